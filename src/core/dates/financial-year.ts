@@ -1,0 +1,56 @@
+import { calendarDateOf, serialOf, type Serial } from "./dates";
+
+/**
+ * A financial year runs 1 April to 31 March and is named by the calendar year it starts
+ * in: 2024 is FY 2024/25. Tax years (6 April–5 April) are costed as the FY's twelve
+ * months; see docs/methodology.md.
+ */
+export type FinancialYear = number;
+
+export function financialYearOf(serial: Serial): FinancialYear {
+  const { year, month } = calendarDateOf(serial);
+  return month >= 4 ? year : year - 1;
+}
+
+/** 2024 → "2024/25" */
+export function financialYearLabel(fy: FinancialYear): string {
+  return `${fy}/${String((fy + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * Reads "2024/25", "2024-25", "2024/2025", "FY2024/25" or a bare 2024 as FY 2024/25.
+ * Returns undefined for anything else, including "2024/26" (not consecutive years).
+ */
+export function parseFinancialYear(text: string | number): FinancialYear | undefined {
+  if (typeof text === "number") return Number.isInteger(text) && text > 1900 && text < 2200 ? text : undefined;
+  const match = /^\s*(?:FY\s*)?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  if (start <= 1900 || start >= 2200) return undefined;
+  if (match[2] !== undefined) {
+    const end = Number(match[2]);
+    const expected = match[2].length === 2 ? (start + 1) % 100 : start + 1;
+    if (end !== expected) return undefined;
+  }
+  return start;
+}
+
+/** 1 April of the FY. */
+export function financialYearStart(fy: FinancialYear): Serial {
+  return serialOf(fy, 4, 1);
+}
+
+/** 31 March that closes the FY. */
+export function financialYearEnd(fy: FinancialYear): Serial {
+  return serialOf(fy + 1, 3, 31);
+}
+
+/** The twelve months of a FY, April first, as [calendar year, month]. */
+export function monthsOfFinancialYear(fy: FinancialYear): Array<[number, number]> {
+  const months: Array<[number, number]> = [];
+  for (let i = 0; i < 12; i++) {
+    const m = ((3 + i) % 12) + 1;
+    months.push([m >= 4 ? fy : fy + 1, m]);
+  }
+  return months;
+}

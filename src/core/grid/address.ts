@@ -1,0 +1,65 @@
+import type { CellPosition, Grid } from "./grid";
+import { positionIn } from "./grid";
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetters(column: number): string {
+  if (!Number.isInteger(column) || column < 0) throw new RangeError(`bad column index ${column}`);
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "AA" → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) throw new RangeError(`bad column letters '${letters}'`);
+    n = n * 26 + (code - 64);
+  }
+  return n - 1;
+}
+
+/** {row: 6, column: 4} → "E7". */
+export function toA1(position: CellPosition): string {
+  return `${columnLetters(position.column)}${position.row + 1}`;
+}
+
+/** "E7" or "$E$7" → {row: 6, column: 4}. */
+export function fromA1(address: string): CellPosition {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new RangeError(`'${address}' is not an A1 cell address`);
+  return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+}
+
+/** "A1:C3" from two corners. */
+export function rangeA1(topLeft: CellPosition, bottomRight: CellPosition): string {
+  return `${toA1(topLeft)}:${toA1(bottomRight)}`;
+}
+
+/** Parses "A1:C3" (or a single cell) into its corners. */
+export function parseRangeA1(range: string): { start: CellPosition; end: CellPosition } {
+  const [a, b] = range.split(":");
+  const start = fromA1(a);
+  return { start, end: b === undefined ? start : fromA1(b) };
+}
+
+/** A sheet name as Excel writes it inside a reference: quoted when it is not a plain word. */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** "Sheet1!E7", the address users see in messages and can paste into the Name Box. */
+export function sheetAddress(sheet: string, position: CellPosition): string {
+  return `${quoteSheetName(sheet)}!${toA1(position)}`;
+}
+
+/** A1 address of grid cell [r][c] on its sheet. */
+export function cellA1(grid: Grid, r: number, c: number): string {
+  return toA1(positionIn(grid, r, c));
+}

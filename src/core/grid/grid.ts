@@ -1,0 +1,56 @@
+/**
+ * A Grid is a rectangle of cell values exactly as Office.js `range.values` gives them:
+ * numbers (dates are Excel serial numbers), strings ("" for an empty cell, "#REF!" and
+ * friends for error cells) and booleans. Every adapter turns what it reads into Grids,
+ * so the core never sees Office, ExcelJS or the DOM.
+ */
+export type CellValue = number | string | boolean;
+
+export interface Grid {
+  /** Worksheet name, as the user sees it on the tab. */
+  sheet: string;
+  /** Zero-based row and column of values[0][0] on the sheet (A1 is {row: 0, column: 0}). */
+  origin: CellPosition;
+  values: CellValue[][];
+  /** Name of the Excel Table (ListObject) this grid came from, when it came from one. */
+  table?: string;
+}
+
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+/** The Excel error values a cell can hold; text equal to one of these is an error cell. */
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+] as const;
+
+const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
+
+export function isErrorValue(value: CellValue): value is string {
+  return typeof value === "string" && ERROR_SET.has(value);
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** Sheet position of grid cell [r][c]. */
+export function positionIn(grid: Grid, r: number, c: number): CellPosition {
+  return { row: grid.origin.row + r, column: grid.origin.column + c };
+}

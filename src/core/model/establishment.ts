@@ -1,0 +1,99 @@
+import type { Serial } from "../dates";
+
+/** The kinds of contract the restructure and agency calculations tell apart. */
+export type ContractType = "permanent" | "temporary" | "fixed-term" | "agency" | "secondment" | "other";
+
+/** Every column the reader can map. Names are the users' own terms. */
+export type PostField =
+  | "postId"
+  | "title"
+  | "grade"
+  | "team"
+  | "locality"
+  | "costCentre"
+  | "fte"
+  | "headcount"
+  | "minSalary"
+  | "maxSalary"
+  | "salary"
+  | "spinalPoint"
+  | "startDate"
+  | "endDate"
+  | "funding"
+  | "contractType"
+  | "hoursPerWeek"
+  | "currentFte"
+  | "proposedFte"
+  | "proposedGrade"
+  | "proposedSalary"
+  | "proposedContractType"
+  | "management"
+  | "pensionRate"
+  | "agencyHourlyRate";
+
+/**
+ * One row of the establishment: a funded post (or a group of identical posts: a row of
+ * 47.93 FTE shared by 61 people is one Post). Money is annual, in pounds, at full time.
+ */
+export interface Post {
+  /** Zero-based sheet row the post was read from. */
+  sourceRow: number;
+  postId?: string;
+  title: string;
+  grade?: string;
+  team?: string;
+  locality?: string;
+  costCentre?: string;
+  /** Current FTE (WTE). Where the table has "Current FTE" and "Proposed FTE", this is current. */
+  fte: number;
+  /** People in post (headcount); employer NI thresholds apply per person. */
+  headcount?: number;
+  /** Grade minimum (full-time annual salary). */
+  minSalary?: number;
+  /** Grade maximum (full-time annual salary). */
+  maxSalary?: number;
+  /** The post-holder's actual full-time annual salary. */
+  salary?: number;
+  spinalPoint?: number;
+  startDate?: Serial;
+  endDate?: Serial;
+  /** Funding source, e.g. the name of a grant. */
+  funding?: string;
+  contractType?: ContractType;
+  hoursPerWeek?: number;
+  proposedFte?: number;
+  proposedGrade?: string;
+  proposedSalary?: number;
+  proposedContractType?: ContractType;
+  /** Flagged as a management post in the table. */
+  management?: boolean;
+  /** Employer pension rate for this row, as a fraction (0.195 for 19.5%). */
+  pensionRate?: number;
+  /** Hourly charge rate when the post is filled by an agency worker. */
+  agencyHourlyRate?: number;
+  /** A1 address, on the establishment's sheet, of the cell each field was read from. */
+  cells: Partial<Record<PostField, string>>;
+}
+
+/** A TOTAL / sub-total row the table carried, kept to reconcile against. */
+export interface TotalsRow {
+  sourceRow: number;
+  label: string;
+  fte?: number;
+  headcount?: number;
+  cells: Partial<Record<PostField, string>>;
+}
+
+export interface Establishment {
+  sheet: string;
+  /** Excel Table name, when the establishment is an Excel Table. */
+  table?: string;
+  /** A1 range from the header row to the last data row, e.g. "A3:H40". */
+  range: string;
+  /** Zero-based sheet row of the header. */
+  headerRow: number;
+  /** Which sheet column (zero-based) each mapped field was read from. */
+  columns: Partial<Record<PostField, number>>;
+  posts: Post[];
+  totals: TotalsRow[];
+}

@@ -1,0 +1,4 @@
+export * from "./establishment";
+export * from "./pay-scales";
+export * from "./localities";
+export * from "./assumptions";

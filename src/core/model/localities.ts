@@ -1,0 +1,19 @@
+/** A locality (area, patch, district) that staff are shared out to by need. */
+export interface Locality {
+  sourceRow: number;
+  name: string;
+  /** Children and young people aged 0–19. */
+  population: number;
+  /** Deprivation measure as a rate, e.g. the IDACI rate 0.20. */
+  deprivation: number;
+  /** Recent demand: referrals, open cases. */
+  demand: number;
+  cells: Partial<Record<"name" | "population" | "deprivation" | "demand", string>>;
+}
+
+export interface Localities {
+  sheet: string;
+  table?: string;
+  range: string;
+  localities: Locality[];
+}

@@ -1,0 +1,114 @@
+/**
+ * A SheetSpec is a calculated sheet described as data: what goes in each cell, which
+ * cells are native formulas (with the value the core computed, so the two can be
+ * checked against each other and so previewers that do not calculate still show the
+ * numbers), formats, tables, notes and page setup. Adapters write SheetSpecs; they never
+ * compute.
+ */
+
+/** Number formats by meaning; adapters map them to Excel codes through NUMBER_FORMATS. */
+export type NumberFormatName =
+  | "money"
+  | "moneyK"
+  | "fte"
+  | "percent"
+  | "integer"
+  | "date"
+  | "general";
+
+/** en-GB Excel number format codes. */
+export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
+  money: '"£"#,##0.00;[Red]-"£"#,##0.00',
+  moneyK: '"£"#,##0.0"k";[Red]-"£"#,##0.0"k"',
+  fte: "#,##0.00",
+  percent: "0.0%",
+  integer: "#,##0",
+  date: "dd/mm/yyyy",
+  general: "General",
+};
+
+/** Presentation roles; adapters give each one look (bold, fill, italics). */
+export type CellStyle = "title" | "subtitle" | "header" | "total" | "warning" | "note" | "input";
+
+interface CellBase {
+  style?: CellStyle;
+}
+
+/** Text, always written as text: never a formula, whatever its first character. */
+export interface TextCell extends CellBase {
+  kind: "text";
+  text: string;
+}
+
+export interface NumberCell extends CellBase {
+  kind: "number";
+  value: number;
+  format?: NumberFormatName;
+  /** Live mode: an ESTAB.* formula that recomputes this value from the source cells. */
+  live?: string;
+}
+
+/** A native Excel formula (SUM, headroom …) and the value the core says it must give. */
+export interface FormulaCell extends CellBase {
+  kind: "formula";
+  /** With its leading "=", in A1 style, English function names, comma separators. */
+  formula: string;
+  value: number | string;
+  format?: NumberFormatName;
+  /** Live mode: an ESTAB.* formula to write instead. */
+  live?: string;
+}
+
+export type SpecCell = TextCell | NumberCell | FormulaCell;
+
+/** An Excel Table over part of the sheet; its first row is the header row. */
+export interface TableSpec {
+  name: string;
+  /** e.g. "A4:J30" */
+  range: string;
+}
+
+export interface ChartSpec {
+  type: "columnClustered" | "columnStacked" | "line" | "bar";
+  title: string;
+  /** Range holding category labels in its first column and series in the others, header row first. */
+  dataRange: string;
+  /** Top-left cell the chart is placed at. */
+  anchor: string;
+}
+
+export interface NoteSpec {
+  address: string;
+  text: string;
+}
+
+export type SheetKey = "grant" | "cost" | "changes" | "shares" | "assumptions";
+
+export interface SheetSpec {
+  key: SheetKey;
+  /** The name wanted for the sheet; adapters may have to pick another (see ownership). */
+  name: string;
+  /** Rows from A1 down; null is an empty cell. Rows may differ in length. */
+  cells: (SpecCell | null)[][];
+  tables: TableSpec[];
+  /** Widths in characters, from column A. */
+  columnWidths: number[];
+  freeze?: { rows: number; columns: number };
+  notes: NoteSpec[];
+  page: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  charts: ChartSpec[];
+}
+
+export const text = (t: string, style?: CellStyle): TextCell => ({ kind: "text", text: t, style });
+export const num = (value: number, format?: NumberFormatName, style?: CellStyle): NumberCell => ({
+  kind: "number",
+  value,
+  format,
+  style,
+});
+export const formula = (
+  f: string,
+  value: number | string,
+  format?: NumberFormatName,
+  style?: CellStyle
+): FormulaCell => ({ kind: "formula", formula: f, value, format, style });

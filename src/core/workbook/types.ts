@@ -1,0 +1,46 @@
+import type { Grid, Issue } from "../grid";
+import type { NumberFormatName, SheetKey, SheetSpec } from "../report";
+import type { PostField } from "../model";
+
+/** What a door (task pane, CLI) asks the core to do with the workbook it has read. */
+export interface BuildRequest {
+  /** Which calculated sheets; all that the workbook has data for when absent. */
+  only?: SheetKey[];
+  /** Shareable: values and native formulas. Live: ESTAB.* formulas over the source cells. */
+  mode: "shareable" | "live";
+  /** Pick a particular establishment candidate (sheet name or table name). */
+  establishment?: string;
+  /** Column mapping overrides: field → header text or column letter. */
+  mapping?: Partial<Record<PostField, string>>;
+  /** For the provenance line; passed in so the core stays pure and testable. */
+  generatedAt: string;
+  version: string;
+}
+
+/** A headline figure for the task pane, the CLI summary and `--json`. */
+export interface SummaryFigure {
+  label: string;
+  value: number;
+  format: NumberFormatName;
+}
+
+export interface SheetSummary {
+  key: SheetKey;
+  sheetName: string;
+  headline: string;
+  figures: SummaryFigure[];
+  warnings: string[];
+}
+
+export interface BuildResult {
+  /** False when any error-severity issue blocked calculation: then sheets is empty. */
+  ok: boolean;
+  issues: Issue[];
+  sheets: SheetSpec[];
+  summaries: SheetSummary[];
+}
+
+/** Every sheet of a workbook as Grids: used ranges, plus one Grid per Excel Table. */
+export interface WorkbookGrids {
+  grids: Grid[];
+}
