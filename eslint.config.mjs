@@ -25,7 +25,10 @@ export default tseslint.config(
       "no-eval": "error",
       "no-implied-eval": "error",
       "no-new-func": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -46,8 +49,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/excel/**", "**/cli/**", "**/taskpane/**", "**/functions/**"], message: "core must not depend on an adapter" },
-            { group: ["fs", "path", "node:*", "exceljs", "react", "react-dom", "@fluentui/*"], message: "core is pure: no Node, no DOM, no UI" },
+            {
+              group: ["**/excel/**", "**/cli/**", "**/taskpane/**", "**/functions/**"],
+              message: "core must not depend on an adapter",
+            },
+            {
+              group: ["fs", "path", "node:*", "exceljs", "react", "react-dom", "@fluentui/*"],
+              message: "core is pure: no Node, no DOM, no UI",
+            },
           ],
         },
       ],

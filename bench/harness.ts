@@ -21,7 +21,11 @@ export function measure(name: string, fn: () => unknown, runs = 5): Measurement 
   return { name, medianMs: times[Math.floor(times.length / 2)], runs };
 }
 
-export async function measureAsync(name: string, fn: () => Promise<unknown>, runs = 3): Promise<Measurement> {
+export async function measureAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  runs = 3
+): Promise<Measurement> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -36,7 +40,8 @@ export async function measureAsync(name: string, fn: () => Promise<unknown>, run
 /** A Markdown table of measurements with each one's ratio to the baseline. */
 export function ratioTable(baseline: Measurement, others: Measurement[]): string {
   const rows = [baseline, ...others].map(
-    (m) => `| ${m.name} | ${m.medianMs.toFixed(1)} | ${(m.medianMs / baseline.medianMs).toFixed(2)} |`
+    (m) =>
+      `| ${m.name} | ${m.medianMs.toFixed(1)} | ${(m.medianMs / baseline.medianMs).toFixed(2)} |`
   );
   return ["| measurement | median ms | × baseline |", "|---|---:|---:|", ...rows].join("\n");
 }

@@ -7,7 +7,9 @@ const path = require("node:path");
 
 const dir = path.join(__dirname, "..", "dist", "bench", "bench");
 const only = process.argv[2];
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".bench.js")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.js"))
+  .sort()) {
   if (only && !file.includes(only)) continue;
   process.stdout.write(`\n## ${file.replace(".bench.js", "")}\n\n`);
   execFileSync(process.execPath, ["--expose-gc", path.join(dir, file)], { stdio: "inherit" });

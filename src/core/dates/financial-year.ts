@@ -22,7 +22,8 @@ export function financialYearLabel(fy: FinancialYear): string {
  * Returns undefined for anything else, including "2024/26" (not consecutive years).
  */
 export function parseFinancialYear(text: string | number): FinancialYear | undefined {
-  if (typeof text === "number") return Number.isInteger(text) && text > 1900 && text < 2200 ? text : undefined;
+  if (typeof text === "number")
+    return Number.isInteger(text) && text > 1900 && text < 2200 ? text : undefined;
   const match = /^\s*(?:FY\s*)?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*$/i.exec(text);
   if (!match) return undefined;
   const start = Number(match[1]);

@@ -47,7 +47,9 @@ export function isErrorValue(value: CellValue): value is string {
 }
 
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  return (
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** Sheet position of grid cell [r][c]. */

@@ -1,7 +1,8 @@
 import type { Serial } from "../dates";
 
 /** The kinds of contract the restructure and agency calculations tell apart. */
-export type ContractType = "permanent" | "temporary" | "fixed-term" | "agency" | "secondment" | "other";
+export type ContractType =
+  "permanent" | "temporary" | "fixed-term" | "agency" | "secondment" | "other";
 
 /** Every column the reader can map. Names are the users' own terms. */
 export type PostField =

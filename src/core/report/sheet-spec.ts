@@ -8,13 +8,7 @@
 
 /** Number formats by meaning; adapters map them to Excel codes through NUMBER_FORMATS. */
 export type NumberFormatName =
-  | "money"
-  | "moneyK"
-  | "fte"
-  | "percent"
-  | "integer"
-  | "date"
-  | "general";
+  "money" | "moneyK" | "fte" | "percent" | "integer" | "date" | "general";
 
 /** en-GB Excel number format codes. */
 export const NUMBER_FORMATS: Record<NumberFormatName, string> = {

@@ -17,7 +17,10 @@ export interface WorkbookPort {
    */
   writeSheets(specs: SheetSpec[]): Promise<WriteOutcome>;
   /** Sets cells on a sheet the add-in owns (the assumptions sheet); refuses any other sheet. */
-  updateOwnedCells(sheet: string, updates: Array<{ address: string; value: CellValue }>): Promise<void>;
+  updateOwnedCells(
+    sheet: string,
+    updates: Array<{ address: string; value: CellValue }>
+  ): Promise<void>;
   /** Takes the user to a cell (clicking an issue). */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Names of sheets this add-in created and owns. */

@@ -1,4 +1,13 @@
-import { cellA1, columnIndex, columnLetters, fromA1, parseRangeA1, quoteSheetName, sheetAddress, toA1 } from "../../../src/core/grid";
+import {
+  cellA1,
+  columnIndex,
+  columnLetters,
+  fromA1,
+  parseRangeA1,
+  quoteSheetName,
+  sheetAddress,
+  toA1,
+} from "../../../src/core/grid";
 import { formatIssue } from "../../../src/core/grid";
 
 describe("A1 addresses", () => {
@@ -18,7 +27,10 @@ describe("A1 addresses", () => {
   it("converts positions to A1 and back, with or without $", () => {
     expect(toA1({ row: 6, column: 4 })).toBe("E7");
     expect(fromA1("$E$7")).toEqual({ row: 6, column: 4 });
-    expect(parseRangeA1("B3:D10")).toEqual({ start: { row: 2, column: 1 }, end: { row: 9, column: 3 } });
+    expect(parseRangeA1("B3:D10")).toEqual({
+      start: { row: 2, column: 1 },
+      end: { row: 9, column: 3 },
+    });
     expect(() => fromA1("7E")).toThrow(RangeError);
   });
 
