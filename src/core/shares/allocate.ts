@@ -1,0 +1,95 @@
+import { SharesInputError } from "./errors";
+import { fromUnits, nearestWhole, toUnits } from "./units";
+
+/**
+ * Largest-remainder (Hamilton) allocation: each share gets the whole units of its exact
+ * quota, and the units left over go one each to the largest remainders. Ties (equal
+ * remainders to 9 decimal places) go to the larger share, then to the earlier one in the
+ * list. The result always adds up exactly to the total and every allocation is its quota
+ * rounded down or up (never more than one unit away from it).
+ */
+
+export interface UnitAllocation {
+  /** Whole units per share. */
+  units: number[];
+  /** Exact quota per share, in units (total × share ÷ sum of shares). */
+  quotas: number[];
+}
+
+/** Remainders and shares are compared at this precision so that float noise never breaks a tie. */
+const TIE_SCALE = 1e9;
+
+function checkWeights(weights: readonly number[]): number {
+  if (weights.length === 0) {
+    throw new SharesInputError("no-shares", "There is nothing to share out to: no shares given");
+  }
+  let sum = 0;
+  weights.forEach((w, i) => {
+    if (!Number.isFinite(w) || w < 0) {
+      throw new SharesInputError(
+        "share-not-valid",
+        `Share ${i + 1} must be a number, zero or more (was ${w})`
+      );
+    }
+    sum += w;
+  });
+  return sum;
+}
+
+/** Floor that treats 6.9999999999 as 7: the quota was 7 before float arithmetic. */
+function snappedFloor(x: number): number {
+  return nearestWhole(x) ?? Math.floor(x);
+}
+
+/** Hamilton allocation of a whole number of units by (not necessarily normalised) shares. */
+export function allocateUnits(totalUnits: number, weights: readonly number[]): UnitAllocation {
+  if (!Number.isInteger(totalUnits) || totalUnits < 0) {
+    throw new SharesInputError(
+      "total-not-valid",
+      `The number of units to share out must be a whole number, zero or more (was ${totalUnits})`
+    );
+  }
+  const sum = checkWeights(weights);
+  if (totalUnits === 0) return { units: weights.map(() => 0), quotas: weights.map(() => 0) };
+  if (sum <= 0) {
+    throw new SharesInputError(
+      "shares-all-zero",
+      "Every share is zero, so there is no way to divide the total"
+    );
+  }
+  const quotas = weights.map((w) => (totalUnits * w) / sum);
+  const units = quotas.map(snappedFloor);
+  const left = totalUnits - units.reduce((s, u) => s + u, 0);
+  const order = weights
+    .map((w, i) => ({
+      i,
+      remainder: Math.round(Math.max(0, quotas[i] - units[i]) * TIE_SCALE),
+      share: Math.round((w / sum) * TIE_SCALE),
+    }))
+    .sort((a, b) => b.remainder - a.remainder || b.share - a.share || a.i - b.i);
+  // left < number of shares always (each remainder is under one unit); guard anyway.
+  for (let k = 0; k < left; k++) units[order[k % order.length].i] += 1;
+  return { units, quotas };
+}
+
+/**
+ * Shares `total` FTE out by `weights` in steps of `unit` (1, 0.5, 0.1 FTE) so the
+ * allocations add up exactly to the total. Weights need not add up to 1.
+ * allocateExact(10, [0.37, 0.33, 0.30], 0.5) → [3.5, 3.5, 3].
+ */
+export function allocateExact(total: number, weights: readonly number[], unit = 1): number[] {
+  const { units } = allocateUnits(toUnits(total, unit), weights);
+  return units.map((u) => fromUnits(u, unit));
+}
+
+/** The exact (unrounded) FTE quota of each share: what Hamilton rounds. */
+export function exactQuotas(total: number, weights: readonly number[]): number[] {
+  const sum = checkWeights(weights);
+  if (sum <= 0) {
+    throw new SharesInputError(
+      "shares-all-zero",
+      "Every share is zero, so there is no way to divide the total"
+    );
+  }
+  return weights.map((w) => (total * w) / sum);
+}

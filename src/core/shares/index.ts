@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./units";
+export * from "./need-index";
+export * from "./allocate";
+export * from "./matrix";
+export * from "./costs";

@@ -1,0 +1,63 @@
+import { SharesInputError } from "./errors";
+
+/**
+ * Allocations are counted in whole units (posts, half posts, tenths of a post) so that
+ * adding them up is integer arithmetic and cannot drift; only the final figures are
+ * turned back into FTE.
+ */
+
+/** How close a float must be to a whole number to be taken as that whole number. */
+export const WHOLE_TOLERANCE = 1e-9;
+
+/** n when x is n give or take float noise; undefined otherwise. */
+export function nearestWhole(x: number): number | undefined {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= WHOLE_TOLERANCE * Math.max(1, Math.abs(x)) ? r : undefined;
+}
+
+export function checkUnit(unit: number): void {
+  if (!Number.isFinite(unit) || unit <= 0) {
+    throw new SharesInputError(
+      "unit-not-positive",
+      `The allocation unit must be a positive number of FTE such as 1, 0.5 or 0.1 (was ${unit})`
+    );
+  }
+}
+
+/** 20 FTE in 0.1 FTE units → 200. Throws when the total is not a whole number of units. */
+export function toUnits(fte: number, unit: number, what = "The total"): number {
+  checkUnit(unit);
+  if (!Number.isFinite(fte) || fte < 0) {
+    throw new SharesInputError("total-not-valid", `${what} must be zero or more FTE (was ${fte})`);
+  }
+  const units = nearestWhole(fte / unit);
+  if (units === undefined) {
+    throw new SharesInputError(
+      "unit-not-whole",
+      `${what} (${fte} FTE) is not a whole number of ${unit} FTE units; use a unit that divides it, e.g. 0.1 or 0.01`
+    );
+  }
+  return units;
+}
+
+/** Decimal places a unit needs (0.5 → 1, 0.25 → 2, 1 → 0); at most 10. */
+export function decimalsOf(unit: number): number {
+  for (let d = 0; d <= 10; d++) {
+    const scaled = unit * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) <= WHOLE_TOLERANCE * Math.max(1, scaled)) return d;
+  }
+  return 10;
+}
+
+/** Rounds half away from zero to d decimal places, correcting the float error of x·10^d first. */
+export function roundTo(x: number, d: number): number {
+  const f = 10 ** d;
+  const scaled = Number((x * f).toPrecision(15));
+  const r = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return r / f + 0; // + 0 turns -0 into 0
+}
+
+/** 54 units of 0.1 → 5.4 (not 5.4000000000000004). */
+export function fromUnits(units: number, unit: number): number {
+  return roundTo(units * unit, decimalsOf(unit));
+}
