@@ -1,0 +1,438 @@
+import {
+  calendarDateOf,
+  daysInMonth,
+  financialYearEnd,
+  financialYearStart,
+  serialOf,
+  type FinancialYear,
+  type Serial,
+} from "../dates";
+import type { Assumptions, PayScales, Post } from "../model";
+import { levyRateFor, niRulesFor, roundPenny, type NiYearRules } from "../rules";
+import {
+  indexPayScales,
+  ladderSalaries,
+  payLadderFor,
+  type PayLadder,
+  type PayScaleIndex,
+  type PaySource,
+} from "./pay";
+import { costingWindow, type CostingWindow } from "./window";
+
+/** The money figures of a cost: each rounded to the penny; total is the sum of the rounded parts. */
+export interface CostFigures {
+  salary: number;
+  /** Employer National Insurance (0 in flat on-cost mode). */
+  ni: number;
+  /** Employer pension (0 in flat on-cost mode). */
+  pension: number;
+  /** Apprenticeship levy (0 in flat on-cost mode). */
+  levy: number;
+  /** All on-costs as one flat percentage of salary (0 in statutory mode). */
+  flatOnCost: number;
+  total: number;
+}
+
+/** One post in one financial year. */
+export interface PostYearCost extends CostFigures {
+  year: FinancialYear;
+  /** Months costed, part months as fractions of the month by days (7 for 1 September to 31 March). */
+  months: number;
+  fte: number;
+  /** People the NI threshold is applied for: the headcount, or the FTE rounded up. */
+  people: number;
+  /** Full-time annual salary in force on the last day costed in the year (0 when not costed). */
+  fteSalary: number;
+}
+
+export interface PostCosting {
+  post: Post;
+  years: PostYearCost[];
+  /** The post over the whole window (sums of the rounded yearly figures). */
+  total: CostFigures;
+  /** Exit-cost contingency at the end of the window; 0 unless set and the post runs to the end. */
+  exitCost: number;
+  pay: {
+    source: PaySource;
+    /** Full-time salary at the costing point in the first year costed (before any increment). */
+    startSalary: number;
+    /** Spinal point at the costing point, when the pay scales table gave one. */
+    startPoint?: number;
+    /** Points above the costing point the post can still move up. */
+    pointsToTop: number;
+  };
+  warnings: string[];
+}
+
+export interface YearTotal extends CostFigures {
+  year: FinancialYear;
+  fte: number;
+  people: number;
+}
+
+export interface EstablishmentCosting {
+  window: CostingWindow;
+  years: FinancialYear[];
+  posts: PostCosting[];
+  /** Per FY: sums of the posts' rounded figures. */
+  yearTotals: YearTotal[];
+  /** Over the window: sums of the yearly totals. */
+  total: CostFigures;
+  vacancy: {
+    rate: number;
+    /** Per FY: the year's total × rate, rounded to the penny (a positive amount taken off). */
+    byYear: number[];
+    total: number;
+  };
+  /** Per FY: total less the vacancy deduction. */
+  netByYear: number[];
+  netTotal: number;
+  /** Sum of the posts' exit-cost contingencies (falls in the last year). */
+  exitCost: number;
+  /** Rule and window warnings: carried-forward NI years, grant dates outside the years costed. */
+  warnings: string[];
+}
+
+/**
+ * Everything about the window that does not depend on the post, computed once: per-month
+ * serials, NI thresholds and rates, levy rates, pay ladders by grade. The month loop then
+ * reads flat typed arrays and allocates nothing.
+ */
+export interface CostingContext {
+  assumptions: Assumptions;
+  window: CostingWindow;
+  years: FinancialYear[];
+  ni: NiYearRules[];
+  levyRates: Float64Array;
+  fyStart: Float64Array;
+  fyEnd: Float64Array;
+  monthStart: Float64Array;
+  monthEnd: Float64Array;
+  monthDays: Float64Array;
+  thresholds: Float64Array;
+  rates: Float64Array;
+  scales: PayScaleIndex;
+  ladders: Map<string, { ladder: PayLadder; salaries: Float64Array }>;
+  warnings: string[];
+  /** Scratch per year, reused post after post: rung in force at the year's start, and a mid-year step day. */
+  rung: Int32Array;
+  stepDay: Float64Array;
+}
+
+export function prepareCosting(
+  assumptions: Assumptions,
+  window: CostingWindow = costingWindow(assumptions),
+  payScales?: PayScales
+): CostingContext {
+  const n = window.years;
+  const years: FinancialYear[] = [];
+  const ni: NiYearRules[] = [];
+  const levyRates = new Float64Array(n);
+  const fyStart = new Float64Array(n);
+  const fyEnd = new Float64Array(n);
+  const monthStart = new Float64Array(n * 12);
+  const monthEnd = new Float64Array(n * 12);
+  const monthDays = new Float64Array(n * 12);
+  const thresholds = new Float64Array(n * 12);
+  const rates = new Float64Array(n * 12);
+  const warnings: string[] = [];
+  const statutory = assumptions.onCostMode !== "flat";
+  for (let y = 0; y < n; y++) {
+    const fy = window.firstYear + y;
+    years.push(fy);
+    const rules = niRulesFor(fy, { rate: assumptions.niRate, monthlyThreshold: assumptions.niMonthlyThreshold });
+    ni.push(rules);
+    if (statutory && rules.warning) warnings.push(rules.warning);
+    levyRates[y] = levyRateFor(fy, assumptions.apprenticeshipLevy);
+    fyStart[y] = financialYearStart(fy);
+    fyEnd[y] = financialYearEnd(fy);
+    for (let m = 0; m < 12; m++) {
+      const k = y * 12 + m;
+      const month = ((3 + m) % 12) + 1;
+      const calYear = month >= 4 ? fy : fy + 1;
+      const days = daysInMonth(calYear, month);
+      monthStart[k] = serialOf(calYear, month, 1);
+      monthEnd[k] = monthStart[k] + days - 1;
+      monthDays[k] = days;
+      thresholds[k] = rules.monthlyThreshold;
+      rates[k] = rules.monthlyRates[m];
+    }
+  }
+  return {
+    assumptions,
+    window,
+    years,
+    ni,
+    levyRates,
+    fyStart,
+    fyEnd,
+    monthStart,
+    monthEnd,
+    monthDays,
+    thresholds,
+    rates,
+    scales: indexPayScales(payScales),
+    ladders: new Map(),
+    warnings,
+    rung: new Int32Array(n),
+    stepDay: new Float64Array(n),
+  };
+}
+
+/** People the NI threshold applies to: the headcount when known, otherwise the FTE rounded up. */
+export function peopleFor(fte: number, headcount?: number): number {
+  if (headcount !== undefined && Number.isFinite(headcount) && headcount > 0) return headcount;
+  if (!Number.isFinite(fte) || fte <= 0) return 0;
+  // 1e-9: an FTE of 2.0000000001 read from a sheet is two people, not three.
+  return Math.max(1, Math.ceil(fte - 1e-9));
+}
+
+/** The date `months` calendar months after `serial`, the day clamped to the month's end (31 Aug + 6 → 28/29 Feb). */
+export function addMonths(serial: Serial, months: number): Serial {
+  const { year, month, day } = calendarDateOf(serial);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return serialOf(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+function ladderOf(ctx: CostingContext, post: Post): { ladder: PayLadder; salaries: Float64Array } {
+  const key = `${post.grade ?? ""}|${post.minSalary}|${post.maxSalary}|${post.salary}|${post.spinalPoint}`;
+  let hit = ctx.ladders.get(key);
+  if (!hit) {
+    const a = ctx.assumptions;
+    const ladder = payLadderFor(post, a.costingPoint, a.gradeSteps, ctx.scales, a.firstYear);
+    const salaries = ladderSalaries(ladder, ctx.window.firstYear, ctx.window.years, a.firstYear, a.payAwards, ctx.scales);
+    ctx.ladders.set(key, (hit = { ladder, salaries }));
+  }
+  return hit;
+}
+
+/**
+ * Fills ctx.rung (rung in force on 1 April of each year, or on the first day paid) and
+ * ctx.stepDay (the day of a mid-year increment, anniversary rule only; Infinity if none).
+ */
+function progress(ctx: CostingContext, ladder: PayLadder, startDate: Serial | undefined, firstPaid: Serial): void {
+  const n = ctx.window.years;
+  const top = ladder.points.length - 1;
+  const base = ladder.start;
+  const rule = ctx.assumptions.incrementRule;
+  ctx.stepDay.fill(Infinity);
+  if (rule === "none" || base >= top) {
+    ctx.rung.fill(base);
+    return;
+  }
+  const firstPaidFy = ctx.window.firstYear + yearIndexOf(ctx, firstPaid);
+  if (rule === "anniversary" && startDate !== undefined) {
+    const start = calendarDateOf(startDate);
+    let steps = 0;
+    for (let y = 0; y < n; y++) {
+      const fy = ctx.years[y];
+      // The anniversary falling in this FY: its calendar year is fy for April–December, fy + 1 otherwise.
+      const k = (start.month >= 4 ? fy : fy + 1) - start.year;
+      const day = k >= 1 ? addMonths(startDate, 12 * k) : Infinity;
+      if (day <= firstPaid) {
+        ctx.rung[y] = Math.min(top, base + steps);
+        continue;
+      }
+      if (day === ctx.fyStart[y]) steps++;
+      ctx.rung[y] = Math.min(top, base + steps);
+      if (day !== ctx.fyStart[y] && day <= ctx.fyEnd[y] && base + steps < top) {
+        ctx.stepDay[y] = day;
+        steps++;
+      }
+    }
+    return;
+  }
+  // 1 April rule (and the anniversary rule without a start date): the first 1 April after
+  // the first day paid, or a later one until the service requirement is met.
+  let firstStep = firstPaidFy + 1;
+  if (startDate !== undefined && rule === "april") {
+    const qualifies = addMonths(startDate, ctx.assumptions.incrementServiceMonths);
+    while (qualifies > financialYearStart(firstStep)) firstStep++;
+  }
+  for (let y = 0; y < n; y++) {
+    ctx.rung[y] = Math.min(top, base + Math.max(0, ctx.years[y] - firstStep + 1));
+  }
+}
+
+function yearIndexOf(ctx: CostingContext, serial: Serial): number {
+  for (let y = ctx.window.years - 1; y >= 0; y--) if (serial >= ctx.fyStart[y]) return y;
+  return -1;
+}
+
+const ZERO: CostFigures = { salary: 0, ni: 0, pension: 0, levy: 0, flatOnCost: 0, total: 0 };
+
+/** Costs one post across the context's window. */
+export function costPostIn(ctx: CostingContext, post: Post): PostCosting {
+  const a = ctx.assumptions;
+  const warnings: string[] = [];
+  const fte = Number.isFinite(post.fte) && post.fte > 0 ? post.fte : 0;
+  if (!(Number.isFinite(post.fte) && post.fte >= 0)) warnings.push("FTE is not a number of 0 or more: costed at 0");
+  const people = peopleFor(fte, post.headcount);
+  const { ladder, salaries } = ladderOf(ctx, post);
+  if (ladder.warning) warnings.push(ladder.warning);
+  const statutory = a.onCostMode !== "flat";
+  const pensionRate = statutory ? (post.pensionRate ?? a.pensionRate) : 0;
+  const flatRate = statutory ? 0 : a.flatOnCostRate;
+
+  const firstPaid = Math.max(post.startDate ?? -Infinity, ctx.window.start);
+  const lastPaid = Math.min(post.endDate ?? Infinity, ctx.window.end);
+  progress(ctx, ladder, post.startDate, firstPaid);
+
+  const n = ctx.window.years;
+  const rungs = ladder.points.length;
+  const years: PostYearCost[] = new Array(n);
+  let tSalary = 0,
+    tNi = 0,
+    tPension = 0,
+    tLevy = 0,
+    tFlat = 0,
+    tTotal = 0,
+    endSalary = 0;
+  const { monthStart, monthEnd, monthDays, thresholds, rates } = ctx;
+  for (let y = 0; y < n; y++) {
+    const fy = ctx.years[y];
+    if (fte === 0 || lastPaid < ctx.fyStart[y] || firstPaid > ctx.fyEnd[y] || firstPaid > lastPaid) {
+      years[y] = { year: fy, months: 0, fte, people, fteSalary: 0, ...ZERO };
+      continue;
+    }
+    const rung = ctx.rung[y];
+    const step = ctx.stepDay[y];
+    const s0 = salaries[y * rungs + rung];
+    const s1 = step !== Infinity ? salaries[y * rungs + rung + 1] : s0;
+    // Σ full-time salary × fraction of month; pay in a month is that × FTE / 12.
+    let salaryMonths = 0;
+    let months = 0;
+    let ni = 0;
+    for (let m = 0, k = y * 12; m < 12; m++, k++) {
+      const ms = monthStart[k];
+      const me = monthEnd[k];
+      if (me < firstPaid || ms > lastPaid) continue;
+      const from = ms > firstPaid ? ms : firstPaid;
+      const to = me < lastPaid ? me : lastPaid;
+      const frac = from === ms && to === me ? 1 : (to - from + 1) / monthDays[k];
+      let sm: number;
+      if (step > to) sm = s0 * frac;
+      else if (step <= from) sm = s1 * frac;
+      else sm = (s0 * (step - from) + s1 * (to - step + 1)) / monthDays[k];
+      salaryMonths += sm;
+      months += frac;
+      if (statutory) {
+        // Per person: rate × (pay / people − threshold) × people = rate × (pay − people × threshold).
+        const above = (sm * fte) / 12 - people * thresholds[k];
+        if (above > 0) ni += rates[k] * above;
+      }
+    }
+    const salary = roundPenny((salaryMonths * fte) / 12);
+    const niR = roundPenny(ni);
+    const pension = roundPenny(salary * pensionRate);
+    const levy = statutory ? roundPenny(salary * ctx.levyRates[y]) : 0;
+    const flatOnCost = roundPenny(salary * flatRate);
+    const total = roundPenny(salary + niR + pension + levy + flatOnCost);
+    const fteSalary = step <= Math.min(lastPaid, ctx.fyEnd[y]) ? s1 : s0;
+    endSalary = fteSalary;
+    years[y] = { year: fy, months, fte, people, fteSalary, salary, ni: niR, pension, levy, flatOnCost, total };
+    tSalary += salary;
+    tNi += niR;
+    tPension += pension;
+    tLevy += levy;
+    tFlat += flatOnCost;
+    tTotal += total;
+  }
+  const runsToEnd = lastPaid === ctx.window.end && firstPaid <= lastPaid;
+  const exitCost = a.exitCostWeeks > 0 && runsToEnd ? roundPenny((a.exitCostWeeks / 52) * endSalary * fte) : 0;
+  const startRung = ladder.points[ladder.start];
+  return {
+    post,
+    years,
+    total: {
+      salary: roundPenny(tSalary),
+      ni: roundPenny(tNi),
+      pension: roundPenny(tPension),
+      levy: roundPenny(tLevy),
+      flatOnCost: roundPenny(tFlat),
+      total: roundPenny(tTotal),
+    },
+    exitCost,
+    pay: {
+      source: ladder.source,
+      startSalary: salaries[ladder.start],
+      startPoint: startRung.point,
+      pointsToTop: rungs - 1 - ladder.start,
+    },
+    warnings,
+  };
+}
+
+/** Costs one post. For many posts, prepareCosting once and call costPostIn. */
+export function costPost(
+  post: Post,
+  assumptions: Assumptions,
+  window: CostingWindow = costingWindow(assumptions),
+  payScales?: PayScales
+): PostCosting {
+  return costPostIn(prepareCosting(assumptions, window, payScales), post);
+}
+
+/** Costs every post and totals them by year and over the window, with the vacancy factor. */
+export function costEstablishment(
+  posts: readonly Post[],
+  assumptions: Assumptions,
+  window: CostingWindow = costingWindow(assumptions),
+  payScales?: PayScales
+): EstablishmentCosting {
+  const ctx = prepareCosting(assumptions, window, payScales);
+  const costed = posts.map((p) => costPostIn(ctx, p));
+  return totalCosting(ctx, costed);
+}
+
+/** Totals already-costed posts (sums of rounded figures, re-rounded to clear binary noise). */
+export function totalCosting(ctx: CostingContext, costed: PostCosting[]): EstablishmentCosting {
+  const n = ctx.window.years;
+  const yearTotals: YearTotal[] = ctx.years.map((year) => ({ year, fte: 0, people: 0, ...ZERO }));
+  let exitCost = 0;
+  for (const pc of costed) {
+    for (let y = 0; y < n; y++) {
+      const t = yearTotals[y];
+      const c = pc.years[y];
+      t.salary += c.salary;
+      t.ni += c.ni;
+      t.pension += c.pension;
+      t.levy += c.levy;
+      t.flatOnCost += c.flatOnCost;
+      t.total += c.total;
+      if (c.months > 0) {
+        t.fte += c.fte;
+        t.people += c.people;
+      }
+    }
+    exitCost += pc.exitCost;
+  }
+  const total: CostFigures = { ...ZERO };
+  for (const t of yearTotals) {
+    for (const f of FIGURES) {
+      t[f] = roundPenny(t[f]);
+      total[f] += t[f];
+    }
+    t.fte = Math.round(t.fte * 1e6) / 1e6;
+  }
+  for (const f of FIGURES) total[f] = roundPenny(total[f]);
+  const rate = ctx.assumptions.vacancyFactor > 0 ? ctx.assumptions.vacancyFactor : 0;
+  const byYear = yearTotals.map((t) => roundPenny(t.total * rate));
+  const netByYear = yearTotals.map((t, y) => roundPenny(t.total - byYear[y]));
+  return {
+    window: ctx.window,
+    years: ctx.years,
+    posts: costed,
+    yearTotals,
+    total,
+    vacancy: { rate, byYear, total: roundPenny(byYear.reduce((s, v) => s + v, 0)) },
+    netByYear,
+    netTotal: roundPenny(netByYear.reduce((s, v) => s + v, 0)),
+    exitCost: roundPenny(exitCost),
+    warnings: [...ctx.warnings],
+  };
+}
+
+export const FIGURES = ["salary", "ni", "pension", "levy", "flatOnCost", "total"] as const satisfies readonly (keyof CostFigures)[];

@@ -1,0 +1,145 @@
+import type { FinancialYear, Serial } from "../dates";
+import type { Assumptions, CostingPoint, IncrementRule, OnCostMode, PayAward, Post } from "../model";
+import { levyRateFor, niRulesFor, roundPenny } from "../rules";
+import { costPost, type PostYearCost } from "./engine";
+import { financialYearsWindow } from "./window";
+
+/**
+ * Small per-figure functions over plain numbers, for cell formulas (=ESTAB.…) and quick
+ * checks. They run the same engine as the sheets, so the same inputs give the same pound.
+ */
+
+export interface NiOptions {
+  /** People sharing the pay (the threshold is per person); default 1. */
+  people?: number;
+  niRate?: number;
+  niMonthlyThreshold?: number;
+}
+
+/**
+ * Employer NI on annual pay paid evenly over all twelve months of FY `fy`, rounded to the
+ * penny: Σ months rate × (pay / 12 − people × threshold), never below zero.
+ */
+export function niForPay(annualPay: number, fy: FinancialYear, options: NiOptions = {}): number {
+  const rules = niRulesFor(fy, { rate: options.niRate, monthlyThreshold: options.niMonthlyThreshold });
+  const people = options.people !== undefined && options.people > 0 ? options.people : 1;
+  const monthly = annualPay / 12;
+  let ni = 0;
+  for (let m = 0; m < 12; m++) {
+    const above = monthly - people * rules.monthlyThreshold;
+    if (above > 0) ni += rules.monthlyRates[m] * above;
+  }
+  return roundPenny(ni);
+}
+
+/** Employer pension on pay, to the penny. */
+export function pensionForPay(pay: number, rate: number): number {
+  return roundPenny(pay * rate);
+}
+
+/** Apprenticeship levy on pay in FY `fy` (0.5% from 2017/18), to the penny. */
+export function levyForPay(pay: number, fy: FinancialYear, enabled = true): number {
+  return roundPenny(pay * levyRateFor(fy, enabled));
+}
+
+/** Plain-number description of a post, for costing without a workbook. */
+export interface PlainPostInput {
+  /** Full-time annual salary in the first year (the post's actual or costing-point salary). */
+  salary: number;
+  fte?: number;
+  headcount?: number;
+  /** Grade minimum and maximum: when both are given they set the points (with gradeSteps). */
+  minSalary?: number;
+  maxSalary?: number;
+  pensionRate?: number;
+  startDate?: Serial;
+  endDate?: Serial;
+}
+
+/** The settings a plain-number costing may change; anything left out takes the defaults below. */
+export type PlainSettings = Partial<
+  Pick<
+    Assumptions,
+    | "costingPoint"
+    | "incrementRule"
+    | "incrementServiceMonths"
+    | "gradeSteps"
+    | "payAwards"
+    | "onCostMode"
+    | "flatOnCostRate"
+    | "niRate"
+    | "niMonthlyThreshold"
+    | "pensionRate"
+    | "apprenticeshipLevy"
+    | "exitCostWeeks"
+  >
+>;
+
+/** Defaults for plain-number costing (the workbook's assumptions sheet has its own, read by src/core/read). */
+export const PLAIN_DEFAULTS: Required<Omit<PlainSettings, "niRate" | "niMonthlyThreshold">> = {
+  costingPoint: "actual" as CostingPoint,
+  incrementRule: "april" as IncrementRule,
+  incrementServiceMonths: 6,
+  gradeSteps: 4,
+  payAwards: [] as PayAward[],
+  onCostMode: "statutory" as OnCostMode,
+  flatOnCostRate: 0,
+  pensionRate: 0,
+  apprenticeshipLevy: true,
+  exitCostWeeks: 0,
+};
+
+/** A full Assumptions for plain-number costing from a first year, a number of years and some settings. */
+export function plainAssumptions(firstYear: FinancialYear, years: number, settings: PlainSettings = {}): Assumptions {
+  return {
+    ...PLAIN_DEFAULTS,
+    ...settings,
+    firstYear,
+    years,
+    vacancyFactor: 0,
+    grant: {},
+    managementGrades: [],
+    agencyWeeksPerYear: 0,
+    localityWeights: { population: 0, deprivation: 0, demand: 0, equal: 0 },
+    allocationUnit: 1,
+  };
+}
+
+function plainPost(input: PlainPostInput): Post {
+  return {
+    sourceRow: 0,
+    title: "Post",
+    fte: input.fte ?? 1,
+    headcount: input.headcount,
+    salary: input.salary,
+    minSalary: input.minSalary,
+    maxSalary: input.maxSalary,
+    pensionRate: input.pensionRate,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    cells: {},
+  };
+}
+
+/** A post's cost in one FY from plain numbers (the salary is that year's). */
+export function postCostInYear(input: PlainPostInput, fy: FinancialYear, settings: PlainSettings = {}): PostYearCost {
+  const a = plainAssumptions(fy, 1, settings);
+  return costPost(plainPost(input), a, financialYearsWindow(fy, 1)).years[0];
+}
+
+/**
+ * A post's cost year by year from `firstYear` for `years` FYs: increments (when a grade
+ * range is given) and pay awards each April, part years from the start and end dates.
+ */
+export function postCostProfile(
+  input: PlainPostInput,
+  firstYear: FinancialYear,
+  years: number,
+  settings: PlainSettings = {}
+): PostYearCost[] {
+  const a = plainAssumptions(firstYear, years, settings);
+  return costPost(plainPost(input), a, financialYearsWindow(firstYear, years)).years;
+}
+
+
+

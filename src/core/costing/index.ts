@@ -1,0 +1,44 @@
+/** The costing engine: posts month by month, rolled up into financial years. */
+export {
+  prepareCosting,
+  costPost,
+  costPostIn,
+  costEstablishment,
+  totalCosting,
+  peopleFor,
+  addMonths,
+  FIGURES,
+  type CostFigures,
+  type PostYearCost,
+  type PostCosting,
+  type YearTotal,
+  type EstablishmentCosting,
+  type CostingContext,
+} from "./engine";
+export {
+  applyPayAward,
+  salaryInYear,
+  salaryAtPoint,
+  gradePoints,
+  costingPointIndex,
+  indexPayScales,
+  payLadderFor,
+  ladderSalaries,
+  type LadderPoint,
+  type PayLadder,
+  type PaySource,
+  type PayScaleIndex,
+} from "./pay";
+export { costingWindow, financialYearsWindow, windowWarnings, type CostingWindow } from "./window";
+export {
+  niForPay,
+  pensionForPay,
+  levyForPay,
+  postCostInYear,
+  postCostProfile,
+  plainAssumptions,
+  PLAIN_DEFAULTS,
+  type NiOptions,
+  type PlainPostInput,
+  type PlainSettings,
+} from "./figures";
