@@ -1,6 +1,8 @@
-export * from "./errors";
-export * from "./units";
+// Only the share-out API is public; the rounding helpers stay internal so their generic
+// names cannot clash with other core modules' exports.
+export { SharesInputError } from "./errors";
+export { toUnits, fromUnits } from "./units";
 export * from "./need-index";
 export * from "./allocate";
 export * from "./matrix";
-export * from "./costs";
+export { costOfAllocation, costOfMatrix } from "./costs";

@@ -1,0 +1,5 @@
+export * from "./classify";
+export * from "./part-year";
+export * from "./agency";
+export * from "./proposed-versus-current";
+export { toPence, sumPounds } from "./money";

@@ -1,0 +1,359 @@
+import type { Assumptions, ContractType, Post } from "../model";
+import { agencyAnnualCost, FULL_TIME_HOURS } from "./agency";
+import {
+  CHANGE_KINDS,
+  classifyPost,
+  currentContractOf,
+  isManagementGrade,
+  isRegraded,
+  proposedContractOf,
+  proposedFteOf,
+  type ChangeKind,
+} from "./classify";
+import { penny, sumPounds } from "./money";
+import { partYearFraction, type PartYear } from "./part-year";
+
+/** A post's cost for a whole year, to the penny. */
+export interface AnnualCost {
+  salary: number;
+  onCosts: number;
+  total: number;
+}
+
+/**
+ * The costing engine's per-post annual cost (salary plus employer on-costs), passed in so
+ * this module does not depend on how pay is worked out. It is called with the post as it
+ * is now, and with a copy describing the post as proposed (proposed FTE, grade, salary,
+ * contract; see proposedPostOf).
+ */
+export type CostOf = (post: Post) => AnnualCost;
+
+/** How a side of a post was costed: as employed staff (costOf) or at the agency rate. */
+export type CostBasis = "employed" | "agency" | "none";
+
+export interface AgencyConversion {
+  title: string;
+  team: string;
+  hourlyRate: number;
+  hoursPerWeek: number;
+  weeks: number;
+  /** The agency cost now (current FTE). */
+  agencyCost: number;
+  /** The post made permanent, as proposed: salary plus on-costs. */
+  permanentCost: number;
+  /** agencyCost − permanentCost; negative when converting costs more. */
+  saving: number;
+  /** The same per FTE: the figure councils quote ("£12k a year per social worker"). */
+  savingPerFte: number;
+}
+
+export interface PostChange {
+  post: Post;
+  title: string;
+  team: string;
+  currentGrade?: string;
+  proposedGrade?: string;
+  currentContract: ContractType;
+  proposedContract: ContractType;
+  currentFte: number;
+  proposedFte: number;
+  fteChange: number;
+  current: AnnualCost;
+  proposed: AnnualCost;
+  currentBasis: CostBasis;
+  proposedBasis: CostBasis;
+  /** Full-year effect: proposed − current annual cost. */
+  change: number;
+  /** Part-year effect in the year of implementation; absent without an implementation date. */
+  partYearChange?: number;
+  classification: ChangeKind;
+  changes: ChangeKind[];
+  managementBefore: boolean;
+  managementAfter: boolean;
+  agencyConversion?: AgencyConversion;
+}
+
+export interface ChangeTotals {
+  posts: number;
+  currentFte: number;
+  proposedFte: number;
+  fteChange: number;
+  currentCost: number;
+  proposedCost: number;
+  /** Net additional resource (positive) or saving (negative) at full-year effect. */
+  fullYearEffect: number;
+  /** The same in the year of implementation: the sum of the posts' part-year effects. */
+  partYearEffect?: number;
+}
+
+export interface TeamChange extends ChangeTotals {
+  team: string;
+}
+
+export interface ManagementCost {
+  before: number;
+  after: number;
+  change: number;
+  /** change ÷ before; absent when there was no management cost before. */
+  percentChange?: number;
+  postsBefore: number;
+  postsAfter: number;
+}
+
+export interface ProposedVersusCurrent {
+  posts: PostChange[];
+  teams: TeamChange[];
+  totals: ChangeTotals;
+  partYear?: PartYear;
+  management: ManagementCost;
+  agencyConversions: AgencyConversion[];
+  agencySaving: number;
+  /** Posts per classification. */
+  counts: Record<ChangeKind, number>;
+  warnings: string[];
+}
+
+export type ChangesAssumptions = Pick<
+  Assumptions,
+  "implementationDate" | "managementGrades" | "agencyWeeksPerYear"
+>;
+
+export interface ChangesOptions {
+  /** Hours of one full-time post, for agency rows without hours per week (default 37). */
+  fullTimeHours?: number;
+}
+
+export const NO_TEAM = "No team";
+const ZERO: AnnualCost = { salary: 0, onCosts: 0, total: 0 };
+/** FTE figures are kept to 6 decimal places so that sums are clean. */
+const fte6 = (x: number): number => Math.round(x * 1e6) / 1e6 + 0;
+
+function cleanCost(c: AnnualCost): AnnualCost {
+  return { salary: penny(c.salary), onCosts: penny(c.onCosts), total: penny(c.total) };
+}
+
+/**
+ * The post as proposed, for costOf: proposed FTE, grade and contract. A regraded post's
+ * current salary, spinal point and grade range no longer apply, so they are dropped
+ * unless a proposed salary is given (the costing engine then prices the new grade). The
+ * headcount scales with FTE, rounded up (3 people on 1.5 FTE becoming 1.0 FTE: 2 people),
+ * which keeps employer NI thresholds per person roughly right.
+ */
+export function proposedPostOf(post: Post): Post {
+  const fte = proposedFteOf(post);
+  const regraded = isRegraded(post);
+  const gradeChanged =
+    regraded && post.proposedGrade !== undefined && post.proposedGrade.trim() !== "";
+  let headcount = post.headcount;
+  if (headcount !== undefined && Math.abs(fte - post.fte) > 1e-9) {
+    headcount =
+      post.fte > 0 ? Math.max(1, Math.ceil((headcount * fte) / post.fte - 1e-9)) : undefined;
+  }
+  return {
+    ...post,
+    fte,
+    headcount,
+    grade: gradeChanged ? post.proposedGrade : post.grade,
+    salary: post.proposedSalary ?? (gradeChanged ? undefined : post.salary),
+    spinalPoint: gradeChanged ? undefined : post.spinalPoint,
+    minSalary: gradeChanged ? undefined : post.minSalary,
+    maxSalary: gradeChanged ? undefined : post.maxSalary,
+    contractType: proposedContractOf(post),
+  };
+}
+
+/** The row's weekly agency hours: as the table says, or FTE × full-time hours. */
+function agencyHours(post: Post, fte: number, fullTimeHours: number): number {
+  return post.hoursPerWeek ?? fte * fullTimeHours;
+}
+
+function costSide(
+  post: Post,
+  fte: number,
+  contract: ContractType,
+  costOf: CostOf,
+  weeks: number,
+  fullTimeHours: number,
+  side: "current" | "proposed",
+  warnings: string[]
+): { cost: AnnualCost; basis: CostBasis; hours?: number } {
+  if (fte <= 1e-9) return { cost: ZERO, basis: "none" };
+  if (contract === "agency") {
+    if (post.agencyHourlyRate !== undefined) {
+      const hours = agencyHours(post, fte, fullTimeHours);
+      const total = agencyAnnualCost(post.agencyHourlyRate, hours, weeks);
+      // The agency charge covers pay and the agency's own on-costs; there is no split.
+      return { cost: { salary: total, onCosts: 0, total }, basis: "agency", hours };
+    }
+    warnings.push(
+      `${post.title} (row ${post.sourceRow + 1}) is agency but has no agency hourly rate: its ${side} cost is at employed rates`
+    );
+  }
+  const input = side === "current" ? post : proposedPostOf(post);
+  const cost = cleanCost(costOf(input));
+  if (cost.total <= 0) {
+    warnings.push(
+      `${post.title} (row ${post.sourceRow + 1}) has ${side} FTE but no ${side} cost: give a salary or a pay scale for its grade`
+    );
+  }
+  return { cost, basis: "employed" };
+}
+
+function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTotals {
+  const currentCost = sumPounds(posts.map((p) => p.current.total));
+  const proposedCost = sumPounds(posts.map((p) => p.proposed.total));
+  const currentFte = fte6(posts.reduce((s, p) => s + p.currentFte, 0));
+  const proposedFte = fte6(posts.reduce((s, p) => s + p.proposedFte, 0));
+  return {
+    posts: posts.length,
+    currentFte,
+    proposedFte,
+    fteChange: fte6(proposedFte - currentFte),
+    currentCost,
+    proposedCost,
+    fullYearEffect: sumPounds(posts.map((p) => p.change)),
+    partYearEffect: withPartYear ? sumPounds(posts.map((p) => p.partYearChange ?? 0)) : undefined,
+  };
+}
+
+/**
+ * Proposed versus current: every post classified and costed before and after, with team
+ * totals, the net additional resource (or saving) at full-year and part-year effect,
+ * management cost before and after, and the agency conversions.
+ */
+export function proposedVersusCurrent(
+  posts: readonly Post[],
+  assumptions: ChangesAssumptions,
+  costOf: CostOf,
+  options: ChangesOptions = {}
+): ProposedVersusCurrent {
+  const warnings: string[] = [];
+  const fullTimeHours = options.fullTimeHours ?? FULL_TIME_HOURS;
+  const weeks = assumptions.agencyWeeksPerYear;
+  const partYear =
+    assumptions.implementationDate !== undefined
+      ? partYearFraction(assumptions.implementationDate)
+      : undefined;
+  if (partYear === undefined) {
+    warnings.push(
+      "No implementation date is set, so the part-year effect is not shown; set one in the assumptions"
+    );
+  }
+
+  const changes: PostChange[] = posts.map((post) => {
+    const currentFte = post.fte;
+    const proposedFte = proposedFteOf(post);
+    const currentContract = currentContractOf(post);
+    const proposedContract = proposedContractOf(post);
+    const now = costSide(
+      post,
+      currentFte,
+      currentContract,
+      costOf,
+      weeks,
+      fullTimeHours,
+      "current",
+      warnings
+    );
+    const then = costSide(
+      post,
+      proposedFte,
+      proposedContract,
+      costOf,
+      weeks,
+      fullTimeHours,
+      "proposed",
+      warnings
+    );
+    const kinds = classifyPost(post);
+    const change = penny(then.cost.total - now.cost.total);
+    const proposedGrade = proposedPostOf(post).grade;
+    const team = post.team?.trim() ? post.team.trim() : NO_TEAM;
+    const result: PostChange = {
+      post,
+      title: post.title,
+      team,
+      currentGrade: post.grade,
+      proposedGrade,
+      currentContract,
+      proposedContract,
+      currentFte,
+      proposedFte,
+      fteChange: fte6(proposedFte - currentFte),
+      current: now.cost,
+      proposed: then.cost,
+      currentBasis: now.basis,
+      proposedBasis: then.basis,
+      change,
+      partYearChange: partYear ? penny(change * partYear.fraction) : undefined,
+      classification: kinds[0],
+      changes: kinds,
+      managementBefore:
+        currentFte > 1e-9 &&
+        (post.management === true || isManagementGrade(post.grade, assumptions.managementGrades)),
+      managementAfter:
+        proposedFte > 1e-9 &&
+        (post.management === true ||
+          isManagementGrade(proposedGrade, assumptions.managementGrades)),
+    };
+    if (
+      now.basis === "agency" &&
+      then.basis === "employed" &&
+      post.agencyHourlyRate !== undefined
+    ) {
+      const savingPerFte = penny(now.cost.total / currentFte - then.cost.total / proposedFte);
+      result.agencyConversion = {
+        title: post.title,
+        team,
+        hourlyRate: post.agencyHourlyRate,
+        hoursPerWeek: now.hours ?? 0,
+        weeks,
+        agencyCost: now.cost.total,
+        permanentCost: then.cost.total,
+        saving: penny(now.cost.total - then.cost.total),
+        savingPerFte,
+      };
+    }
+    return result;
+  });
+
+  const teamNames: string[] = [];
+  for (const c of changes) if (!teamNames.includes(c.team)) teamNames.push(c.team);
+  const teams = teamNames.map((team) => ({
+    team,
+    ...totalsOf(
+      changes.filter((c) => c.team === team),
+      partYear !== undefined
+    ),
+  }));
+
+  const before = sumPounds(changes.filter((c) => c.managementBefore).map((c) => c.current.total));
+  const after = sumPounds(changes.filter((c) => c.managementAfter).map((c) => c.proposed.total));
+  const managementChange = penny(after - before);
+  const management: ManagementCost = {
+    before,
+    after,
+    change: managementChange,
+    percentChange: before !== 0 ? managementChange / before : undefined,
+    postsBefore: changes.filter((c) => c.managementBefore).length,
+    postsAfter: changes.filter((c) => c.managementAfter).length,
+  };
+
+  const agencyConversions = changes.flatMap((c) =>
+    c.agencyConversion ? [c.agencyConversion] : []
+  );
+  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const c of changes) counts[c.classification] += 1;
+
+  return {
+    posts: changes,
+    teams,
+    totals: totalsOf(changes, partYear !== undefined),
+    partYear,
+    management,
+    agencyConversions,
+    agencySaving: sumPounds(agencyConversions.map((a) => a.saving)),
+    counts,
+    warnings,
+  };
+}
