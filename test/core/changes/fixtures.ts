@@ -1,4 +1,4 @@
-import type { AnnualCost, CostOf } from "../../../src/core/changes";
+import type { AnnualCost, ChangesAssumptions, CostOf } from "../../../src/core/changes";
 import type { Post } from "../../../src/core/model";
 
 /** A deterministic stand-in for the costing engine: salary × FTE plus 25% on-costs. */
@@ -13,7 +13,7 @@ export function post(fields: Partial<Post> & { title: string }): Post {
   return { sourceRow: row++, fte: 1, cells: {}, ...fields };
 }
 
-export const assumptions = {
+export const assumptions: ChangesAssumptions = {
   implementationDate: 45931, // 1 October 2025
   managementGrades: ["SS11"],
   agencyWeeksPerYear: 52,
