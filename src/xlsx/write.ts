@@ -1,0 +1,245 @@
+import type ExcelJS from "exceljs";
+import { columnLetters, parseRangeA1 } from "../core/grid";
+import type { CellStyle, SheetSpec, SpecCell, TableSpec } from "../core/report";
+import { NUMBER_FORMATS } from "../core/report";
+import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
+import { markOwned, ownedSheets, unmarkSheet } from "./ownership";
+
+/**
+ * Writes SheetSpecs into an ExcelJS workbook: values, native formulas with their cached
+ * results (so previewers that do not calculate still show numbers), text always as text,
+ * formats, widths, frozen header, Excel Tables, notes and page setup. No arithmetic here:
+ * every number comes from the spec. ExcelJS cannot write charts, so ChartSpecs are left
+ * out of files (docs/cli.md says so).
+ */
+export interface WriteOptions {
+  /** Mark the written sheets as this tool's own (default true). */
+  markOwned?: boolean;
+  /** Called after each sheet, for a progress indicator. */
+  onSheet?: (done: number, total: number, name: string) => void;
+}
+
+const GREY = "FF595959";
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9DB" } };
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+}
+
+/** The look of each presentation role. */
+const STYLES: Record<
+  CellStyle,
+  { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill; border?: Partial<ExcelJS.Borders> }
+> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: { italic: true, color: { argb: GREY } } },
+  header: { font: { bold: true }, fill: solid("FFD9E1F2"), border: { bottom: THIN } },
+  total: { font: { bold: true }, border: { top: THIN, bottom: { style: "double" } } },
+  warning: { font: { bold: true, color: { argb: "FFC00000" } }, fill: solid("FFFCE4D6") },
+  note: { font: { italic: true, color: { argb: GREY } } },
+  // Excel's own "Input" style colours: the cells a user is meant to change.
+  input: { font: { color: { argb: "FF3F3F76" } }, fill: solid("FFFFF2CC") },
+};
+
+/** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ]. */
+export function safeSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "Sheet").slice(0, 31);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("en-GB") === b.toLocaleLowerCase("en-GB");
+}
+
+/**
+ * The name to write a spec under: its own, unless a sheet that is not ours already has
+ * it, then "Name (2)", "Name (3)" … A sheet we own under that name is replaced.
+ */
+function chooseName(wb: ExcelJS.Workbook, wanted: string, owned: Set<string>): string {
+  const base = safeSheetName(wanted);
+  const taken = (n: string) =>
+    wb.worksheets.some(
+      (ws) => sameName(ws.name, n) && !owned.has(ws.name.toLocaleLowerCase("en-GB"))
+    );
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** The value ExcelJS stores for a spec cell. Text is a plain string: never a formula. */
+function excelValue(cell: SpecCell): ExcelJS.CellValue {
+  switch (cell.kind) {
+    case "text":
+      return cell.text;
+    case "number":
+      return cell.value;
+    case "formula":
+      return {
+        formula: cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula,
+        result: cell.value,
+      };
+  }
+}
+
+function writeCell(target: ExcelJS.Cell, cell: SpecCell): void {
+  target.value = excelValue(cell);
+  if (cell.kind !== "text" && cell.format && cell.format !== "general")
+    target.numFmt = NUMBER_FORMATS[cell.format];
+  if (cell.style) {
+    const look = STYLES[cell.style];
+    if (look.font) target.font = look.font;
+    if (look.fill) target.fill = look.fill;
+    if (look.border) target.border = look.border;
+    if (cell.style === "header") target.alignment = { wrapText: true, vertical: "top" };
+  }
+}
+
+/** Excel table names: a letter or underscore first, then letters, digits, _ and . only. */
+function safeTableName(name: string, used: Set<string>): string {
+  let base = name.replace(/[^A-Za-z0-9_.]/g, "_");
+  if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
+  // Names that look like cell references (A1, R1C1) are refused by Excel.
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `_${base}`;
+  let candidate = base;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base}_${i}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Header texts made unique and non-empty, as Excel requires of a table's header row. */
+export function uniqueHeaders(raw: string[]): string[] {
+  const seen = new Set<string>();
+  return raw.map((text, i) => {
+    const base = text.trim() === "" ? `Column${i + 1}` : text;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function headerText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object" && "formula" in value) return String(value.result ?? "");
+  if (typeof value === "object" && "richText" in value)
+    return value.richText.map((r) => r.text).join("");
+  return String(value);
+}
+
+/**
+ * Defines an Excel Table over cells already written. ExcelJS only builds tables from
+ * rows it writes itself, so the existing values are handed back to it unchanged (the
+ * header cells get the de-duplicated names Excel insists on).
+ */
+function addTable(ws: ExcelJS.Worksheet, spec: TableSpec, usedNames: Set<string>): void {
+  const { start, end } = parseRangeA1(spec.range);
+  if (end.row <= start.row) return; // a header with no rows is not a valid Excel Table
+  const headerRow = ws.getRow(start.row + 1);
+  const width = end.column - start.column + 1;
+  const names = uniqueHeaders(
+    Array.from({ length: width }, (_, j) =>
+      headerText(headerRow.getCell(start.column + 1 + j).value)
+    )
+  );
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = start.row + 1; r <= end.row; r++) {
+    const row = ws.getRow(r + 1);
+    rows.push(Array.from({ length: width }, (_, j) => row.getCell(start.column + 1 + j).value));
+  }
+  ws.addTable({
+    name: safeTableName(spec.name, usedNames),
+    ref: `${columnLetters(start.column)}${start.row + 1}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: names.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
+function tableNamesIn(wb: ExcelJS.Workbook): Set<string> {
+  const used = new Set<string>();
+  for (const ws of wb.worksheets)
+    for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
+      const name = (t as unknown as { name?: string }).name;
+      if (name) used.add(name.toLowerCase());
+    }
+  return used;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<string>): void {
+  spec.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  spec.cells.forEach((line, r) => {
+    if (line.length === 0) return;
+    const row = ws.getRow(r + 1);
+    line.forEach((cell, c) => {
+      if (cell) writeCell(row.getCell(c + 1), cell);
+    });
+  });
+  for (const table of spec.tables) addTable(ws, table, tableNames);
+  for (const note of spec.notes) ws.getCell(note.address).note = note.text;
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0))
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  ws.pageSetup.orientation = spec.page.orientation;
+  if (spec.page.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+}
+
+/** Throws on a bad address in any spec before a single cell is written. */
+function checkSpecs(specs: SheetSpec[]): void {
+  for (const spec of specs) {
+    for (const t of spec.tables) parseRangeA1(t.range);
+    for (const n of spec.notes) parseRangeA1(n.address);
+  }
+}
+
+/**
+ * Writes the specs as sheets of `wb`. A sheet this tool owns with the wanted name is
+ * replaced; a user's sheet with that name is left alone and the spec gets another name
+ * (reported in the outcome). Specs are validated before the workbook is touched.
+ */
+export function writeSheetSpecs(
+  wb: ExcelJS.Workbook,
+  specs: SheetSpec[],
+  options: WriteOptions = {}
+): WriteOutcome {
+  checkSpecs(specs);
+  const owned = ownedSheets(wb);
+  const ownedNames = new Set(owned.map((o) => o.sheet.toLocaleLowerCase("en-GB")));
+  const sheets: WrittenSheet[] = [];
+  const tableNames = tableNamesIn(wb);
+  specs.forEach((spec, i) => {
+    // Our earlier sheet for this key, or ours under this name, makes way for the new one.
+    for (const o of owned) {
+      if (o.key === spec.key || sameName(o.sheet, safeSheetName(spec.name))) {
+        const old = wb.getWorksheet(o.sheet);
+        if (old) {
+          for (const t of old.getTables() as unknown as ExcelJS.Table[])
+            tableNames.delete(((t as unknown as { name?: string }).name ?? "").toLowerCase());
+          unmarkSheet(wb, old.name);
+          wb.removeWorksheet(old.id);
+        }
+      }
+    }
+    const name = chooseName(wb, spec.name, ownedNames);
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { orientation: spec.page.orientation, paperSize: 9 },
+    });
+    writeSheet(ws, spec, tableNames);
+    if (options.markOwned !== false) markOwned(wb, spec.key, name);
+    sheets.push({ key: spec.key, requested: spec.name, name });
+    options.onSheet?.(i + 1, specs.length, name);
+  });
+  return { sheets };
+}
