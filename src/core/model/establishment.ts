@@ -80,6 +80,8 @@ export interface Post {
 export interface TotalsRow {
   sourceRow: number;
   label: string;
+  /** Sub-total (rows since the previous sub-total or total), total, or grand total (all rows). */
+  kind?: "subtotal" | "total" | "grand-total";
   fte?: number;
   headcount?: number;
   cells: Partial<Record<PostField, string>>;

@@ -1,0 +1,1042 @@
+import type { CellValue, Grid, Issue, Severity } from "../grid";
+import { isBlank, isErrorValue, positionIn, toA1 } from "../grid";
+import { financialYearLabel, parseFinancialYear, type FinancialYear } from "../dates";
+import { formatUkDate } from "../dates";
+import type {
+  Assumptions,
+  AssumptionsSource,
+  CostingPoint,
+  IncrementRule,
+  OnCostMode,
+} from "../model";
+import type { WorkbookGrids } from "../workbook/types";
+import { issueAt } from "./issues";
+import { closestLabel, describeValue, formatFigure, normaliseLabel } from "./text";
+import { parseBoolean, parseDate, parseMoney, parseNumber, parsePercent } from "./values";
+
+/**
+ * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
+ * setting has a default, so a blank value (or a missing row) means "use the default".
+ */
+
+/** First FY when neither the sheet nor the caller says: the core has no clock, so callers
+ * that know today's date should pass the FY they want (the CLI and task pane do). */
+export const DEFAULT_FIRST_YEAR: FinancialYear = 2025;
+
+/** The documented defaults (see docs/input-format.md). */
+export function defaultAssumptions(firstYear: FinancialYear = DEFAULT_FIRST_YEAR): Assumptions {
+  return {
+    firstYear,
+    years: 3,
+    costingPoint: "bottom",
+    incrementRule: "april",
+    incrementServiceMonths: 6,
+    gradeSteps: 4,
+    payAwards: [],
+    onCostMode: "statutory",
+    flatOnCostRate: 0.3,
+    pensionRate: 0.19,
+    apprenticeshipLevy: true,
+    vacancyFactor: 0,
+    grant: {},
+    exitCostWeeks: 0,
+    managementGrades: [],
+    agencyWeeksPerYear: 52,
+    localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
+    allocationUnit: 0.1,
+  };
+}
+
+/** What went wrong with a value: becomes an issue at the value cell. */
+interface Problem {
+  message: string;
+  fix: string;
+  severity?: Severity;
+}
+
+/** The assumptions being read, plus the per-year pieces assembled at the end. */
+interface Draft {
+  a: Assumptions;
+  awardPercent: Map<FinancialYear, number>;
+  awardMinimum: Map<FinancialYear, number>;
+  grantByYear: Map<FinancialYear, number>;
+}
+
+interface SettingSpec {
+  /** Key in AssumptionsSource.cells. */
+  key: string;
+  label: string;
+  synonyms: readonly string[];
+  note: string;
+  /** The value cell written on the default sheet. */
+  defaultCell: (d: Assumptions) => CellValue;
+  /** Reads a non-blank value into the draft, or says what is wrong with it. */
+  apply: (draft: Draft, value: CellValue) => Problem | undefined;
+}
+
+/** Settings with one row per financial year: "Pay award 2025/26". */
+interface YearSettingSpec {
+  key: string;
+  /** Label without the year: "Pay award". */
+  label: string;
+  synonyms: readonly string[];
+  note: string;
+  apply: (draft: Draft, year: FinancialYear, value: CellValue) => Problem | undefined;
+}
+
+const pct = (n: number) => `${formatFigure(n * 100)}%`;
+
+function percentSetting(
+  key: string,
+  label: string,
+  synonyms: string[],
+  note: string,
+  get: (a: Assumptions) => number | undefined,
+  set: (a: Assumptions, v: number) => void,
+  limits: { max: number; warnAbove?: number }
+): SettingSpec {
+  return {
+    key,
+    label,
+    synonyms,
+    note,
+    defaultCell: (d) => {
+      const v = get(d);
+      return v === undefined ? "" : pct(v);
+    },
+    apply: (draft, value) => {
+      const v = parsePercent(value);
+      if (v === undefined)
+        return {
+          message: `${label} ${describeValue(value)} is not a percentage`,
+          fix: "enter e.g. 19% or 0.19",
+        };
+      if (v < 0 || v > limits.max)
+        return {
+          message: `${label} ${pct(v)} is outside 0% to ${pct(limits.max)}`,
+          fix: "enter a percentage in that range",
+        };
+      set(draft.a, v);
+      if (limits.warnAbove !== undefined && v > limits.warnAbove)
+        return {
+          severity: "warning",
+          message: `${label} ${pct(v)} looks high`,
+          fix: `check it; a bare number above 1 is read as percent points, so type e.g. ${formatFigure(v)}% only if you mean it`,
+        };
+      return undefined;
+    },
+  };
+}
+
+function numberSetting(
+  key: string,
+  label: string,
+  synonyms: string[],
+  note: string,
+  get: (a: Assumptions) => number | undefined,
+  set: (a: Assumptions, v: number) => void,
+  limits: { min: number; max: number; whole?: boolean; above?: boolean; example: string }
+): SettingSpec {
+  return {
+    key,
+    label,
+    synonyms,
+    note,
+    defaultCell: (d) => get(d) ?? "",
+    apply: (draft, value) => {
+      const v = parseNumber(value);
+      const fix = `enter a ${limits.whole ? "whole number" : "number"}, e.g. ${limits.example}`;
+      if (v === undefined)
+        return { message: `${label} ${describeValue(value)} is not a number`, fix };
+      if (limits.whole && !Number.isInteger(v))
+        return { message: `${label} ${formatFigure(v)} is not a whole number`, fix };
+      const tooLow = limits.above ? v <= limits.min : v < limits.min;
+      if (tooLow || v > limits.max)
+        return {
+          message: `${label} ${formatFigure(v)} is outside ${limits.above ? "above " : ""}${formatFigure(limits.min)} to ${formatFigure(limits.max)}`,
+          fix,
+        };
+      set(draft.a, v);
+      return undefined;
+    },
+  };
+}
+
+function moneySetting(
+  key: string,
+  label: string,
+  synonyms: string[],
+  note: string,
+  get: (a: Assumptions) => number | undefined,
+  set: (a: Assumptions, v: number) => void,
+  example: string
+): SettingSpec {
+  return {
+    key,
+    label,
+    synonyms,
+    note,
+    defaultCell: (d) => get(d) ?? "",
+    apply: (draft, value) => {
+      const v = parseMoney(value);
+      if (v === undefined)
+        return {
+          message: `${label} ${describeValue(value)} is not an amount of money`,
+          fix: `enter e.g. ${example}`,
+        };
+      if (v < 0) return { message: `${label} is negative`, fix: `enter e.g. ${example}` };
+      set(draft.a, v);
+      return undefined;
+    },
+  };
+}
+
+function dateSetting(
+  key: string,
+  label: string,
+  synonyms: string[],
+  note: string,
+  get: (a: Assumptions) => number | undefined,
+  set: (a: Assumptions, v: number) => void
+): SettingSpec {
+  return {
+    key,
+    label,
+    synonyms,
+    note,
+    defaultCell: (d) => {
+      const v = get(d);
+      return v === undefined ? "" : formatUkDate(v);
+    },
+    apply: (draft, value) => {
+      const v = parseDate(value);
+      if (v === undefined)
+        return {
+          message: `${label} ${describeValue(value)} is not a valid date`,
+          fix: "enter a date as dd/mm/yyyy, e.g. 01/09/2025",
+        };
+      set(draft.a, v);
+      return undefined;
+    },
+  };
+}
+
+function choiceSetting<T extends string>(
+  key: string,
+  label: string,
+  synonyms: string[],
+  note: string,
+  words: Record<string, T>,
+  get: (a: Assumptions) => T,
+  set: (a: Assumptions, v: T) => void
+): SettingSpec {
+  const options = [...new Set(Object.values(words))];
+  return {
+    key,
+    label,
+    synonyms,
+    note,
+    defaultCell: get,
+    apply: (draft, value) => {
+      const v = typeof value === "string" ? words[normaliseLabel(value)] : undefined;
+      if (v === undefined)
+        return {
+          message: `${label} ${describeValue(value)} is not one of the choices`,
+          fix: `enter one of: ${options.join(", ")}`,
+        };
+      set(draft.a, v);
+      return undefined;
+    },
+  };
+}
+
+const COSTING_POINTS: Record<string, CostingPoint> = {
+  bottom: "bottom",
+  "bottom of grade": "bottom",
+  minimum: "bottom",
+  min: "bottom",
+  mid: "mid",
+  "mid point": "mid",
+  midpoint: "mid",
+  middle: "mid",
+  "middle of grade": "mid",
+  top: "top",
+  "top of grade": "top",
+  maximum: "top",
+  max: "top",
+  actual: "actual",
+  "actual point": "actual",
+  "actual salary": "actual",
+};
+
+const INCREMENT_RULES: Record<string, IncrementRule> = {
+  april: "april",
+  "1 april": "april",
+  "each april": "april",
+  "every april": "april",
+  anniversary: "anniversary",
+  "start date anniversary": "anniversary",
+  "anniversary of start date": "anniversary",
+  none: "none",
+  no: "none",
+  never: "none",
+  "no increments": "none",
+};
+
+const ON_COST_MODES: Record<string, OnCostMode> = {
+  statutory: "statutory",
+  "ni pension and levy": "statutory",
+  detailed: "statutory",
+  flat: "flat",
+  "flat rate": "flat",
+  "flat percentage": "flat",
+};
+
+/**
+ * "3%", 0.03, "£1,290 or 2.5%" (whichever is higher), "2.5% (minimum £1,290)", "£1,290"
+ * (a flat award: percent 0 with a cash minimum).
+ */
+export function parsePayAward(
+  value: CellValue
+): { percent: number; flatMinimum?: number } | undefined {
+  if (typeof value === "number") {
+    const percent = parsePercent(value);
+    return percent === undefined ? undefined : { percent };
+  }
+  if (typeof value !== "string") return undefined;
+  const text: string = value;
+  if (isBlank(text) || isErrorCell(text)) return undefined;
+  const money = /£\s*(\d[\d,]*(?:\.\d+)?\s*k?)/i.exec(text);
+  const percentText = /([+-]?\d+(?:\.\d+)?)\s*%/.exec(text);
+  if (!money && !percentText) {
+    const percent = parsePercent(text);
+    return percent === undefined ? undefined : { percent };
+  }
+  let rest = text;
+  if (money) rest = rest.replace(money[0], " ");
+  if (percentText) rest = rest.replace(percentText[0], " ");
+  const leftover = normaliseLabel(rest)
+    .split(" ")
+    .filter((w) => w !== "" && !AWARD_FILLER.has(w));
+  if (leftover.length > 0) return undefined;
+  const percent = percentText ? parsePercent(`${percentText[1]}%`) : 0;
+  const flatMinimum = money ? parseMoney(`£${money[1]}`) : undefined;
+  if (percent === undefined || (money && flatMinimum === undefined)) return undefined;
+  return flatMinimum === undefined ? { percent } : { percent, flatMinimum };
+}
+
+/** isErrorValue without narrowing (its type guard would make a string `never` after it). */
+function isErrorCell(value: CellValue): boolean {
+  return isErrorValue(value);
+}
+
+const AWARD_FILLER = new Set([
+  "or",
+  "whichever",
+  "is",
+  "higher",
+  "greater",
+  "the",
+  "min",
+  "minimum",
+  "with",
+  "a",
+  "of",
+  "and",
+  "flat",
+  "at",
+  "least",
+]);
+
+const YES_NO = (v: boolean) => (v ? "Yes" : "No");
+
+/** Every setting the sheet can hold, in the order the default sheet lists them. */
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: "firstYear",
+    label: "First financial year",
+    synonyms: [
+      "first year",
+      "first fy",
+      "financial year",
+      "start year",
+      "costing year",
+      "first financial year costed",
+    ],
+    note: "First year costed, e.g. 2025/26. The annual establishment cost is for this year.",
+    defaultCell: (d) => financialYearLabel(d.firstYear),
+    apply: (draft, value) => {
+      const v =
+        typeof value === "number" || typeof value === "string"
+          ? parseFinancialYear(value)
+          : undefined;
+      if (v === undefined)
+        return {
+          message: `First financial year ${describeValue(value)} is not a financial year`,
+          fix: "enter e.g. 2025/26",
+        };
+      draft.a.firstYear = v;
+      return undefined;
+    },
+  },
+  numberSetting(
+    "years",
+    "Number of years",
+    ["years", "no of years", "number of financial years", "costing years", "years to cost"],
+    "Financial years in the costing window (grant costing), e.g. 3.",
+    (a) => a.years,
+    (a, v) => (a.years = v),
+    { min: 1, max: 20, whole: true, example: "3" }
+  ),
+  choiceSetting(
+    "costingPoint",
+    "Costing point",
+    ["point in grade", "costing point in grade"],
+    "Where in the grade posts are costed: bottom, mid, top, or actual (the post-holder's own salary or point).",
+    COSTING_POINTS,
+    (a) => a.costingPoint,
+    (a, v) => (a.costingPoint = v)
+  ),
+  choiceSetting(
+    "incrementRule",
+    "Increment rule",
+    ["increments", "increment date", "increment"],
+    "april (each 1 April, given the service below), anniversary (on the start-date anniversary) or none.",
+    INCREMENT_RULES,
+    (a) => a.incrementRule,
+    (a, v) => (a.incrementRule = v)
+  ),
+  numberSetting(
+    "incrementServiceMonths",
+    "Increment service months",
+    [
+      "months service for increment",
+      "months of service for increment",
+      "increment qualifying months",
+      "service months",
+    ],
+    "Months' service needed on 1 April to get that April's increment.",
+    (a) => a.incrementServiceMonths,
+    (a, v) => (a.incrementServiceMonths = v),
+    { min: 0, max: 12, whole: true, example: "6" }
+  ),
+  numberSetting(
+    "gradeSteps",
+    "Points per grade",
+    ["grade steps", "steps per grade", "points in grade", "increments per grade"],
+    "Points assumed from minimum to maximum salary when there is no pay scales table.",
+    (a) => a.gradeSteps,
+    (a, v) => (a.gradeSteps = v),
+    { min: 1, max: 50, whole: true, example: "4" }
+  ),
+  choiceSetting(
+    "onCostMode",
+    "On-cost method",
+    ["on costs", "oncosts", "on cost method", "on cost mode", "oncost method"],
+    "statutory (employer NI, pension and levy worked out) or flat (one percentage of pay).",
+    ON_COST_MODES,
+    (a) => a.onCostMode,
+    (a, v) => (a.onCostMode = v)
+  ),
+  percentSetting(
+    "flatOnCostRate",
+    "Flat on-cost rate",
+    ["flat rate", "flat on cost", "flat on costs", "on cost rate", "oncost rate"],
+    "All on-costs as one percentage of pay; used when the method is flat.",
+    (a) => a.flatOnCostRate,
+    (a, v) => (a.flatOnCostRate = v),
+    { max: 1 }
+  ),
+  percentSetting(
+    "niRate",
+    "Employer NI rate",
+    ["ni rate", "national insurance rate", "employer national insurance rate", "employers ni rate"],
+    "Blank: the statutory rate for each year. Enter e.g. 15% to use one rate for every year.",
+    (a) => a.niRate,
+    (a, v) => (a.niRate = v),
+    { max: 0.5 }
+  ),
+  moneySetting(
+    "niMonthlyThreshold",
+    "NI monthly threshold",
+    [
+      "ni threshold",
+      "secondary threshold",
+      "monthly secondary threshold",
+      "ni secondary threshold",
+    ],
+    "Blank: the statutory threshold for each year. Enter e.g. £417 (per person per month) to override.",
+    (a) => a.niMonthlyThreshold,
+    (a, v) => (a.niMonthlyThreshold = v),
+    "£417"
+  ),
+  percentSetting(
+    "pensionRate",
+    "Employer pension rate",
+    ["pension rate", "pension", "employer pension", "lgps rate", "employer pension contribution"],
+    "Employer pension rate used where a post has none of its own, e.g. 19%.",
+    (a) => a.pensionRate,
+    (a, v) => (a.pensionRate = v),
+    { max: 1, warnAbove: 0.4 }
+  ),
+  {
+    key: "apprenticeshipLevy",
+    label: "Apprenticeship levy",
+    synonyms: ["levy", "apprenticeship levy applies", "include apprenticeship levy"],
+    note: "Yes or No: 0.5% of pay from 2017/18, for large employers.",
+    defaultCell: (d) => YES_NO(d.apprenticeshipLevy),
+    apply: (draft, value) => {
+      const v = parseBoolean(value);
+      if (v === undefined)
+        return {
+          message: `Apprenticeship levy ${describeValue(value)} is not yes or no`,
+          fix: "enter Yes or No",
+        };
+      draft.a.apprenticeshipLevy = v;
+      return undefined;
+    },
+  },
+  percentSetting(
+    "vacancyFactor",
+    "Vacancy factor",
+    ["vacancy rate", "vacancy allowance", "vacancy"],
+    "Taken off the total for posts standing empty, e.g. 3%.",
+    (a) => a.vacancyFactor,
+    (a, v) => (a.vacancyFactor = v),
+    { max: 1, warnAbove: 0.25 }
+  ),
+  {
+    key: "grant.name",
+    label: "Grant name",
+    synonyms: ["grant", "name of grant", "funding stream"],
+    note: "The grant's name, as in the Funding column of the establishment.",
+    defaultCell: (d) => d.grant.name ?? "",
+    apply: (draft, value) => {
+      draft.a.grant.name = String(value).trim();
+      return undefined;
+    },
+  },
+  moneySetting(
+    "grant.amount",
+    "Grant amount",
+    ["grant total", "total grant", "grant value", "grant award"],
+    "The whole grant over its window, e.g. £750,000.",
+    (a) => a.grant.amount,
+    (a, v) => (a.grant.amount = v),
+    "£750,000"
+  ),
+  dateSetting(
+    "grant.start",
+    "Grant start",
+    ["grant start date", "grant from", "grant begins"],
+    "First day the grant pays for, dd/mm/yyyy.",
+    (a) => a.grant.start,
+    (a, v) => (a.grant.start = v)
+  ),
+  dateSetting(
+    "grant.end",
+    "Grant end",
+    ["grant end date", "grant to", "grant ends", "grant until"],
+    "Last day the grant pays for, dd/mm/yyyy.",
+    (a) => a.grant.end,
+    (a, v) => (a.grant.end = v)
+  ),
+  numberSetting(
+    "exitCostWeeks",
+    "Exit cost weeks",
+    ["exit costs", "redundancy weeks", "exit cost", "redundancy contingency weeks"],
+    "Redundancy contingency at the grant's end: weeks of pay per person; 0 for none.",
+    (a) => a.exitCostWeeks,
+    (a, v) => (a.exitCostWeeks = v),
+    { min: 0, max: 104, example: "0 or 12" }
+  ),
+  dateSetting(
+    "implementationDate",
+    "Implementation date",
+    ["restructure date", "go live date", "effective date", "implementation"],
+    "Restructure: the date the new structure takes effect (for the part-year effect), dd/mm/yyyy.",
+    (a) => a.implementationDate,
+    (a, v) => (a.implementationDate = v)
+  ),
+  {
+    key: "managementGrades",
+    label: "Management grades",
+    synonyms: ["management grade", "manager grades", "grades counted as management"],
+    note: "Grades counted as management (besides posts flagged in the table), comma-separated, e.g. SS14, SS15.",
+    defaultCell: (d) => d.managementGrades.join(", "),
+    apply: (draft, value) => {
+      draft.a.managementGrades = String(value)
+        .split(/[,;\n]/)
+        .map((g) => g.trim())
+        .filter((g) => g !== "");
+      return undefined;
+    },
+  },
+  numberSetting(
+    "agencyWeeksPerYear",
+    "Agency weeks per year",
+    ["agency weeks", "weeks per year agency", "agency working weeks"],
+    "Weeks a year an agency worker is paid for (hourly rate × hours × weeks).",
+    (a) => a.agencyWeeksPerYear,
+    (a, v) => (a.agencyWeeksPerYear = v),
+    { min: 0, max: 53, example: "52" }
+  ),
+  percentSetting(
+    "localityWeights.population",
+    "Weight: population",
+    ["population weight", "weighting population", "weight population 0 19"],
+    "Share of the need index from each locality's 0–19 population.",
+    (a) => a.localityWeights.population,
+    (a, v) => (a.localityWeights.population = v),
+    { max: 1 }
+  ),
+  percentSetting(
+    "localityWeights.deprivation",
+    "Weight: deprivation",
+    ["deprivation weight", "weighting deprivation", "weight idaci"],
+    "Share from deprivation-weighted population (population × deprivation rate).",
+    (a) => a.localityWeights.deprivation,
+    (a, v) => (a.localityWeights.deprivation = v),
+    { max: 1 }
+  ),
+  percentSetting(
+    "localityWeights.demand",
+    "Weight: demand",
+    ["demand weight", "weighting demand", "weight referrals"],
+    "Share from recent demand (referrals, open cases).",
+    (a) => a.localityWeights.demand,
+    (a, v) => (a.localityWeights.demand = v),
+    { max: 1 }
+  ),
+  percentSetting(
+    "localityWeights.equal",
+    "Weight: equal share",
+    ["equal share weight", "weight equal", "weighting equal share", "equal share"],
+    "Share split equally between localities. The four weights should add up to 100%.",
+    (a) => a.localityWeights.equal,
+    (a, v) => (a.localityWeights.equal = v),
+    { max: 1 }
+  ),
+  numberSetting(
+    "allocationUnit",
+    "Allocation unit (FTE)",
+    ["allocation unit", "rounding unit", "allocate in steps of", "fte unit"],
+    "Locality allocations are in steps of this many FTE: 1 (whole posts), 0.5 or 0.1.",
+    (a) => a.allocationUnit,
+    (a, v) => (a.allocationUnit = v),
+    { min: 0, max: 10, above: true, example: "0.1" }
+  ),
+  numberSetting(
+    "allocationTotalFte",
+    "FTE to share out",
+    ["allocation total fte", "fte to allocate", "total fte to share", "fte to distribute"],
+    "Blank: the establishment's total FTE. Enter a figure to share out a different total.",
+    (a) => a.allocationTotalFte,
+    (a, v) => (a.allocationTotalFte = v),
+    { min: 0, max: 1e6, example: "20" }
+  ),
+];
+
+export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
+  {
+    key: "payAward",
+    label: "Pay award",
+    synonyms: ["pay rise", "pay uplift", "award", "pay inflation"],
+    note: "Award from 1 April, e.g. 3%, or '£1,290 or 2.5%' (whichever is higher). Blank: no award.",
+    apply: (draft, year, value) => {
+      const award = parsePayAward(value);
+      if (award === undefined)
+        return {
+          message: `Pay award ${describeValue(value)} is not a percentage`,
+          fix: "enter e.g. 3% or '£1,290 or 2.5%'",
+        };
+      if (award.percent < -0.5 || award.percent > 1)
+        return {
+          message: `Pay award ${pct(award.percent)} is outside -50% to 100%`,
+          fix: "enter e.g. 3%",
+        };
+      draft.awardPercent.set(year, award.percent);
+      if (award.flatMinimum !== undefined) draft.awardMinimum.set(year, award.flatMinimum);
+      return undefined;
+    },
+  },
+  {
+    key: "payAwardMinimum",
+    label: "Pay award minimum",
+    synonyms: [
+      "pay award min",
+      "pay award flat minimum",
+      "pay award floor",
+      "minimum pay award",
+      "pay award cash minimum",
+    ],
+    note: "Optional flat cash minimum for that year's award, e.g. £1,290.",
+    apply: (draft, year, value) => {
+      const v = parseMoney(value);
+      if (v === undefined || v < 0)
+        return {
+          message: `Pay award minimum ${describeValue(value)} is not an amount of money`,
+          fix: "enter e.g. £1,290",
+        };
+      draft.awardMinimum.set(year, v);
+      return undefined;
+    },
+  },
+  {
+    key: "grant",
+    label: "Grant",
+    synonyms: ["grant amount", "grant for", "grant income"],
+    note: "Grant for that financial year, when it is paid in yearly amounts.",
+    apply: (draft, year, value) => {
+      const v = parseMoney(value);
+      if (v === undefined || v < 0)
+        return {
+          message: `Grant ${describeValue(value)} is not an amount of money`,
+          fix: "enter e.g. £250,000",
+        };
+      draft.grantByYear.set(year, v);
+      return undefined;
+    },
+  },
+];
+
+const SETTING_LOOKUP: ReadonlyMap<string, SettingSpec> = new Map(
+  SETTINGS.flatMap((s) =>
+    [s.label, ...s.synonyms].map((name) => [normaliseLabel(name), s] as const)
+  )
+);
+const YEAR_LOOKUP: ReadonlyMap<string, YearSettingSpec> = new Map(
+  YEAR_SETTINGS.flatMap((s) =>
+    [s.label, ...s.synonyms].map((name) => [normaliseLabel(name), s] as const)
+  )
+);
+
+/** All names a setting row may use, canonical label first: for "did you mean" and docs. */
+export function settingNames(
+  firstYear: FinancialYear = DEFAULT_FIRST_YEAR
+): Array<{ name: string; label: string }> {
+  const fy = financialYearLabel(firstYear);
+  return [
+    ...SETTINGS.flatMap((s) => [s.label, ...s.synonyms].map((name) => ({ name, label: s.label }))),
+    ...YEAR_SETTINGS.flatMap((s) =>
+      [s.label, ...s.synonyms].map((name) => ({ name: `${name} ${fy}`, label: `${s.label} ${fy}` }))
+    ),
+  ];
+}
+
+type Matched =
+  | { spec: SettingSpec; key: string }
+  | { yearSpec: YearSettingSpec; year: FinancialYear; key: string };
+
+/** "Pension rate" → the pension setting; "Pay award 2025/26" → pay award for FY 2025. */
+export function matchSetting(label: string): Matched | undefined {
+  const spec = SETTING_LOOKUP.get(normaliseLabel(label));
+  if (spec) return { spec, key: spec.key };
+  const m = /^(.*?)[\s:(-]*((?:fy\s*)?\d{4}(?:\s*[/-]\s*(?:\d{4}|\d{2}))?)\s*\)?\s*$/i.exec(
+    label.trim()
+  );
+  if (!m) return undefined;
+  const yearSpec = YEAR_LOOKUP.get(normaliseLabel(m[1]));
+  const year = parseFinancialYear(m[2]);
+  if (!yearSpec || year === undefined) return undefined;
+  return { yearSpec, year, key: `${yearSpec.key}:${year}` };
+}
+
+export interface ReadAssumptionsOptions {
+  /** First FY to assume when the sheet does not say (e.g. the current FY). Default 2025. */
+  defaultFirstYear?: FinancialYear;
+}
+
+export interface ReadAssumptionsResult {
+  /** Always complete: the sheet's settings over the defaults. */
+  assumptions: Assumptions;
+  source: AssumptionsSource;
+  issues: Issue[];
+  /** False when the workbook has no assumptions sheet or block: every value is a default. */
+  found: boolean;
+}
+
+interface Block {
+  grid: Grid;
+  start: number;
+  labelColumn: number;
+  valueColumn: number;
+}
+
+const SETTING_HEADERS = new Set([
+  "setting",
+  "settings",
+  "assumption",
+  "assumptions",
+  "parameter",
+  "item",
+  "name",
+]);
+const VALUE_HEADERS = new Set(["value", "values", "setting value", "amount", "input"]);
+
+function headerBlock(grid: Grid): Block | undefined {
+  const limit = Math.min(grid.values.length, 30);
+  for (let r = 0; r < limit; r++) {
+    const row = grid.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || !SETTING_HEADERS.has(normaliseLabel(v))) continue;
+      for (let d = c + 1; d < row.length; d++) {
+        const w = row[d];
+        if (typeof w === "string" && VALUE_HEADERS.has(normaliseLabel(w)))
+          return { grid, start: r + 1, labelColumn: c, valueColumn: d };
+      }
+    }
+  }
+  return undefined;
+}
+
+const isAssumptionsName = (name: string | undefined) =>
+  name !== undefined && normaliseLabel(name).startsWith("assumption");
+
+/**
+ * The block of settings: a grid named Assumptions (an Excel Table first, then a sheet),
+ * using its Setting | Value header or else its first two columns; otherwise the first
+ * grid anywhere with a Setting | Value header row.
+ */
+export function findAssumptionsBlock(workbook: WorkbookGrids): Block | undefined {
+  const grids = (Array.isArray(workbook?.grids) ? workbook.grids : []).filter(
+    (g) => g && Array.isArray(g.values)
+  );
+  const named = [
+    ...grids.filter((g) => isAssumptionsName(g.table)),
+    ...grids.filter((g) => g.table === undefined && isAssumptionsName(g.sheet)),
+  ];
+  for (const grid of named) {
+    const block = headerBlock(grid);
+    if (block) return block;
+  }
+  if (named.length > 0) return { grid: named[0], start: 0, labelColumn: 0, valueColumn: 1 };
+  for (const grid of grids) {
+    const block = headerBlock(grid);
+    if (block) return block;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the assumptions sheet into typed Assumptions over the documented defaults, with
+ * the address of every setting's value cell. Unknown names are warnings naming the
+ * closest known setting; unreadable values are errors at the value cell.
+ */
+export function readAssumptions(
+  workbook: WorkbookGrids,
+  options: ReadAssumptionsOptions = {}
+): ReadAssumptionsResult {
+  const defaults = defaultAssumptions(options.defaultFirstYear);
+  const block = findAssumptionsBlock(workbook);
+  if (!block)
+    return { assumptions: defaults, source: { sheet: "", cells: {} }, issues: [], found: false };
+  const { grid, start, labelColumn, valueColumn } = block;
+  const draft: Draft = {
+    a: defaults,
+    awardPercent: new Map(),
+    awardMinimum: new Map(),
+    grantByYear: new Map(),
+  };
+  const cells: AssumptionsSource["cells"] = {};
+  const issues: Issue[] = [];
+  const labelCells = new Map<string, string>();
+  const names = settingNames(defaults.firstYear);
+
+  for (let r = start; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const labelValue = row[labelColumn];
+    if (typeof labelValue !== "string" || isBlank(labelValue)) continue;
+    const value = row[valueColumn];
+    const valueAddress = toA1(positionIn(grid, r, valueColumn));
+    const at = (
+      c: number,
+      severity: Severity,
+      code: string,
+      message: string,
+      fix: string,
+      v?: CellValue
+    ) => issues.push(issueAt(grid, r, c, severity, code, message, fix, v));
+    const matched = matchSetting(labelValue);
+    if (!matched) {
+      // A label with nothing beside it is a heading or a note, not a setting.
+      if (isBlank(value)) continue;
+      const closest = closestLabel(
+        labelValue,
+        names.map((n) => n.name)
+      );
+      const suggestion = names.find((n) => n.name === closest)?.label ?? "";
+      at(
+        labelColumn,
+        "warning",
+        "unknown-setting",
+        `Unknown setting ${describeValue(labelValue.trim())} (did you mean '${suggestion}'?), ignored`,
+        `rename it to '${suggestion}', or delete the row`,
+        labelValue
+      );
+      continue;
+    }
+    const first = labelCells.get(matched.key);
+    if (first !== undefined) {
+      at(
+        labelColumn,
+        "warning",
+        "duplicate-setting",
+        `${labelValue.trim()} is set twice (first at ${first}); this row is ignored`,
+        "delete one of the two rows",
+        labelValue
+      );
+      continue;
+    }
+    labelCells.set(matched.key, toA1(positionIn(grid, r, labelColumn)));
+    cells[matched.key] = valueAddress;
+    if (value === undefined || isBlank(value)) continue;
+    if (isErrorValue(value)) {
+      at(
+        valueColumn,
+        "error",
+        "setting-error-cell",
+        `${labelValue.trim()} is ${value} (an Excel error)`,
+        "correct the formula or type the value",
+        value
+      );
+      continue;
+    }
+    const problem =
+      "spec" in matched
+        ? matched.spec.apply(draft, value)
+        : matched.yearSpec.apply(draft, matched.year, value);
+    if (problem)
+      at(
+        valueColumn,
+        problem.severity ?? "error",
+        problem.severity === "warning" ? "setting-unusual" : "setting-invalid",
+        problem.message,
+        problem.fix,
+        value
+      );
+  }
+
+  const assumptions = finish(draft);
+  crossCheck(grid, assumptions, cells, draft, issues);
+  return { assumptions, source: { sheet: grid.sheet, cells }, issues, found: true };
+}
+
+function finish(draft: Draft): Assumptions {
+  const a = draft.a;
+  const years = [...new Set([...draft.awardPercent.keys(), ...draft.awardMinimum.keys()])].sort(
+    (x, y) => x - y
+  );
+  a.payAwards = years.map((year) => {
+    const flatMinimum = draft.awardMinimum.get(year);
+    const percent = draft.awardPercent.get(year) ?? 0;
+    return flatMinimum === undefined ? { year, percent } : { year, percent, flatMinimum };
+  });
+  if (draft.grantByYear.size > 0) {
+    const byYear: Partial<Record<FinancialYear, number>> = {};
+    for (const [year, amount] of [...draft.grantByYear].sort((x, y) => x[0] - y[0]))
+      byYear[year] = amount;
+    a.grant.amountsByYear = byYear;
+  }
+  return a;
+}
+
+/** Checks across settings: weights add to 100%, grant dates in order, grant totals agree. */
+function crossCheck(
+  grid: Grid,
+  a: Assumptions,
+  cells: AssumptionsSource["cells"],
+  draft: Draft,
+  issues: Issue[]
+): void {
+  const issueAtAddress = (
+    address: string,
+    severity: Severity,
+    code: string,
+    message: string,
+    fix: string
+  ) => {
+    const match = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!match) return;
+    let column = 0;
+    for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+    issues.push(
+      issueAt(
+        grid,
+        Number(match[2]) - 1 - grid.origin.row,
+        column - 1 - grid.origin.column,
+        severity,
+        code,
+        message,
+        fix
+      )
+    );
+  };
+  const w = a.localityWeights;
+  const sum = w.population + w.deprivation + w.demand + w.equal;
+  const weightCell = [
+    "localityWeights.population",
+    "localityWeights.deprivation",
+    "localityWeights.demand",
+    "localityWeights.equal",
+  ]
+    .map((k) => cells[k])
+    .find((c) => c !== undefined);
+  if (weightCell && Math.abs(sum - 1) > 1e-6)
+    issueAtAddress(
+      weightCell,
+      "warning",
+      "weights-not-100",
+      `The locality weights add up to ${pct(sum)}, not 100%`,
+      "adjust them to total 100%; they are used as given, scaled to 100%"
+    );
+  const { start, end, amount, amountsByYear } = a.grant;
+  if (start !== undefined && end !== undefined && end < start && cells["grant.end"])
+    issueAtAddress(
+      cells["grant.end"],
+      "error",
+      "grant-end-before-start",
+      `Grant end ${formatUkDate(end)} is before the grant start ${formatUkDate(start)}`,
+      "correct the dates"
+    );
+  if (amount !== undefined && amountsByYear && cells["grant.amount"]) {
+    const total = [...draft.grantByYear.values()].reduce((x, y) => x + y, 0);
+    if (Math.abs(total - amount) > 0.005)
+      issueAtAddress(
+        cells["grant.amount"],
+        "warning",
+        "grant-total-mismatch",
+        `Grant amount £${formatFigure(amount)} is not the sum of the yearly amounts (£${formatFigure(total)})`,
+        "make them agree; the yearly amounts are used for each year's headroom"
+      );
+  }
+}
+
+/**
+ * The default assumptions sheet as cell values: a header row (Setting | Value | Notes),
+ * then one row per setting with its default and a plain-English note. Pay award and grant
+ * rows are listed for each year of the default window, blank (no award, no yearly grant).
+ * Reading it back gives defaultAssumptions(firstYear) exactly.
+ */
+export function defaultAssumptionsGrid(
+  firstYear: FinancialYear = DEFAULT_FIRST_YEAR
+): CellValue[][] {
+  const d = defaultAssumptions(firstYear);
+  const years = Array.from({ length: d.years }, (_, i) => firstYear + i);
+  const rows: CellValue[][] = [["Setting", "Value", "Notes"]];
+  const yearRows = (key: string) => {
+    const spec = YEAR_SETTINGS.find((s) => s.key === key);
+    if (spec)
+      for (const y of years) rows.push([`${spec.label} ${financialYearLabel(y)}`, "", spec.note]);
+  };
+  for (const spec of SETTINGS) {
+    rows.push([spec.label, spec.defaultCell(d), spec.note]);
+    if (spec.key === "gradeSteps") {
+      yearRows("payAward");
+      yearRows("payAwardMinimum");
+    }
+    if (spec.key === "grant.amount") yearRows("grant");
+  }
+  return rows;
+}

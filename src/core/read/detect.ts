@@ -1,0 +1,420 @@
+import type { Grid } from "../grid";
+import { columnIndex, isBlank, positionIn, rangeA1, toA1 } from "../grid";
+import type { WorkbookGrids } from "../workbook/types";
+import type { TableSchema } from "./schema";
+import { hasNumberIn, isBlankRow, totalsLabelOf } from "./rows";
+import { normaliseLabel } from "./text";
+
+/** Field → header text or column letter ("E"); "" means "do not map this field". */
+export type ColumnMapping<F extends string> = Partial<Record<F, string>>;
+
+/** A non-blank cell of a header row, and the field it maps to (if any). */
+export interface HeaderCell<F extends string> {
+  /** Zero-based sheet column. */
+  column: number;
+  /** A1 address of the header cell. */
+  address: string;
+  text: string;
+  field?: F;
+}
+
+/** A table the reader found: where it is, how its columns map, how well it fits. */
+export interface TableCandidate<F extends string> {
+  sheet: string;
+  /** Excel Table name, when the grid is an Excel Table. */
+  table?: string;
+  /** Index into workbook.grids of the grid it was found in. */
+  gridIndex: number;
+  /** Zero-based sheet row of the header. */
+  headerRow: number;
+  /** A1 range from the header to the last data row, e.g. "A3:H40". */
+  range: string;
+  /** Every non-blank header cell, mapped or not (unmapped columns are kept and ignored). */
+  headers: HeaderCell<F>[];
+  /** Zero-based sheet column of each mapped field. */
+  columns: Partial<Record<F, number>>;
+  /** Higher is a better fit; candidates come sorted best first. */
+  score: number;
+  /** Grid-relative rows: header, and last row of the data block (inclusive). */
+  headerIndex: number;
+  lastIndex: number;
+  /** Mapping overrides that named no column of this table. */
+  unresolved: Array<{ field: F; wanted: string }>;
+  /** Headers that mapped to a field already taken by a column further left. */
+  duplicates: Array<{ field: F; column: number; used: number }>;
+}
+
+/** How far below the start (or below the previous table) a header row is looked for. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** Single words strong enough to find a field inside a longer header ("FTE 2024/25"). */
+const STRONG_WORDS = new Set([
+  "fte",
+  "wte",
+  "salary",
+  "grade",
+  "band",
+  "headcount",
+  "scp",
+  "locality",
+  "hours",
+  "pension",
+  "management",
+  "team",
+  "service",
+  "funding",
+  "idaci",
+  "imd",
+  "deprivation",
+  "population",
+  "referrals",
+  "demand",
+]);
+
+/** Words that mean the header is about something else: "Post holder", "Employee name". */
+const BLOCKING_WORDS = /\b(?:holder|postholder|employee|name|comments?|notes?|description)\b/;
+
+interface SynonymIndex<F extends string> {
+  exact: Map<string, F>;
+  /** Multi-word and strong synonyms, longest first, padded with spaces for whole-word search. */
+  within: Array<{ padded: string; field: F }>;
+  reject: Set<string>;
+}
+
+const indexCache = new WeakMap<object, SynonymIndex<string>>();
+
+function synonymIndex<F extends string>(schema: TableSchema<F>): SynonymIndex<F> {
+  const cached = indexCache.get(schema);
+  if (cached) return cached as SynonymIndex<F>;
+  const exact = new Map<string, F>();
+  const within: Array<{ padded: string; field: F }> = [];
+  for (const spec of schema.fields) {
+    for (const synonym of spec.synonyms) {
+      const key = normaliseLabel(synonym);
+      if (!exact.has(key)) exact.set(key, spec.field);
+      if (key.includes(" ") || STRONG_WORDS.has(key))
+        within.push({ padded: ` ${key} `, field: spec.field });
+    }
+  }
+  within.sort((a, b) => b.padded.length - a.padded.length);
+  const index = {
+    exact,
+    within,
+    reject: new Set((schema.rejectHeaders ?? []).map(normaliseLabel)),
+  };
+  indexCache.set(schema, index);
+  return index;
+}
+
+/** The field a header text maps to by synonyms alone, if any. */
+export function fieldForHeader<F extends string>(
+  schema: TableSchema<F>,
+  header: string
+): F | undefined {
+  const index = synonymIndex(schema);
+  const key = normaliseLabel(header);
+  if (key === "") return undefined;
+  const exact = index.exact.get(key);
+  if (exact !== undefined) return exact;
+  if (BLOCKING_WORDS.test(key)) return undefined;
+  const padded = ` ${key} `;
+  return index.within.find((w) => padded.includes(w.padded))?.field;
+}
+
+interface RowMapping<F extends string> {
+  columns: Partial<Record<F, number>>;
+  headers: Array<{ column: number; text: string; field?: F }>;
+  unresolved: Array<{ field: F; wanted: string }>;
+  duplicates: Array<{ field: F; column: number; used: number }>;
+  rejected: boolean;
+}
+
+/** Maps one row read as a header (grid-relative columns). Overrides win over synonyms. */
+export function mapHeaderRow<F extends string>(
+  grid: Grid,
+  r: number,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F> = {}
+): RowMapping<F> {
+  const index = synonymIndex(schema);
+  const row = grid.values[r] ?? [];
+  const texts: string[] = [];
+  const headers: RowMapping<F>["headers"] = [];
+  let rejected = false;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    const text = isBlank(v) || typeof v === "boolean" ? "" : String(v).trim();
+    texts.push(normaliseLabel(text));
+    if (text !== "") headers.push({ column: c, text });
+    if (index.reject.has(texts[c])) rejected = true;
+  }
+  const columns: Partial<Record<F, number>> = {};
+  const taken = new Set<number>();
+  const unresolved: RowMapping<F>["unresolved"] = [];
+  const duplicates: RowMapping<F>["duplicates"] = [];
+  const excluded = new Set<F>();
+
+  for (const spec of schema.fields) {
+    const wanted = mapping[spec.field];
+    if (wanted === undefined) continue;
+    excluded.add(spec.field);
+    if (wanted.trim() === "") continue;
+    const byText = texts.indexOf(normaliseLabel(wanted));
+    let column = byText >= 0 && !taken.has(byText) ? byText : -1;
+    if (column < 0 && /^\s*\$?[A-Za-z]{1,3}\s*$/.test(wanted)) {
+      const c = columnIndex(wanted.replace(/[\s$]/g, "")) - grid.origin.column;
+      if (c >= 0 && c < Math.max(row.length, 1) && !taken.has(c)) column = c;
+    }
+    if (column < 0) unresolved.push({ field: spec.field, wanted });
+    else {
+      columns[spec.field] = column;
+      taken.add(column);
+    }
+  }
+
+  // Exact synonyms first, so "Post title" beats "Post holder" found by containment.
+  const claim = (field: F, c: number) => {
+    if (excluded.has(field) || taken.has(c)) return;
+    const used = columns[field];
+    if (used !== undefined) {
+      duplicates.push({ field, column: c, used });
+      return;
+    }
+    columns[field] = c;
+    taken.add(c);
+  };
+  for (let c = 0; c < texts.length; c++) {
+    const field = index.exact.get(texts[c]);
+    if (texts[c] !== "" && field !== undefined) claim(field, c);
+  }
+  for (let c = 0; c < texts.length; c++) {
+    if (texts[c] === "" || taken.has(c) || index.exact.has(texts[c])) continue;
+    const field = fieldForHeader(schema, texts[c]);
+    if (field !== undefined) claim(field, c);
+  }
+  const headerFields = new Map<number, F>();
+  for (const spec of schema.fields) {
+    const c = columns[spec.field];
+    if (c !== undefined) headerFields.set(c, spec.field);
+  }
+  return {
+    columns,
+    headers: headers.map((h) => ({ ...h, field: headerFields.get(h.column) })),
+    unresolved,
+    duplicates,
+    rejected,
+  };
+}
+
+function qualifies<F extends string>(schema: TableSchema<F>, m: RowMapping<F>): boolean {
+  return (
+    !m.rejected &&
+    m.columns[schema.keyField] !== undefined &&
+    Object.keys(m.columns).length >= schema.minFields
+  );
+}
+
+function numericColumns<F extends string>(
+  schema: TableSchema<F>,
+  columns: Partial<Record<F, number>>
+): number[] {
+  const out: number[] = [];
+  for (const f of schema.signalFields) {
+    const c = columns[f];
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}
+
+/** True when a data-looking row comes within the next few non-blank rows. */
+function dataFollows(grid: Grid, from: number, signal: readonly number[], lookahead = 3): boolean {
+  let seen = 0;
+  for (let r = from; r < grid.values.length && seen < lookahead; r++) {
+    const row = grid.values[r];
+    if (isBlankRow(row)) continue;
+    seen++;
+    if (hasNumberIn(row, signal) && !totalsLabelOf(row, new Set(signal))) return true;
+  }
+  return false;
+}
+
+/**
+ * Last row (grid-relative, inclusive) of the data block under a header. The block ends at
+ * two blank rows in a row, at a Grand total, at a TOTAL that no more data follows (so a
+ * note under the table is not read as a post), or at another header row.
+ * An Excel Table's block is the whole table.
+ */
+export function findBlockEnd<F extends string>(
+  grid: Grid,
+  headerIndex: number,
+  schema: TableSchema<F>,
+  columns: Partial<Record<F, number>>,
+  mapping: ColumnMapping<F> = {}
+): number {
+  if (grid.table !== undefined) return Math.max(headerIndex, grid.values.length - 1);
+  const signal = numericColumns(schema, columns);
+  const signalSet = new Set(signal);
+  let last = headerIndex;
+  let blankRun = 0;
+  let afterTotal = false;
+  for (let r = headerIndex + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (isBlankRow(row)) {
+      if (++blankRun >= 2) break;
+      continue;
+    }
+    blankRun = 0;
+    const isData = hasNumberIn(row, signal);
+    const total = totalsLabelOf(row, signalSet);
+    if (total) {
+      last = r;
+      if (total.kind === "grand-total") break;
+      afterTotal = total.kind === "total";
+      continue;
+    }
+    if (!isData) {
+      if (afterTotal && !dataFollows(grid, r, signal)) break;
+      if (qualifies(schema, mapHeaderRow(grid, r, schema, mapping))) break;
+    }
+    afterTotal = false;
+    last = r;
+  }
+  return last;
+}
+
+function scoreOf<F extends string>(
+  schema: TableSchema<F>,
+  m: RowMapping<F>,
+  isTable: boolean,
+  hasData: boolean
+): number {
+  let score = 0;
+  for (const spec of schema.fields)
+    if (m.columns[spec.field] !== undefined) score += schema.weights[spec.field] ?? 1;
+  return score + (isTable ? 2 : 0) + (hasData ? 1 : 0);
+}
+
+function candidateFrom<F extends string>(
+  grid: Grid,
+  gridIndex: number,
+  r: number,
+  m: RowMapping<F>,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F>
+): TableCandidate<F> {
+  const last = findBlockEnd(grid, r, schema, m.columns, mapping);
+  const headerColumns = m.headers.map((h) => h.column);
+  const firstColumn = headerColumns.length ? Math.min(...headerColumns) : 0;
+  const lastColumn = headerColumns.length ? Math.max(...headerColumns) : 0;
+  const toSheet = (c: number) => grid.origin.column + c;
+  const columns: Partial<Record<F, number>> = {};
+  for (const spec of schema.fields) {
+    const c = m.columns[spec.field];
+    if (c !== undefined) columns[spec.field] = toSheet(c);
+  }
+  return {
+    sheet: grid.sheet,
+    table: grid.table,
+    gridIndex,
+    headerRow: grid.origin.row + r,
+    range: rangeA1(positionIn(grid, r, firstColumn), positionIn(grid, last, lastColumn)),
+    headers: m.headers.map((h) => ({
+      column: toSheet(h.column),
+      address: toA1(positionIn(grid, r, h.column)),
+      text: h.text,
+      field: h.field,
+    })),
+    columns,
+    score: scoreOf(schema, m, grid.table !== undefined, last > r),
+    headerIndex: r,
+    lastIndex: last,
+    unresolved: m.unresolved,
+    duplicates: m.duplicates.map((d) => ({
+      field: d.field,
+      column: toSheet(d.column),
+      used: toSheet(d.used),
+    })),
+  };
+}
+
+function candidatesInGrid<F extends string>(
+  grid: Grid,
+  gridIndex: number,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F>
+): TableCandidate<F>[] {
+  if (!Array.isArray(grid.values)) return [];
+  if (grid.table !== undefined) {
+    if (grid.values.length === 0) return [];
+    const m = mapHeaderRow(grid, 0, schema, mapping);
+    return qualifies(schema, m) ? [candidateFrom(grid, gridIndex, 0, m, schema, mapping)] : [];
+  }
+  const found: TableCandidate<F>[] = [];
+  let limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = grid.values[r];
+    if (isBlankRow(row)) continue;
+    const m = mapHeaderRow(grid, r, schema, mapping);
+    if (!qualifies(schema, m)) continue;
+    const candidate = candidateFrom(grid, gridIndex, r, m, schema, mapping);
+    found.push(candidate);
+    r = candidate.lastIndex;
+    limit = Math.min(grid.values.length, r + 1 + HEADER_SEARCH_ROWS);
+  }
+  return found;
+}
+
+/** A sheet candidate whose header sits inside an Excel Table already found is the same table. */
+function insideTable<F extends string>(
+  c: TableCandidate<F>,
+  tables: TableCandidate<F>[],
+  grids: readonly Grid[]
+): boolean {
+  return tables.some((t) => {
+    const g = grids[t.gridIndex];
+    const rows = g.values.length;
+    const width = Math.max(0, ...g.values.map((row) => row.length));
+    const cols = c.headers.map((h) => h.column);
+    return (
+      t.sheet === c.sheet &&
+      c.headerRow >= g.origin.row &&
+      c.headerRow < g.origin.row + rows &&
+      cols.some((col) => col >= g.origin.column && col < g.origin.column + width)
+    );
+  });
+}
+
+/**
+ * Every table in the workbook that fits the schema, best first. Excel Tables are preferred
+ * (and a used-range match of the same table is dropped); otherwise a header row is looked
+ * for in the first rows of each sheet, title rows above it being normal.
+ */
+export function detectTables<F extends string>(
+  workbook: WorkbookGrids,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F> = {}
+): TableCandidate<F>[] {
+  const grids = Array.isArray(workbook?.grids) ? workbook.grids : [];
+  const all = grids.flatMap((grid, i) =>
+    grid && typeof grid === "object" ? candidatesInGrid(grid, i, schema, mapping) : []
+  );
+  const tables = all.filter((c) => c.table !== undefined);
+  const kept = all.filter((c) => c.table !== undefined || !insideTable(c, tables, grids));
+  return kept
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => b.c.score - a.c.score || a.order - b.order)
+    .map(({ c }) => c);
+}
+
+/** The candidate the user picked by table or sheet name (case-insensitive), else the best. */
+export function chooseCandidate<F extends string>(
+  candidates: readonly TableCandidate<F>[],
+  choice?: string
+): TableCandidate<F> | undefined {
+  if (choice === undefined || choice.trim() === "") return candidates[0];
+  const wanted = choice.trim().toLowerCase();
+  return (
+    candidates.find((c) => c.table?.toLowerCase() === wanted) ??
+    candidates.find((c) => c.sheet.toLowerCase() === wanted)
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Reading the user's workbook: Grids in, typed establishment, assumptions, localities and
+ * pay scales out, with every problem as an Issue naming its cell. Pure TypeScript.
+ */
+export {
+  readEstablishment,
+  type ReadEstablishmentOptions,
+  type ReadEstablishmentResult,
+} from "./establishment";
+export { readLocalities, type ReadLocalitiesResult } from "./localities";
+export { readPayScales, type ReadPayScalesResult } from "./pay-scales";
+export { readWorkbook, type ReadWorkbookOptions, type WorkbookInputs } from "./workbook";
+export {
+  readAssumptions,
+  defaultAssumptions,
+  defaultAssumptionsGrid,
+  findAssumptionsBlock,
+  matchSetting,
+  parsePayAward,
+  settingNames,
+  DEFAULT_FIRST_YEAR,
+  SETTINGS,
+  YEAR_SETTINGS,
+  type ReadAssumptionsOptions,
+  type ReadAssumptionsResult,
+} from "./assumptions";
+export {
+  detectTables,
+  chooseCandidate,
+  fieldForHeader,
+  mapHeaderRow,
+  HEADER_SEARCH_ROWS,
+  type ColumnMapping,
+  type HeaderCell,
+  type TableCandidate,
+} from "./detect";
+export { locateTable, type TableChoice } from "./locate";
+export { readTable, type TableRead, type TableRow, type TableTotal } from "./table";
+export { totalKindOf, type TotalKind } from "./rows";
+export {
+  ESTABLISHMENT_SCHEMA,
+  LOCALITIES_SCHEMA,
+  PAY_SCALES_SCHEMA,
+  type LocalityField,
+  type PayScaleField,
+} from "./schemas";
+export {
+  KIND_RULES,
+  type FieldSpec,
+  type FieldValue,
+  type TableSchema,
+  type ValueKind,
+} from "./schema";
+export {
+  parseBoolean,
+  parseContractType,
+  parseDate,
+  parseMeasure,
+  parseMoney,
+  parseNumber,
+  parsePercent,
+  parsePoint,
+  parseText,
+  parseYear,
+  CONTRACT_TYPE_WORDS,
+  EARLIEST_DATE,
+  LATEST_DATE,
+} from "./values";
+export { normaliseLabel, editDistance, closestLabel } from "./text";

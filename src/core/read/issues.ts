@@ -1,0 +1,30 @@
+import type { CellValue, Grid, Issue, Severity } from "../grid";
+import { positionIn, toA1 } from "../grid";
+
+/** An issue about grid cell [r][c]: the address is the sheet's, as the user sees it. */
+export function issueAt(
+  grid: Grid,
+  r: number,
+  c: number,
+  severity: Severity,
+  code: string,
+  message: string,
+  fix: string,
+  value?: CellValue
+): Issue {
+  const issue: Issue = {
+    severity,
+    code,
+    sheet: grid.sheet,
+    address: toA1(positionIn(grid, r, c)),
+    message,
+    fix,
+  };
+  if (value !== undefined) issue.value = value;
+  return issue;
+}
+
+/** "proposedFte" → "proposed-fte", for issue codes. */
+export function kebab(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}

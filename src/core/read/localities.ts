@@ -1,0 +1,154 @@
+import type { Grid, Issue } from "../grid";
+import { fromA1 } from "../grid";
+import type { Localities, Locality } from "../model";
+import type { WorkbookGrids } from "../workbook/types";
+import type { TableCandidate } from "./detect";
+import { issueAt } from "./issues";
+import { locateTable, type TableChoice } from "./locate";
+import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
+import { labelOf, readTable } from "./table";
+import { describeValue, formatFigure } from "./text";
+
+export interface ReadLocalitiesResult {
+  /** Present when the workbook has a localities table. */
+  localities?: Localities;
+  candidates: TableCandidate<LocalityField>[];
+  issues: Issue[];
+}
+
+const MEASURES = ["population", "deprivation", "demand"] as const;
+
+/**
+ * Reads the localities table (Locality | Population 0-19 | IDACI | Referrals). It is
+ * optional: a workbook without one gives no localities and no issues.
+ */
+export function readLocalities(
+  workbook: WorkbookGrids,
+  options: TableChoice<LocalityField> = {}
+): ReadLocalitiesResult {
+  const located = locateTable(workbook, LOCALITIES_SCHEMA, options, false);
+  const { chosen, grid } = located;
+  if (!chosen || !grid) return { candidates: located.candidates, issues: located.issues };
+  const issues = [...located.issues];
+  const read = readTable(grid, chosen, LOCALITIES_SCHEMA);
+  issues.push(...read.issues);
+  const headerColumn = (chosen.headers[0]?.column ?? grid.origin.column) - grid.origin.column;
+
+  // A missing column reads as 0 for every locality: fine when its weight is 0%.
+  for (const field of MEASURES) {
+    if (chosen.columns[field] !== undefined) continue;
+    const label = labelOf(LOCALITIES_SCHEMA, field);
+    issues.push(
+      issueAt(
+        grid,
+        chosen.headerIndex,
+        headerColumn,
+        "warning",
+        `${field}-column-missing`,
+        `The localities table has no ${label} column, so ${label} is read as 0 everywhere`,
+        `add a ${label} column, or set its weight to 0% in the assumptions`
+      )
+    );
+  }
+
+  const localities: Locality[] = [];
+  const seen = new Map<string, string>();
+  for (const row of read.rows) {
+    const name = String(row.values.name ?? "");
+    const locality: Locality = {
+      sourceRow: row.sourceRow,
+      name,
+      population: 0,
+      deprivation: 0,
+      demand: 0,
+      cells: row.cells,
+    };
+    let ok = true;
+    for (const field of MEASURES) {
+      const v = row.values[field];
+      const column = chosen.columns[field];
+      if (column === undefined) continue;
+      const c = column - grid.origin.column;
+      const label = labelOf(LOCALITIES_SCHEMA, field);
+      if (typeof v !== "number") {
+        if (!row.unreadable[field])
+          issues.push(
+            issueAt(
+              grid,
+              row.index,
+              c,
+              "error",
+              `${field}-missing`,
+              `${label} is blank for ${describeValue(name)}`,
+              "enter a figure (0 if there is none)"
+            )
+          );
+        ok = false;
+      } else if (v < 0) {
+        issues.push(
+          issueAt(
+            grid,
+            row.index,
+            c,
+            "error",
+            `${field}-negative`,
+            `${label} ${formatFigure(v)} for ${describeValue(name)} is negative`,
+            "enter a figure of 0 or more",
+            v
+          )
+        );
+        ok = false;
+      } else locality[field] = v;
+    }
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
+    const nameCell = row.cells.name;
+    if (first !== undefined && nameCell !== undefined) {
+      const p = fromA1(nameCell);
+      issues.push(
+        issueAt(
+          grid,
+          p.row - grid.origin.row,
+          p.column - grid.origin.column,
+          "warning",
+          "duplicate-locality",
+          `Locality ${describeValue(name)} is listed twice (also at ${first})`,
+          "merge the two rows, or rename one",
+          name
+        )
+      );
+    } else if (nameCell !== undefined) seen.set(key, nameCell);
+    if (ok) localities.push(locality);
+  }
+  warnMixedDeprivationScale(localities, grid, chosen.columns.deprivation, issues);
+
+  const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities };
+  if (chosen.table !== undefined) result.table = chosen.table;
+  return { localities: result, candidates: located.candidates, issues };
+}
+
+/** Rates (0.2) and scores (25.3) mixed in one column would skew the deprivation shares. */
+function warnMixedDeprivationScale(
+  localities: readonly Locality[],
+  grid: Grid,
+  column: number | undefined,
+  issues: Issue[]
+): void {
+  if (column === undefined) return;
+  const rates = localities.filter((l) => l.deprivation > 0 && l.deprivation <= 1);
+  const scores = localities.filter((l) => l.deprivation > 1);
+  if (rates.length === 0 || scores.length === 0) return;
+  const odd = rates.length < scores.length ? rates[0] : scores[0];
+  issues.push(
+    issueAt(
+      grid,
+      odd.sourceRow - grid.origin.row,
+      column - grid.origin.column,
+      "warning",
+      "deprivation-mixed-scale",
+      `Deprivation mixes rates (0 to 1) and scores (above 1); ${describeValue(odd.name)} has ${formatFigure(odd.deprivation)}`,
+      "use one measure for every locality, e.g. all IDACI rates like 0.2",
+      odd.deprivation
+    )
+  );
+}

@@ -1,0 +1,109 @@
+import type { Grid, Issue } from "../grid";
+import { columnLetters } from "../grid";
+import type { WorkbookGrids } from "../workbook/types";
+import type { ColumnMapping, TableCandidate } from "./detect";
+import { chooseCandidate, detectTables } from "./detect";
+import { issueAt } from "./issues";
+import type { TableSchema } from "./schema";
+import { labelOf } from "./table";
+
+/** Which table to read, when the workbook has several, and how to map its columns. */
+export interface TableChoice<F extends string> {
+  /** Sheet name or Excel Table name (case-insensitive); the best-scoring table when absent. */
+  choice?: string;
+  /** Field → header text or column letter; "" unmaps a field. Overrides the synonyms. */
+  mapping?: ColumnMapping<F>;
+}
+
+export interface Located<F extends string> {
+  candidates: TableCandidate<F>[];
+  chosen?: TableCandidate<F>;
+  grid?: Grid;
+  issues: Issue[];
+}
+
+function firstGrid(workbook: WorkbookGrids): Grid | undefined {
+  return Array.isArray(workbook?.grids)
+    ? workbook.grids.find((g) => g && typeof g === "object")
+    : undefined;
+}
+
+/**
+ * Finds the candidates, picks one, and reports what went wrong finding it. A table that
+ * is needed (the establishment) and missing is an error; an optional one is not.
+ */
+export function locateTable<F extends string>(
+  workbook: WorkbookGrids,
+  schema: TableSchema<F>,
+  options: TableChoice<F>,
+  needed: boolean
+): Located<F> {
+  const mapping = options.mapping ?? {};
+  const candidates = detectTables(workbook, schema, mapping);
+  const chosen = chooseCandidate(candidates, options.choice);
+  const issues: Issue[] = [];
+  const fallback = firstGrid(workbook);
+  const examples = schema.fields
+    .slice(0, 4)
+    .map((f) => f.synonyms[0])
+    .join(", ");
+  if (!chosen) {
+    if (options.choice !== undefined && options.choice.trim() !== "" && fallback) {
+      issues.push(
+        issueAt(
+          fallback,
+          0,
+          0,
+          needed ? "error" : "warning",
+          "table-not-found",
+          `No ${schema.name} table found on a sheet or Excel Table named '${options.choice}'`,
+          candidates.length
+            ? `pick one of: ${[...new Set(candidates.map((c) => c.table ?? c.sheet))].join(", ")}`
+            : `check the name, and that the table has a header row (e.g. ${examples})`
+        )
+      );
+    } else if (needed && fallback) {
+      issues.push(
+        issueAt(
+          fallback,
+          0,
+          0,
+          "error",
+          "table-not-found",
+          `No ${schema.name} table found: no header row with a ${labelOf(schema, schema.keyField)} column and at least ${schema.minFields - 1} other known column`,
+          `add a header row (e.g. ${examples}), or map the columns by hand`
+        )
+      );
+    }
+    return { candidates, issues };
+  }
+  const grid = workbook.grids[chosen.gridIndex];
+  const headerColumn = chosen.headers[0]?.column ?? grid.origin.column;
+  for (const u of chosen.unresolved) {
+    issues.push(
+      issueAt(
+        grid,
+        chosen.headerIndex,
+        headerColumn - grid.origin.column,
+        "error",
+        "mapping-not-found",
+        `${labelOf(schema, u.field)} is mapped to '${u.wanted}', but the header row has no such column`,
+        `pick one of: ${chosen.headers.map((h) => h.text).join(", ")}`
+      )
+    );
+  }
+  for (const d of chosen.duplicates) {
+    issues.push(
+      issueAt(
+        grid,
+        chosen.headerIndex,
+        d.column - grid.origin.column,
+        "warning",
+        "duplicate-column",
+        `Column ${columnLetters(d.column)} also looks like ${labelOf(schema, d.field)}; column ${columnLetters(d.used)} is used`,
+        `if column ${columnLetters(d.column)} is the right one, map ${labelOf(schema, d.field)} to it`
+      )
+    );
+  }
+  return { candidates, chosen, grid, issues };
+}

@@ -1,0 +1,159 @@
+import type { CellValue } from "../grid";
+import type { Severity } from "../grid";
+import {
+  parseBoolean,
+  parseContractType,
+  parseDate,
+  parseMeasure,
+  parseMoney,
+  parseNumber,
+  parsePercent,
+  parsePoint,
+  parseText,
+  parseYear,
+} from "./values";
+
+/** A parsed cell: text, a number (money, FTE, date serial, rate…) or a yes/no. */
+export type FieldValue = string | number | boolean;
+
+/** How a column's cells are read. One parser and one plain-English fix per kind. */
+export type ValueKind =
+  | "text"
+  | "number"
+  | "money"
+  | "percent"
+  | "measure"
+  | "date"
+  | "boolean"
+  | "contract"
+  | "point"
+  | "year";
+
+export interface KindRule {
+  parse: (value: CellValue) => FieldValue | undefined;
+  /** "is not a number": completes "<Field> '<value>' …". */
+  problem: string;
+  /** Short code suffix: "fte-not-number". */
+  code: string;
+  fix: string;
+  /** A value the reader cannot read: error (blocks costing) or warning (read as blank or fallback). */
+  severity: Severity;
+  /** Used instead of the unreadable value, with a warning. */
+  fallback?: FieldValue;
+}
+
+/**
+ * Unreadable numbers, money, dates and rates are errors: guessing them would cost the
+ * wrong pounds. Unreadable yes/no and contract words only label a post: warnings.
+ */
+export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
+  text: {
+    parse: parseText,
+    problem: "is not text",
+    code: "not-text",
+    fix: "type it as text",
+    severity: "warning",
+  },
+  number: {
+    parse: parseNumber,
+    problem: "is not a number",
+    code: "not-number",
+    fix: "enter a number, e.g. 1 or 0.5",
+    severity: "error",
+  },
+  money: {
+    parse: parseMoney,
+    problem: "is not an amount of money",
+    code: "not-money",
+    fix: "enter an amount, e.g. 20862 or £20,862",
+    severity: "error",
+  },
+  percent: {
+    parse: parsePercent,
+    problem: "is not a percentage",
+    code: "not-percent",
+    fix: "enter a percentage, e.g. 19% or 0.19",
+    severity: "error",
+  },
+  measure: {
+    parse: parseMeasure,
+    problem: "is not a number",
+    code: "not-number",
+    fix: "enter a rate or score, e.g. 0.2 or 20%",
+    severity: "error",
+  },
+  date: {
+    parse: parseDate,
+    problem: "is not a valid date",
+    code: "not-date",
+    fix: "enter a date as dd/mm/yyyy, e.g. 01/09/2024",
+    severity: "error",
+  },
+  boolean: {
+    parse: parseBoolean,
+    problem: "is not yes or no",
+    code: "not-yes-no",
+    fix: "enter Y or N; read as blank for now",
+    severity: "warning",
+  },
+  contract: {
+    parse: parseContractType,
+    problem: "is not a contract type I know",
+    code: "contract-unknown",
+    fix: "use Permanent, Temporary, Fixed-term, Agency or Secondment; read as 'other' for now",
+    severity: "warning",
+    fallback: "other",
+  },
+  point: {
+    parse: parsePoint,
+    problem: "is not a spinal column point",
+    code: "not-point",
+    fix: "enter the point number, e.g. 12",
+    severity: "error",
+  },
+  year: {
+    parse: parseYear,
+    problem: "is not a financial year",
+    code: "not-year",
+    fix: "enter the year as e.g. 2025/26",
+    severity: "error",
+  },
+};
+
+/** One column a table can have. */
+export interface FieldSpec<F extends string> {
+  field: F;
+  /** What users call it, in messages and dropdowns: "FTE", "Minimum salary". */
+  label: string;
+  /** Header texts that map to this field (compared after normaliseLabel). */
+  synonyms: readonly string[];
+  kind: ValueKind;
+  /** Overrides the kind's fix in messages, e.g. "enter e.g. 1 or 0.5" for FTE. */
+  fix?: string;
+  /** For documentation and the task pane's mapping dropdown. */
+  description: string;
+}
+
+/**
+ * A table the reader can find and read: the establishment, localities, pay scales. One
+ * mechanism reads all of them; a schema says which columns exist and how each is read.
+ */
+export interface TableSchema<F extends string> {
+  /** "establishment", in messages: "No establishment table found". */
+  name: string;
+  fields: readonly FieldSpec<F>[];
+  /** The column that names a row (post title, locality name, grade); a header row must map it. */
+  keyField: F;
+  /** A header row qualifies when it maps this many fields, the key field among them. */
+  minFields: number;
+  /** Fields that must be present in every data row (errors when blank). */
+  requiredFields: readonly F[];
+  /** A number in one of these columns marks a row as data rather than a heading or note. */
+  signalFields: readonly F[];
+  /** Totals rows are reconciled on these columns. */
+  totalFields: readonly F[];
+  /** Ranking weight of each mapped field when choosing among candidate tables (default 1). */
+  weights: Partial<Record<F, number>>;
+  /** Headers whose presence means the row belongs to some other kind of table. */
+  rejectHeaders?: readonly string[];
+}

@@ -1,0 +1,331 @@
+import type { CellValue, Grid, Issue } from "../grid";
+import { columnIndex, columnLetters, isBlank, isErrorValue } from "../grid";
+import type { TableCandidate } from "./detect";
+import { issueAt, kebab } from "./issues";
+import type { TotalKind } from "./rows";
+import { isBlankRow, totalsLabelOf } from "./rows";
+import type { FieldSpec, FieldValue, TableSchema } from "./schema";
+import { KIND_RULES } from "./schema";
+import { describeValue, formatFigure } from "./text";
+
+/** One data row of a table, parsed field by field. */
+export interface TableRow<F extends string> {
+  /** Grid-relative row. */
+  index: number;
+  /** Zero-based sheet row. */
+  sourceRow: number;
+  values: Partial<Record<F, FieldValue>>;
+  /** A1 address of each field's cell (present whenever the cell was not blank). */
+  cells: Partial<Record<F, string>>;
+  /** Fields whose cell held something unreadable (already reported). */
+  unreadable: Partial<Record<F, true>>;
+}
+
+/** A TOTAL / Sub-total / Grand total row. */
+export interface TableTotal<F extends string> {
+  index: number;
+  sourceRow: number;
+  label: string;
+  kind: TotalKind;
+  values: Partial<Record<F, number>>;
+  cells: Partial<Record<F, string>>;
+}
+
+export interface TableRead<F extends string> {
+  rows: TableRow<F>[];
+  totals: TableTotal<F>[];
+  issues: Issue[];
+}
+
+interface MappedColumn<F extends string> {
+  spec: FieldSpec<F>;
+  /** Grid-relative column. */
+  c: number;
+  letters: string;
+}
+
+function mappedColumns<F extends string>(
+  grid: Grid,
+  candidate: TableCandidate<F>,
+  schema: TableSchema<F>
+): MappedColumn<F>[] {
+  const out: MappedColumn<F>[] = [];
+  for (const spec of schema.fields) {
+    const sheetColumn = candidate.columns[spec.field];
+    if (sheetColumn === undefined) continue;
+    out.push({ spec, c: sheetColumn - grid.origin.column, letters: columnLetters(sheetColumn) });
+  }
+  return out;
+}
+
+const NUMERIC_KINDS = new Set(["number", "money", "percent", "measure", "point", "date", "year"]);
+
+/**
+ * Reads the data block of a candidate: every row is a blank spacer, a totals row, a
+ * section heading, or a data row parsed field by field. Unreadable cells are reported
+ * with their address; totals are reconciled against the rows they sum.
+ */
+export function readTable<F extends string>(
+  grid: Grid,
+  candidate: TableCandidate<F>,
+  schema: TableSchema<F>
+): TableRead<F> {
+  const columns = mappedColumns(grid, candidate, schema);
+  const numericSet = new Set(columns.filter((m) => NUMERIC_KINDS.has(m.spec.kind)).map((m) => m.c));
+  const required = new Set<F>(schema.requiredFields);
+  const keyColumn = columns.find((m) => m.spec.field === schema.keyField);
+  const rows: TableRow<F>[] = [];
+  const totals: TableTotal<F>[] = [];
+  const issues: Issue[] = [];
+  const firstColumn = Math.max(
+    0,
+    (candidate.headers[0]?.column ?? grid.origin.column) - grid.origin.column
+  );
+
+  let blankStart = -1;
+  let seenData = false;
+  for (let r = candidate.headerIndex + 1; r <= candidate.lastIndex; r++) {
+    const row = grid.values[r] ?? [];
+    if (isBlankRow(row)) {
+      if (blankStart < 0) blankStart = r;
+      continue;
+    }
+    if (blankStart >= 0 && seenData) {
+      const count = r - blankStart;
+      issues.push(
+        issueAt(
+          grid,
+          blankStart,
+          firstColumn,
+          "warning",
+          "blank-row",
+          count === 1
+            ? "Blank row inside the table, skipped"
+            : `${count} blank rows inside the table, skipped`,
+          "nothing to do if it is a spacer; if a post is missing, fill the row in"
+        )
+      );
+    }
+    blankStart = -1;
+    seenData = true;
+
+    const total = totalsLabelOf(row, numericSet);
+    if (total) {
+      totals.push(readTotal(grid, r, row, total, columns, issues));
+      continue;
+    }
+    const parsed = readRow(grid, r, row, columns, required, issues);
+    if (parsed === undefined) continue;
+    const key = parsed.values[schema.keyField];
+    const filled = Object.keys(parsed.cells).length;
+    if (key === undefined) {
+      if (parsed.unreadable[schema.keyField]) continue;
+      const c = keyColumn?.c ?? firstColumn;
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          c,
+          "error",
+          `${kebab(schema.keyField)}-missing`,
+          `Row ${grid.origin.row + r + 1} has data but no ${labelOf(schema, schema.keyField)}`,
+          `enter the ${labelOf(schema, schema.keyField).toLowerCase()}, or clear the row`
+        )
+      );
+      continue;
+    }
+    if (filled === 1 && countNonBlank(row) === 1) {
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          keyColumn?.c ?? firstColumn,
+          "warning",
+          "section-heading",
+          `${describeValue(String(key))} has nothing else in its row, so it is read as a heading, not a ${rowNoun(schema)}`,
+          `if it is a ${rowNoun(schema)}, fill in its other columns`,
+          String(key)
+        )
+      );
+      continue;
+    }
+    rows.push(parsed);
+  }
+  reconcile(grid, schema, rows, totals, issues);
+  return { rows, totals, issues };
+}
+
+function rowNoun<F extends string>(schema: TableSchema<F>): string {
+  return schema.name === "establishment"
+    ? "post"
+    : schema.name === "localities"
+      ? "locality"
+      : "pay point";
+}
+
+export function labelOf<F extends string>(schema: TableSchema<F>, field: F): string {
+  return schema.fields.find((s) => s.field === field)?.label ?? field;
+}
+
+function countNonBlank(row: readonly CellValue[]): number {
+  let n = 0;
+  for (const v of row) if (!isBlank(v)) n++;
+  return n;
+}
+
+function readRow<F extends string>(
+  grid: Grid,
+  r: number,
+  row: readonly CellValue[],
+  columns: readonly MappedColumn<F>[],
+  required: ReadonlySet<F>,
+  issues: Issue[]
+): TableRow<F> | undefined {
+  const values: Partial<Record<F, FieldValue>> = {};
+  const cells: Partial<Record<F, string>> = {};
+  const unreadable: Partial<Record<F, true>> = {};
+  const rowNumber = grid.origin.row + r + 1;
+  let any = false;
+  for (const m of columns) {
+    const v = row[m.c];
+    if (isBlank(v)) continue;
+    any = true;
+    const field = m.spec.field;
+    cells[field] = `${m.letters}${rowNumber}`;
+    const rule = KIND_RULES[m.spec.kind];
+    if (isErrorValue(v)) {
+      unreadable[field] = true;
+      const blocking = required.has(field) || rule.severity === "error";
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          m.c,
+          blocking ? "error" : "warning",
+          "error-cell",
+          `${m.spec.label} is ${v} (an Excel error)${blocking ? "" : ", read as blank"}`,
+          "correct the formula or type the value",
+          v
+        )
+      );
+      continue;
+    }
+    const parsed = rule.parse(v);
+    if (parsed !== undefined) {
+      values[field] = parsed;
+      continue;
+    }
+    unreadable[field] = true;
+    if (rule.fallback !== undefined) values[field] = rule.fallback;
+    issues.push(
+      issueAt(
+        grid,
+        r,
+        m.c,
+        rule.severity,
+        `${kebab(field)}-${rule.code}`,
+        `${m.spec.label} ${describeValue(v)} ${rule.problem}`,
+        m.spec.fix ?? rule.fix,
+        v
+      )
+    );
+  }
+  return any ? { index: r, sourceRow: grid.origin.row + r, values, cells, unreadable } : undefined;
+}
+
+function readTotal<F extends string>(
+  grid: Grid,
+  r: number,
+  row: readonly CellValue[],
+  total: { label: string; kind: TotalKind },
+  columns: readonly MappedColumn<F>[],
+  issues: Issue[]
+): TableTotal<F> {
+  const values: Partial<Record<F, number>> = {};
+  const cells: Partial<Record<F, string>> = {};
+  for (const m of columns) {
+    if (!NUMERIC_KINDS.has(m.spec.kind)) continue;
+    const v = row[m.c];
+    if (isBlank(v)) continue;
+    cells[m.spec.field] = `${m.letters}${grid.origin.row + r + 1}`;
+    if (isErrorValue(v)) {
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          m.c,
+          "warning",
+          "error-cell",
+          `${m.spec.label} in the ${total.label} row is ${v} (an Excel error)`,
+          "correct the formula; the total is not checked",
+          v
+        )
+      );
+      continue;
+    }
+    const parsed = KIND_RULES[m.spec.kind].parse(v);
+    if (typeof parsed === "number") values[m.spec.field] = parsed;
+  }
+  return {
+    index: r,
+    sourceRow: grid.origin.row + r,
+    label: total.label,
+    kind: total.kind,
+    values,
+    cells,
+  };
+}
+
+/**
+ * A sub-total sums the rows since the previous sub-total or total; a total sums the rows
+ * since the previous total (so sections each with a Total, then a Grand total, work);
+ * a grand total sums every row. Differences above rounding are warnings with both figures.
+ */
+function reconcile<F extends string>(
+  grid: Grid,
+  schema: TableSchema<F>,
+  rows: readonly TableRow<F>[],
+  totals: readonly TableTotal<F>[],
+  issues: Issue[]
+): void {
+  if (totals.length === 0) return;
+  let sinceSub = 0;
+  let sinceTotal = 0;
+  let rowAt = 0;
+  for (const total of totals) {
+    while (rowAt < rows.length && rows[rowAt].index < total.index) rowAt++;
+    const from = total.kind === "subtotal" ? sinceSub : total.kind === "total" ? sinceTotal : 0;
+    const covered = rows.slice(from, rowAt);
+    for (const field of schema.totalFields) {
+      const stated = total.values[field];
+      if (stated === undefined) continue;
+      let sum = 0;
+      let counted = 0;
+      for (const row of covered) {
+        const v = row.values[field];
+        if (typeof v === "number") {
+          sum += v;
+          counted++;
+        }
+      }
+      if (counted === 0 && stated === 0) continue;
+      if (Math.abs(sum - stated) <= 0.005 + 1e-9 * Math.abs(stated)) continue;
+      const label = labelOf(schema, field);
+      const sheetColumn = columnIndex(/^[A-Z]+/.exec(total.cells[field] ?? "A")?.[0] ?? "A");
+      issues.push(
+        issueAt(
+          grid,
+          total.index,
+          sheetColumn - grid.origin.column,
+          "warning",
+          "total-mismatch",
+          `${total.label} row says ${label} ${formatFigure(stated)} but the ${covered.length} rows it covers add up to ${formatFigure(sum)}`,
+          "check for missing, extra or double-counted rows; the rows are costed, not the total",
+          stated
+        )
+      );
+    }
+    if (total.kind !== "grand-total") sinceSub = rowAt;
+    if (total.kind === "total") sinceTotal = rowAt;
+  }
+}

@@ -1,0 +1,262 @@
+import type { CellValue } from "../grid";
+import { isBlank, isErrorValue } from "../grid";
+import {
+  financialYearOf,
+  isValidCalendarDate,
+  parseFinancialYear,
+  serialOf,
+  type FinancialYear,
+  type Serial,
+} from "../dates";
+import type { ContractType } from "../model";
+
+/**
+ * Cell value parsers. Each takes one cell value exactly as Excel gives it and returns the
+ * value in the core's terms, or undefined when the cell does not hold one (blank, error
+ * cell, or text that is not what was asked for). They never throw.
+ */
+
+/** Rounds away binary noise (20.9 × 1000 = 20900.000000000004) to 15 significant digits. */
+function tidy(n: number): number {
+  return Number(n.toPrecision(15));
+}
+
+function usable(value: CellValue): value is number | string | boolean {
+  return (
+    (typeof value === "number" || typeof value === "string" || typeof value === "boolean") &&
+    !isBlank(value) &&
+    !isErrorValue(value)
+  );
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** 0.5, "0.5", "1,234.5", " 7 ". Not "£", not "%", not words. */
+export function parseNumber(value: CellValue): number | undefined {
+  if (!usable(value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "boolean") return undefined;
+  const text = value.trim().replace(/,(?=\d{3}(?:\D|$))/g, "");
+  if (!PLAIN_NUMBER.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Money, in pounds: 20862, "20862.00", "£20,862", "£20.9k", "£1.2m", "(1,200)" and
+ * "-£1,200" (negative), "£20,862 pa". Anything else (e.g. "TBC") is undefined.
+ */
+export function parseMoney(value: CellValue): number | undefined {
+  if (!usable(value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "boolean") return undefined;
+  let text = value.trim().toLowerCase();
+  let negative = false;
+  const bracketed = /^\((.*)\)$/.exec(text);
+  if (bracketed) {
+    negative = true;
+    text = bracketed[1].trim();
+  }
+  text = text.replace(/\s*(?:p\.?a\.?|per annum|a year)$/, "");
+  text = text.replace(/^gbp\s*/, "").replace(/\s*gbp$/, "");
+  const sign = /^([+-])?\s*£?\s*([+-])?/.exec(text);
+  const signs = `${sign?.[1] ?? ""}${sign?.[2] ?? ""}`;
+  if (signs.length > 1) return undefined;
+  if (signs === "-") negative = !negative;
+  text = text.slice(sign?.[0].length ?? 0).replace(/,(?=\d{3}(?:\D|$))/g, "");
+  const match = /^(\d+\.?\d*|\.\d+)\s*(k|m)?$/.exec(text);
+  if (!match) return undefined;
+  const scale = match[2] === "k" ? 1_000 : match[2] === "m" ? 1_000_000 : 1;
+  const amount = tidy(Number(match[1]) * scale);
+  if (!Number.isFinite(amount)) return undefined;
+  return negative ? -amount : amount;
+}
+
+/**
+ * A percentage as a fraction: "12%", 0.12, "0.12", 12 and "12" all give 0.12.
+ * The rule: a value with a % sign is percent points; a bare number greater than 1 (in
+ * absolute value) is also read as percent points; a bare number from -1 to 1 is already a
+ * fraction. So 1 means 100%; write "1%" for one per cent.
+ */
+export function parsePercent(value: CellValue): number | undefined {
+  if (!usable(value) || typeof value === "boolean") return undefined;
+  if (typeof value === "string") {
+    const match = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(value.trim());
+    if (match) return tidy(Number(match[1]) / 100);
+  }
+  const n = parseNumber(value);
+  if (n === undefined) return undefined;
+  return Math.abs(n) > 1 ? tidy(n / 100) : n;
+}
+
+/**
+ * A measure that may be a rate or a score: numbers as they are, "20%" as 0.2. Used for
+ * deprivation (an IDACI rate 0.2 or an IMD score 25.3).
+ */
+export function parseMeasure(value: CellValue): number | undefined {
+  if (typeof value === "string" && /%\s*$/.test(value)) return parsePercent(value);
+  return parseNumber(value);
+}
+
+/** Earliest and latest serials accepted as staffing dates: 1 Jan 1910 to 31 Dec 2199. */
+export const EARLIEST_DATE: Serial = serialOf(1910, 1, 1);
+export const LATEST_DATE: Serial = serialOf(2199, 12, 31);
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const key = lower.length > 3 && lower.startsWith("sept") ? "sept" : lower.slice(0, 3);
+  const month = MONTHS[key];
+  if (month === undefined) return undefined;
+  // "Sept" and "September" yes; "Septober" no: the full name must fit.
+  const full = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ][month - 1];
+  return full.startsWith(lower) ? month : undefined;
+}
+
+function dateOf(year: number, month: number, day: number): Serial | undefined {
+  if (!isValidCalendarDate(year, month, day)) return undefined;
+  const serial = serialOf(year, month, day);
+  return serial >= EARLIEST_DATE && serial <= LATEST_DATE ? serial : undefined;
+}
+
+/**
+ * A date as an Excel serial number. Accepts serial numbers (time of day dropped), UK text
+ * dates "01/09/2018" (1 September: day first, always), "1/9/18" (two-digit years are
+ * 20yy), "01-09-2018", "01.09.2018", ISO "2018-09-01", and "1 September 2018",
+ * "1 Sep 18", "01-Sep-2018". Impossible dates (31/02/2024) are undefined.
+ */
+export function parseDate(value: CellValue): Serial | undefined {
+  if (!usable(value) || typeof value === "boolean") return undefined;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return undefined;
+    const serial = Math.floor(value);
+    return serial >= EARLIEST_DATE && serial <= LATEST_DATE ? serial : undefined;
+  }
+  const text = value.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (m) return dateOf(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
+  if (m) return dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?[\s,-]+(\d{2}|\d{4})$/.exec(text);
+  if (m) {
+    const month = monthNumber(m[2]);
+    return month === undefined ? undefined : dateOf(fullYear(m[3]), month, Number(m[1]));
+  }
+  if (/^\d+(?:\.\d+)?$/.test(text)) return parseDate(Number(text));
+  return undefined;
+}
+
+function fullYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+const TRUE_WORDS = new Set(["y", "yes", "true", "1", "x", "✓", "✔", "on"]);
+const FALSE_WORDS = new Set(["n", "no", "false", "0", "off"]);
+
+/** Y/N, Yes/No, True/False, 1/0 (and a tick or "x" for yes), any case. */
+export function parseBoolean(value: CellValue): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
+  if (!usable(value)) return undefined;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+const CONTRACT_WORDS: Record<string, ContractType> = {
+  permanent: "permanent",
+  perm: "permanent",
+  established: "permanent",
+  substantive: "permanent",
+  temporary: "temporary",
+  temp: "temporary",
+  interim: "temporary",
+  "fixed term": "fixed-term",
+  "fixed term contract": "fixed-term",
+  fixed: "fixed-term",
+  ftc: "fixed-term",
+  agency: "agency",
+  "agency worker": "agency",
+  "agency staff": "agency",
+  locum: "agency",
+  contractor: "agency",
+  secondment: "secondment",
+  seconded: "secondment",
+  secondee: "secondment",
+  other: "other",
+  casual: "other",
+  relief: "other",
+  sessional: "other",
+  "zero hours": "other",
+};
+
+/** "Permanent", "Perm", "Temp", "Fixed-term", "FTC", "Agency", "Locum", "Secondment", … */
+export function parseContractType(value: CellValue): ContractType | undefined {
+  if (!usable(value) || typeof value !== "string") return undefined;
+  return CONTRACT_WORDS[
+    value
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim()
+  ];
+}
+
+/** The contract words accepted, for documentation and dropdowns. */
+export const CONTRACT_TYPE_WORDS: Readonly<Record<string, ContractType>> = CONTRACT_WORDS;
+
+/** A spinal column point: 12, "12", "SCP 12", "Point 12". */
+export function parsePoint(value: CellValue): number | undefined {
+  const n = parseNumber(value);
+  if (n !== undefined) return n;
+  if (typeof value !== "string") return undefined;
+  const m = /^\s*(?:scp|point|pt|spinal(?:\s+column)?\s+point)\.?\s*(\d+(?:\.\d+)?)\s*$/i.exec(
+    value
+  );
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A financial year: "2024/25", "2024-25", "FY2024/25", 2024, or a date within it. */
+export function parseYear(value: CellValue): FinancialYear | undefined {
+  if (!usable(value) || typeof value === "boolean") return undefined;
+  const fy = parseFinancialYear(value);
+  if (fy !== undefined) return fy;
+  const serial = parseDate(value);
+  return serial === undefined ? undefined : financialYearOf(serial);
+}
+
+/** Text as the user typed it, trimmed; numbers as their plain digits (grade 5 is "5"). */
+export function parseText(value: CellValue): string | undefined {
+  if (!usable(value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value.trim();
+}
