@@ -19,6 +19,17 @@ import {
 } from "./pay";
 import { costingWindow, type CostingWindow } from "./window";
 
+/** Per post-year slots in the results store, in this order. */
+const F_MONTHS = 0,
+  F_FTE_SALARY = 1,
+  F_SALARY = 2,
+  F_NI = 3,
+  F_PENSION = 4,
+  F_LEVY = 5,
+  F_FLAT = 6,
+  F_TOTAL = 7,
+  SLOTS = 8;
+
 /** The money figures of a cost: each rounded to the penny; total is the sum of the rounded parts. */
 export interface CostFigures {
   salary: number;
@@ -117,6 +128,8 @@ export interface CostingContext {
   /** Scratch per year, reused post after post: rung in force at the year's start, and a mid-year step day. */
   rung: Int32Array;
   stepDay: Float64Array;
+  /** One post's results, before costPostIn copies them out. */
+  scratch: Float64Array;
 }
 
 export function prepareCosting(
@@ -140,7 +153,10 @@ export function prepareCosting(
   for (let y = 0; y < n; y++) {
     const fy = window.firstYear + y;
     years.push(fy);
-    const rules = niRulesFor(fy, { rate: assumptions.niRate, monthlyThreshold: assumptions.niMonthlyThreshold });
+    const rules = niRulesFor(fy, {
+      rate: assumptions.niRate,
+      monthlyThreshold: assumptions.niMonthlyThreshold,
+    });
     ni.push(rules);
     if (statutory && rules.warning) warnings.push(rules.warning);
     levyRates[y] = levyRateFor(fy, assumptions.apprenticeshipLevy);
@@ -176,6 +192,7 @@ export function prepareCosting(
     warnings,
     rung: new Int32Array(n),
     stepDay: new Float64Array(n),
+    scratch: new Float64Array(n * SLOTS),
   };
 }
 
@@ -202,7 +219,14 @@ function ladderOf(ctx: CostingContext, post: Post): { ladder: PayLadder; salarie
   if (!hit) {
     const a = ctx.assumptions;
     const ladder = payLadderFor(post, a.costingPoint, a.gradeSteps, ctx.scales, a.firstYear);
-    const salaries = ladderSalaries(ladder, ctx.window.firstYear, ctx.window.years, a.firstYear, a.payAwards, ctx.scales);
+    const salaries = ladderSalaries(
+      ladder,
+      ctx.window.firstYear,
+      ctx.window.years,
+      a.firstYear,
+      a.payAwards,
+      ctx.scales
+    );
     ctx.ladders.set(key, (hit = { ladder, salaries }));
   }
   return hit;
@@ -212,7 +236,12 @@ function ladderOf(ctx: CostingContext, post: Post): { ladder: PayLadder; salarie
  * Fills ctx.rung (rung in force on 1 April of each year, or on the first day paid) and
  * ctx.stepDay (the day of a mid-year increment, anniversary rule only; Infinity if none).
  */
-function progress(ctx: CostingContext, ladder: PayLadder, startDate: Serial | undefined, firstPaid: Serial): void {
+function progress(
+  ctx: CostingContext,
+  ladder: PayLadder,
+  startDate: Serial | undefined,
+  firstPaid: Serial
+): void {
   const n = ctx.window.years;
   const top = ladder.points.length - 1;
   const base = ladder.start;
@@ -261,17 +290,131 @@ function yearIndexOf(ctx: CostingContext, serial: Serial): number {
   return -1;
 }
 
-const ZERO: CostFigures = { salary: 0, ni: 0, pension: 0, levy: 0, flatOnCost: 0, total: 0 };
+const FIGURE_SLOT: Record<keyof CostFigures, number> = {
+  salary: F_SALARY,
+  ni: F_NI,
+  pension: F_PENSION,
+  levy: F_LEVY,
+  flatOnCost: F_FLAT,
+  total: F_TOTAL,
+};
+
+/**
+ * A costed post. Its yearly figures live in a flat Float64Array (shared by every post of
+ * an establishment), so costing 100,000 posts × 10 years makes no per-year objects; the
+ * `years` and `total` objects are built the first time someone reads them.
+ */
+class CostedPost implements PostCosting {
+  private yearsCache?: PostYearCost[];
+  private totalCache?: CostFigures;
+  constructor(
+    readonly post: Post,
+    private store: ArrayLike<number>,
+    private offset: number,
+    private readonly fte: number,
+    private readonly people: number,
+    private readonly fyList: readonly FinancialYear[],
+    readonly exitCost: number,
+    readonly pay: PostCosting["pay"],
+    readonly warnings: string[]
+  ) {}
+
+  /** One figure of year index y (0 = first year of the window), without building objects. */
+  figure(y: number, name: keyof CostFigures): number {
+    return this.store[this.offset + y * SLOTS + FIGURE_SLOT[name]];
+  }
+
+  monthsIn(y: number): number {
+    return this.store[this.offset + y * SLOTS + F_MONTHS];
+  }
+
+  peopleIn(y: number): number {
+    return this.monthsIn(y) > 0 ? this.people : 0;
+  }
+
+  /** Builds the objects and lets go of a borrowed store (the context's scratch). */
+  detach(): this {
+    // A plain array: small, on the JS heap, cheap for the GC (a small typed array is not).
+    const len = this.fyList.length * SLOTS;
+    const copy: number[] = [];
+    for (let i = 0; i < len; i++) copy.push(this.store[this.offset + i]);
+    this.store = copy;
+    this.offset = 0;
+    return this;
+  }
+
+  get years(): PostYearCost[] {
+    if (!this.yearsCache) {
+      const d = this.store;
+      this.yearsCache = this.fyList.map((year, y) => {
+        const o = this.offset + y * SLOTS;
+        return {
+          year,
+          months: d[o + F_MONTHS],
+          fte: this.fte,
+          people: this.people,
+          fteSalary: d[o + F_FTE_SALARY],
+          salary: d[o + F_SALARY],
+          ni: d[o + F_NI],
+          pension: d[o + F_PENSION],
+          levy: d[o + F_LEVY],
+          flatOnCost: d[o + F_FLAT],
+          total: d[o + F_TOTAL],
+        };
+      });
+    }
+    return this.yearsCache;
+  }
+
+  get total(): CostFigures {
+    if (!this.totalCache) {
+      const t = zeroFigures();
+      for (const f of FIGURES) {
+        let sum = 0;
+        for (let y = 0; y < this.fyList.length; y++) sum += this.figure(y, f);
+        t[f] = roundPenny(sum);
+      }
+      this.totalCache = t;
+    }
+    return this.totalCache;
+  }
+
+  toJSON(): object {
+    const { post, years, total, exitCost, pay, warnings } = this;
+    return { post, years, total, exitCost, pay, warnings };
+  }
+}
+
+const zeroFigures = (): CostFigures => ({
+  salary: 0,
+  ni: 0,
+  pension: 0,
+  levy: 0,
+  flatOnCost: 0,
+  total: 0,
+});
+const NO_WARNINGS: string[] = [];
 
 /** Costs one post across the context's window. */
 export function costPostIn(ctx: CostingContext, post: Post): PostCosting {
+  ctx.scratch.fill(0);
+  return costPostInto(ctx, post, ctx.scratch, 0).detach();
+}
+
+function costPostInto(
+  ctx: CostingContext,
+  post: Post,
+  store: Float64Array,
+  offset: number
+): CostedPost {
   const a = ctx.assumptions;
-  const warnings: string[] = [];
+  let warnings = NO_WARNINGS;
   const fte = Number.isFinite(post.fte) && post.fte > 0 ? post.fte : 0;
-  if (!(Number.isFinite(post.fte) && post.fte >= 0)) warnings.push("FTE is not a number of 0 or more: costed at 0");
+  if (!(Number.isFinite(post.fte) && post.fte >= 0))
+    warnings = ["FTE is not a number of 0 or more: costed at 0"];
   const people = peopleFor(fte, post.headcount);
   const { ladder, salaries } = ladderOf(ctx, post);
-  if (ladder.warning) warnings.push(ladder.warning);
+  if (ladder.warning) warnings = [...warnings, ladder.warning];
   const statutory = a.onCostMode !== "flat";
   const pensionRate = statutory ? (post.pensionRate ?? a.pensionRate) : 0;
   const flatRate = statutory ? 0 : a.flatOnCostRate;
@@ -282,21 +425,12 @@ export function costPostIn(ctx: CostingContext, post: Post): PostCosting {
 
   const n = ctx.window.years;
   const rungs = ladder.points.length;
-  const years: PostYearCost[] = new Array(n);
-  let tSalary = 0,
-    tNi = 0,
-    tPension = 0,
-    tLevy = 0,
-    tFlat = 0,
-    tTotal = 0,
-    endSalary = 0;
+  let endSalary = 0;
   const { monthStart, monthEnd, monthDays, thresholds, rates } = ctx;
   for (let y = 0; y < n; y++) {
-    const fy = ctx.years[y];
-    if (fte === 0 || lastPaid < ctx.fyStart[y] || firstPaid > ctx.fyEnd[y] || firstPaid > lastPaid) {
-      years[y] = { year: fy, months: 0, fte, people, fteSalary: 0, ...ZERO };
+    const o = offset + y * SLOTS;
+    if (fte === 0 || lastPaid < ctx.fyStart[y] || firstPaid > ctx.fyEnd[y] || firstPaid > lastPaid)
       continue;
-    }
     const rung = ctx.rung[y];
     const step = ctx.stepDay[y];
     const s0 = salaries[y * rungs + rung];
@@ -329,40 +463,37 @@ export function costPostIn(ctx: CostingContext, post: Post): PostCosting {
     const pension = roundPenny(salary * pensionRate);
     const levy = statutory ? roundPenny(salary * ctx.levyRates[y]) : 0;
     const flatOnCost = roundPenny(salary * flatRate);
-    const total = roundPenny(salary + niR + pension + levy + flatOnCost);
     const fteSalary = step <= Math.min(lastPaid, ctx.fyEnd[y]) ? s1 : s0;
     endSalary = fteSalary;
-    years[y] = { year: fy, months, fte, people, fteSalary, salary, ni: niR, pension, levy, flatOnCost, total };
-    tSalary += salary;
-    tNi += niR;
-    tPension += pension;
-    tLevy += levy;
-    tFlat += flatOnCost;
-    tTotal += total;
+    store[o + F_MONTHS] = months;
+    store[o + F_FTE_SALARY] = fteSalary;
+    store[o + F_SALARY] = salary;
+    store[o + F_NI] = niR;
+    store[o + F_PENSION] = pension;
+    store[o + F_LEVY] = levy;
+    store[o + F_FLAT] = flatOnCost;
+    store[o + F_TOTAL] = roundPenny(salary + niR + pension + levy + flatOnCost);
   }
   const runsToEnd = lastPaid === ctx.window.end && firstPaid <= lastPaid;
-  const exitCost = a.exitCostWeeks > 0 && runsToEnd ? roundPenny((a.exitCostWeeks / 52) * endSalary * fte) : 0;
+  const exitCost =
+    a.exitCostWeeks > 0 && runsToEnd ? roundPenny((a.exitCostWeeks / 52) * endSalary * fte) : 0;
   const startRung = ladder.points[ladder.start];
-  return {
+  return new CostedPost(
     post,
-    years,
-    total: {
-      salary: roundPenny(tSalary),
-      ni: roundPenny(tNi),
-      pension: roundPenny(tPension),
-      levy: roundPenny(tLevy),
-      flatOnCost: roundPenny(tFlat),
-      total: roundPenny(tTotal),
-    },
+    store,
+    offset,
+    fte,
+    people,
+    ctx.years,
     exitCost,
-    pay: {
+    {
       source: ladder.source,
       startSalary: salaries[ladder.start],
       startPoint: startRung.point,
       pointsToTop: rungs - 1 - ladder.start,
     },
-    warnings,
-  };
+    warnings
+  );
 }
 
 /** Costs one post. For many posts, prepareCosting once and call costPostIn. */
@@ -383,48 +514,65 @@ export function costEstablishment(
   payScales?: PayScales
 ): EstablishmentCosting {
   const ctx = prepareCosting(assumptions, window, payScales);
-  const costed = posts.map((p) => costPostIn(ctx, p));
+  const per = ctx.window.years * SLOTS;
+  // One store for the whole establishment: memory linear in posts, nothing for the GC to trace.
+  const store = new Float64Array(posts.length * per);
+  const costed = posts.map((p, i) => costPostInto(ctx, p, store, i * per));
   return totalCosting(ctx, costed);
 }
 
 /** Totals already-costed posts (sums of rounded figures, re-rounded to clear binary noise). */
-export function totalCosting(ctx: CostingContext, costed: PostCosting[]): EstablishmentCosting {
+export function totalCosting(
+  ctx: CostingContext,
+  costed: readonly PostCosting[]
+): EstablishmentCosting {
   const n = ctx.window.years;
-  const yearTotals: YearTotal[] = ctx.years.map((year) => ({ year, fte: 0, people: 0, ...ZERO }));
+  const sums = new Float64Array(n * SLOTS);
   let exitCost = 0;
   for (const pc of costed) {
     for (let y = 0; y < n; y++) {
-      const t = yearTotals[y];
-      const c = pc.years[y];
-      t.salary += c.salary;
-      t.ni += c.ni;
-      t.pension += c.pension;
-      t.levy += c.levy;
-      t.flatOnCost += c.flatOnCost;
-      t.total += c.total;
-      if (c.months > 0) {
-        t.fte += c.fte;
-        t.people += c.people;
+      const o = y * SLOTS;
+      if (pc instanceof CostedPost) {
+        for (const f of FIGURES) sums[o + FIGURE_SLOT[f]] += pc.figure(y, f);
+      } else {
+        const c = pc.years[y];
+        for (const f of FIGURES) sums[o + FIGURE_SLOT[f]] += c[f];
       }
     }
     exitCost += pc.exitCost;
   }
-  const total: CostFigures = { ...ZERO };
-  for (const t of yearTotals) {
-    for (const f of FIGURES) {
-      t[f] = roundPenny(t[f]);
-      total[f] += t[f];
+  const yearTotals: YearTotal[] = ctx.years.map((year, y) => {
+    let fte = 0;
+    let people = 0;
+    for (const pc of costed) {
+      const months = pc instanceof CostedPost ? pc.monthsIn(y) : pc.years[y].months;
+      if (months > 0) {
+        fte += pc.post.fte;
+        people += pc instanceof CostedPost ? pc.peopleIn(y) : pc.years[y].people;
+      }
     }
-    t.fte = Math.round(t.fte * 1e6) / 1e6;
-  }
-  for (const f of FIGURES) total[f] = roundPenny(total[f]);
+    const o = y * SLOTS;
+    return {
+      year,
+      fte: Math.round(fte * 1e6) / 1e6,
+      people,
+      salary: roundPenny(sums[o + F_SALARY]),
+      ni: roundPenny(sums[o + F_NI]),
+      pension: roundPenny(sums[o + F_PENSION]),
+      levy: roundPenny(sums[o + F_LEVY]),
+      flatOnCost: roundPenny(sums[o + F_FLAT]),
+      total: roundPenny(sums[o + F_TOTAL]),
+    };
+  });
+  const total = zeroFigures();
+  for (const f of FIGURES) total[f] = roundPenny(yearTotals.reduce((s, t) => s + t[f], 0));
   const rate = ctx.assumptions.vacancyFactor > 0 ? ctx.assumptions.vacancyFactor : 0;
   const byYear = yearTotals.map((t) => roundPenny(t.total * rate));
   const netByYear = yearTotals.map((t, y) => roundPenny(t.total - byYear[y]));
   return {
     window: ctx.window,
     years: ctx.years,
-    posts: costed,
+    posts: costed as PostCosting[],
     yearTotals,
     total,
     vacancy: { rate, byYear, total: roundPenny(byYear.reduce((s, v) => s + v, 0)) },
@@ -435,4 +583,11 @@ export function totalCosting(ctx: CostingContext, costed: PostCosting[]): Establ
   };
 }
 
-export const FIGURES = ["salary", "ni", "pension", "levy", "flatOnCost", "total"] as const satisfies readonly (keyof CostFigures)[];
+export const FIGURES = [
+  "salary",
+  "ni",
+  "pension",
+  "levy",
+  "flatOnCost",
+  "total",
+] as const satisfies readonly (keyof CostFigures)[];

@@ -1,5 +1,12 @@
 import type { FinancialYear, Serial } from "../dates";
-import type { Assumptions, CostingPoint, IncrementRule, OnCostMode, PayAward, Post } from "../model";
+import type {
+  Assumptions,
+  CostingPoint,
+  IncrementRule,
+  OnCostMode,
+  PayAward,
+  Post,
+} from "../model";
 import { levyRateFor, niRulesFor, roundPenny } from "../rules";
 import { costPost, type PostYearCost } from "./engine";
 import { financialYearsWindow } from "./window";
@@ -21,7 +28,10 @@ export interface NiOptions {
  * penny: Σ months rate × (pay / 12 − people × threshold), never below zero.
  */
 export function niForPay(annualPay: number, fy: FinancialYear, options: NiOptions = {}): number {
-  const rules = niRulesFor(fy, { rate: options.niRate, monthlyThreshold: options.niMonthlyThreshold });
+  const rules = niRulesFor(fy, {
+    rate: options.niRate,
+    monthlyThreshold: options.niMonthlyThreshold,
+  });
   const people = options.people !== undefined && options.people > 0 ? options.people : 1;
   const monthly = annualPay / 12;
   let ni = 0;
@@ -90,7 +100,11 @@ export const PLAIN_DEFAULTS: Required<Omit<PlainSettings, "niRate" | "niMonthlyT
 };
 
 /** A full Assumptions for plain-number costing from a first year, a number of years and some settings. */
-export function plainAssumptions(firstYear: FinancialYear, years: number, settings: PlainSettings = {}): Assumptions {
+export function plainAssumptions(
+  firstYear: FinancialYear,
+  years: number,
+  settings: PlainSettings = {}
+): Assumptions {
   return {
     ...PLAIN_DEFAULTS,
     ...settings,
@@ -122,7 +136,11 @@ function plainPost(input: PlainPostInput): Post {
 }
 
 /** A post's cost in one FY from plain numbers (the salary is that year's). */
-export function postCostInYear(input: PlainPostInput, fy: FinancialYear, settings: PlainSettings = {}): PostYearCost {
+export function postCostInYear(
+  input: PlainPostInput,
+  fy: FinancialYear,
+  settings: PlainSettings = {}
+): PostYearCost {
   const a = plainAssumptions(fy, 1, settings);
   return costPost(plainPost(input), a, financialYearsWindow(fy, 1)).years[0];
 }
@@ -140,6 +158,3 @@ export function postCostProfile(
   const a = plainAssumptions(firstYear, years, settings);
   return costPost(plainPost(input), a, financialYearsWindow(firstYear, years)).years;
 }
-
-
-

@@ -6,7 +6,10 @@ import { roundPenny } from "../rules";
  * A pay award on one salary: the percentage, or the flat cash minimum when that is more
  * ("£1,290 or 2.5%, whichever is higher": £20,000 → £21,290; £60,000 → £61,500).
  */
-export function applyPayAward(salary: number, award: Pick<PayAward, "percent" | "flatMinimum">): number {
+export function applyPayAward(
+  salary: number,
+  award: Pick<PayAward, "percent" | "flatMinimum">
+): number {
   const byPercent = salary + salary * award.percent;
   const byFlat = award.flatMinimum ? salary + award.flatMinimum : byPercent;
   return byPercent > byFlat ? byPercent : byFlat;
@@ -62,7 +65,8 @@ export function gradePoints(minSalary: number, maxSalary: number, steps: number)
   const n = Math.max(1, Math.floor(steps));
   if (n === 1 || maxSalary <= minSalary) return [minSalary];
   const out: number[] = [minSalary];
-  for (let i = 1; i < n - 1; i++) out.push(roundPenny(minSalary + ((maxSalary - minSalary) * i) / (n - 1)));
+  for (let i = 1; i < n - 1; i++)
+    out.push(roundPenny(minSalary + ((maxSalary - minSalary) * i) / (n - 1)));
   out.push(maxSalary);
   return out;
 }
@@ -79,7 +83,10 @@ const gradeKey = (g: string): string => g.trim().toLowerCase();
 
 /** Pay scales indexed by grade: point → salary by year (undefined year = the base year). */
 export interface PayScaleIndex {
-  grades: Map<string, { grade: string; points: Map<number, Map<FinancialYear | undefined, number>> }>;
+  grades: Map<
+    string,
+    { grade: string; points: Map<number, Map<FinancialYear | undefined, number>> }
+  >;
 }
 
 export function indexPayScales(payScales: PayScales | undefined): PayScaleIndex {
@@ -97,12 +104,17 @@ export function indexPayScales(payScales: PayScales | undefined): PayScaleIndex 
 }
 
 /** A point's salary in the base year: the undated figure, else that year's, else the nearest published. */
-function baseFigure(byYear: Map<FinancialYear | undefined, number>, baseYear: FinancialYear): number {
+function baseFigure(
+  byYear: Map<FinancialYear | undefined, number>,
+  baseYear: FinancialYear
+): number {
   const undated = byYear.get(undefined);
   if (undated !== undefined) return undated;
   const exact = byYear.get(baseYear);
   if (exact !== undefined) return exact;
-  const years = [...byYear.keys()].filter((y): y is number => y !== undefined).sort((a, b) => a - b);
+  const years = [...byYear.keys()]
+    .filter((y): y is number => y !== undefined)
+    .sort((a, b) => a - b);
   const before = years.filter((y) => y < baseYear);
   return byYear.get(before.length ? before[before.length - 1] : years[0]) as number;
 }
@@ -162,9 +174,16 @@ export function payLadderFor(
       };
     }
   }
-  if (points) return { grade, points, start: costingPointIndex(points.length, costingPoint), source };
-  if (isMoney(post.salary)) return { points: [{ salary: post.salary }], start: 0, source: "salary" };
-  return { points: [{ salary: 0 }], start: 0, source: "none", warning: "no salary, grade range or pay scale: costed at £0" };
+  if (points)
+    return { grade, points, start: costingPointIndex(points.length, costingPoint), source };
+  if (isMoney(post.salary))
+    return { points: [{ salary: post.salary }], start: 0, source: "salary" };
+  return {
+    points: [{ salary: 0 }],
+    start: 0,
+    source: "none",
+    warning: "no salary, grade range or pay scale: costed at £0",
+  };
 }
 
 function isMoney(x: number | undefined): x is number {

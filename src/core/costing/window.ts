@@ -24,7 +24,12 @@ export interface CostingWindow {
 /** Whole FYs, no grant dates: e.g. the establishment cost for one year. */
 export function financialYearsWindow(firstYear: FinancialYear, years = 1): CostingWindow {
   const n = Math.max(1, Math.floor(years));
-  return { firstYear, years: n, start: financialYearStart(firstYear), end: financialYearEnd(firstYear + n - 1) };
+  return {
+    firstYear,
+    years: n,
+    start: financialYearStart(firstYear),
+    end: financialYearEnd(firstYear + n - 1),
+  };
 }
 
 /**
@@ -47,16 +52,24 @@ export function costingWindow(
 }
 
 /** Things the output should tell the user about the window (grant dates outside the FYs costed). */
-export function windowWarnings(assumptions: Pick<Assumptions, "firstYear" | "years" | "grant">): string[] {
+export function windowWarnings(
+  assumptions: Pick<Assumptions, "firstYear" | "years" | "grant">
+): string[] {
   const w = financialYearsWindow(assumptions.firstYear, assumptions.years);
   const out: string[] = [];
   const { start, end } = assumptions.grant ?? {};
   const span = `${financialYearLabel(w.firstYear)} to ${financialYearLabel(w.firstYear + w.years - 1)}`;
   if (start !== undefined && start < w.start)
-    out.push(`The grant starts on ${formatUkDate(start)}, before the years costed (${span}): costing starts on ${formatUkDate(w.start)}.`);
+    out.push(
+      `The grant starts on ${formatUkDate(start)}, before the years costed (${span}): costing starts on ${formatUkDate(w.start)}.`
+    );
   if (end !== undefined && end > w.end)
-    out.push(`The grant ends on ${formatUkDate(end)}, after the years costed (${span}): costing stops on ${formatUkDate(w.end)}.`);
+    out.push(
+      `The grant ends on ${formatUkDate(end)}, after the years costed (${span}): costing stops on ${formatUkDate(w.end)}.`
+    );
   if (start !== undefined && end !== undefined && end < start)
-    out.push(`The grant ends (${formatUkDate(end)}) before it starts (${formatUkDate(start)}): nothing is costed.`);
+    out.push(
+      `The grant ends (${formatUkDate(end)}) before it starts (${formatUkDate(start)}): nothing is costed.`
+    );
   return out;
 }

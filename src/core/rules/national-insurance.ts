@@ -81,7 +81,9 @@ export function niRulesFor(fy: FinancialYear, overrides: NiOverrides = {}): NiYe
   const fullyOverridden = rateOverridden && thresholdOverridden;
   const rules: NiYearRules = {
     year: fy,
-    monthlyThreshold: thresholdOverridden ? (overrides.monthlyThreshold as number) : row.monthlyThreshold,
+    monthlyThreshold: thresholdOverridden
+      ? (overrides.monthlyThreshold as number)
+      : row.monthlyThreshold,
     monthlyRates: rateOverridden ? flat(overrides.rate as number) : row.monthlyRates,
     source,
     fullyOverridden,
@@ -103,7 +105,11 @@ export function niRulesFor(fy: FinancialYear, overrides: NiOverrides = {}): NiYe
  * below zero. Works the same for a part month: payroll applies the full monthly threshold
  * to whatever is paid in the month.
  */
-export function employerNi(payPerPersonMonth: number, rate: number, monthlyThreshold: number): number {
+export function employerNi(
+  payPerPersonMonth: number,
+  rate: number,
+  monthlyThreshold: number
+): number {
   const above = payPerPersonMonth - monthlyThreshold;
   return above > 0 ? rate * above : 0;
 }

@@ -31,7 +31,10 @@ export function makeAssumptions(overrides: Partial<Assumptions> = {}): Assumptio
   };
 }
 
-export function makeEstablishment(posts: Post[], overrides: Partial<Establishment> = {}): Establishment {
+export function makeEstablishment(
+  posts: Post[],
+  overrides: Partial<Establishment> = {}
+): Establishment {
   return {
     sheet: "Establishment",
     range: "A3:H40",

@@ -9,7 +9,13 @@ describe("DOMAIN.md worked examples", () => {
       makeAssumptions({ firstYear: 2024, pensionRate: 0.19 })
     ).years[0];
     // NI = 12 × 13.8% × (25,000/12 − 758)
-    expect(year).toMatchObject({ salary: 25000, ni: 2194.75, pension: 4750, levy: 125, total: 32069.75 });
+    expect(year).toMatchObject({
+      salary: 25000,
+      ni: 2194.75,
+      pension: 4750,
+      levy: 125,
+      total: 32069.75,
+    });
   });
 
   it("2: the same in 2025/26", () => {
@@ -30,7 +36,8 @@ describe("DOMAIN.md worked examples", () => {
   });
 
   it("4: £30,000 in 2022/23: 15.05% April–October, 13.8% November–March", () => {
-    const year = costPost(makePost({ salary: 30000 }), makeAssumptions({ firstYear: 2022 })).years[0];
+    const year = costPost(makePost({ salary: 30000 }), makeAssumptions({ firstYear: 2022 }))
+      .years[0];
     expect(year.ni).toBe(3037.18);
   });
 
@@ -39,7 +46,13 @@ describe("DOMAIN.md worked examples", () => {
       makePost({ salary: 24000, startDate: d(16, 9, 2024) }),
       makeAssumptions({ firstYear: 2024, pensionRate: 0.2 })
     ).years[0];
-    expect(year).toMatchObject({ salary: 13000, ni: 1061.77, pension: 2600, levy: 65, total: 16726.77 });
+    expect(year).toMatchObject({
+      salary: 13000,
+      ni: 1061.77,
+      pension: 2600,
+      levy: 65,
+      total: 16726.77,
+    });
     expect(year.months).toBe(6.5);
   });
 
@@ -65,7 +78,12 @@ describe("DOMAIN.md worked examples", () => {
     const post = makePost({ grade: "SS08", startDate: d(1, 9, 2024) });
     const costing = costPost(post, a, financialYearsWindow(2024, 4), payScales);
     expect(costing.years.map((y) => y.salary)).toEqual([14000, 25338, 26604.9, 27137]);
-    expect(costing.pay).toMatchObject({ source: "pay-scales", startSalary: 24000, startPoint: 10, pointsToTop: 2 });
+    expect(costing.pay).toMatchObject({
+      source: "pay-scales",
+      startSalary: 24000,
+      startPoint: 10,
+      pointsToTop: 2,
+    });
     // The same from the grade's minimum and maximum with 3 evenly spaced points.
     const fromRange = costPost(
       makePost({ grade: "SS08", minSalary: 24000, maxSalary: 25200, startDate: d(1, 9, 2024) }),
