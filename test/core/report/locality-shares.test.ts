@@ -1,0 +1,221 @@
+import fc from "fast-check";
+import type { Localities } from "../../../src/core/model";
+import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
+import { SharesInputError } from "../../../src/core/shares";
+import { cellAt, recalculate, rowIndexOf, tableHeaders } from "./restructure-spec-check";
+
+// DOMAIN.md worked example 9.
+const localities: Localities = {
+  sheet: "Localities",
+  range: "A1:D4",
+  localities: [
+    { sourceRow: 1, name: "A", population: 10000, deprivation: 0.2, demand: 300, cells: {} },
+    { sourceRow: 2, name: "B", population: 20000, deprivation: 0.1, demand: 300, cells: {} },
+    { sourceRow: 3, name: "C", population: 10000, deprivation: 0.3, demand: 400, cells: {} },
+  ],
+};
+const assumptions = {
+  localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
+  allocationUnit: 0.1,
+  allocationTotalFte: 20,
+};
+const base = { localities, assumptions, generatedAt: "2025-06-01", version: "0.1.0" };
+
+describe("locality shares sheet", () => {
+  const { sheet, summary, result } = buildLocalitySharesSheet({ ...base, costPerFte: 45000 });
+
+  it("allocates worked example 9 exactly: A 5.4, B 7.9, C 6.7", () => {
+    expect(result.fte).toEqual([5.4, 7.9, 6.7]);
+    expect(result.cost).toEqual([243000, 355500, 301500]);
+  });
+
+  it("lays out settings, weights and the locality table with totals and a check", () => {
+    expect(sheet.key).toBe("shares");
+    expect(sheet.name).toBe("Locality shares");
+    expect(cellAt(sheet, "A1")).toMatchObject({
+      text: "Needs-led locality shares",
+      style: "title",
+    });
+    expect(cellAt(sheet, "A2")).toMatchObject({
+      text: "Source: Localities!A1:D4 · Establishment Costing 0.1.0 · 2025-06-01",
+    });
+    expect(cellAt(sheet, "B5")).toEqual({
+      kind: "number",
+      value: 20,
+      format: "fte",
+      style: "input",
+    });
+    expect(sheet.tables).toEqual([
+      { name: "ShareWeights", range: "A9:C13" },
+      { name: "LocalityShares", range: "A16:M19" },
+    ]);
+    const headers = tableHeaders(sheet);
+    headers.forEach((h) => expect(new Set(h).size).toBe(h.length));
+    expect(headers[1]).toEqual([
+      "Locality",
+      "Population 0–19",
+      "Deprivation rate",
+      "Deprivation-weighted population",
+      "Demand",
+      "Population share",
+      "Deprivation share",
+      "Demand share",
+      "Equal share",
+      "Need index",
+      "Exact FTE quota",
+      "FTE allocated",
+      "Cost (a year)",
+    ]);
+    expect(cellAt(sheet, "A17")).toMatchObject({ kind: "text", text: "A" });
+    expect(cellAt(sheet, "D17")).toMatchObject({ value: 2000 });
+    expect((cellAt(sheet, "J17") as { value: number }).value).toBeCloseTo(0.270714, 6);
+    expect(cellAt(sheet, "L18")).toMatchObject({ kind: "number", value: 7.9, format: "fte" });
+    expect(cellAt(sheet, "L20")).toEqual({
+      kind: "formula",
+      formula: "=ROUND(SUM(L17:L19),6)",
+      value: 20,
+      format: "fte",
+      style: "total",
+    });
+    expect(cellAt(sheet, "M20")).toMatchObject({
+      formula: "=ROUND(SUM(M17:M19),2)",
+      value: 900000,
+    });
+    expect(cellAt(sheet, "J20")).toMatchObject({ value: 1 });
+    expect(cellAt(sheet, "B21")).toMatchObject({ formula: "=ROUND(L20-B5,6)", value: 0 });
+    expect(cellAt(sheet, "B22")).toMatchObject({ value: "Adds up exactly" });
+    expect(sheet.freeze).toEqual({ rows: 16, columns: 1 });
+  });
+
+  it("every native formula recalculates to exactly the value the core wrote", () => {
+    const checks = recalculate(sheet);
+    expect(checks.length).toBeGreaterThan(10);
+    for (const c of checks)
+      expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
+  });
+
+  it("summarises", () => {
+    expect(summary.headline).toBe(
+      "20 FTE shared across 3 localities by need, in steps of 0.1 FTE; allocations add up exactly (£900,000.00 a year)"
+    );
+    expect(summary.figures.map((f) => [f.label, f.value])).toEqual([
+      ["FTE shared out", 20],
+      ["A: FTE", 5.4],
+      ["B: FTE", 7.9],
+      ["C: FTE", 6.7],
+      ["Cost (a year)", 900000],
+    ]);
+    expect(summary.warnings).toEqual([]);
+  });
+
+  it("shares roles over localities with both totals exact and checks it in the sheet", () => {
+    const r = buildLocalitySharesSheet({
+      ...base,
+      roles: [
+        { name: "Social worker", fte: 12 },
+        { name: "Family support", fte: 5.5 },
+        { name: "Admin", fte: 2.5 },
+      ],
+    });
+    const roles = r.result.roles!.allocation;
+    expect(roles.localityTotals).toEqual([5.4, 7.9, 6.7]);
+    expect(roles.cells.map((row) => Math.round(row.reduce((a, b) => a + b, 0) * 10) / 10)).toEqual([
+      12, 5.5, 2.5,
+    ]);
+    expect(tableHeaders(r.sheet)[2]).toEqual(["Role", "Role FTE", "A", "B", "C", "Allocated"]);
+    const check = r.sheet.cells[rowIndexOf(r.sheet, "Check: role and locality totals exact")][1];
+    expect(check).toMatchObject({ value: "OK" });
+    for (const c of recalculate(r.sheet))
+      expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
+  });
+
+  it("shares the establishment's FTE to the nearest unit when no total is set, with a warning", () => {
+    const r = buildLocalitySharesSheet({
+      ...base,
+      assumptions: { ...assumptions, allocationTotalFte: undefined },
+      establishmentFte: 192.43,
+    });
+    expect(r.result.total).toBe(192.4);
+    expect(r.summary.warnings[0]).toMatch(
+      /192.43 FTE is not a whole number of 0.1 FTE units; 192.4 FTE/
+    );
+    expect(r.sheet.cells.some((row) => row[0]?.style === "warning")).toBe(true);
+  });
+
+  it("refuses a set total that is not whole units, and roles that disagree with it", () => {
+    expect(() =>
+      buildLocalitySharesSheet({
+        ...base,
+        assumptions: { ...assumptions, allocationTotalFte: 20.05 },
+      })
+    ).toThrow(SharesInputError);
+    expect(() => buildLocalitySharesSheet({ ...base, roles: [{ name: "X", fte: 19 }] })).toThrow(
+      /roles add up to 19 FTE but the FTE to share out is 20/
+    );
+  });
+
+  it("scales weights that do not add up to 100% and shows both", () => {
+    const r = buildLocalitySharesSheet({
+      ...base,
+      assumptions: {
+        ...assumptions,
+        localityWeights: { population: 50, deprivation: 30, demand: 20, equal: 0 },
+      },
+    });
+    expect(r.result.fte).toEqual([5.4, 7.9, 6.7]);
+    expect(r.summary.warnings[0]).toMatch(/scaled/);
+    expect(cellAt(r.sheet, "B9")).toMatchObject({ value: 50 });
+    expect(cellAt(r.sheet, "C9")).toMatchObject({ value: 0.5 });
+  });
+});
+
+describe("locality shares sheet properties", () => {
+  it("allocations add up exactly and every formula recalculates to the core's value", () => {
+    const loc = fc.record({
+      population: fc.integer({ min: 0, max: 50000 }),
+      deprivation: fc.integer({ min: 0, max: 600 }).map((x) => x / 1000),
+      demand: fc.integer({ min: 0, max: 2000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(loc, { minLength: 1, maxLength: 8 })
+          .filter((ls) => ls.some((l) => l.population > 0)),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.constantFrom(1, 0.5, 0.1),
+        fc.option(
+          fc.integer({ min: 2000000, max: 6000000 }).map((p) => p / 100),
+          { nil: undefined }
+        ),
+        (ls, units, unit, costPerFte) => {
+          const total = Math.round(units * unit * 10) / 10;
+          const r = buildLocalitySharesSheet({
+            ...base,
+            costPerFte,
+            localities: {
+              ...localities,
+              localities: ls.map((l, i) => ({
+                ...l,
+                sourceRow: i + 1,
+                name: `L${i + 1}`,
+                cells: {},
+              })),
+            },
+            assumptions: {
+              localityWeights: { population: 0.4, deprivation: 0.3, demand: 0.2, equal: 0.1 },
+              allocationUnit: unit,
+              allocationTotalFte: total,
+            },
+          });
+          const sumUnits = r.result.fte.reduce((s, f) => s + Math.round(f / unit), 0);
+          expect(sumUnits).toBe(Math.round(total / unit));
+          for (const c of recalculate(r.sheet)) expect(c.actual).toEqual(c.expected);
+          expect(r.sheet.cells[rowIndexOf(r.sheet, "Check")][1]).toMatchObject({
+            value: "Adds up exactly",
+          });
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+});
