@@ -1,0 +1,206 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Issue } from "../../core/grid";
+import type { Setting } from "../engine";
+import type { AssumptionsState } from "../hooks/useAssumptions";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  values: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  value: { margin: 0, textAlign: "right", overflowWrap: "anywhere" },
+  control: { minWidth: "0", width: "100%" },
+});
+
+export interface AssumptionsPanelProps {
+  state: AssumptionsState;
+  onSelectIssue: (issue: Issue) => void;
+}
+
+export function AssumptionsPanel({ state, onSelectIssue }: AssumptionsPanelProps) {
+  const styles = useStyles();
+  const { view, access } = state;
+  if (!view) return null;
+  return (
+    <div className={styles.root}>
+      {access === "missing" && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>No assumptions sheet yet</MessageBarTitle>
+            The defaults below are used. Create the sheet to change them: it goes into the workbook,
+            so anyone who opens the file sees every assumption.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {access === "missing" && (
+        <Button
+          appearance="primary"
+          disabled={state.busy === "create"}
+          onClick={() => void state.createSheet()}
+        >
+          {state.busy === "create"
+            ? "Creating the assumptions sheet…"
+            : "Create the assumptions sheet"}
+        </Button>
+      )}
+      {state.errors.create && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.errors.create}</MessageBarBody>
+        </MessageBar>
+      )}
+      {access === "read-only" && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Your own sheet: shown, not changed</MessageBarTitle>
+            &ldquo;{view.sheet}&rdquo; was not created by the add-in, and the add-in never edits a
+            sheet it did not create. Change the values in the sheet itself, then refresh.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section aria-labelledby="assumptions-settings">
+        <Subtitle2 as="h2" id="assumptions-settings">
+          {access === "editable" ? `Settings on “${view.sheet}”` : "Settings in force"}
+        </Subtitle2>
+        {access === "editable" ? (
+          <div className={styles.form}>
+            {view.settings.map((s) => (
+              <SettingField
+                key={`${s.key}:${s.display}`}
+                setting={s}
+                error={state.errors[s.key]}
+                busy={state.busy === s.key}
+                onSave={(input) => state.save(s, input)}
+              />
+            ))}
+          </div>
+        ) : (
+          <dl className={styles.values}>
+            {view.settings.map((s) => (
+              <div key={s.key} style={{ display: "contents" }}>
+                <dt>{s.label}</dt>
+                <dd className={styles.value}>{s.display || "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      {view.issues.length > 0 && (
+        <section aria-labelledby="assumptions-issues">
+          <Subtitle2 as="h2" id="assumptions-issues">
+            Problems in the assumptions ({view.issues.length})
+          </Subtitle2>
+          <IssueList
+            issues={view.issues}
+            onSelect={onSelectIssue}
+            label="Problems in the assumptions"
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+interface SettingFieldProps {
+  setting: Setting;
+  error?: string;
+  busy: boolean;
+  onSave: (input: string) => Promise<boolean>;
+}
+
+/**
+ * One setting. Choices and yes/no are written as soon as they change; typed values when
+ * the user leaves the box or presses Enter, so half-typed numbers never reach the sheet.
+ * The component is keyed by the value in force, so a write that lands resets the draft.
+ */
+function SettingField({ setting, error, busy, onSave }: SettingFieldProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState(setting.display);
+  const label = setting.label;
+  const hint = setting.isDefault
+    ? `${setting.help ? `${setting.help} ` : ""}(default)`
+    : setting.help;
+  const common = {
+    label,
+    hint,
+    validationMessage: error,
+    validationState: error ? ("error" as const) : ("none" as const),
+  };
+  const editable = setting.address !== undefined && !busy;
+
+  if (setting.input.type === "choice") {
+    return (
+      <Field {...common}>
+        <Dropdown
+          className={styles.control}
+          disabled={!editable}
+          value={setting.display}
+          selectedOptions={[setting.display]}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue !== undefined && d.optionValue !== setting.display)
+              void onSave(d.optionValue);
+          }}
+        >
+          {setting.input.options.map((o) => (
+            <Option key={o} value={o}>
+              {o}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    );
+  }
+  if (setting.input.type === "boolean") {
+    const on = /^(yes|y|true|on)$/i.test(setting.display);
+    return (
+      <Field {...common}>
+        <Switch
+          disabled={!editable}
+          checked={on}
+          label={on ? "Yes" : "No"}
+          onChange={(_, d) => void onSave(d.checked ? "Yes" : "No")}
+        />
+      </Field>
+    );
+  }
+  const commit = () => {
+    if (draft.trim() !== setting.display.trim()) void onSave(draft);
+  };
+  return (
+    <Field {...common}>
+      <Input
+        className={styles.control}
+        disabled={!editable}
+        value={draft}
+        inputMode={setting.input.type === "text" ? "text" : "decimal"}
+        onChange={(_, d) => setDraft(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(setting.display);
+        }}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,184 @@
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Issue } from "../../core/grid";
+import { CALCULATED_SHEETS } from "../engine";
+import { formatDateTime } from "../format";
+import type { BuildMode, BuildRun, BuildStage } from "../hooks/useBuild";
+import { IssueList } from "./IssueList";
+import { ResultSummary } from "./ResultSummary";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sheets: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS },
+  sheetButton: { justifyContent: "flex-start", textAlign: "left" },
+  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+const STAGE_TEXT: Record<BuildStage, string> = {
+  idle: "",
+  reading: "Reading the workbook…",
+  calculating: "Calculating…",
+  writing: "Writing the sheets…",
+  done: "Done",
+  failed: "Stopped",
+};
+
+export interface BuildPanelProps {
+  /** Errors in the source that stop a build: the buttons stay off until they are fixed. */
+  blockingErrors: number;
+  run: BuildRun;
+  running: boolean;
+  mode: BuildMode;
+  onMode: (mode: BuildMode) => void;
+  onBuild: (only?: (typeof CALCULATED_SHEETS)[number]["key"][]) => void;
+  onSelectIssue: (issue: Issue) => void;
+}
+
+export function BuildPanel(props: BuildPanelProps) {
+  const { run, running, blockingErrors } = props;
+  const styles = useStyles();
+  const disabled = running || blockingErrors > 0;
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="build-mode">
+        <Subtitle2 as="h2" id="build-mode">
+          Kind of sheets
+        </Subtitle2>
+        <RadioGroup
+          aria-labelledby="build-mode"
+          value={props.mode}
+          onChange={(_, d) => props.onMode(d.value === "live" ? "live" : "shareable")}
+        >
+          <Radio
+            value="shareable"
+            label="Shareable: figures and ordinary Excel formulas. Reads correctly for anyone, with or without the add-in."
+          />
+          <Radio
+            value="live"
+            label="Live: ESTAB formulas that recalculate as you edit the establishment. Colleagues need the add-in."
+          />
+        </RadioGroup>
+      </section>
+
+      <section className={styles.section} aria-labelledby="build-actions">
+        <Subtitle2 as="h2" id="build-actions">
+          Build
+        </Subtitle2>
+        {blockingErrors > 0 && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Fix the source first</MessageBarTitle>
+              {blockingErrors === 1 ? "One error" : `${blockingErrors} errors`} in the tables must
+              be fixed before anything is built. See the Source tab.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Button appearance="primary" disabled={disabled} onClick={() => props.onBuild()}>
+          Build all sheets
+        </Button>
+        <div className={styles.sheets} role="group" aria-label="Build one sheet">
+          {CALCULATED_SHEETS.map((s) => (
+            <Button
+              key={s.key}
+              className={styles.sheetButton}
+              disabled={disabled}
+              title={s.description}
+              onClick={() => props.onBuild([s.key])}
+            >
+              Build {s.label.toLowerCase()}
+            </Button>
+          ))}
+        </div>
+        <div role="status" aria-live="polite">
+          {running && (
+            <Field validationMessage={STAGE_TEXT[run.stage]} validationState="none">
+              <ProgressBar aria-label={STAGE_TEXT[run.stage]} />
+            </Field>
+          )}
+        </div>
+      </section>
+
+      <BuildOutcome run={run} onSelectIssue={props.onSelectIssue} />
+    </div>
+  );
+}
+
+function BuildOutcome({
+  run,
+  onSelectIssue,
+}: {
+  run: BuildRun;
+  onSelectIssue: (issue: Issue) => void;
+}) {
+  const styles = useStyles();
+  if (run.stage === "failed") {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>Nothing was built</MessageBarTitle>
+          {run.error}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (run.stage !== "done" || !run.result) return null;
+  const { result, outcome } = run;
+  const warnings = result.issues.filter((i) => i.severity === "warning");
+  return (
+    <section className={styles.results} aria-labelledby="build-results">
+      <Subtitle2 as="h2" id="build-results">
+        Results
+      </Subtitle2>
+      {result.ok ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {outcome?.sheets.length === 1 ? "1 sheet" : `${outcome?.sheets.length ?? 0} sheets`}{" "}
+            written
+            {run.finishedAt && ` at ${formatDateTime(run.finishedAt)}`}.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Nothing was written</MessageBarTitle>
+              The workbook has problems that would make the figures wrong. Fix these and build
+              again; select one to go to its cell.
+            </MessageBarBody>
+          </MessageBar>
+          <IssueList
+            issues={result.issues.filter((i) => i.severity === "error")}
+            onSelect={onSelectIssue}
+            label="Problems that stopped the build"
+          />
+        </>
+      )}
+      {result.summaries.map((s) => (
+        <ResultSummary
+          key={s.key}
+          summary={s}
+          written={outcome?.sheets.find((w) => w.key === s.key)}
+        />
+      ))}
+      {result.ok && warnings.length > 0 && (
+        <>
+          <Body1>Warnings ({warnings.length}): the sheets were built, but check these.</Body1>
+          <IssueList issues={warnings} onSelect={onSelectIssue} label="Warnings from the build" />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  Body1,
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Issue } from "../../core/grid";
+import { hasErrors } from "../../core/grid";
+import type { PostField } from "../../core/model";
+import type { DetectedTable, SourceView } from "../engine";
+import { formatFigure } from "../format";
+import { IssueList } from "./IssueList";
+import { MappingEditor } from "./MappingEditor";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  tables: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: "anywhere" },
+  dropdown: { minWidth: "0", width: "100%" },
+});
+
+export interface SourcePanelProps {
+  view: SourceView;
+  onChooseEstablishment: (id: string) => void;
+  onColumn: (field: PostField, column: string) => void;
+  onResetMapping: () => void;
+  onSelectIssue: (issue: Issue) => void;
+}
+
+function where(t: DetectedTable): string {
+  return `${t.table ? `table ${t.table} on ` : ""}${t.sheet}!${t.range}`;
+}
+
+export function SourcePanel(props: SourcePanelProps) {
+  const { view } = props;
+  const styles = useStyles();
+  const est = view.establishment;
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="source-tables">
+        <Subtitle2 as="h2" id="source-tables">
+          Tables found
+        </Subtitle2>
+        {est ? (
+          <>
+            {view.establishments.length > 1 && (
+              <Field
+                label="Establishment table"
+                hint="The workbook has more than one table of posts: pick the one to cost."
+              >
+                <Dropdown
+                  className={styles.dropdown}
+                  value={where(est)}
+                  selectedOptions={[est.id]}
+                  onOptionSelect={(_, d) =>
+                    d.optionValue && props.onChooseEstablishment(d.optionValue)
+                  }
+                >
+                  {view.establishments.map((t) => (
+                    <Option key={t.id} value={t.id}>
+                      {where(t)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            )}
+            <dl className={styles.tables}>
+              <dt className={styles.term}>Establishment</dt>
+              <dd className={styles.detail}>
+                {where(est)}
+                {view.totals && (
+                  <Caption1 as="p" block>
+                    {view.totals.posts} rows, {formatFigure(view.totals.fte, "fte")} FTE
+                    {view.totals.headcount !== undefined && `, ${view.totals.headcount} staff`}
+                  </Caption1>
+                )}
+              </dd>
+              <dt className={styles.term}>Localities</dt>
+              <dd className={styles.detail}>
+                {view.localities
+                  ? `${where(view.localities)} (${view.localities.rows})`
+                  : "None found"}
+              </dd>
+              <dt className={styles.term}>Pay scales</dt>
+              <dd className={styles.detail}>
+                {view.payScales
+                  ? `${where(view.payScales)} (${view.payScales.rows} points)`
+                  : "None: grade minimum and maximum are used"}
+              </dd>
+            </dl>
+          </>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>No establishment table found</MessageBarTitle>
+              Put a table of posts in the workbook with a header row naming at least the position
+              and its FTE (for example &ldquo;Position Name&rdquo; and &ldquo;FTE&rdquo;), then
+              refresh.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      {est && (
+        <section className={styles.section} aria-labelledby="source-mapping">
+          <Subtitle2 as="h2" id="source-mapping">
+            Column mapping
+          </Subtitle2>
+          <Body1>Check each column is read as the right thing; change any that is wrong.</Body1>
+          <MappingEditor
+            mapping={view.mapping}
+            headers={view.headers}
+            onColumn={props.onColumn}
+            onReset={props.onResetMapping}
+          />
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby="source-issues">
+        <Subtitle2 as="h2" id="source-issues">
+          Problems found ({view.issues.length})
+        </Subtitle2>
+        {view.issues.length === 0 ? (
+          <Body1>None: the tables read cleanly.</Body1>
+        ) : (
+          <>
+            <Body1>
+              {hasErrors(view.issues)
+                ? "Errors stop the sheets being built until they are fixed. Select one to go to its cell."
+                : "Warnings do not stop the build. Select one to go to its cell."}
+            </Body1>
+            <IssueList
+              issues={view.issues}
+              onSelect={props.onSelectIssue}
+              label="Problems in the source"
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { CellValue, Issue } from "../core/grid";
+import type { PostField } from "../core/model";
+import type { SheetKey, SheetSpec } from "../core/report";
+import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
+
+/**
+ * What the task pane needs from the core, as view data. The real engine (core-engine.ts)
+ * wraps src/core/read and buildWorkbook; component tests pass a fake. Keeping this seam
+ * narrow means the pane never re-implements a rule the core owns.
+ */
+export interface PaneEngine {
+  /** Detected tables, the column mapping of the chosen establishment, and the issues found. */
+  inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView;
+  /** The assumptions sheet as a list of settings (defaults where the sheet says nothing). */
+  inspectAssumptions(workbook: WorkbookGrids): AssumptionsView;
+  /** The default assumptions sheet, to create when the workbook has none. */
+  defaultAssumptionsSheet(): SheetSpec;
+  /** Turns what the user typed into the cell value to write, or says why it cannot be read. */
+  parseSetting(setting: Setting, input: string): { value: CellValue } | { error: string };
+  /** The one build call: compute everything, write nothing. */
+  build(workbook: WorkbookGrids, request: BuildRequest): BuildResult;
+}
+
+/** What the user picked on the Source tab. */
+export interface SourceChoice {
+  /** Establishment candidate id (table or sheet name); the best-ranked one when absent. */
+  establishment?: string;
+  /** Column overrides: field → column letter ("" means "do not use this field"). */
+  mapping: Partial<Record<PostField, string>>;
+}
+
+export type TableKind = "establishment" | "localities" | "payScales";
+
+export interface DetectedTable {
+  kind: TableKind;
+  /** What BuildRequest.establishment accepts: the Excel Table name, else the sheet name. */
+  id: string;
+  sheet: string;
+  table?: string;
+  /** A1 range from the header row to the last data row. */
+  range: string;
+  /** Posts, localities or pay points read. */
+  rows: number;
+}
+
+/** A column of the establishment's header row, offered in every mapping dropdown. */
+export interface HeaderColumn {
+  /** Column letter on the sheet: "C". */
+  column: string;
+  header: string;
+}
+
+export interface FieldMapping {
+  field: PostField;
+  /** The users' name for it: "FTE", "Minimum salary". */
+  label: string;
+  description: string;
+  /** Column letter it is read from; undefined when the table has no such column. */
+  column?: string;
+  /** First few values in that column, as text, so the user can see the mapping is right. */
+  samples: string[];
+  /** True when the user chose this column rather than the reader. */
+  overridden: boolean;
+}
+
+export interface SourceView {
+  establishments: DetectedTable[];
+  /** The candidate in use. */
+  establishment?: DetectedTable;
+  localities?: DetectedTable;
+  payScales?: DetectedTable;
+  headers: HeaderColumn[];
+  mapping: FieldMapping[];
+  /** Reader issues for the establishment, localities, pay scales and assumptions. */
+  issues: Issue[];
+  totals?: { posts: number; fte: number; headcount?: number };
+}
+
+export type SettingInput =
+  | { type: "number" | "percent" | "money" | "text" | "date" | "year" | "boolean" }
+  | { type: "choice"; options: string[] };
+
+/** One named setting of the assumptions sheet. */
+export interface Setting {
+  /** Stable key, e.g. "pensionRate". */
+  key: string;
+  /** As written in column A of the sheet: "Employer pension rate". */
+  label: string;
+  help?: string;
+  /** A1 address of the value cell; undefined when the sheet does not have this setting. */
+  address?: string;
+  /** The value in force, as the user reads it: "19.0%", "2024/25", "01/09/2024". */
+  display: string;
+  input: SettingInput;
+  /** True when the sheet does not say and the default applies. */
+  isDefault: boolean;
+}
+
+export interface AssumptionsView {
+  /** The assumptions sheet's name; undefined when the workbook has none. */
+  sheet?: string;
+  settings: Setting[];
+  issues: Issue[];
+}
+
+/** The calculated sheets, in the order the Build tab offers them. */
+export const CALCULATED_SHEETS: ReadonlyArray<{
+  key: Exclude<SheetKey, "assumptions">;
+  label: string;
+  description: string;
+}> = [
+  {
+    key: "grant",
+    label: "Grant costing",
+    description: "Grant-funded posts year by year against the grant.",
+  },
+  {
+    key: "cost",
+    label: "Establishment cost",
+    description: "The annual cost of every post for the first year.",
+  },
+  {
+    key: "changes",
+    label: "Proposed versus current",
+    description: "The restructure: what changes and what it costs.",
+  },
+  {
+    key: "shares",
+    label: "Locality shares",
+    description: "Staff shared out to localities by need.",
+  },
+];

@@ -1,0 +1,95 @@
+import { useCallback, useRef, useState } from "react";
+import type { SheetKey } from "../../core/report";
+import type { WriteOutcome } from "../../core/workbook/port";
+import type { BuildResult, WorkbookGrids } from "../../core/workbook/types";
+import type { SourceChoice } from "../engine";
+import type { PaneServices } from "../services";
+import { plainError } from "./useWorkbook";
+
+export type BuildMode = "shareable" | "live";
+export type BuildStage = "idle" | "reading" | "calculating" | "writing" | "done" | "failed";
+
+export interface BuildRun {
+  /** The sheets asked for; undefined for "Build all". */
+  only?: SheetKey[];
+  stage: BuildStage;
+  result?: BuildResult;
+  outcome?: WriteOutcome;
+  /** A failure outside the core's issues (reading or writing the workbook). */
+  error?: string;
+  finishedAt?: Date;
+}
+
+export interface BuildState {
+  run: BuildRun;
+  running: boolean;
+  build: (only?: SheetKey[]) => Promise<void>;
+}
+
+/** Lets the progress bar paint between steps: the calculation itself is synchronous. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function useBuild(
+  services: PaneServices,
+  choice: SourceChoice,
+  mode: BuildMode,
+  reload: () => Promise<WorkbookGrids>
+): BuildState {
+  const { engine, port, now, version } = services;
+  const [run, setRun] = useState<BuildRun>({ stage: "idle" });
+  const running = useRef(false);
+
+  const build = useCallback(
+    async (only?: SheetKey[]) => {
+      if (running.current) return;
+      running.current = true;
+      setRun({ only, stage: "reading" });
+      try {
+        // Read afresh: the user may have edited the establishment since the pane last looked.
+        const workbook = await reload();
+        setRun({ only, stage: "calculating" });
+        await nextFrame();
+        const result = engine.build(workbook, {
+          only,
+          mode,
+          establishment: choice.establishment,
+          mapping: Object.keys(choice.mapping).length > 0 ? choice.mapping : undefined,
+          generatedAt: now().toISOString(),
+          version,
+        });
+        // Errors: nothing is written, the issues say what to fix.
+        if (!result.ok) {
+          setRun({ only, stage: "done", result, finishedAt: now() });
+          return;
+        }
+        setRun({ only, stage: "writing", result });
+        await nextFrame();
+        const outcome = await port.writeSheets(result.sheets);
+        setRun({ only, stage: "done", result, outcome, finishedAt: now() });
+        await reload().catch(() => undefined);
+      } catch (e) {
+        setRun((r) => ({
+          ...r,
+          stage: "failed",
+          error: plainError(
+            e,
+            r.stage === "writing"
+              ? "The sheets could not be written, and the workbook was left as it was"
+              : r.stage === "reading"
+                ? "The workbook could not be read"
+                : "The calculation stopped"
+          ),
+        }));
+      } finally {
+        running.current = false;
+      }
+    },
+    [choice, engine, mode, now, port, reload, version]
+  );
+
+  return {
+    run,
+    running: run.stage !== "idle" && run.stage !== "done" && run.stage !== "failed",
+    build,
+  };
+}

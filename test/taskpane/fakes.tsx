@@ -1,0 +1,253 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import type { CellValue, Grid, Issue } from "../../src/core/grid";
+import type { PostField } from "../../src/core/model";
+import type { SheetSpec } from "../../src/core/report";
+import type { WorkbookPort, WriteOutcome } from "../../src/core/workbook/port";
+import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
+import { App, type AppProps } from "../../src/taskpane/App";
+import type {
+  AssumptionsView,
+  FieldMapping,
+  PaneEngine,
+  Setting,
+  SourceChoice,
+  SourceView,
+} from "../../src/taskpane/engine";
+import { ServicesProvider, type PaneServices } from "../../src/taskpane/services";
+
+/** An in-memory workbook behind the port, recording every call the pane makes. */
+export class FakePort implements WorkbookPort {
+  grids: Grid[];
+  owned: string[];
+  calls: {
+    writeSheets: SheetSpec[][];
+    updateOwnedCells: Array<{
+      sheet: string;
+      updates: Array<{ address: string; value: CellValue }>;
+    }>;
+    selectCell: Array<[string, string]>;
+    read: number;
+  } = { writeSheets: [], updateOwnedCells: [], selectCell: [], read: 0 };
+  failWrite?: Error;
+
+  constructor(grids: Grid[], owned: string[] = []) {
+    this.grids = grids;
+    this.owned = owned;
+  }
+  async read(): Promise<WorkbookGrids> {
+    this.calls.read++;
+    return { grids: this.grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) })) };
+  }
+  async writeSheets(specs: SheetSpec[]): Promise<WriteOutcome> {
+    this.calls.writeSheets.push(specs);
+    if (this.failWrite) throw this.failWrite;
+    for (const s of specs) {
+      this.grids = this.grids.filter((g) => g.sheet !== s.name);
+      this.grids.push({
+        sheet: s.name,
+        origin: { row: 0, column: 0 },
+        values: [["Setting", "Value"]],
+      });
+      if (!this.owned.includes(s.name)) this.owned.push(s.name);
+    }
+    return { sheets: specs.map((s) => ({ key: s.key, requested: s.name, name: s.name })) };
+  }
+  async updateOwnedCells(
+    sheet: string,
+    updates: Array<{ address: string; value: CellValue }>
+  ): Promise<void> {
+    if (!this.owned.includes(sheet)) throw new Error(`${sheet} is not the add-in's`);
+    this.calls.updateOwnedCells.push({ sheet, updates });
+    const grid = this.grids.find((g) => g.sheet === sheet);
+    for (const u of updates) grid?.values.push([u.address, u.value]);
+  }
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.calls.selectCell.push([sheet, address]);
+  }
+  async ownedSheets(): Promise<string[]> {
+    return [...this.owned];
+  }
+}
+
+export const ESTABLISHMENT: Grid = {
+  sheet: "Staff",
+  origin: { row: 0, column: 0 },
+  values: [
+    ["Position", "Grade", "Hours", "FTE"],
+    ["Family Support Worker", "SS08", 37, 1],
+  ],
+};
+
+export const fteError: Issue = {
+  severity: "error",
+  code: "fte-not-number",
+  sheet: "Staff",
+  address: "D7",
+  value: "full time",
+  message: "FTE 'full time' is not a number",
+  fix: "enter e.g. 1 or 0.5",
+};
+
+export const blankWarning: Issue = {
+  severity: "warning",
+  code: "blank-row",
+  sheet: "Staff",
+  address: "A9",
+  message: "Blank row inside the table",
+  fix: "delete it or leave it: it is skipped",
+};
+
+const FIELDS: Array<{ field: PostField; label: string; found?: string }> = [
+  { field: "title", label: "Position", found: "A" },
+  { field: "grade", label: "Grade", found: "B" },
+  { field: "fte", label: "FTE", found: "C" },
+  { field: "hoursPerWeek", label: "Hours" },
+];
+
+/**
+ * A fake engine with just enough behaviour for the pane's logic: the reader (wrongly)
+ * takes column C (Hours) as FTE; the user can point FTE at column D.
+ */
+export class FakeEngine implements PaneEngine {
+  sourceIssues: Issue[] = [];
+  buildResult: BuildResult = okResult();
+  requests: BuildRequest[] = [];
+  choices: SourceChoice[] = [];
+
+  inspectSource(_workbook: WorkbookGrids, choice: SourceChoice): SourceView {
+    this.choices.push(choice);
+    const mapping: FieldMapping[] = FIELDS.map((f) => {
+      const override = choice.mapping[f.field];
+      const column = override === undefined ? f.found : override === "" ? undefined : override;
+      return {
+        field: f.field,
+        label: f.label,
+        description: `${f.label} of the post`,
+        column,
+        samples: column ? [`sample ${column}`] : [],
+        overridden: override !== undefined,
+      };
+    });
+    const est = {
+      kind: "establishment" as const,
+      id: "Staff",
+      sheet: "Staff",
+      range: "A1:D2",
+      rows: 1,
+    };
+    return {
+      establishments: [est],
+      establishment: est,
+      headers: [
+        { column: "A", header: "Position" },
+        { column: "B", header: "Grade" },
+        { column: "C", header: "Hours" },
+        { column: "D", header: "FTE" },
+      ],
+      mapping,
+      issues: this.sourceIssues,
+      totals: { posts: 1, fte: 1 },
+    };
+  }
+
+  inspectAssumptions(workbook: WorkbookGrids): AssumptionsView {
+    const grid = workbook.grids.find((g) => g.sheet === "Assumptions");
+    const written = (address: string) => grid?.values.find((r) => r[0] === address)?.[1];
+    const pension = written("B5");
+    const onCosts = written("B6");
+    const settings: Setting[] = [
+      {
+        key: "pensionRate",
+        label: "Employer pension rate",
+        address: grid ? "B5" : undefined,
+        display: typeof pension === "number" ? `${(pension * 100).toFixed(1)}%` : "19.0%",
+        input: { type: "percent" },
+        isDefault: pension === undefined,
+      },
+      {
+        key: "onCostMode",
+        label: "On-costs",
+        address: grid ? "B6" : undefined,
+        display: typeof onCosts === "string" ? onCosts : "Statutory",
+        input: { type: "choice", options: ["Statutory", "Flat"] },
+        isDefault: onCosts === undefined,
+      },
+    ];
+    return { sheet: grid ? "Assumptions" : undefined, settings, issues: [] };
+  }
+
+  defaultAssumptionsSheet(): SheetSpec {
+    return {
+      key: "assumptions",
+      name: "Assumptions",
+      cells: [],
+      tables: [],
+      columnWidths: [],
+      notes: [],
+      page: { orientation: "portrait", fitToWidth: true },
+      charts: [],
+    };
+  }
+
+  parseSetting(setting: Setting, input: string): { value: CellValue } | { error: string } {
+    if (setting.input.type !== "percent") return { value: input };
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(input);
+    return m
+      ? { value: Number(m[1]) / 100 }
+      : { error: `${setting.label} '${input}' is not a percentage` };
+  }
+
+  build(_workbook: WorkbookGrids, request: BuildRequest): BuildResult {
+    this.requests.push(request);
+    return this.buildResult;
+  }
+}
+
+export function okResult(): BuildResult {
+  return {
+    ok: true,
+    issues: [],
+    sheets: [
+      {
+        key: "grant",
+        name: "Grant Costing",
+        cells: [],
+        tables: [],
+        columnWidths: [],
+        notes: [],
+        page: { orientation: "landscape", fitToWidth: true },
+        charts: [],
+      },
+    ],
+    summaries: [
+      {
+        key: "grant",
+        sheetName: "Grant Costing",
+        headline: "12 posts cost £1,234,567.89 over the grant window",
+        figures: [
+          { label: "2024/25 total", value: 400000, format: "money" },
+          { label: "2025/26 total", value: 834567.89, format: "money" },
+          { label: "Headroom", value: -34567.89, format: "money" },
+        ],
+        warnings: ["The grant is over-committed by £34,567.89"],
+      },
+    ],
+  };
+}
+
+export function renderPane(port: FakePort, engine: FakeEngine, props: Partial<AppProps> = {}) {
+  const services: PaneServices = {
+    port,
+    engine,
+    now: () => new Date(Date.UTC(2025, 10, 23, 15, 4)),
+    version: "0.1.0-test",
+  };
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesProvider services={services}>
+        <App host="excel" {...props} />
+      </ServicesProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,248 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import {
+  ESTABLISHMENT,
+  FakeEngine,
+  FakePort,
+  blankWarning,
+  fteError,
+  okResult,
+  renderPane,
+} from "./fakes";
+
+async function openTab(name: RegExp) {
+  await userEvent.click(await screen.findByRole("tab", { name }));
+}
+
+describe("Source: column mapping", () => {
+  it("shows what each column is read as, with sample values", async () => {
+    renderPane(new FakePort([ESTABLISHMENT]), new FakeEngine());
+    const fte = await screen.findByRole("combobox", { name: /^FTE/ });
+    expect(fte).toHaveTextContent("C: Hours");
+    expect(screen.getByText("e.g. sample C")).toBeInTheDocument();
+  });
+
+  it("overrides a mapping from the dropdown and builds with it", async () => {
+    const engine = new FakeEngine();
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await userEvent.click(await screen.findByRole("combobox", { name: /^FTE/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "D: FTE" }));
+
+    expect(engine.choices.at(-1)?.mapping).toEqual({ fte: "D" });
+    const fte = await screen.findByRole("combobox", { name: /FTE \(your choice\)/ });
+    expect(fte).toHaveTextContent("D: FTE");
+
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    await waitFor(() => expect(engine.requests).toHaveLength(1));
+    expect(engine.requests[0]).toMatchObject({
+      mapping: { fte: "D" },
+      establishment: undefined,
+      mode: "shareable",
+    });
+  });
+
+  it("can leave a field out and go back to the columns found", async () => {
+    const engine = new FakeEngine();
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await userEvent.click(await screen.findByRole("combobox", { name: /^Grade/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "Not used" }));
+    expect(engine.choices.at(-1)?.mapping).toEqual({ grade: "" });
+
+    await userEvent.click(screen.getByRole("button", { name: "Go back to the columns found" }));
+    expect(engine.choices.at(-1)?.mapping).toEqual({});
+  });
+});
+
+describe("Source: problems", () => {
+  it("lists errors before warnings and takes the user to the cell on click", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [blankWarning, fteError];
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, engine);
+    const list = await screen.findByRole("list", { name: "Problems in the source" });
+    const items = within(list).getAllByRole("button");
+    expect(items[0]).toHaveTextContent("Staff!D7");
+    expect(items[0]).toHaveTextContent("FTE 'full time' is not a number");
+    expect(items[0]).toHaveTextContent("enter e.g. 1 or 0.5");
+    expect(items[1]).toHaveTextContent("Staff!A9");
+
+    await userEvent.click(items[0]);
+    expect(port.calls.selectCell).toEqual([["Staff", "D7"]]);
+  });
+
+  it("goes to the cell from the keyboard too", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [fteError];
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, engine);
+    const item = await screen.findByRole("button", { name: /Staff!D7/ });
+    act(() => item.focus());
+    await userEvent.keyboard("{Enter}");
+    expect(port.calls.selectCell).toEqual([["Staff", "D7"]]);
+  });
+});
+
+describe("Assumptions", () => {
+  it("creates the assumptions sheet as an add-in sheet when the workbook has none", async () => {
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Create the assumptions sheet" })
+    );
+    await waitFor(() => expect(port.calls.writeSheets).toHaveLength(1));
+    expect(port.calls.writeSheets[0].map((s) => s.key)).toEqual(["assumptions"]);
+    expect(
+      await screen.findByRole("heading", { name: "Settings on “Assumptions”" })
+    ).toBeInTheDocument();
+  });
+
+  it("writes an edited value to its cell on the owned sheet, then reads it back", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    const pension = await screen.findByRole("textbox", { name: /Employer pension rate/ });
+    await userEvent.clear(pension);
+    await userEvent.type(pension, "21.5%{Enter}");
+    await waitFor(() => expect(port.calls.updateOwnedCells).toHaveLength(1));
+    expect(port.calls.updateOwnedCells[0]).toEqual({
+      sheet: "Assumptions",
+      updates: [{ address: "B5", value: 0.215 }],
+    });
+    await waitFor(() =>
+      expect(screen.getByRole("textbox", { name: /Employer pension rate/ })).toHaveValue("21.5%")
+    );
+  });
+
+  it("writes a choice as soon as it is picked", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    await userEvent.click(await screen.findByRole("combobox", { name: /On-costs/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "Flat" }));
+    await waitFor(() => expect(port.calls.updateOwnedCells).toHaveLength(1));
+    expect(port.calls.updateOwnedCells[0].updates).toEqual([{ address: "B6", value: "Flat" }]);
+  });
+
+  it("says why a value cannot be read and writes nothing", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    const pension = await screen.findByRole("textbox", { name: /Employer pension rate/ });
+    await userEvent.clear(pension);
+    await userEvent.type(pension, "lots{Enter}");
+    expect(
+      await screen.findByText("Employer pension rate 'lots' is not a percentage")
+    ).toBeInTheDocument();
+    expect(port.calls.updateOwnedCells).toHaveLength(0);
+  });
+
+  it("shows a user's own assumptions sheet read-only and never writes to it", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    const port = new FakePort([ESTABLISHMENT, assumptions], []);
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    expect(await screen.findByText("Your own sheet: shown, not changed")).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+    expect(screen.getByText("Employer pension rate")).toBeInTheDocument();
+    expect(screen.getByText("19.0%")).toBeInTheDocument();
+  });
+});
+
+describe("Build", () => {
+  it("is disabled while the source has errors", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [fteError, blankWarning];
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await openTab(/^Source \(errors\)|^Build/);
+    await openTab(/^Build/);
+    expect(screen.getByRole("button", { name: "Build all sheets" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Build grant costing" })).toBeDisabled();
+    expect(screen.getByText("Fix the source first")).toBeInTheDocument();
+  });
+
+  it("is enabled when there are only warnings", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [blankWarning];
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await openTab(/^Build/);
+    expect(screen.getByRole("button", { name: "Build all sheets" })).toBeEnabled();
+  });
+
+  it("writes nothing when the core reports errors, and explains them", async () => {
+    const engine = new FakeEngine();
+    engine.buildResult = { ok: false, issues: [fteError], sheets: [], summaries: [] };
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, engine);
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(await screen.findByText("Nothing was written")).toBeInTheDocument();
+    expect(port.calls.writeSheets).toHaveLength(0);
+    const list = screen.getByRole("list", { name: "Problems that stopped the build" });
+    await userEvent.click(within(list).getByRole("button"));
+    expect(port.calls.selectCell).toEqual([["Staff", "D7"]]);
+  });
+
+  it("builds one sheet in live mode and shows its summary in en-GB money with a chart", async () => {
+    const engine = new FakeEngine();
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, engine);
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("radio", { name: /^Live/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Build grant costing" }));
+    expect(await screen.findByText(/^1 sheet written at 23 November 2025/)).toBeInTheDocument();
+    expect(engine.requests[0]).toMatchObject({
+      only: ["grant"],
+      mode: "live",
+      version: "0.1.0-test",
+      generatedAt: "2025-11-23T15:04:00.000Z",
+    });
+    expect(port.calls.writeSheets[0].map((s) => s.name)).toEqual(["Grant Costing"]);
+    const card = screen.getByLabelText("Summary of Grant Costing");
+    expect(within(card).getByText("£834,567.89")).toBeInTheDocument();
+    expect(within(card).getByText("-£34,567.89")).toBeInTheDocument();
+    expect(within(card).getByRole("img", { name: /cost per financial year/ })).toHaveAccessibleName(
+      expect.stringContaining("2025/26: £834,567.89")
+    );
+    expect(within(card).getByText("The grant is over-committed by £34,567.89")).toBeInTheDocument();
+  });
+
+  it("says plainly when the write fails", async () => {
+    const engine = new FakeEngine();
+    engine.buildResult = okResult();
+    const port = new FakePort([ESTABLISHMENT]);
+    port.failWrite = new Error("The request payload is too large");
+    renderPane(port, engine);
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(await screen.findByText("Nothing was built")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "The sheets could not be written, and the workbook was left as it was: The request payload is too large",
+        { exact: false }
+      )
+    ).toBeInTheDocument();
+  });
+});
