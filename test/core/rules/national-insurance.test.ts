@@ -63,7 +63,7 @@ describe("apprenticeship levy", () => {
 
 describe("rounding to the penny", () => {
   it("rounds half away from zero as Excel's ROUND does, binary fractions included", () => {
-    expect(roundPenny(2194.7519999999997)).toBe(2194.75);
+    expect(roundPenny(12 * 0.138 * (25000 / 12 - 758))).toBe(2194.75);
     expect(roundPenny(1.005)).toBe(1.01);
     expect(roundPenny(2.675)).toBe(2.68);
     expect(roundPenny(-2.675)).toBe(-2.68);
