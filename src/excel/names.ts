@@ -1,0 +1,85 @@
+import { quoteSheetName } from "../core/grid";
+
+/** Excel's limit on sheet-name length. */
+export const SHEET_NAME_MAX = 31;
+
+/** Characters Excel refuses in a sheet name. */
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** A name Excel accepts: no []:*?/\, no leading/trailing apostrophe, at most 31 characters. */
+export function cleanSheetName(wanted: string): string {
+  const cleaned = wanted
+    .replace(BAD_SHEET_CHARS, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, SHEET_NAME_MAX)
+    .trim();
+  return cleaned === "" ? "Sheet" : cleaned;
+}
+
+/** Excel compares sheet and table names without regard to case. */
+export const nameKey = (name: string): string => name.toLocaleUpperCase("en-GB");
+
+/**
+ * The wanted name if free, else "Name (2)", "Name (3)" … shortened so the suffix fits
+ * in 31 characters. `taken` holds nameKey()s.
+ */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = cleanSheetName(wanted);
+  if (!taken.has(nameKey(base))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+    if (!taken.has(nameKey(candidate))) return candidate;
+  }
+}
+
+/** Table names: letters, digits, underscores and full stops, starting with a letter or "_". */
+export function cleanTableName(wanted: string): string {
+  const cleaned = wanted.replace(/[^A-Za-z0-9_.]/g, "_");
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+
+export function freeTableName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = cleanTableName(wanted);
+  if (!taken.has(nameKey(base))) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}_${n}`;
+    if (!taken.has(nameKey(candidate))) return candidate;
+  }
+}
+
+/** A sheet-qualified reference prefix outside string literals: Sheet1! or 'My sheet'! */
+const SHEET_REF = /(?<![A-Za-z0-9_.'])('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/g;
+
+/**
+ * Points references to other output sheets at the temporary sheets they are written to
+ * first. When a temporary sheet is renamed to its final name, Excel rewrites the
+ * references to follow it; a reference left on the old name would follow the old sheet
+ * into deletion and become #REF!.
+ */
+export function retargetSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0 || !formula.includes("!")) return formula;
+  // Split on string literals ("…" with "" escapes) so text inside quotes is never touched.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(SHEET_REF, (whole, ref: string) => {
+            const name = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
+            const target = renames.get(nameKey(name));
+            return target === undefined ? whole : `${quoteSheetName(target)}!`;
+          })
+    )
+    .join("");
+}
+
+/** Splits "Sheet1!A1:C3" or "'My sheet'!A1:C3" into sheet name and local address. */
+export function splitAddress(address: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", local: address };
+  const ref = address.slice(0, bang);
+  const sheet = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
+  return { sheet, local: address.slice(bang + 1) };
+}

@@ -1,0 +1,102 @@
+import { parseRangeA1, rangeA1 } from "../core/grid";
+import type { CellValue } from "../core/grid";
+import { Batches, chunkRows, STEP_OVERHEAD_BYTES } from "./batches";
+import { jsonBytes, TEXT_FORMAT } from "./cells";
+import { MARKER_KEY, markerValue } from "./marker";
+import { splitAddress } from "./names";
+import { ownedSheet } from "./owned";
+
+/** A cell formula that needs the add-in: any call into the ESTAB namespace. */
+export const ESTAB_CALL = /(^|[^A-Za-z0-9_.])ESTAB\./i;
+
+export interface ShareableOutcome {
+  sheet: string;
+  /** ESTAB formulas replaced by their values. */
+  converted: number;
+}
+
+/**
+ * Turns an owned live sheet into a shareable one: every ESTAB.* formula becomes the
+ * value it shows now, so a colleague without the add-in sees the same numbers (native
+ * formulas such as SUM stay). Syncs: 2 to check ownership, 1 to read, then one per
+ * request budget of values written (at least one, which also re-marks the sheet).
+ */
+export async function makeShareable(
+  context: Excel.RequestContext,
+  sheetName: string,
+  maxRequestBytes: number
+): Promise<ShareableOutcome> {
+  const { sheet, marker } = await ownedSheet(context, sheetName);
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("formulas,values,address");
+  await context.sync();
+
+  const rows: Array<{ row: number; values: (CellValue | null)[]; formats: (string | null)[] }> = [];
+  let converted = 0;
+  if (!used.isNullObject) {
+    const formulas = used.formulas as unknown[][];
+    const values = used.values as CellValue[][];
+    formulas.forEach((row, r) => {
+      let hit = false;
+      const rowValues: (CellValue | null)[] = row.map((f, c) => {
+        if (typeof f !== "string" || !f.startsWith("=") || !ESTAB_CALL.test(f)) return null;
+        hit = true;
+        converted++;
+        return values[r][c];
+      });
+      // A text result goes in as text, never re-read as a formula.
+      if (hit)
+        rows.push({
+          row: r,
+          values: rowValues,
+          formats: rowValues.map((v) => (typeof v === "string" ? TEXT_FORMAT : null)),
+        });
+    });
+  }
+
+  const origin = used.isNullObject
+    ? { row: 0, column: 0 }
+    : parseRangeA1(splitAddress(used.address).local).start;
+  const width = rows.length > 0 ? rows[0].values.length : 0;
+  const batches = new Batches(maxRequestBytes);
+  // Each converted row is its own small write, so untouched rows cost nothing.
+  chunkRows(
+    batches,
+    rows.length,
+    (i) => ({
+      bytes: jsonBytes(rows[i].values) + jsonBytes(rows[i].formats) + 2 * STEP_OVERHEAD_BYTES,
+    }),
+    0,
+    (start, end, bytes) => ({
+      bytes,
+      queue: () => {
+        for (const r of rows.slice(start, end)) {
+          const range = sheet.getRange(
+            rangeA1(
+              { row: origin.row + r.row, column: origin.column },
+              { row: origin.row + r.row, column: origin.column + width - 1 }
+            )
+          );
+          range.numberFormat = [r.formats];
+          range.values = [r.values];
+        }
+      },
+    })
+  );
+  batches.add({
+    bytes: 100,
+    queue: () => {
+      sheet.customProperties.add(
+        MARKER_KEY,
+        markerValue({ key: marker.key, name: marker.name, mode: "shareable" })
+      );
+    },
+  });
+  for (const batch of batches.filled) {
+    batch.forEach((step) => step.queue());
+    // One sync per request-budget's worth of bytes, not per row.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
+  return { sheet: sheet.name, converted };
+}
