@@ -78,6 +78,7 @@ export function readEstablishment(
     hasProposed: columns.proposedFte !== undefined,
     checkPay: hasPayColumn,
     checkFte: hasFteColumn,
+    columns,
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
     hasScales: options.payScales !== undefined,
@@ -125,6 +126,7 @@ interface PostContext {
   hasProposed: boolean;
   checkPay: boolean;
   checkFte: boolean;
+  columns: Partial<Record<PostField, number>>;
   /** Sheet column of FTE (or Current FTE), for "FTE is blank" messages. */
   fteColumn?: number;
   scales: Map<string, GradeRange>;
@@ -439,19 +441,30 @@ function checkPay(
   if (!ctx.checkPay) return;
   const unreadable = row.unreadable.salary || row.unreadable.minSalary || row.unreadable.maxSalary;
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
-  const field: PostField = post.cells.salary ? "salary" : post.cells.grade ? "grade" : "title";
   const message =
     post.grade === undefined
       ? `No salary information for ${who}: no salary, minimum or maximum salary, or grade`
       : ctx.hasScales
         ? `No salary information for ${who}: no salary, and grade '${post.grade}' is not in the pay scales table`
         : `No salary information for ${who}: no salary, and no pay scales table to look up grade '${post.grade}'`;
-  flag(
-    "error",
-    field,
-    "salary-missing",
-    message,
-    "enter a salary (or minimum and maximum), or add the grade to a pay scales table"
+  // At the grade when there is one (the lookup failed), else at the empty salary cell.
+  const column =
+    (post.grade !== undefined ? ctx.columns.grade : undefined) ??
+    ctx.columns.salary ??
+    ctx.columns.minSalary ??
+    ctx.columns.maxSalary ??
+    ctx.columns.grade ??
+    ctx.grid.origin.column;
+  ctx.issues.push(
+    issueAt(
+      ctx.grid,
+      row.index,
+      column - ctx.grid.origin.column,
+      "error",
+      "salary-missing",
+      message,
+      "enter a salary (or minimum and maximum), or add the grade to a pay scales table"
+    )
   );
 }
 

@@ -1,12 +1,14 @@
 import type { CellValue } from "../grid";
 
 /**
- * Header and setting names are compared after this: lower case, "&" as "and", every run
- * of punctuation or spaces as one space. "No. of Staff" and "no of staff" are the same.
+ * Header and setting names are compared after this: lower case, "&" as "and", dots and
+ * apostrophes dropped, every other run of punctuation or spaces as one space. "No. of
+ * Staff" and "no of staff" are the same.
  */
 export function normaliseLabel(text: string): string {
   return text
     .toLowerCase()
+    .replace(/[.'’]/g, "") // "F.T.E." is "fte", "No." is "no"
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();

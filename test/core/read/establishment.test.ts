@@ -1,0 +1,440 @@
+import { hasErrors } from "../../../src/core/grid";
+import type { PayScales } from "../../../src/core/model";
+import { serialOf } from "../../../src/core/dates";
+import { readEstablishment } from "../../../src/core/read";
+import { cabinetReportGrid } from "./fixtures/cabinet-report";
+import { grid, messages, where } from "./helpers";
+
+const HEADER = ["Post ID", "Position", "Grade", "Salary", "FTE", "No of Staff"];
+
+function readRows(rows: Array<Array<string | number | boolean>>, options = {}) {
+  return readEstablishment({ grids: [grid("Sheet1", [HEADER, ...rows])] }, options);
+}
+
+describe("a cabinet-report table (title rows, £ text, spacer row, TOTAL)", () => {
+  const result = readEstablishment({ grids: [cabinetReportGrid()] });
+  const est = result.establishment!;
+
+  it("finds the header below the title rows and reads the block down to the TOTAL", () => {
+    expect(est.sheet).toBe("Staffing");
+    expect(est.range).toBe("A3:F10");
+    expect(est.headerRow).toBe(2);
+    expect(est.columns).toEqual({
+      title: 0,
+      grade: 1,
+      minSalary: 2,
+      maxSalary: 3,
+      fte: 4,
+      headcount: 5,
+    });
+  });
+
+  it("reads the five posts with money from £ text", () => {
+    expect(
+      est.posts.map((p) => [p.title, p.grade, p.minSalary, p.maxSalary, p.fte, p.headcount])
+    ).toEqual([
+      ["Family Support Worker", "SS08", 20862, 22546, 47.93, 61],
+      ["Unit Manager", "SS11", 29531, 32440, 7, 7],
+      ["Senior Practitioner", "SS10", 26999, 29531, 12.5, 14],
+      ["Business Support Officer", "SS05", 17842, 18426, 6.6, 9],
+      ["Service Manager", "SS14", 38890, 41881, 2, 2],
+    ]);
+    expect(est.posts[0].sourceRow).toBe(3);
+    expect(est.posts[0].cells).toEqual({
+      title: "A4",
+      grade: "B4",
+      minSalary: "C4",
+      maxSalary: "D4",
+      fte: "E4",
+      headcount: "F4",
+    });
+  });
+
+  it("keeps the TOTAL row out of the posts, as a totals row that reconciles", () => {
+    expect(est.totals).toEqual([
+      {
+        sourceRow: 9,
+        label: "TOTAL",
+        kind: "total",
+        fte: 76.03,
+        headcount: 93,
+        cells: { fte: "E10", headcount: "F10" },
+      },
+    ]);
+    expect(result.issues.filter((i) => i.code === "total-mismatch")).toEqual([]);
+  });
+
+  it("notes the spacer row as a warning only, and nothing blocks", () => {
+    expect(where(result.issues)).toEqual(["warning:blank-row@A9"]);
+    expect(hasErrors(result.issues)).toBe(false);
+  });
+
+  it("offers itself as the single candidate", () => {
+    expect(result.candidates.map((c) => [c.sheet, c.range])).toEqual([["Staffing", "A3:F10"]]);
+  });
+});
+
+describe("totals and sub-totals", () => {
+  it("warns with both figures when the TOTAL disagrees with the rows", () => {
+    const r = readRows([
+      ["P1", "Social Worker", "SS10", 30000, 1, 1],
+      ["P2", "Social Worker", "SS10", 30000, 0.5, 1],
+      ["", "TOTAL", "", "", 2, 3],
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!E4: TOTAL row says FTE 2 but the 2 rows it covers add up to 1.5 — check for missing, extra or double-counted rows; the rows are costed, not the total",
+      "Sheet1!F4: TOTAL row says No of staff 3 but the 2 rows it covers add up to 2 — check for missing, extra or double-counted rows; the rows are costed, not the total",
+    ]);
+    expect(r.establishment!.posts).toHaveLength(2);
+  });
+
+  it("reconciles sub-totals against the rows since the previous sub-total, and the grand total against all", () => {
+    const r = readRows([
+      ["P1", "Family Worker", "SS08", 21000, 1, 1],
+      ["P2", "Family Worker", "SS08", 21000, 1, 1],
+      ["", "Sub-total", "", "", 2, 2],
+      ["P3", "Team Manager", "SS12", 35000, 1, 1],
+      ["", "Early Help total", "", "", 1.5, 1],
+      ["", "Grand total", "", "", 3, 3],
+    ]);
+    expect(r.establishment!.totals.map((t) => [t.label, t.kind, t.fte])).toEqual([
+      ["Sub-total", "subtotal", 2],
+      ["Early Help total", "subtotal", 1.5],
+      ["Grand total", "grand-total", 3],
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!E6: Early Help total row says FTE 1.5 but the 1 rows it covers add up to 1 — check for missing, extra or double-counted rows; the rows are costed, not the total",
+    ]);
+  });
+
+  it("a total sums the rows since the previous total: sections each with a Total, then a Grand total", () => {
+    const r = readRows([
+      ["P1", "Worker A", "SS08", 21000, 1, 1],
+      ["", "Total", "", "", 1, 1],
+      ["P2", "Worker B", "SS08", 21000, 2, 2],
+      ["", "Total", "", "", 2, 2],
+      ["", "Grand Total", "", "", 3, 3],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.establishment!.posts.map((p) => p.title)).toEqual(["Worker A", "Worker B"]);
+  });
+
+  it("ends the table at a TOTAL followed by a note, so the note is not read as a post", () => {
+    const r = readRows([
+      ["P1", "Worker A", "SS08", 21000, 1, 1],
+      ["", "TOTAL", "", "", 1, 1],
+      ["", "", "", "", "", ""],
+      ["Source: HR system, March 2024", "", "", "", "", ""],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.establishment!.range).toBe("A1:F3");
+  });
+
+  it("recognises a totals label in any text column", () => {
+    const r = readRows([
+      ["P1", "Worker A", "SS08", 21000, 1, 1],
+      ["Total", "", "", "", 1, 1],
+    ]);
+    expect(r.establishment!.totals.map((t) => t.label)).toEqual(["Total"]);
+    expect(r.establishment!.posts).toHaveLength(1);
+  });
+});
+
+describe("validation with cell addresses", () => {
+  it("FTE 'full time' is an error at its cell, in the users' words", () => {
+    const r = readRows([
+      ["P1", "Social Worker", "SS10", 30000, 1, 1],
+      ["P2", "Social Worker", "SS10", 30000, 1, 1],
+      ["P3", "Social Worker", "SS10", 30000, 1, 1],
+      ["P4", "Social Worker", "SS10", 30000, 1, 1],
+      ["P5", "Social Worker", "SS10", 30000, 1, 1],
+      ["P6", "Social Worker", "SS10", 30000, "full time", 1],
+    ]);
+    const issue = r.issues.find((i) => i.code === "fte-not-number")!;
+    expect(messages([issue])).toEqual([
+      "Sheet1!E7: FTE 'full time' is not a number — enter e.g. 1 or 0.5",
+    ]);
+    expect(issue).toMatchObject({
+      severity: "error",
+      sheet: "Sheet1",
+      address: "E7",
+      value: "full time",
+    });
+    expect(r.establishment!.posts).toHaveLength(5);
+  });
+
+  it("missing title with data in the row, and missing FTE, are errors", () => {
+    const r = readRows([
+      ["P1", "", "SS10", 30000, 1, 1],
+      ["P2", "Social Worker", "SS10", 30000, "", 1],
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!B2: Row 2 has data but no Position — enter the position, or clear the row",
+      "Sheet1!E3: FTE is blank for 'Social Worker' — enter e.g. 1 or 0.5",
+    ]);
+    expect(hasErrors(r.issues)).toBe(true);
+    expect(r.establishment!.posts).toEqual([]);
+  });
+
+  it("a post with no salary information at all is an error", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Grade", "Salary", "FTE"],
+          ["Admin Officer", "", "", 1],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual(["error:salary-missing@C2"]);
+    expect(r.issues[0].message).toBe(
+      "No salary information for 'Admin Officer': no salary, minimum or maximum salary, or grade"
+    );
+  });
+
+  it("a grade alone is enough when the pay scales have it, and an error otherwise", () => {
+    const values = [
+      ["Position", "Grade", "FTE"],
+      ["Admin Officer", "SS05", 1],
+      ["Clerk", "SS02", 1],
+    ];
+    const payScales: PayScales = {
+      sheet: "Pay",
+      points: [
+        { grade: "SS05", point: 10, salary: 17842 },
+        { grade: "SS05", point: 11, salary: 18426 },
+      ],
+    };
+    const withScales = readEstablishment({ grids: [grid("Sheet1", values)] }, { payScales });
+    expect(messages(withScales.issues)).toEqual([
+      "Sheet1!B3: No salary information for 'Clerk': no salary, and grade 'SS02' is not in the pay scales table — enter a salary (or minimum and maximum), or add the grade to a pay scales table",
+    ]);
+    const without = readEstablishment({ grids: [grid("Sheet1", values)] });
+    expect(where(without.issues)).toEqual(["error:salary-missing@B2", "error:salary-missing@B3"]);
+    expect(without.issues[0].message).toBe(
+      "No salary information for 'Admin Officer': no salary, and no pay scales table to look up grade 'SS05'"
+    );
+  });
+
+  it("a table with no FTE column, or no pay column, is one error at the header", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Team"],
+          ["Clerk", "Finance"],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual([
+      "error:fte-column-missing@A1",
+      "error:salary-column-missing@A1",
+    ]);
+  });
+
+  it("warns on FTE above headcount, FTE > 1 for one person, min above max, salary outside grade", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Minimum salary", "Maximum salary", "Salary", "FTE", "Headcount"],
+          ["Worker A", 20000, 22000, 21000, 3, 2],
+          ["Worker B", 20000, 22000, 21000, 1.5, 1],
+          ["Worker C", 25000, 22000, "", 1, 1],
+          ["Worker D", 20000, 22000, 30000, 1, 1],
+        ]),
+      ],
+    });
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!E2: FTE 3 for 'Worker A' is more than its 2 staff — check the FTE and the No of staff",
+      "Sheet1!E3: FTE 1.5 for 'Worker B' is more than one person can work — check the FTE and the No of staff",
+      "Sheet1!B4: Minimum salary £25000 is above the maximum £22000 for 'Worker C' — swap them, or check the columns are mapped the right way round",
+      "Sheet1!D5: Salary £30000 for 'Worker D' is outside its grade (£20000 to £22000) — check the salary and the grade",
+    ]);
+    expect(r.issues.every((i) => i.severity === "warning")).toBe(true);
+  });
+
+  it("warns on duplicate post IDs, naming the first cell", () => {
+    const r = readRows([
+      ["P1", "Worker A", "SS08", 21000, 1, 1],
+      ["P1", "Worker B", "SS08", 21000, 1, 1],
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!A3: Post ID 'P1' is also used at A2 — give each post its own ID",
+    ]);
+  });
+
+  it("an error cell is a warning in an optional column and an error in FTE", () => {
+    const r = readRows([
+      ["P1", "Worker A", "SS08", "#REF!", 1, 1],
+      ["P2", "Worker B", "SS08", 21000, "#DIV/0!", 1],
+    ]);
+    expect(where(r.issues)).toEqual(["error:error-cell@D2", "error:error-cell@E3"]);
+    expect(r.issues[1].message).toBe("FTE is #DIV/0! (an Excel error)");
+    const teamError = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Team", "Salary", "FTE"],
+          ["Worker", "#N/A", 21000, 1],
+        ]),
+      ],
+    });
+    expect(messages(teamError.issues)).toEqual([
+      "Sheet1!B2: Team is #N/A (an Excel error), read as blank — correct the formula or type the value",
+    ]);
+    expect(teamError.establishment!.posts[0].team).toBeUndefined();
+  });
+
+  it("an impossible date is an error; an unknown contract type is a warning read as 'other'", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Start date", "Contract type"],
+          ["Worker", 21000, 1, "31/02/2024", "Apprentice"],
+        ]),
+      ],
+    });
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!D2: Start date '31/02/2024' is not a valid date — enter a date as dd/mm/yyyy, e.g. 01/09/2024",
+      "Sheet1!E2: Contract type 'Apprentice' is not a contract type I know — use Permanent, Temporary, Fixed-term, Agency or Secondment; read as 'other' for now",
+    ]);
+    expect(r.establishment!.posts[0].contractType).toBe("other");
+  });
+
+  it("a row with only a title is a section heading, warned about and skipped", () => {
+    const r = readRows([
+      ["", "Early Help", "", "", "", ""],
+      ["P1", "Worker A", "SS08", 21000, 1, 1],
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!B2: 'Early Help' has nothing else in its row, so it is read as a heading, not a post — if it is a post, fill in its other columns",
+    ]);
+    expect(r.establishment!.posts.map((p) => p.title)).toEqual(["Worker A"]);
+  });
+
+  it("addresses follow the grid's origin on the sheet", () => {
+    const r = readEstablishment({
+      grids: [
+        grid(
+          "Team data",
+          [
+            ["Position", "Salary", "FTE"],
+            ["Worker", 21000, "half"],
+          ],
+          { row: 4, column: 2 }
+        ),
+      ],
+    });
+    expect(messages(r.issues)).toEqual([
+      "'Team data'!E6: FTE 'half' is not a number — enter e.g. 1 or 0.5",
+    ]);
+    expect(r.establishment!.range).toBe("C5:E6");
+    expect(r.establishment!.columns).toEqual({ title: 2, salary: 3, fte: 4 });
+  });
+});
+
+describe("every optional column", () => {
+  it("reads each field with its parser", () => {
+    const header = [
+      "Post number",
+      "Job title",
+      "Band",
+      "Service",
+      "Locality",
+      "Cost centre",
+      "WTE",
+      "Staff",
+      "Spinal point",
+      "Actual salary",
+      "Start date",
+      "End date",
+      "Funding source",
+      "Contract",
+      "Hours",
+      "Proposed FTE",
+      "Proposed grade",
+      "Proposed salary",
+      "Proposed contract",
+      "Manager (Y/N)",
+      "Pension %",
+      "Agency hourly rate",
+      "Notes",
+    ];
+    const row = [
+      1001,
+      "Social Worker",
+      "Band 6",
+      "Children's Services",
+      "North",
+      "CC123",
+      0.8,
+      1,
+      "SCP 24",
+      "£31,537",
+      "01/09/2024",
+      46477,
+      "Supporting Families",
+      "Agency",
+      30,
+      1,
+      "Band 7",
+      "£35,000",
+      "Permanent",
+      "N",
+      "19.5%",
+      "£38.50",
+      "anything",
+    ];
+    const r = readEstablishment({ grids: [grid("Sheet1", [header, row])] });
+    expect(r.issues).toEqual([]);
+    const { cells, ...post } = r.establishment!.posts[0];
+    expect(post).toEqual({
+      sourceRow: 1,
+      postId: "1001",
+      title: "Social Worker",
+      grade: "Band 6",
+      team: "Children's Services",
+      locality: "North",
+      costCentre: "CC123",
+      fte: 0.8,
+      headcount: 1,
+      spinalPoint: 24,
+      salary: 31537,
+      startDate: serialOf(2024, 9, 1),
+      endDate: 46477,
+      funding: "Supporting Families",
+      contractType: "agency",
+      hoursPerWeek: 30,
+      proposedFte: 1,
+      proposedGrade: "Band 7",
+      proposedSalary: 35000,
+      proposedContractType: "permanent",
+      management: false,
+      pensionRate: 0.195,
+      agencyHourlyRate: 38.5,
+    });
+    expect(cells.agencyHourlyRate).toBe("V2");
+    expect(r.candidates[0].headers.find((h) => h.text === "Notes")).toEqual({
+      column: 22,
+      address: "W1",
+      text: "Notes",
+      field: undefined,
+    });
+  });
+
+  it("current and proposed FTE: a blank current is a new post (0), a blank proposed a deleted one (0)", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "Current FTE", "Proposed FTE"],
+          ["New post", 30000, "", 1],
+          ["Deleted post", 30000, 1, ""],
+          ["Reduced post", 30000, 1, 0.5],
+        ]),
+      ],
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.establishment!.posts.map((p) => [p.title, p.fte, p.proposedFte])).toEqual([
+      ["New post", 0, 1],
+      ["Deleted post", 1, 0],
+      ["Reduced post", 1, 0.5],
+    ]);
+  });
+});
