@@ -1,0 +1,167 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { NUMBER_FORMATS, text } from "../../src/core/report";
+import {
+  loadWorkbook,
+  ownedSheets,
+  readWorkbookGrids,
+  saveWorkbook,
+  uniqueHeaders,
+  writeSheetSpecs,
+} from "../../src/xlsx";
+import { assumptionsSpec, grantSpec } from "./sample-specs";
+
+async function writtenAndReloaded(
+  specs = [grantSpec(), assumptionsSpec()],
+  wb = new ExcelJS.Workbook()
+): Promise<{ wb: ExcelJS.Workbook; bytes: Uint8Array }> {
+  writeSheetSpecs(wb, specs);
+  const bytes = await saveWorkbook(wb);
+  return { wb: await loadWorkbook(bytes), bytes };
+}
+
+/** The raw XML of a part of the .xlsx package. */
+function part(bytes: Uint8Array, name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "estab-xml-"));
+  try {
+    const file = path.join(dir, "book.xlsx");
+    writeFileSync(file, bytes);
+    return execFileSync("unzip", ["-p", file, name], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("writeSheetSpecs", () => {
+  it("writes native formulas with their cached results", async () => {
+    const { wb } = await writtenAndReloaded();
+    const ws = wb.getWorksheet("Grant costing")!;
+    expect(ws.getCell("C9").value).toEqual({ formula: "SUM(C5:C8)", result: 433666.1 });
+    expect(ws.getCell("C11").value).toEqual({ formula: "C10-C9", result: 16333.9 });
+    expect(ws.getCell("C12").value).toEqual({
+      formula: 'IF(C11<0,"Over-committed","Within the grant")',
+      result: "Within the grant",
+    });
+    // A previewer that does not calculate (and the task pane preview) sees the numbers.
+    const grid = readWorkbookGrids(wb).grids.find((g) => g.sheet === "Grant costing" && !g.table)!;
+    expect(grid.values[8][2]).toBe(433666.1);
+    expect(grid.values[11][2]).toBe("Within the grant");
+  });
+
+  it("keeps text that looks like a formula as text, in the file itself", async () => {
+    const { wb, bytes } = await writtenAndReloaded();
+    const ws = wb.getWorksheet("Grant costing")!;
+    expect(ws.getCell("A1").value).toBe('=HYPERLINK("http://example.org","Grant costing")');
+    expect(ws.getCell("A1").type).toBe(ExcelJS.ValueType.String);
+    for (const a of ["A5", "A6", "A7", "A8"]) expect(typeof ws.getCell(a).value).toBe("string");
+    const xml = part(bytes, "xl/worksheets/sheet1.xml");
+    const a1 = /<c r="A1"[^>]*>.*?<\/c>/s.exec(xml)![0];
+    expect(a1).toContain('t="s"'); // a shared string
+    expect(a1).not.toContain("<f>");
+    // Only the spec's formula cells carry <f> elements.
+    expect((xml.match(/<f>/g) ?? []).length).toBe(4 + 2 + 1 + 1);
+    expect(part(bytes, "xl/sharedStrings.xml")).toContain("=HYPERLINK(");
+  });
+
+  it("applies number formats, widths, frozen panes, notes and page setup", async () => {
+    const { wb } = await writtenAndReloaded();
+    const ws = wb.getWorksheet("Grant costing")!;
+    expect(ws.getCell("C5").numFmt).toBe(NUMBER_FORMATS.money);
+    expect(ws.getCell("B5").numFmt).toBe(NUMBER_FORMATS.fte);
+    expect(ws.getCell("D5").numFmt).toBe(NUMBER_FORMATS.percent);
+    expect(ws.getCell("C13").numFmt).toBe(NUMBER_FORMATS.date);
+    expect(ws.getColumn(1).width).toBe(40);
+    expect(ws.getColumn(3).width).toBe(16);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 4 });
+    const note = ws.getCell("C9").note;
+    const noteText = typeof note === "string" ? note : note.texts?.map((t) => t.text).join("");
+    expect(noteText).toBe("Sum of the posts above");
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.getCell("A4").font?.bold).toBe(true);
+    expect(ws.getCell("A1").font?.size).toBe(14);
+  });
+
+  it("defines Excel Tables over the written cells without changing them", async () => {
+    const { wb } = await writtenAndReloaded();
+    const ws = wb.getWorksheet("Grant costing")!;
+    const t = ws.getTable("GrantCosting") as unknown as {
+      table: { tableRef: string; columns: Array<{ name: string }> };
+    };
+    expect(t.table.tableRef).toBe("A4:D8");
+    expect(t.table.columns.map((c) => c.name)).toEqual(["Position", "FTE", "Total cost", "Share"]);
+    expect(ws.getCell("D5").value).toMatchObject({ formula: "C5/$C$9" });
+    // A table name with a space is made valid.
+    const a = wb.getWorksheet("Assumptions used")!;
+    expect(Object.keys((a as unknown as { tables: object }).tables)).toEqual(["Assumptions_used"]);
+    const grids = readWorkbookGrids(wb).grids.filter((g) => g.table);
+    expect(grids.map((g) => g.table)).toEqual(["GrantCosting", "Assumptions_used"]);
+  });
+
+  it("makes a table's header names unique and non-empty, as Excel requires", async () => {
+    expect(uniqueHeaders(["FTE", "fte", "", "FTE"])).toEqual(["FTE", "fte 2", "Column3", "FTE 3"]);
+    const spec = grantSpec({
+      cells: [
+        [text("FTE", "header"), text("FTE", "header")],
+        [text("a"), text("b")],
+      ],
+      tables: [{ name: "Dup", range: "A1:B2" }],
+      notes: [],
+      freeze: undefined,
+    });
+    const { wb } = await writtenAndReloaded([spec]);
+    expect(wb.getWorksheet("Grant costing")!.getCell("B1").value).toBe("FTE 2");
+  });
+
+  it("marks written sheets as owned, and the mark survives saving and reopening", async () => {
+    const { wb } = await writtenAndReloaded();
+    expect(ownedSheets(wb)).toEqual([
+      { key: "grant", sheet: "Grant costing" },
+      { key: "assumptions", sheet: "Assumptions used" },
+    ]);
+  });
+
+  it("never touches a user's sheet with the wanted name: writes under another name", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Grant costing").getCell("A1").value = "my own notes";
+    const outcome = writeSheetSpecs(wb, [grantSpec()]);
+    expect(outcome.sheets).toEqual([
+      { key: "grant", requested: "Grant costing", name: "Grant costing (2)" },
+    ]);
+    expect(wb.getWorksheet("Grant costing")!.getCell("A1").value).toBe("my own notes");
+    const reloaded = await loadWorkbook(await saveWorkbook(wb));
+    expect(ownedSheets(reloaded)).toEqual([{ key: "grant", sheet: "Grant costing (2)" }]);
+  });
+
+  it("replaces its own sheet on a second run instead of adding another", async () => {
+    const { wb } = await writtenAndReloaded();
+    const outcome = writeSheetSpecs(wb, [grantSpec()]);
+    expect(outcome.sheets[0].name).toBe("Grant costing");
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(["Assumptions used", "Grant costing"]);
+    const reloaded = await loadWorkbook(await saveWorkbook(wb));
+    expect(
+      ownedSheets(reloaded)
+        .map((o) => o.sheet)
+        .sort()
+    ).toEqual(["Assumptions used", "Grant costing"]);
+    expect(reloaded.getWorksheet("Grant costing")!.getTable("GrantCosting")).toBeDefined();
+  });
+
+  it("checks every address before writing anything", () => {
+    const wb = new ExcelJS.Workbook();
+    expect(() =>
+      writeSheetSpecs(wb, [
+        assumptionsSpec(),
+        grantSpec({ notes: [{ address: "nowhere", text: "x" }] }),
+      ])
+    ).toThrow();
+    expect(wb.worksheets).toHaveLength(0);
+  });
+});
