@@ -306,7 +306,7 @@ export function parsePayAward(
   if (typeof value !== "string") return undefined;
   const text: string = value;
   if (isBlank(text) || isErrorCell(text)) return undefined;
-  const money = /£\s*(\d[\d,]*(?:\.\d+)?\s*k?)/i.exec(text);
+  const money = /£\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*k?)/i.exec(text);
   const percentText = /([+-]?\d+(?:\.\d+)?)\s*%/.exec(text);
   if (!money && !percentText) {
     const percent = parsePercent(text);
