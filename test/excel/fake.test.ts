@@ -1,0 +1,124 @@
+import { FakeExcel, FakeOfficeError, typeIn, WEB_REQUEST_LIMIT } from "./fake/excel";
+
+describe("the fake is strict like Office.js", () => {
+  it("throws on reading a property that was never loaded", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.load("id");
+      await context.sync();
+      expect(sheet.id).toMatch(/^\{/);
+      expect(() => sheet.name).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  it("throws on reading a loaded property before the sync", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      range.load("values");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(range.values).toEqual([[""]]);
+    });
+  });
+
+  it("knows isNullObject only after load and sync", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      expect(() => missing.isNullObject).toThrow(/PropertyNotLoaded/);
+      missing.load("name");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  it("throws ItemNotFound at sync for getItem of a missing sheet", async () => {
+    const excel = new FakeExcel();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Nope").activate();
+        await context.sync();
+      })
+    ).rejects.toThrow(/ItemNotFound/);
+  });
+
+  it("applies nothing from a batch that fails part-way", async () => {
+    const excel = new FakeExcel();
+    const before = excel.snapshot();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.add("New");
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["x"]];
+        context.workbook.worksheets.add("new"); // clashes (names ignore case)
+        await context.sync();
+      })
+    ).rejects.toThrow(/ItemAlreadyExists/);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("fails the n-th sync on request, applying nothing", async () => {
+    const excel = new FakeExcel();
+    excel.failAtSync = 1;
+    const before = excel.snapshot();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.add("New");
+        await context.sync();
+      })
+    ).rejects.toThrow(/injected failure at sync 1/);
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.syncs).toBe(1);
+  });
+
+  it("refuses work left unsynced at the end of a run", async () => {
+    const excel = new FakeExcel();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.add("New");
+      })
+    ).rejects.toThrow(/never synced/);
+  });
+
+  it("refuses requests over Excel on the web's 5 MB", async () => {
+    const excel = new FakeExcel();
+    const big = [["x".repeat(WEB_REQUEST_LIMIT)]];
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = big;
+        await context.sync();
+      })
+    ).rejects.toThrow(FakeOfficeError);
+  });
+
+  it("types strings in as a user would, unless the cell is text-formatted", () => {
+    expect(typeIn("=1+1", "General")).toEqual({ value: 0, formula: "=1+1" });
+    expect(typeIn("+44 20", "General").formula).toBe("=+44 20");
+    expect(typeIn("@SUM(A1)", "General").formula).toBe("=@SUM(A1)");
+    expect(typeIn("-1", "General")).toEqual({ value: -1 });
+    expect(typeIn("00123", "General")).toEqual({ value: 123 });
+    expect(typeIn("01/09/2018", "General")).toEqual({ value: 43344 });
+    for (const t of ["=1+1", "+44 20", "-1", "00123", "@SUM(A1)"]) expect(typeIn(t, "@")).toEqual({ value: t });
+  });
+
+  it("needs whole arrays the size of the range", async () => {
+    const excel = new FakeExcel();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
+        await context.sync();
+      })
+    ).rejects.toThrow(/does not match/);
+  });
+
+  it("keeps at least one visible sheet", async () => {
+    const excel = new FakeExcel();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").delete();
+        await context.sync();
+      })
+    ).rejects.toThrow(/last visible/);
+  });
+});

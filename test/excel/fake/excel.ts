@@ -1,0 +1,1105 @@
+/**
+ * A strict model of the small Office.js surface the adapter uses. Like the real thing:
+ * reads and writes are queued and happen at `context.sync()`; reading a property that
+ * was not loaded and synced throws (Office.js's PropertyNotLoaded); *OrNullObject
+ * getters give objects whose `isNullObject` is known only after a load and a sync;
+ * strings written through `values` are typed in as a user would type them (a leading
+ * "=", "+", "-" or "@" makes a formula, "00123" becomes a number) unless the cell is
+ * text-formatted ("@"). Unlike the real thing, a failing batch applies nothing (real
+ * Excel may have run part of it); the adapter's rollback does not rely on that.
+ *
+ * Instruments: sync count, bytes per request (UTF-8 JSON of what was queued), a
+ * failure injectable at any sync, Excel on the web's 5 MB request limit.
+ */
+import { columnIndex, columnLetters, fromA1, quoteSheetName } from "../../../src/core/grid";
+import type { CellValue } from "../../../src/core/grid";
+import {
+  cellKey,
+  emptySheet,
+  FakeOfficeError,
+  saveAndReopen,
+  snapshot,
+  Transaction,
+} from "./state";
+import type { Box, FakeCell, FakeChart, FakeSheet, FakeState, FakeTable, Visibility } from "./state";
+
+export { FakeOfficeError } from "./state";
+
+/** Excel on the web's limit on one request. */
+export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+
+interface Op {
+  bytes: number;
+  apply: (tx: Transaction, commits: Array<() => void>) => void;
+}
+
+export interface RequestRecord {
+  sync: number;
+  bytes: number;
+  operations: number;
+}
+
+const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+
+// ---------------------------------------------------------------------------- typing in
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** What Excel stores when a string is entered into a cell with this number format. */
+export function typeIn(input: CellValue, numberFormat: string): { value: CellValue; formula?: string } {
+  if (typeof input !== "string" || numberFormat === "@") return { value: input };
+  const t = input.trim();
+  if (t !== "" && NUMBER_TEXT.test(t)) return { value: Number(t) };
+  if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
+  const date = UK_DATE.exec(t);
+  if (date) return { value: Date.UTC(+date[3], +date[2] - 1, +date[1]) / 86400000 + 25569 };
+  if (/^[=+\-@]/.test(input)) {
+    return { value: 0, formula: input.startsWith("=") ? input : `=${input}` };
+  }
+  return { value: input };
+}
+
+// ---------------------------------------------------------------------------- addresses
+
+function parseBox(address: string): Box | "columns" {
+  const a = address.replace(/\$/g, "").trim();
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (cols) return "columns";
+  const [first, second] = a.split(":");
+  const s = fromA1(first);
+  const e = second === undefined ? s : fromA1(second);
+  return {
+    r0: Math.min(s.row, e.row),
+    c0: Math.min(s.column, e.column),
+    r1: Math.max(s.row, e.row),
+    c1: Math.max(s.column, e.column),
+  };
+}
+
+function columnsOf(address: string): [number, number] {
+  const [a, b] = address.replace(/\$/g, "").split(":");
+  return [columnIndex(a), columnIndex(b)];
+}
+
+const boxA1 = (b: Box): string => {
+  const tl = `${columnLetters(b.c0)}${b.r0 + 1}`;
+  return b.r0 === b.r1 && b.c0 === b.c1 ? tl : `${tl}:${columnLetters(b.c1)}${b.r1 + 1}`;
+};
+
+const key = (s: string): string => s.toLocaleUpperCase("en-GB");
+
+// ---------------------------------------------------------------------------- the app
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version this "Excel" supports, e.g. "1.18". */
+  apiVersion?: string;
+  /** The value a formula shows; default 0. */
+  calculate?: (formula: string) => CellValue;
+}
+
+export class FakeExcel {
+  state: FakeState;
+  syncs = 0;
+  requests: RequestRecord[] = [];
+  /** The n-th sync (1-based, counted across runs) throws and applies nothing. */
+  failAtSync?: number;
+  readonly apiVersion: string;
+  readonly calculate: (formula: string) => CellValue;
+
+  constructor(options: FakeExcelOptions = {}, state?: FakeState) {
+    this.apiVersion = options.apiVersion ?? "1.18";
+    this.calculate = options.calculate ?? (() => 0);
+    this.state = state ?? { sheets: [], tables: [], activeSheetId: "", nextId: 1 };
+    if (state === undefined) this.addSheet("Sheet1");
+  }
+
+  /** Excel.run for the adapter. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.pending > 0) {
+        throw new Error(`${context.pending} queued operation(s) were never synced`);
+      }
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
+
+  isSetSupported = (name: string, version: string): boolean => {
+    if (name !== "ExcelApi") return false;
+    const [a, b] = version.split(".").map(Number);
+    const [x, y] = this.apiVersion.split(".").map(Number);
+    return a < x || (a === x && b <= y);
+  };
+
+  /** Bytes of the largest request sent so far. */
+  get largestRequest(): number {
+    return Math.max(0, ...this.requests.map((r) => r.bytes));
+  }
+
+  resetCounters(): void {
+    this.syncs = 0;
+    this.requests = [];
+  }
+
+  snapshot(): unknown {
+    return snapshot(this.state);
+  }
+
+  /** The same workbook after File > Save and opening it again. */
+  saveAndReopen(): FakeExcel {
+    return new FakeExcel({ apiVersion: this.apiVersion, calculate: this.calculate }, saveAndReopen(this.state));
+  }
+
+  // ---- set-up helpers for tests (outside any sync)
+
+  newId(): string {
+    return `{${String(this.state.nextId++).padStart(8, "0")}}`;
+  }
+
+  addSheet(name: string, rows: CellValue[][] = [], origin = "A1"): FakeSheet {
+    const sheet = emptySheet(this.newId(), name);
+    this.state.sheets.push(sheet);
+    if (this.state.activeSheetId === "") this.state.activeSheetId = sheet.id;
+    const o = fromA1(origin);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "") return;
+        const typed = typeof v === "string" && v.startsWith("=") ? { value: this.calculate(v), formula: v } : { value: v };
+        sheet.cells.set(cellKey(o.row + r, o.column + c), { ...typed, numberFormat: "General" });
+      })
+    );
+    return sheet;
+  }
+
+  addTable(sheetName: string, name: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const box = parseBox(address);
+    if (box === "columns") throw new Error("table over whole columns");
+    this.state.tables.push({ id: this.newId(), name, sheetId: sheet.id, box });
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.state.sheets.find((s) => key(s.name) === key(name));
+    if (found === undefined) throw new Error(`no sheet ${name}`);
+    return found;
+  }
+
+  cell(sheetName: string, address: string): FakeCell | undefined {
+    const p = fromA1(address);
+    return this.sheet(sheetName).cells.get(cellKey(p.row, p.column));
+  }
+
+  /** Values of a sheet's rectangle, as Range.values would give them. */
+  values(sheetName: string, address: string): CellValue[][] {
+    const b = parseBox(address);
+    if (b === "columns") throw new Error("columns");
+    const sheet = this.sheet(sheetName);
+    return rowsOf(b, (r, c) => valueOf(sheet.cells.get(cellKey(r, c))));
+  }
+
+  tableNamed(name: string): FakeTable | undefined {
+    return this.state.tables.find((t) => key(t.name) === key(name));
+  }
+}
+
+function rowsOf<T>(b: Box, f: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = b.r0; r <= b.r1; r++) {
+    const row: T[] = [];
+    for (let c = b.c0; c <= b.c1; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+const valueOf = (cell: FakeCell | undefined): CellValue => (cell === undefined ? "" : cell.value);
+
+// ---------------------------------------------------------------------------- context
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  closed = false;
+  private queue: Op[] = [];
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get state(): FakeState {
+    return this.excel.state;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(op: Op): void {
+    if (this.closed) throw new FakeOfficeError("InvalidObjectPath", "object used after its Excel.run ended");
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    if (this.closed) throw new FakeOfficeError("InvalidObjectPath", "sync after Excel.run ended");
+    await Promise.resolve();
+    const ops = this.queue;
+    this.queue = [];
+    const excel = this.excel;
+    const n = ++excel.syncs;
+    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    excel.requests.push({ sync: n, bytes, operations: ops.length });
+    if (excel.failAtSync === n) throw new FakeOfficeError("GeneralException", `injected failure at sync ${n}`);
+    if (bytes > WEB_REQUEST_LIMIT) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
+    }
+    const tx = new Transaction(this.state);
+    const commits: Array<() => void> = [];
+    try {
+      for (const op of ops) op.apply(tx, commits);
+    } catch (error) {
+      tx.rollback();
+      throw error;
+    }
+    commits.forEach((c) => c());
+  }
+
+  // ---- lookups used while applying
+
+  sheetById(id: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.id === id);
+    if (s === undefined) throw new FakeOfficeError("ItemNotFound", `worksheet ${id} does not exist`);
+    return s;
+  }
+
+  findSheet(k: string): FakeSheet | undefined {
+    return this.state.sheets.find((s) => s.id === k || key(s.name) === key(k));
+  }
+}
+
+/** The load/sync discipline shared by every proxy. */
+abstract class FakeObject {
+  private loaded = new Map<string, unknown>();
+  private nullKnown?: boolean;
+
+  constructor(readonly context: FakeContext) {}
+
+  protected abstract readonly typeName: string;
+  protected abstract readonly loadable: readonly string[];
+  /** The model object, or null for a null object; throws ItemNotFound like Excel. */
+  protected abstract locate(): unknown;
+  protected abstract read(target: never, property: string): unknown;
+
+  protected get<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${property}' of ${this.typeName} is not available. Call load() and context.sync() before reading it.`
+      );
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) {
+      throw new FakeOfficeError("PropertyNotLoaded", `isNullObject of ${this.typeName} is known only after load() and sync()`);
+    }
+    return this.nullKnown;
+  }
+
+  load(properties?: string | string[]): this {
+    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    for (const p of wanted) {
+      if (!this.loadable.includes(p)) throw new Error(`fake ${this.typeName} cannot load '${p}'`);
+    }
+    if (wanted.length === 0) throw new Error(`fake ${this.typeName}: load() with no properties loads everything; name them`);
+    this.context.enqueue({
+      bytes: utf8(wanted) + 40,
+      apply: (_tx, commits) => {
+        const target = this.locate();
+        const data = new Map<string, unknown>();
+        if (target !== null) for (const p of wanted) data.set(p, this.read(target as never, p));
+        commits.push(() => {
+          this.nullKnown = target === null;
+          for (const [p, v] of data) this.loaded.set(p, v);
+        });
+      },
+    });
+    return this;
+  }
+
+  /** Queues a change; `bytes` is what it sends. */
+  protected queue(bytes: number, apply: (tx: Transaction, target: never) => void): void {
+    this.context.enqueue({
+      bytes: bytes + 40,
+      apply: (tx) => {
+        const target = this.locate();
+        if (target === null) throw new FakeOfficeError("InvalidOperation", `${this.typeName} is a null object`);
+        apply(tx, target as never);
+      },
+    });
+  }
+
+  /** For collection items, which arrive loaded. */
+  preload(data: Map<string, unknown>): this {
+    this.nullKnown = false;
+    for (const [p, v] of data) this.loaded.set(p, v);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------- workbook
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  constructor(context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+  }
+}
+
+const SHEET_PROPS = ["id", "name", "visibility", "position"] as const;
+
+function readSheet(context: FakeContext, s: FakeSheet, p: string): unknown {
+  switch (p) {
+    case "id":
+      return s.id;
+    case "name":
+      return s.name;
+    case "visibility":
+      return s.visibility;
+    case "position":
+      return context.state.sheets.indexOf(s);
+    default:
+      throw new Error(p);
+  }
+}
+
+class FakeWorksheetCollection extends FakeObject {
+  protected readonly typeName = "WorksheetCollection";
+  protected readonly loadable = SHEET_PROPS.map((p) => `items/${p}`);
+
+  protected locate(): unknown {
+    return this.context.state.sheets;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override load(properties?: string | string[]): this {
+    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    for (const p of wanted) if (!this.loadable.includes(p)) throw new Error(`fake WorksheetCollection cannot load '${p}'`);
+    const props = wanted.map((p) => p.slice("items/".length));
+    this.context.enqueue({
+      bytes: utf8(wanted) + 40,
+      apply: (_tx, commits) => {
+        const items = this.context.state.sheets.map((s) => {
+          const data = new Map<string, unknown>(props.map((p) => [p, readSheet(this.context, s, p)]));
+          return { id: s.id, data };
+        });
+        commits.push(() => {
+          this.preload(
+            new Map([["items", items.map((i) => new FakeWorksheet(this.context, { id: i.id }).preload(i.data))]])
+          );
+        });
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.get("items");
+  }
+
+  getItem(k: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, { key: k, orNull: false });
+  }
+
+  getItemOrNullObject(k: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, { key: k, orNull: true });
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, { active: true });
+  }
+
+  add(name?: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, { pendingAdd: true });
+    this.context.enqueue({
+      bytes: utf8([name]) + 40,
+      apply: (tx) => {
+        const state = this.context.state;
+        const finalName = name ?? `Sheet${state.sheets.length + 1}`;
+        checkSheetName(state, finalName, undefined);
+        const id = this.context.excel.newId();
+        state.sheets.push(emptySheet(id, finalName));
+        sheet.bind(id);
+        void tx;
+      },
+    });
+    return sheet;
+  }
+}
+
+function checkSheetName(state: FakeState, name: string, self: FakeSheet | undefined): void {
+  if (name.length < 1 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid sheet name`);
+  }
+  if (state.sheets.some((s) => s !== self && key(s.name) === key(name))) {
+    throw new FakeOfficeError("ItemAlreadyExists", `a sheet named '${name}' already exists`);
+  }
+}
+
+type SheetRef = { id: string } | { key: string; orNull: boolean } | { active: true } | { pendingAdd: true };
+
+class FakeWorksheet extends FakeObject {
+  protected readonly typeName = "Worksheet";
+  protected readonly loadable = SHEET_PROPS;
+  private boundId?: string;
+
+  constructor(
+    context: FakeContext,
+    private readonly ref: SheetRef
+  ) {
+    super(context);
+    if ("id" in ref) this.boundId = ref.id;
+  }
+
+  bind(id: string): void {
+    this.boundId = id;
+  }
+
+  /** The sheet, resolved now: by id once bound, else by the path it was got by. */
+  sheet(): FakeSheet | null {
+    if (this.boundId !== undefined) return this.context.sheetById(this.boundId);
+    const ref = this.ref;
+    if ("active" in ref) {
+      const s = this.context.sheetById(this.context.state.activeSheetId);
+      this.boundId = s.id;
+      return s;
+    }
+    if ("key" in ref) {
+      const found = this.context.findSheet(ref.key);
+      if (found === undefined) {
+        if (ref.orNull) return null;
+        throw new FakeOfficeError("ItemNotFound", `no worksheet '${ref.key}'`);
+      }
+      return found;
+    }
+    throw new FakeOfficeError("InvalidObjectPath", "worksheet was never created (its add failed)");
+  }
+
+  protected locate(): unknown {
+    return this.sheet();
+  }
+
+  protected read(target: never, p: string): unknown {
+    return readSheet(this.context, target as FakeSheet, p);
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.queue(utf8(value), (_tx, s: FakeSheet) => {
+      checkSheetName(this.context.state, value, s);
+      s.name = value;
+    });
+  }
+  get visibility(): Visibility {
+    return this.get("visibility");
+  }
+  set visibility(value: Visibility) {
+    this.queue(utf8(value), (_tx, s: FakeSheet) => {
+      const state = this.context.state;
+      if (value !== "Visible") {
+        if (!state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+          throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
+        }
+        if (state.activeSheetId === s.id) throw new FakeOfficeError("InvalidOperation", "cannot hide the active sheet");
+      }
+      s.visibility = value;
+    });
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(value: number) {
+    this.queue(utf8(value), (_tx, s: FakeSheet) => {
+      const sheets = this.context.state.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length) {
+        throw new FakeOfficeError("InvalidArgument", `position ${value}`);
+      }
+      const next = sheets.filter((x) => x !== s);
+      next.splice(value, 0, s);
+      this.context.state.sheets = next;
+    });
+  }
+
+  activate(): void {
+    this.queue(0, (_tx, s: FakeSheet) => {
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "cannot activate a hidden sheet");
+      this.context.state.activeSheetId = s.id;
+    });
+  }
+
+  delete(): void {
+    this.queue(0, (_tx, s: FakeSheet) => {
+      const state = this.context.state;
+      if (s.visibility === "Visible" && !state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+        throw new FakeOfficeError("InvalidOperation", "cannot delete the last visible sheet");
+      }
+      state.sheets = state.sheets.filter((x) => x !== s);
+      state.tables = state.tables.filter((t) => t.sheetId !== s.id);
+      if (state.activeSheetId === s.id) {
+        state.activeSheetId = (state.sheets.find((x) => x.visibility === "Visible") as FakeSheet).id;
+      }
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, this, { address });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, this, { used: valuesOnly });
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, this);
+  }
+  get customProperties(): FakeCustomProperties {
+    return new FakeCustomProperties(this.context, this);
+  }
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this.context, this);
+  }
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this);
+  }
+  get notes(): FakeNotes {
+    if (!this.context.excel.isSetSupported("ExcelApi", "1.18")) {
+      throw new FakeOfficeError("ApiNotFound", "Worksheet.notes needs ExcelApi 1.18");
+    }
+    return new FakeNotes(this);
+  }
+  get charts(): FakeCharts {
+    return new FakeCharts(this);
+  }
+
+  /** For sub-objects: a change on this sheet. */
+  change(bytes: number, apply: (tx: Transaction, s: FakeSheet) => void): void {
+    this.queue(bytes, (tx, s: FakeSheet) => apply(tx, s));
+  }
+}
+
+// ---------------------------------------------------------------------------- ranges
+
+type RangeRef = { address: string } | { used: boolean } | { table: FakeTableProxy };
+
+class FakeRange extends FakeObject {
+  protected readonly typeName = "Range";
+  protected readonly loadable = ["values", "formulas", "numberFormat", "address"];
+  private boundBox?: Box;
+
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null,
+    private readonly ref: RangeRef
+  ) {
+    super(context);
+  }
+
+  /** The sheet and cells this range covers, resolved now. */
+  where(): { sheet: FakeSheet; box: Box } | null {
+    const ref = this.ref;
+    if ("table" in ref) {
+      const t = ref.table.table();
+      return { sheet: this.context.sheetById(t.sheetId), box: t.box };
+    }
+    const sheet = (this.worksheet as FakeWorksheet).sheet();
+    if (sheet === null) return null;
+    if ("address" in ref) {
+      const box = parseBox(ref.address);
+      if (box === "columns") throw new Error(`fake: whole-column range ${ref.address} only takes a column width`);
+      return { sheet, box };
+    }
+    if (this.boundBox === undefined) {
+      const used = usedBox(sheet, ref.used);
+      if (used === null) return null;
+      this.boundBox = used;
+    }
+    return { sheet, box: this.boundBox };
+  }
+
+  protected locate(): unknown {
+    return this.where();
+  }
+
+  protected read(target: never, p: string): unknown {
+    const { sheet, box } = target as { sheet: FakeSheet; box: Box };
+    switch (p) {
+      case "address":
+        return `${quoteSheetName(sheet.name)}!${boxA1(box)}`;
+      case "values":
+        return rowsOf(box, (r, c) => valueOf(sheet.cells.get(cellKey(r, c))));
+      case "formulas":
+        return rowsOf(box, (r, c) => {
+          const cell = sheet.cells.get(cellKey(r, c));
+          return cell?.formula ?? valueOf(cell);
+        });
+      case "numberFormat":
+        return rowsOf(box, (r, c) => sheet.cells.get(cellKey(r, c))?.numberFormat ?? "General");
+      default:
+        throw new Error(p);
+    }
+  }
+
+  get values(): CellValue[][] {
+    return this.get("values");
+  }
+  set values(rows: (CellValue | null)[][]) {
+    this.write(rows, (cell, v) => ({ ...cell, formula: undefined, ...typeIn(v, cell.numberFormat) }));
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(rows: (CellValue | null)[][]) {
+    const calc = this.context.excel.calculate;
+    this.write(rows, (cell, v) =>
+      typeof v === "string" && v.startsWith("=")
+        ? { ...cell, formula: v, value: calc(v) }
+        : { ...cell, formula: undefined, ...typeIn(v, cell.numberFormat) }
+    );
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(rows: (string | null)[][]) {
+    this.write(rows, (cell, v) => ({ ...cell, numberFormat: v === "" ? "General" : String(v) }));
+  }
+  get address(): string {
+    return this.get("address");
+  }
+
+  private write<V>(rows: (V | null)[][], update: (cell: FakeCell, v: V) => FakeCell): void {
+    this.context.enqueue({
+      bytes: utf8(rows) + 40,
+      apply: (tx) => {
+        const at = this.where();
+        if (at === null) throw new FakeOfficeError("InvalidOperation", "range is a null object");
+        const { sheet, box } = at;
+        const height = box.r1 - box.r0 + 1;
+        const width = box.c1 - box.c0 + 1;
+        if (!Array.isArray(rows) || rows.length !== height || rows.some((r) => !Array.isArray(r) || r.length !== width)) {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `the array does not match the size of ${boxA1(box)} (${height}×${width})`
+          );
+        }
+        rows.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v === null) return;
+            const k = cellKey(box.r0 + r, box.c0 + c);
+            const old = sheet.cells.get(k) ?? { value: "", numberFormat: "General" };
+            const next = update(old, v);
+            if (next.formula === undefined) delete next.formula;
+            tx.setCell(sheet, k, next);
+          })
+        );
+      },
+    });
+  }
+
+  /** Sets a look on every cell (creating empty cells to hold it). */
+  style(bytes: number, patch: Partial<FakeCell>): void {
+    this.context.enqueue({
+      bytes: bytes + 40,
+      apply: (tx) => {
+        const at = this.where();
+        if (at === null) throw new FakeOfficeError("InvalidOperation", "range is a null object");
+        for (let r = at.box.r0; r <= at.box.r1; r++) {
+          for (let c = at.box.c0; c <= at.box.c1; c++) {
+            const k = cellKey(r, c);
+            tx.setCell(at.sheet, k, { ...(at.sheet.cells.get(k) ?? { value: "", numberFormat: "General" }), ...patch });
+          }
+        }
+      },
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this, this.worksheet, "address" in this.ref ? this.ref.address : "");
+  }
+
+  select(): void {
+    this.context.enqueue({
+      bytes: 40,
+      apply: () => {
+        const at = this.where();
+        if (at === null) throw new FakeOfficeError("InvalidOperation", "range is a null object");
+        if (this.context.state.activeSheetId !== at.sheet.id) {
+          throw new FakeOfficeError("InvalidOperation", "can only select on the active sheet");
+        }
+        this.context.state.selection = { sheetId: at.sheet.id, address: boxA1(at.box) };
+      },
+    });
+  }
+}
+
+function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+  let box: Box | null = null;
+  for (const [k, cell] of sheet.cells) {
+    const hasValue = cell.formula !== undefined || cell.value !== "";
+    if (valuesOnly && !hasValue) continue;
+    const r = Math.floor(k / 16384);
+    const c = k % 16384;
+    box =
+      box === null
+        ? { r0: r, c0: c, r1: r, c1: c }
+        : { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) };
+  }
+  return box;
+}
+
+class FakeRangeFormat {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly worksheet: FakeWorksheet | null,
+    private readonly address: string
+  ) {}
+
+  set columnWidth(points: number) {
+    if (!/^[A-Za-z]{1,3}:[A-Za-z]{1,3}$/.test(this.address)) {
+      throw new Error("fake: set column widths on whole columns (\"A:C\")");
+    }
+    const [c0, c1] = columnsOf(this.address);
+    (this.worksheet as FakeWorksheet).change(utf8(points), (_tx, s) => {
+      if (!(points >= 0 && points <= 255 * 7.5)) throw new FakeOfficeError("InvalidArgument", `width ${points}`);
+      for (let c = c0; c <= c1; c++) s.columnWidths.set(c, points);
+    });
+  }
+
+  get font(): { bold: boolean; italic: boolean; size: number; color: string } {
+    const range = this.range;
+    return {
+      set bold(v: boolean) {
+        range.style(utf8(v), { bold: v });
+      },
+      set italic(v: boolean) {
+        range.style(utf8(v), { italic: v });
+      },
+      set size(v: number) {
+        range.style(utf8(v), { size: v });
+      },
+      set color(v: string) {
+        range.style(utf8(v), { color: v });
+      },
+    } as { bold: boolean; italic: boolean; size: number; color: string };
+  }
+
+  get fill(): { color: string } {
+    const range = this.range;
+    return {
+      set color(v: string) {
+        range.style(utf8(v), { fill: v });
+      },
+    } as { color: string };
+  }
+}
+
+// ---------------------------------------------------------------------------- tables
+
+class FakeTableCollection extends FakeObject {
+  protected readonly typeName = "TableCollection";
+  protected readonly loadable = ["items/name", "items/id"];
+
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null
+  ) {
+    super(context);
+  }
+
+  protected locate(): unknown {
+    return null;
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override load(properties?: string | string[]): this {
+    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    for (const p of wanted) if (!this.loadable.includes(p)) throw new Error(`fake TableCollection cannot load '${p}'`);
+    this.context.enqueue({
+      bytes: utf8(wanted) + 40,
+      apply: (_tx, commits) => {
+        const sheet = this.worksheet?.sheet();
+        if (sheet === null) throw new FakeOfficeError("InvalidOperation", "tables of a null worksheet");
+        const found = this.context.state.tables.filter((t) => sheet === undefined || t.sheetId === sheet.id);
+        const items = found.map((t) => ({
+          id: t.id,
+          data: new Map<string, unknown>(wanted.map((p) => [p.slice(6), p === "items/name" ? t.name : t.id])),
+        }));
+        commits.push(() =>
+          this.preload(new Map([["items", items.map((i) => new FakeTableProxy(this.context, i.id).preload(i.data))]]))
+        );
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeTableProxy[] {
+    return this.get("items");
+  }
+
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    if (this.worksheet === null) throw new Error("fake: add tables through a worksheet's tables");
+    const worksheet = this.worksheet;
+    const proxy = new FakeTableProxy(this.context, undefined);
+    this.context.enqueue({
+      bytes: utf8([address, hasHeaders]) + 40,
+      apply: (tx) => {
+        const sheet = worksheet.sheet();
+        if (sheet === null) throw new FakeOfficeError("InvalidOperation", "null worksheet");
+        const box = parseBox(address);
+        if (box === "columns") throw new FakeOfficeError("InvalidArgument", address);
+        const state = this.context.state;
+        const overlaps = state.tables.some(
+          (t) => t.sheetId === sheet.id && !(t.box.r1 < box.r0 || box.r1 < t.box.r0 || t.box.c1 < box.c0 || box.c1 < t.box.c0)
+        );
+        if (overlaps) throw new FakeOfficeError("InvalidOperation", "tables cannot overlap");
+        if (!hasHeaders) throw new Error("fake: only tables with headers");
+        // Excel gives blank or repeated headers names of its own.
+        const seen = new Set<string>();
+        for (let c = box.c0; c <= box.c1; c++) {
+          const k = cellKey(box.r0, c);
+          const cell = sheet.cells.get(k);
+          let header = cell === undefined || cell.value === "" ? `Column${c - box.c0 + 1}` : String(cell.value);
+          for (let n = 2; seen.has(key(header)); n++) header = `${header}${n}`;
+          seen.add(key(header));
+          if (cell === undefined || String(cell.value) !== header || cell.formula !== undefined) {
+            tx.setCell(sheet, k, { ...(cell ?? { numberFormat: "General" }), value: header, formula: undefined });
+          }
+        }
+        let n = state.tables.length + 1;
+        while (state.tables.some((t) => key(t.name) === key(`Table${n}`))) n++;
+        const id = this.context.excel.newId();
+        state.tables.push({ id, name: `Table${n}`, sheetId: sheet.id, box });
+        proxy.bind(id);
+      },
+    });
+    return proxy;
+  }
+}
+
+class FakeTableProxy extends FakeObject {
+  protected readonly typeName = "Table";
+  protected readonly loadable = ["name", "id"];
+
+  constructor(
+    context: FakeContext,
+    private tableId: string | undefined
+  ) {
+    super(context);
+  }
+
+  bind(id: string): void {
+    this.tableId = id;
+  }
+
+  table(): FakeTable {
+    const t = this.context.state.tables.find((x) => x.id === this.tableId);
+    if (t === undefined) throw new FakeOfficeError("ItemNotFound", "table does not exist");
+    return t;
+  }
+
+  protected locate(): unknown {
+    return this.table();
+  }
+  protected read(target: never, p: string): unknown {
+    const t = target as FakeTable;
+    return p === "name" ? t.name : t.id;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.queue(utf8(value), (_tx, t: FakeTable) => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value) || value.length > 255) {
+        throw new FakeOfficeError("InvalidArgument", `'${value}' is not a valid table name`);
+      }
+      if (this.context.state.tables.some((x) => x !== t && key(x.name) === key(value))) {
+        throw new FakeOfficeError("InvalidArgument", `a table named '${value}' already exists`);
+      }
+      t.name = value;
+    });
+  }
+  get id(): string {
+    return this.get("id");
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, null, { table: this });
+  }
+}
+
+// ---------------------------------------------------------------------------- sheet parts
+
+class FakeCustomProperties {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet
+  ) {}
+
+  add(k: string, value: string): FakeCustomProperty {
+    if (!this.context.excel.isSetSupported("ExcelApi", "1.12")) {
+      throw new FakeOfficeError("ApiNotFound", "Worksheet.customProperties needs ExcelApi 1.12");
+    }
+    this.worksheet.change(utf8([k, value]), (_tx, s) => {
+      if (k === "" || k.length > 255 || typeof value !== "string") throw new FakeOfficeError("InvalidArgument", k);
+      s.properties.set(k, value);
+    });
+    return new FakeCustomProperty(this.context, this.worksheet, k);
+  }
+
+  getItemOrNullObject(k: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.context, this.worksheet, k);
+  }
+}
+
+class FakeCustomProperty extends FakeObject {
+  protected readonly typeName = "WorksheetCustomProperty";
+  protected readonly loadable = ["key", "value"];
+
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly k: string
+  ) {
+    super(context);
+  }
+
+  protected locate(): unknown {
+    const sheet = this.worksheet.sheet();
+    if (sheet === null) return null;
+    const found = [...sheet.properties.entries()].find(([x]) => key(x) === key(this.k));
+    return found === undefined ? null : { key: found[0], value: found[1] };
+  }
+  protected read(target: never, p: string): unknown {
+    return (target as { key: string; value: string })[p as "key" | "value"];
+  }
+  get value(): string {
+    return this.get("value");
+  }
+  get key(): string {
+    return this.get("key");
+  }
+}
+
+class FakeFreezePanes {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet
+  ) {}
+
+  freezeRows(count = 1): void {
+    this.worksheet.change(utf8(count), (_tx, s) => (s.freeze = { rows: count, columns: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.worksheet.change(utf8(count), (_tx, s) => (s.freeze = { rows: 0, columns: count }));
+  }
+  freezeAt(range: string): void {
+    if (typeof range !== "string") throw new Error("fake: freezeAt takes an address");
+    const box = parseBox(range);
+    if (box === "columns" || box.r0 !== 0 || box.c0 !== 0) throw new Error("fake: freezeAt from A1");
+    this.worksheet.change(utf8(range), (_tx, s) => (s.freeze = { rows: box.r1 + 1, columns: box.c1 + 1 }));
+    void this.context;
+  }
+}
+
+class FakePageLayout {
+  constructor(private readonly worksheet: FakeWorksheet) {}
+  set orientation(value: string) {
+    this.worksheet.change(utf8(value), (_tx, s) => {
+      if (value !== "Landscape" && value !== "Portrait") throw new FakeOfficeError("InvalidArgument", value);
+      s.page = { ...s.page, orientation: value };
+    });
+  }
+  set zoom(value: Record<string, unknown>) {
+    this.worksheet.change(utf8(value), (_tx, s) => (s.page = { ...s.page, zoom: { ...value } }));
+  }
+}
+
+class FakeNotes {
+  constructor(private readonly worksheet: FakeWorksheet) {}
+  add(address: string, content: string): void {
+    this.worksheet.change(utf8([address, content]), (_tx, s) => {
+      const box = parseBox(address);
+      if (box === "columns" || box.r0 !== box.r1 || box.c0 !== box.c1) {
+        throw new FakeOfficeError("InvalidCellAddress", address);
+      }
+      const a = boxA1(box);
+      if (s.notes.has(a)) throw new FakeOfficeError("InvalidOperation", `${a} already has a note`);
+      s.notes.set(a, content);
+    });
+  }
+}
+
+class FakeCharts {
+  constructor(private readonly worksheet: FakeWorksheet) {}
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy {
+    let index = -1;
+    this.worksheet.change(utf8([type, seriesBy]), (_tx, s) => {
+      const at = source.where();
+      if (at === null || at.sheet !== s) throw new FakeOfficeError("InvalidArgument", "chart data must be on the sheet");
+      const chart: FakeChart = { type, source: boxA1(at.box), seriesBy, title: "" };
+      s.charts = [...s.charts, chart];
+      index = s.charts.length - 1;
+    });
+    return new FakeChartProxy(this.worksheet, () => index);
+  }
+}
+
+class FakeChartProxy {
+  constructor(
+    private readonly worksheet: FakeWorksheet,
+    private readonly index: () => number
+  ) {}
+
+  private update(bytes: number, patch: (c: FakeChart) => FakeChart): void {
+    this.worksheet.change(bytes, (_tx, s) => {
+      const i = this.index();
+      if (i < 0 || s.charts[i] === undefined) throw new FakeOfficeError("ItemNotFound", "chart");
+      s.charts = s.charts.map((c, j) => (j === i ? patch(c) : c));
+    });
+  }
+
+  get title(): { text: string } {
+    const update = this.update.bind(this);
+    return {
+      set text(v: string) {
+        update(utf8(v), (c) => ({ ...c, title: v }));
+      },
+    } as { text: string };
+  }
+
+  setPosition(start: string, end?: string): void {
+    parseBox(start);
+    this.update(utf8([start, end]), (c) => ({ ...c, position: end === undefined ? [start] : [start, end] }));
+  }
+}
