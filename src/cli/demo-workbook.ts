@@ -525,8 +525,8 @@ export interface DemoSetting {
 
 const DEMO_SETTINGS: DemoSetting[] = [
   { setting: "First financial year", value: "2025/26", note: "The costing starts on 1 April." },
-  { setting: "Years", value: 3, note: "Financial years costed." },
-  { setting: "Costing point", value: "Mid-point", note: "Bottom, Mid-point, Top or Actual." },
+  { setting: "Number of years", value: 3, note: "Financial years costed." },
+  { setting: "Costing point", value: "mid", note: "bottom, mid, top or actual." },
   { setting: "Pay award 2025/26", value: 0.032, format: "0.0%" },
   { setting: "Pay award 2026/27", value: 0.025, format: "0.0%" },
   { setting: "Pay award 2027/28", value: 0.02, format: "0.0%" },
@@ -544,11 +544,11 @@ const DEMO_SETTINGS: DemoSetting[] = [
     note: "When the proposed structure takes effect.",
   },
   { setting: "Agency weeks per year", value: 52 },
-  { setting: "Population weight", value: 0.5, format: "0%" },
-  { setting: "Deprivation weight", value: 0.3, format: "0%" },
-  { setting: "Demand weight", value: 0.2, format: "0%" },
-  { setting: "Equal share weight", value: 0, format: "0%" },
-  { setting: "Allocation unit", value: 0.5, note: "FTE: 1, 0.5 or 0.1." },
+  { setting: "Weight: population", value: 0.5, format: "0%" },
+  { setting: "Weight: deprivation", value: 0.3, format: "0%" },
+  { setting: "Weight: demand", value: 0.2, format: "0%" },
+  { setting: "Weight: equal share", value: 0, format: "0%" },
+  { setting: "Allocation unit (FTE)", value: 0.5, note: "FTE: 1, 0.5 or 0.1." },
 ];
 
 /** Setting | Value | Notes, with a bold header row, on a sheet named "Assumptions". */

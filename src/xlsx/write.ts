@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read -- ExcelJS objects, not Office.js proxies: nothing to load */
 import type ExcelJS from "exceljs";
 import { columnLetters, parseRangeA1 } from "../core/grid";
 import type { CellStyle, SheetSpec, SpecCell, TableSpec } from "../core/report";

@@ -1,0 +1,165 @@
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { hasErrors } from "../core/grid";
+import type { SheetKey } from "../core/report";
+import type { BuildResult } from "../core/workbook/types";
+import type { WrittenSheet } from "../core/workbook/port";
+import { loadWorkbook, readWorkbookGrids, saveWorkbook, writeSheetSpecs } from "../xlsx";
+import type { BuildWorkbook } from "./engine";
+import { UsageError, defaultOutputPath, readInput, sameFile, writeAtomically } from "./files";
+import { issueLines, plural, summaryLines } from "./format";
+import { progressOn } from "./progress";
+import type { CliIo } from "./io";
+
+export const SHEET_CHOICES: readonly SheetKey[] = ["grant", "cost", "changes", "shares"];
+
+export interface BuildOptions {
+  output?: string;
+  only?: string;
+  json?: boolean;
+}
+
+/** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
+export function parseOnly(only: string | undefined): SheetKey[] | undefined {
+  if (only === undefined) return undefined;
+  const keys = only
+    .split(",")
+    .map((k) => k.trim().toLowerCase())
+    .filter((k) => k !== "");
+  const unknown = keys.filter((k) => !SHEET_CHOICES.includes(k as SheetKey));
+  if (keys.length === 0 || unknown.length > 0)
+    throw new UsageError(
+      `--only takes a list of ${SHEET_CHOICES.join(", ")} (for example --only grant,cost); got '${only}'.`
+    );
+  return [...new Set(keys)] as SheetKey[];
+}
+
+/** The --json document: totals per sheet and the issues, for scripts. */
+export interface BuildJson {
+  ok: boolean;
+  input: string;
+  /** Absent when nothing was written. */
+  output?: string;
+  sheets: Array<{
+    key: SheetKey;
+    sheet: string;
+    headline: string;
+    totals: Record<string, number>;
+    figures: BuildResult["summaries"][number]["figures"];
+    warnings: string[];
+  }>;
+  issues: BuildResult["issues"];
+}
+
+function jsonOf(
+  input: string,
+  output: string | undefined,
+  result: BuildResult,
+  written: WrittenSheet[]
+): BuildJson {
+  const nameOf = (key: SheetKey, fallback: string) =>
+    written.find((w) => w.key === key)?.name ?? fallback;
+  return {
+    ok: result.ok,
+    input,
+    ...(output !== undefined ? { output } : {}),
+    sheets: result.summaries.map((s) => ({
+      key: s.key,
+      sheet: nameOf(s.key, s.sheetName),
+      headline: s.headline,
+      totals: Object.fromEntries(s.figures.map((f) => [f.label, f.value])),
+      figures: s.figures,
+      warnings: s.warnings,
+    })),
+    issues: result.issues,
+  };
+}
+
+/**
+ * `estab build`: read the workbook, check it, cost it, and write a new workbook holding
+ * the calculated sheets. Nothing is written when the workbook has errors. Returns the
+ * exit code.
+ */
+export async function runBuild(
+  input: string,
+  options: BuildOptions,
+  io: CliIo,
+  build: BuildWorkbook,
+  version: string
+): Promise<number> {
+  const only = parseOnly(options.only);
+  const output = options.output ?? defaultOutputPath(input);
+  if (!/\.xlsx$/i.test(output))
+    throw new UsageError(`The output '${output}' must be an .xlsx file.`);
+  if (sameFile(input, output))
+    throw new UsageError(
+      `The output would overwrite the workbook you are costing ('${input}'). Choose another name with -o.`
+    );
+
+  const progress = progressOn(io.stderr);
+  progress.step(`Reading ${path.basename(input)}…`);
+  const bytes = await readInput(input);
+  let source: ExcelJS.Workbook;
+  try {
+    source = await loadWorkbook(bytes);
+  } catch {
+    progress.done();
+    throw new UsageError(
+      `'${input}' is not an Excel workbook that can be read (.xlsx). Old .xls files: open in Excel and save as .xlsx.`
+    );
+  }
+  const grids = readWorkbookGrids(source);
+
+  progress.step("Checking and costing…");
+  const result = build(grids, {
+    mode: "shareable",
+    ...(only ? { only } : {}),
+    generatedAt: io.now().toISOString(),
+    version,
+  });
+
+  if (!result.ok || hasErrors(result.issues)) {
+    progress.done();
+    if (options.json)
+      io.stdout.write(
+        `${JSON.stringify(jsonOf(input, undefined, { ...result, ok: false }, []), null, 2)}\n`
+      );
+    else {
+      for (const line of issueLines(result.issues)) io.stderr.write(`${line}\n`);
+      io.stderr.write(
+        `Nothing was written. Correct the cells above in '${input}' and run the command again.\n`
+      );
+    }
+    return 1;
+  }
+
+  const target = new ExcelJS.Workbook();
+  target.creator = "Establishment Costing";
+  target.created = io.now();
+  const { sheets: written } = writeSheetSpecs(target, result.sheets, {
+    onSheet: (done, total, name) => progress.step(`Writing sheet ${done} of ${total} (${name})…`),
+  });
+  progress.step(`Saving ${path.basename(output)}…`);
+  await writeAtomically(output, await saveWorkbook(target));
+  progress.done();
+
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(jsonOf(input, output, result, written), null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(
+    `Wrote ${output} (${plural(written.length, "sheet")}: ${written.map((w) => w.name).join(", ")})\n`
+  );
+  for (const line of summaryLines(
+    result.summaries.map((s) => ({
+      ...s,
+      sheetName: written.find((w) => w.key === s.key)?.name ?? s.sheetName,
+    }))
+  ))
+    io.stdout.write(`${line}\n`);
+  const warnings = issueLines(result.issues);
+  if (warnings.length > 0) io.stdout.write(`\n${warnings.join("\n")}\n`);
+  if (result.sheets.some((s) => s.charts.length > 0))
+    io.stdout.write("\nCharts are not included in files written by estab; see docs/cli.md.\n");
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { formatUkDate } from "../core/dates";
+import type { Issue } from "../core/grid";
+import { formatIssue } from "../core/grid";
+import type { NumberFormatName } from "../core/report";
+import type { SheetSummary } from "../core/workbook/types";
+
+/**
+ * How figures read in the terminal: en-GB, the way a finance report prints them.
+ * Presentation only; every figure arrives computed.
+ */
+const POUNDS = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+const THOUSANDS = new Intl.NumberFormat("en-GB", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const TWO_DP = new Intl.NumberFormat("en-GB", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const WHOLE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const PERCENT = new Intl.NumberFormat("en-GB", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/** "£1,234.56"; a figure already in £k (format "moneyK") as "£1,234.6k". */
+export function formatFigure(value: number, format: NumberFormatName): string {
+  switch (format) {
+    case "money":
+      return POUNDS.format(value);
+    case "moneyK":
+      return `${value < 0 ? "-" : ""}£${THOUSANDS.format(Math.abs(value))}k`;
+    case "fte":
+      return TWO_DP.format(value);
+    case "percent":
+      return PERCENT.format(value);
+    case "integer":
+      return WHOLE.format(value);
+    case "date":
+      return formatUkDate(value);
+    case "general":
+      return String(value);
+  }
+}
+
+/** The per-sheet summary as lines of text, labels lined up. */
+export function summaryLines(summaries: SheetSummary[]): string[] {
+  const lines: string[] = [];
+  for (const s of summaries) {
+    lines.push("", `${s.sheetName}: ${s.headline}`);
+    const width = Math.max(0, ...s.figures.map((f) => f.label.length));
+    for (const f of s.figures)
+      lines.push(`  ${f.label.padEnd(width)}  ${formatFigure(f.value, f.format)}`);
+    for (const w of s.warnings) lines.push(`  ! ${w}`);
+  }
+  return lines;
+}
+
+/** Issues, errors first, each with its cell: "Establishment!G12: FTE … — enter e.g. 1". */
+export function issueLines(issues: Issue[]): string[] {
+  const errors = issues.filter((i) => i.severity === "error");
+  const warnings = issues.filter((i) => i.severity === "warning");
+  const lines: string[] = [];
+  if (errors.length > 0) {
+    lines.push(`${plural(errors.length, "error")} in the workbook:`);
+    for (const i of errors) lines.push(`  error    ${formatIssue(i)}`);
+  }
+  if (warnings.length > 0) {
+    lines.push(`${plural(warnings.length, "warning")}:`);
+    for (const i of warnings) lines.push(`  warning  ${formatIssue(i)}`);
+  }
+  return lines;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/** The estab command's entry point (package.json "bin"). */
+import { main } from "./program";
+
+export { main };
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`estab: ${String(err)}\n`);
+      process.exitCode = 3;
+    }
+  );
+}
