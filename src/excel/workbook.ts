@@ -66,7 +66,7 @@ export function createExcelWorkbook(
       return run((context) => readWorkbook(context));
     },
 
-    writeSheets(specs, writeOptions = {}) {
+    async writeSheets(specs, writeOptions = {}) {
       requireMarks();
       return writeSheets(run, specs, {
         mode: writeOptions.mode ?? options.mode ?? "shareable",
@@ -107,7 +107,7 @@ export function createExcelWorkbook(
       return info.sheets.filter((s) => s.owned).map((s) => s.name);
     },
 
-    makeShareable(sheetName) {
+    async makeShareable(sheetName) {
       requireMarks();
       return run((context) => makeShareable(context, sheetName, maxRequestBytes));
     },

@@ -458,6 +458,28 @@ function checkSheetName(state: FakeState, name: string, self: FakeSheet | undefi
   }
 }
 
+const escapeRegExp = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Excel keeps formulas pointing at a sheet through a rename, and turns references to a
+ * deleted sheet into #REF!. (String literals are not special-cased: the tests avoid them.)
+ */
+function followRename(tx: Transaction, state: FakeState, oldName: string, newName: string | null): void {
+  const quoted = `'${oldName.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(oldName) ? `|${escapeRegExp(oldName)}` : "";
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:${escapeRegExp(quoted)}${plain})!(\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?)`, "gi");
+  for (const sheet of state.sheets) {
+    for (const [k, cell] of sheet.cells) {
+      if (cell.formula === undefined || !pattern.test(cell.formula)) continue;
+      pattern.lastIndex = 0;
+      const formula = cell.formula.replace(pattern, (_m, ref: string) =>
+        newName === null ? "#REF!" : `${quoteSheetName(newName)}!${ref}`
+      );
+      tx.setCell(sheet, k, { ...cell, formula });
+    }
+  }
+}
+
 type SheetRef = { id: string } | { key: string; orNull: boolean } | { active: true } | { pendingAdd: true };
 
 class FakeWorksheet extends FakeObject {
@@ -512,9 +534,11 @@ class FakeWorksheet extends FakeObject {
     return this.get("name");
   }
   set name(value: string) {
-    this.queue(utf8(value), (_tx, s: FakeSheet) => {
+    this.queue(utf8(value), (tx, s: FakeSheet) => {
       checkSheetName(this.context.state, value, s);
+      const old = s.name;
       s.name = value;
+      followRename(tx, this.context.state, old, value);
     });
   }
   get visibility(): Visibility {
@@ -562,6 +586,7 @@ class FakeWorksheet extends FakeObject {
       }
       state.sheets = state.sheets.filter((x) => x !== s);
       state.tables = state.tables.filter((t) => t.sheetId !== s.id);
+      followRename(_tx, state, s.name, null);
       if (state.activeSheetId === s.id) {
         state.activeSheetId = (state.sheets.find((x) => x.visibility === "Visible") as FakeSheet).id;
       }

@@ -1,0 +1,99 @@
+import { NUMBER_FORMATS } from "../../src/core/report";
+import { createExcelWorkbook, MARKER_KEY, parseMarker } from "../../src/excel";
+import { charactersToPoints } from "../../src/excel/write";
+import { FakeExcel } from "./fake/excel";
+import { postsSpec } from "./specs";
+
+function setUp(apiVersion = "1.18"): { excel: FakeExcel; book: ReturnType<typeof createExcelWorkbook> } {
+  const excel = new FakeExcel({ apiVersion });
+  const book = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, runId: () => "t1" });
+  return { excel, book };
+}
+
+describe("writeSheets", () => {
+  it("writes values, native formulas, formats, table, widths, freeze, page, notes and marks the sheet", async () => {
+    const { excel, book } = setUp();
+    const outcome = await book.writeSheets([postsSpec(3, { chart: true })]);
+    expect(outcome).toEqual({ sheets: [{ key: "grant", requested: "Grant Costing", name: "Grant Costing" }] });
+
+    const sheet = excel.sheet("Grant Costing");
+    expect(sheet.visibility).toBe("Visible");
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "Grant Costing"]);
+    expect(excel.state.activeSheetId).toBe(sheet.id);
+
+    expect(excel.values("Grant Costing", "A4:G5")).toEqual([
+      ["Post ID", "Post", "Grade", "FTE", "Salary", "On-costs", "Total"],
+      ["P00001", "Family Support Worker 1", "SS08", 1, 20862, 5000, 0],
+    ]);
+    expect(excel.cell("Grant Costing", "G5")).toMatchObject({ formula: "=E5+F5", numberFormat: NUMBER_FORMATS.money });
+    expect(excel.cell("Grant Costing", "D8")).toMatchObject({ formula: "=SUM(D5:D7)", numberFormat: NUMBER_FORMATS.fte, bold: true });
+    expect(excel.cell("Grant Costing", "E5")).toMatchObject({ value: 20862, numberFormat: NUMBER_FORMATS.money });
+    expect(excel.cell("Grant Costing", "E5")?.formula).toBeUndefined();
+    expect(excel.cell("Grant Costing", "A5")).toMatchObject({ value: "P00001", numberFormat: "@" });
+    expect(excel.cell("Grant Costing", "A1")).toMatchObject({ bold: true, size: 14 });
+    expect(excel.cell("Grant Costing", "B4")).toMatchObject({ bold: true, fill: "#D9E1F2" });
+
+    expect(excel.tableNamed("GrantCosting")).toMatchObject({ sheetId: sheet.id, box: { r0: 3, c0: 0, r1: 6, c1: 6 } });
+    expect(sheet.columnWidths.get(1)).toBe(charactersToPoints(30));
+    expect(sheet.columnWidths.get(6)).toBe(charactersToPoints(12));
+    expect(sheet.freeze).toEqual({ rows: 4, columns: 0 });
+    expect(sheet.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.notes.get("A1")).toBe("Made by Establishment Costing");
+    expect(sheet.charts).toEqual([
+      { type: "ColumnClustered", source: "B4:B7", seriesBy: "Auto", title: "Cost by post", position: ["I4"] },
+    ]);
+    expect(parseMarker(sheet.properties.get(MARKER_KEY))).toEqual({
+      key: "grant",
+      name: "Grant Costing",
+      mode: "shareable",
+      version: 1,
+    });
+  });
+
+  it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {
+    expect(charactersToPoints(8.43)).toBe(48);
+    expect(charactersToPoints(10)).toBe(56.25);
+  });
+
+  it("skips notes silently where the notes API (ExcelApi 1.18) is missing", async () => {
+    const { excel, book } = setUp("1.17");
+    await book.writeSheets([postsSpec(2)]);
+    expect(excel.sheet("Grant Costing").notes.size).toBe(0);
+    expect(excel.values("Grant Costing", "A2")).toEqual([["How this was calculated: bottom of grade, 2% award from April."]]);
+  });
+
+  it("refuses to write on Excel without worksheet custom properties (ExcelApi 1.12)", async () => {
+    const { excel, book } = setUp("1.11");
+    const before = excel.snapshot();
+    await expect(book.writeSheets([postsSpec(2)])).rejects.toThrow(/ExcelApi 1.12/);
+    expect(excel.syncs).toBe(0);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("writes live ESTAB formulas in live mode, native ones in shareable mode", async () => {
+    const { excel, book } = setUp();
+    await book.writeSheets([postsSpec(2, { live: true })], { mode: "live" });
+    expect(excel.cell("Grant Costing", "G5")?.formula).toBe("=ESTAB.POSTCOST(Establishment!C5)");
+    expect(parseMarker(excel.sheet("Grant Costing").properties.get(MARKER_KEY))?.mode).toBe("live");
+    await book.writeSheets([postsSpec(2, { live: true })]);
+    expect(excel.cell("Grant Costing", "G5")?.formula).toBe("=E5+F5");
+  });
+
+  it("keeps references between output sheets working through the temporary names", async () => {
+    const { excel, book } = setUp();
+    const summary = postsSpec(1, { key: "cost", name: "Cost Summary", table: "CostSummary" });
+    summary.cells.push([{ kind: "formula", formula: "='Grant Costing'!G6*2", value: 0 }]);
+    await book.writeSheets([postsSpec(1), summary]);
+    await book.writeSheets([postsSpec(1), summary]); // again, over owned sheets
+    expect(excel.cell("Cost Summary", "A7")?.formula).toBe("='Grant Costing'!G6*2");
+  });
+
+  it("refuses malformed specs before touching the workbook", async () => {
+    const { excel, book } = setUp();
+    const bad = postsSpec(1);
+    bad.cells.push([{ kind: "formula", formula: "SUM(A1)", value: 0 }]);
+    await expect(book.writeSheets([bad])).rejects.toThrow(/must start with "="/);
+    await expect(book.writeSheets([postsSpec(1), postsSpec(1)])).rejects.toThrow(/more than one sheet of kind 'grant'/);
+    expect(excel.syncs).toBe(0);
+  });
+});
