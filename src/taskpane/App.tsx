@@ -76,7 +76,7 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
   const [mode, setMode] = useState<BuildMode>("shareable");
   const [selectError, setSelectError] = useState<string>();
 
-  const wb = useWorkbook(port);
+  const wb = useWorkbook(port, engine);
   const source = useSource(engine, wb.workbook);
   const assumptions = useAssumptions(services, wb.workbook, wb.owned, wb.reload);
   const build = useBuild(services, source.choice, mode, wb.reload);

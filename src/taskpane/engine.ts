@@ -9,6 +9,11 @@ import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/
  * narrow means the pane never re-implements a rule the core owns.
  */
 export interface PaneEngine {
+  /**
+   * The grids the core should read: the user's sheets and the add-in's assumptions sheet,
+   * never the add-in's own calculated sheets (owned: the names the port reports).
+   */
+  inputsOf(workbook: WorkbookGrids, owned: readonly string[]): WorkbookGrids;
   /** Detected tables, the column mapping of the chosen establishment, and the issues found. */
   inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView;
   /** The assumptions sheet as a list of settings (defaults where the sheet says nothing). */
@@ -91,6 +96,8 @@ export interface Setting {
   address?: string;
   /** The value in force, as the user reads it: "19.0%", "2024/25", "01/09/2024". */
   display: string;
+  /** What applies when the cell is blank (the default), shown greyed in the empty box. */
+  placeholder?: string;
   input: SettingInput;
   /** True when the sheet does not say and the default applies. */
   isDefault: boolean;

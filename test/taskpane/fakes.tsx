@@ -115,6 +115,10 @@ export class FakeEngine implements PaneEngine {
   requests: BuildRequest[] = [];
   choices: SourceChoice[] = [];
 
+  inputsOf(workbook: WorkbookGrids): WorkbookGrids {
+    return workbook;
+  }
+
   inspectSource(_workbook: WorkbookGrids, choice: SourceChoice): SourceView {
     this.choices.push(choice);
     const mapping: FieldMapping[] = FIELDS.map((f) => {

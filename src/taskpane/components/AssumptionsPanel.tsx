@@ -99,7 +99,9 @@ export function AssumptionsPanel({ state, onSelectIssue }: AssumptionsPanelProps
             {view.settings.map((s) => (
               <div key={s.key} style={{ display: "contents" }}>
                 <dt>{s.label}</dt>
-                <dd className={styles.value}>{s.display || "—"}</dd>
+                <dd className={styles.value}>
+                  {s.display || (s.placeholder ? `${s.placeholder} (default)` : "—")}
+                </dd>
               </div>
             ))}
           </dl>
@@ -193,6 +195,7 @@ function SettingField({ setting, error, busy, onSave }: SettingFieldProps) {
         className={styles.control}
         disabled={!editable}
         value={draft}
+        placeholder={setting.placeholder ? `${setting.placeholder} (default)` : undefined}
         inputMode={setting.input.type === "text" ? "text" : "decimal"}
         onChange={(_, d) => setDraft(d.value)}
         onBlur={commit}

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkbookPort } from "../../core/workbook/port";
 import type { WorkbookGrids } from "../../core/workbook/types";
+import type { PaneEngine } from "../engine";
 
 export interface WorkbookState {
+  /** What the core reads: the user's sheets and the assumptions, not the add-in's output. */
   workbook?: WorkbookGrids;
   /** Sheets the add-in created (the only ones it may change). */
   owned: string[];
@@ -12,7 +14,7 @@ export interface WorkbookState {
   reload: () => Promise<WorkbookGrids>;
 }
 
-export function useWorkbook(port: WorkbookPort): WorkbookState {
+export function useWorkbook(port: WorkbookPort, engine: PaneEngine): WorkbookState {
   const [workbook, setWorkbook] = useState<WorkbookGrids>();
   const [owned, setOwned] = useState<string[]>([]);
   const [loading, setLoading] = useState(true);
@@ -23,7 +25,8 @@ export function useWorkbook(port: WorkbookPort): WorkbookState {
   const fetchInto = useCallback(
     async (mine: number) => {
       try {
-        const [grids, ownedSheets] = await Promise.all([port.read(), port.ownedSheets()]);
+        const [all, ownedSheets] = await Promise.all([port.read(), port.ownedSheets()]);
+        const grids = engine.inputsOf(all, ownedSheets);
         if (mine === generation.current) {
           setWorkbook(grids);
           setOwned(ownedSheets);
@@ -37,7 +40,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookState {
         if (mine === generation.current) setLoading(false);
       }
     },
-    [port]
+    [engine, port]
   );
 
   const reload = useCallback(() => {

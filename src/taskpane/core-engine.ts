@@ -1,0 +1,380 @@
+import { financialYearOf, formatUkDate, serialOf } from "../core/dates";
+import type { FinancialYear } from "../core/dates";
+import type { CellValue, Grid } from "../core/grid";
+import { columnLetters, isBlank, positionIn, toA1 } from "../core/grid";
+import type { PostField } from "../core/model";
+import {
+  ESTABLISHMENT_SCHEMA,
+  SETTINGS,
+  chooseCandidate,
+  defaultAssumptions,
+  defaultAssumptionsGrid,
+  findAssumptionsBlock,
+  matchSetting,
+  parseMoney,
+  parseNumber,
+  parsePercent,
+  readAssumptions,
+  readWorkbook,
+  type TableCandidate,
+} from "../core/read";
+import type { SheetSpec, SpecCell } from "../core/report";
+import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
+import type {
+  AssumptionsView,
+  DetectedTable,
+  FieldMapping,
+  PaneEngine,
+  Setting,
+  SettingInput,
+  SourceChoice,
+  SourceView,
+} from "./engine";
+import { formatMoney } from "./format";
+
+export type BuildWorkbook = (workbook: WorkbookGrids, request: BuildRequest) => BuildResult;
+
+export interface CoreEngineOptions {
+  /** The core's one build call (src/core/workbook/build.ts). */
+  build: BuildWorkbook;
+  /** Today, for the first financial year the defaults assume. */
+  today: () => Date;
+}
+
+const SAMPLES = 3;
+const ASSUMPTIONS_SHEET = "Assumptions";
+
+/** How each setting is edited. Keys are the core's (read/assumptions.ts SETTINGS). */
+const INPUTS: Record<string, SettingInput> = {
+  firstYear: { type: "year" },
+  years: { type: "number" },
+  costingPoint: { type: "choice", options: ["bottom", "mid", "top", "actual"] },
+  incrementRule: { type: "choice", options: ["april", "anniversary", "none"] },
+  incrementServiceMonths: { type: "number" },
+  gradeSteps: { type: "number" },
+  onCostMode: { type: "choice", options: ["statutory", "flat"] },
+  flatOnCostRate: { type: "percent" },
+  niRate: { type: "percent" },
+  niMonthlyThreshold: { type: "money" },
+  pensionRate: { type: "percent" },
+  apprenticeshipLevy: { type: "boolean" },
+  vacancyFactor: { type: "percent" },
+  "grant.name": { type: "text" },
+  "grant.amount": { type: "money" },
+  "grant.start": { type: "date" },
+  "grant.end": { type: "date" },
+  exitCostWeeks: { type: "number" },
+  implementationDate: { type: "date" },
+  managementGrades: { type: "text" },
+  agencyWeeksPerYear: { type: "number" },
+  "localityWeights.population": { type: "percent" },
+  "localityWeights.deprivation": { type: "percent" },
+  "localityWeights.demand": { type: "percent" },
+  "localityWeights.equal": { type: "percent" },
+  allocationUnit: { type: "number" },
+  allocationTotalFte: { type: "number" },
+  // Per-year rows ("Pay award 2025/26"): the key before the colon.
+  // A rate, or "£1,290 or 2.5%": what percent cannot read passes as text to the core.
+  payAward: { type: "percent" },
+  payAwardMinimum: { type: "money" },
+  grant: { type: "money" },
+};
+
+function inputFor(key: string): SettingInput {
+  return INPUTS[key] ?? INPUTS[key.split(":")[0]] ?? { type: "text" };
+}
+
+const pct = (v: number) => `${Number((v * 100).toFixed(4))}%`;
+
+/** A cell value as the form shows it: 0.195 in a rate is "19.5%", a date serial "01/09/2025". */
+function displayOf(value: CellValue | undefined, input: SettingInput): string {
+  if (value === undefined || isBlank(value)) return "";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "string") return value.trim();
+  switch (input.type) {
+    case "percent":
+      return pct(value);
+    case "date":
+      return formatUkDate(value);
+    case "money":
+      return formatMoney(value);
+    default:
+      return String(value);
+  }
+}
+
+function cellText(value: CellValue | undefined): string {
+  if (value === undefined || isBlank(value)) return "";
+  if (typeof value === "number")
+    return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(value);
+  return String(value).trim();
+}
+
+function todaySerial(today: Date): number {
+  return serialOf(today.getFullYear(), today.getMonth() + 1, today.getDate());
+}
+
+/**
+ * The PaneEngine over the real core: every rule (detection, mapping, validation, the
+ * assumptions' meaning, the calculation) is the core's; this only shapes it for the pane.
+ */
+export function createCoreEngine({ build, today }: CoreEngineOptions): PaneEngine {
+  const firstYear = (): FinancialYear => financialYearOf(todaySerial(today()));
+
+  return {
+    inputsOf(workbook: WorkbookGrids, owned: readonly string[]): WorkbookGrids {
+      return withoutOutputSheets(workbook, owned);
+    },
+
+    inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView {
+      const mapping = choice.mapping;
+      const inputs = readWorkbook(workbook, {
+        establishment: choice.establishment,
+        mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+        defaultFirstYear: firstYear(),
+      });
+      const candidates = inputs.establishmentCandidates;
+      const chosen = chooseCandidate(candidates, choice.establishment);
+      const establishments = uniqueById(candidates.map((c) => detected("establishment", c)));
+      const view: SourceView = {
+        establishments,
+        headers: [],
+        mapping: [],
+        issues: inputs.issues,
+      };
+      if (chosen) {
+        const grid = workbook.grids[chosen.gridIndex];
+        view.establishment = detected("establishment", chosen, inputs.establishment?.posts.length);
+        view.headers = chosen.headers.map((h) => ({
+          column: columnLetters(h.column),
+          header: h.text,
+        }));
+        view.mapping = ESTABLISHMENT_SCHEMA.fields.map((spec): FieldMapping => {
+          const column = chosen.columns[spec.field];
+          return {
+            field: spec.field,
+            label: spec.label,
+            description: spec.description,
+            column: column === undefined ? undefined : columnLetters(column),
+            samples: column === undefined ? [] : samplesOf(grid, chosen, column),
+            overridden: mapping[spec.field] !== undefined,
+          };
+        });
+      }
+      const est = inputs.establishment;
+      if (est) {
+        const headcount = est.posts.some((p) => p.headcount !== undefined)
+          ? est.posts.reduce((s, p) => s + (p.headcount ?? 0), 0)
+          : undefined;
+        view.totals = {
+          posts: est.posts.length,
+          fte: est.posts.reduce((s, p) => s + p.fte, 0),
+          ...(headcount === undefined ? {} : { headcount }),
+        };
+      }
+      if (inputs.localities) {
+        const l = inputs.localities;
+        view.localities = {
+          kind: "localities",
+          id: l.table ?? l.sheet,
+          sheet: l.sheet,
+          table: l.table,
+          range: l.range,
+          rows: l.localities.length,
+        };
+      }
+      if (inputs.payScales) {
+        const p = inputs.payScales;
+        view.payScales = {
+          kind: "payScales",
+          id: p.sheet,
+          sheet: p.sheet,
+          range: "",
+          rows: p.points.length,
+        };
+      }
+      return view;
+    },
+
+    inspectAssumptions(workbook: WorkbookGrids): AssumptionsView {
+      const read = readAssumptions(workbook, { defaultFirstYear: firstYear() });
+      const defaults = defaultAssumptions(read.assumptions.firstYear);
+      const block = read.found ? findAssumptionsBlock(workbook) : undefined;
+      const settings: Setting[] = [];
+      const seen = new Set<string>();
+      if (block) {
+        const { grid, start, labelColumn, valueColumn } = block;
+        for (let r = start; r < grid.values.length; r++) {
+          const label = grid.values[r]?.[labelColumn];
+          if (typeof label !== "string" || isBlank(label)) continue;
+          const matched = matchSetting(label);
+          if (!matched || seen.has(matched.key)) continue;
+          seen.add(matched.key);
+          const input = inputFor(matched.key);
+          const raw = grid.values[r]?.[valueColumn];
+          const spec = "spec" in matched ? matched.spec : undefined;
+          const fallback = spec ? displayOf(spec.defaultCell(defaults), input) : "";
+          const display = displayOf(raw, input);
+          settings.push({
+            key: matched.key,
+            label: label.trim(),
+            help: "spec" in matched ? matched.spec.note : matched.yearSpec.note,
+            address: toA1(positionIn(grid, r, valueColumn)),
+            display,
+            placeholder: fallback,
+            input,
+            isDefault: display === "",
+          });
+        }
+      }
+      // Settings the sheet does not mention: their defaults apply (shown, not editable).
+      for (const spec of SETTINGS) {
+        if (seen.has(spec.key)) continue;
+        const input = inputFor(spec.key);
+        settings.push({
+          key: spec.key,
+          label: spec.label,
+          help: spec.note,
+          display: displayOf(spec.defaultCell(defaults), input),
+          input,
+          isDefault: true,
+        });
+      }
+      return { sheet: read.found ? read.source.sheet : undefined, settings, issues: read.issues };
+    },
+
+    defaultAssumptionsSheet(): SheetSpec {
+      return assumptionsSheetSpec(defaultAssumptionsGrid(firstYear()));
+    },
+
+    parseSetting(setting: Setting, input: string) {
+      const text = input.trim();
+      // Blank means "use the default", as on the sheet itself.
+      if (text === "") return { value: "" };
+      const value = cellValueFor(setting, text);
+      if (value === undefined) return { error: `${setting.label} '${text}' cannot be read` };
+      // The core is the judge: read the one setting as the sheet would hold it.
+      const check = readAssumptions({
+        grids: [
+          {
+            sheet: ASSUMPTIONS_SHEET,
+            origin: { row: 0, column: 0 },
+            values: [
+              ["Setting", "Value"],
+              [setting.label, value],
+            ],
+          },
+        ],
+      });
+      const error = check.issues.find((i) => i.severity === "error");
+      return error ? { error: `${error.message}: ${error.fix}` } : { value };
+    },
+
+    build(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
+      return build(workbook, request);
+    },
+  };
+}
+
+/**
+ * What the form writes, in the form the core's own default sheet uses: rates and dates as
+ * text ("19.5%", "01/09/2025": unambiguous in any Excel locale, and the Excel adapter keeps
+ * strings as text), counts and money as numbers. Undefined when it cannot be read at all.
+ */
+function cellValueFor(setting: Setting, text: string): CellValue | undefined {
+  switch (setting.input.type) {
+    case "percent": {
+      const v = parsePercent(text);
+      return v === undefined ? text : pct(v);
+    }
+    case "money":
+      return parseMoney(text) ?? text;
+    case "number":
+      return parseNumber(text) ?? text;
+    case "boolean":
+      return /^(y|yes|true|on)$/i.test(text)
+        ? "Yes"
+        : /^(n|no|false|off)$/i.test(text)
+          ? "No"
+          : text;
+    default:
+      return text;
+  }
+}
+
+function detected(
+  kind: "establishment",
+  c: TableCandidate<PostField>,
+  rows?: number
+): DetectedTable {
+  return {
+    kind,
+    id: c.table ?? c.sheet,
+    sheet: c.sheet,
+    table: c.table,
+    range: c.range,
+    rows: rows ?? Math.max(0, c.lastIndex - c.headerIndex),
+  };
+}
+
+function uniqueById(tables: DetectedTable[]): DetectedTable[] {
+  const seen = new Set<string>();
+  return tables.filter(
+    (t) => !seen.has(t.id.toLowerCase()) && seen.add(t.id.toLowerCase()) !== undefined
+  );
+}
+
+/** The first few non-blank values under the header, as the sheet shows them. */
+function samplesOf(grid: Grid, c: TableCandidate<PostField>, sheetColumn: number): string[] {
+  const col = sheetColumn - grid.origin.column;
+  const out: string[] = [];
+  for (let r = c.headerIndex + 1; r <= c.lastIndex && out.length < SAMPLES; r++) {
+    const text = cellText(grid.values[r]?.[col]);
+    if (text !== "") out.push(text);
+  }
+  return out;
+}
+
+/**
+ * The grids the core reads: the user's sheets and the add-in's assumptions sheet, never
+ * the add-in's calculated sheets (a "Grant Costing" sheet has posts and FTE columns too,
+ * and must not be mistaken for the establishment on the next build).
+ */
+export function withoutOutputSheets(
+  workbook: WorkbookGrids,
+  owned: readonly string[]
+): WorkbookGrids {
+  if (owned.length === 0) return workbook;
+  const ownedSet = new Set(owned.map((s) => s.toLowerCase()));
+  const assumptions = findAssumptionsBlock(workbook)?.grid.sheet.toLowerCase();
+  return {
+    grids: workbook.grids.filter(
+      (g) => !ownedSet.has(g.sheet.toLowerCase()) || g.sheet.toLowerCase() === assumptions
+    ),
+  };
+}
+
+/** The default assumptions grid as an add-in sheet: header row, then Setting | Value | Notes. */
+export function assumptionsSheetSpec(grid: CellValue[][]): SheetSpec {
+  const cells = grid.map((row, r) =>
+    row.map((v, c): SpecCell | null => {
+      if (r === 0) return { kind: "text", text: String(v), style: "header" };
+      if (typeof v === "number")
+        return { kind: "number", value: v, style: c === 1 ? "input" : undefined };
+      const text = typeof v === "boolean" ? (v ? "Yes" : "No") : v;
+      if (text === "" && c !== 1) return null;
+      return { kind: "text", text, style: c === 1 ? "input" : c === 2 ? "note" : undefined };
+    })
+  );
+  return {
+    key: "assumptions",
+    name: ASSUMPTIONS_SHEET,
+    cells,
+    tables: [],
+    columnWidths: [34, 22, 90],
+    freeze: { rows: 1, columns: 0 },
+    notes: [],
+    page: { orientation: "landscape", fitToWidth: true },
+    charts: [],
+  };
+}
