@@ -230,7 +230,6 @@ export function buildGrantCostingSheet(
   const totalRow = (table.totalRow as number) + 1; // 1-based
 
   // --- Grant lines under the totals row, in the same FY columns.
-  const yearTotals = costing.yearTotals.map((t) => t.total);
   const line = (
     label: string,
     cells: (y: number) => CellInput,
