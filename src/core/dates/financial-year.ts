@@ -1,4 +1,4 @@
-import { calendarDateOf, serialOf, type Serial } from "./dates";
+import { calendarDateOf, daysInMonth, serialOf, type Serial } from "./dates";
 
 /**
  * A financial year runs 1 April to 31 March and is named by the calendar year it starts
@@ -54,4 +54,37 @@ export function monthsOfFinancialYear(fy: FinancialYear): Array<[number, number]
     months.push([m >= 4 ? fy : fy + 1, m]);
   }
   return months;
+}
+
+/** How a part year is measured: by days of the year, or by months with part months by days. */
+export type YearFractionBasis = "days" | "months";
+
+/**
+ * The share of FY `fy` from `start` to `end` (both days counted; either may be left out
+ * for "before the year" / "after the year"). "days": days covered ÷ days in the year, as
+ * the part-year effect of a restructure is measured. "months": each whole month is 1/12
+ * and a part month its days ÷ the month's days ÷ 12, as the costing engine pays salary
+ * (1 September to 31 March is exactly 7/12).
+ */
+export function financialYearFraction(
+  fy: FinancialYear,
+  start?: Serial,
+  end?: Serial,
+  basis: YearFractionBasis = "days"
+): number {
+  const yearStart = financialYearStart(fy);
+  const yearEnd = financialYearEnd(fy);
+  const first = Math.max(yearStart, start === undefined ? -Infinity : Math.floor(start));
+  const last = Math.min(yearEnd, end === undefined ? Infinity : Math.floor(end));
+  if (first > last) return 0;
+  if (basis === "days") return (last - first + 1) / (yearEnd - yearStart + 1);
+  let months = 0;
+  for (const [year, month] of monthsOfFinancialYear(fy)) {
+    const monthStart = serialOf(year, month, 1);
+    const days = daysInMonth(year, month);
+    const monthEnd = monthStart + days - 1;
+    if (monthEnd < first || monthStart > last) continue;
+    months += (Math.min(monthEnd, last) - Math.max(monthStart, first) + 1) / days;
+  }
+  return months / 12;
 }

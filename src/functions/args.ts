@@ -1,0 +1,274 @@
+/**
+ * Reading cell-function arguments as Excel hands them over: numbers, text, booleans,
+ * null for an omitted optional argument, "" or null for a blank cell, and ranges as 2-D
+ * arrays. Every check fails with a message that names the argument, so the error a
+ * user hovers over says what to change.
+ */
+import {
+  financialYearLabel,
+  financialYearOf,
+  isValidCalendarDate,
+  parseFinancialYear,
+  serialOf,
+  type FinancialYear,
+  type Serial,
+} from "../core/dates";
+import type { PayAward } from "../core/model";
+import { fail } from "./errors";
+
+/** One cell's value as a function receives it. */
+export type CellInput = number | string | boolean | null | undefined;
+/** A range argument: rows of cells. */
+export type RangeInput = CellInput[][];
+export type ArgValue = CellInput | RangeInput;
+/** A spilled result: rows of cells. */
+export type Spill = (number | string)[][];
+export type FunctionResult = number | string | Spill;
+
+function toCell(v: unknown): CellInput {
+  if (
+    v === null ||
+    v === undefined ||
+    typeof v === "number" ||
+    typeof v === "string" ||
+    typeof v === "boolean"
+  )
+    return v;
+  // An error value inside a range (Excel hands it over as an error object): pass it on as it is.
+  if (v instanceof Error) throw v;
+  return fail("invalidValue", "A cell holds a value the function cannot read (an entity or image)");
+}
+
+/** An argument as the host hands it over, checked into the shapes the functions read. */
+export function toArg(v: unknown): ArgValue {
+  if (!Array.isArray(v)) return toCell(v);
+  return v.map((row: unknown) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]));
+}
+
+export function isRange(v: ArgValue): v is RangeInput {
+  return Array.isArray(v);
+}
+
+/** Omitted, or a blank cell. */
+export function isBlank(v: ArgValue): v is null | undefined | "" {
+  return v === null || v === undefined || v === "";
+}
+
+/** Omitted, a blank cell, or a range of blank cells (an optional range left empty). */
+export function isBlankArg(v: ArgValue): boolean {
+  return isRange(v) ? v.every((row) => row.every(isBlank)) : isBlank(v);
+}
+
+/** A single cell passed where a range is expected is a 1×1 range, and the other way round. */
+export function scalarOf(v: ArgValue, what: string): CellInput {
+  if (!isRange(v)) return v;
+  if (v.length === 1 && v[0].length === 1) return v[0][0];
+  return fail("invalidValue", `${what} must be a single value, not a range`);
+}
+
+function numberFrom(v: CellInput, what: string): number {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) fail("invalidNumber", `${what} is not a finite number`);
+    return v;
+  }
+  if (typeof v === "boolean") return fail("invalidValue", `${what} must be a number, not ${v}`);
+  const text = String(v ?? "").trim();
+  // Money pasted as text ("£20,862", "19%") is common in establishment tables.
+  const percent = text.endsWith("%");
+  const cleaned = text.replace(/^£/, "").replace(/,/g, "").replace(/%$/, "");
+  const n = cleaned === "" ? NaN : Number(cleaned);
+  if (!Number.isFinite(n)) return fail("invalidValue", `${what} must be a number (was "${text}")`);
+  return percent ? n / 100 : n;
+}
+
+export interface NumberRule {
+  min?: number;
+  /** Strictly more than this. */
+  above?: number;
+  max?: number;
+  whole?: boolean;
+}
+
+function checkRule(n: number, what: string, rule: NumberRule): number {
+  if (rule.whole && !Number.isInteger(n))
+    fail("invalidNumber", `${what} must be a whole number (was ${n})`);
+  if (rule.min !== undefined && n < rule.min)
+    fail("invalidNumber", `${what} must be ${rule.min} or more (was ${n})`);
+  if (rule.above !== undefined && n <= rule.above)
+    fail("invalidNumber", `${what} must be more than ${rule.above} (was ${n})`);
+  if (rule.max !== undefined && n > rule.max)
+    fail("invalidNumber", `${what} must be ${rule.max} or less (was ${n})`);
+  return n;
+}
+
+/** A required number; a blank cell is 0, as in Excel's own functions. */
+export function numberArg(v: ArgValue, what: string, rule: NumberRule = {}): number {
+  const cell = scalarOf(v, what);
+  return checkRule(isBlank(cell) ? 0 : numberFrom(cell, what), what, rule);
+}
+
+/** An optional number: undefined when omitted or blank. */
+export function optionalNumber(
+  v: ArgValue,
+  what: string,
+  rule: NumberRule = {}
+): number | undefined {
+  const cell = scalarOf(v, what);
+  return isBlank(cell) ? undefined : checkRule(numberFrom(cell, what), what, rule);
+}
+
+/** A rate as a fraction (19% is 0.19). 19 is refused rather than read as 1,900%. */
+export function optionalRate(v: ArgValue, what: string): number | undefined {
+  const r = optionalNumber(v, what, { min: 0 });
+  if (r !== undefined && r > 1)
+    fail("invalidNumber", `${what} is ${r * 100}%; enter a percentage such as 19% (or 0.19)`);
+  return r;
+}
+
+export function optionalBoolean(v: ArgValue, what: string): boolean | undefined {
+  const cell = scalarOf(v, what);
+  if (isBlank(cell)) return undefined;
+  if (typeof cell === "boolean") return cell;
+  if (cell === 1 || cell === 0) return cell === 1;
+  const t = String(cell).trim().toLowerCase();
+  if (["true", "yes", "on", "y"].includes(t)) return true;
+  if (["false", "no", "off", "n"].includes(t)) return false;
+  return fail("invalidValue", `${what} must be TRUE or FALSE (was "${String(cell)}")`);
+}
+
+/** Lower-case choice from a fixed list; the default when omitted. */
+export function choiceArg<T extends string>(
+  v: ArgValue,
+  what: string,
+  choices: readonly T[],
+  fallback: T
+): T {
+  const cell = scalarOf(v, what);
+  if (isBlank(cell)) return fallback;
+  const t = String(cell).trim().toLowerCase();
+  const hit = choices.find((c) => c.toLowerCase() === t);
+  if (hit === undefined)
+    fail(
+      "invalidValue",
+      `${what} must be one of ${choices.map((c) => `"${c}"`).join(", ")} (was "${String(cell)}")`
+    );
+  return hit as T;
+}
+
+/** Date serials before 1 March 1900 fall on Excel's phantom leap day or earlier. */
+const FIRST_DATE = 61;
+
+function dateFrom(cell: CellInput, what: string): Serial {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell) || cell < FIRST_DATE)
+      fail("invalidNumber", `${what} must be a date from 1 March 1900 on (was ${cell})`);
+    return Math.floor(cell);
+  }
+  // UK text dates: "01/09/2024" is 1 September.
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(String(cell));
+  if (m && isValidCalendarDate(Number(m[3]), Number(m[2]), Number(m[1])))
+    return serialOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  return fail("invalidValue", `${what} must be a date (was "${String(cell)}")`);
+}
+
+export function dateArg(v: ArgValue, what: string): Serial {
+  const cell = scalarOf(v, what);
+  if (isBlank(cell)) fail("invalidValue", `${what} is blank; give a date`);
+  return dateFrom(cell, what);
+}
+
+/** An optional date: blank, omitted or 0 (an empty date cell) means "no date". */
+export function optionalDate(v: ArgValue, what: string): Serial | undefined {
+  const cell = scalarOf(v, what);
+  return isBlank(cell) || cell === 0 ? undefined : dateFrom(cell, what);
+}
+
+/** Whole years from 1901 to 2199 are FY start years; larger numbers are dates. */
+const LAST_YEAR_NUMBER = 2199;
+
+/** A FY given as "2024/25", 2024 (the year it starts) or any date in it. */
+export function fyArg(v: ArgValue, what = "fy"): FinancialYear {
+  const cell = scalarOf(v, what);
+  if (isBlank(cell))
+    fail("invalidValue", `${what} is blank; give a financial year such as "2024/25"`);
+  if (typeof cell === "number") {
+    const year = parseFinancialYear(cell);
+    if (year !== undefined) return year;
+    if (Number.isFinite(cell) && cell > LAST_YEAR_NUMBER)
+      return financialYearOf(dateFrom(cell, what));
+    fail(
+      "invalidNumber",
+      `${what} must be a financial year such as "2024/25" or 2024 (was ${cell})`
+    );
+  }
+  const year = parseFinancialYear(String(cell));
+  if (year === undefined)
+    fail(
+      "invalidValue",
+      `${what} must be a financial year such as "2024/25" (was "${String(cell)}")`
+    );
+  return year as FinancialYear;
+}
+
+/** The numbers of a range, row by row; blanks and text are refused with their position. */
+export function numbersOf(v: ArgValue, what: string, rule: NumberRule = {}): number[] {
+  const rows = isRange(v) ? v : [[v]];
+  const out: number[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const where =
+        rows.length === 1 || row.length === 1
+          ? `${what} value ${out.length + 1}`
+          : `${what} row ${r + 1} column ${c + 1}`;
+      if (isBlank(cell)) fail("invalidValue", `${where} is blank`);
+      out.push(checkRule(numberFrom(cell, where), where, rule));
+    })
+  );
+  if (out.length === 0) fail("invalidValue", `${what} is empty`);
+  return out;
+}
+
+/** Rows × columns of a range argument (a single value is 1×1). */
+export function shapeOf(v: ArgValue): { rows: number; columns: number } {
+  return isRange(v)
+    ? { rows: v.length, columns: v.length ? v[0].length : 0 }
+    : { rows: 1, columns: 1 };
+}
+
+/** Values laid out in the shape of the range they came from, row by row. */
+export function inShapeOf(
+  shape: { rows: number; columns: number },
+  values: readonly number[]
+): Spill {
+  const out: Spill = [];
+  for (let r = 0; r < shape.rows; r++)
+    out.push(values.slice(r * shape.columns, (r + 1) * shape.columns));
+  return out;
+}
+
+/**
+ * Pay awards from a range of rows: FY, percentage, optional flat cash minimum
+ * ("2025/26 | 3%", "2026/27 | 2.5% | 1290"). Blank rows are skipped, so a user can point
+ * at a longer range than they have filled.
+ */
+export function awardsArg(v: ArgValue, what = "awards"): PayAward[] {
+  if (!isRange(v)) {
+    if (isBlank(v)) return [];
+    return fail("invalidValue", `${what} must be a range of rows: financial year, percentage`);
+  }
+  const rows = v;
+  const awards: PayAward[] = [];
+  rows.forEach((row, r) => {
+    if (row.every(isBlank)) return;
+    const where = `${what} row ${r + 1}`;
+    if (row.length < 2) fail("invalidValue", `${where}: give a financial year and a percentage`);
+    const year = fyArg(row[0], `${where} year`);
+    const percent = optionalRate(row[1], `${where} percentage`) ?? 0;
+    const flatMinimum =
+      row.length > 2 ? optionalNumber(row[2], `${where} flat minimum`, { min: 0 }) : undefined;
+    if (awards.some((a) => a.year === year))
+      fail("invalidValue", `${where}: there is already an award for ${financialYearLabel(year)}`);
+    awards.push(flatMinimum ? { year, percent, flatMinimum } : { year, percent });
+  });
+  return awards;
+}

@@ -1,0 +1,123 @@
+/**
+ * The optional `settings` argument of the costing functions: a two-column range of
+ * setting name and value ("Levy | FALSE", "NI rate | 13.8%"). Functions read no hidden
+ * state, so whatever changes a figure is on the sheet for a reader to see.
+ */
+import type { CostingPoint, IncrementRule, OnCostMode } from "../core/model";
+import type { PlainSettings } from "../core/costing";
+import {
+  choiceArg,
+  isBlank,
+  isRange,
+  numberArg,
+  optionalBoolean,
+  optionalRate,
+  type ArgValue,
+  type CellInput,
+} from "./args";
+import { fail } from "./errors";
+
+type SettingReader = (value: CellInput, what: string, into: PlainSettings) => void;
+
+const COSTING_POINTS: readonly CostingPoint[] = ["bottom", "mid", "top", "actual"];
+const INCREMENT_RULES: readonly IncrementRule[] = ["april", "anniversary", "none"];
+const ON_COST_MODES: readonly OnCostMode[] = ["statutory", "flat"];
+
+/** Setting names as users write them, each with the aliases seen on assumptions sheets. */
+export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: SettingReader }> = [
+  {
+    names: ["Levy", "Apprenticeship levy"],
+    help: "TRUE (default) or FALSE: whether the employer pays the 0.5% apprenticeship levy.",
+    read: (v, what, s) => {
+      s.apprenticeshipLevy = optionalBoolean(v, what) ?? true;
+    },
+  },
+  {
+    names: ["NI rate", "Employer NI rate"],
+    help: "Employer NI rate for every month, overriding the statutory table (e.g. 15%).",
+    read: (v, what, s) => {
+      s.niRate = optionalRate(v, what);
+    },
+  },
+  {
+    names: ["NI threshold", "NI monthly threshold", "Secondary threshold"],
+    help: "Monthly secondary threshold per person, £, overriding the statutory table (e.g. 417).",
+    read: (v, what, s) => {
+      s.niMonthlyThreshold = isBlank(v) ? undefined : numberArg(v, what, { min: 0 });
+    },
+  },
+  {
+    names: ["Pension rate", "Employer pension rate"],
+    help: "Default employer pension rate where the function's pensionRate is blank.",
+    read: (v, what, s) => {
+      s.pensionRate = optionalRate(v, what) ?? 0;
+    },
+  },
+  {
+    names: ["On-cost mode", "On-costs"],
+    help: '"statutory" (NI, pension and levy; default) or "flat" (one percentage of pay).',
+    read: (v, what, s) => {
+      s.onCostMode = choiceArg(v, what, ON_COST_MODES, "statutory");
+    },
+  },
+  {
+    names: ["Flat on-cost rate", "Flat on-costs"],
+    help: 'All on-costs as one percentage of pay; used when the on-cost mode is "flat".',
+    read: (v, what, s) => {
+      s.flatOnCostRate = optionalRate(v, what) ?? 0;
+    },
+  },
+  {
+    names: ["Costing point"],
+    help: '"actual" (default), "bottom", "mid" or "top" of the grade (with a points range).',
+    read: (v, what, s) => {
+      s.costingPoint = choiceArg(v, what, COSTING_POINTS, "actual");
+    },
+  },
+  {
+    names: ["Increment rule", "Increments"],
+    help: '"april" (default: each 1 April), "anniversary" (start-date anniversary) or "none".',
+    read: (v, what, s) => {
+      s.incrementRule = choiceArg(v, what, INCREMENT_RULES, "april");
+    },
+  },
+  {
+    names: ["Increment service months", "Service months"],
+    help: "Months of service needed on 1 April for the increment (default 6).",
+    read: (v, what, s) => {
+      s.incrementServiceMonths = numberArg(v, what, { min: 0, whole: true });
+    },
+  },
+];
+
+const key = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+const BY_NAME = new Map(SETTINGS.flatMap((s) => s.names.map((n) => [key(n), s] as const)));
+
+/**
+ * Settings from a name/value range. An unknown name is an error rather than ignored: a
+ * misspelt "Levy" silently doing nothing would put a wrong figure in front of a reader.
+ */
+export function settingsArg(v: ArgValue, what = "settings"): PlainSettings {
+  const settings: PlainSettings = {};
+  if (!isRange(v)) {
+    if (isBlank(v)) return settings;
+    return fail("invalidValue", `${what} must be a range of two columns: setting name and value`);
+  }
+  for (const [r, row] of v.entries()) {
+    if (row.every(isBlank)) continue;
+    if (row.length < 2) fail("invalidValue", `${what} must be two columns: setting name and value`);
+    const name = String(row[0] ?? "").trim();
+    const setting = BY_NAME.get(key(name));
+    if (!setting) {
+      fail(
+        "invalidValue",
+        `${what} row ${r + 1}: "${name}" is not a setting; use ${SETTINGS.map((s) => `"${s.names[0]}"`).join(", ")}`
+      );
+    }
+    setting.read(row[1], `${what} "${setting.names[0]}"`, settings);
+  }
+  // A flat rate given without a mode means the user wants flat on-costs.
+  if (settings.flatOnCostRate !== undefined && settings.onCostMode === undefined)
+    settings.onCostMode = "flat";
+  return settings;
+}

@@ -1,0 +1,108 @@
+/**
+ * The functions as Excel calls them (src/functions/functions.ts): omitted optional
+ * arguments arrive as null, ranges as 2-D arrays, and every failure is thrown as
+ * CustomFunctions.Error (#VALUE!/#NUM! with a message) inside Excel, or as the same
+ * EstabFunctionError outside it. Never a bare exception, never a silent 0.
+ */
+import * as estab from "../../src/functions/functions";
+import { EstabFunctionError, functionError } from "../../src/functions/errors";
+import { niForPay, postCostInYear } from "../../src/core/costing";
+
+/** Stand-in for Excel's runtime: the real one exists only inside Excel. */
+class FakeCustomFunctionsError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string
+  ) {
+    super(message);
+  }
+}
+const FAKE_RUNTIME = {
+  Error: FakeCustomFunctionsError,
+  ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!" },
+};
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+describe("the Excel door, outside Excel", () => {
+  it("takes null for omitted optional arguments, as Excel passes them", () => {
+    expect(estab.ni(25000, "2024/25", null as never, null as never, null as never)).toBe(2194.75);
+    expect(
+      estab.postCost(
+        25000,
+        1,
+        2024,
+        1,
+        null as never,
+        null as never,
+        0.19,
+        null as never,
+        null as never
+      )
+    ).toBe(postCostInYear({ salary: 25000, fte: 1, headcount: 1, pensionRate: 0.19 }, 2024).total);
+  });
+
+  it("reads text money and percentages as establishment tables hold them", () => {
+    expect(estab.ni("£30,000", "2025/26", 3)).toBe(niForPay(30000, 2025, { people: 3 }));
+    expect(estab.pension("25000", "19%")).toBe(4750);
+  });
+
+  it("takes ranges as rows of cells and spills rows of numbers", () => {
+    expect(estab.allocate(10, [[0.37], [0.33], [0.3]], 0.5)).toEqual([[3.5], [3.5], [3]]);
+    expect(estab.allocate(10, [[0.37, 0.33, 0.3]], 0.5)).toEqual([[3.5, 3.5, 3]]);
+    expect(estab.salaryAt([[24000], [24600], [25200]], 1, 5)).toBe(25200);
+    expect(estab.fy(45536)).toBe("2024/25");
+  });
+
+  it("throws EstabFunctionError with #VALUE! or #NUM! meaning and a message", () => {
+    const bad = thrown(() => estab.ni("lots", 2025));
+    expect(bad).toBeInstanceOf(EstabFunctionError);
+    expect(bad).toMatchObject({
+      code: "invalidValue",
+      message: 'pay must be a number (was "lots")',
+    });
+    expect(thrown(() => estab.allocate(10, [[0], [0]]))).toMatchObject({ code: "invalidNumber" });
+    expect(thrown(() => estab.agencyCost(-1, 37, 52))).toMatchObject({
+      code: "invalidNumber",
+      message: expect.stringMatching(/hourly rate/),
+    });
+  });
+
+  it("turns a value Excel cannot read inside a range into #VALUE!", () => {
+    expect(thrown(() => estab.allocate(10, [[{ type: "Entity" }]]))).toMatchObject({
+      code: "invalidValue",
+    });
+  });
+});
+
+describe("the Excel door, inside Excel", () => {
+  const g = globalThis as { CustomFunctions?: unknown };
+  const before = g.CustomFunctions;
+  beforeAll(() => {
+    g.CustomFunctions = FAKE_RUNTIME;
+  });
+  afterAll(() => {
+    g.CustomFunctions = before;
+  });
+
+  it("throws CustomFunctions.Error with the Excel error code and the message", () => {
+    const e = thrown(() => estab.postCost(25000, 1, "2024/26"));
+    expect(e).toBeInstanceOf(FakeCustomFunctionsError);
+    expect(e).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/financial year/) });
+    expect(thrown(() => estab.allocate(10.05, [[1], [2]], 0.1))).toMatchObject({
+      code: "#NUM!",
+      message: expect.stringMatching(/not a whole number of 0.1 FTE units/),
+    });
+  });
+
+  it("builds the same error through functionError", () => {
+    expect(functionError("invalidNumber", "x")).toBeInstanceOf(FakeCustomFunctionsError);
+  });
+});
