@@ -1,0 +1,304 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Issue } from "../../src/core/grid";
+import { readWorkbook } from "../../src/core/read";
+import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
+import { main } from "../../src/cli/main";
+import type { BuildJson } from "../../src/cli/build";
+import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
+import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../../src/xlsx";
+import { assumptionsSpec, grantSpec } from "../xlsx/sample-specs";
+
+const NOW = new Date(Date.UTC(2025, 5, 1, 9, 30));
+
+function capture(isTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => err.push(s), isTTY },
+      now: () => NOW,
+    },
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+  };
+}
+
+/** Stands in for the core's buildWorkbook: hand-made sheets, and records what it was asked. */
+function fakeBuild(result: Partial<BuildResult> = {}) {
+  const calls: Array<{ workbook: WorkbookGrids; request: BuildRequest }> = [];
+  const build = (workbook: WorkbookGrids, request: BuildRequest): BuildResult => {
+    calls.push({ workbook, request });
+    return {
+      ok: true,
+      issues: [
+        {
+          severity: "warning",
+          code: "blank-row",
+          sheet: "Establishment",
+          address: "A8",
+          message: "Blank row inside the table, skipped",
+          fix: "nothing to do if it is a spacer",
+        },
+      ],
+      sheets: [grantSpec(), assumptionsSpec()],
+      summaries: [
+        {
+          key: "grant",
+          sheetName: "Grant costing",
+          headline: "Supporting Families grant: £16,333.90 headroom",
+          figures: [
+            { label: "Total cost", value: 433666.1, format: "money" },
+            { label: "Grant", value: 450000, format: "money" },
+            { label: "FTE", value: 13, format: "fte" },
+          ],
+          warnings: [],
+        },
+      ],
+      ...result,
+    };
+  };
+  return { build, calls };
+}
+
+const FTE_ERROR: Issue = {
+  severity: "error",
+  code: "fte-not-number",
+  sheet: "Establishment",
+  address: "G12",
+  value: "full time",
+  message: "FTE 'full time' is not a number",
+  fix: "enter e.g. 1 or 0.5",
+};
+
+let dir: string;
+let input: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "estab-cli-"));
+  input = path.join(dir, "Children's services.xlsx");
+  await childrensServicesWorkbook().xlsx.writeFile(input);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("estab build", () => {
+  it("writes a new workbook beside the input, with the calculated sheets, and prints a summary", async () => {
+    const { build, calls } = fakeBuild();
+    const before = readFileSync(input);
+    const c = capture();
+    const code = await main(["build", input], c.io, build);
+    expect(c.stderr()).toBe("");
+    expect(code).toBe(0);
+    const output = path.join(dir, "Children's services-costed.xlsx");
+    expect(existsSync(output)).toBe(true);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([
+      "Children's services-costed.xlsx",
+      "Children's services.xlsx",
+    ]);
+
+    // The core got the workbook's grids and a shareable request.
+    expect(calls[0].request).toEqual({
+      mode: "shareable",
+      generatedAt: NOW.toISOString(),
+      version: "0.1.0",
+    });
+    expect(calls[0].workbook.grids.map((g) => g.sheet)).toContain("Establishment");
+
+    const wb = await loadWorkbook(readFileSync(output));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Grant costing", "Assumptions used"]);
+    expect(ownedSheets(wb).map((o) => o.key)).toEqual(["grant", "assumptions"]);
+
+    const text = c.stdout();
+    expect(text).toContain(`Wrote ${output} (2 sheets: Grant costing, Assumptions used)`);
+    expect(text).toContain("Grant costing: Supporting Families grant: £16,333.90 headroom");
+    expect(text).toMatch(/Total cost {2}£433,666\.10/);
+    expect(text).toMatch(/Grant {7}£450,000\.00/);
+    expect(text).toContain("13.00");
+    expect(text).toContain(
+      "warning  Establishment!A8: Blank row inside the table, skipped — nothing to do"
+    );
+    expect(text).toContain("Charts are not included");
+  });
+
+  it("writes nothing and exits 1 when the workbook has errors, listing the cells", async () => {
+    const { build } = fakeBuild({ ok: false, sheets: [], summaries: [], issues: [FTE_ERROR] });
+    const c = capture();
+    const output = path.join(dir, "out.xlsx");
+    const code = await main(["build", input, "-o", output], c.io, build);
+    expect(code).toBe(1);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(dir)).toEqual(["Children's services.xlsx"]);
+    expect(c.stderr()).toContain("1 error in the workbook:");
+    expect(c.stderr()).toContain(
+      "Establishment!G12: FTE 'full time' is not a number — enter e.g. 1 or 0.5"
+    );
+    expect(c.stderr()).toContain("Nothing was written");
+    expect(c.stdout()).toBe("");
+  });
+
+  it("treats an error-severity issue as blocking even if the core said ok", async () => {
+    const { build } = fakeBuild({ issues: [FTE_ERROR] });
+    const c = capture();
+    expect(await main(["build", input, "-o", path.join(dir, "o.xlsx")], c.io, build)).toBe(1);
+    expect(existsSync(path.join(dir, "o.xlsx"))).toBe(false);
+  });
+
+  it("refuses to overwrite the input, however the path is written", async () => {
+    const { build, calls } = fakeBuild();
+    const before = readFileSync(input);
+    for (const output of [input, path.join(dir, ".", "sub", "..", path.basename(input))]) {
+      const c = capture();
+      expect(await main(["build", input, "-o", output], c.io, build)).toBe(2);
+      expect(c.stderr()).toContain("would overwrite the workbook you are costing");
+    }
+    expect(calls).toHaveLength(0);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("prints JSON with the totals per sheet for scripts", async () => {
+    const { build } = fakeBuild();
+    const c = capture();
+    const output = path.join(dir, "results", "costed.xlsx");
+    expect(await main(["build", input, "-o", output, "--json"], c.io, build)).toBe(0);
+    const json = JSON.parse(c.stdout()) as BuildJson;
+    expect(json).toEqual({
+      ok: true,
+      input,
+      output,
+      sheets: [
+        {
+          key: "grant",
+          sheet: "Grant costing",
+          headline: "Supporting Families grant: £16,333.90 headroom",
+          totals: { "Total cost": 433666.1, Grant: 450000, FTE: 13 },
+          figures: expect.any(Array),
+          warnings: [],
+        },
+      ],
+      issues: [
+        expect.objectContaining({ severity: "warning", sheet: "Establishment", address: "A8" }),
+      ],
+    });
+    expect(existsSync(output)).toBe(true);
+  });
+
+  it("prints JSON with the issues, and writes nothing, on errors", async () => {
+    const { build } = fakeBuild({ ok: false, sheets: [], summaries: [], issues: [FTE_ERROR] });
+    const c = capture();
+    expect(await main(["build", input, "--json"], c.io, build)).toBe(1);
+    const json = JSON.parse(c.stdout()) as BuildJson;
+    expect(json.ok).toBe(false);
+    expect(json.output).toBeUndefined();
+    expect(json.issues).toEqual([FTE_ERROR]);
+    expect(readdirSync(dir)).toEqual(["Children's services.xlsx"]);
+  });
+
+  it("passes --only to the core and rejects sheets it does not know", async () => {
+    const { build, calls } = fakeBuild();
+    expect(await main(["build", input, "--only", "grant, cost,grant"], capture().io, build)).toBe(
+      0
+    );
+    expect(calls[0].request.only).toEqual(["grant", "cost"]);
+    const c = capture();
+    expect(await main(["build", input, "--only", "grants"], c.io, build)).toBe(2);
+    expect(c.stderr()).toContain("--only takes a list of grant, cost, changes, shares");
+  });
+
+  it("explains a missing file, a file that is not a workbook, and a wrong option (exit 2)", async () => {
+    const { build } = fakeBuild();
+    let c = capture();
+    expect(await main(["build", path.join(dir, "nope.xlsx")], c.io, build)).toBe(2);
+    expect(c.stderr()).toContain("Cannot find the workbook");
+    const notXlsx = path.join(dir, "notes.xlsx");
+    writeFileSync(notXlsx, "just some text");
+    c = capture();
+    expect(await main(["build", notXlsx], c.io, build)).toBe(2);
+    expect(c.stderr()).toContain("is not an Excel workbook");
+    c = capture();
+    expect(await main(["build", input, "--colour"], c.io, build)).toBe(2);
+    expect(c.stderr()).toContain("unknown option");
+  });
+
+  it("shows progress on a terminal only", async () => {
+    const quiet = capture(false);
+    await main(["build", input, "-o", path.join(dir, "a.xlsx")], quiet.io, fakeBuild().build);
+    expect(quiet.stderr()).toBe("");
+    const tty = capture(true);
+    await main(["build", input, "-o", path.join(dir, "b.xlsx")], tty.io, fakeBuild().build);
+    expect(tty.stderr()).toContain("Reading Children's services.xlsx");
+    expect(tty.stderr()).toContain("Writing sheet 2 of 2 (Assumptions used)");
+  });
+
+  it("reports an unexpected failure with exit 3 and writes nothing", async () => {
+    const c = capture();
+    const code = await main(["build", input, "-o", path.join(dir, "x.xlsx")], c.io, () => {
+      throw new Error("boom");
+    });
+    expect(code).toBe(3);
+    expect(c.stderr()).toContain("something went wrong: boom");
+    expect(readdirSync(dir)).toEqual(["Children's services.xlsx"]);
+  });
+});
+
+describe("estab init", () => {
+  it("writes a starter workbook the reader understands", async () => {
+    const file = path.join(dir, "starter.xlsx");
+    const c = capture();
+    expect(await main(["init", file], c.io)).toBe(0);
+    expect(c.stdout()).toContain(`estab build ${file}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const inputs = readWorkbook(readWorkbookGrids(wb));
+    expect(inputs.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(inputs.establishment?.posts.map((p) => p.title)).toEqual([
+      "Team Manager",
+      "Social Worker",
+      "Family Support Worker",
+      "Business Support Officer",
+    ]);
+    expect(inputs.assumptions.firstYear).toBe(2025); // June 2025 is in FY 2025/26
+    expect(inputs.localities?.localities).toHaveLength(3);
+  });
+
+  it("never replaces an existing file", async () => {
+    const c = capture();
+    const before = readFileSync(input);
+    expect(await main(["init", input], c.io)).toBe(2);
+    expect(c.stderr()).toContain("already exists");
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+});
+
+describe("estab --help", () => {
+  it("explains the commands in plain words with examples", async () => {
+    const c = capture();
+    expect(await main(["--help"], c.io)).toBe(0);
+    expect(c.stdout()).toContain("estab init");
+    const b = capture();
+    expect(await main(["build", "--help"], b.io)).toBe(0);
+    expect(b.stdout()).toContain("Examples:");
+    expect(b.stdout()).toContain("Your workbook is never changed");
+    expect(await main([], capture().io)).toBe(2);
+  });
+});
+
+const BUILT = path.join(__dirname, "..", "..", "dist", "cli", "cli", "main.js");
+(existsSync(BUILT) ? describe : describe.skip)(
+  "the built estab command (dist/, from npm run build:cli)",
+  () => {
+    it("runs as a program: init, then refuses to overwrite, with exit codes", () => {
+      const file = path.join(dir, "new.xlsx");
+      const first = spawnSync(process.execPath, [BUILT, "init", file], { encoding: "utf8" });
+      expect(first.status).toBe(0);
+      expect(existsSync(file)).toBe(true);
+      const second = spawnSync(process.execPath, [BUILT, "init", file], { encoding: "utf8" });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain("already exists");
+    });
+  }
+);
