@@ -619,3 +619,23 @@ export function childrensServicesWorkbook(): ExcelJS.Workbook {
 export function demoPostCount(): number {
   return TEAMS.flat().length;
 }
+
+/**
+ * The demo's establishment scaled up to `posts` rows (the demo's posts repeated with new
+ * numbers, a spacer row every 1,000), for benchmarks and large-file tests.
+ */
+export function largeWorkbook(posts: number): ExcelJS.Workbook {
+  const template = TEAMS.flat();
+  const teams: DemoPost[][] = [];
+  for (let i = 0; i < posts; i++) {
+    if (i % 1000 === 0) teams.push([]);
+    const p = template[i % template.length];
+    teams[teams.length - 1].push({ ...p, id: `P${String(i + 1).padStart(6, "0")}` });
+  }
+  const wb = new ExcelJS.Workbook();
+  fixDocProps(wb);
+  addEstablishmentSheet(wb, teams, `ESTABLISHMENT OF ${posts.toLocaleString("en-GB")} POSTS`);
+  addSettingsSheet(wb, DEMO_SETTINGS);
+  addLocalitiesSheet(wb, DEMO_LOCALITIES);
+  return wb;
+}
