@@ -3,7 +3,10 @@ import { FakeExcel } from "./fake/excel";
 import { postsSpec } from "./specs";
 
 function book(excel: FakeExcel, runId = "r1"): ReturnType<typeof createExcelWorkbook> {
-  return createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, runId: () => runId });
+  return createExcelWorkbook(excel.run, {
+    isSetSupported: excel.isSetSupported,
+    runId: () => runId,
+  });
 }
 
 describe("ownership", () => {
@@ -14,11 +17,15 @@ describe("ownership", () => {
     const users = JSON.stringify(excel.snapshot());
 
     const outcome = await book(excel).writeSheets([postsSpec(2)]);
-    expect(outcome.sheets).toEqual([{ key: "grant", requested: "Grant Costing", name: "Grant Costing (2)" }]);
+    expect(outcome.sheets).toEqual([
+      { key: "grant", requested: "Grant Costing", name: "Grant Costing (2)" },
+    ]);
 
     const after = excel.snapshot() as { sheets: Array<{ name: string }> };
     const before = JSON.parse(users) as { sheets: Array<{ name: string }> };
-    expect(after.sheets.find((s) => s.name === "Grant Costing")).toEqual(before.sheets.find((s) => s.name === "Grant Costing"));
+    expect(after.sheets.find((s) => s.name === "Grant Costing")).toEqual(
+      before.sheets.find((s) => s.name === "Grant Costing")
+    );
     expect(excel.values("Grant Costing", "A1:A2")).toEqual([["my own notes"], [42]]);
     // The user's table keeps its name; ours gets another.
     expect(excel.tableNamed("GrantCosting")?.sheetId).toBe(excel.sheet("Grant Costing").id);
@@ -60,21 +67,30 @@ describe("ownership", () => {
     excel.sheet("Grant Costing").name = "My grant copy";
     expect(await book(excel).ownedSheets()).toEqual([]);
     await book(excel, "d").writeSheets([postsSpec(2)]);
-    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "My grant copy", "Grant Costing"]);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "My grant copy",
+      "Grant Costing",
+    ]);
   });
 
   it("updates cells on an owned sheet, text as text", async () => {
     const excel = new FakeExcel();
     const b = book(excel);
-    await b.writeSheets([postsSpec(2, { key: "assumptions", name: "Assumptions", table: "Assumptions" })]);
+    await b.writeSheets([
+      postsSpec(2, { key: "assumptions", name: "Assumptions", table: "Assumptions" }),
+    ]);
     excel.resetCounters();
     await b.updateOwnedCells("Assumptions", [
       { address: "E5", value: 30000 },
-      { address: "B5", value: "=HYPERLINK(\"http://x\")" },
+      { address: "B5", value: '=HYPERLINK("http://x")' },
     ]);
     expect(excel.syncs).toBe(3);
     expect(excel.cell("Assumptions", "E5")?.value).toBe(30000);
-    expect(excel.cell("Assumptions", "B5")).toMatchObject({ value: '=HYPERLINK("http://x")', numberFormat: "@" });
+    expect(excel.cell("Assumptions", "B5")).toMatchObject({
+      value: '=HYPERLINK("http://x")',
+      numberFormat: "@",
+    });
     expect(excel.cell("Assumptions", "B5")?.formula).toBeUndefined();
   });
 
@@ -82,12 +98,14 @@ describe("ownership", () => {
     const excel = new FakeExcel();
     excel.addSheet("Budget", [[1]]);
     const before = excel.snapshot();
-    await expect(book(excel).updateOwnedCells("Budget", [{ address: "A1", value: 2 }])).rejects.toThrow(
+    await expect(
+      book(excel).updateOwnedCells("Budget", [{ address: "A1", value: 2 }])
+    ).rejects.toThrow(
       "Establishment Costing will not change Budget: it is not a sheet the add-in made"
     );
-    await expect(book(excel).updateOwnedCells("Nowhere", [{ address: "A1", value: 2 }])).rejects.toThrow(
-      /there is no sheet with that name/
-    );
+    await expect(
+      book(excel).updateOwnedCells("Nowhere", [{ address: "A1", value: 2 }])
+    ).rejects.toThrow(/there is no sheet with that name/);
     expect(excel.snapshot()).toEqual(before);
   });
 
@@ -95,11 +113,18 @@ describe("ownership", () => {
     const excel = new FakeExcel();
     const left = excel.addSheet("EC tmp zz 1");
     left.visibility = "Hidden";
-    left.properties.set(MARKER_KEY, JSON.stringify({ key: "grant", name: "Grant Costing", mode: "shareable", version: 1 }));
+    left.properties.set(
+      MARKER_KEY,
+      JSON.stringify({ key: "grant", name: "Grant Costing", mode: "shareable", version: 1 })
+    );
     const user = excel.addSheet("EC tmp but mine");
     user.visibility = "Hidden";
     await book(excel).writeSheets([postsSpec(1)]);
-    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "EC tmp but mine", "Grant Costing"]);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "EC tmp but mine",
+      "Grant Costing",
+    ]);
   });
 });
 
@@ -110,6 +135,9 @@ describe("selectCell", () => {
     await book(excel).selectCell("Establishment", "C7");
     expect(excel.syncs).toBe(1);
     expect(excel.state.activeSheetId).toBe(excel.sheet("Establishment").id);
-    expect(excel.state.selection).toEqual({ sheetId: excel.sheet("Establishment").id, address: "C7" });
+    expect(excel.state.selection).toEqual({
+      sheetId: excel.sheet("Establishment").id,
+      address: "C7",
+    });
   });
 });

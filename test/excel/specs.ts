@@ -13,7 +13,9 @@ export interface SpecOptions {
 
 /** A grant-costing-like sheet: title, note, header on row 4, `rows` posts, a TOTAL row. */
 export function postsSpec(rows: number, o: SpecOptions = {}): SheetSpec {
-  const header = ["Post ID", "Post", "Grade", "FTE", "Salary", "On-costs", "Total"].map((h) => text(h, "header"));
+  const header = ["Post ID", "Post", "Grade", "FTE", "Salary", "On-costs", "Total"].map((h) =>
+    text(h, "header")
+  );
   const body: SpecCell[][] = [];
   for (let i = 0; i < rows; i++) {
     const r = 5 + i;
@@ -56,6 +58,8 @@ export function postsSpec(rows: number, o: SpecOptions = {}): SheetSpec {
     freeze: { rows: 4, columns: 0 },
     notes: [{ address: "A1", text: "Made by Establishment Costing" }],
     page: { orientation: "landscape", fitToWidth: true },
-    charts: o.chart ? [{ type: "columnClustered", title: "Cost by post", dataRange: `B4:B${last}`, anchor: "I4" }] : [],
+    charts: o.chart
+      ? [{ type: "columnClustered", title: "Cost by post", dataRange: `B4:B${last}`, anchor: "I4" }]
+      : [],
   };
 }

@@ -4,9 +4,15 @@ import { charactersToPoints } from "../../src/excel/write";
 import { FakeExcel } from "./fake/excel";
 import { postsSpec } from "./specs";
 
-function setUp(apiVersion = "1.18"): { excel: FakeExcel; book: ReturnType<typeof createExcelWorkbook> } {
+function setUp(apiVersion = "1.18"): {
+  excel: FakeExcel;
+  book: ReturnType<typeof createExcelWorkbook>;
+} {
   const excel = new FakeExcel({ apiVersion });
-  const book = createExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported, runId: () => "t1" });
+  const book = createExcelWorkbook(excel.run, {
+    isSetSupported: excel.isSetSupported,
+    runId: () => "t1",
+  });
   return { excel, book };
 }
 
@@ -14,7 +20,9 @@ describe("writeSheets", () => {
   it("writes values, native formulas, formats, table, widths, freeze, page, notes and marks the sheet", async () => {
     const { excel, book } = setUp();
     const outcome = await book.writeSheets([postsSpec(3, { chart: true })]);
-    expect(outcome).toEqual({ sheets: [{ key: "grant", requested: "Grant Costing", name: "Grant Costing" }] });
+    expect(outcome).toEqual({
+      sheets: [{ key: "grant", requested: "Grant Costing", name: "Grant Costing" }],
+    });
 
     const sheet = excel.sheet("Grant Costing");
     expect(sheet.visibility).toBe("Visible");
@@ -25,22 +33,41 @@ describe("writeSheets", () => {
       ["Post ID", "Post", "Grade", "FTE", "Salary", "On-costs", "Total"],
       ["P00001", "Family Support Worker 1", "SS08", 1, 20862, 5000, 0],
     ]);
-    expect(excel.cell("Grant Costing", "G5")).toMatchObject({ formula: "=E5+F5", numberFormat: NUMBER_FORMATS.money });
-    expect(excel.cell("Grant Costing", "D8")).toMatchObject({ formula: "=SUM(D5:D7)", numberFormat: NUMBER_FORMATS.fte, bold: true });
-    expect(excel.cell("Grant Costing", "E5")).toMatchObject({ value: 20862, numberFormat: NUMBER_FORMATS.money });
+    expect(excel.cell("Grant Costing", "G5")).toMatchObject({
+      formula: "=E5+F5",
+      numberFormat: NUMBER_FORMATS.money,
+    });
+    expect(excel.cell("Grant Costing", "D8")).toMatchObject({
+      formula: "=SUM(D5:D7)",
+      numberFormat: NUMBER_FORMATS.fte,
+      bold: true,
+    });
+    expect(excel.cell("Grant Costing", "E5")).toMatchObject({
+      value: 20862,
+      numberFormat: NUMBER_FORMATS.money,
+    });
     expect(excel.cell("Grant Costing", "E5")?.formula).toBeUndefined();
     expect(excel.cell("Grant Costing", "A5")).toMatchObject({ value: "P00001", numberFormat: "@" });
     expect(excel.cell("Grant Costing", "A1")).toMatchObject({ bold: true, size: 14 });
     expect(excel.cell("Grant Costing", "B4")).toMatchObject({ bold: true, fill: "#D9E1F2" });
 
-    expect(excel.tableNamed("GrantCosting")).toMatchObject({ sheetId: sheet.id, box: { r0: 3, c0: 0, r1: 6, c1: 6 } });
+    expect(excel.tableNamed("GrantCosting")).toMatchObject({
+      sheetId: sheet.id,
+      box: { r0: 3, c0: 0, r1: 6, c1: 6 },
+    });
     expect(sheet.columnWidths.get(1)).toBe(charactersToPoints(30));
     expect(sheet.columnWidths.get(6)).toBe(charactersToPoints(12));
     expect(sheet.freeze).toEqual({ rows: 4, columns: 0 });
     expect(sheet.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
     expect(sheet.notes.get("A1")).toBe("Made by Establishment Costing");
     expect(sheet.charts).toEqual([
-      { type: "ColumnClustered", source: "B4:B7", seriesBy: "Auto", title: "Cost by post", position: ["I4"] },
+      {
+        type: "ColumnClustered",
+        source: "B4:B7",
+        seriesBy: "Auto",
+        title: "Cost by post",
+        position: ["I4"],
+      },
     ]);
     expect(parseMarker(sheet.properties.get(MARKER_KEY))).toEqual({
       key: "grant",
@@ -59,7 +86,9 @@ describe("writeSheets", () => {
     const { excel, book } = setUp("1.17");
     await book.writeSheets([postsSpec(2)]);
     expect(excel.sheet("Grant Costing").notes.size).toBe(0);
-    expect(excel.values("Grant Costing", "A2")).toEqual([["How this was calculated: bottom of grade, 2% award from April."]]);
+    expect(excel.values("Grant Costing", "A2")).toEqual([
+      ["How this was calculated: bottom of grade, 2% award from April."],
+    ]);
   });
 
   it("refuses to write on Excel without worksheet custom properties (ExcelApi 1.12)", async () => {
@@ -93,7 +122,9 @@ describe("writeSheets", () => {
     const bad = postsSpec(1);
     bad.cells.push([{ kind: "formula", formula: "SUM(A1)", value: 0 }]);
     await expect(book.writeSheets([bad])).rejects.toThrow(/must start with "="/);
-    await expect(book.writeSheets([postsSpec(1), postsSpec(1)])).rejects.toThrow(/more than one sheet of kind 'grant'/);
+    await expect(book.writeSheets([postsSpec(1), postsSpec(1)])).rejects.toThrow(
+      /more than one sheet of kind 'grant'/
+    );
     expect(excel.syncs).toBe(0);
   });
 });

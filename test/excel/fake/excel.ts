@@ -21,7 +21,15 @@ import {
   snapshot,
   Transaction,
 } from "./state";
-import type { Box, FakeCell, FakeChart, FakeSheet, FakeState, FakeTable, Visibility } from "./state";
+import type {
+  Box,
+  FakeCell,
+  FakeChart,
+  FakeSheet,
+  FakeState,
+  FakeTable,
+  Visibility,
+} from "./state";
 
 export { FakeOfficeError } from "./state";
 
@@ -47,7 +55,10 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** What Excel stores when a string is entered into a cell with this number format. */
-export function typeIn(input: CellValue, numberFormat: string): { value: CellValue; formula?: string } {
+export function typeIn(
+  input: CellValue,
+  numberFormat: string
+): { value: CellValue; formula?: string } {
   if (typeof input !== "string" || numberFormat === "@") return { value: input };
   const t = input.trim();
   if (t !== "" && NUMBER_TEXT.test(t)) return { value: Number(t) };
@@ -104,6 +115,11 @@ export class FakeExcel {
   requests: RequestRecord[] = [];
   /** The n-th sync (1-based, counted across runs) throws and applies nothing. */
   failAtSync?: number;
+  /**
+   * With failAtSync: apply this many operations of that batch first, then throw — as
+   * real Excel does when an operation in the middle of a batch fails.
+   */
+  failAfterOperations?: number;
   readonly apiVersion: string;
   readonly calculate: (formula: string) => CellValue;
 
@@ -151,7 +167,10 @@ export class FakeExcel {
 
   /** The same workbook after File > Save and opening it again. */
   saveAndReopen(): FakeExcel {
-    return new FakeExcel({ apiVersion: this.apiVersion, calculate: this.calculate }, saveAndReopen(this.state));
+    return new FakeExcel(
+      { apiVersion: this.apiVersion, calculate: this.calculate },
+      saveAndReopen(this.state)
+    );
   }
 
   // ---- set-up helpers for tests (outside any sync)
@@ -168,7 +187,10 @@ export class FakeExcel {
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === "") return;
-        const typed = typeof v === "string" && v.startsWith("=") ? { value: this.calculate(v), formula: v } : { value: v };
+        const typed =
+          typeof v === "string" && v.startsWith("=")
+            ? { value: this.calculate(v), formula: v }
+            : { value: v };
         sheet.cells.set(cellKey(o.row + r, o.column + c), { ...typed, numberFormat: "General" });
       })
     );
@@ -238,7 +260,8 @@ export class FakeContext {
   }
 
   enqueue(op: Op): void {
-    if (this.closed) throw new FakeOfficeError("InvalidObjectPath", "object used after its Excel.run ended");
+    if (this.closed)
+      throw new FakeOfficeError("InvalidObjectPath", "object used after its Excel.run ended");
     this.queue.push(op);
   }
 
@@ -251,7 +274,16 @@ export class FakeContext {
     const n = ++excel.syncs;
     const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     excel.requests.push({ sync: n, bytes, operations: ops.length });
-    if (excel.failAtSync === n) throw new FakeOfficeError("GeneralException", `injected failure at sync ${n}`);
+    if (excel.failAtSync === n) {
+      const partly = excel.failAfterOperations;
+      if (partly !== undefined) {
+        const tx = new Transaction(this.state);
+        const commits: Array<() => void> = [];
+        ops.slice(0, partly).forEach((op) => op.apply(tx, commits));
+        commits.forEach((c) => c());
+      }
+      throw new FakeOfficeError("GeneralException", `injected failure at sync ${n}`);
+    }
     if (bytes > WEB_REQUEST_LIMIT) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     }
@@ -270,7 +302,8 @@ export class FakeContext {
 
   sheetById(id: string): FakeSheet {
     const s = this.state.sheets.find((x) => x.id === id);
-    if (s === undefined) throw new FakeOfficeError("ItemNotFound", `worksheet ${id} does not exist`);
+    if (s === undefined)
+      throw new FakeOfficeError("ItemNotFound", `worksheet ${id} does not exist`);
     return s;
   }
 
@@ -304,7 +337,10 @@ abstract class FakeObject {
 
   get isNullObject(): boolean {
     if (this.nullKnown === undefined) {
-      throw new FakeOfficeError("PropertyNotLoaded", `isNullObject of ${this.typeName} is known only after load() and sync()`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.typeName} is known only after load() and sync()`
+      );
     }
     return this.nullKnown;
   }
@@ -316,7 +352,10 @@ abstract class FakeObject {
     for (const p of wanted) {
       if (!this.loadable.includes(p)) throw new Error(`fake ${this.typeName} cannot load '${p}'`);
     }
-    if (wanted.length === 0) throw new Error(`fake ${this.typeName}: load() with no properties loads everything; name them`);
+    if (wanted.length === 0)
+      throw new Error(
+        `fake ${this.typeName}: load() with no properties loads everything; name them`
+      );
     this.context.enqueue({
       bytes: utf8(wanted) + 40,
       apply: (_tx, commits) => {
@@ -338,7 +377,8 @@ abstract class FakeObject {
       bytes: bytes + 40,
       apply: (tx) => {
         const target = this.locate();
-        if (target === null) throw new FakeOfficeError("InvalidOperation", `${this.typeName} is a null object`);
+        if (target === null)
+          throw new FakeOfficeError("InvalidOperation", `${this.typeName} is a null object`);
         apply(tx, target as never);
       },
     });
@@ -396,18 +436,27 @@ class FakeWorksheetCollection extends FakeObject {
     const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
       .map((p) => p.trim())
       .filter((p) => p !== "");
-    for (const p of wanted) if (!this.loadable.includes(p)) throw new Error(`fake WorksheetCollection cannot load '${p}'`);
+    for (const p of wanted)
+      if (!this.loadable.includes(p))
+        throw new Error(`fake WorksheetCollection cannot load '${p}'`);
     const props = wanted.map((p) => p.slice("items/".length));
     this.context.enqueue({
       bytes: utf8(wanted) + 40,
       apply: (_tx, commits) => {
         const items = this.context.state.sheets.map((s) => {
-          const data = new Map<string, unknown>(props.map((p) => [p, readSheet(this.context, s, p)]));
+          const data = new Map<string, unknown>(
+            props.map((p) => [p, readSheet(this.context, s, p)])
+          );
           return { id: s.id, data };
         });
         commits.push(() => {
           this.preload(
-            new Map([["items", items.map((i) => new FakeWorksheet(this.context, { id: i.id }).preload(i.data))]])
+            new Map([
+              [
+                "items",
+                items.map((i) => new FakeWorksheet(this.context, { id: i.id }).preload(i.data)),
+              ],
+            ])
           );
         });
       },
@@ -464,10 +513,18 @@ const escapeRegExp = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, "\\
  * Excel keeps formulas pointing at a sheet through a rename, and turns references to a
  * deleted sheet into #REF!. (String literals are not special-cased: the tests avoid them.)
  */
-function followRename(tx: Transaction, state: FakeState, oldName: string, newName: string | null): void {
+function followRename(
+  tx: Transaction,
+  state: FakeState,
+  oldName: string,
+  newName: string | null
+): void {
   const quoted = `'${oldName.replace(/'/g, "''")}'`;
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(oldName) ? `|${escapeRegExp(oldName)}` : "";
-  const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:${escapeRegExp(quoted)}${plain})!(\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?)`, "gi");
+  const pattern = new RegExp(
+    `(?<![A-Za-z0-9_.'])(?:${escapeRegExp(quoted)}${plain})!(\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?)`,
+    "gi"
+  );
   for (const sheet of state.sheets) {
     for (const [k, cell] of sheet.cells) {
       if (cell.formula === undefined || !pattern.test(cell.formula)) continue;
@@ -480,7 +537,8 @@ function followRename(tx: Transaction, state: FakeState, oldName: string, newNam
   }
 }
 
-type SheetRef = { id: string } | { key: string; orNull: boolean } | { active: true } | { pendingAdd: true };
+type SheetRef =
+  { id: string } | { key: string; orNull: boolean } | { active: true } | { pendingAdd: true };
 
 class FakeWorksheet extends FakeObject {
   protected readonly typeName = "Worksheet";
@@ -549,9 +607,13 @@ class FakeWorksheet extends FakeObject {
       const state = this.context.state;
       if (value !== "Visible") {
         if (!state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
-          throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            "a workbook must keep at least one visible sheet"
+          );
         }
-        if (state.activeSheetId === s.id) throw new FakeOfficeError("InvalidOperation", "cannot hide the active sheet");
+        if (state.activeSheetId === s.id)
+          throw new FakeOfficeError("InvalidOperation", "cannot hide the active sheet");
       }
       s.visibility = value;
     });
@@ -573,7 +635,8 @@ class FakeWorksheet extends FakeObject {
 
   activate(): void {
     this.queue(0, (_tx, s: FakeSheet) => {
-      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "cannot activate a hidden sheet");
+      if (s.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "cannot activate a hidden sheet");
       this.context.state.activeSheetId = s.id;
     });
   }
@@ -581,14 +644,19 @@ class FakeWorksheet extends FakeObject {
   delete(): void {
     this.queue(0, (_tx, s: FakeSheet) => {
       const state = this.context.state;
-      if (s.visibility === "Visible" && !state.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+      if (
+        s.visibility === "Visible" &&
+        !state.sheets.some((x) => x !== s && x.visibility === "Visible")
+      ) {
         throw new FakeOfficeError("InvalidOperation", "cannot delete the last visible sheet");
       }
       state.sheets = state.sheets.filter((x) => x !== s);
       state.tables = state.tables.filter((t) => t.sheetId !== s.id);
       followRename(_tx, state, s.name, null);
       if (state.activeSheetId === s.id) {
-        state.activeSheetId = (state.sheets.find((x) => x.visibility === "Visible") as FakeSheet).id;
+        state.activeSheetId = (
+          state.sheets.find((x) => x.visibility === "Visible") as FakeSheet
+        ).id;
       }
     });
   }
@@ -657,7 +725,8 @@ class FakeRange extends FakeObject {
     if (sheet === null) return null;
     if ("address" in ref) {
       const box = parseBox(ref.address);
-      if (box === "columns") throw new Error(`fake: whole-column range ${ref.address} only takes a column width`);
+      if (box === "columns")
+        throw new Error(`fake: whole-column range ${ref.address} only takes a column width`);
       return { sheet, box };
     }
     if (this.boundBox === undefined) {
@@ -695,7 +764,11 @@ class FakeRange extends FakeObject {
     return this.get("values");
   }
   set values(rows: (CellValue | null)[][]) {
-    this.write(rows, (cell, v) => ({ ...cell, formula: undefined, ...typeIn(v, cell.numberFormat) }));
+    this.write(rows, (cell, v) => ({
+      ...cell,
+      formula: undefined,
+      ...typeIn(v, cell.numberFormat),
+    }));
   }
   get formulas(): unknown[][] {
     return this.get("formulas");
@@ -727,7 +800,11 @@ class FakeRange extends FakeObject {
         const { sheet, box } = at;
         const height = box.r1 - box.r0 + 1;
         const width = box.c1 - box.c0 + 1;
-        if (!Array.isArray(rows) || rows.length !== height || rows.some((r) => !Array.isArray(r) || r.length !== width)) {
+        if (
+          !Array.isArray(rows) ||
+          rows.length !== height ||
+          rows.some((r) => !Array.isArray(r) || r.length !== width)
+        ) {
           throw new FakeOfficeError(
             "InvalidArgument",
             `the array does not match the size of ${boxA1(box)} (${height}×${width})`
@@ -757,7 +834,10 @@ class FakeRange extends FakeObject {
         for (let r = at.box.r0; r <= at.box.r1; r++) {
           for (let c = at.box.c0; c <= at.box.c1; c++) {
             const k = cellKey(r, c);
-            tx.setCell(at.sheet, k, { ...(at.sheet.cells.get(k) ?? { value: "", numberFormat: "General" }), ...patch });
+            tx.setCell(at.sheet, k, {
+              ...(at.sheet.cells.get(k) ?? { value: "", numberFormat: "General" }),
+              ...patch,
+            });
           }
         }
       },
@@ -793,7 +873,12 @@ function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
     box =
       box === null
         ? { r0: r, c0: c, r1: r, c1: c }
-        : { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) };
+        : {
+            r0: Math.min(box.r0, r),
+            c0: Math.min(box.c0, c),
+            r1: Math.max(box.r1, r),
+            c1: Math.max(box.c1, c),
+          };
   }
   return box;
 }
@@ -807,11 +892,12 @@ class FakeRangeFormat {
 
   set columnWidth(points: number) {
     if (!/^[A-Za-z]{1,3}:[A-Za-z]{1,3}$/.test(this.address)) {
-      throw new Error("fake: set column widths on whole columns (\"A:C\")");
+      throw new Error('fake: set column widths on whole columns ("A:C")');
     }
     const [c0, c1] = columnsOf(this.address);
     (this.worksheet as FakeWorksheet).change(utf8(points), (_tx, s) => {
-      if (!(points >= 0 && points <= 255 * 7.5)) throw new FakeOfficeError("InvalidArgument", `width ${points}`);
+      if (!(points >= 0 && points <= 255 * 7.5))
+        throw new FakeOfficeError("InvalidArgument", `width ${points}`);
       for (let c = c0; c <= c1; c++) s.columnWidths.set(c, points);
     });
   }
@@ -868,19 +954,29 @@ class FakeTableCollection extends FakeObject {
     const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
       .map((p) => p.trim())
       .filter((p) => p !== "");
-    for (const p of wanted) if (!this.loadable.includes(p)) throw new Error(`fake TableCollection cannot load '${p}'`);
+    for (const p of wanted)
+      if (!this.loadable.includes(p)) throw new Error(`fake TableCollection cannot load '${p}'`);
     this.context.enqueue({
       bytes: utf8(wanted) + 40,
       apply: (_tx, commits) => {
         const sheet = this.worksheet?.sheet();
-        if (sheet === null) throw new FakeOfficeError("InvalidOperation", "tables of a null worksheet");
-        const found = this.context.state.tables.filter((t) => sheet === undefined || t.sheetId === sheet.id);
+        if (sheet === null)
+          throw new FakeOfficeError("InvalidOperation", "tables of a null worksheet");
+        const found = this.context.state.tables.filter(
+          (t) => sheet === undefined || t.sheetId === sheet.id
+        );
         const items = found.map((t) => ({
           id: t.id,
-          data: new Map<string, unknown>(wanted.map((p) => [p.slice(6), p === "items/name" ? t.name : t.id])),
+          data: new Map<string, unknown>(
+            wanted.map((p) => [p.slice(6), p === "items/name" ? t.name : t.id])
+          ),
         }));
         commits.push(() =>
-          this.preload(new Map([["items", items.map((i) => new FakeTableProxy(this.context, i.id).preload(i.data))]]))
+          this.preload(
+            new Map([
+              ["items", items.map((i) => new FakeTableProxy(this.context, i.id).preload(i.data))],
+            ])
+          )
         );
       },
     });
@@ -904,7 +1000,9 @@ class FakeTableCollection extends FakeObject {
         if (box === "columns") throw new FakeOfficeError("InvalidArgument", address);
         const state = this.context.state;
         const overlaps = state.tables.some(
-          (t) => t.sheetId === sheet.id && !(t.box.r1 < box.r0 || box.r1 < t.box.r0 || t.box.c1 < box.c0 || box.c1 < t.box.c0)
+          (t) =>
+            t.sheetId === sheet.id &&
+            !(t.box.r1 < box.r0 || box.r1 < t.box.r0 || t.box.c1 < box.c0 || box.c1 < t.box.c0)
         );
         if (overlaps) throw new FakeOfficeError("InvalidOperation", "tables cannot overlap");
         if (!hasHeaders) throw new Error("fake: only tables with headers");
@@ -913,11 +1011,18 @@ class FakeTableCollection extends FakeObject {
         for (let c = box.c0; c <= box.c1; c++) {
           const k = cellKey(box.r0, c);
           const cell = sheet.cells.get(k);
-          let header = cell === undefined || cell.value === "" ? `Column${c - box.c0 + 1}` : String(cell.value);
+          let header =
+            cell === undefined || cell.value === ""
+              ? `Column${c - box.c0 + 1}`
+              : String(cell.value);
           for (let n = 2; seen.has(key(header)); n++) header = `${header}${n}`;
           seen.add(key(header));
           if (cell === undefined || String(cell.value) !== header || cell.formula !== undefined) {
-            tx.setCell(sheet, k, { ...(cell ?? { numberFormat: "General" }), value: header, formula: undefined });
+            tx.setCell(sheet, k, {
+              ...(cell ?? { numberFormat: "General" }),
+              value: header,
+              formula: undefined,
+            });
           }
         }
         let n = state.tables.length + 1;
@@ -996,7 +1101,8 @@ class FakeCustomProperties {
       throw new FakeOfficeError("ApiNotFound", "Worksheet.customProperties needs ExcelApi 1.12");
     }
     this.worksheet.change(utf8([k, value]), (_tx, s) => {
-      if (k === "" || k.length > 255 || typeof value !== "string") throw new FakeOfficeError("InvalidArgument", k);
+      if (k === "" || k.length > 255 || typeof value !== "string")
+        throw new FakeOfficeError("InvalidArgument", k);
       s.properties.set(k, value);
     });
     return new FakeCustomProperty(this.context, this.worksheet, k);
@@ -1051,8 +1157,12 @@ class FakeFreezePanes {
   freezeAt(range: string): void {
     if (typeof range !== "string") throw new Error("fake: freezeAt takes an address");
     const box = parseBox(range);
-    if (box === "columns" || box.r0 !== 0 || box.c0 !== 0) throw new Error("fake: freezeAt from A1");
-    this.worksheet.change(utf8(range), (_tx, s) => (s.freeze = { rows: box.r1 + 1, columns: box.c1 + 1 }));
+    if (box === "columns" || box.r0 !== 0 || box.c0 !== 0)
+      throw new Error("fake: freezeAt from A1");
+    this.worksheet.change(
+      utf8(range),
+      (_tx, s) => (s.freeze = { rows: box.r1 + 1, columns: box.c1 + 1 })
+    );
     void this.context;
   }
 }
@@ -1061,7 +1171,8 @@ class FakePageLayout {
   constructor(private readonly worksheet: FakeWorksheet) {}
   set orientation(value: string) {
     this.worksheet.change(utf8(value), (_tx, s) => {
-      if (value !== "Landscape" && value !== "Portrait") throw new FakeOfficeError("InvalidArgument", value);
+      if (value !== "Landscape" && value !== "Portrait")
+        throw new FakeOfficeError("InvalidArgument", value);
       s.page = { ...s.page, orientation: value };
     });
   }
@@ -1091,7 +1202,8 @@ class FakeCharts {
     let index = -1;
     this.worksheet.change(utf8([type, seriesBy]), (_tx, s) => {
       const at = source.where();
-      if (at === null || at.sheet !== s) throw new FakeOfficeError("InvalidArgument", "chart data must be on the sheet");
+      if (at === null || at.sheet !== s)
+        throw new FakeOfficeError("InvalidArgument", "chart data must be on the sheet");
       const chart: FakeChart = { type, source: boxA1(at.box), seriesBy, title: "" };
       s.charts = [...s.charts, chart];
       index = s.charts.length - 1;
@@ -1125,6 +1237,9 @@ class FakeChartProxy {
 
   setPosition(start: string, end?: string): void {
     parseBox(start);
-    this.update(utf8([start, end]), (c) => ({ ...c, position: end === undefined ? [start] : [start, end] }));
+    this.update(utf8([start, end]), (c) => ({
+      ...c,
+      position: end === undefined ? [start] : [start, end],
+    }));
   }
 }
