@@ -100,9 +100,17 @@ const full = measure(`costEstablishment (with year totals, vacancy, exit costs)`
   sink += costEstablishment(posts, assumptions, window).netTotal;
 });
 
+// What costEstablishment must pay whatever its arithmetic: its results (8 doubles per
+// post-year) land in fresh memory, and first-touching fresh pages is slow in some VMs.
+const freshMemory = measure(`fresh memory: first write of ${POSTS * YEARS * 8} doubles`, () => {
+  const store = new Float64Array(POSTS * YEARS * 8);
+  for (let i = 0; i < store.length; i++) store[i] = i;
+  sink += store[store.length - 1];
+});
+
 const rate = (ms: number): string =>
   `${(((POST_MONTHS / ms) * 1000) / 1e6).toFixed(1)} million post-months/s`;
-console.log(ratioTable(baseline, [engine, full]));
+console.log(ratioTable(baseline, [freshMemory, engine, full]));
 console.log("");
 console.log(`- costPostIn: ${rate(engine.medianMs)}`);
 console.log(`- costEstablishment: ${rate(full.medianMs)}`);

@@ -307,12 +307,14 @@ const FIGURE_SLOT: Record<keyof CostFigures, number> = {
 class CostedPost implements PostCosting {
   private yearsCache?: PostYearCost[];
   private totalCache?: CostFigures;
+  /** Set when the figures were let go of: they are worked out again, identically, on first read. */
+  private ctx?: CostingContext;
   constructor(
     readonly post: Post,
-    private store: ArrayLike<number>,
+    private store: ArrayLike<number> | undefined,
     private offset: number,
-    private readonly fte: number,
-    private readonly people: number,
+    readonly fteCosted: number,
+    readonly peopleCosted: number,
     private readonly fyList: readonly FinancialYear[],
     readonly exitCost: number,
     readonly pay: PostCosting["pay"],
@@ -321,23 +323,47 @@ class CostedPost implements PostCosting {
 
   /** One figure of year index y (0 = first year of the window), without building objects. */
   figure(y: number, name: keyof CostFigures): number {
-    return this.store[this.offset + y * SLOTS + FIGURE_SLOT[name]];
+    return this.data()[this.offset + y * SLOTS + FIGURE_SLOT[name]];
   }
 
   monthsIn(y: number): number {
-    return this.store[this.offset + y * SLOTS + F_MONTHS];
+    return this.data()[this.offset + y * SLOTS + F_MONTHS];
+  }
+
+  /**
+   * Lets go of the figures, keeping the context to work them out again. Costing is a pure
+   * function of the post and the context, so the figures come back identical; holding
+   * 100,000 posts then costs a few small objects each instead of every yearly figure.
+   */
+  release(ctx: CostingContext): this {
+    this.store = undefined;
+    this.ctx = ctx;
+    return this;
+  }
+
+  private data(): ArrayLike<number> {
+    if (this.store === undefined) {
+      const ctx = this.ctx as CostingContext;
+      ctx.scratch.fill(0);
+      costPostInto(ctx, this.post, ctx.scratch, 0);
+      this.store = ctx.scratch;
+      this.offset = 0;
+      this.detach();
+    }
+    return this.store as ArrayLike<number>;
   }
 
   peopleIn(y: number): number {
-    return this.monthsIn(y) > 0 ? this.people : 0;
+    return this.monthsIn(y) > 0 ? this.peopleCosted : 0;
   }
 
   /** Builds the objects and lets go of a borrowed store (the context's scratch). */
   detach(): this {
     // A plain array: small, on the JS heap, cheap for the GC (a small typed array is not).
     const len = this.fyList.length * SLOTS;
+    const from = this.store as ArrayLike<number>;
     const copy: number[] = [];
-    for (let i = 0; i < len; i++) copy.push(this.store[this.offset + i]);
+    for (let i = 0; i < len; i++) copy.push(from[this.offset + i]);
     this.store = copy;
     this.offset = 0;
     return this;
@@ -345,14 +371,14 @@ class CostedPost implements PostCosting {
 
   get years(): PostYearCost[] {
     if (!this.yearsCache) {
-      const d = this.store;
+      const d = this.data();
       this.yearsCache = this.fyList.map((year, y) => {
         const o = this.offset + y * SLOTS;
         return {
           year,
           months: d[o + F_MONTHS],
-          fte: this.fte,
-          people: this.people,
+          fte: this.fteCosted,
+          people: this.peopleCosted,
           fteSalary: d[o + F_FTE_SALARY],
           salary: d[o + F_SALARY],
           ni: d[o + F_NI],
@@ -514,11 +540,32 @@ export function costEstablishment(
   payScales?: PayScales
 ): EstablishmentCosting {
   const ctx = prepareCosting(assumptions, window, payScales);
-  const per = ctx.window.years * SLOTS;
-  // One store for the whole establishment: memory linear in posts, nothing for the GC to trace.
-  const store = new Float64Array(posts.length * per);
-  const costed = posts.map((p, i) => costPostInto(ctx, p, store, i * per));
-  return totalCosting(ctx, costed);
+  const n = ctx.window.years;
+  const per = n * SLOTS;
+  // Each post is costed into the context's scratch and added to the year totals; its own
+  // figures are let go of and worked out again if read (see CostedPost.release), so memory
+  // stays a few small objects per post and the month loop writes to memory in cache.
+  const scratch = ctx.scratch;
+  const sums = new Float64Array(per);
+  const fte = new Float64Array(n);
+  const people = new Float64Array(n);
+  let exitCost = 0;
+  const costed: PostCosting[] = new Array(posts.length);
+  for (let i = 0; i < posts.length; i++) {
+    scratch.fill(0);
+    const pc = costPostInto(ctx, posts[i], scratch, 0);
+    costed[i] = pc.release(ctx);
+    exitCost += pc.exitCost;
+    for (let y = 0; y < n; y++) {
+      const o = y * SLOTS;
+      if (scratch[o + F_MONTHS] > 0) {
+        fte[y] += pc.fteCosted;
+        people[y] += pc.peopleCosted;
+      }
+      for (let k = F_SALARY; k <= F_TOTAL; k++) sums[o + k] += scratch[o + k];
+    }
+  }
+  return finishTotals(ctx, costed, sums, fte, people, exitCost);
 }
 
 /** Totals already-costed posts (sums of rounded figures, re-rounded to clear binary noise). */
@@ -528,34 +575,36 @@ export function totalCosting(
 ): EstablishmentCosting {
   const n = ctx.window.years;
   const sums = new Float64Array(n * SLOTS);
+  const fte = new Float64Array(n);
+  const people = new Float64Array(n);
   let exitCost = 0;
   for (const pc of costed) {
-    for (let y = 0; y < n; y++) {
-      const o = y * SLOTS;
-      if (pc instanceof CostedPost) {
-        for (const f of FIGURES) sums[o + FIGURE_SLOT[f]] += pc.figure(y, f);
-      } else {
-        const c = pc.years[y];
-        for (const f of FIGURES) sums[o + FIGURE_SLOT[f]] += c[f];
+    pc.years.forEach((c, y) => {
+      for (const f of FIGURES) sums[y * SLOTS + FIGURE_SLOT[f]] += c[f];
+      if (c.months > 0) {
+        fte[y] += c.fte;
+        people[y] += c.people;
       }
-    }
+    });
     exitCost += pc.exitCost;
   }
+  return finishTotals(ctx, costed, sums, fte, people, exitCost);
+}
+
+function finishTotals(
+  ctx: CostingContext,
+  costed: readonly PostCosting[],
+  sums: Float64Array,
+  fte: Float64Array,
+  people: Float64Array,
+  exitCost: number
+): EstablishmentCosting {
   const yearTotals: YearTotal[] = ctx.years.map((year, y) => {
-    let fte = 0;
-    let people = 0;
-    for (const pc of costed) {
-      const months = pc instanceof CostedPost ? pc.monthsIn(y) : pc.years[y].months;
-      if (months > 0) {
-        fte += pc.post.fte;
-        people += pc instanceof CostedPost ? pc.peopleIn(y) : pc.years[y].people;
-      }
-    }
     const o = y * SLOTS;
     return {
       year,
-      fte: Math.round(fte * 1e6) / 1e6,
-      people,
+      fte: Math.round(fte[y] * 1e6) / 1e6,
+      people: people[y],
       salary: roundPenny(sums[o + F_SALARY]),
       ni: roundPenny(sums[o + F_NI]),
       pension: roundPenny(sums[o + F_PENSION]),
