@@ -68,7 +68,7 @@ interface SettingSpec {
   label: string;
   synonyms: readonly string[];
   note: string;
-  /** The value cell written on the default sheet. */
+  /** The value cell as the assumptions sheet shows it (the default sheet, or the assumptions used). */
   defaultCell: (d: Assumptions) => CellValue;
   /** Reads a non-blank value into the draft, or says what is wrong with it. */
   apply: (draft: Draft, value: CellValue) => Problem | undefined;
@@ -81,6 +81,8 @@ interface YearSettingSpec {
   label: string;
   synonyms: readonly string[];
   note: string;
+  /** The value cell for that year, as the assumptions sheet shows it ("" when not set). */
+  cell: (a: Assumptions, year: FinancialYear) => CellValue;
   apply: (draft: Draft, year: FinancialYear, value: CellValue) => Problem | undefined;
 }
 
@@ -643,6 +645,13 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     label: "Pay award",
     synonyms: ["pay rise", "pay uplift", "award", "pay inflation"],
     note: "Award from 1 April, e.g. 3%, or '£1,290 or 2.5%' (whichever is higher). Blank: no award.",
+    cell: (a, year) => {
+      const award = a.payAwards.find((w) => w.year === year);
+      if (!award) return "";
+      return award.flatMinimum === undefined
+        ? pct(award.percent)
+        : `£${formatFigure(award.flatMinimum)} or ${pct(award.percent)}`;
+    },
     apply: (draft, year, value) => {
       const award = parsePayAward(value);
       if (award === undefined)
@@ -671,6 +680,8 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
       "pay award cash minimum",
     ],
     note: "Optional flat cash minimum for that year's award, e.g. £1,290.",
+    // Written inside the award cell ("£1,290 or 2.5%"), so this row stays blank.
+    cell: () => "",
     apply: (draft, year, value) => {
       const v = parseMoney(value);
       if (v === undefined || v < 0)
@@ -687,6 +698,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     label: "Grant",
     synonyms: ["grant amount", "grant for", "grant income"],
     note: "Grant for that financial year, when it is paid in yearly amounts.",
+    cell: (a, year) => a.grant.amountsByYear?.[year] ?? "",
     apply: (draft, year, value) => {
       const v = parseMoney(value);
       if (v === undefined || v < 0)
@@ -1022,16 +1034,31 @@ function crossCheck(
 export function defaultAssumptionsGrid(
   firstYear: FinancialYear = DEFAULT_FIRST_YEAR
 ): CellValue[][] {
-  const d = defaultAssumptions(firstYear);
-  const years = Array.from({ length: d.years }, (_, i) => firstYear + i);
+  return assumptionsGrid(defaultAssumptions(firstYear));
+}
+
+/**
+ * Any assumptions as an assumptions sheet's cell values (Setting | Value | Notes), with a
+ * row per financial year of the window (and of any award outside it) for the yearly
+ * settings. Reading it back gives the same assumptions: the CLI writes the assumptions it
+ * used this way, and the task pane creates the default sheet with it.
+ */
+export function assumptionsGrid(a: Assumptions): CellValue[][] {
+  const window = Array.from({ length: a.years }, (_, i) => a.firstYear + i);
+  const extra = [
+    ...a.payAwards.map((w) => w.year),
+    ...Object.keys(a.grant.amountsByYear ?? {}).map(Number),
+  ];
+  const years = [...new Set([...window, ...extra])].sort((x, y) => x - y);
   const rows: CellValue[][] = [["Setting", "Value", "Notes"]];
   const yearRows = (key: string) => {
     const spec = YEAR_SETTINGS.find((s) => s.key === key);
     if (spec)
-      for (const y of years) rows.push([`${spec.label} ${financialYearLabel(y)}`, "", spec.note]);
+      for (const y of years)
+        rows.push([`${spec.label} ${financialYearLabel(y)}`, spec.cell(a, y), spec.note]);
   };
   for (const spec of SETTINGS) {
-    rows.push([spec.label, spec.defaultCell(d), spec.note]);
+    rows.push([spec.label, spec.defaultCell(a), spec.note]);
     if (spec.key === "gradeSteps") {
       yearRows("payAward");
       yearRows("payAwardMinimum");

@@ -38,8 +38,6 @@ export function readEstablishment(
   const { chosen, grid } = located;
   if (!chosen || !grid) return { candidates: located.candidates, issues: located.issues };
   const issues = [...located.issues];
-  const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA);
-  issues.push(...read.issues);
 
   const headerIssue = (code: string, message: string, fix: string) =>
     issues.push(
@@ -72,9 +70,10 @@ export function readEstablishment(
     );
 
   const scales = gradeRanges(options.payScales);
+  const postIssues: Issue[] = [];
   const context: PostContext = {
     grid,
-    issues,
+    issues: postIssues,
     hasProposed: columns.proposedFte !== undefined,
     checkPay: hasPayColumn,
     checkFte: hasFteColumn,
@@ -83,11 +82,13 @@ export function readEstablishment(
     scales,
     hasScales: options.payScales !== undefined,
   };
+  // Row checks go to their own list, so table-level issues (parsing, totals) come first.
   const posts: Post[] = [];
-  for (const row of read.rows) {
+  const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
     const post = buildPost(row, context);
     if (post) posts.push(post);
-  }
+  });
+  issues.push(...read.issues, ...postIssues);
   flagDuplicatePostIds(grid, posts, issues);
 
   const totals: TotalsRow[] = read.totals.map((t) => {
@@ -168,39 +169,60 @@ const MONEY_FIELDS: Array<[PostField, string]> = [
   ["proposedSalary", "Proposed salary"],
 ];
 
+/** An issue about one field of a post's row: at its cell, or at the title when it is blank. */
+function flag(
+  ctx: PostContext,
+  row: TableRow<PostField>,
+  severity: "error" | "warning",
+  field: PostField,
+  code: string,
+  message: string,
+  fix: string
+): void {
+  const { grid } = ctx;
+  const address = row.cells[field] ?? row.cells.title;
+  const position = address ? fromA1(address) : { row: row.sourceRow, column: grid.origin.column };
+  const value = row.values[field];
+  ctx.issues.push(
+    issueAt(
+      grid,
+      position.row - grid.origin.row,
+      position.column - grid.origin.column,
+      severity,
+      code,
+      message,
+      fix,
+      value
+    )
+  );
+}
+
+const TEXT_FIELDS = [
+  "postId",
+  "grade",
+  "team",
+  "locality",
+  "costCentre",
+  "funding",
+  "proposedGrade",
+] as const;
+const NUMBER_FIELDS = [
+  "headcount",
+  "minSalary",
+  "maxSalary",
+  "salary",
+  "spinalPoint",
+  "startDate",
+  "endDate",
+  "hoursPerWeek",
+  "proposedSalary",
+  "pensionRate",
+  "agencyHourlyRate",
+] as const;
+
 function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined {
   const { grid, issues } = ctx;
-  const at = (field: PostField, fallback: PostField = "title") => {
-    const address = row.cells[field] ?? row.cells[fallback];
-    const position = address ? fromA1(address) : { row: row.sourceRow, column: grid.origin.column };
-    return { r: position.row - grid.origin.row, c: position.column - grid.origin.column };
-  };
-  const flag = (
-    severity: "error" | "warning",
-    field: PostField,
-    code: string,
-    message: string,
-    fix: string
-  ) => {
-    const { r, c } = at(field);
-    const value = row.values[field];
-    issues.push(
-      issueAt(
-        grid,
-        r,
-        c,
-        severity,
-        code,
-        message,
-        fix,
-        typeof value === "number" || typeof value === "string" || typeof value === "boolean"
-          ? value
-          : undefined
-      )
-    );
-  };
   const title = textOf(row, "title") ?? "";
-  const who = describeValue(title);
 
   let fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
   let proposedFte = numberOf(row, "proposedFte");
@@ -217,7 +239,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
           column,
           "error",
           "fte-missing",
-          `FTE is blank for ${who}`,
+          `FTE is blank for ${describeValue(title)}`,
           "enter e.g. 1 or 0.5"
         )
       );
@@ -227,47 +249,14 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   if (ctx.hasProposed && proposedFte === undefined && !row.unreadable.proposedFte) proposedFte = 0; // a deleted post
 
   const post: Post = { sourceRow: row.sourceRow, title, fte, cells: row.cells };
-  const copyText = (
-    f: "postId" | "grade" | "team" | "locality" | "costCentre" | "funding" | "proposedGrade"
-  ) => {
-    const v = textOf(row, f);
-    if (v !== undefined) post[f] = v;
-  };
-  copyText("postId");
-  copyText("grade");
-  copyText("team");
-  copyText("locality");
-  copyText("costCentre");
-  copyText("funding");
-  copyText("proposedGrade");
-  const copyNumber = (
-    f:
-      | "headcount"
-      | "minSalary"
-      | "maxSalary"
-      | "salary"
-      | "spinalPoint"
-      | "startDate"
-      | "endDate"
-      | "hoursPerWeek"
-      | "proposedSalary"
-      | "pensionRate"
-      | "agencyHourlyRate"
-  ) => {
-    const v = numberOf(row, f);
-    if (v !== undefined) post[f] = v;
-  };
-  copyNumber("headcount");
-  copyNumber("minSalary");
-  copyNumber("maxSalary");
-  copyNumber("salary");
-  copyNumber("spinalPoint");
-  copyNumber("startDate");
-  copyNumber("endDate");
-  copyNumber("hoursPerWeek");
-  copyNumber("proposedSalary");
-  copyNumber("pensionRate");
-  copyNumber("agencyHourlyRate");
+  for (const f of TEXT_FIELDS) {
+    const v = row.values[f];
+    if (typeof v === "string" && v !== "") post[f] = v;
+  }
+  for (const f of NUMBER_FIELDS) {
+    const v = row.values[f];
+    if (typeof v === "number") post[f] = v;
+  }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
   const contract = row.values.contractType;
   if (typeof contract === "string") post.contractType = contract as ContractType;
@@ -276,98 +265,102 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     post.proposedContractType = proposedContract as ContractType;
   if (typeof row.values.management === "boolean") post.management = row.values.management;
 
-  checkFte(post, row, ctx, flag, who);
-  checkPay(post, row, ctx, flag, who);
+  checkFte(post, row, ctx);
+  checkPay(post, row, ctx);
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
     flag(
+      ctx,
+      row,
       "warning",
       "endDate",
       "end-before-start",
-      `End date is before the start date for ${who}`,
+      `End date is before the start date for ${describeValue(post.title)}`,
       "check the dates; the post is costed for no time"
     );
   if (post.pensionRate !== undefined && (post.pensionRate < 0 || post.pensionRate > 0.5))
     flag(
+      ctx,
+      row,
       post.pensionRate < 0 ? "error" : "warning",
       "pensionRate",
       "pension-rate-unusual",
-      `Pension rate ${formatFigure(post.pensionRate * 100)}% for ${who} is ${post.pensionRate < 0 ? "negative" : "unusually high"}`,
+      `Pension rate ${formatFigure(post.pensionRate * 100)}% for ${describeValue(post.title)} is ${post.pensionRate < 0 ? "negative" : "unusually high"}`,
       "enter the employer rate, e.g. 19%"
     );
   if (post.hoursPerWeek !== undefined && (post.hoursPerWeek <= 0 || post.hoursPerWeek > 60))
     flag(
+      ctx,
+      row,
       "warning",
       "hoursPerWeek",
       "hours-unusual",
-      `Hours per week ${formatFigure(post.hoursPerWeek)} for ${who} look wrong`,
+      `Hours per week ${formatFigure(post.hoursPerWeek)} for ${describeValue(post.title)} look wrong`,
       "enter weekly hours, e.g. 37"
     );
   if (post.agencyHourlyRate !== undefined && post.agencyHourlyRate < 0)
     flag(
+      ctx,
+      row,
       "error",
       "agencyHourlyRate",
       "agency-rate-negative",
-      `Agency hourly rate for ${who} is negative`,
+      `Agency hourly rate for ${describeValue(post.title)} is negative`,
       "enter the rate as a positive amount, e.g. £35.50"
     );
   return post;
 }
 
-type Flag = (
-  severity: "error" | "warning",
-  field: PostField,
-  code: string,
-  message: string,
-  fix: string
-) => void;
-
-function checkFte(
-  post: Post,
-  _row: TableRow<PostField>,
-  _ctx: PostContext,
-  flag: Flag,
-  who: string
-): void {
+function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
   if (post.fte < 0)
     flag(
+      ctx,
+      row,
       "error",
       post.cells.fte ? "fte" : "currentFte",
       "fte-negative",
-      `FTE ${formatFigure(post.fte)} for ${who} is negative`,
+      `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is negative`,
       "enter e.g. 1 or 0.5"
     );
   if (post.proposedFte !== undefined && post.proposedFte < 0)
     flag(
+      ctx,
+      row,
       "error",
       "proposedFte",
       "proposed-fte-negative",
-      `Proposed FTE ${formatFigure(post.proposedFte)} for ${who} is negative`,
+      `Proposed FTE ${formatFigure(post.proposedFte)} for ${describeValue(post.title)} is negative`,
       "enter e.g. 1 or 0.5, or 0 to delete the post"
     );
   const headcount = post.headcount;
   if (headcount === undefined) return;
   if (headcount < 0)
     flag(
+      ctx,
+      row,
       "error",
       "headcount",
       "headcount-negative",
-      `No of staff ${formatFigure(headcount)} for ${who} is negative`,
+      `No of staff ${formatFigure(headcount)} for ${describeValue(post.title)} is negative`,
       "enter the number of people, e.g. 3"
     );
   else if (!Number.isInteger(headcount))
     flag(
+      ctx,
+      row,
       "warning",
       "headcount",
       "headcount-not-whole",
-      `No of staff ${formatFigure(headcount)} for ${who} is not a whole number of people`,
+      `No of staff ${formatFigure(headcount)} for ${describeValue(post.title)} is not a whole number of people`,
       "enter the number of people, e.g. 3"
     );
   if (headcount >= 0 && post.fte > headcount + 1e-9) {
     const message =
       headcount === 1
-        ? `FTE ${formatFigure(post.fte)} for ${who} is more than one person can work`
-        : `FTE ${formatFigure(post.fte)} for ${who} is more than its ${formatFigure(headcount)} staff`;
+        ? `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is more than one person can work`
+        : `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is more than its ${formatFigure(headcount)} staff`;
     flag(
+      ctx,
+      row,
       "warning",
       post.cells.fte ? "fte" : "currentFte",
       "fte-above-headcount",
@@ -377,40 +370,40 @@ function checkFte(
   }
 }
 
-function checkPay(
-  post: Post,
-  row: TableRow<PostField>,
-  ctx: PostContext,
-  flag: Flag,
-  who: string
-): void {
+function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
   for (const [field, label] of MONEY_FIELDS) {
     const v = numberOf(row, field);
     if (v === undefined) continue;
     if (v < 0)
       flag(
+        ctx,
+        row,
         "error",
         field,
         "salary-negative",
-        `${label} for ${who} is negative`,
+        `${label} for ${describeValue(post.title)} is negative`,
         "enter the full-time annual salary, e.g. £25,000"
       );
     else if (v > 0 && v < 1000)
       flag(
+        ctx,
+        row,
         "warning",
         field,
         "salary-implausible",
-        `${label} £${formatFigure(v)} for ${who} looks too small for a full-time annual salary`,
+        `${label} £${formatFigure(v)} for ${describeValue(post.title)} looks too small for a full-time annual salary`,
         "enter the annual salary in pounds (e.g. 20862, not 20.9 or an hourly rate)"
       );
   }
   const { minSalary: min, maxSalary: max, salary } = post;
   if (min !== undefined && max !== undefined && min > max)
     flag(
+      ctx,
+      row,
       "warning",
       "minSalary",
       "min-above-max",
-      `Minimum salary £${formatFigure(min)} is above the maximum £${formatFigure(max)} for ${who}`,
+      `Minimum salary £${formatFigure(min)} is above the maximum £${formatFigure(max)} for ${describeValue(post.title)}`,
       "swap them, or check the columns are mapped the right way round"
     );
   const scale = post.grade !== undefined ? ctx.scales.get(gradeKey(post.grade)) : undefined;
@@ -424,18 +417,22 @@ function checkPay(
     (salary < low || salary > high)
   )
     flag(
+      ctx,
+      row,
       "warning",
       "salary",
       "salary-outside-grade",
-      `Salary £${formatFigure(salary)} for ${who} is outside its grade (£${formatFigure(low)} to £${formatFigure(high)})`,
+      `Salary £${formatFigure(salary)} for ${describeValue(post.title)} is outside its grade (£${formatFigure(low)} to £${formatFigure(high)})`,
       "check the salary and the grade"
     );
   if (post.spinalPoint !== undefined && scale && !scale.points.has(post.spinalPoint))
     flag(
+      ctx,
+      row,
       "warning",
       "spinalPoint",
       "point-not-in-grade",
-      `Spinal point ${formatFigure(post.spinalPoint)} for ${who} is not a point of grade ${post.grade}`,
+      `Spinal point ${formatFigure(post.spinalPoint)} for ${describeValue(post.title)} is not a point of grade ${post.grade}`,
       "check the point and the grade against the pay scales table"
     );
   if (!ctx.checkPay) return;
@@ -443,10 +440,10 @@ function checkPay(
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
   const message =
     post.grade === undefined
-      ? `No salary information for ${who}: no salary, minimum or maximum salary, or grade`
+      ? `No salary information for ${describeValue(post.title)}: no salary, minimum or maximum salary, or grade`
       : ctx.hasScales
-        ? `No salary information for ${who}: no salary, and grade '${post.grade}' is not in the pay scales table`
-        : `No salary information for ${who}: no salary, and no pay scales table to look up grade '${post.grade}'`;
+        ? `No salary information for ${describeValue(post.title)}: no salary, and grade '${post.grade}' is not in the pay scales table`
+        : `No salary information for ${describeValue(post.title)}: no salary, and no pay scales table to look up grade '${post.grade}'`;
   // At the grade when there is one (the lookup failed), else at the empty salary cell.
   const column =
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
@@ -473,7 +470,7 @@ function flagDuplicatePostIds(grid: Grid, posts: readonly Post[], issues: Issue[
   const seen = new Map<string, string>();
   for (const post of posts) {
     if (post.postId === undefined) continue;
-    const key = post.postId.trim().toLowerCase();
+    const key = post.postId.toLowerCase();
     const first = seen.get(key);
     const address = post.cells.postId ?? toA1({ row: post.sourceRow, column: grid.origin.column });
     if (first === undefined) {

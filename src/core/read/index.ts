@@ -14,6 +14,7 @@ export {
   readAssumptions,
   defaultAssumptions,
   defaultAssumptionsGrid,
+  assumptionsGrid,
   findAssumptionsBlock,
   matchSetting,
   parsePayAward,

@@ -1,5 +1,5 @@
 import type { CellValue } from "../grid";
-import { isBlank } from "../grid";
+import { isBlank } from "../grid/grid";
 import { parseNumber } from "./values";
 
 /** What kind of totals row a label makes. */
@@ -17,9 +17,11 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
  * "Subtotal", "Early Help total" → subtotal. Anything else is not a totals label.
  */
 export function totalKindOf(text: string): TotalKind | undefined {
-  const lower = text.toLowerCase();
-  if (!lower.includes("total")) return undefined; // cheap test first: this runs on every text cell
-  const label = lower.replace(/[^a-z0-9]+/g, " ").trim();
+  if (!/total/i.test(text)) return undefined; // cheap test first: this runs on every text cell
+  const label = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   if (/^grand totals?\b/.test(label) || /^overall totals?\b/.test(label)) return "grand-total";
   if (/^sub ?totals?\b/.test(label)) return "subtotal";
   if (/^totals?\b/.test(label)) return "total";

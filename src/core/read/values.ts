@@ -1,5 +1,5 @@
 import type { CellValue } from "../grid";
-import { isBlank, isErrorValue } from "../grid";
+import { isBlank, isErrorValue } from "../grid/grid";
 import {
   financialYearOf,
   isValidCalendarDate,
@@ -36,6 +36,7 @@ export function parseNumber(value: CellValue): number | undefined {
   if (!usable(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "boolean") return undefined;
+  if (PLAIN_NUMBER.test(value)) return Number(value); // fast path: no copies
   const text = value.trim().replace(/,(?=\d{3}(?:\D|$))/g, "");
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const n = Number(text);
@@ -67,7 +68,7 @@ export function parseMoney(value: CellValue): number | undefined {
   const match = /^(\d+\.?\d*|\.\d+)\s*(k|m)?$/.exec(text);
   if (!match) return undefined;
   const scale = match[2] === "k" ? 1_000 : match[2] === "m" ? 1_000_000 : 1;
-  const amount = tidy(Number(match[1]) * scale);
+  const amount = scale === 1 ? Number(match[1]) : tidy(Number(match[1]) * scale);
   if (!Number.isFinite(amount)) return undefined;
   return negative ? -amount : amount;
 }
