@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { costEstablishment, costingWindow, FIGURES } from "../../../src/core/costing";
+import { costEstablishment, costingWindow, costPost, FIGURES } from "../../../src/core/costing";
 import type { Assumptions, PayAward, Post } from "../../../src/core/model";
 import { roundPenny } from "../../../src/core/rules";
 import { d, makeAssumptions, makePost } from "./factories";

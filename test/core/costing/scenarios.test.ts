@@ -4,6 +4,10 @@ import {
   costPost,
   financialYearsWindow,
   gradePoints,
+  levyForPay,
+  pensionForPay,
+  salaryAtPoint,
+  windowWarnings,
   niForPay,
   postCostInYear,
   postCostProfile,
@@ -243,5 +247,34 @@ describe("on-cost modes and totals", () => {
     const e = costEstablishment([makePost({ salary: 25000 })], a, financialYearsWindow(2026, 3));
     expect(e.warnings).toHaveLength(2);
     expect(e.warnings[0]).toMatch(/2027\/28/);
+  });
+});
+
+describe("small functions for cell formulas", () => {
+  it("salaryAtPoint carries a point through the awards, clamped to the top", () => {
+    const awards = [
+      { year: 2025, percent: 0.03 },
+      { year: 2026, percent: 0.025 },
+    ];
+    expect(salaryAtPoint([24000, 24600, 25200], 2, 2024, 2026, awards)).toBeCloseTo(26604.9, 9);
+    expect(salaryAtPoint([24000, 24600, 25200], 9, 2024, 2024, awards)).toBe(25200);
+  });
+
+  it("pension and levy on a pay figure", () => {
+    expect(pensionForPay(13000, 0.2)).toBe(2600);
+    expect(levyForPay(13000, 2024)).toBe(65);
+    expect(levyForPay(13000, 2016)).toBe(0);
+  });
+
+  it("windowWarnings says when the grant runs outside the years costed", () => {
+    const w = windowWarnings({
+      firstYear: 2024,
+      years: 1,
+      grant: { start: d(1, 1, 2024), end: d(30, 6, 2025) },
+    });
+    expect(w).toEqual([
+      "The grant starts on 01/01/2024, before the years costed (2024/25 to 2024/25): costing starts on 01/04/2024.",
+      "The grant ends on 30/06/2025, after the years costed (2024/25 to 2024/25): costing stops on 31/03/2025.",
+    ]);
   });
 });
