@@ -1,0 +1,65 @@
+import type { CellValue } from "../grid";
+import type { SheetSpec, SpecCell } from "./sheet-spec";
+import { num, text } from "./sheet-spec";
+import type { SheetSummary } from "../workbook/types";
+
+export const ASSUMPTIONS_SHEET_NAME = "Assumptions";
+
+/** Rows above the Setting | Value | Notes header: a title and how to use the sheet. */
+const PREAMBLE = 2;
+
+function cellOf(value: CellValue, style?: "input"): SpecCell | null {
+  if (typeof value === "number") return num(value, "general", style);
+  if (typeof value === "boolean") return text(value ? "Yes" : "No", style);
+  return value === "" ? (style ? text("", style) : null) : text(value, style);
+}
+
+/**
+ * The assumptions sheet: a title, then the Setting | Value | Notes block the reader reads
+ * back (src/core/read/assumptions). The add-in creates it with defaults when a workbook has
+ * none, and the CLI writes the assumptions it used, so every figure's inputs are in view.
+ */
+export function buildAssumptionsSheet(
+  grid: readonly CellValue[][],
+  provenance: { generatedAt: string; version: string },
+  heading = "Assumptions used by Establishment Costing"
+): { sheet: SheetSpec; summary: SheetSummary } {
+  const cells: (SpecCell | null)[][] = [
+    [text(heading, "title")],
+    [
+      text(
+        `Edit the Value column; the Notes say what each setting means. Establishment Costing ${provenance.version}, ${provenance.generatedAt}.`,
+        "note"
+      ),
+    ],
+  ];
+  grid.forEach((row, r) => {
+    cells.push(
+      row.map((v, c) =>
+        r === 0 ? text(String(v), "header") : cellOf(v, c === 1 ? "input" : undefined)
+      )
+    );
+  });
+  const last = PREAMBLE + grid.length;
+  const sheet: SheetSpec = {
+    key: "assumptions",
+    name: ASSUMPTIONS_SHEET_NAME,
+    cells,
+    tables: [{ name: "EstabAssumptions", range: `A${PREAMBLE + 1}:C${last}` }],
+    columnWidths: [34, 22, 80],
+    freeze: { rows: PREAMBLE + 1, columns: 0 },
+    notes: [],
+    page: { orientation: "landscape", fitToWidth: true },
+    charts: [],
+  };
+  return {
+    sheet,
+    summary: {
+      key: "assumptions",
+      sheetName: ASSUMPTIONS_SHEET_NAME,
+      headline: `${grid.length - 1} settings`,
+      figures: [],
+      warnings: [],
+    },
+  };
+}

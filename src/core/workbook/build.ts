@@ -1,0 +1,162 @@
+import { hasErrors, toA1, type Issue } from "../grid";
+import type { Assumptions, Establishment } from "../model";
+import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
+import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
+import { annualCostOf } from "../changes";
+import { financialYearOf } from "../dates";
+import type { SheetKey, SheetSpec } from "../report";
+import { buildEstablishmentCostSheet } from "../report/establishment-cost";
+import { buildGrantCostingSheet } from "../report/grant-costing";
+import { buildRestructureSheet } from "../report/restructure";
+import { buildLocalitySharesSheet } from "../report/locality-shares";
+import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
+
+/** The calculated sheets in the order they are written. */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  "cost",
+  "grant",
+  "changes",
+  "shares",
+  "assumptions",
+];
+
+/** The sheets the workbook has data for, with the reason a missing one cannot be built. */
+export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | undefined> {
+  const est = inputs.establishment;
+  const noEstablishment = "no establishment table was found";
+  return new Map<SheetKey, string | undefined>([
+    ["cost", est ? undefined : noEstablishment],
+    ["grant", est ? undefined : noEstablishment],
+    [
+      "changes",
+      !est
+        ? noEstablishment
+        : est.columns.proposedFte === undefined
+          ? "the establishment has no Proposed FTE column"
+          : undefined,
+    ],
+    ["shares", inputs.localities ? undefined : "no localities table was found"],
+    ["assumptions", undefined],
+  ]);
+}
+
+const FIX_FOR: Record<SheetKey, string> = {
+  cost: "add an establishment table with post, grade, salary and FTE columns",
+  grant: "add an establishment table with post, grade, salary and FTE columns",
+  changes: "add a column headed 'Proposed FTE' beside the current FTE",
+  shares: "add a localities table: Locality, Population 0-19, IDACI rate, Referrals",
+  assumptions: "",
+};
+
+/** An issue for a sheet the user asked for that the workbook has no data for. */
+function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs): Issue {
+  const est = inputs.establishment;
+  const at = est
+    ? { sheet: est.sheet, address: toA1({ row: est.headerRow, column: 0 }) }
+    : undefined;
+  return {
+    severity: "error",
+    code: `no-data-for-${key}`,
+    sheet: at?.sheet ?? inputs.assumptionsSource.sheet,
+    address: at?.address ?? "A1",
+    message: `Cannot build the ${key} sheet: ${reason}`,
+    fix: FIX_FOR[key],
+  };
+}
+
+/** The FY the restructure is costed in: the one it takes effect in, else the first FY. */
+function restructureYear(a: Assumptions): number {
+  return a.implementationDate !== undefined ? financialYearOf(a.implementationDate) : a.firstYear;
+}
+
+function totalFte(est: Establishment): number {
+  return Math.round(est.posts.reduce((s, p) => s + p.fte, 0) * 1e6) / 1e6;
+}
+
+/**
+ * Reads the workbook, checks it, computes every requested sheet and returns them with
+ * their summaries. Nothing is returned to write when any error-severity issue was found:
+ * the adapters then write nothing.
+ */
+export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
+  const inputs = readWorkbook(workbook, {
+    establishment: request.establishment,
+    mapping: request.mapping,
+  });
+  const issues = [...inputs.issues];
+  const available = availableSheets(inputs);
+  const wanted = request.only
+    ? SHEET_ORDER.filter((k) => request.only?.includes(k))
+    : SHEET_ORDER.filter((k) => available.get(k) === undefined);
+  for (const key of wanted) {
+    const reason = available.get(key);
+    if (reason !== undefined) issues.push(unavailableIssue(key, reason, inputs));
+  }
+  if (hasErrors(issues)) return { ok: false, issues, sheets: [], summaries: [] };
+
+  const a = inputs.assumptions;
+  const provenance = { generatedAt: request.generatedAt, version: request.version };
+  const built: Array<{ sheet: SheetSpec; summary: SheetSummary }> = [];
+  // One costing of the whole establishment for the first FY serves the cost sheet and
+  // the average cost per FTE that goes with locality shares.
+  let annual: EstablishmentCosting | undefined;
+  const annualCosting = (est: Establishment): EstablishmentCosting =>
+    (annual ??= costEstablishment(
+      est.posts,
+      a,
+      financialYearsWindow(a.firstYear, 1),
+      inputs.payScales
+    ));
+
+  for (const key of wanted) {
+    const est = inputs.establishment;
+    if (key === "cost" && est) {
+      built.push(
+        buildEstablishmentCostSheet(
+          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance },
+          annualCosting(est)
+        )
+      );
+    } else if (key === "grant" && est) {
+      built.push(
+        buildGrantCostingSheet({
+          establishment: est,
+          assumptions: a,
+          payScales: inputs.payScales,
+          ...provenance,
+        })
+      );
+    } else if (key === "changes" && est) {
+      built.push(
+        buildRestructureSheet({
+          establishment: est,
+          assumptions: a,
+          costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
+          ...provenance,
+        })
+      );
+    } else if (key === "shares" && inputs.localities) {
+      const fte = est ? totalFte(est) : undefined;
+      const costing = est ? annualCosting(est) : undefined;
+      const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
+      built.push(
+        buildLocalitySharesSheet({
+          localities: inputs.localities,
+          assumptions: a,
+          establishmentFte: fte,
+          costPerFte,
+          ...provenance,
+        })
+      );
+    } else if (key === "assumptions") {
+      built.push(buildAssumptionsSheet(assumptionsGrid(a), provenance));
+    }
+  }
+  return {
+    ok: true,
+    issues,
+    sheets: built.map((b) => b.sheet),
+    summaries: built.map((b) => b.summary),
+  };
+}

@@ -1,0 +1,182 @@
+import type { CellValue, Grid } from "../../../src/core/grid";
+import { serialOf } from "../../../src/core/dates";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import { readAssumptions, readWorkbook } from "../../../src/core/read";
+import { costEstablishment, costingWindow } from "../../../src/core/costing";
+import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
+import type { SheetSpec } from "../../../src/core/report";
+
+const request: BuildRequest = { mode: "shareable", generatedAt: "2026-11-23", version: "0.1.0" };
+
+function grid(sheet: string, values: CellValue[][]): Grid {
+  return { sheet, origin: { row: 0, column: 0 }, values };
+}
+
+const establishment = grid("Staff", [
+  ["SUPPORTING FAMILIES STAFF - GRADES AND SALARY SCALES", "", "", "", "", "", ""],
+  [
+    "Position Name",
+    "Grade",
+    "Minimum Salary",
+    "Maximum Salary",
+    "FTE",
+    "No of Staff",
+    "Proposed FTE",
+  ],
+  ["Family Support Worker", "SS08", "£20,862", "£22,546", 3, 4, 3],
+  ["Unit Manager", "SS11", 29531, 32440, 1, 1, 0],
+  ["", "", "", "", "", "", ""],
+  ["Senior Practitioner", "SS10", "£27,000", "£28,500", 0, 0, 1],
+  ["TOTAL", "", "", "", 4, 5, 4],
+]);
+
+const assumptions = grid("Assumptions", [
+  ["Setting", "Value"],
+  ["First financial year", "2025/26"],
+  ["Years", 2],
+  ["Employer pension rate", "19%"],
+  ["Grant amount", 250000],
+]);
+
+const localities = grid("Localities", [
+  ["Locality", "Population 0-19", "IDACI rate", "Referrals"],
+  ["A", 10000, 0.2, 300],
+  ["B", 20000, 0.1, 300],
+  ["C", 10000, 0.3, 400],
+]);
+
+const workbook: WorkbookGrids = { grids: [establishment, assumptions, localities] };
+
+/** Every cell of a spec as the values an adapter would write, for reading it back. */
+function asGrid(spec: SheetSpec): Grid {
+  return grid(
+    spec.name,
+    spec.cells.map((row) =>
+      row.map((c) => (c === null ? "" : c.kind === "text" ? c.text : c.value))
+    )
+  );
+}
+
+describe("buildWorkbook", () => {
+  const result = buildWorkbook(workbook, request);
+
+  it("builds every sheet the workbook has data for, in order", () => {
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.sheets.map((s) => s.key)).toEqual([
+      "cost",
+      "grant",
+      "changes",
+      "shares",
+      "assumptions",
+    ]);
+    expect(result.summaries.map((s) => s.key)).toEqual([
+      "cost",
+      "grant",
+      "changes",
+      "shares",
+      "assumptions",
+    ]);
+  });
+
+  it("gives the grant sheet the same pounds as the costing engine on the same posts", () => {
+    const inputs = readWorkbook(workbook);
+    const costing = costEstablishment(
+      inputs.establishment!.posts,
+      inputs.assumptions,
+      costingWindow(inputs.assumptions)
+    );
+    const grant = result.sheets.find((s) => s.key === "grant")!;
+    const values = grant.cells.flat().flatMap((c) => (c && c.kind !== "text" ? [c.value] : []));
+    expect(costing.total.total).toBeGreaterThan(0);
+    expect(values).toContain(costing.total.total);
+  });
+
+  it("writes an assumptions sheet that reads back to the assumptions used", () => {
+    const sheet = result.sheets.find((s) => s.key === "assumptions")!;
+    const used = readWorkbook(workbook).assumptions;
+    const back = readAssumptions({ grids: [asGrid(sheet)] });
+    expect(back.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(back.assumptions).toEqual(used);
+    expect(used.firstYear).toBe(2025);
+    expect(used.pensionRate).toBe(0.19);
+  });
+
+  it("builds only what is asked for", () => {
+    const only = buildWorkbook(workbook, { ...request, only: ["shares", "cost"] });
+    expect(only.sheets.map((s) => s.key)).toEqual(["cost", "shares"]);
+  });
+
+  it("refuses a sheet the workbook has no data for, naming where to add it", () => {
+    const noLocalities = buildWorkbook(
+      { grids: [establishment, assumptions] },
+      { ...request, only: ["shares"] }
+    );
+    expect(noLocalities.ok).toBe(false);
+    expect(noLocalities.sheets).toEqual([]);
+    expect(noLocalities.issues).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        code: "no-data-for-shares",
+        sheet: "Staff",
+        address: "A2",
+      })
+    );
+  });
+
+  it("skips sheets without data when nothing in particular is asked for", () => {
+    const partial = buildWorkbook({ grids: [establishment, assumptions] }, request);
+    expect(partial.ok).toBe(true);
+    expect(partial.sheets.map((s) => s.key)).toEqual(["cost", "grant", "changes", "assumptions"]);
+  });
+
+  it("returns no sheets at all when the table has an error", () => {
+    const broken = grid(
+      "Staff",
+      establishment.values.map((row, r) =>
+        r === 2 ? row.map((v, c) => (c === 4 ? "full time" : v)) : row
+      )
+    );
+    const failed = buildWorkbook({ grids: [broken, assumptions, localities] }, request);
+    expect(failed.ok).toBe(false);
+    expect(failed.sheets).toEqual([]);
+    expect(failed.summaries).toEqual([]);
+    expect(failed.issues).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        sheet: "Staff",
+        address: "E3",
+        value: "full time",
+      })
+    );
+  });
+
+  it("costs a restructure in the financial year it takes effect", () => {
+    const withDate = grid("Assumptions", [
+      ...assumptions.values,
+      ["Implementation date", "01/10/2026"],
+    ]);
+    const r = buildWorkbook(
+      { grids: [establishment, withDate, localities] },
+      { ...request, only: ["changes"] }
+    );
+    expect(r.ok).toBe(true);
+    expect(readWorkbook({ grids: [withDate] }).assumptions.implementationDate).toBe(
+      serialOf(2026, 10, 1)
+    );
+    const figure = (summary: (typeof r.summaries)[0], label: string) =>
+      summary.figures.find((f) => f.label === label)?.value;
+    const inYear = r.summaries[0];
+    const firstYear = buildWorkbook(workbook, { ...request, only: ["changes"] }).summaries[0];
+    // 2025/26 and 2026/27 have the same NI rules and no pay award here, so the full-year
+    // effect is the same in either year; only the dated run has a part-year effect.
+    const fye = figure(inYear, "Full-year effect")!;
+    expect(fye).toBe(figure(firstYear, "Full-year effect"));
+    expect(figure(firstYear, "Part-year effect")).toBeUndefined();
+    // 1 October 2026 to 31 March 2027 is 182 of the year's 365 days; each of the three
+    // changed posts is rounded to the penny.
+    expect(Math.abs(figure(inYear, "Part-year effect")! - (fye * 182) / 365)).toBeLessThanOrEqual(
+      0.015
+    );
+  });
+});
