@@ -7,12 +7,11 @@
 import {
   financialYearLabel,
   financialYearOf,
-  isValidCalendarDate,
   parseFinancialYear,
-  serialOf,
   type FinancialYear,
   type Serial,
 } from "../core/dates";
+import { parseBoolean, parseDate, parseMoney, parsePercent } from "../core/read";
 import type { PayAward } from "../core/model";
 import { fail } from "./errors";
 
@@ -66,19 +65,20 @@ export function scalarOf(v: ArgValue, what: string): CellInput {
   return fail("invalidValue", `${what} must be a single value, not a range`);
 }
 
+/**
+ * A number read the way the establishment reader reads the table (src/core/read), so a
+ * live formula over a source cell sees what the sheet builder saw: "£20,862", "£20.9k",
+ * "(1,200)", "1,234.5".
+ */
 function numberFrom(v: CellInput, what: string): number {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) fail("invalidNumber", `${what} is not a finite number`);
     return v;
   }
   if (typeof v === "boolean") return fail("invalidValue", `${what} must be a number, not ${v}`);
-  const text = String(v ?? "").trim();
-  // Money pasted as text ("£20,862", "19%") is common in establishment tables.
-  const percent = text.endsWith("%");
-  const cleaned = text.replace(/^£/, "").replace(/,/g, "").replace(/%$/, "");
-  const n = cleaned === "" ? NaN : Number(cleaned);
-  if (!Number.isFinite(n)) return fail("invalidValue", `${what} must be a number (was "${text}")`);
-  return percent ? n / 100 : n;
+  const n = typeof v === "string" && v.trim().endsWith("%") ? parsePercent(v) : parseMoney(v ?? "");
+  if (n === undefined) return fail("invalidValue", `${what} must be a number (was "${String(v)}")`);
+  return n;
 }
 
 export interface NumberRule {
@@ -117,23 +117,26 @@ export function optionalNumber(
   return isBlank(cell) ? undefined : checkRule(numberFrom(cell, what), what, rule);
 }
 
-/** A rate as a fraction (19% is 0.19). 19 is refused rather than read as 1,900%. */
+/**
+ * A rate as the reader reads one: 19%, 0.19, or 19 (a number above 1 is taken as a
+ * percentage, as establishment tables often hold "19" in a "Pension %" column).
+ */
 export function optionalRate(v: ArgValue, what: string): number | undefined {
-  const r = optionalNumber(v, what, { min: 0 });
-  if (r !== undefined && r > 1)
-    fail("invalidNumber", `${what} is ${r * 100}%; enter a percentage such as 19% (or 0.19)`);
-  return r;
+  const cell = scalarOf(v, what);
+  if (isBlank(cell)) return undefined;
+  const r = typeof cell === "boolean" ? undefined : parsePercent(cell);
+  if (r === undefined)
+    return fail("invalidValue", `${what} must be a percentage such as 19% (was "${String(cell)}")`);
+  return checkRule(r, what, { min: 0, max: 1 });
 }
 
 export function optionalBoolean(v: ArgValue, what: string): boolean | undefined {
   const cell = scalarOf(v, what);
   if (isBlank(cell)) return undefined;
-  if (typeof cell === "boolean") return cell;
-  if (cell === 1 || cell === 0) return cell === 1;
-  const t = String(cell).trim().toLowerCase();
-  if (["true", "yes", "on", "y"].includes(t)) return true;
-  if (["false", "no", "off", "n"].includes(t)) return false;
-  return fail("invalidValue", `${what} must be TRUE or FALSE (was "${String(cell)}")`);
+  const b = parseBoolean(cell);
+  if (b === undefined)
+    fail("invalidValue", `${what} must be TRUE or FALSE (was "${String(cell)}")`);
+  return b;
 }
 
 /** Lower-case choice from a fixed list; the default when omitted. */
@@ -159,16 +162,13 @@ export function choiceArg<T extends string>(
 const FIRST_DATE = 61;
 
 function dateFrom(cell: CellInput, what: string): Serial {
-  if (typeof cell === "number") {
-    if (!Number.isFinite(cell) || cell < FIRST_DATE)
-      fail("invalidNumber", `${what} must be a date from 1 March 1900 on (was ${cell})`);
-    return Math.floor(cell);
-  }
-  // UK text dates: "01/09/2024" is 1 September.
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(String(cell));
-  if (m && isValidCalendarDate(Number(m[3]), Number(m[2]), Number(m[1])))
-    return serialOf(Number(m[3]), Number(m[2]), Number(m[1]));
-  return fail("invalidValue", `${what} must be a date (was "${String(cell)}")`);
+  if (typeof cell === "number" && (!Number.isFinite(cell) || cell < FIRST_DATE))
+    fail("invalidNumber", `${what} must be a date from 1 March 1900 on (was ${cell})`);
+  // Serials, and UK text dates as the reader takes them: "01/09/2024" is 1 September.
+  const serial = typeof cell === "boolean" ? undefined : parseDate(cell ?? "");
+  if (serial === undefined)
+    return fail("invalidValue", `${what} must be a date (was "${String(cell)}")`);
+  return serial;
 }
 
 export function dateArg(v: ArgValue, what: string): Serial {

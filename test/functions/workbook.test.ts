@@ -171,6 +171,8 @@ const CASES: Case[] = [
   },
   { formula: '=ESTAB.NI(30000,"2030/31")', expected: niForPay(30000, 2030) },
   { formula: "=ESTAB.PENSION(25000,19%)", expected: pensionForPay(25000, 0.19), domain: 4750 },
+  // A "Pension %" column holding 19 is read as 19%, as the establishment reader reads it.
+  { formula: '=ESTAB.PENSION("£25,000",19)', expected: pensionForPay(25000, 0.19) },
   { formula: '=ESTAB.LEVY(25000,"2024/25")', expected: levyForPay(25000, 2024), domain: 125 },
   { formula: '=ESTAB.LEVY(25000,"2016/17")', expected: levyForPay(25000, 2016), domain: 0 },
   { formula: '=ESTAB.LEVY(25000,"2024/25",FALSE())', expected: levyForPay(25000, 2024, false) },
@@ -345,7 +347,7 @@ describe("errors in a HyperFormula workbook", () => {
     ['=ESTAB.NI("lots",2025)', "#VALUE!", /pay must be a number/],
     ['=ESTAB.NI(25000,"2024/26")', "#VALUE!", /financial year such as "2024\/25"/],
     ['=ESTAB.POSTCOST(-1,1,"2024/25")', "#NUM!", /salary must be 0 or more/],
-    ["=ESTAB.PENSION(25000,19)", "#NUM!", /enter a percentage such as 19%/],
+    ["=ESTAB.PENSION(25000,190)", "#NUM!", /rate must be 1 or less/],
     ["=ESTAB.ALLOCATE(10.05,{1,2},0.1)", "#NUM!", /not a whole number of 0.1 FTE units/],
     ["=ESTAB.ALLOCATE(10,{0,0})", "#NUM!", /Every share is zero/],
     ["=ESTAB.NEEDINDEX({1,2},{0.1,0.2},{5,6},{1,1})", "#VALUE!", /weights must be 3 or 4 values/],

@@ -1,0 +1,219 @@
+/**
+ * Live and shareable sheets. A live sheet's computed per-post cells carry an ESTAB.*
+ * formula that reads the post's own cells on the establishment sheet, so the sheet
+ * recalculates when the user edits the establishment; "make shareable" turns it back into
+ * values plus native formulas for colleagues without the add-in. Both are pure passes
+ * over a built SheetSpec, so the sheet builders stay as they are.
+ *
+ * A cell is made live only when the formula gives exactly the value the core wrote: the
+ * pass works the figure out again the way the function will (same core call, same
+ * inputs) and leaves any cell it cannot reproduce as a value, saying why.
+ */
+import { postCostInYear, type CostFigures, type PlainSettings } from "../costing";
+import { financialYearLabel, type FinancialYear } from "../dates";
+import { parseRangeA1, quoteSheetName } from "../grid";
+import type { Assumptions, Establishment, Post, PostField } from "../model";
+import type { NumberCell, SheetSpec, SpecCell } from "./sheet-spec";
+
+export interface LiveSource {
+  /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
+  establishment: Establishment;
+  assumptions: Assumptions;
+}
+
+export interface LiveOutcome {
+  /** The sheet with `live` set on every cell that could be made live. */
+  sheet: SheetSpec;
+  /** Cells given an ESTAB formula. */
+  liveCells: number;
+  /** Cells left as values, each with the reason ("Family Support Worker: pay from the grade range"). */
+  notLive: string[];
+}
+
+type Figure = keyof CostFigures;
+
+/** The figure each money column of the Establishment Cost table shows, by its header. */
+const COST_HEADERS: ReadonlyArray<[RegExp, Figure]> = [
+  [/^salary$/i, "salary"],
+  [/^employer ni$/i, "ni"],
+  [/^employer pension$/i, "pension"],
+  [/^apprenticeship levy$/i, "levy"],
+  [/^on-costs/i, "flatOnCost"],
+  [/^total cost$/i, "total"],
+];
+
+/** The `figure` argument of ESTAB.POSTCOST for each engine figure. */
+const FIGURE_ARG: Record<Figure, string> = {
+  salary: "salary",
+  ni: "ni",
+  pension: "pension",
+  levy: "levy",
+  flatOnCost: "flat",
+  total: "total",
+};
+
+/** A number as formula text: JavaScript's shortest round-trip form, which Excel reads back exactly. */
+const numberText = (x: number): string => String(x);
+const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The settings argument as an array constant: only what differs from the functions'
+ * defaults, so a plain formula stays short. Returns "" when nothing differs.
+ */
+export function settingsConstant(a: Assumptions): string {
+  const rows: string[] = [];
+  if (!a.apprenticeshipLevy) rows.push(`"Levy","No"`);
+  if (a.niRate !== undefined) rows.push(`"NI rate",${numberText(a.niRate)}`);
+  if (a.niMonthlyThreshold !== undefined)
+    rows.push(`"NI threshold",${numberText(a.niMonthlyThreshold)}`);
+  if (a.pensionRate) rows.push(`"Pension rate",${numberText(a.pensionRate)}`);
+  if (a.onCostMode === "flat") {
+    rows.push(`"On-cost mode","flat"`, `"Flat on-cost rate",${numberText(a.flatOnCostRate)}`);
+  }
+  return rows.length ? `{${rows.join(";")}}` : "";
+}
+
+/** What the settings constant above tells the functions, as the engine's settings. */
+function settingsOf(a: Assumptions): PlainSettings {
+  return {
+    apprenticeshipLevy: a.apprenticeshipLevy,
+    niRate: a.niRate,
+    niMonthlyThreshold: a.niMonthlyThreshold,
+    pensionRate: a.pensionRate,
+    onCostMode: a.onCostMode,
+    flatOnCostRate: a.onCostMode === "flat" ? a.flatOnCostRate : 0,
+  };
+}
+
+function refTo(est: Establishment, post: Post, ...fields: PostField[]): string | undefined {
+  for (const f of fields) {
+    const cell = post.cells[f];
+    if (cell) return `${quoteSheetName(est.sheet)}!${cell}`;
+  }
+  return undefined;
+}
+
+/**
+ * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
+ * over the post's own cells; undefined when the post has no salary or FTE cell to read.
+ */
+export function postCostFormula(
+  est: Establishment,
+  post: Post,
+  fy: FinancialYear,
+  figure: Figure,
+  settings: string
+): string | undefined {
+  const salary = refTo(est, post, "salary");
+  const fte = refTo(est, post, "fte", "currentFte");
+  if (!salary || !fte) return undefined;
+  const args = [
+    salary,
+    fte,
+    quoted(financialYearLabel(fy)),
+    refTo(est, post, "headcount") ?? "",
+    refTo(est, post, "startDate") ?? "",
+    refTo(est, post, "endDate") ?? "",
+    refTo(est, post, "pensionRate") ?? "",
+    quoted(FIGURE_ARG[figure]),
+  ];
+  // Blank optional arguments stay in place: =ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni").
+  if (settings) args.push(settings);
+  return `=ESTAB.POSTCOST(${args.join(",")})`;
+}
+
+/** The figure ESTAB.POSTCOST gives for this post: the same core call the function makes. */
+function postCostValue(post: Post, fy: FinancialYear, figure: Figure, a: Assumptions): number {
+  return postCostInYear(
+    {
+      salary: post.salary as number,
+      fte: post.fte,
+      headcount: post.headcount,
+      startDate: post.startDate,
+      endDate: post.endDate,
+      pensionRate: post.pensionRate,
+    },
+    fy,
+    settingsOf(a)
+  )[figure];
+}
+
+function tableRows(
+  sheet: SheetSpec,
+  name: string
+): { header: number; first: number; last: number; column: number } | undefined {
+  const table = sheet.tables.find((t) => t.name === name);
+  if (!table) return undefined;
+  const { start, end } = parseRangeA1(table.range);
+  return { header: start.row, first: start.row + 1, last: end.row, column: start.column };
+}
+
+const cellText = (c: SpecCell | null | undefined): string => (c && c.kind === "text" ? c.text : "");
+
+/** Establishment Cost sheet: each post's salary, NI, pension, levy and total for the year. */
+function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  const { establishment: est, assumptions: a } = source;
+  const notLive: string[] = [];
+  const rows = tableRows(sheet, "EstablishmentCost");
+  if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no EstablishmentCost table"] };
+  const headerRow = sheet.cells[rows.header] ?? [];
+  const figureColumns: Array<[number, Figure]> = [];
+  headerRow.forEach((c, j) => {
+    const hit = COST_HEADERS.find(([re]) => re.test(cellText(c).trim()));
+    if (hit) figureColumns.push([j, hit[1]]);
+  });
+  const settings = settingsConstant(a);
+  const cells = sheet.cells.map((r) => [...r]);
+  let liveCells = 0;
+  est.posts.forEach((post, i) => {
+    const r = rows.first + i;
+    if (r > rows.last) return;
+    for (const [j, figure] of figureColumns) {
+      const cell = cells[r][j];
+      if (!cell || cell.kind !== "number") continue;
+      const live = postCostFormula(est, post, a.firstYear, figure, settings);
+      let reason: string | undefined;
+      if (!live) reason = "no salary or FTE cell in the source table";
+      else if (
+        post.salary === undefined ||
+        postCostValue(post, a.firstYear, figure, a) !== cell.value
+      )
+        reason = "pay comes from the grade or pay scales, which ESTAB.POSTCOST does not read";
+      if (reason) {
+        notLive.push(`${post.title} (row ${post.sourceRow + 1}) ${FIGURE_ARG[figure]}: ${reason}`);
+        continue;
+      }
+      cells[r][j] = { ...cell, live } satisfies NumberCell;
+      liveCells++;
+    }
+  });
+  return { sheet: { ...sheet, cells }, liveCells, notLive };
+}
+
+/**
+ * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
+ * cell addresses. Sheets with no per-post figures the functions can give (yet) come back
+ * unchanged, with a note in notLive.
+ */
+export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
+  return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
+}
+
+/**
+ * Make shareable: the same sheet with every ESTAB formula dropped, leaving the values the
+ * core computed and the native formulas (SUM totals, headroom), which any spreadsheet
+ * recalculates to the same figures.
+ */
+export function makeShareable(sheet: SheetSpec): SheetSpec {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((row) =>
+      row.map((c) => {
+        if (!c || c.kind === "text" || c.live === undefined) return c;
+        const { live: _live, ...rest } = c;
+        return rest;
+      })
+    ),
+  };
+}

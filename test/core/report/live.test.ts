@@ -1,0 +1,258 @@
+/**
+ * Live sheets evaluated in a real formula engine: the source establishment sheet and the
+ * live Establishment Cost sheet as two HyperFormula sheets, ESTAB functions registered
+ * from the same table as Excel's. Every cell must come out exactly as the shareable sheet
+ * has it, and editing the source must recalculate the live cells.
+ */
+import { HyperFormula, DetailedCellError } from "hyperformula";
+import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
+import { serialOf } from "../../../src/core/dates";
+import type { Assumptions, Establishment, Post } from "../../../src/core/model";
+import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
+import type { SheetSpec } from "../../../src/core/report";
+import { estabWorkbook } from "../../functions/hyperformula-estab";
+
+type Raw = string | number | boolean | null;
+
+const SOURCE_SHEET = "Staff List";
+
+/** The establishment as pasted: title rows above the header, text money, a blank pension cell. */
+const SOURCE: Raw[][] = [
+  ["SUPPORTING FAMILIES STAFF - GRADES AND SALARY SCALES"],
+  [null],
+  [
+    "Position Name",
+    "Grade",
+    "Salary",
+    "FTE",
+    "No of Staff",
+    "Start date",
+    "End date",
+    "Pension %",
+    "Min",
+    "Max",
+  ],
+  ["Family Support Worker", "SS08", 21500, 47.93, 61, null, null, null, null, null],
+  ["Unit Manager", "SS11", "£32,440", 7, 7, null, null, 0.2, null, null],
+  ["Outreach Worker", "SS09", 24000, 1, 1, "16/09/2024", null, "20%", null, null],
+  [
+    "Seasonal Worker",
+    "SS07",
+    "£20.9k",
+    0.5,
+    null,
+    serialOf(2024, 6, 1),
+    serialOf(2024, 11, 30),
+    19,
+    null,
+    null,
+  ],
+  ["New Post (grade only)", "SS10", null, 1, 1, null, null, null, 26000, 28000],
+];
+
+const COLS = [
+  "title",
+  "grade",
+  "salary",
+  "fte",
+  "headcount",
+  "startDate",
+  "endDate",
+  "pensionRate",
+  "minSalary",
+  "maxSalary",
+] as const;
+
+/** The Establishment the reader would give for SOURCE: values parsed, each field's cell address kept. */
+function establishmentOf(): Establishment {
+  const parsed: Array<Partial<Post>> = [
+    { salary: 21500, fte: 47.93, headcount: 61 },
+    { salary: 32440, fte: 7, headcount: 7, pensionRate: 0.2 },
+    { salary: 24000, fte: 1, headcount: 1, startDate: serialOf(2024, 9, 16), pensionRate: 0.2 },
+    {
+      salary: 20900,
+      fte: 0.5,
+      startDate: serialOf(2024, 6, 1),
+      endDate: serialOf(2024, 11, 30),
+      pensionRate: 0.19,
+    },
+    { fte: 1, headcount: 1, minSalary: 26000, maxSalary: 28000 },
+  ];
+  const posts: Post[] = parsed.map((p, i) => {
+    const row = 3 + i;
+    const cells: Post["cells"] = {};
+    COLS.forEach((f, c) => {
+      if (f !== "title") cells[f] = `${String.fromCharCode(65 + c)}${row + 1}`;
+    });
+    return {
+      sourceRow: row,
+      title: String(SOURCE[row][0]),
+      grade: String(SOURCE[row][1]),
+      fte: p.fte as number,
+      ...p,
+      cells,
+    };
+  });
+  return {
+    sheet: SOURCE_SHEET,
+    range: "A3:J8",
+    headerRow: 2,
+    columns: Object.fromEntries(COLS.map((f, c) => [f, c])),
+    posts,
+    totals: [],
+  };
+}
+
+/** A SheetSpec as HyperFormula input: live formula, else native formula, else value or text. */
+function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
+  return spec.cells.map((row) =>
+    row.map((c) => {
+      if (!c) return null;
+      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
+      if (mode === "live" && c.live) return c.live;
+      return c.kind === "formula" ? c.formula : c.value;
+    })
+  );
+}
+
+/** Every number or formula cell of the spec against the engine's value at the same place. */
+function compare(
+  hf: HyperFormula,
+  sheet: number,
+  spec: SheetSpec
+): { got: unknown[]; want: unknown[] } {
+  const got: unknown[] = [];
+  const want: unknown[] = [];
+  spec.cells.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (!c || c.kind === "text") return;
+      const v = hf.getCellValue({ sheet, row: r, col });
+      got.push({ r, col, v: v instanceof DetailedCellError ? `${v.value} ${v.message}` : v });
+      // The sheet may hold -0 (a vacancy line of nothing); a spreadsheet shows and stores 0.
+      want.push({ r, col, v: c.value === 0 ? 0 : c.value });
+    })
+  );
+  return { got, want };
+}
+
+function build(a: Assumptions): SheetSpec {
+  return buildEstablishmentCostSheet({
+    establishment: establishmentOf(),
+    assumptions: a,
+    generatedAt: "2026-01-01",
+    version: "test",
+  }).sheet;
+}
+
+const SCENARIOS: Array<[string, Assumptions]> = [
+  [
+    "statutory on-costs, 2024/25, pension default 19%",
+    plainAssumptions(2024, 1, { pensionRate: 0.19 }),
+  ],
+  [
+    "2022/23 (two NI rates), no levy, NI overrides",
+    {
+      ...plainAssumptions(2022, 1, { apprenticeshipLevy: false }),
+      niRate: 0.14,
+      niMonthlyThreshold: 700,
+    },
+  ],
+  [
+    "flat on-costs 30%, 2025/26",
+    plainAssumptions(2025, 1, { onCostMode: "flat", flatOnCostRate: 0.3 }),
+  ],
+];
+
+describe.each(SCENARIOS)("live Establishment Cost sheet: %s", (_name, assumptions) => {
+  const est = establishmentOf();
+  const shareableSpec = build(assumptions);
+  const outcome = liveFormulas(shareableSpec, { establishment: est, assumptions });
+  const hf = estabWorkbook({ [SOURCE_SHEET]: SOURCE, Live: hfSheet(outcome.sheet, "live") });
+  const live = hf.getSheetId("Live") as number;
+  afterAll(() => hf.destroy());
+
+  it("makes every salary-driven post's figures live, over the source table's cells", () => {
+    const formulas = outcome.sheet.cells
+      .flat()
+      .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
+    const figures = assumptions.onCostMode === "flat" ? 3 : 5; // salary, (NI, pension, levy | flat), total
+    expect(outcome.liveCells).toBe(4 * figures);
+    expect(formulas.length).toBe(outcome.liveCells);
+    expect(formulas[0]).toMatch(
+      /^=ESTAB\.POSTCOST\('Staff List'!C4,'Staff List'!D4,"\d{4}\/\d{2}",'Staff List'!E4,/
+    );
+    // The grade-only post is costed from its grade, which ESTAB.POSTCOST cannot read: values stay.
+    expect(outcome.notLive.length).toBe(figures);
+    expect(outcome.notLive.every((n) => n.startsWith("New Post (grade only)"))).toBe(true);
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable sheet's values, totals included", () => {
+    const { got, want } = compare(hf, live, makeShareable(outcome.sheet));
+    expect(got).toEqual(want);
+  });
+
+  it("recalculates when the establishment is edited", () => {
+    const source = hf.getSheetId(SOURCE_SHEET) as number;
+    hf.setCellContents({ sheet: source, row: 3, col: 2 }, 23000); // Family Support Worker salary
+    const post = { ...est.posts[0], salary: 23000 };
+    const expected = postCostInYear(
+      { salary: 23000, fte: post.fte, headcount: post.headcount },
+      assumptions.firstYear,
+      {
+        pensionRate: assumptions.pensionRate,
+        apprenticeshipLevy: assumptions.apprenticeshipLevy,
+        niRate: assumptions.niRate,
+        niMonthlyThreshold: assumptions.niMonthlyThreshold,
+        onCostMode: assumptions.onCostMode,
+        flatOnCostRate: assumptions.flatOnCostRate,
+      }
+    ).total;
+    const rowOf = outcome.sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Family Support Worker"
+    );
+    const totalCol = outcome.sheet.cells[rowOf].length - 1;
+    expect(hf.getCellValue({ sheet: live, row: rowOf, col: totalCol })).toBe(expected);
+    hf.setCellContents({ sheet: source, row: 3, col: 2 }, 21500);
+  });
+});
+
+describe("make shareable", () => {
+  const a = plainAssumptions(2024, 1, { pensionRate: 0.19 });
+  const built = build(a);
+  const live = liveFormulas(built, { establishment: establishmentOf(), assumptions: a }).sheet;
+
+  it("gives back exactly the built sheet: values and native formulas, no ESTAB formula", () => {
+    const shareable = makeShareable(live);
+    expect(shareable).toEqual(built);
+    expect(JSON.stringify(shareable)).not.toMatch(/ESTAB\./);
+  });
+
+  it("is a pure function: the live sheet is left as it was", () => {
+    const before = JSON.stringify(live);
+    makeShareable(live);
+    expect(JSON.stringify(live)).toBe(before);
+  });
+
+  it("the shareable sheet recalculates in HyperFormula to the same values without the add-in", () => {
+    const hf = HyperFormula.buildFromSheets(
+      { [SOURCE_SHEET]: SOURCE, Shareable: hfSheet(makeShareable(live), "shareable") },
+      { licenseKey: "gpl-v3", smartRounding: false }
+    );
+    const { got, want } = compare(hf, hf.getSheetId("Shareable") as number, makeShareable(live));
+    expect(got).toEqual(want);
+    hf.destroy();
+  });
+});
+
+describe("settings written into live formulas", () => {
+  it("carries only what differs from the functions' defaults", () => {
+    expect(settingsConstant(plainAssumptions(2024, 1))).toBe("");
+    expect(
+      settingsConstant({
+        ...plainAssumptions(2024, 1, { apprenticeshipLevy: false, pensionRate: 0.19 }),
+        niRate: 0.15,
+      })
+    ).toBe('{"Levy","No";"NI rate",0.15;"Pension rate",0.19}');
+  });
+});
