@@ -2,6 +2,8 @@ import fc from "fast-check";
 import type { CellValue, Grid, Issue } from "../../../src/core/grid";
 import { fromA1 } from "../../../src/core/grid";
 import {
+  assumptionsGrid,
+  defaultAssumptions,
   defaultAssumptionsGrid,
   ESTABLISHMENT_SCHEMA,
   LOCALITIES_SCHEMA,
@@ -227,6 +229,78 @@ describe("round trips", () => {
         expect(r.assumptions.firstYear).toBe(fy);
       }),
       { numRuns: 50 }
+    );
+  });
+});
+
+describe("assumptionsGrid", () => {
+  const percentArb = fc.integer({ min: 0, max: 10000 }).map((n) => n / 10000); // 0.01% steps
+  const assumptionsArb = fc
+    .record({
+      firstYear: fc.integer({ min: 2015, max: 2040 }),
+      years: fc.integer({ min: 1, max: 6 }),
+      costingPoint: fc.constantFrom(
+        "bottom" as const,
+        "mid" as const,
+        "top" as const,
+        "actual" as const
+      ),
+      incrementRule: fc.constantFrom("april" as const, "anniversary" as const, "none" as const),
+      incrementServiceMonths: fc.integer({ min: 0, max: 12 }),
+      gradeSteps: fc.integer({ min: 1, max: 10 }),
+      awards: fc.array(
+        fc.record({
+          offset: fc.integer({ min: 0, max: 5 }),
+          percent: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10000),
+          flat: fc.option(fc.integer({ min: 1, max: 5000 })),
+        }),
+        { maxLength: 4 }
+      ),
+      onCostMode: fc.constantFrom("statutory" as const, "flat" as const),
+      flatOnCostRate: percentArb,
+      pensionRate: fc.integer({ min: 0, max: 4000 }).map((n) => n / 10000),
+      apprenticeshipLevy: fc.boolean(),
+      exitCostWeeks: fc.integer({ min: 0, max: 52 }),
+      managementGrades: fc.array(fc.constantFrom("SS14", "SS15", "Band 8a"), { maxLength: 3 }),
+      agencyWeeksPerYear: fc.integer({ min: 0, max: 53 }),
+    })
+    .map((r) => {
+      const a = defaultAssumptions(r.firstYear);
+      a.years = r.years;
+      a.costingPoint = r.costingPoint;
+      a.incrementRule = r.incrementRule;
+      a.incrementServiceMonths = r.incrementServiceMonths;
+      a.gradeSteps = r.gradeSteps;
+      const byYear = new Map(r.awards.map((w) => [r.firstYear + w.offset, w]));
+      a.payAwards = [...byYear]
+        .sort((x, y) => x[0] - y[0])
+        .map(([year, w]) =>
+          w.flat === null
+            ? { year, percent: w.percent }
+            : { year, percent: w.percent, flatMinimum: w.flat }
+        );
+      a.onCostMode = r.onCostMode;
+      a.flatOnCostRate = r.flatOnCostRate;
+      a.pensionRate = r.pensionRate;
+      a.apprenticeshipLevy = r.apprenticeshipLevy;
+      a.exitCostWeeks = r.exitCostWeeks;
+      a.managementGrades = [...new Set(r.managementGrades)];
+      a.agencyWeeksPerYear = r.agencyWeeksPerYear;
+      return a;
+    });
+
+  it("any assumptions written as a sheet read back the same", () => {
+    fc.assert(
+      fc.property(assumptionsArb, (a) => {
+        const r = readAssumptions({
+          grids: [
+            { sheet: "Assumptions", origin: { row: 0, column: 0 }, values: assumptionsGrid(a) },
+          ],
+        });
+        expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+        expect(r.assumptions).toEqual(a);
+      }),
+      { numRuns: 200 }
     );
   });
 });
