@@ -97,6 +97,10 @@ describe("costing properties", () => {
         e.netByYear.forEach((n, y) =>
           expect(n).toBe(roundPenny(e.yearTotals[y].total - e.vacancy.byYear[y]))
         );
+        // Figures worked out again on read are the ones a post costed alone gets.
+        posts.forEach((p, i) =>
+          expect(e.posts[i].years).toEqual(costPost(p, a, costingWindow(a)).years)
+        );
       }),
       { numRuns: 300 }
     );
