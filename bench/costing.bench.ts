@@ -114,7 +114,25 @@ console.log(ratioTable(baseline, [freshMemory, engine, full]));
 console.log("");
 console.log(`- costPostIn: ${rate(engine.medianMs)}`);
 console.log(`- costEstablishment: ${rate(full.medianMs)}`);
+// Memory held by a costed establishment, at half and all of the posts: linear in posts.
+const gc = (globalThis as { gc?: () => void }).gc;
+function heldMb(count: number): number {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const held = costEstablishment(posts.slice(0, count), assumptions, window);
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  sink += held.netTotal;
+  return (after - before) / 1024 / 1024;
+}
+if (gc) {
+  const half = heldMb(POSTS / 2);
+  const all = heldMb(POSTS);
+  console.log(
+    `- heap held by a costed establishment: ${half.toFixed(1)} MB for ${(POSTS / 2).toLocaleString("en-GB")} posts, ${all.toFixed(1)} MB for ${POSTS.toLocaleString("en-GB")} (${((all * 1024 * 1024) / POSTS).toFixed(0)} bytes a post, besides the posts themselves)`
+  );
+}
 console.log(
-  `- peak RSS after the runs: ${peakRssMb()} MB (${POSTS.toLocaleString("en-GB")} posts held with their yearly results)`
+  `- peak RSS after the runs: ${peakRssMb()} MB (including the ${POSTS.toLocaleString("en-GB")} input posts)`
 );
 if (sink === 42) console.log("");
