@@ -50,6 +50,8 @@ interface DemoPost {
   contract: string;
   proposedContract?: string;
   proposedGrade?: string;
+  /** Salary in the new grade, for regraded posts (the row's min/max are the old grade's). */
+  proposedSalary?: number;
   funding?: string;
   start?: Cell;
   end?: Cell;
@@ -169,13 +171,13 @@ const TEAMS: DemoPost[][] = [
       title: "Social Worker (agency cover)",
       team: "Social Work",
       grade: "SS12",
-      currentFte: 2,
-      proposedFte: 2,
-      staff: 2,
+      currentFte: 1,
+      proposedFte: 1,
+      staff: 1,
       contract: "Agency",
       proposedContract: "Permanent",
       hours: 37,
-      agencyRate: 52.5,
+      agencyRate: 36,
     },
     {
       id: "SW008",
@@ -307,6 +309,7 @@ const TEAMS: DemoPost[][] = [
       staff: 2,
       contract: "Permanent",
       proposedGrade: "SS09",
+      proposedSalary: 33366,
     },
     {
       id: "EH005",
@@ -383,6 +386,7 @@ const TEAMS: DemoPost[][] = [
       staff: 1,
       contract: "Permanent",
       proposedGrade: "SS09",
+      proposedSalary: 33366,
       moneyAsText: true,
     },
     {
@@ -412,6 +416,7 @@ export const DEMO_HEADERS = [
   "Contract Type",
   "Proposed Contract",
   "Proposed Grade",
+  "Proposed Salary",
   "Funding",
   "Start Date",
   "End Date",
@@ -471,6 +476,7 @@ function addEstablishmentSheet(wb: ExcelJS.Workbook, teams: DemoPost[][], title:
         p.contract,
         p.proposedContract ?? p.contract,
         p.proposedGrade ?? p.grade,
+        p.proposedSalary ?? null,
         p.funding ?? "Base budget",
         p.start ?? null,
         p.end ?? null,
@@ -480,6 +486,7 @@ function addEstablishmentSheet(wb: ExcelJS.Workbook, teams: DemoPost[][], title:
       ]);
       row.getCell(col("Minimum Salary")).numFmt = NUMBER_FORMATS.money;
       row.getCell(col("Maximum Salary")).numFmt = NUMBER_FORMATS.money;
+      row.getCell(col("Proposed Salary")).numFmt = NUMBER_FORMATS.money;
       row.getCell(col("Start Date")).numFmt = NUMBER_FORMATS.date;
       row.getCell(col("End Date")).numFmt = NUMBER_FORMATS.date;
       row.getCell(col("Agency Hourly Rate")).numFmt = NUMBER_FORMATS.money;
@@ -506,7 +513,7 @@ function addEstablishmentSheet(wb: ExcelJS.Workbook, teams: DemoPost[][], title:
     };
   }
 
-  const widths = [9, 38, 17, 8, 15, 15, 12, 13, 11, 14, 17, 14, 26, 12, 12, 8, 12, 12];
+  const widths = [9, 38, 17, 8, 15, 15, 12, 13, 11, 14, 17, 14, 15, 26, 12, 12, 8, 12, 12];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow }];
 }
@@ -534,7 +541,7 @@ const DEMO_SETTINGS: DemoSetting[] = [
   { setting: "Apprenticeship levy", value: "Yes" },
   { setting: "Vacancy factor", value: 0.03, format: "0.0%" },
   { setting: "Grant name", value: GRANT },
-  { setting: "Grant amount", value: 1_450_000, format: NUMBER_FORMATS.money },
+  { setting: "Grant amount", value: 1_600_000, format: NUMBER_FORMATS.money },
   { setting: "Grant start", value: GRANT_START, format: NUMBER_FORMATS.date },
   { setting: "Grant end", value: GRANT_END, format: NUMBER_FORMATS.date },
   {
@@ -549,6 +556,11 @@ const DEMO_SETTINGS: DemoSetting[] = [
   { setting: "Weight: demand", value: 0.2, format: "0%" },
   { setting: "Weight: equal share", value: 0, format: "0%" },
   { setting: "Allocation unit (FTE)", value: 0.5, note: "FTE: 1, 0.5 or 0.1." },
+  {
+    setting: "FTE to share out",
+    value: 24,
+    note: "Family support and early help practitioners to place by need.",
+  },
 ];
 
 /** Setting | Value | Notes, with a bold header row, on a sheet named "Assumptions". */

@@ -14,6 +14,7 @@ import type { WorkbookGrids } from "../core/workbook/types";
 
 // ExcelJS.ValueType, restated so this module needs no runtime import of exceljs.
 const MERGE = 1;
+const FORMULA = 6;
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1 January 1970 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -67,7 +68,11 @@ function sheetCells(ws: ExcelJS.Worksheet): { rows: Map<number, CellValue[]>; bo
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) return;
-      const v = gridValueOf(cell.value);
+      // ExcelJS's cell.value drops a formula's falsy cached result (0, false, ""): read it directly.
+      const v =
+        cell.type === FORMULA
+          ? gridValueOf((cell.result as XlValue) ?? null)
+          : gridValueOf(cell.value);
       if (v === "") return;
       values[c] = v;
       if (!bounds) bounds = { top: r, left: c, bottom: r, right: c };

@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read -- ExcelJS objects, not Office.js proxies: nothing to load */
 import type ExcelJS from "exceljs";
 import { columnLetters, parseRangeA1 } from "../core/grid";
 import type { CellStyle, SheetSpec, SpecCell, TableSpec } from "../core/report";
@@ -125,36 +124,39 @@ export function uniqueHeaders(raw: string[]): string[] {
   });
 }
 
-function headerText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "formula" in value) return String(value.result ?? "");
-  if (typeof value === "object" && "richText" in value)
-    return value.richText.map((r) => r.text).join("");
-  return String(value);
+function headerText(cell: SpecCell | null | undefined): string {
+  if (!cell) return "";
+  if (cell.kind === "text") return cell.text;
+  return String(cell.value);
 }
 
 /**
- * Defines an Excel Table over cells already written. ExcelJS only builds tables from
- * rows it writes itself, so the existing values are handed back to it unchanged (the
- * header cells get the de-duplicated names Excel insists on).
+ * Defines an Excel Table over cells already written. ExcelJS builds a table by writing its
+ * rows itself, so it is handed the spec's own values again (not read back from the cells:
+ * ExcelJS's cell.value loses a formula's cached result when it is 0). The header cells get
+ * the de-duplicated names Excel insists on.
  */
-function addTable(ws: ExcelJS.Worksheet, spec: TableSpec, usedNames: Set<string>): void {
-  const { start, end } = parseRangeA1(spec.range);
+function addTable(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  table: TableSpec,
+  usedNames: Set<string>
+): void {
+  const { start, end } = parseRangeA1(table.range);
   if (end.row <= start.row) return; // a header with no rows is not a valid Excel Table
-  const headerRow = ws.getRow(start.row + 1);
   const width = end.column - start.column + 1;
-  const names = uniqueHeaders(
-    Array.from({ length: width }, (_, j) =>
-      headerText(headerRow.getCell(start.column + 1 + j).value)
-    )
-  );
+  const columns = Array.from({ length: width }, (_, j) => start.column + j);
+  const names = uniqueHeaders(columns.map((c) => headerText(spec.cells[start.row]?.[c])));
   const rows: ExcelJS.CellValue[][] = [];
-  for (let r = start.row + 1; r <= end.row; r++) {
-    const row = ws.getRow(r + 1);
-    rows.push(Array.from({ length: width }, (_, j) => row.getCell(start.column + 1 + j).value));
-  }
+  for (let r = start.row + 1; r <= end.row; r++)
+    rows.push(
+      columns.map((c) => {
+        const cell = spec.cells[r]?.[c];
+        return cell ? excelValue(cell) : null;
+      })
+    );
   ws.addTable({
-    name: safeTableName(spec.name, usedNames),
+    name: safeTableName(table.name, usedNames),
     ref: `${columnLetters(start.column)}${start.row + 1}`,
     headerRow: true,
     totalsRow: false,
@@ -185,7 +187,7 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, tableNames: Set<stri
       if (cell) writeCell(row.getCell(c + 1), cell);
     });
   });
-  for (const table of spec.tables) addTable(ws, table, tableNames);
+  for (const table of spec.tables) addTable(ws, spec, table, tableNames);
   for (const note of spec.notes) ws.getCell(note.address).note = note.text;
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0))
     ws.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];

@@ -291,14 +291,25 @@ const BUILT = path.join(__dirname, "..", "..", "dist", "cli", "cli", "main.js");
 (existsSync(BUILT) ? describe : describe.skip)(
   "the built estab command (dist/, from npm run build:cli)",
   () => {
-    it("runs as a program: init, then refuses to overwrite, with exit codes", () => {
-      const file = path.join(dir, "new.xlsx");
-      const first = spawnSync(process.execPath, [BUILT, "init", file], { encoding: "utf8" });
-      expect(first.status).toBe(0);
-      expect(existsSync(file)).toBe(true);
-      const second = spawnSync(process.execPath, [BUILT, "init", file], { encoding: "utf8" });
-      expect(second.status).toBe(2);
-      expect(second.stderr).toContain("already exists");
+    it("costs the demo workbook as a program, then refuses to overwrite its input", () => {
+      const output = path.join(dir, "costed.xlsx");
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8" });
+      const built = run("build", input, "-o", output, "--json");
+      expect(built.stderr).toBe("");
+      expect(built.status).toBe(0);
+      const json = JSON.parse(built.stdout) as BuildJson;
+      expect(json.sheets.map((s) => s.key).sort()).toEqual([
+        "assumptions",
+        "changes",
+        "cost",
+        "grant",
+        "shares",
+      ]);
+      expect(existsSync(output)).toBe(true);
+      const refused = run("build", input, "-o", input);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain("would overwrite");
     });
   }
 );

@@ -35,7 +35,7 @@ describe("examples/childrens-services.xlsx", () => {
     const agency = est.posts.find((p) => p.contractType === "agency")!;
     expect(agency).toMatchObject({
       proposedContractType: "permanent",
-      agencyHourlyRate: 52.5,
+      agencyHourlyRate: 36,
       hoursPerWeek: 37,
     });
     expect(est.posts.filter((p) => p.funding === "Supporting Families grant")).toHaveLength(5);
@@ -44,7 +44,7 @@ describe("examples/childrens-services.xlsx", () => {
       firstYear: 2025,
       years: 3,
       pensionRate: 0.195,
-      grant: { name: "Supporting Families grant", amount: 1450000, start: 45901, end: 46843 },
+      grant: { name: "Supporting Families grant", amount: 1600000, start: 45901, end: 46843 },
     });
     expect(inputs.localities?.localities.map((l) => l.name)).toEqual([
       "Northfield",

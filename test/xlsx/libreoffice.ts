@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { toA1 } from "../../src/core/grid";
 import type { SheetSpec } from "../../src/core/report";
 import { loadWorkbook } from "../../src/xlsx";
@@ -80,9 +80,8 @@ export interface FormulaCheck {
 }
 
 function resultOf(cell: ExcelJS.Cell): unknown {
-  const v = cell.value;
-  if (v !== null && typeof v === "object" && "result" in v) return v.result;
-  return v;
+  // cell.value drops a formula's falsy cached result (0, false): ask for the result itself.
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
 }
 
 /** Every native formula of the specs with the value LibreOffice calculated for it. */

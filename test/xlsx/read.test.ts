@@ -122,6 +122,17 @@ describe("readWorkbookGrids", () => {
     ]);
   });
 
+  it("keeps a formula's cached result of 0, false or '' (ExcelJS's cell.value drops them)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Falsy");
+    ws.getCell("A1").value = { formula: "1-1", result: 0 };
+    ws.getCell("A2").value = { formula: "1>2", result: false };
+    ws.getCell("A3").value = { formula: "B1-B1", result: 0 };
+    ws.getCell("A4").value = "end";
+    const g = sheetGrid(readWorkbookGrids(await roundTrip(wb)).grids, "Falsy");
+    expect(g.values.map((r) => r[0])).toEqual([0, false, 0, "end"]);
+  });
+
   it.each(["UTC", "Europe/London", "America/New_York", "Pacific/Auckland"])(
     "reads date cells as the day Excel shows, whatever the time zone (%s)",
     async (tz) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { NUMBER_FORMATS, text } from "../../src/core/report";
+import { NUMBER_FORMATS, formula, text } from "../../src/core/report";
 import {
   loadWorkbook,
   ownedSheets,
@@ -103,6 +103,22 @@ describe("writeSheetSpecs", () => {
     expect(Object.keys((a as unknown as { tables: object }).tables)).toEqual(["Assumptions_used"]);
     const grids = readWorkbookGrids(wb).grids.filter((g) => g.table);
     expect(grids.map((g) => g.table)).toEqual(["GrantCosting", "Assumptions_used"]);
+  });
+
+  it("keeps a cached result of 0 inside a table", async () => {
+    const spec = grantSpec({
+      cells: [
+        [text("Change", "header"), text("Check", "header")],
+        [formula("=1-1", 0, "money"), formula("=ROUND(A2,2)", 0)],
+      ],
+      tables: [{ name: "Zeros", range: "A1:B2" }],
+      notes: [],
+    });
+    const { wb, bytes } = await writtenAndReloaded([spec]);
+    const xml = part(bytes, "xl/worksheets/sheet1.xml");
+    expect(xml).toMatch(/<c r="A2"[^>]*><f>1-1<\/f><v>0<\/v><\/c>/);
+    const grid = readWorkbookGrids(wb).grids.find((g) => g.table === "Zeros")!;
+    expect(grid.values[1]).toEqual([0, 0]);
   });
 
   it("makes a table's header names unique and non-empty, as Excel requires", async () => {

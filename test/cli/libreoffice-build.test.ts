@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { SheetSpec } from "../../src/core/report";
+import { defaultBuild } from "../../src/cli/engine";
+import { LIBREOFFICE, describeWith } from "../support/requirements";
+import { loadWorkbook, readWorkbookGrids, saveWorkbook, writeSheetSpecs } from "../../src/xlsx";
+import { LibreOffice, agrees, formulaChecks, type FormulaCheck } from "../xlsx/libreoffice";
+
+const EXAMPLE = path.join(__dirname, "..", "..", "examples", "childrens-services.xlsx");
+
+describeWith(
+  [LIBREOFFICE],
+  "LibreOffice recalculates the demo workbook's costed sheets",
+  ([soffice]) => {
+    let specs: SheetSpec[];
+    let checks: FormulaCheck[];
+
+    // One conversion for the file: LibreOffice takes seconds to start.
+    beforeAll(async () => {
+      const grids = readWorkbookGrids(await loadWorkbook(readFileSync(EXAMPLE)));
+      const result = defaultBuild(grids, {
+        mode: "shareable",
+        generatedAt: "2025-06-01T09:30:00Z",
+        version: "test",
+      });
+      expect(result.ok).toBe(true);
+      specs = result.sheets;
+      const wb = new ExcelJS.Workbook();
+      const { sheets } = writeSheetSpecs(wb, specs);
+      const names = new Map(specs.map((s, i) => [s, sheets[i].name]));
+      const libreOffice = new LibreOffice(soffice);
+      try {
+        checks = formulaChecks(specs, await libreOffice.recalculate(await saveWorkbook(wb)), names);
+      } finally {
+        libreOffice.dispose();
+      }
+    }, 180_000);
+
+    it("builds every calculated sheet, each with native formulas", () => {
+      expect(specs.map((s) => s.key).sort()).toEqual([
+        "assumptions",
+        "changes",
+        "cost",
+        "grant",
+        "shares",
+      ]);
+      for (const key of ["cost", "grant", "changes", "shares"]) {
+        const sheet = specs.find((s) => s.key === key)!.name;
+        expect(checks.filter((c) => c.sheet === sheet).length).toBeGreaterThan(0);
+      }
+    });
+
+    it("gives every native formula of every sheet the core's value, to the penny", () => {
+      const wrong = checks.filter((c) => !agrees(c));
+      expect(wrong).toEqual([]);
+    });
+  }
+);
