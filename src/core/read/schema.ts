@@ -99,7 +99,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
   contract: {
     parse: parseContractType,
     problem: "is not a contract type I know",
-    code: "contract-unknown",
+    code: "unknown",
     fix: "use Permanent, Temporary, Fixed-term, Agency or Secondment; read as 'other' for now",
     severity: "warning",
     fallback: "other",
