@@ -19,9 +19,11 @@ import {
   niForPay,
   pensionForPay,
   plainAssumptions,
-  postCostInYear,
+  prepareCosting,
+  costPostIn,
   salaryAtPoint,
   type CostFigures,
+  type CostingContext,
   type PlainSettings,
 } from "../core/costing";
 import type { PayScales, Post } from "../core/model";
@@ -192,6 +194,29 @@ function payScalesFrom(points: number[] | undefined): PayScales | undefined {
   };
 }
 
+/**
+ * The engine's per-year context (NI thresholds and rates month by month, levy, pay
+ * ladders), prepared once per FY and settings rather than once per cell: a sheet of
+ * thousands of ESTAB.POSTCOST cells mostly shares one or two. The same engine calls as
+ * postCostInYear, so the same pound.
+ */
+const contexts = new Map<string, CostingContext>();
+const MAX_CONTEXTS = 16;
+/** Pay ladders are cached per distinct salary inside a context; a long session is capped here. */
+const MAX_LADDERS = 20_000;
+
+function yearContext(fy: FinancialYear, settings: PlainSettings): CostingContext {
+  const key = `${fy}|${JSON.stringify(settings)}`;
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+    ctx = prepareCosting(plainAssumptions(fy, 1, settings), financialYearsWindow(fy, 1));
+    contexts.set(key, ctx);
+  }
+  if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
+  return ctx;
+}
+
 const figureOf = (costs: CostFigures, figure: FigureName): number => costs[FIGURE_KEY[figure]];
 
 /** "all" rows follow the engine's figure order: salary, NI, pension, levy, flat on-cost, total. */
@@ -316,18 +341,16 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const start = optionalDate(arg(a, 4), "start");
       const end = optionalDate(arg(a, 5), "end");
       checkDates(start, end);
-      const costs = postCostInYear(
-        {
-          salary: numberArg(arg(a, 0), "salary", { min: 0 }),
-          fte: numberArg(arg(a, 1), "fte", { min: 0 }),
-          headcount: optionalNumber(arg(a, 3), "headcount", { above: 0 }),
-          startDate: start,
-          endDate: end,
-          pensionRate: optionalRate(arg(a, 6), "pensionRate"),
-        },
-        fyArg(arg(a, 2)),
-        settingsArg(arg(a, 8))
-      );
+      const post = postFrom({
+        salary: numberArg(arg(a, 0), "salary", { min: 0 }),
+        fte: numberArg(arg(a, 1), "fte", { min: 0 }),
+        headcount: optionalNumber(arg(a, 3), "headcount", { above: 0 }),
+        start,
+        end,
+        pensionRate: optionalRate(arg(a, 6), "pensionRate"),
+      });
+      const costs = costPostIn(yearContext(fyArg(arg(a, 2)), settingsArg(arg(a, 8))), post)
+        .years[0];
       return figureOf(costs, figureArg(arg(a, 7), false) as FigureName);
     },
   },
