@@ -5,6 +5,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_URL = "https://localhost:3000/";
@@ -37,9 +38,12 @@ module.exports = async (env, options) => {
       functions: "./src/functions/functions.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // The browser preview builds into its own folder, so it never mixes with the add-in.
+      path: path.resolve(__dirname, preview ? "dist-preview" : "dist"),
       filename: "[name].js",
-      clean: { keep: /^cli\/|^bench\// },
+      // Lazy chunks (the preview and ExcelJS, preview build only) keep their names.
+      chunkFilename: "[name].js",
+      clean: preview ? true : { keep: /^cli\/|^bench\// },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -64,10 +68,27 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // Preview build only: ExcelJS gets its own, named, lazy chunk.
+    ...(preview && {
+      optimization: {
+        splitChunks: {
+          cacheGroups: {
+            exceljs: {
+              test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+              name: "exceljs",
+              chunks: "async",
+              priority: 10,
+            },
+          },
+        },
+      },
+    }),
     // No `global` shim: webpack's fallback for it is `new Function("return this")`, which a
     // strict CSP forbids and every browser Office supports makes unnecessary (globalThis).
     node: { global: false },
     plugins: [
+      // false in the add-in build: the preview code and ExcelJS are left out entirely.
+      new DefinePlugin({ __PREVIEW__: JSON.stringify(preview) }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
@@ -75,7 +96,8 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        // The preview has no Excel to run custom functions in: it loads the task pane alone.
+        chunks: preview ? ["taskpane"] : ["functions", "taskpane"],
         templateParameters: { officeJs: !preview },
       }),
       new CopyWebpackPlugin({
@@ -91,7 +113,7 @@ module.exports = async (env, options) => {
       }),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: path.resolve(__dirname, preview ? "dist-preview" : "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       server:
         preview || !env.WEBPACK_SERVE ? "http" : { type: "https", options: await devServerHttps() },

@@ -166,13 +166,16 @@ function BuildOutcome({
           />
         </>
       )}
-      {result.summaries.map((s) => (
-        <ResultSummary
-          key={s.key}
-          summary={s}
-          written={outcome?.sheets.find((w) => w.key === s.key)}
-        />
-      ))}
+      {/* On success, only sheets written (the assumptions copy may be left out). */}
+      {result.summaries
+        .filter((s) => !result.ok || outcome?.sheets.some((w) => w.key === s.key))
+        .map((s) => (
+          <ResultSummary
+            key={s.key}
+            summary={s}
+            written={outcome?.sheets.find((w) => w.key === s.key)}
+          />
+        ))}
       {result.ok && warnings.length > 0 && (
         <>
           <Body1>Warnings ({warnings.length}): the sheets were built, but check these.</Body1>

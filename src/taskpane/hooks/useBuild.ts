@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from "react";
 import type { SheetKey } from "../../core/report";
 import type { WriteOutcome } from "../../core/workbook/port";
 import type { BuildResult, WorkbookGrids } from "../../core/workbook/types";
-import type { SourceChoice } from "../engine";
+import type { PaneEngine, SourceChoice } from "../engine";
 import type { PaneServices } from "../services";
 import { plainError } from "./useWorkbook";
 
@@ -24,6 +24,17 @@ export interface BuildState {
   run: BuildRun;
   running: boolean;
   build: (only?: SheetKey[]) => Promise<void>;
+}
+
+/**
+ * The build also returns the assumptions it used (key "assumptions"), which the CLI puts
+ * in its new workbook. In a workbook that already has an assumptions sheet that sheet is
+ * the source of truth and is already there, so the copy is not written: writing it would
+ * replace the add-in's own assumptions sheet, or sit beside the user's as a second one.
+ */
+export function sheetsToWrite(result: BuildResult, engine: PaneEngine, workbook: WorkbookGrids) {
+  if (engine.inspectAssumptions(workbook).sheet === undefined) return result.sheets;
+  return result.sheets.filter((s) => s.key !== "assumptions");
 }
 
 /** Lets the progress bar paint between steps: the calculation itself is synchronous. */
@@ -64,7 +75,7 @@ export function useBuild(
         }
         setRun({ only, stage: "writing", result });
         await nextFrame();
-        const outcome = await port.writeSheets(result.sheets);
+        const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook));
         setRun({ only, stage: "done", result, outcome, finishedAt: now() });
         await reload().catch(() => undefined);
       } catch (e) {

@@ -1,0 +1,2 @@
+/** Set by webpack's DefinePlugin: true in the browser-preview build (--env preview). */
+declare const __PREVIEW__: boolean;

@@ -1,0 +1,104 @@
+import type ExcelJS from "exceljs";
+import type { CellValue, Grid } from "../../core/grid";
+import type { SheetSpec } from "../../core/report";
+import type { WorkbookPort, WriteOutcome } from "../../core/workbook/port";
+import type { WorkbookGrids } from "../../core/workbook/types";
+import {
+  loadWorkbook,
+  ownedSheets,
+  readWorkbookGrids,
+  saveWorkbook,
+  writeSheetSpecs,
+} from "../../xlsx";
+
+/** A sheet as the preview's Sheets view shows it. */
+export interface PreviewSheet {
+  name: string;
+  /** Created by the add-in (so it may be replaced or edited by it). */
+  owned: boolean;
+  grid: Grid;
+}
+
+export type PreviewEvent = { type: "changed" } | { type: "select"; sheet: string; address: string };
+
+/**
+ * The browser preview's workbook: an .xlsx held in memory through the same ExcelJS adapter
+ * the estab CLI uses, so reading, writing and ownership follow the CLI's rules exactly
+ * (owned sheets carry the ESTAB_OWNED_* defined names and survive a download).
+ */
+export class XlsxWorkbookPort implements WorkbookPort {
+  private listeners = new Set<(e: PreviewEvent) => void>();
+
+  private constructor(
+    private wb: ExcelJS.Workbook,
+    /** For the page: "childrens-services.xlsx". */
+    readonly fileName: string
+  ) {}
+
+  static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<XlsxWorkbookPort> {
+    return new XlsxWorkbookPort(await loadWorkbook(data), fileName);
+  }
+
+  subscribe(listener: (e: PreviewEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: PreviewEvent) {
+    for (const l of this.listeners) l(e);
+  }
+
+  async read(): Promise<WorkbookGrids> {
+    return readWorkbookGrids(this.wb);
+  }
+
+  /**
+   * All or nothing: the workbook is saved to bytes first and restored from them if any
+   * sheet fails to write, as the Excel adapter removes what a failed run created.
+   */
+  async writeSheets(specs: SheetSpec[]): Promise<WriteOutcome> {
+    const before = await saveWorkbook(this.wb);
+    try {
+      const outcome = writeSheetSpecs(this.wb, specs);
+      this.emit({ type: "changed" });
+      return outcome;
+    } catch (e) {
+      this.wb = await loadWorkbook(before);
+      throw e;
+    }
+  }
+
+  async updateOwnedCells(
+    sheet: string,
+    updates: Array<{ address: string; value: CellValue }>
+  ): Promise<void> {
+    if (!(await this.ownedSheets()).includes(sheet))
+      throw new Error(`“${sheet}” was not created by the add-in, so the add-in does not change it`);
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new Error(`There is no sheet called “${sheet}”`);
+    for (const { address, value } of updates)
+      ws.getCell(address).value = value === "" ? null : value;
+    this.emit({ type: "changed" });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.emit({ type: "select", sheet, address });
+  }
+
+  async ownedSheets(): Promise<string[]> {
+    return ownedSheets(this.wb).map((o) => o.sheet);
+  }
+
+  /** Every sheet's used range (not the Excel Tables inside them), in tab order. */
+  sheets(): PreviewSheet[] {
+    const owned = new Set(ownedSheets(this.wb).map((o) => o.sheet));
+    return readWorkbookGrids(this.wb)
+      .grids.filter((g) => g.table === undefined)
+      .map((grid) => ({ name: grid.sheet, owned: owned.has(grid.sheet), grid }));
+  }
+
+  /** The workbook as .xlsx bytes, to open in Excel. */
+  save(): Promise<Uint8Array> {
+    return saveWorkbook(this.wb);
+  }
+}
