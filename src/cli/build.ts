@@ -2,13 +2,13 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { hasErrors } from "../core/grid";
 import type { SheetKey } from "../core/report";
-import type { BuildResult } from "../core/workbook/types";
+import type { BuildResult, WorkbookGrids } from "../core/workbook/types";
 import type { WrittenSheet } from "../core/workbook/port";
 import { loadWorkbook, readWorkbookGrids, saveWorkbook, writeSheetSpecs } from "../xlsx";
 import type { BuildWorkbook } from "./engine";
 import { UsageError, defaultOutputPath, readInput, sameFile, writeAtomically } from "./files";
 import { issueLines, plural, summaryLines } from "./format";
-import { progressOn } from "./progress";
+import { progressOn, type Progress } from "./progress";
 import type { CliIo } from "./io";
 
 export const SHEET_CHOICES: readonly SheetKey[] = ["grant", "cost", "changes", "shares"];
@@ -75,6 +75,58 @@ function jsonOf(
   };
 }
 
+/** The workbook's sheets and tables as Grids. */
+async function readGrids(input: string): Promise<WorkbookGrids> {
+  const bytes = await readInput(input);
+  let source: ExcelJS.Workbook;
+  try {
+    source = await loadWorkbook(bytes);
+  } catch {
+    throw new UsageError(
+      `'${input}' is not an Excel workbook that can be read (.xlsx). Old .xls files: open in Excel and save as .xlsx.`
+    );
+  }
+  return readWorkbookGrids(source);
+}
+
+/** Lists the errors (or prints them as JSON): nothing is written. Exit code 1. */
+function reportBlocked(
+  input: string,
+  result: BuildResult,
+  options: BuildOptions,
+  io: CliIo
+): number {
+  if (options.json)
+    io.stdout.write(
+      `${JSON.stringify(jsonOf(input, undefined, { ...result, ok: false }, []), null, 2)}\n`
+    );
+  else {
+    for (const line of issueLines(result.issues)) io.stderr.write(`${line}\n`);
+    io.stderr.write(
+      `Nothing was written. Correct the cells above in '${input}' and run the command again.\n`
+    );
+  }
+  return 1;
+}
+
+/** The calculated sheets into a new workbook, saved through a temporary file. */
+async function writeResults(
+  result: BuildResult,
+  output: string,
+  io: CliIo,
+  progress: Progress
+): Promise<WrittenSheet[]> {
+  const target = new ExcelJS.Workbook();
+  target.creator = "Establishment Costing";
+  target.created = io.now();
+  const { sheets } = writeSheetSpecs(target, result.sheets, {
+    onSheet: (done, total, name) => progress.step(`Writing sheet ${done} of ${total} (${name})…`),
+  });
+  progress.step(`Saving ${path.basename(output)}…`);
+  await writeAtomically(output, await saveWorkbook(target));
+  return sheets;
+}
+
 /**
  * `estab build`: read the workbook, check it, cost it, and write a new workbook holding
  * the calculated sheets. Nothing is written when the workbook has errors. Returns the
@@ -97,51 +149,30 @@ export async function runBuild(
     );
 
   const progress = progressOn(io.stderr);
-  progress.step(`Reading ${path.basename(input)}…`);
-  const bytes = await readInput(input);
-  let source: ExcelJS.Workbook;
+  let result: BuildResult;
+  let written: WrittenSheet[] = [];
+  let blocked = false;
   try {
-    source = await loadWorkbook(bytes);
-  } catch {
+    progress.step(`Reading ${path.basename(input)}…`);
+    // Only the grids outlive this line: the file's bytes and ExcelJS's model of it (the
+    // biggest things in memory) can be collected before the output is built.
+    const grids = await readGrids(input);
+
+    progress.step("Checking and costing…");
+    result = build(grids, {
+      mode: "shareable",
+      ...(only ? { only } : {}),
+      generatedAt: io.now().toISOString(),
+      version,
+    });
+
+    blocked = !result.ok || hasErrors(result.issues);
+    if (!blocked) written = await writeResults(result, output, io, progress);
+  } finally {
+    // Clears the progress line whatever happens, so messages start on a clean line.
     progress.done();
-    throw new UsageError(
-      `'${input}' is not an Excel workbook that can be read (.xlsx). Old .xls files: open in Excel and save as .xlsx.`
-    );
   }
-  const grids = readWorkbookGrids(source);
-
-  progress.step("Checking and costing…");
-  const result = build(grids, {
-    mode: "shareable",
-    ...(only ? { only } : {}),
-    generatedAt: io.now().toISOString(),
-    version,
-  });
-
-  if (!result.ok || hasErrors(result.issues)) {
-    progress.done();
-    if (options.json)
-      io.stdout.write(
-        `${JSON.stringify(jsonOf(input, undefined, { ...result, ok: false }, []), null, 2)}\n`
-      );
-    else {
-      for (const line of issueLines(result.issues)) io.stderr.write(`${line}\n`);
-      io.stderr.write(
-        `Nothing was written. Correct the cells above in '${input}' and run the command again.\n`
-      );
-    }
-    return 1;
-  }
-
-  const target = new ExcelJS.Workbook();
-  target.creator = "Establishment Costing";
-  target.created = io.now();
-  const { sheets: written } = writeSheetSpecs(target, result.sheets, {
-    onSheet: (done, total, name) => progress.step(`Writing sheet ${done} of ${total} (${name})…`),
-  });
-  progress.step(`Saving ${path.basename(output)}…`);
-  await writeAtomically(output, await saveWorkbook(target));
-  progress.done();
+  if (blocked) return reportBlocked(input, result, options, io);
 
   if (options.json) {
     io.stdout.write(`${JSON.stringify(jsonOf(input, output, result, written), null, 2)}\n`);
