@@ -14,7 +14,7 @@ import {
 import {
   costPost,
   FIGURES,
-  financialYearsWindow,
+  costingWindow,
   levyForPay,
   niForPay,
   pensionForPay,
@@ -51,7 +51,7 @@ import {
   type Spill,
 } from "./args";
 import { asInputError, fail } from "./errors";
-import { settingsArg } from "./settings";
+import { settingsArg, type FunctionSettings } from "./settings";
 
 /** How an engine should pass a parameter: one value, or a range as rows of cells. */
 export type ParamKind = "value" | "range";
@@ -205,12 +205,13 @@ const MAX_CONTEXTS = 16;
 /** Pay ladders are cached per distinct salary inside a context; a long session is capped here. */
 const MAX_LADDERS = 20_000;
 
-function yearContext(fy: FinancialYear, settings: PlainSettings): CostingContext {
+function yearContext(fy: FinancialYear, settings: FunctionSettings): CostingContext {
   const key = `${fy}|${JSON.stringify(settings)}`;
   let ctx = contexts.get(key);
   if (!ctx) {
     if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
-    ctx = prepareCosting(plainAssumptions(fy, 1, settings), financialYearsWindow(fy, 1));
+    const assumptions = plainAssumptions(fy, 1, settings.costing);
+    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant: settings.grant }));
     contexts.set(key, ctx);
   }
   if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
@@ -404,10 +405,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const pointsArg = arg(a, 7);
       const points = isBlankArg(pointsArg) ? undefined : numbersOf(pointsArg, "points", { min: 0 });
       const salaryCell = arg(a, 0);
-      const salary =
-        isBlank(scalarOf(salaryCell, "salary")) && points
-          ? undefined
-          : numberArg(salaryCell, "salary", { min: 0 });
+      // With points, a blank (or 0: an empty cell) salary means the costing point of the grade.
+      const given = numberArg(salaryCell, "salary", { min: 0 });
+      const salary = points && given === 0 ? undefined : given;
       const firstYear: FinancialYear = fyArg(arg(a, 2), "firstFy");
       const years = numberArg(arg(a, 3), "years", { min: 1, max: 50, whole: true });
       const post = postFrom({
@@ -419,15 +419,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
         pensionRate: optionalRate(arg(a, 9), "pensionRate"),
         grade: points ? POINTS_GRADE : undefined,
       });
-      const settings: PlainSettings = {
-        ...settingsArg(arg(a, 11)),
-        payAwards: awardsArg(arg(a, 6)),
-      };
+      const { costing, grant } = settingsArg(arg(a, 11));
+      const settings: PlainSettings = { ...costing, payAwards: awardsArg(arg(a, 6)) };
       const figure = figureArg(arg(a, 10), true);
+      const assumptions = plainAssumptions(firstYear, years, settings);
       const costed = costPost(
         post,
-        plainAssumptions(firstYear, years, settings),
-        financialYearsWindow(firstYear, years),
+        assumptions,
+        costingWindow({ ...assumptions, grant }),
         payScalesFrom(points)
       ).years;
       const rows: readonly FigureName[] =

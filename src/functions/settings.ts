@@ -5,19 +5,27 @@
  */
 import type { CostingPoint, IncrementRule, OnCostMode } from "../core/model";
 import type { PlainSettings } from "../core/costing";
+import type { Serial } from "../core/dates";
 import {
   choiceArg,
   isBlank,
   isRange,
   numberArg,
   optionalBoolean,
+  optionalDate,
   optionalRate,
   type ArgValue,
   type CellInput,
 } from "./args";
 import { fail } from "./errors";
 
-type SettingReader = (value: CellInput, what: string, into: PlainSettings) => void;
+/** What a settings range sets: engine settings, and the grant's dates that clip the costing window. */
+export interface FunctionSettings {
+  costing: PlainSettings;
+  grant: { start?: Serial; end?: Serial };
+}
+
+type SettingReader = (value: CellInput, what: string, into: FunctionSettings) => void;
 
 const COSTING_POINTS: readonly CostingPoint[] = ["bottom", "mid", "top", "actual"];
 const INCREMENT_RULES: readonly IncrementRule[] = ["april", "anniversary", "none"];
@@ -29,63 +37,77 @@ export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: Sett
     names: ["Levy", "Apprenticeship levy"],
     help: "TRUE (default) or FALSE: whether the employer pays the 0.5% apprenticeship levy.",
     read: (v, what, s) => {
-      s.apprenticeshipLevy = optionalBoolean(v, what) ?? true;
+      s.costing.apprenticeshipLevy = optionalBoolean(v, what) ?? true;
     },
   },
   {
     names: ["NI rate", "Employer NI rate"],
     help: "Employer NI rate for every month, overriding the statutory table (e.g. 15%).",
     read: (v, what, s) => {
-      s.niRate = optionalRate(v, what);
+      s.costing.niRate = optionalRate(v, what);
     },
   },
   {
     names: ["NI threshold", "NI monthly threshold", "Secondary threshold"],
     help: "Monthly secondary threshold per person, £, overriding the statutory table (e.g. 417).",
     read: (v, what, s) => {
-      s.niMonthlyThreshold = isBlank(v) ? undefined : numberArg(v, what, { min: 0 });
+      s.costing.niMonthlyThreshold = isBlank(v) ? undefined : numberArg(v, what, { min: 0 });
     },
   },
   {
     names: ["Pension rate", "Employer pension rate"],
     help: "Default employer pension rate where the function's pensionRate is blank.",
     read: (v, what, s) => {
-      s.pensionRate = optionalRate(v, what) ?? 0;
+      s.costing.pensionRate = optionalRate(v, what) ?? 0;
     },
   },
   {
     names: ["On-cost mode", "On-costs"],
     help: '"statutory" (NI, pension and levy; default) or "flat" (one percentage of pay).',
     read: (v, what, s) => {
-      s.onCostMode = choiceArg(v, what, ON_COST_MODES, "statutory");
+      s.costing.onCostMode = choiceArg(v, what, ON_COST_MODES, "statutory");
     },
   },
   {
     names: ["Flat on-cost rate", "Flat on-costs"],
     help: 'All on-costs as one percentage of pay; used when the on-cost mode is "flat".',
     read: (v, what, s) => {
-      s.flatOnCostRate = optionalRate(v, what) ?? 0;
+      s.costing.flatOnCostRate = optionalRate(v, what) ?? 0;
     },
   },
   {
     names: ["Costing point"],
     help: '"actual" (default), "bottom", "mid" or "top" of the grade (with a points range).',
     read: (v, what, s) => {
-      s.costingPoint = choiceArg(v, what, COSTING_POINTS, "actual");
+      s.costing.costingPoint = choiceArg(v, what, COSTING_POINTS, "actual");
     },
   },
   {
     names: ["Increment rule", "Increments"],
     help: '"april" (default: each 1 April), "anniversary" (start-date anniversary) or "none".',
     read: (v, what, s) => {
-      s.incrementRule = choiceArg(v, what, INCREMENT_RULES, "april");
+      s.costing.incrementRule = choiceArg(v, what, INCREMENT_RULES, "april");
     },
   },
   {
     names: ["Increment service months", "Service months"],
     help: "Months of service needed on 1 April for the increment (default 6).",
     read: (v, what, s) => {
-      s.incrementServiceMonths = numberArg(v, what, { min: 0, whole: true });
+      s.costing.incrementServiceMonths = numberArg(v, what, { min: 0, whole: true });
+    },
+  },
+  {
+    names: ["Grant start", "Costing from"],
+    help: "First day costed (e.g. a grant's start); the costing window starts no earlier.",
+    read: (v, what, s) => {
+      s.grant.start = optionalDate(v, what);
+    },
+  },
+  {
+    names: ["Grant end", "Costing to"],
+    help: "Last day costed (e.g. a grant's end); the costing window stops there.",
+    read: (v, what, s) => {
+      s.grant.end = optionalDate(v, what);
     },
   },
 ];
@@ -97,8 +119,8 @@ const BY_NAME = new Map(SETTINGS.flatMap((s) => s.names.map((n) => [key(n), s] a
  * Settings from a name/value range. An unknown name is an error rather than ignored: a
  * misspelt "Levy" silently doing nothing would put a wrong figure in front of a reader.
  */
-export function settingsArg(v: ArgValue, what = "settings"): PlainSettings {
-  const settings: PlainSettings = {};
+export function settingsArg(v: ArgValue, what = "settings"): FunctionSettings {
+  const settings: FunctionSettings = { costing: {}, grant: {} };
   if (!isRange(v)) {
     if (isBlank(v)) return settings;
     return fail("invalidValue", `${what} must be a range of two columns: setting name and value`);
@@ -117,7 +139,10 @@ export function settingsArg(v: ArgValue, what = "settings"): PlainSettings {
     setting.read(row[1], `${what} "${setting.names[0]}"`, settings);
   }
   // A flat rate given without a mode means the user wants flat on-costs.
-  if (settings.flatOnCostRate !== undefined && settings.onCostMode === undefined)
-    settings.onCostMode = "flat";
+  const c = settings.costing;
+  if (c.flatOnCostRate !== undefined && c.onCostMode === undefined) c.onCostMode = "flat";
+  const { start, end } = settings.grant;
+  if (start !== undefined && end !== undefined && end < start)
+    fail("invalidNumber", `${what}: the grant ends before it starts`);
   return settings;
 }

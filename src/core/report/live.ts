@@ -9,10 +9,18 @@
  * pass works the figure out again the way the function will (same core call, same
  * inputs) and leaves any cell it cannot reproduce as a value, saying why.
  */
-import { postCostInYear, type CostFigures, type PlainSettings } from "../costing";
+import {
+  costingWindow,
+  costPost,
+  plainAssumptions,
+  postCostInYear,
+  type CostFigures,
+  type PlainSettings,
+} from "../costing";
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { parseRangeA1, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, Post, PostField } from "../model";
+import { grantPosts } from "./grant-costing";
 import type { NumberCell, SheetSpec, SpecCell } from "./sheet-spec";
 
 export interface LiveSource {
@@ -60,7 +68,7 @@ const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
  * The settings argument as an array constant: only what differs from the functions'
  * defaults, so a plain formula stays short. Returns "" when nothing differs.
  */
-export function settingsConstant(a: Assumptions): string {
+export function settingsConstant(a: Assumptions, options: { grantDates?: boolean } = {}): string {
   const rows: string[] = [];
   if (!a.apprenticeshipLevy) rows.push(`"Levy","No"`);
   if (a.niRate !== undefined) rows.push(`"NI rate",${numberText(a.niRate)}`);
@@ -70,6 +78,10 @@ export function settingsConstant(a: Assumptions): string {
   if (a.onCostMode === "flat") {
     rows.push(`"On-cost mode","flat"`, `"Flat on-cost rate",${numberText(a.flatOnCostRate)}`);
   }
+  if (options.grantDates && a.grant.start !== undefined)
+    rows.push(`"Grant start",${numberText(a.grant.start)}`);
+  if (options.grantDates && a.grant.end !== undefined)
+    rows.push(`"Grant end",${numberText(a.grant.end)}`);
   return rows.length ? `{${rows.join(";")}}` : "";
 }
 
@@ -190,6 +202,112 @@ function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): LiveOutcom
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
+/** Pay awards as an array constant of FY, percentage and flat minimum rows; "" when none. */
+export function awardsConstant(a: Assumptions): string {
+  if (a.payAwards.length === 0) return "";
+  const rows = a.payAwards.map(
+    (w) =>
+      `${quoted(financialYearLabel(w.year))},${numberText(w.percent)},${numberText(w.flatMinimum ?? 0)}`
+  );
+  return `{${rows.join(";")}}`;
+}
+
+/**
+ * =INDEX(ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, , headcount,
+ * pensionRate, "total", settings), 1, k): year k of the post's profile over the window.
+ */
+export function profileYearFormula(
+  est: Establishment,
+  post: Post,
+  a: Assumptions,
+  k: number
+): string | undefined {
+  const salary = refTo(est, post, "salary");
+  const fte = refTo(est, post, "fte", "currentFte");
+  if (!salary || !fte) return undefined;
+  const settings = settingsConstant(a, { grantDates: true });
+  const args = [
+    salary,
+    fte,
+    quoted(financialYearLabel(a.firstYear)),
+    numberText(a.years),
+    refTo(est, post, "startDate") ?? "",
+    refTo(est, post, "endDate") ?? "",
+    awardsConstant(a),
+    "",
+    refTo(est, post, "headcount") ?? "",
+    refTo(est, post, "pensionRate") ?? "",
+    quoted("total"),
+  ];
+  if (settings) args.push(settings);
+  return `=INDEX(ESTAB.PROFILE(${args.join(",")}),1,${k})`;
+}
+
+/** Each year's total of a post as ESTAB.PROFILE gives it: the same core call the function makes. */
+function profileTotals(post: Post, a: Assumptions): number[] {
+  const assumptions = plainAssumptions(a.firstYear, a.years, {
+    ...settingsOf(a),
+    payAwards: a.payAwards,
+  });
+  const plain: Post = {
+    sourceRow: 0,
+    title: "Post",
+    fte: post.fte,
+    headcount: post.headcount,
+    salary: post.salary,
+    pensionRate: post.pensionRate,
+    startDate: post.startDate,
+    endDate: post.endDate,
+    cells: {},
+  };
+  return costPost(plain, assumptions, costingWindow({ ...assumptions, grant: a.grant })).years.map(
+    (y) => y.total
+  );
+}
+
+/** Grant Costing sheet: each post's total cost in each FY of the window. */
+function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  const { establishment: est, assumptions: a } = source;
+  const rows = tableRows(sheet, "GrantCostPerPost");
+  if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no GrantCostPerPost table"] };
+  const yearColumns: Array<[number, number]> = [];
+  (sheet.cells[rows.header] ?? []).forEach((c, j) => {
+    const m = /^(\d{4}\/\d{2}) total cost$/.exec(cellText(c).trim());
+    const fy = m ? Number(m[1].slice(0, 4)) : NaN;
+    if (fy >= a.firstYear && fy < a.firstYear + a.years)
+      yearColumns.push([j, fy - a.firstYear + 1]);
+  });
+  // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
+  const unused = [...grantPosts(est, a)];
+  const cells = sheet.cells.map((r) => [...r]);
+  const notLive: string[] = [];
+  let liveCells = 0;
+  for (let r = rows.first; r <= rows.last; r++) {
+    const title = cellText(cells[r][0]);
+    const id = cellText(cells[r][1]);
+    const at = unused.findIndex((p) => p.title === title && (p.postId ?? "") === id);
+    if (at < 0) continue;
+    const [post] = unused.splice(at, 1);
+    const totals = post.salary === undefined ? undefined : profileTotals(post, a);
+    for (const [j, k] of yearColumns) {
+      const cell = cells[r][j];
+      if (!cell || cell.kind !== "number") continue;
+      const live = profileYearFormula(est, post, a, k);
+      let reason: string | undefined;
+      if (!live) reason = "no salary or FTE cell in the source table";
+      else if (!totals || totals[k - 1] !== cell.value)
+        reason = "pay comes from the grade or pay scales, which the formula does not read";
+      if (reason) {
+        notLive.push(`${post.title} (row ${post.sourceRow + 1}) year ${k}: ${reason}`);
+        continue;
+      }
+      cells[r][j] = { ...cell, live } satisfies NumberCell;
+      liveCells++;
+    }
+  }
+  return { sheet: { ...sheet, cells }, liveCells, notLive };
+}
+
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
  * cell addresses. Sheets with no per-post figures the functions can give (yet) come back
@@ -197,6 +315,7 @@ function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): LiveOutcom
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
+  if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }
 

@@ -9,6 +9,7 @@ import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
 import type { Assumptions, Establishment, Post } from "../../../src/core/model";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
@@ -254,5 +255,56 @@ describe("settings written into live formulas", () => {
         niRate: 0.15,
       })
     ).toBe('{"Levy","No";"NI rate",0.15;"Pension rate",0.19}');
+  });
+});
+
+describe("live Grant Costing sheet", () => {
+  const assumptions: Assumptions = {
+    ...plainAssumptions(2024, 3, {
+      pensionRate: 0.19,
+      payAwards: [
+        { year: 2025, percent: 0.03 },
+        { year: 2026, percent: 0.025, flatMinimum: 1290 },
+      ],
+    }),
+    // The grant starts and ends inside the years costed: the window is clipped to it.
+    grant: {
+      name: "Supporting Families",
+      amount: 2_000_000,
+      start: serialOf(2024, 9, 1),
+      end: serialOf(2026, 8, 31),
+    },
+  };
+  const est = establishmentOf();
+  const built = buildGrantCostingSheet({
+    establishment: est,
+    assumptions,
+    generatedAt: "2026-01-01",
+    version: "test",
+  }).sheet;
+  const outcome = liveFormulas(built, { establishment: est, assumptions });
+  const hf = estabWorkbook({ [SOURCE_SHEET]: SOURCE, Live: hfSheet(outcome.sheet, "live") });
+  afterAll(() => hf.destroy());
+
+  it("gives each salary-driven post's yearly totals an INDEX(ESTAB.PROFILE(…)) over the source cells", () => {
+    expect(outcome.liveCells).toBe(4 * 3);
+    const first = outcome.sheet.cells.flat().find((c) => c && c.kind !== "text" && c.live);
+    expect(first && first.kind !== "text" ? first.live : "").toMatch(
+      /^=INDEX\(ESTAB\.PROFILE\('Staff List'!C4,'Staff List'!D4,"2024\/25",3,.*\{"2025\/26",0\.03,0;"2026\/27",0\.025,1290\}.*"Grant start",45536;"Grant end",46265\}\),1,1\)$/
+    );
+    expect(outcome.notLive).toHaveLength(3);
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable sheet's values: totals, vacancy, headroom, £k", () => {
+    const { got, want } = compare(
+      hf,
+      hf.getSheetId("Live") as number,
+      makeShareable(outcome.sheet)
+    );
+    expect(got).toEqual(want);
+  });
+
+  it("makes shareable back to exactly the built sheet", () => {
+    expect(makeShareable(outcome.sheet)).toEqual(built);
   });
 });
