@@ -85,7 +85,8 @@ export function SourcePanel(props: SourcePanelProps) {
                 {where(est)}
                 {view.totals && (
                   <Caption1 as="p" block>
-                    {view.totals.posts} rows, {formatFigure(view.totals.fte, "fte")} FTE
+                    {view.totals.posts} {view.totals.posts === 1 ? "post" : "posts"},{" "}
+                    {formatFigure(view.totals.fte, "fte")} FTE
                     {view.totals.headcount !== undefined && `, ${view.totals.headcount} staff`}
                   </Caption1>
                 )}

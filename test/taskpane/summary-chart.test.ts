@@ -1,0 +1,60 @@
+import type { SheetSummary } from "../../src/core/workbook/types";
+import { chartFor } from "../../src/taskpane/components/summary-chart";
+
+const summary = (key: SheetSummary["key"], figures: SheetSummary["figures"]): SheetSummary => ({
+  key,
+  sheetName: "Sheet",
+  headline: "",
+  figures,
+  warnings: [],
+});
+
+describe("the chart beside each summary", () => {
+  it("charts money per financial year, leaving totals and headroom out", () => {
+    const chart = chartFor(
+      summary("grant", [
+        { label: "Total commitment", value: 30, format: "money" },
+        { label: "Headroom", value: 5, format: "money" },
+        { label: "2025/26 commitment", value: 10, format: "money" },
+        { label: "2026/27 commitment", value: 20, format: "money" },
+      ])
+    );
+    expect(chart?.bars).toEqual([
+      { label: "2025/26", value: 10 },
+      { label: "2026/27", value: 20 },
+    ]);
+  });
+
+  it("charts what an establishment's cost is made of", () => {
+    const chart = chartFor(
+      summary("cost", [
+        { label: "FTE", value: 70.1, format: "fte" },
+        { label: "Salary", value: 100, format: "money" },
+        { label: "Employer NI", value: 10, format: "money" },
+        { label: "Total cost", value: 110, format: "money" },
+        { label: "Less vacancy factor", value: -3, format: "money" },
+      ])
+    );
+    expect(chart?.bars.map((b) => b.label)).toEqual(["Salary", "NI"]);
+  });
+
+  it("charts FTE per locality, not the total shared out", () => {
+    const chart = chartFor(
+      summary("shares", [
+        { label: "FTE shared out", value: 9, format: "fte" },
+        { label: "Northfield: FTE", value: 4.5, format: "fte" },
+        { label: "Riverside: FTE", value: 4.5, format: "fte" },
+      ])
+    );
+    expect(chart?.bars).toEqual([
+      { label: "Northfield", value: 4.5 },
+      { label: "Riverside", value: 4.5 },
+    ]);
+  });
+
+  it("draws nothing when no series fits", () => {
+    expect(
+      chartFor(summary("changes", [{ label: "Full-year effect", value: 1, format: "money" }]))
+    ).toBeUndefined();
+  });
+});
