@@ -1,4 +1,4 @@
-import { penny } from "./money";
+import { roundPenny } from "../money";
 
 /** The working week of one full-time post, used when an agency row gives no hours. */
 export const FULL_TIME_HOURS = 37;
@@ -13,7 +13,7 @@ export function agencyAnnualCost(hourlyRate: number, hoursPerWeek: number, weeks
     if (!Number.isFinite(v) || v < 0)
       throw new RangeError(`The agency ${what} must be zero or more (was ${v})`);
   }
-  return penny(hourlyRate * hoursPerWeek * weeks);
+  return roundPenny(hourlyRate * hoursPerWeek * weeks);
 }
 
 export interface AgencyComparison {
@@ -34,6 +34,6 @@ export function agencyVersusPermanent(
   permanentAnnualCost: number
 ): AgencyComparison {
   const agencyCost = agencyAnnualCost(hourlyRate, hoursPerWeek, weeks);
-  const permanentCost = penny(permanentAnnualCost);
-  return { agencyCost, permanentCost, saving: penny(agencyCost - permanentCost) };
+  const permanentCost = roundPenny(permanentAnnualCost);
+  return { agencyCost, permanentCost, saving: roundPenny(agencyCost - permanentCost) };
 }

@@ -2,5 +2,4 @@ export * from "./classify";
 export * from "./part-year";
 export * from "./agency";
 export * from "./proposed-versus-current";
-export { toPence, sumPounds } from "./money";
 export * from "./engine-cost";

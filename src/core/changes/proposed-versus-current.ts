@@ -10,7 +10,7 @@ import {
   proposedFteOf,
   type ChangeKind,
 } from "./classify";
-import { penny, sumPounds } from "./money";
+import { roundPenny, sumMoney } from "../money";
 import { partYearFraction, type PartYear } from "./part-year";
 
 /** A post's cost for a whole year, to the penny. */
@@ -129,7 +129,11 @@ const ZERO: AnnualCost = { salary: 0, onCosts: 0, total: 0 };
 const fte6 = (x: number): number => Math.round(x * 1e6) / 1e6 + 0;
 
 function cleanCost(c: AnnualCost): AnnualCost {
-  return { salary: penny(c.salary), onCosts: penny(c.onCosts), total: penny(c.total) };
+  return {
+    salary: roundPenny(c.salary),
+    onCosts: roundPenny(c.onCosts),
+    total: roundPenny(c.total),
+  };
 }
 
 /**
@@ -200,8 +204,8 @@ function costSide(
 }
 
 function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTotals {
-  const currentCost = sumPounds(posts.map((p) => p.current.total));
-  const proposedCost = sumPounds(posts.map((p) => p.proposed.total));
+  const currentCost = sumMoney(posts.map((p) => p.current.total));
+  const proposedCost = sumMoney(posts.map((p) => p.proposed.total));
   const currentFte = fte6(posts.reduce((s, p) => s + p.currentFte, 0));
   const proposedFte = fte6(posts.reduce((s, p) => s + p.proposedFte, 0));
   return {
@@ -211,8 +215,8 @@ function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTo
     fteChange: fte6(proposedFte - currentFte),
     currentCost,
     proposedCost,
-    fullYearEffect: sumPounds(posts.map((p) => p.change)),
-    partYearEffect: withPartYear ? sumPounds(posts.map((p) => p.partYearChange ?? 0)) : undefined,
+    fullYearEffect: sumMoney(posts.map((p) => p.change)),
+    partYearEffect: withPartYear ? sumMoney(posts.map((p) => p.partYearChange ?? 0)) : undefined,
   };
 }
 
@@ -266,7 +270,7 @@ export function proposedVersusCurrent(
       warnings
     );
     const kinds = classifyPost(post);
-    const change = penny(then.cost.total - now.cost.total);
+    const change = roundPenny(then.cost.total - now.cost.total);
     const proposedGrade = proposedPostOf(post).grade;
     const team = post.team?.trim() ? post.team.trim() : NO_TEAM;
     const result: PostChange = {
@@ -285,7 +289,7 @@ export function proposedVersusCurrent(
       currentBasis: now.basis,
       proposedBasis: then.basis,
       change,
-      partYearChange: partYear ? penny(change * partYear.fraction) : undefined,
+      partYearChange: partYear ? roundPenny(change * partYear.fraction) : undefined,
       classification: kinds[0],
       changes: kinds,
       managementBefore:
@@ -301,7 +305,7 @@ export function proposedVersusCurrent(
       then.basis === "employed" &&
       post.agencyHourlyRate !== undefined
     ) {
-      const savingPerFte = penny(now.cost.total / currentFte - then.cost.total / proposedFte);
+      const savingPerFte = roundPenny(now.cost.total / currentFte - then.cost.total / proposedFte);
       result.agencyConversion = {
         title: post.title,
         team,
@@ -310,7 +314,7 @@ export function proposedVersusCurrent(
         weeks,
         agencyCost: now.cost.total,
         permanentCost: then.cost.total,
-        saving: penny(now.cost.total - then.cost.total),
+        saving: roundPenny(now.cost.total - then.cost.total),
         savingPerFte,
       };
     }
@@ -327,9 +331,9 @@ export function proposedVersusCurrent(
     ),
   }));
 
-  const before = sumPounds(changes.filter((c) => c.managementBefore).map((c) => c.current.total));
-  const after = sumPounds(changes.filter((c) => c.managementAfter).map((c) => c.proposed.total));
-  const managementChange = penny(after - before);
+  const before = sumMoney(changes.filter((c) => c.managementBefore).map((c) => c.current.total));
+  const after = sumMoney(changes.filter((c) => c.managementAfter).map((c) => c.proposed.total));
+  const managementChange = roundPenny(after - before);
   const management: ManagementCost = {
     before,
     after,
@@ -352,7 +356,7 @@ export function proposedVersusCurrent(
     partYear,
     management,
     agencyConversions,
-    agencySaving: sumPounds(agencyConversions.map((a) => a.saving)),
+    agencySaving: sumMoney(agencyConversions.map((a) => a.saving)),
     counts,
     warnings,
   };

@@ -8,7 +8,8 @@ import {
   type Serial,
 } from "../dates";
 import type { Assumptions, PayScales, Post } from "../model";
-import { levyRateFor, niRulesFor, roundPenny, type NiYearRules } from "../rules";
+import { levyRateFor, niRulesFor, type NiYearRules } from "../rules";
+import { roundPenny } from "../money";
 import {
   indexPayScales,
   ladderSalaries,

@@ -7,7 +7,8 @@ import type {
   PayAward,
   Post,
 } from "../model";
-import { levyRateFor, niRulesFor, roundPenny } from "../rules";
+import { levyRateFor, niRulesFor } from "../rules";
+import { roundPenny } from "../money";
 import { costPost, type PostYearCost } from "./engine";
 import { financialYearsWindow } from "./window";
 

@@ -1,6 +1,6 @@
 import type { FinancialYear } from "../dates";
 import type { CostingPoint, PayAward, PayScales, Post } from "../model";
-import { roundPenny } from "../rules";
+import { roundPenny } from "../money";
 
 /**
  * A pay award on one salary: the percentage, or the flat cash minimum when that is more

@@ -7,16 +7,10 @@ import {
 import { financialYearLabel } from "../dates";
 import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model";
-import { roundPenny, roundTo } from "../rules";
+import { formatNumber, formatPounds, roundPenny, roundTo } from "../money";
 import type { SummaryFigure } from "../workbook/types";
 import { formula, num, text } from "./sheet-spec";
-import {
-  createSheetDraft,
-  formatNumber,
-  formatPounds,
-  type CellInput,
-  type ColumnSpec,
-} from "./table-layout";
+import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
 import type { SheetBuild } from "./grant-costing";
 
 export interface EstablishmentCostInput {

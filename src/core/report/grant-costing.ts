@@ -8,10 +8,10 @@ import {
 import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
-import { roundPenny, roundTo } from "../rules";
+import { formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetSummary, SummaryFigure } from "../workbook/types";
 import { formula, num, text, type SheetSpec, type SpecCell } from "./sheet-spec";
-import { createSheetDraft, formatPounds, type CellInput, type ColumnSpec } from "./table-layout";
+import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
 
 export interface GrantCostingInput {
   establishment: Establishment;

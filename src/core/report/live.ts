@@ -19,13 +19,16 @@ import {
 } from "../costing";
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { parseRangeA1, quoteSheetName } from "../grid";
-import type { Assumptions, Establishment, Post, PostField } from "../model";
+import type { Assumptions, Establishment, Localities, Post, PostField } from "../model";
+import { allocateExact, needIndex } from "../shares";
 import { grantPosts } from "./grant-costing";
 import type { NumberCell, SheetSpec, SpecCell } from "./sheet-spec";
 
 export interface LiveSource {
   /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
-  establishment: Establishment;
+  establishment?: Establishment;
+  /** The localities table the Locality shares sheet was built from. */
+  localities?: Localities;
   assumptions: Assumptions;
 }
 
@@ -165,6 +168,8 @@ const cellText = (c: SpecCell | null | undefined): string => (c && c.kind === "t
 /** Establishment Cost sheet: each post's salary, NI, pension, levy and total for the year. */
 function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { establishment: est, assumptions: a } = source;
+  if (!est)
+    return { sheet, liveCells: 0, notLive: ["No establishment given to point the formulas at"] };
   const notLive: string[] = [];
   const rows = tableRows(sheet, "EstablishmentCost");
   if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no EstablishmentCost table"] };
@@ -268,6 +273,8 @@ function profileTotals(post: Post, a: Assumptions): number[] {
 /** Grant Costing sheet: each post's total cost in each FY of the window. */
 function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { establishment: est, assumptions: a } = source;
+  if (!est)
+    return { sheet, liveCells: 0, notLive: ["No establishment given to point the formulas at"] };
   const rows = tableRows(sheet, "GrantCostPerPost");
   if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no GrantCostPerPost table"] };
   const yearColumns: Array<[number, number]> = [];
@@ -308,6 +315,93 @@ function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
+/** "Sheet!B2:B4" when the localities' cells for a field run down one column in order. */
+function columnRange(
+  src: Localities,
+  field: "population" | "deprivation" | "demand"
+): string | undefined {
+  const addresses = src.localities.map((l) => l.cells[field]);
+  if (addresses.some((x) => x === undefined)) return undefined;
+  const first = parseRangeA1(addresses[0] as string).start;
+  const inOrder = addresses.every((x, i) => {
+    const p = parseRangeA1(x as string).start;
+    return p.column === first.column && p.row === first.row + i;
+  });
+  if (!inOrder) return undefined;
+  return `${quoteSheetName(src.sheet)}!${addresses[0]}:${addresses[addresses.length - 1]}`;
+}
+
+/** Locality shares sheet: each locality's need index and FTE allocated. */
+function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  const { localities: src, assumptions: a } = source;
+  if (!src)
+    return { sheet, liveCells: 0, notLive: ["No localities table given to point the formulas at"] };
+  const rows = tableRows(sheet, "LocalityShares");
+  if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no LocalityShares table"] };
+  const ranges = [
+    columnRange(src, "population"),
+    columnRange(src, "deprivation"),
+    columnRange(src, "demand"),
+  ];
+  if (ranges.some((r) => r === undefined))
+    return {
+      sheet,
+      liveCells: 0,
+      notLive: ["The localities' figures are not in one column each, in order"],
+    };
+  const header = sheet.cells[rows.header] ?? [];
+  const needCol = header.findIndex((c) => cellText(c).trim() === "Need index");
+  const fteCol = header.findIndex((c) => cellText(c).trim() === "FTE allocated");
+  const cells = sheet.cells.map((r) => [...r]);
+  const n = src.localities.length;
+  const dataRow = (i: number) => cells[rows.first + i];
+  const w = a.localityWeights;
+  const need = `ESTAB.NEEDINDEX(${ranges.join(",")},{${[w.population, w.deprivation, w.demand, w.equal].map(numberText).join(",")}})`;
+  const index = needIndex(
+    src.localities.map((l) => l.population),
+    src.localities.map((l) => l.deprivation),
+    src.localities.map((l) => l.demand),
+    w
+  );
+  // The total shared is what the allocations add up to (exactly, by construction).
+  const fteCells = Array.from({ length: n }, (_, i) => dataRow(i)?.[fteCol]);
+  const total = Number(
+    fteCells
+      .reduce(
+        (sum, c) => sum + (c && c.kind !== "text" && typeof c.value === "number" ? c.value : 0),
+        0
+      )
+      .toFixed(9)
+  );
+  const allocated = allocateExact(total, index, a.allocationUnit);
+  const notLive: string[] = [];
+  let liveCells = 0;
+  const setLive = (i: number, col: number, live: string, expected: number, what: string) => {
+    const cell = dataRow(i)?.[col];
+    if (!cell || cell.kind !== "number") return;
+    if (cell.value !== expected) {
+      notLive.push(
+        `${src.localities[i].name} ${what}: the formula would not give the sheet's figure`
+      );
+      return;
+    }
+    dataRow(i)[col] = { ...cell, live } satisfies NumberCell;
+    liveCells++;
+  };
+  for (let i = 0; i < n; i++) {
+    if (needCol >= 0) setLive(i, needCol, `=INDEX(${need},${i + 1})`, index[i], "need index");
+    if (fteCol >= 0)
+      setLive(
+        i,
+        fteCol,
+        `=INDEX(ESTAB.ALLOCATE(${numberText(total)},${need},${numberText(a.allocationUnit)}),${i + 1})`,
+        allocated[i],
+        "FTE allocated"
+      );
+  }
+  return { sheet: { ...sheet, cells }, liveCells, notLive };
+}
+
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
  * cell addresses. Sheets with no per-post figures the functions can give (yet) come back
@@ -316,6 +410,7 @@ function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
+  if (sheet.key === "shares") return liveLocalityShares(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Localities, Locality, LocalityWeights } from "../model";
 import {
@@ -13,13 +14,7 @@ import {
 } from "../shares";
 import type { SheetSummary } from "../workbook/types";
 import { formula, num, text, type SheetSpec } from "./sheet-spec";
-import {
-  createSheetDraft,
-  formatNumber,
-  formatPounds,
-  roundDecimals,
-  type ColumnSpec,
-} from "./table-layout";
+import { createSheetDraft, type ColumnSpec } from "./table-layout";
 
 export interface RoleToShare {
   name: string;
@@ -313,7 +308,7 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
   }
   const table = d.table("LocalityShares", cols, rows);
   const allocated = table.totalAddress.fte;
-  const difference = roundDecimals(table.totals.fte - s.total, DP);
+  const difference = roundTo(table.totals.fte - s.total, DP);
   d.row([
     text("Check: FTE allocated less FTE to share out"),
     formula(`=ROUND(${allocated}-${totalCell},${DP})`, difference, "fte", "total"),
@@ -358,7 +353,7 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
         totalDecimals: DP,
         cell: (r) => {
           const row = first + r.i + 1;
-          const value = roundDecimals(
+          const value = roundTo(
             allocation.cells[r.i].reduce((a, b) => a + b, 0),
             DP
           );
@@ -378,8 +373,8 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
     );
     const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
     const ok =
-      s.localities.every((_, j) => roundDecimals(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
-      roundDecimals(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
+      s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
+      roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
     d.row([
       text("Check: role and locality totals exact"),
       formula(

@@ -1,3 +1,4 @@
+import { formatPounds, roundTo } from "../money";
 import {
   describeChanges,
   proposedVersusCurrent,
@@ -13,13 +14,7 @@ import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment } from "../model";
 import type { SheetSummary } from "../workbook/types";
 import { formula, text, type SheetSpec } from "./sheet-spec";
-import {
-  createSheetDraft,
-  formatPounds,
-  roundDecimals,
-  type ColumnSpec,
-  type PlacedTable,
-} from "./table-layout";
+import { createSheetDraft, type ColumnSpec, type PlacedTable } from "./table-layout";
 
 export interface RestructureSheetInput {
   establishment: Establishment;
@@ -318,11 +313,11 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     const l = posts.letters[key];
     return `${l}${posts.firstDataRow + 1}:${l}${posts.lastDataRow + 1}`;
   };
-  const before = roundDecimals(
+  const before = roundTo(
     r.posts.filter((p) => p.managementBefore).reduce((s, p) => s + p.current.total, 0),
     MONEY_DP
   );
-  const after = roundDecimals(
+  const after = roundTo(
     r.posts.filter((p) => p.managementAfter).reduce((s, p) => s + p.proposed.total, 0),
     MONEY_DP
   );
@@ -340,7 +335,7 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
   ]);
   const b = d.address(beforeRow, 1);
   const a = d.address(afterRow, 1);
-  const mgmtChange = roundDecimals(after - before, MONEY_DP);
+  const mgmtChange = roundTo(after - before, MONEY_DP);
   const changeRow = d.row([
     text("Management cost change"),
     formula(`=ROUND(${a}-${b},2)`, mgmtChange, "money"),
@@ -349,7 +344,7 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     text("Management cost change (%)"),
     formula(
       `=IF(${b}=0,"",ROUND(${d.address(changeRow, 1)}/${b},4))`,
-      before === 0 ? "" : roundDecimals(mgmtChange / before, 4),
+      before === 0 ? "" : roundTo(mgmtChange / before, 4),
       "percent"
     ),
   ]);
@@ -363,7 +358,7 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     text("Check: team totals equal post totals"),
     formula(
       `=IF(ROUND(${ref(teams, "change")}-${ref(posts, "change")},2)=0,"OK","Check")`,
-      roundDecimals(teams.totals.change - posts.totals.change, 2) === 0 ? "OK" : "Check",
+      roundTo(teams.totals.change - posts.totals.change, 2) === 0 ? "OK" : "Check",
       undefined,
       "total"
     ),

@@ -1,4 +1,5 @@
 import { columnLetters, toA1 } from "../grid";
+import { roundTo } from "../money";
 import {
   formula,
   num,
@@ -47,30 +48,6 @@ export interface PlacedTable {
   totalAddress: Record<string, string>;
   /** The value written for each total. */
   totals: Record<string, number>;
-}
-
-/** Rounds half away from zero after correcting x·10^d's float error, as Excel's ROUND does. */
-export function roundDecimals(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  const r = Math.round(scaled) / f;
-  return x < 0 && r !== 0 ? -r : r;
-}
-
-/** £1,234,567.89 (or £1,235 with decimals 0); negative as -£1,234.00. */
-export function formatPounds(x: number, decimals = 2): string {
-  const r = roundDecimals(Math.abs(x), decimals);
-  const [whole, frac] = r.toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${x < 0 && r !== 0 ? "-" : ""}£${grouped}${frac !== undefined ? `.${frac}` : ""}`;
-}
-
-/** 1234.5 → "1,234.5" with up to `decimals` places, no trailing zeros. */
-export function formatNumber(x: number, decimals = 2): string {
-  const r = roundDecimals(x, decimals);
-  const [whole, frac] = String(Math.abs(r)).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${r < 0 ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
 /** Makes each header unique ("Total", "Total (2)") and never blank, as Excel Tables require. */
@@ -176,7 +153,7 @@ export function createSheetDraft(): SheetDraft {
         if (c.totalDecimals === undefined) return null;
         let sum = 0;
         for (let r = firstDataRow; r <= lastDataRow; r++) sum += numericValue(cells[r][j] ?? null);
-        const value = roundDecimals(sum, c.totalDecimals);
+        const value = roundTo(sum, c.totalDecimals);
         const span = `${letters[c.key]}${firstDataRow + 1}:${letters[c.key]}${lastDataRow + 1}`;
         placed.totals[c.key] = value;
         placed.totalAddress[c.key] = `${letters[c.key]}${lastDataRow + 2}`;

@@ -11,4 +11,3 @@ export {
   type NiYearRules,
 } from "./national-insurance";
 export { APPRENTICESHIP_LEVY_RATE, APPRENTICESHIP_LEVY_FIRST_YEAR, levyRateFor } from "./levy";
-export { roundTo, roundPenny } from "./money";

@@ -1,5 +1,5 @@
 import { SharesInputError } from "./errors";
-import { roundTo } from "./units";
+import { roundTo, sumMoney } from "../money";
 
 /**
  * The cost that goes with each locality's FTE: FTE × an average annual cost per FTE
@@ -14,14 +14,6 @@ export function costOfAllocation(fte: readonly number[], costPerFte: number): nu
     );
   }
   return fte.map((f) => roundTo(f * costPerFte, 2));
-}
-
-/** Pence-exact total of penny figures. */
-export function sumMoney(values: readonly number[]): number {
-  return roundTo(
-    values.reduce((s, v) => s + v, 0),
-    2
-  );
 }
 
 /**

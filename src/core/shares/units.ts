@@ -1,3 +1,4 @@
+import { roundTo } from "../money";
 import { SharesInputError } from "./errors";
 
 /**
@@ -47,14 +48,6 @@ export function decimalsOf(unit: number): number {
     if (Math.abs(scaled - Math.round(scaled)) <= WHOLE_TOLERANCE * Math.max(1, scaled)) return d;
   }
   return 10;
-}
-
-/** Rounds half away from zero to d decimal places, correcting the float error of x·10^d first. */
-export function roundTo(x: number, d: number): number {
-  const f = 10 ** d;
-  const scaled = Number((x * f).toPrecision(15));
-  const r = Math.sign(scaled) * Math.round(Math.abs(scaled));
-  return r / f + 0; // + 0 turns -0 into 0
 }
 
 /** 54 units of 0.1 → 5.4 (not 5.4000000000000004). */

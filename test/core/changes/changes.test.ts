@@ -7,8 +7,8 @@ import {
   partYearFraction,
   proposedPostOf,
   proposedVersusCurrent,
-  sumPounds,
 } from "../../../src/core/changes";
+import { sumMoney } from "../../../src/core/money";
 import { serialOf } from "../../../src/core/dates";
 import { assumptions, post, simpleCostOf } from "./fixtures";
 
@@ -207,7 +207,7 @@ describe("proposed versus current", () => {
       ["West", 3, 2.5, -27340],
       ["No team", 0, 1, 27500],
     ]);
-    expect(sumPounds(r.teams.map((t) => t.fullYearEffect))).toBe(r.totals.fullYearEffect);
+    expect(sumMoney(r.teams.map((t) => t.fullYearEffect))).toBe(r.totals.fullYearEffect);
   });
 
   it("shows management cost before and after", () => {
@@ -292,12 +292,12 @@ describe("properties", () => {
       fc.property(fc.array(arbPost, { maxLength: 20 }), (rows) => {
         const posts = rows.map((f, i) => post({ title: `P${i}`, proposedSalary: undefined, ...f }));
         const r = proposedVersusCurrent(posts, assumptions, simpleCostOf);
-        expect(r.totals.fullYearEffect).toBe(sumPounds(r.posts.map((p) => p.change)));
+        expect(r.totals.fullYearEffect).toBe(sumMoney(r.posts.map((p) => p.change)));
         expect(r.totals.fullYearEffect).toBe(
-          sumPounds([r.totals.proposedCost, -r.totals.currentCost])
+          sumMoney([r.totals.proposedCost, -r.totals.currentCost])
         );
-        expect(r.totals.partYearEffect).toBe(sumPounds(r.teams.map((t) => t.partYearEffect ?? 0)));
-        expect(r.totals.currentCost).toBe(sumPounds(r.teams.map((t) => t.currentCost)));
+        expect(r.totals.partYearEffect).toBe(sumMoney(r.teams.map((t) => t.partYearEffect ?? 0)));
+        expect(r.totals.currentCost).toBe(sumMoney(r.teams.map((t) => t.currentCost)));
         r.posts.forEach((p) => {
           expect(p.current.total).toBeGreaterThanOrEqual(0);
           expect(p.proposed.total).toBeGreaterThanOrEqual(0);

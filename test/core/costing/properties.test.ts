@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { costEstablishment, costingWindow, costPost, FIGURES } from "../../../src/core/costing";
 import type { Assumptions, PayAward, Post } from "../../../src/core/model";
-import { roundPenny } from "../../../src/core/rules";
+import { roundPenny } from "../../../src/core/money";
 import { d, makeAssumptions, makePost } from "./factories";
 
 const dateIn = (fromYear: number, toYear: number) =>

@@ -4,9 +4,8 @@ import {
   levyRateFor,
   NI_TABLE,
   niRulesFor,
-  roundPenny,
-  roundTo,
 } from "../../../src/core/rules";
+import { roundPenny, roundTo } from "../../../src/core/money";
 
 describe("employer NI table", () => {
   it("has every tax year 2013/14 to 2026/27 with the DOMAIN figures", () => {

@@ -18,10 +18,17 @@ export function roundTo(x: number, decimals: number): number {
     r = Math.floor(shifted + 0.5);
   }
   const result = r / scale;
-  return x < 0 ? -result : result;
+  return (x < 0 ? -result : result) + 0; // + 0 turns -0 into 0
 }
 
 /** To the penny. */
 export function roundPenny(x: number): number {
   return roundTo(x, 2);
+}
+
+/** The exact total of penny amounts: added as whole pence, so no binary drift. */
+export function sumMoney(values: readonly number[]): number {
+  let pence = 0;
+  for (const v of values) pence += Math.round(v * 100);
+  return pence / 100 + 0;
 }
