@@ -7,9 +7,11 @@
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
-import type { Assumptions, Establishment, Post } from "../../../src/core/model";
+import type { Assumptions, Establishment, Localities, Post } from "../../../src/core/model";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
+import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
+import { allocateExact, needIndex } from "../../../src/core/shares";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
@@ -306,5 +308,86 @@ describe("live Grant Costing sheet", () => {
 
   it("makes shareable back to exactly the built sheet", () => {
     expect(makeShareable(outcome.sheet)).toEqual(built);
+  });
+});
+
+describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
+  const LOCALITIES: Raw[][] = [
+    ["Locality", "Population 0-19", "IDACI", "Referrals"],
+    ["A", 10000, 0.2, 300],
+    ["B", 20000, 0.1, 300],
+    ["C", 10000, 0.3, 400],
+  ];
+  const localities: Localities = {
+    sheet: "Localities",
+    range: "A1:D4",
+    localities: LOCALITIES.slice(1).map((r, i) => ({
+      sourceRow: i + 1,
+      name: String(r[0]),
+      population: r[1] as number,
+      deprivation: r[2] as number,
+      demand: r[3] as number,
+      cells: {
+        name: `A${i + 2}`,
+        population: `B${i + 2}`,
+        deprivation: `C${i + 2}`,
+        demand: `D${i + 2}`,
+      },
+    })),
+  };
+  const assumptions: Assumptions = {
+    ...plainAssumptions(2024, 1),
+    localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
+    allocationUnit: 0.1,
+    allocationTotalFte: 20,
+  };
+  const built = buildLocalitySharesSheet({
+    localities,
+    assumptions,
+    generatedAt: "2026-01-01",
+    version: "test",
+  }).sheet;
+  const outcome = liveFormulas(built, { localities, assumptions });
+  const hf = estabWorkbook({ Localities: LOCALITIES, Live: hfSheet(outcome.sheet, "live") });
+  const live = hf.getSheetId("Live") as number;
+  afterAll(() => hf.destroy());
+
+  it("gives the need index and FTE allocated of each locality an ESTAB formula over the localities table", () => {
+    expect(outcome.notLive).toEqual([]);
+    expect(outcome.liveCells).toBe(6);
+    const formulas = outcome.sheet.cells
+      .flat()
+      .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
+    expect(formulas).toContain(
+      "=INDEX(ESTAB.ALLOCATE(20,ESTAB.NEEDINDEX(Localities!B2:B4,Localities!C2:C4,Localities!D2:D4,{0.5,0.3,0.2,0}),0.1),1)"
+    );
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable sheet's values: 5.4 / 7.9 / 6.7 FTE", () => {
+    const { got, want } = compare(hf, live, makeShareable(outcome.sheet));
+    expect(got).toEqual(want);
+    const fte = outcome.sheet.cells
+      .flat()
+      .flatMap((c) => (c && c.kind !== "text" && c.live?.includes("ALLOCATE") ? [c.value] : []));
+    expect(fte).toEqual([5.4, 7.9, 6.7]);
+  });
+
+  it("recalculates when a locality's referrals change", () => {
+    hf.setCellContents({ sheet: hf.getSheetId("Localities") as number, row: 3, col: 3 }, 1000);
+    const index = needIndex(
+      [10000, 20000, 10000],
+      [0.2, 0.1, 0.3],
+      [300, 300, 1000],
+      assumptions.localityWeights
+    );
+    const expected = allocateExact(20, index, 0.1);
+    const rows = outcome.sheet.cells.flatMap((row, r) =>
+      row.flatMap((c, col) =>
+        c && c.kind !== "text" && c.live?.includes("ALLOCATE") ? [{ r, col }] : []
+      )
+    );
+    expect(rows.map(({ r, col }) => hf.getCellValue({ sheet: live, row: r, col }))).toEqual(
+      expected
+    );
   });
 });
