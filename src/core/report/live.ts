@@ -18,7 +18,8 @@ import {
   type PlainSettings,
 } from "../costing";
 import { financialYearLabel, type FinancialYear } from "../dates";
-import { parseRangeA1, quoteSheetName } from "../grid";
+import { columnLetters, parseRangeA1, quoteSheetName } from "../grid";
+import { agencyAnnualCost, FULL_TIME_HOURS, proposedPostOf } from "../changes";
 import type { Assumptions, Establishment, Localities, Post, PostField } from "../model";
 import { allocateExact, needIndex } from "../shares";
 import { grantPosts } from "./grant-costing";
@@ -402,6 +403,141 @@ function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
+/** A column's letter by its header text in a table's header row. */
+function columnByHeader(sheet: SheetSpec, headerRow: number, header: string): number {
+  return (sheet.cells[headerRow] ?? []).findIndex((c) => cellText(c).trim() === header);
+}
+
+/**
+ * Restructure sheet: each post's cost now and proposed (a year), and the change between
+ * them (full year and, with an implementation date, part year). The proposed side reads
+ * the proposed FTE and salary cells where the table has them, falling back to the current
+ * ones as the core does; headcount scales with FTE, rounded up.
+ */
+function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  const { establishment: est, assumptions: a } = source;
+  if (!est)
+    return { sheet, liveCells: 0, notLive: ["No establishment given to point the formulas at"] };
+  const rows = tableRows(sheet, "RestructurePosts");
+  if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no RestructurePosts table"] };
+  const col = (h: string) => columnByHeader(sheet, rows.header, h);
+  const [nowCol, proposedCol, changeCol, partCol, titleCol] = [
+    col("Cost now (a year)"),
+    col("Cost proposed (a year)"),
+    col("Change (full year)"),
+    col("Change (part year)"),
+    col("Post"),
+  ];
+  const letter = (c: number) => columnLetters(c);
+  const settings = settingsConstant(a);
+  const fy = quoted(financialYearLabel(a.firstYear));
+  const cells = sheet.cells.map((r) => [...r]);
+  const notLive: string[] = [];
+  let liveCells = 0;
+  const setLive = (
+    r: number,
+    c: number,
+    live: string | undefined,
+    expected: number | undefined,
+    what: string,
+    post: Post
+  ) => {
+    const cell = c >= 0 ? cells[r][c] : undefined;
+    if (!cell || cell.kind !== "number") return false;
+    if (!live || expected === undefined || expected !== cell.value) {
+      notLive.push(
+        `${post.title} (row ${post.sourceRow + 1}) ${what}: the formula would not give the sheet's figure`
+      );
+      return false;
+    }
+    cells[r][c] = { ...cell, live } satisfies NumberCell;
+    liveCells++;
+    return true;
+  };
+  const employedCost = (p: Post): number | undefined =>
+    p.salary === undefined
+      ? undefined
+      : postCostInYear(
+          { salary: p.salary, fte: p.fte, headcount: p.headcount, pensionRate: p.pensionRate },
+          a.firstYear,
+          settingsOf(a)
+        ).total;
+  est.posts.forEach((post, i) => {
+    const r = rows.first + i;
+    if (r > rows.last || cellText(cells[r][titleCol]) !== post.title) return;
+    const ref = (...f: PostField[]) => refTo(est, post, ...f);
+    const salary = ref("salary");
+    const fte = ref("fte", "currentFte");
+    const pension = ref("pensionRate") ?? "";
+    const headcount = ref("headcount");
+    let nowLive: string | undefined;
+    let nowValue: number | undefined;
+    if (post.contractType === "agency" && post.agencyHourlyRate !== undefined) {
+      // An agency row costs hourly rate × hours × weeks; no hours: FTE × a full-time week.
+      const rate = ref("agencyHourlyRate");
+      const fullTime = fte ? `${fte}*${FULL_TIME_HOURS}` : undefined;
+      const hoursCell = ref("hoursPerWeek");
+      const hours =
+        hoursCell && fullTime
+          ? `IF(${hoursCell}="",${fullTime},${hoursCell})`
+          : (hoursCell ?? fullTime);
+      if (rate && hours) {
+        nowLive = `=ESTAB.AGENCYCOST(${rate},${hours},${numberText(a.agencyWeeksPerYear)})`;
+        nowValue = agencyAnnualCost(
+          post.agencyHourlyRate,
+          post.hoursPerWeek ?? post.fte * FULL_TIME_HOURS,
+          a.agencyWeeksPerYear
+        );
+      }
+    } else if (salary && fte) {
+      nowLive = `=ESTAB.POSTCOST(${salary},${fte},${fy},${headcount ?? ""},,,${pension},"total"${settings ? `,${settings}` : ""})`;
+      nowValue = post.fte > 1e-9 ? employedCost(post) : 0;
+    }
+    const nowDone =
+      nowValue !== undefined && setLive(r, nowCol, nowLive, nowValue, "cost now", post);
+    // Cost proposed: employed posts only, same grade (a regrade without a proposed salary is priced from the grade).
+    const proposed = proposedPostOf(post);
+    let proposedDone = false;
+    if (proposed.contractType !== "agency" && proposed.salary !== undefined && fte) {
+      const salaryExpr = post.cells.proposedSalary
+        ? `IF(${ref("proposedSalary")}="",${salary ?? ""},${ref("proposedSalary")})`
+        : salary;
+      const fteExpr = post.cells.proposedFte
+        ? `IF(${ref("proposedFte")}="",${fte},${ref("proposedFte")})`
+        : fte;
+      // 3 people on 1.5 FTE becoming 1.0 FTE are 2 people: the headcount scales with FTE,
+      // rounded up (1E-9 written out in full: HyperFormula does not read exponents).
+      const headExpr =
+        headcount && post.cells.proposedFte
+          ? `IF(${headcount}="","",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
+          : (headcount ?? "");
+      if (salaryExpr) {
+        const live = `=ESTAB.POSTCOST(${salaryExpr},${fteExpr},${fy},${headExpr},,,${pension},"total"${settings ? `,${settings}` : ""})`;
+        const value = proposed.fte > 1e-9 ? employedCost(proposed) : 0;
+        proposedDone = setLive(r, proposedCol, live, value, "cost proposed", post);
+      }
+    }
+    if (nowDone && proposedDone) {
+      const change = `ROUND(${letter(proposedCol)}${r + 1}-${letter(nowCol)}${r + 1},2)`;
+      const changeCell = cells[r][changeCol];
+      if (changeCell && changeCell.kind === "number") {
+        cells[r][changeCol] = { ...changeCell, live: `=${change}` } satisfies NumberCell;
+        liveCells++;
+      }
+      const partCell = partCol >= 0 ? cells[r][partCol] : undefined;
+      if (partCell && partCell.kind === "number" && a.implementationDate !== undefined) {
+        const date = numberText(a.implementationDate);
+        cells[r][partCol] = {
+          ...partCell,
+          live: `=ROUND(${letter(changeCol)}${r + 1}*ESTAB.FYFRACTION(${date},,${date}),2)`,
+        } satisfies NumberCell;
+        liveCells++;
+      }
+    }
+  });
+  return { sheet: { ...sheet, cells }, liveCells, notLive };
+}
+
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
  * cell addresses. Sheets with no per-post figures the functions can give (yet) come back
@@ -411,6 +547,7 @@ export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome 
   if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   if (sheet.key === "shares") return liveLocalityShares(sheet, source);
+  if (sheet.key === "changes") return liveRestructure(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }
 

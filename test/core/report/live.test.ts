@@ -11,6 +11,8 @@ import type { Assumptions, Establishment, Localities, Post } from "../../../src/
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
+import { buildRestructureSheet } from "../../../src/core/report/restructure";
+import { annualCostOf } from "../../../src/core/changes";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
@@ -389,5 +391,145 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     expect(rows.map(({ r, col }) => hf.getCellValue({ sheet: live, row: r, col }))).toEqual(
       expected
     );
+  });
+});
+
+describe("live Restructure sheet", () => {
+  const SHEET = "Current and proposed";
+  const HEAD = [
+    "Post",
+    "Team",
+    "Grade",
+    "Salary",
+    "FTE",
+    "Headcount",
+    "Proposed FTE",
+    "Proposed salary",
+    "Contract",
+    "Proposed contract",
+    "Agency rate",
+    "Hours",
+    "Proposed grade",
+  ];
+  const ROWS: Raw[][] = [
+    ["Team Manager", "East", "SS11", 40000, 1, 1, null, null, "permanent", null, null, null, null],
+    [
+      "Senior Practitioner",
+      "East",
+      "SS10",
+      36000,
+      1,
+      1,
+      0,
+      null,
+      "permanent",
+      null,
+      null,
+      null,
+      null,
+    ],
+    ["Family Worker", "East", "SS08", 24000, 2, 3, 3, null, "permanent", null, null, null, null],
+    ["Admin", "West", "SS05", "£20,000", 1, null, 0.5, null, "permanent", null, null, null, null],
+    [
+      "Practice Lead",
+      "West",
+      "SS10",
+      36000,
+      1,
+      1,
+      null,
+      40000,
+      "permanent",
+      null,
+      null,
+      null,
+      "SS11",
+    ],
+    ["Social Worker", "West", "SS09", 38000, 1, 1, null, null, "agency", "permanent", 35, 37, null],
+    ["New Post", "West", "SS07", 22000, 0, null, 1, null, "permanent", null, null, null, null],
+  ];
+  const SOURCE_ROWS: Raw[][] = [HEAD, ...ROWS];
+  const FIELDS = [
+    "title",
+    "team",
+    "grade",
+    "salary",
+    "fte",
+    "headcount",
+    "proposedFte",
+    "proposedSalary",
+    "contractType",
+    "proposedContractType",
+    "agencyHourlyRate",
+    "hoursPerWeek",
+    "proposedGrade",
+  ] as const;
+  const posts: Post[] = ROWS.map((row, i) => {
+    const p: Post = { sourceRow: i + 1, title: String(row[0]), fte: 0, cells: {} };
+    const fields = p as unknown as Record<string, unknown>;
+    FIELDS.forEach((f, c) => {
+      const v = row[c];
+      p.cells[f] = `${String.fromCharCode(65 + c)}${i + 2}`;
+      if (v === null) return;
+      fields[f] = f === "salary" && typeof v === "string" ? 20000 : v;
+    });
+    return p;
+  });
+  const est: Establishment = {
+    sheet: SHEET,
+    range: "A1:M8",
+    headerRow: 0,
+    columns: {},
+    posts,
+    totals: [],
+  };
+  const assumptions: Assumptions = {
+    ...plainAssumptions(2025, 1, { pensionRate: 0.19 }),
+    implementationDate: serialOf(2025, 10, 1),
+    agencyWeeksPerYear: 52,
+  };
+  const built = buildRestructureSheet({
+    establishment: est,
+    assumptions,
+    costOf: annualCostOf(assumptions),
+    generatedAt: "2026-01-01",
+    version: "test",
+  }).sheet;
+  const outcome = liveFormulas(built, { establishment: est, assumptions });
+  const hf = estabWorkbook({ [SHEET]: SOURCE_ROWS, Live: hfSheet(outcome.sheet, "live") });
+  const live = hf.getSheetId("Live") as number;
+  afterAll(() => hf.destroy());
+
+  it("makes cost now, cost proposed and the changes live for every post priced from its salary or agency rate", () => {
+    // The regraded Practice Lead is priced at its proposed salary, so it is live too.
+    expect(outcome.notLive).toEqual([]);
+    expect(outcome.liveCells).toBe(7 * 4);
+    const formulas = outcome.sheet.cells
+      .flat()
+      .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
+    expect(formulas).toContain(
+      "=ESTAB.AGENCYCOST('Current and proposed'!K7,IF('Current and proposed'!L7=\"\",'Current and proposed'!E7*37,'Current and proposed'!L7),52)"
+    );
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable sheet's values", () => {
+    const { got, want } = compare(hf, live, makeShareable(outcome.sheet));
+    expect(got).toEqual(want);
+  });
+
+  it("recalculates the proposed cost when a proposed FTE is edited", () => {
+    const source = hf.getSheetId(SHEET) as number;
+    hf.setCellContents({ sheet: source, row: 4, col: 6 }, 0.6); // Admin: proposed 0.6 FTE
+    const expected = annualCostOf(assumptions)({ ...posts[3], fte: 0.6 }).total;
+    const header = outcome.sheet.cells.findIndex((row) =>
+      row.some((c) => c?.kind === "text" && c.text === "Cost proposed (a year)")
+    );
+    const col = outcome.sheet.cells[header].findIndex(
+      (c) => c?.kind === "text" && c.text === "Cost proposed (a year)"
+    );
+    const row = outcome.sheet.cells.findIndex((r) =>
+      r.some((c) => c?.kind === "text" && c.text === "Admin")
+    );
+    expect(hf.getCellValue({ sheet: live, row, col })).toBe(expected);
   });
 });
