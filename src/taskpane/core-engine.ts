@@ -131,7 +131,6 @@ export function createCoreEngine({ build, today }: CoreEngineOptions): PaneEngin
       const inputs = readWorkbook(workbook, {
         establishment: choice.establishment,
         mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
-        defaultFirstYear: firstYear(),
       });
       const candidates = inputs.establishmentCandidates;
       const chosen = chooseCandidate(candidates, choice.establishment);
@@ -197,7 +196,9 @@ export function createCoreEngine({ build, today }: CoreEngineOptions): PaneEngin
     },
 
     inspectAssumptions(workbook: WorkbookGrids): AssumptionsView {
-      const read = readAssumptions(workbook, { defaultFirstYear: firstYear() });
+      // No defaultFirstYear: buildWorkbook has none to take, and the form must show the
+      // values the build will use. A created sheet states today's year explicitly.
+      const read = readAssumptions(workbook);
       const defaults = defaultAssumptions(read.assumptions.firstYear);
       const block = read.found ? findAssumptionsBlock(workbook) : undefined;
       const settings: Setting[] = [];

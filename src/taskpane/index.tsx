@@ -1,5 +1,5 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import type { ComponentType } from "react";
+import { useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import pkg from "../../package.json";
 import { buildWorkbook } from "../core/workbook/build";
@@ -29,7 +29,7 @@ function officeTheme(): ThemeName {
   }
 }
 
-function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNode }) {
+function Themed({ theme, children }: { theme: ThemeName; children: ReactNode }) {
   return (
     <FluentProvider
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
@@ -41,12 +41,13 @@ function Themed({ theme, children }: { theme: ThemeName; children: React.ReactNo
 }
 
 function ExcelPane() {
-  const services: PaneServices = {
+  // Made once: a new port on every render would make the pane read the workbook again.
+  const [services] = useState<PaneServices>(() => ({
     port: createExcelWorkbook(Excel.run),
     engine,
     now: () => new Date(),
     version: pkg.version,
-  };
+  }));
   return (
     <Themed theme={officeTheme()}>
       <ServicesProvider services={services}>

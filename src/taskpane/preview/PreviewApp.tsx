@@ -96,8 +96,17 @@ export function PreviewApp({ engine, version }: PreviewAppProps) {
   // The first workbook: state changes only in the promise's callbacks.
   useEffect(() => {
     // ExcelJS and the example download side by side: the first render waits for both.
+    // Marks for docs/performance-taskpane.md (the e2e test reads them).
+    performance.mark("estab:preview-started");
     Promise.all([loadXlsxPort(), fetchExample()])
-      .then(([, data]) => openWorkbook(data, EXAMPLE_NAME))
+      .then(([, data]) => {
+        performance.mark("estab:exceljs-and-example-loaded");
+        return openWorkbook(data, EXAMPLE_NAME);
+      })
+      .then((next) => {
+        performance.mark("estab:workbook-opened");
+        return next;
+      })
       .then(
         (next) => setOpened((o) => o ?? { port: next, id: 1 }),
         (e: unknown) => setError(plainError(e, `${EXAMPLE_NAME} could not be opened`))
