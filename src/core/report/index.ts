@@ -14,3 +14,4 @@ export {
   type LocalityShares,
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
+export { liveFormulas, makeShareable, type LiveOutcome, type LiveSource } from "./live";

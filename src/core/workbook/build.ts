@@ -10,6 +10,7 @@ import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import { liveFormulas } from "../report/live";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -151,6 +152,27 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       );
     } else if (key === "assumptions") {
       built.push(buildAssumptionsSheet(assumptionsGrid(a), provenance));
+    }
+  }
+  if (request.mode === "live") {
+    // Live: computed cells also carry ESTAB formulas over the source cells; a cell the
+    // live pass cannot express exactly stays a value, and the summary says which.
+    const source = {
+      establishment: inputs.establishment,
+      localities: inputs.localities,
+      assumptions: a,
+    };
+    for (const b of built) {
+      const outcome = liveFormulas(b.sheet, source);
+      b.sheet = outcome.sheet;
+      if (b.sheet.key !== "assumptions" && outcome.notLive.length > 0)
+        b.summary = {
+          ...b.summary,
+          warnings: [
+            ...b.summary.warnings,
+            `${outcome.liveCells} cells are live; ${outcome.notLive.length} stay values: ${outcome.notLive.slice(0, 3).join("; ")}${outcome.notLive.length > 3 ? "; …" : ""}`,
+          ],
+        };
     }
   }
   return {

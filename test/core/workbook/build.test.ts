@@ -4,7 +4,7 @@ import { buildWorkbook } from "../../../src/core/workbook/build";
 import { readAssumptions, readWorkbook } from "../../../src/core/read";
 import { costEstablishment, costingWindow } from "../../../src/core/costing";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
-import type { SheetSpec } from "../../../src/core/report";
+import { makeShareable, type SheetSpec } from "../../../src/core/report";
 
 const request: BuildRequest = { mode: "shareable", generatedAt: "2026-11-23", version: "0.1.0" };
 
@@ -178,5 +178,25 @@ describe("buildWorkbook", () => {
     expect(Math.abs(figure(inYear, "Part-year effect")! - (fye * 182) / 365)).toBeLessThanOrEqual(
       0.015
     );
+  });
+
+  it("in live mode adds ESTAB formulas that make shareable gives back exactly", () => {
+    // Posts costed from their own salary can be live; grade-range posts stay values.
+    const withSalary = grid("Staff", [
+      ["Post", "Salary", "FTE", "No of Staff", "Proposed FTE"],
+      ["Family Support Worker", 24000, 2, 2, 2],
+      ["Unit Manager", 32000, 1, 1, 0],
+    ]);
+    const wb = { grids: [withSalary, assumptions, localities] };
+    const live = buildWorkbook(wb, { ...request, mode: "live" });
+    const shareable = buildWorkbook(wb, request);
+    const liveCells = (spec: SheetSpec) =>
+      spec.cells.flat().filter((c) => c && c.kind !== "text" && c.live !== undefined);
+    expect(shareable.sheets.flatMap(liveCells)).toEqual([]);
+    const grant = live.sheets.find((sh) => sh.key === "grant")!;
+    expect(liveCells(grant).length).toBeGreaterThan(0);
+    for (const c of liveCells(grant))
+      expect(c && c.kind !== "text" && c.live).toMatch(/^=.*ESTAB\./);
+    expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });
 });
