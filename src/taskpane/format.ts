@@ -22,7 +22,7 @@ const percent = new Intl.NumberFormat("en-GB", {
 const general = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 4 });
 
 export function formatMoney(value: number): string {
-  return money.format(value);
+  return money.format(Math.abs(value) < 0.005 ? 0 : value);
 }
 
 /** £5.3m / £532.1k / £950: chart labels, where width is short. */
@@ -34,6 +34,8 @@ export function formatMoneyShort(value: number): string {
 }
 
 export function formatFigure(value: number, format: NumberFormatName): string {
+  // -0 (a vacancy factor of 0% taken off) would show as "-£0.00".
+  if (value === 0) value = 0;
   switch (format) {
     case "money":
       return formatMoney(value);

@@ -1,5 +1,6 @@
 import type { SheetSummary } from "../../src/core/workbook/types";
 import { chartFor } from "../../src/taskpane/components/summary-chart";
+import { formatFigure } from "../../src/taskpane/format";
 
 const summary = (key: SheetSummary["key"], figures: SheetSummary["figures"]): SheetSummary => ({
   key,
@@ -56,5 +57,17 @@ describe("the chart beside each summary", () => {
     expect(
       chartFor(summary("changes", [{ label: "Full-year effect", value: 1, format: "money" }]))
     ).toBeUndefined();
+  });
+});
+
+describe("figures in en-GB", () => {
+  it("formats money, FTE, percentages and dates as the sheets do", () => {
+    expect(formatFigure(1234567.891, "money")).toBe("£1,234,567.89");
+    expect(formatFigure(-34567.89, "money")).toBe("-£34,567.89");
+    expect(formatFigure(-0, "money")).toBe("£0.00");
+    expect(formatFigure(70.1, "fte")).toBe("70.10");
+    expect(formatFigure(0.9693, "percent")).toBe("96.9%");
+    expect(formatFigure(1551.0174, "moneyK")).toBe("£1,551.0k");
+    expect(formatFigure(45901, "date")).toBe("01/09/2025");
   });
 });

@@ -140,9 +140,7 @@ function SettingField({ setting, error, busy, onSave }: SettingFieldProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState(setting.display);
   const label = setting.label;
-  const hint = setting.isDefault
-    ? `${setting.help ? `${setting.help} ` : ""}(default)`
-    : setting.help;
+  const hint = setting.help;
   const common = {
     label,
     hint,
