@@ -32,3 +32,8 @@ export function sumMoney(values: readonly number[]): number {
   for (const v of values) pence += Math.round(v * 100);
   return pence / 100 + 0;
 }
+
+/** An amount taken off, as the negative figure a sheet shows (never -0, which prints as -£0.00). */
+export function deduction(amount: number): number {
+  return 0 - amount;
+}

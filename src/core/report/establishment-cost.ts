@@ -7,7 +7,7 @@ import {
 import { financialYearLabel } from "../dates";
 import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model";
-import { formatNumber, formatPounds, roundPenny, roundTo } from "../money";
+import { deduction, formatNumber, formatPounds, roundPenny, roundTo } from "../money";
 import type { SummaryFigure } from "../workbook/types";
 import { formula, num, text } from "./sheet-spec";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
@@ -150,7 +150,7 @@ export function buildEstablishmentCostSheet(
     "total",
     formula(
       `=-ROUND(${totalLetter}${totalRow}*$B$${vacancyRow},2)`,
-      -costing.vacancy.byYear[0],
+      deduction(costing.vacancy.byYear[0]),
       "money"
     ),
     text("Less vacancy factor", "total"),
@@ -255,7 +255,7 @@ export function buildEstablishmentCostSheet(
     );
   figures.push(
     { label: "Total cost", value: year.total, format: "money" },
-    { label: "Less vacancy factor", value: -costing.vacancy.byYear[0], format: "money" },
+    { label: "Less vacancy factor", value: deduction(costing.vacancy.byYear[0]), format: "money" },
     { label: "Net cost", value: roundPenny(costing.netByYear[0]), format: "money" }
   );
   return { sheet, summary: { key: "cost", sheetName, headline, figures, warnings } };

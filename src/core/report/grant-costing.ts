@@ -8,7 +8,7 @@ import {
 import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
-import { formatPounds, roundPenny, roundTo } from "../money";
+import { deduction, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetSummary, SummaryFigure } from "../workbook/types";
 import { formula, num, text, type SheetSpec, type SpecCell } from "./sheet-spec";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
@@ -251,10 +251,10 @@ export function buildGrantCostingSheet(
     (y) =>
       formula(
         `=-ROUND(${yearLetters[y]}${totalRow}*${rateCell},2)`,
-        -costing.vacancy.byYear[y],
+        deduction(costing.vacancy.byYear[y]),
         "money"
       ),
-    formula(`=${rowSum(vacancyRow)}`, -costing.vacancy.total, "money"),
+    formula(`=${rowSum(vacancyRow)}`, deduction(costing.vacancy.total), "money"),
     [null, num(costing.vacancy.rate, "percent", "input")]
   );
   const netRow = line(
@@ -497,7 +497,7 @@ export function buildGrantCostingSheet(
   const kVac = kLine(
     "Less vacancy factor",
     (y) => `=ROUND(${yearLetters[y]}${vacancyRow}/1000,1)`,
-    (y) => k(-costing.vacancy.byYear[y])
+    (y) => k(deduction(costing.vacancy.byYear[y]))
   );
   let kCommit = kLine(
     "Net cost",
@@ -637,7 +637,7 @@ export function buildGrantCostingSheet(
 
   const figures: SummaryFigure[] = [
     { label: "Total cost", value: costing.total.total, format: "money" },
-    { label: "Less vacancy factor", value: -costing.vacancy.total, format: "money" },
+    { label: "Less vacancy factor", value: deduction(costing.vacancy.total), format: "money" },
   ];
   if (withExit)
     figures.push({ label: "Exit-cost contingency", value: costing.exitCost, format: "money" });

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { formatNumber, formatPounds, roundPenny, roundTo, sumMoney } from "../../../src/core/money";
+import {
+  deduction,
+  formatNumber,
+  formatPounds,
+  roundPenny,
+  roundTo,
+  sumMoney,
+} from "../../../src/core/money";
 
 describe("money", () => {
   it("rounds halves away from zero as Excel's ROUND does, binary fractions included", () => {
@@ -32,5 +39,10 @@ describe("money", () => {
     expect(formatPounds(5314.5, 0)).toBe("£5,315");
     expect(formatNumber(192.43)).toBe("192.43");
     expect(formatNumber(1234.5)).toBe("1,234.5");
+  });
+
+  it("shows a deduction of nothing as 0, not -0", () => {
+    expect(Object.is(deduction(0), 0)).toBe(true);
+    expect(deduction(47969.61)).toBe(-47969.61);
   });
 });
