@@ -134,8 +134,7 @@ function compare(
       if (!c || c.kind === "text") return;
       const v = hf.getCellValue({ sheet, row: r, col });
       got.push({ r, col, v: v instanceof DetailedCellError ? `${v.value} ${v.message}` : v });
-      // The sheet may hold -0 (a vacancy line of nothing); a spreadsheet shows and stores 0.
-      want.push({ r, col, v: c.value === 0 ? 0 : c.value });
+      want.push({ r, col, v: c.value });
     })
   );
   return { got, want };
