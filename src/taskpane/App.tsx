@@ -131,6 +131,11 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
         onMode={setMode}
         onBuild={(only) => void build.build(only)}
         onSelectIssue={selectIssue}
+        liveNote={
+          host === "preview"
+            ? "This preview writes the figures whatever you choose: ESTAB formulas need Excel."
+            : undefined
+        }
       />
     );
   } else {

@@ -18,7 +18,8 @@ import {
   readWorkbook,
   type TableCandidate,
 } from "../core/read";
-import type { SheetSpec, SpecCell } from "../core/report";
+import type { SheetSpec } from "../core/report";
+import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 import type {
   AssumptionsView,
@@ -39,6 +40,8 @@ export interface CoreEngineOptions {
   build: BuildWorkbook;
   /** Today, for the first financial year the defaults assume. */
   today: () => Date;
+  /** For the provenance line of the sheets the engine makes. */
+  version: string;
 }
 
 const SAMPLES = 3;
@@ -118,7 +121,7 @@ function todaySerial(today: Date): number {
  * The PaneEngine over the real core: every rule (detection, mapping, validation, the
  * assumptions' meaning, the calculation) is the core's; this only shapes it for the pane.
  */
-export function createCoreEngine({ build, today }: CoreEngineOptions): PaneEngine {
+export function createCoreEngine({ build, today, version }: CoreEngineOptions): PaneEngine {
   const firstYear = (): FinancialYear => financialYearOf(todaySerial(today()));
 
   return {
@@ -245,7 +248,12 @@ export function createCoreEngine({ build, today }: CoreEngineOptions): PaneEngin
     },
 
     defaultAssumptionsSheet(): SheetSpec {
-      return assumptionsSheetSpec(defaultAssumptionsGrid(firstYear()));
+      // The core's own assumptions sheet layout, the one the CLI writes too.
+      return buildAssumptionsSheet(
+        defaultAssumptionsGrid(firstYear()),
+        { generatedAt: today().toISOString(), version },
+        "Assumptions"
+      ).sheet;
     },
 
     parseSetting(setting: Setting, input: string) {
@@ -352,30 +360,5 @@ export function withoutOutputSheets(
     grids: workbook.grids.filter(
       (g) => !ownedSet.has(g.sheet.toLowerCase()) || g.sheet.toLowerCase() === assumptions
     ),
-  };
-}
-
-/** The default assumptions grid as an add-in sheet: header row, then Setting | Value | Notes. */
-export function assumptionsSheetSpec(grid: CellValue[][]): SheetSpec {
-  const cells = grid.map((row, r) =>
-    row.map((v, c): SpecCell | null => {
-      if (r === 0) return { kind: "text", text: String(v), style: "header" };
-      if (typeof v === "number")
-        return { kind: "number", value: v, style: c === 1 ? "input" : undefined };
-      const text = typeof v === "boolean" ? (v ? "Yes" : "No") : v;
-      if (text === "" && c !== 1) return null;
-      return { kind: "text", text, style: c === 1 ? "input" : c === 2 ? "note" : undefined };
-    })
-  );
-  return {
-    key: "assumptions",
-    name: ASSUMPTIONS_SHEET,
-    cells,
-    tables: [],
-    columnWidths: [34, 22, 90],
-    freeze: { rows: 1, columns: 0 },
-    notes: [],
-    page: { orientation: "landscape", fitToWidth: true },
-    charts: [],
   };
 }

@@ -18,7 +18,11 @@ async function detectHost(): Promise<"excel" | "preview"> {
   return info.host === Office.HostType.Excel ? "excel" : "preview";
 }
 
-const engine = createCoreEngine({ build: buildWorkbook, today: () => new Date() });
+const engine = createCoreEngine({
+  build: buildWorkbook,
+  today: () => new Date(),
+  version: pkg.version,
+});
 
 /** Excel's theme, read once: Office gives its colours, not a name (see theme.ts). */
 function officeTheme(): ThemeName {

@@ -15,6 +15,7 @@ async function example(): Promise<WorkbookGrids> {
 const engine = createCoreEngine({
   build: () => ({ ok: true, issues: [], sheets: [], summaries: [] }),
   today: () => new Date(2025, 10, 23),
+  version: "test",
 });
 
 describe("the pane's view of the core", () => {

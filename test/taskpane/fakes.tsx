@@ -22,13 +22,14 @@ export class FakePort implements WorkbookPort {
   owned: string[];
   calls: {
     writeSheets: SheetSpec[][];
+    writeModes: Array<string | undefined>;
     updateOwnedCells: Array<{
       sheet: string;
       updates: Array<{ address: string; value: CellValue }>;
     }>;
     selectCell: Array<[string, string]>;
     read: number;
-  } = { writeSheets: [], updateOwnedCells: [], selectCell: [], read: 0 };
+  } = { writeSheets: [], writeModes: [], updateOwnedCells: [], selectCell: [], read: 0 };
   failWrite?: Error;
 
   constructor(grids: Grid[], owned: string[] = []) {
@@ -39,8 +40,9 @@ export class FakePort implements WorkbookPort {
     this.calls.read++;
     return { grids: this.grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) })) };
   }
-  async writeSheets(specs: SheetSpec[]): Promise<WriteOutcome> {
+  async writeSheets(specs: SheetSpec[], options?: { mode?: string }): Promise<WriteOutcome> {
     this.calls.writeSheets.push(specs);
+    this.calls.writeModes.push(options?.mode);
     if (this.failWrite) throw this.failWrite;
     for (const s of specs) {
       this.grids = this.grids.filter((g) => g.sheet !== s.name);

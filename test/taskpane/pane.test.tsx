@@ -220,6 +220,8 @@ describe("Build", () => {
       generatedAt: "2025-11-23T15:04:00.000Z",
     });
     expect(port.calls.writeSheets[0].map((s) => s.name)).toEqual(["Grant Costing"]);
+    // The Excel adapter writes live ESTAB formulas only when told the mode.
+    expect(port.calls.writeModes).toEqual(["live"]);
     const card = screen.getByLabelText("Summary of Grant Costing");
     expect(within(card).getByText("£834,567.89")).toBeInTheDocument();
     expect(within(card).getByText("-£34,567.89")).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -45,6 +46,8 @@ export interface BuildPanelProps {
   onMode: (mode: BuildMode) => void;
   onBuild: (only?: (typeof CALCULATED_SHEETS)[number]["key"][]) => void;
   onSelectIssue: (issue: Issue) => void;
+  /** Said under the choice when live sheets cannot be written here (the preview). */
+  liveNote?: string;
 }
 
 export function BuildPanel(props: BuildPanelProps) {
@@ -71,6 +74,7 @@ export function BuildPanel(props: BuildPanelProps) {
             label="Live: ESTAB formulas that recalculate as you edit the establishment. Colleagues need the add-in."
           />
         </RadioGroup>
+        {props.mode === "live" && props.liveNote && <Caption1>{props.liveNote}</Caption1>}
       </section>
 
       <section className={styles.section} aria-labelledby="build-actions">

@@ -75,7 +75,7 @@ export function useBuild(
         }
         setRun({ only, stage: "writing", result });
         await nextFrame();
-        const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook));
+        const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook), { mode });
         setRun({ only, stage: "done", result, outcome, finishedAt: now() });
         await reload().catch(() => undefined);
       } catch (e) {
