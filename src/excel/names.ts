@@ -83,3 +83,19 @@ export function splitAddress(address: string): { sheet: string; local: string } 
   const sheet = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
   return { sheet, local: address.slice(bang + 1) };
 }
+
+/**
+ * Whether `sheetName` is a name this tool would give a sheet it wants to call `wanted`:
+ * the cleaned wanted name itself, or one of `freeSheetName`'s "Name (n)" forms (n ≥ 2,
+ * shortened to fit 31 characters), ignoring case. The CLI's xlsx adapter chooses names
+ * the same way.
+ */
+export function isDefaultSheetName(sheetName: string, wanted: string): boolean {
+  const base = cleanSheetName(wanted);
+  const name = nameKey(sheetName);
+  if (name === nameKey(base)) return true;
+  const numbered = / \((\d+)\)$/.exec(sheetName);
+  if (numbered === null || numbered[1].startsWith("0") || Number(numbered[1]) < 2) return false;
+  const suffix = numbered[0];
+  return name === nameKey(base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix);
+}

@@ -6,10 +6,12 @@ import type { Step } from "./batches";
 import { jsonBytes, layOut, specProblems } from "./cells";
 import type { LaidOutSheet } from "./cells";
 import { inspectWorkbook } from "./inspect";
+import { isOwnedName } from "./inspect";
 import type { SheetInfo, WorkbookInfo } from "./inspect";
+import { ownedNameFor } from "../xlsx/ownership";
 import { MARKER_KEY, markerValue, RETIRED_SHEET_PREFIX, TEMP_SHEET_PREFIX } from "./marker";
 import type { OutputMode } from "./marker";
-import { freeSheetName, freeTableName, nameKey } from "./names";
+import { freeSheetName, freeTableName, isDefaultSheetName, nameKey } from "./names";
 import type { ExcelRun } from "./run";
 import { STYLE_LOOKS, styleBlocks } from "./styles";
 
@@ -57,14 +59,24 @@ interface Plan {
   retire: Array<{ sheet: SheetInfo; retiredName: string }>;
   /** Hidden temporary sheets left by a run that never finished. */
   stale: SheetInfo[];
+  /** `ESTAB_OWNED_<KEY>` names that exist now and are given to the new sheets in the swap. */
+  takenNames: string[];
+}
+
+/**
+ * Whether a run writing `spec` may replace `sheet`: marked by our custom property under
+ * the name it still has, or — with no custom property — the target of the workbook's
+ * `ESTAB_OWNED_<KEY>` name for this key while its name is still one we would give it
+ * ("Grant Costing", "Grant Costing (2)" …), so a sheet the user renamed is not ours.
+ */
+export function replaceable(sheet: SheetInfo, spec: SheetSpec): boolean {
+  if (sheet.owned) return sheet.marker?.key === spec.key;
+  return sheet.nameMark === spec.key && isDefaultSheetName(sheet.name, spec.name);
 }
 
 function plan(specs: SheetSpec[], info: WorkbookInfo, settings: WriteSettings): Plan {
   const { sheets } = info;
-  const keys = new Set(specs.map((s) => s.key));
-  const replaced = sheets.filter(
-    (s) => s.owned && s.marker !== undefined && keys.has(s.marker.key)
-  );
+  const replaced = sheets.filter((s) => specs.some((spec) => replaceable(s, spec)));
   const replacedIds = new Set(replaced.map((s) => s.id));
   const stale = sheets.filter(
     (s) =>
@@ -102,7 +114,7 @@ function plan(specs: SheetSpec[], info: WorkbookInfo, settings: WriteSettings): 
       finalName: reserve(tablesTaken, freeTableName(t.name, tablesTaken)),
       range: t.range,
     }));
-    const replaces = replaced.filter((s) => s.marker?.key === spec.key);
+    const replaces = replaced.filter((s) => replaceable(s, spec));
     return { spec, tempName, finalName, tables, replaces };
   });
 
@@ -135,7 +147,11 @@ function plan(specs: SheetSpec[], info: WorkbookInfo, settings: WriteSettings): 
       freeSheetName(`${RETIRED_SHEET_PREFIX}${settings.runId} ${i + 1}`, everyName)
     ),
   }));
-  return { jobs, retire, stale };
+  const existing = new Set(info.ownedNames.map((n) => nameKey(n.name)));
+  const takenNames = specs
+    .map((spec) => ownedNameFor(spec.key))
+    .filter((n) => existing.has(nameKey(n)));
+  return { jobs, retire, stale, takenNames };
 }
 
 const firstPosition = (job: Job): number => Math.min(...job.replaces.map((s) => s.position));
@@ -296,10 +312,17 @@ function cellSteps(batches: Batches, job: Job): void {
   );
 }
 
-/** Makes the new sheets the real ones: shown, named, in place. Nothing is deleted yet. */
+/**
+ * Makes the new sheets the real ones: shown, named, in place, and each the target of its
+ * key's `ESTAB_OWNED_<KEY>` name (the mark the CLI reads; an existing one is deleted and
+ * added again, since names are unique). No sheet is deleted yet.
+ */
 function swapStep(context: Excel.RequestContext, p: Plan): Step {
   return {
-    bytes: jsonBytes(p.jobs.map((j) => [j.finalName, j.position])) + jsonBytes(p.retire),
+    bytes:
+      jsonBytes(p.jobs.map((j) => [j.finalName, j.position, ownedNameFor(j.spec.key)])) +
+      jsonBytes(p.retire) +
+      jsonBytes(p.takenNames),
     queue: () => {
       const sheets = context.workbook.worksheets;
       // Show the new sheets first: Excel refuses to hide its last visible sheet.
@@ -311,6 +334,11 @@ function swapStep(context: Excel.RequestContext, p: Plan): Step {
       }
       if (p.jobs.length > 0) (p.jobs[0].sheet as Excel.Worksheet).activate();
       for (const r of p.retire) sheets.getItem(r.sheet.id).visibility = "Hidden";
+      const names = context.workbook.names;
+      for (const name of p.takenNames) names.getItem(name).delete();
+      for (const job of p.jobs) {
+        names.add(ownedNameFor(job.spec.key), (job.sheet as Excel.Worksheet).getRange("$A$1"));
+      }
     },
   };
 }
@@ -389,8 +417,9 @@ export async function writeSheets(
   } catch (error) {
     if (!progress.changed || progress.before === undefined) throw wrap(error, "");
     const before = progress.before;
+    const touched = specs.map((spec) => ownedNameFor(spec.key));
     try {
-      await run((context) => restore(context, before));
+      await run((context) => restore(context, before, touched));
     } catch (cleanupError) {
       throw wrap(
         error,
@@ -412,12 +441,20 @@ function wrap(error: unknown, after: string): Error {
 /**
  * Puts the workbook back as `before` found it: deletes every sheet it did not have,
  * gives the original sheets back their names and visibility, re-activates the sheet the
- * user was on. Works from ids, so it is right whichever step failed — and in real Excel,
- * where a failed batch may have run partly. Two syncs.
+ * user was on, and puts the `ESTAB_OWNED_` names of the keys the run wrote (`touched`)
+ * back as they were (deleting any the run added). Works from ids, so it is right
+ * whichever step failed — and in real Excel, where a failed batch may have run partly.
+ * Two syncs.
  */
-export async function restore(context: Excel.RequestContext, before: WorkbookInfo): Promise<void> {
+export async function restore(
+  context: Excel.RequestContext,
+  before: WorkbookInfo,
+  touched: readonly string[] = []
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/id,items/name,items/visibility");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
   const original = new Map(before.sheets.map((s) => [s.id, s]));
   const now = worksheets.items;
@@ -439,5 +476,17 @@ export async function restore(context: Excel.RequestContext, before: WorkbookInf
     }
   }
   worksheets.getItem(before.activeId).activate();
+
+  // After the sheets have their names back, so the old formulas refer to the right ones.
+  // Names the run did not write are left alone: they followed the renames back.
+  const touchedKeys = new Set(touched.map(nameKey));
+  const had = new Set(before.ownedNames.map((n) => nameKey(n.name)));
+  for (const item of names.items) {
+    const k = nameKey(item.name);
+    if (isOwnedName(item.name) && (touchedKeys.has(k) || !had.has(k))) item.delete();
+  }
+  for (const n of before.ownedNames) {
+    if (touchedKeys.has(nameKey(n.name))) names.add(n.name, n.formula);
+  }
   await context.sync();
 }

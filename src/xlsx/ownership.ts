@@ -11,6 +11,12 @@ import type { SheetKey } from "../core/report";
  *   user renames the sheet, and turns it into #REF! (no longer owned) if the sheet is
  *   deleted;
  * - a user's sheet never carries one, so it is never replaced.
+ *
+ * This is the mark both adapters write and read: the Office.js adapter (src/excel) writes
+ * the same name next to its worksheet custom property and reads it with
+ * `readOwnedName`. Because the name follows a rename, the add-in trusts a name-only mark
+ * only while the sheet's name is still one the tool would have chosen (see
+ * docs/excel-adapter.md, "Ownership marker").
  */
 export const OWNED_NAME_PREFIX = "ESTAB_OWNED_";
 
@@ -33,6 +39,24 @@ function sheetOfRange(range: string): string | undefined {
   return raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
 }
 
+/**
+ * The key and sheet of an ownership name, or undefined when it is not one: the name must
+ * be `ESTAB_OWNED_<KEY>` for a known key and refer to one sheet's cell A1. Takes ExcelJS's
+ * range text ("'Grant costing'!$A$1") and Office.js's `NamedItem.formula`
+ * ("='Grant costing'!$A$1") alike; a name Excel has turned into #REF! is not one.
+ */
+export function readOwnedName(name: string, reference: string): OwnedSheet | undefined {
+  if (!name.toUpperCase().startsWith(OWNED_NAME_PREFIX)) return undefined;
+  const key = name.slice(OWNED_NAME_PREFIX.length).toLowerCase() as SheetKey;
+  if (!KEYS.includes(key)) return undefined;
+  const range = reference.startsWith("=") ? reference.slice(1) : reference;
+  if (range.includes("#REF!")) return undefined;
+  const bang = range.lastIndexOf("!");
+  if (bang < 0 || !/^\$?A\$?1$/i.test(range.slice(bang + 1))) return undefined;
+  const sheet = sheetOfRange(range);
+  return sheet === undefined || sheet === "" ? undefined : { key, sheet };
+}
+
 interface DefinedNameModel {
   name: string;
   ranges: string[];
@@ -50,11 +74,8 @@ function setNames(wb: ExcelJS.Workbook, model: DefinedNameModel[]): void {
 export function ownedSheets(wb: ExcelJS.Workbook): OwnedSheet[] {
   const owned: OwnedSheet[] = [];
   for (const { name, ranges } of namesOf(wb)) {
-    if (!name.toUpperCase().startsWith(OWNED_NAME_PREFIX)) continue;
-    const key = name.slice(OWNED_NAME_PREFIX.length).toLowerCase() as SheetKey;
-    if (!KEYS.includes(key)) continue;
-    const sheet = ranges.length > 0 ? sheetOfRange(ranges[0]) : undefined;
-    if (sheet !== undefined && wb.getWorksheet(sheet)) owned.push({ key, sheet });
+    const mark = ranges.length === 1 ? readOwnedName(name, ranges[0]) : undefined;
+    if (mark !== undefined && wb.getWorksheet(mark.sheet)) owned.push(mark);
   }
   return owned;
 }

@@ -127,3 +127,93 @@ describe("the fake is strict like Office.js", () => {
     ).rejects.toThrow(/last visible/);
   });
 });
+
+describe("the fake's workbook.names", () => {
+  it("is strict: items and isNullObject only after load and sync", async () => {
+    const excel = new FakeExcel();
+    excel.addName("ESTAB_OWNED_GRANT", "=Sheet1!$A$1");
+    await excel.run(async (context) => {
+      const names = context.workbook.names;
+      expect(() => names.items).toThrow(/PropertyNotLoaded/);
+      names.load("items/name,items/formula,items/type");
+      const missing = context.workbook.names.getItemOrNullObject("Nope");
+      missing.load("name");
+      const found = context.workbook.names.getItemOrNullObject("estab_owned_grant");
+      found.load("formula");
+      await context.sync();
+      expect(names.items.map((n) => [n.name, n.formula, n.type])).toEqual([
+        ["ESTAB_OWNED_GRANT", "=Sheet1!$A$1", "Range"],
+      ]);
+      expect(missing.isNullObject).toBe(true);
+      expect(found.formula).toBe("=Sheet1!$A$1");
+      expect(() => found.name).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  it("adds from a range or a formula, refuses duplicates, deletes", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Grant Costing");
+      context.workbook.names.add("A_NAME", sheet.getRange("A1"));
+      context.workbook.names.add("B_NAME", "=#REF!");
+      await context.sync();
+    });
+    expect(excel.state.names).toEqual([
+      { name: "A_NAME", formula: "='Grant Costing'!$A$1" },
+      { name: "B_NAME", formula: "=#REF!" },
+    ]);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.names.add("a_name", "=Sheet1!$A$1");
+        await context.sync();
+      })
+    ).rejects.toThrow(/ItemAlreadyExists/);
+    await excel.run(async (context) => {
+      context.workbook.names.getItem("B_NAME").delete();
+      await context.sync();
+    });
+    expect(excel.state.names.map((n) => n.name)).toEqual(["A_NAME"]);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.names.getItem("B_NAME").delete();
+        await context.sync();
+      })
+    ).rejects.toThrow(/ItemNotFound/);
+  });
+
+  it("keeps names pointing at a renamed sheet, and makes them #REF! when it is deleted", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Grant Costing");
+    excel.addName("ESTAB_OWNED_GRANT", "='Grant Costing'!$A$1");
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Grant Costing").name = "Mine";
+      await context.sync();
+    });
+    expect(excel.nameNamed("ESTAB_OWNED_GRANT")?.formula).toBe("=Mine!$A$1");
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Mine").delete();
+      const names = context.workbook.names;
+      names.load("items/type");
+      await context.sync();
+      expect(names.items.map((n) => n.type)).toEqual(["Error"]);
+    });
+    expect(excel.nameNamed("ESTAB_OWNED_GRANT")?.formula).toBe("=#REF!");
+  });
+
+  it("puts names back when a batch fails", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Grant Costing");
+    excel.addName("X", "='Grant Costing'!$A$1");
+    const before = excel.snapshot();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Grant Costing").name = "Other";
+        context.workbook.names.getItem("X").delete();
+        context.workbook.names.add("X", "=1");
+        context.workbook.worksheets.add("sheet1"); // clashes
+        await context.sync();
+      })
+    ).rejects.toThrow(/ItemAlreadyExists/);
+    expect(excel.snapshot()).toEqual(before);
+  });
+});

@@ -12,6 +12,7 @@ import {
   uniqueHeaders,
   writeSheetSpecs,
 } from "../../src/xlsx";
+import { readOwnedName } from "../../src/xlsx/ownership";
 import { assumptionsSpec, grantSpec } from "./sample-specs";
 
 async function writtenAndReloaded(
@@ -179,5 +180,38 @@ describe("writeSheetSpecs", () => {
       ])
     ).toThrow();
     expect(wb.worksheets).toHaveLength(0);
+  });
+});
+
+describe("the ownership name both adapters share", () => {
+  it("reads the add-in's (Office.js) form and ExcelJS's, and nothing else", () => {
+    expect(readOwnedName("ESTAB_OWNED_GRANT", "='Grant Costing (2)'!$A$1")).toEqual({
+      key: "grant",
+      sheet: "Grant Costing (2)",
+    });
+    expect(readOwnedName("estab_owned_assumptions", "Assumptions!$A$1")).toEqual({
+      key: "assumptions",
+      sheet: "Assumptions",
+    });
+    expect(readOwnedName("ESTAB_OWNED_GRANT", "'It''s mine'!A1")).toEqual({
+      key: "grant",
+      sheet: "It's mine",
+    });
+    expect(readOwnedName("ESTAB_OWNED_GRANT", "=#REF!")).toBeUndefined();
+    expect(readOwnedName("ESTAB_OWNED_GRANT", "=#REF!$A$1")).toBeUndefined();
+    expect(readOwnedName("ESTAB_OWNED_GRANT", "='Grant'!$B$2")).toBeUndefined();
+    expect(readOwnedName("ESTAB_OWNED_OTHER", "='Grant'!$A$1")).toBeUndefined();
+    expect(readOwnedName("MY_NAME", "='Grant'!$A$1")).toBeUndefined();
+  });
+
+  it("replaces a sheet the add-in wrote (its name, saved by Excel) on the next run", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Grant costing").getCell("A1").value = "from the add-in";
+    wb.definedNames.add("'Grant costing'!$A$1", "ESTAB_OWNED_GRANT");
+    const reloaded = await loadWorkbook(await saveWorkbook(wb));
+    expect(ownedSheets(reloaded)).toEqual([{ key: "grant", sheet: "Grant costing" }]);
+    const outcome = writeSheetSpecs(reloaded, [grantSpec()]);
+    expect(outcome.sheets[0].name).toBe("Grant costing");
+    expect(reloaded.worksheets.map((w) => w.name)).toEqual(["Grant costing"]);
   });
 });

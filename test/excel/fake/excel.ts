@@ -25,6 +25,7 @@ import type {
   Box,
   FakeCell,
   FakeChart,
+  FakeName,
   FakeSheet,
   FakeState,
   FakeTable,
@@ -126,7 +127,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}, state?: FakeState) {
     this.apiVersion = options.apiVersion ?? "1.18";
     this.calculate = options.calculate ?? (() => 0);
-    this.state = state ?? { sheets: [], tables: [], activeSheetId: "", nextId: 1 };
+    this.state = state ?? { sheets: [], tables: [], names: [], activeSheetId: "", nextId: 1 };
     if (state === undefined) this.addSheet("Sheet1");
   }
 
@@ -221,6 +222,15 @@ export class FakeExcel {
     if (b === "columns") throw new Error("columns");
     const sheet = this.sheet(sheetName);
     return rowsOf(b, (r, c) => valueOf(sheet.cells.get(cellKey(r, c))));
+  }
+
+  /** A workbook-level defined name, as the CLI's file would bring it (outside any sync). */
+  addName(name: string, formula: string): void {
+    this.state.names.push({ name, formula });
+  }
+
+  nameNamed(name: string): FakeName | undefined {
+    return this.state.names.find((n) => key(n.name) === key(name));
   }
 
   tableNamed(name: string): FakeTable | undefined {
@@ -397,9 +407,11 @@ abstract class FakeObject {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
+    this.names = new FakeNamedItemCollection(context);
   }
 }
 
@@ -534,6 +546,13 @@ function followRename(
       );
       tx.setCell(sheet, k, { ...cell, formula });
     }
+  }
+  // Defined names follow too (the transaction's shell copy restores them on failure).
+  for (const n of state.names) {
+    pattern.lastIndex = 0;
+    n.formula = n.formula.replace(pattern, (_m, ref: string) =>
+      newName === null ? "#REF!" : `${quoteSheetName(newName)}!${ref}`
+    );
   }
 }
 
@@ -1241,5 +1260,164 @@ class FakeChartProxy {
       ...c,
       position: end === undefined ? [start] : [start, end],
     }));
+  }
+}
+
+// ---------------------------------------------------------------------------- names
+
+/** NamedItem.type as Excel reports it, for the kinds of formula the tests use. */
+function nameType(formula: string): string {
+  if (formula.includes("#REF!")) return "Error";
+  if (
+    /^=(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?$/i.test(
+      formula
+    )
+  )
+    return "Range";
+  return "String";
+}
+
+const NAME_PROPS = ["name", "formula", "type"] as const;
+
+function readName(n: FakeName, p: string): unknown {
+  return p === "name" ? n.name : p === "formula" ? n.formula : nameType(n.formula);
+}
+
+/** workbook.names: workbook-scoped names only (ExcelApi 1.1; add/delete/OrNullObject 1.4). */
+class FakeNamedItemCollection extends FakeObject {
+  protected readonly typeName = "NamedItemCollection";
+  protected readonly loadable = NAME_PROPS.map((p) => `items/${p}`);
+
+  protected locate(): unknown {
+    return this.context.state.names;
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override load(properties?: string | string[]): this {
+    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    for (const p of wanted)
+      if (!this.loadable.includes(p))
+        throw new Error(`fake NamedItemCollection cannot load '${p}'`);
+    if (wanted.length === 0) throw new Error("fake NamedItemCollection: name what to load");
+    const props = wanted.map((p) => p.slice("items/".length));
+    this.context.enqueue({
+      bytes: utf8(wanted) + 40,
+      apply: (_tx, commits) => {
+        const items = this.context.state.names.map((n) => ({
+          name: n.name,
+          data: new Map<string, unknown>(props.map((p) => [p, readName(n, p)])),
+        }));
+        commits.push(() =>
+          this.preload(
+            new Map([
+              [
+                "items",
+                items.map((i) => new FakeNamedItem(this.context, i.name, false).preload(i.data)),
+              ],
+            ])
+          )
+        );
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeNamedItem[] {
+    return this.get("items");
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name, true);
+  }
+
+  /** `reference`: a Range (its sheet and cells, made absolute) or a formula ("=…"). */
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    if (!this.context.excel.isSetSupported("ExcelApi", "1.4")) {
+      throw new FakeOfficeError("ApiNotFound", "NamedItemCollection.add needs ExcelApi 1.4");
+    }
+    void comment;
+    this.context.enqueue({
+      bytes: utf8([name, typeof reference === "string" ? reference : "range"]) + 40,
+      apply: () => {
+        const state = this.context.state;
+        if (
+          !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) ||
+          name.length > 255 ||
+          /^[A-Za-z]{1,3}\d+$/.test(name) ||
+          /^[RC]$/i.test(name)
+        ) {
+          throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid name`);
+        }
+        if (state.names.some((n) => key(n.name) === key(name))) {
+          throw new FakeOfficeError("ItemAlreadyExists", `a name '${name}' already exists`);
+        }
+        let formula: string;
+        if (typeof reference === "string") {
+          if (!reference.startsWith("="))
+            throw new FakeOfficeError("InvalidArgument", `'${reference}' is not a formula`);
+          formula = reference;
+        } else {
+          const at = reference.where();
+          if (at === null) throw new FakeOfficeError("InvalidArgument", "null range");
+          const b = at.box;
+          const abs = (r: number, c: number): string => `$${columnLetters(c)}$${r + 1}`;
+          const cells =
+            b.r0 === b.r1 && b.c0 === b.c1
+              ? abs(b.r0, b.c0)
+              : `${abs(b.r0, b.c0)}:${abs(b.r1, b.c1)}`;
+          formula = `=${quoteSheetName(at.sheet.name)}!${cells}`;
+        }
+        state.names.push({ name, formula });
+      },
+    });
+    return new FakeNamedItem(this.context, name, false);
+  }
+}
+
+class FakeNamedItem extends FakeObject {
+  protected readonly typeName = "NamedItem";
+  protected readonly loadable = NAME_PROPS;
+
+  constructor(
+    context: FakeContext,
+    private readonly itemName: string,
+    private readonly orNull: boolean
+  ) {
+    super(context);
+  }
+
+  protected locate(): unknown {
+    const found = this.context.state.names.find((n) => key(n.name) === key(this.itemName));
+    if (found !== undefined) return found;
+    if (this.orNull) return null;
+    throw new FakeOfficeError("ItemNotFound", `no name '${this.itemName}'`);
+  }
+  protected read(target: never, p: string): unknown {
+    return readName(target as FakeName, p);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+
+  delete(): void {
+    this.queue(0, (_tx, n: FakeName) => {
+      const state = this.context.state;
+      state.names = state.names.filter((x) => x !== n);
+    });
   }
 }

@@ -53,9 +53,16 @@ export interface FakeTable {
   box: Box;
 }
 
+/** A workbook-level defined name. Excel keeps `formula` up to date as sheets are renamed. */
+export interface FakeName {
+  name: string;
+  formula: string;
+}
+
 export interface FakeState {
   sheets: FakeSheet[];
   tables: FakeTable[];
+  names: FakeName[];
   activeSheetId: string;
   selection?: { sheetId: string; address: string };
   nextId: number;
@@ -113,6 +120,7 @@ export class Transaction {
     this.shell = {
       sheets: state.sheets.map(copySheetShell),
       tables: state.tables.map((t) => ({ ...t, box: { ...t.box } })),
+      names: state.names.map((n) => ({ ...n })),
       activeSheetId: state.activeSheetId,
       selection: state.selection && { ...state.selection },
       nextId: state.nextId,
@@ -158,6 +166,9 @@ export function snapshot(state: FakeState): unknown {
       page: s.page,
     })),
     tables: state.tables.map((t) => ({ ...t })),
+    names: state.names
+      .map((n) => ({ ...n }))
+      .sort((a, b) => (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1)),
   };
 }
 
