@@ -4,7 +4,14 @@ import { hasErrors } from "../core/grid";
 import type { SheetKey } from "../core/report";
 import type { BuildResult, WorkbookGrids } from "../core/workbook/types";
 import type { WrittenSheet } from "../core/workbook/port";
-import { loadWorkbook, readWorkbookGrids, saveWorkbook, writeSheetSpecs } from "../xlsx";
+import {
+  loadWorkbook,
+  ownedSheets,
+  readWorkbookGrids,
+  saveWorkbook,
+  writeSheetSpecs,
+} from "../xlsx";
+import { financialYearOf, serialOf } from "../core/dates";
 import type { BuildWorkbook } from "./engine";
 import { UsageError, defaultOutputPath, readInput, sameFile, writeAtomically } from "./files";
 import { issueLines, plural, summaryLines } from "./format";
@@ -75,8 +82,8 @@ function jsonOf(
   };
 }
 
-/** The workbook's sheets and tables as Grids. */
-async function readGrids(input: string): Promise<WorkbookGrids> {
+/** The workbook's sheets and tables as Grids, and the sheets an earlier build wrote into it. */
+async function readGrids(input: string): Promise<{ grids: WorkbookGrids; outputSheets: string[] }> {
   const bytes = await readInput(input);
   let source: ExcelJS.Workbook;
   try {
@@ -86,7 +93,10 @@ async function readGrids(input: string): Promise<WorkbookGrids> {
       `'${input}' is not an Excel workbook that can be read (.xlsx). Old .xls files: open in Excel and save as .xlsx.`
     );
   }
-  return readWorkbookGrids(source);
+  return {
+    grids: readWorkbookGrids(source),
+    outputSheets: ownedSheets(source).map((o) => o.sheet),
+  };
 }
 
 /** Lists the errors (or prints them as JSON): nothing is written. Exit code 1. */
@@ -156,13 +166,20 @@ export async function runBuild(
     progress.step(`Reading ${path.basename(input)}…`);
     // Only the grids outlive this line: the file's bytes and ExcelJS's model of it (the
     // biggest things in memory) can be collected before the output is built.
-    const grids = await readGrids(input);
+    const { grids, outputSheets } = await readGrids(input);
 
     progress.step("Checking and costing…");
+    const today = io.now();
     result = build(grids, {
       mode: "shareable",
+      // Without an assumptions sheet, cost from the financial year we are in.
+      defaultFirstYear: financialYearOf(
+        serialOf(today.getFullYear(), today.getMonth() + 1, today.getDate())
+      ),
+      // A workbook costed before: its calculated sheets are not read as input.
+      outputSheets,
       ...(only ? { only } : {}),
-      generatedAt: io.now().toISOString(),
+      generatedAt: today.toISOString(),
       version,
     });
 

@@ -10,3 +10,4 @@ export * from "./report";
 export * from "./workbook/types";
 export * from "./workbook/port";
 export { buildWorkbook, availableSheets, SHEET_ORDER } from "./workbook/build";
+export { withoutOutputSheets } from "./workbook/inputs";

@@ -21,6 +21,7 @@ import {
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
+import { withoutOutputSheets } from "../core/workbook/inputs";
 import type {
   AssumptionsView,
   DetectedTable,
@@ -199,9 +200,8 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
     },
 
     inspectAssumptions(workbook: WorkbookGrids): AssumptionsView {
-      // No defaultFirstYear: buildWorkbook has none to take, and the form must show the
-      // values the build will use. A created sheet states today's year explicitly.
-      const read = readAssumptions(workbook);
+      // The same default first year the build is given: the form shows what it will use.
+      const read = readAssumptions(workbook, { defaultFirstYear: firstYear() });
       const defaults = defaultAssumptions(read.assumptions.firstYear);
       const block = read.found ? findAssumptionsBlock(workbook) : undefined;
       const settings: Setting[] = [];
@@ -280,7 +280,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
     },
 
     build(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
-      return build(workbook, request);
+      return build(workbook, { defaultFirstYear: firstYear(), ...request });
     },
   };
 }
@@ -342,23 +342,4 @@ function samplesOf(grid: Grid, c: TableCandidate<PostField>, sheetColumn: number
     if (text !== "") out.push(text);
   }
   return out;
-}
-
-/**
- * The grids the core reads: the user's sheets and the add-in's assumptions sheet, never
- * the add-in's calculated sheets (a "Grant Costing" sheet has posts and FTE columns too,
- * and must not be mistaken for the establishment on the next build).
- */
-export function withoutOutputSheets(
-  workbook: WorkbookGrids,
-  owned: readonly string[]
-): WorkbookGrids {
-  if (owned.length === 0) return workbook;
-  const ownedSet = new Set(owned.map((s) => s.toLowerCase()));
-  const assumptions = findAssumptionsBlock(workbook)?.grid.sheet.toLowerCase();
-  return {
-    grids: workbook.grids.filter(
-      (g) => !ownedSet.has(g.sheet.toLowerCase()) || g.sheet.toLowerCase() === assumptions
-    ),
-  };
 }

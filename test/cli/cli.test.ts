@@ -104,6 +104,8 @@ describe("estab build", () => {
     // The core got the workbook's grids and a shareable request.
     expect(calls[0].request).toEqual({
       mode: "shareable",
+      defaultFirstYear: 2025,
+      outputSheets: [],
       generatedAt: NOW.toISOString(),
       version: "0.1.0",
     });

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { BuildResult } from "../../src/core/workbook/types";
-import { withoutOutputSheets } from "../../src/taskpane/core-engine";
+import { withoutOutputSheets } from "../../src/core/workbook/inputs";
 import { formatFigure } from "../../src/taskpane/format";
 import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../../src/xlsx";
 import { CHROMIUM, describeWith } from "../support/requirements";

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Grid } from "../../src/core/grid";
 import { readAssumptions, readWorkbook } from "../../src/core/read";
 import type { WorkbookGrids } from "../../src/core/workbook/types";
-import { createCoreEngine, withoutOutputSheets } from "../../src/taskpane/core-engine";
+import { createCoreEngine } from "../../src/taskpane/core-engine";
+import { withoutOutputSheets } from "../../src/core/workbook/inputs";
 import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
 
 const EXAMPLE = path.join(__dirname, "../../examples/childrens-services.xlsx");

@@ -11,6 +11,7 @@ import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { liveFormulas } from "../report/live";
+import { withoutOutputSheets } from "./inputs";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -81,9 +82,10 @@ function totalFte(est: Establishment): number {
  * the adapters then write nothing.
  */
 export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
-  const inputs = readWorkbook(workbook, {
+  const inputs = readWorkbook(withoutOutputSheets(workbook, request.outputSheets ?? []), {
     establishment: request.establishment,
     mapping: request.mapping,
+    defaultFirstYear: request.defaultFirstYear,
   });
   const issues = [...inputs.issues];
   const available = availableSheets(inputs);

@@ -1,6 +1,7 @@
 import type { Grid, Issue } from "../grid";
 import type { NumberFormatName, SheetKey, SheetSpec } from "../report";
 import type { PostField } from "../model";
+import type { FinancialYear } from "../dates";
 
 /** What a door (task pane, CLI) asks the core to do with the workbook it has read. */
 export interface BuildRequest {
@@ -12,6 +13,13 @@ export interface BuildRequest {
   establishment?: string;
   /** Column mapping overrides: field → header text or column letter. */
   mapping?: Partial<Record<PostField, string>>;
+  /**
+   * Sheets this tool wrote earlier (the ports know them by their ownership marks): never
+   * read as input, except the assumptions sheet.
+   */
+  outputSheets?: string[];
+  /** First FY when the workbook has no assumptions sheet: the caller's current FY (the core has no clock). */
+  defaultFirstYear?: FinancialYear;
   /** For the provenance line; passed in so the core stays pure and testable. */
   generatedAt: string;
   version: string;

@@ -199,4 +199,33 @@ describe("buildWorkbook", () => {
       expect(c && c.kind !== "text" && c.live).toMatch(/^=.*ESTAB\./);
     expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });
+
+  it("never reads its own calculated sheets as input, but does read its assumptions sheet", () => {
+    const costSheet = result.sheets.find((sh) => sh.key === "cost")!;
+    const assumptionsSheet = result.sheets.find((sh) => sh.key === "assumptions")!;
+    const outputsOnly = { grids: [asGrid(costSheet), asGrid(assumptionsSheet)] };
+    const rebuilt = buildWorkbook(outputsOnly, {
+      ...request,
+      outputSheets: [costSheet.name, assumptionsSheet.name],
+    });
+    expect(rebuilt.ok).toBe(false);
+    expect(rebuilt.issues.map((i) => i.code)).toContain("table-not-found");
+    expect(rebuilt.sheets).toEqual([]);
+    // The assumptions sheet it wrote is still read: 2025/26 and 19% pension, not the defaults.
+    const again = buildWorkbook(
+      { grids: [establishment, asGrid(costSheet), asGrid(assumptionsSheet)] },
+      { ...request, only: ["cost"], outputSheets: [costSheet.name, assumptionsSheet.name] }
+    );
+    expect(again.ok).toBe(true);
+    expect(again.sheets[0].cells).toEqual(costSheet.cells);
+  });
+
+  it("costs from the caller's financial year when the workbook has no assumptions sheet", () => {
+    const r = buildWorkbook(
+      { grids: [establishment] },
+      { ...request, only: ["cost"], defaultFirstYear: 2026 }
+    );
+    expect(r.ok).toBe(true);
+    expect(r.summaries[0].headline).toContain("2026/27");
+  });
 });
