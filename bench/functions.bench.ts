@@ -3,7 +3,7 @@
  * as the same cost written out in native formulas (salary, NI above the threshold,
  * pension, levy, each rounded to the penny), in the same run. Goal: ESTAB within 2× of
  * native. Measures a full build (parse + evaluate) and a recalculation of every cell
- * after one shared input changes. Output goes into docs/performance-functions.md.
+ * after one shared input changes. Output goes into docs/performance.md.
  */
 import { HyperFormula } from "hyperformula";
 import { measure, peakRssMb, ratioTable } from "./harness";

@@ -96,7 +96,7 @@ export function PreviewApp({ engine, version }: PreviewAppProps) {
   // The first workbook: state changes only in the promise's callbacks.
   useEffect(() => {
     // ExcelJS and the example download side by side: the first render waits for both.
-    // Marks for docs/performance-taskpane.md (the e2e test reads them).
+    // Marks for docs/performance.md (the e2e test reads them).
     performance.mark("estab:preview-started");
     Promise.all([loadXlsxPort(), fetchExample()])
       .then(([, data]) => {
