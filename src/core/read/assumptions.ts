@@ -10,7 +10,7 @@ import type {
   OnCostMode,
 } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
-import { issueAt } from "./issues";
+import { issueAt, issueAtAddress } from "./issues";
 import { closestLabel, describeValue, formatFigure, normaliseLabel } from "./text";
 import { parseBoolean, parseDate, parseMoney, parseNumber, parsePercent } from "./values";
 
@@ -962,29 +962,13 @@ function crossCheck(
   draft: Draft,
   issues: Issue[]
 ): void {
-  const issueAtAddress = (
+  const issueAtCell = (
     address: string,
     severity: Severity,
     code: string,
     message: string,
     fix: string
-  ) => {
-    const match = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!match) return;
-    let column = 0;
-    for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
-    issues.push(
-      issueAt(
-        grid,
-        Number(match[2]) - 1 - grid.origin.row,
-        column - 1 - grid.origin.column,
-        severity,
-        code,
-        message,
-        fix
-      )
-    );
-  };
+  ) => issues.push(issueAtAddress(grid.sheet, address, severity, code, message, fix));
   const w = a.localityWeights;
   const sum = w.population + w.deprivation + w.demand + w.equal;
   const weightCell = [
@@ -996,7 +980,7 @@ function crossCheck(
     .map((k) => cells[k])
     .find((c) => c !== undefined);
   if (weightCell && Math.abs(sum - 1) > 1e-6)
-    issueAtAddress(
+    issueAtCell(
       weightCell,
       "warning",
       "weights-not-100",
@@ -1005,7 +989,7 @@ function crossCheck(
     );
   const { start, end, amount, amountsByYear } = a.grant;
   if (start !== undefined && end !== undefined && end < start && cells["grant.end"])
-    issueAtAddress(
+    issueAtCell(
       cells["grant.end"],
       "error",
       "grant-end-before-start",
@@ -1015,7 +999,7 @@ function crossCheck(
   if (amount !== undefined && amountsByYear && cells["grant.amount"]) {
     const total = [...draft.grantByYear.values()].reduce((x, y) => x + y, 0);
     if (Math.abs(total - amount) > 0.005)
-      issueAtAddress(
+      issueAtCell(
         cells["grant.amount"],
         "warning",
         "grant-total-mismatch",

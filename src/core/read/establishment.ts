@@ -1,9 +1,9 @@
 import type { Grid, Issue } from "../grid";
-import { fromA1, toA1 } from "../grid";
+import { toA1 } from "../grid";
 import type { ContractType, Establishment, PayScales, Post, PostField, TotalsRow } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt } from "./issues";
+import { issueAt, issueAtAddress } from "./issues";
 import { locateTable, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
@@ -180,20 +180,10 @@ function flag(
   fix: string
 ): void {
   const { grid } = ctx;
-  const address = row.cells[field] ?? row.cells.title;
-  const position = address ? fromA1(address) : { row: row.sourceRow, column: grid.origin.column };
-  const value = row.values[field];
+  const address =
+    row.cells[field] ?? row.cells.title ?? toA1({ row: row.sourceRow, column: grid.origin.column });
   ctx.issues.push(
-    issueAt(
-      grid,
-      position.row - grid.origin.row,
-      position.column - grid.origin.column,
-      severity,
-      code,
-      message,
-      fix,
-      value
-    )
+    issueAtAddress(grid.sheet, address, severity, code, message, fix, row.values[field])
   );
 }
 
@@ -477,12 +467,10 @@ function flagDuplicatePostIds(grid: Grid, posts: readonly Post[], issues: Issue[
       seen.set(key, address);
       continue;
     }
-    const p = fromA1(address);
     issues.push(
-      issueAt(
-        grid,
-        p.row - grid.origin.row,
-        p.column - grid.origin.column,
+      issueAtAddress(
+        grid.sheet,
+        address,
         "warning",
         "duplicate-post-id",
         `Post ID ${describeValue(post.postId)} is also used at ${first}`,

@@ -24,6 +24,21 @@ export function issueAt(
   return issue;
 }
 
+/** An issue about the cell at an A1 address on `sheet`, as kept in Post.cells and the like. */
+export function issueAtAddress(
+  sheet: string,
+  address: string,
+  severity: Severity,
+  code: string,
+  message: string,
+  fix: string,
+  value?: CellValue
+): Issue {
+  const issue: Issue = { severity, code, sheet, address, message, fix };
+  if (value !== undefined) issue.value = value;
+  return issue;
+}
+
 /** "proposedFte" → "proposed-fte", for issue codes. */
 export function kebab(field: string): string {
   return field.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();

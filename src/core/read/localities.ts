@@ -1,9 +1,8 @@
 import type { Grid, Issue } from "../grid";
-import { fromA1 } from "../grid";
 import type { Localities, Locality } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt } from "./issues";
+import { issueAt, issueAtAddress } from "./issues";
 import { locateTable, type TableChoice } from "./locate";
 import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
 import { labelOf, readTable } from "./table";
@@ -104,12 +103,10 @@ export function readLocalities(
     const first = seen.get(key);
     const nameCell = row.cells.name;
     if (first !== undefined && nameCell !== undefined) {
-      const p = fromA1(nameCell);
       issues.push(
-        issueAt(
-          grid,
-          p.row - grid.origin.row,
-          p.column - grid.origin.column,
+        issueAtAddress(
+          grid.sheet,
+          nameCell,
           "warning",
           "duplicate-locality",
           `Locality ${describeValue(name)} is listed twice (also at ${first})`,

@@ -1,9 +1,8 @@
 import type { Issue } from "../grid";
-import { fromA1 } from "../grid";
 import type { PayPoint, PayScales } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt } from "./issues";
+import { issueAt, issueAtAddress } from "./issues";
 import { locateTable, type TableChoice } from "./locate";
 import { PAY_SCALES_SCHEMA, type PayScaleField } from "./schemas";
 import { labelOf, readTable } from "./table";
@@ -57,12 +56,10 @@ export function readPayScales(
     const salary = row.values.salary as number;
     const salaryCell = row.cells.salary as string;
     if (salary < 0) {
-      const p = fromA1(salaryCell);
       issues.push(
-        issueAt(
-          grid,
-          p.row - grid.origin.row,
-          p.column - grid.origin.column,
+        issueAtAddress(
+          grid.sheet,
+          salaryCell,
           "error",
           "salary-negative",
           `Salary for grade ${describeValue(grade)} point ${formatFigure(point)} is negative`,
@@ -77,12 +74,10 @@ export function readPayScales(
     const key = `${grade.trim().toLowerCase()}|${point}|${payPoint.year ?? ""}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const p = fromA1(salaryCell);
       issues.push(
-        issueAt(
-          grid,
-          p.row - grid.origin.row,
-          p.column - grid.origin.column,
+        issueAtAddress(
+          grid.sheet,
+          salaryCell,
           "warning",
           "duplicate-point",
           `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first}); the first is used`,
