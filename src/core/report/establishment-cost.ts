@@ -10,6 +10,7 @@ import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model"
 import { deduction, formatNumber, formatPounds, roundPenny, roundTo } from "../money";
 import type { SummaryFigure } from "../workbook/types";
 import { formula, num, text } from "./sheet-spec";
+import { postIdentityColumns } from "./post-columns";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
 import type { SheetBuild } from "./grant-costing";
 
@@ -90,18 +91,7 @@ export function buildEstablishmentCostSheet(
   d.blank();
 
   const columns: ColumnSpec<PostCosting>[] = [
-    { key: "title", header: "Post", width: 30, cell: (pc) => text(pc.post.title) },
-    { key: "id", header: "Post ID", width: 10, cell: (pc) => text(pc.post.postId ?? "") },
-    { key: "team", header: "Team", width: 16, cell: (pc) => text(pc.post.team ?? "") },
-    { key: "grade", header: "Grade", width: 8, cell: (pc) => text(pc.post.grade ?? "") },
-    { key: "fte", header: "FTE", format: "fte", totalDecimals: 6, cell: (pc) => pc.post.fte },
-    {
-      key: "people",
-      header: "Headcount",
-      format: "integer",
-      totalDecimals: 6,
-      cell: (pc) => pc.years[0].people,
-    },
+    ...postIdentityColumns(),
     {
       key: "point",
       header: "Full-time salary",

@@ -11,6 +11,7 @@ import type { Assumptions, Establishment, PayScales, Post } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetSummary, SummaryFigure } from "../workbook/types";
 import { formula, num, text, type SheetSpec, type SpecCell } from "./sheet-spec";
+import { postIdentityColumns } from "./post-columns";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
 
 export interface GrantCostingInput {
@@ -168,20 +169,7 @@ export function buildGrantCostingSheet(
 
   // --- Cost per post: one row per post, a column per FY, window total (a same-row SUM).
   const yearCol = (y: number) => `y${y}`;
-  const leading: ColumnSpec<PostCosting>[] = [
-    { key: "title", header: "Post", width: 30, cell: (pc) => text(pc.post.title) },
-    { key: "id", header: "Post ID", width: 10, cell: (pc) => text(pc.post.postId ?? "") },
-    { key: "team", header: "Team", width: 16, cell: (pc) => text(pc.post.team ?? "") },
-    { key: "grade", header: "Grade", width: 8, cell: (pc) => text(pc.post.grade ?? "") },
-    { key: "fte", header: "FTE", format: "fte", totalDecimals: 6, cell: (pc) => pc.post.fte },
-    {
-      key: "people",
-      header: "Headcount",
-      format: "integer",
-      totalDecimals: 6,
-      cell: (pc) => pc.years[0]?.people ?? 0,
-    },
-  ];
+  const leading = postIdentityColumns();
   const firstYearCol = leading.length;
   const lastYearCol = firstYearCol + n - 1;
   const yearLetters = years.map((_, y) => columnLetters(firstYearCol + y));
