@@ -1,38 +1,14 @@
 import { quoteSheetName } from "../core/grid";
+import { nameKey } from "../core/report/sheet-names";
 
-/** Excel's limit on sheet-name length. */
-export const SHEET_NAME_MAX = 31;
-
-/** Characters Excel refuses in a sheet name. */
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
-
-/** A name Excel accepts: no []:*?/\, no leading/trailing apostrophe, at most 31 characters. */
-export function cleanSheetName(wanted: string): string {
-  const cleaned = wanted
-    .replace(BAD_SHEET_CHARS, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, SHEET_NAME_MAX)
-    .trim();
-  return cleaned === "" ? "Sheet" : cleaned;
-}
-
-/** Excel compares sheet and table names without regard to case. */
-export const nameKey = (name: string): string => name.toLocaleUpperCase("en-GB");
-
-/**
- * The wanted name if free, else "Name (2)", "Name (3)" … shortened so the suffix fits
- * in 31 characters. `taken` holds nameKey()s.
- */
-export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  const base = cleanSheetName(wanted);
-  if (!taken.has(nameKey(base))) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
-    if (!taken.has(nameKey(candidate))) return candidate;
-  }
-}
+// Sheet names are chosen the same way by both adapters: one implementation, in the core.
+export {
+  SHEET_NAME_MAX,
+  cleanSheetName,
+  freeSheetName,
+  isDefaultSheetName,
+  nameKey,
+} from "../core/report/sheet-names";
 
 /** Table names: letters, digits, underscores and full stops, starting with a letter or "_". */
 export function cleanTableName(wanted: string): string {
@@ -82,20 +58,4 @@ export function splitAddress(address: string): { sheet: string; local: string } 
   const ref = address.slice(0, bang);
   const sheet = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
   return { sheet, local: address.slice(bang + 1) };
-}
-
-/**
- * Whether `sheetName` is a name this tool would give a sheet it wants to call `wanted`:
- * the cleaned wanted name itself, or one of `freeSheetName`'s "Name (n)" forms (n ≥ 2,
- * shortened to fit 31 characters), ignoring case. The CLI's xlsx adapter chooses names
- * the same way.
- */
-export function isDefaultSheetName(sheetName: string, wanted: string): boolean {
-  const base = cleanSheetName(wanted);
-  const name = nameKey(sheetName);
-  if (name === nameKey(base)) return true;
-  const numbered = / \((\d+)\)$/.exec(sheetName);
-  if (numbered === null || numbered[1].startsWith("0") || Number(numbered[1]) < 2) return false;
-  const suffix = numbered[0];
-  return name === nameKey(base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix);
 }

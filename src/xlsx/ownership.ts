@@ -14,9 +14,10 @@ import type { SheetKey } from "../core/report";
  *
  * This is the mark both adapters write and read: the Office.js adapter (src/excel) writes
  * the same name next to its worksheet custom property and reads it with
- * `readOwnedName`. Because the name follows a rename, the add-in trusts a name-only mark
- * only while the sheet's name is still one the tool would have chosen (see
- * docs/excel-adapter.md, "Ownership marker").
+ * `readOwnedName`. Because the name follows a rename, both adapters trust a name-only mark
+ * only while the sheet's name is still one the tool would have chosen
+ * (`isDefaultSheetName` in src/core/report/sheet-names.ts; docs/excel-adapter.md,
+ * "Ownership marker").
  */
 export const OWNED_NAME_PREFIX = "ESTAB_OWNED_";
 

@@ -3,7 +3,14 @@ import { columnLetters, parseRangeA1 } from "../core/grid";
 import type { CellStyle, SheetSpec, SpecCell, TableSpec } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
+import {
+  cleanSheetName,
+  freeSheetName,
+  isDefaultSheetName,
+  nameKey,
+} from "../core/report/sheet-names";
 import { markOwned, ownedSheets, unmarkSheet } from "./ownership";
+import type { OwnedSheet } from "./ownership";
 
 /**
  * Writes SheetSpecs into an ExcelJS workbook: values, native formulas with their cached
@@ -41,35 +48,21 @@ const STYLES: Record<
   input: { font: { color: { argb: "FF3F3F76" } }, fill: solid("FFFFF2CC") },
 };
 
-/** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ]. */
-export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || "Sheet").slice(0, 31);
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("en-GB") === b.toLocaleLowerCase("en-GB");
-}
+/**
+ * Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ]. The same
+ * cleaning the add-in applies (src/core/report/sheet-names.ts).
+ */
+export const safeSheetName = cleanSheetName;
 
 /**
- * The name to write a spec under: its own, unless a sheet that is not ours already has
- * it, then "Name (2)", "Name (3)" … A sheet we own under that name is replaced.
+ * Whether writing `spec` may replace the owned sheet `mark`: marked for the spec's key
+ * and still under a name this tool would give it ("Grant costing", "Grant costing (2)" …).
+ * The mark is a defined name, which follows the sheet when the user renames it, so a
+ * renamed sheet is the user's — the add-in's rule for a sheet with only the name mark
+ * (docs/excel-adapter.md, "Ownership marker").
  */
-function chooseName(wb: ExcelJS.Workbook, wanted: string, owned: Set<string>): string {
-  const base = safeSheetName(wanted);
-  const taken = (n: string) =>
-    wb.worksheets.some(
-      (ws) => sameName(ws.name, n) && !owned.has(ws.name.toLocaleLowerCase("en-GB"))
-    );
-  if (!taken(base)) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken(candidate)) return candidate;
-  }
+function replaceable(mark: OwnedSheet, spec: SheetSpec): boolean {
+  return mark.key === spec.key && isDefaultSheetName(mark.sheet, spec.name);
 }
 
 /** The value ExcelJS stores for a spec cell. Text is a plain string: never a formula. */
@@ -226,9 +219,11 @@ function checkSpecs(specs: SheetSpec[]): void {
 }
 
 /**
- * Writes the specs as sheets of `wb`. A sheet this tool owns with the wanted name is
- * replaced; a user's sheet with that name is left alone and the spec gets another name
- * (reported in the outcome). Specs are validated before the workbook is touched.
+ * Writes the specs as sheets of `wb`. A sheet this tool owns for a spec's key, still under
+ * a name it would give that spec, is replaced; any other sheet — a user's, or one of ours
+ * the user renamed — is left alone and the spec gets the next free name, "Name (2)" …
+ * (reported in the outcome), chosen as the add-in chooses it. Specs are validated before
+ * the workbook is touched.
  */
 export function writeSheetSpecs(
   wb: ExcelJS.Workbook,
@@ -236,25 +231,24 @@ export function writeSheetSpecs(
   options: WriteOptions = {}
 ): WriteOutcome {
   checkSpecs(specs);
-  const owned = ownedSheets(wb);
-  const ownedNames = new Set(owned.map((o) => o.sheet.toLocaleLowerCase("en-GB")));
-  const sheets: WrittenSheet[] = [];
   const tableNames = tableNamesIn(wb);
+  // Our sheets the specs replace make way first, so their names are free for the output.
+  const replaced = ownedSheets(wb)
+    .filter((o) => specs.some((spec) => replaceable(o, spec)))
+    .map((o) => wb.getWorksheet(o.sheet))
+    .filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
+  for (const old of new Set(replaced)) {
+    for (const t of old.getTables() as unknown as ExcelJS.Table[])
+      tableNames.delete(((t as unknown as { name?: string }).name ?? "").toLowerCase());
+    unmarkSheet(wb, old.name);
+    wb.removeWorksheet(old.id);
+  }
+  const taken = new Set(wb.worksheets.map((ws) => nameKey(ws.name)));
+  const sheets: WrittenSheet[] = [];
   const styles: StyleCache = new Map();
   specs.forEach((spec, i) => {
-    // Our earlier sheet for this key, or ours under this name, makes way for the new one.
-    for (const o of owned) {
-      if (o.key === spec.key || sameName(o.sheet, safeSheetName(spec.name))) {
-        const old = wb.getWorksheet(o.sheet);
-        if (old) {
-          for (const t of old.getTables() as unknown as ExcelJS.Table[])
-            tableNames.delete(((t as unknown as { name?: string }).name ?? "").toLowerCase());
-          unmarkSheet(wb, old.name);
-          wb.removeWorksheet(old.id);
-        }
-      }
-    }
-    const name = chooseName(wb, spec.name, ownedNames);
+    const name = freeSheetName(spec.name, taken);
+    taken.add(nameKey(name));
     const ws = wb.addWorksheet(name, {
       pageSetup: { orientation: spec.page.orientation, paperSize: 9 },
     });

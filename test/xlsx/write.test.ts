@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, formula, text } from "../../src/core/report";
 import {
   loadWorkbook,
+  markOwned,
   ownedSheets,
   readWorkbookGrids,
   saveWorkbook,
@@ -213,5 +214,54 @@ describe("the ownership name both adapters share", () => {
     const outcome = writeSheetSpecs(reloaded, [grantSpec()]);
     expect(outcome.sheets[0].name).toBe("Grant costing");
     expect(reloaded.worksheets.map((w) => w.name)).toEqual(["Grant costing"]);
+  });
+
+  it("leaves a marked sheet the user renamed alone: the output gets the next free name", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Grant costing").getCell("A1").value = "the user's copy of an old run";
+    wb.addWorksheet("My budget").getCell("A1").value = "renamed by the user";
+    // Excel moves the name with the sheet when the user renames "Grant costing" to "My budget".
+    wb.definedNames.add("'My budget'!$A$1", "ESTAB_OWNED_GRANT");
+    const reloaded = await loadWorkbook(await saveWorkbook(wb));
+    expect(ownedSheets(reloaded)).toEqual([{ key: "grant", sheet: "My budget" }]);
+    const outcome = writeSheetSpecs(reloaded, [grantSpec()]);
+    expect(outcome.sheets).toEqual([
+      { key: "grant", requested: "Grant costing", name: "Grant costing (2)" },
+    ]);
+    expect(reloaded.worksheets.map((w) => w.name)).toEqual([
+      "Grant costing",
+      "My budget",
+      "Grant costing (2)",
+    ]);
+    expect(reloaded.getWorksheet("My budget")!.getCell("A1").value).toBe("renamed by the user");
+    expect(reloaded.getWorksheet("Grant costing")!.getCell("A1").value).toBe(
+      "the user's copy of an old run"
+    );
+    // The mark moves to the new sheet: the renamed one is the user's from now on.
+    const again = await loadWorkbook(await saveWorkbook(reloaded));
+    expect(ownedSheets(again)).toEqual([{ key: "grant", sheet: "Grant costing (2)" }]);
+  });
+
+  it('replaces a marked sheet under a default name in place, "Name (n)" included', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Grant costing").getCell("A1").value = "the user's own";
+    wb.addWorksheet("GRANT COSTING (3)").getCell("A1").value = "an earlier run";
+    wb.definedNames.add("'GRANT COSTING (3)'!$A$1", "ESTAB_OWNED_GRANT");
+    const reloaded = await loadWorkbook(await saveWorkbook(wb));
+    const outcome = writeSheetSpecs(reloaded, [grantSpec()]);
+    // Its name is free again; the next free name is "(2)", as the add-in would choose.
+    expect(outcome.sheets[0].name).toBe("Grant costing (2)");
+    expect(reloaded.worksheets.map((w) => w.name)).toEqual(["Grant costing", "Grant costing (2)"]);
+    expect(reloaded.getWorksheet("Grant costing")!.getCell("A1").value).toBe("the user's own");
+    expect(ownedSheets(reloaded)).toEqual([{ key: "grant", sheet: "Grant costing (2)" }]);
+  });
+
+  it("does not replace a sheet marked for another key that has the wanted name", () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Grant costing").getCell("A1").value = "assumptions, once";
+    markOwned(wb, "assumptions", "Grant costing");
+    const outcome = writeSheetSpecs(wb, [grantSpec()]);
+    expect(outcome.sheets[0].name).toBe("Grant costing (2)");
+    expect(wb.getWorksheet("Grant costing")!.getCell("A1").value).toBe("assumptions, once");
   });
 });

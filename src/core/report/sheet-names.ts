@@ -1,0 +1,56 @@
+/**
+ * How this tool names the sheets it writes, shared by both adapters (the Office.js one in
+ * src/excel and the ExcelJS one in src/xlsx) so they choose the same names and agree on
+ * which names are "ours". Pure: no Office, no ExcelJS.
+ */
+
+/** Excel's limit on sheet-name length. */
+export const SHEET_NAME_MAX = 31;
+
+/** Characters Excel refuses in a sheet name. */
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** A name Excel accepts: no []:*?/\, no leading/trailing apostrophe, at most 31 characters. */
+export function cleanSheetName(wanted: string): string {
+  const cleaned = wanted
+    .replace(BAD_SHEET_CHARS, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, SHEET_NAME_MAX)
+    .trim();
+  return cleaned === "" ? "Sheet" : cleaned;
+}
+
+/** Excel compares sheet and table names without regard to case. */
+export const nameKey = (name: string): string => name.toLocaleUpperCase("en-GB");
+
+/**
+ * The wanted name if free, else "Name (2)", "Name (3)" … shortened so the suffix fits
+ * in 31 characters. `taken` holds nameKey()s.
+ */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = cleanSheetName(wanted);
+  if (!taken.has(nameKey(base))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+    if (!taken.has(nameKey(candidate))) return candidate;
+  }
+}
+
+/**
+ * Whether `sheetName` is a name this tool would give a sheet it wants to call `wanted`:
+ * the cleaned wanted name itself, or one of `freeSheetName`'s "Name (n)" forms (n ≥ 2,
+ * shortened to fit 31 characters), ignoring case. Both adapters trust a sheet marked only
+ * by its `ESTAB_OWNED_<KEY>` name while this holds: the name follows the sheet when the
+ * user renames it, and a renamed sheet is the user's.
+ */
+export function isDefaultSheetName(sheetName: string, wanted: string): boolean {
+  const base = cleanSheetName(wanted);
+  const name = nameKey(sheetName);
+  if (name === nameKey(base)) return true;
+  const numbered = / \((\d+)\)$/.exec(sheetName);
+  if (numbered === null || numbered[1].startsWith("0") || Number(numbered[1]) < 2) return false;
+  const suffix = numbered[0];
+  return name === nameKey(base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix);
+}
