@@ -10,17 +10,20 @@
  * inputs) and leaves any cell it cannot reproduce as a value, saying why.
  */
 import {
+  costingPointIndex,
   costingWindow,
   costPost,
+  PLAIN_DEFAULTS,
   plainAssumptions,
   postCostInYear,
   type CostFigures,
   type PlainSettings,
 } from "../costing";
+import { roundPenny } from "../money";
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../grid";
 import { agencyAnnualCost, FULL_TIME_HOURS, proposedPostOf } from "../changes";
-import type { Assumptions, Establishment, Localities, Post, PostField } from "../model";
+import type { Assumptions, Establishment, Localities, PayScales, Post, PostField } from "../model";
 import { allocateExact, needIndex } from "../shares";
 import { grantPosts } from "./grant-costing";
 import type { NumberCell, SheetSpec, SpecCell } from "./sheet-spec";
@@ -72,7 +75,10 @@ const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
  * The settings argument as an array constant: only what differs from the functions'
  * defaults, so a plain formula stays short. Returns "" when nothing differs.
  */
-export function settingsConstant(a: Assumptions, options: { grantDates?: boolean } = {}): string {
+export function settingsConstant(
+  a: Assumptions,
+  options: { grantDates?: boolean; gradePoints?: boolean } = {}
+): string {
   const rows: string[] = [];
   if (!a.apprenticeshipLevy) rows.push(`"Levy","No"`);
   if (a.niRate !== undefined) rows.push(`"NI rate",${numberText(a.niRate)}`);
@@ -81,6 +87,14 @@ export function settingsConstant(a: Assumptions, options: { grantDates?: boolean
   if (a.pensionRate) rows.push(`"Pension rate",${numberText(a.pensionRate)}`);
   if (a.onCostMode === "flat") {
     rows.push(`"On-cost mode","flat"`, `"Flat on-cost rate",${numberText(a.flatOnCostRate)}`);
+  }
+  if (options.gradePoints) {
+    // Only read with a points range: where on the grade the post starts and when it moves up.
+    rows.push(`"Costing point",${quoted(a.costingPoint)}`);
+    if (a.incrementRule !== PLAIN_DEFAULTS.incrementRule)
+      rows.push(`"Increment rule",${quoted(a.incrementRule)}`);
+    if (a.incrementServiceMonths !== PLAIN_DEFAULTS.incrementServiceMonths)
+      rows.push(`"Increment service months",${numberText(a.incrementServiceMonths)}`);
   }
   if (options.grantDates && a.grant.start !== undefined)
     rows.push(`"Grant start",${numberText(a.grant.start)}`);
@@ -110,17 +124,75 @@ function refTo(est: Establishment, post: Post, ...fields: PostField[]): string |
 }
 
 /**
+ * A post costed from its grade's minimum and maximum (costing point bottom, mid or top, no
+ * pay scale): its salary points as formulas over the two cells, and the values those
+ * formulas give. The points are gradePoints(min, max, gradeSteps) written out:
+ * ROUND(min+(max-min)*k/(steps-1),2), the ends being the cells themselves.
+ */
+export interface GradeRangePay {
+  /** The salary at the costing point: the min cell, the max cell, or a ROUND over both. */
+  salary: string;
+  /** What `salary` gives now. */
+  salaryValue: number;
+  /** Every point, bottom to top, as one array expression (the min cell alone for one point). */
+  points: string;
+  /** What `points` gives now. */
+  pointValues: number[];
+}
+
+/** Why a post's pay is not its grade range as the formulas write it, or the range. */
+export function gradeRangePay(
+  est: Establishment,
+  post: Post,
+  a: Assumptions
+): GradeRangePay | string {
+  const min = refTo(est, post, "minSalary");
+  const max = refTo(est, post, "maxSalary");
+  if (a.costingPoint === "actual") return "costed at the actual salary, and there is none";
+  if (!min || !max) return "no salary cell, and no grade minimum and maximum cells";
+  const lo = post.minSalary;
+  const hi = post.maxSalary;
+  if (lo === undefined || hi === undefined || !(lo >= 0) || !(hi >= 0))
+    return "the grade minimum or maximum is not a salary";
+  if (hi < lo) return "the grade maximum is below the minimum";
+  const n = Math.max(1, Math.floor(a.gradeSteps));
+  // The formulas always make n points; gradePoints makes one when min = max, the same salary.
+  const at = (k: number): number =>
+    k === 0 ? lo : k === n - 1 ? hi : roundPenny(lo + ((hi - lo) * k) / (n - 1));
+  const point = (k: number): string =>
+    k === 0 ? min : k === n - 1 ? max : `ROUND(${min}+(${max}-${min})*${k}/${n - 1},2)`;
+  const i = costingPointIndex(n, a.costingPoint);
+  const ks = Array.from({ length: n }, (_, k) => k);
+  return {
+    salary: point(i),
+    salaryValue: at(i),
+    points: n === 1 ? min : `ROUND(${min}+(${max}-${min})*{${ks.join(",")}}/${n - 1},2)`,
+    pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
+  };
+}
+
+/**
+ * Costed from the grade range, as payLadderFor does: the post has a grade minimum or
+ * maximum, and the costing point is bottom, mid or top, or there is no actual salary.
+ */
+const paidFromGrade = (post: Post, a: Assumptions): boolean =>
+  (post.minSalary !== undefined || post.maxSalary !== undefined) &&
+  (a.costingPoint !== "actual" || post.salary === undefined);
+
+/**
  * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
  * over the post's own cells; undefined when the post has no salary or FTE cell to read.
+ * `salaryExpr` replaces the salary cell (a grade-range post's pay at its costing point).
  */
 export function postCostFormula(
   est: Establishment,
   post: Post,
   fy: FinancialYear,
   figure: Figure,
-  settings: string
+  settings: string,
+  salaryExpr?: string
 ): string | undefined {
-  const salary = refTo(est, post, "salary");
+  const salary = salaryExpr ?? refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
   if (!salary || !fte) return undefined;
   const args = [
@@ -139,10 +211,16 @@ export function postCostFormula(
 }
 
 /** The figure ESTAB.POSTCOST gives for this post: the same core call the function makes. */
-function postCostValue(post: Post, fy: FinancialYear, figure: Figure, a: Assumptions): number {
+function postCostValue(
+  post: Post,
+  fy: FinancialYear,
+  figure: Figure,
+  a: Assumptions,
+  salary = post.salary as number
+): number {
   return postCostInYear(
     {
-      salary: post.salary as number,
+      salary,
       fte: post.fte,
       headcount: post.headcount,
       startDate: post.startDate,
@@ -186,18 +264,30 @@ function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): LiveOutcom
   est.posts.forEach((post, i) => {
     const r = rows.first + i;
     if (r > rows.last) return;
+    // From the grade range: the salary argument is the costing point over the min/max cells.
+    const grade = paidFromGrade(post, a) ? gradeRangePay(est, post, a) : undefined;
     for (const [j, figure] of figureColumns) {
       const cell = cells[r][j];
       if (!cell || cell.kind !== "number") continue;
-      const live = postCostFormula(est, post, a.firstYear, figure, settings);
       let reason: string | undefined;
-      if (!live) reason = "no salary or FTE cell in the source table";
-      else if (
-        post.salary === undefined ||
-        postCostValue(post, a.firstYear, figure, a) !== cell.value
-      )
-        reason = "pay comes from the grade or pay scales, which ESTAB.POSTCOST does not read";
-      if (reason) {
+      let live: string | undefined;
+      if (typeof grade === "string") reason = `pay from the grade: ${grade}`;
+      else if (grade) {
+        live = postCostFormula(est, post, a.firstYear, figure, settings, grade.salary);
+        if (!live) reason = "no FTE cell in the source table";
+        else if (postCostValue(post, a.firstYear, figure, a, grade.salaryValue) !== cell.value)
+          reason =
+            "the grade range formula would not give the sheet's figure (a pay scales table?)";
+      } else {
+        live = postCostFormula(est, post, a.firstYear, figure, settings);
+        if (!live) reason = "no salary or FTE cell in the source table";
+        else if (
+          post.salary === undefined ||
+          postCostValue(post, a.firstYear, figure, a) !== cell.value
+        )
+          reason = "pay comes from the grade or pay scales, which ESTAB.POSTCOST does not read";
+      }
+      if (reason || !live) {
         notLive.push(`${post.title} (row ${post.sourceRow + 1}) ${FIGURE_ARG[figure]}: ${reason}`);
         continue;
       }
@@ -226,12 +316,14 @@ export function profileYearFormula(
   est: Establishment,
   post: Post,
   a: Assumptions,
-  k: number
+  k: number,
+  grade?: GradeRangePay
 ): string | undefined {
-  const salary = refTo(est, post, "salary");
+  // From the grade range: a blank salary, the points over the min/max cells, and the costing point.
+  const salary = grade ? "" : refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
-  if (!salary || !fte) return undefined;
-  const settings = settingsConstant(a, { grantDates: true });
+  if (salary === undefined || !fte) return undefined;
+  const settings = settingsConstant(a, { grantDates: true, gradePoints: grade !== undefined });
   const args = [
     salary,
     fte,
@@ -240,7 +332,7 @@ export function profileYearFormula(
     refTo(est, post, "startDate") ?? "",
     refTo(est, post, "endDate") ?? "",
     awardsConstant(a),
-    "",
+    grade?.points ?? "",
     refTo(est, post, "headcount") ?? "",
     refTo(est, post, "pensionRate") ?? "",
     quoted("total"),
@@ -250,26 +342,44 @@ export function profileYearFormula(
 }
 
 /** Each year's total of a post as ESTAB.PROFILE gives it: the same core call the function makes. */
-function profileTotals(post: Post, a: Assumptions): number[] {
+function profileTotals(post: Post, a: Assumptions, grade?: GradeRangePay): number[] {
   const assumptions = plainAssumptions(a.firstYear, a.years, {
     ...settingsOf(a),
     payAwards: a.payAwards,
+    ...(grade
+      ? {
+          costingPoint: a.costingPoint,
+          incrementRule: a.incrementRule,
+          incrementServiceMonths: a.incrementServiceMonths,
+        }
+      : {}),
   });
   const plain: Post = {
     sourceRow: 0,
     title: "Post",
+    grade: grade ? POINTS_GRADE : undefined,
     fte: post.fte,
     headcount: post.headcount,
-    salary: post.salary,
+    salary: grade ? undefined : post.salary,
     pensionRate: post.pensionRate,
     startDate: post.startDate,
     endDate: post.endDate,
     cells: {},
   };
-  return costPost(plain, assumptions, costingWindow({ ...assumptions, grant: a.grant })).years.map(
-    (y) => y.total
-  );
+  // With points, ESTAB.PROFILE hands them to the engine as a pay scale of one grade.
+  const scales: PayScales | undefined = grade && {
+    sheet: "",
+    points: grade.pointValues.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+  };
+  return costPost(
+    plain,
+    assumptions,
+    costingWindow({ ...assumptions, grant: a.grant }),
+    scales
+  ).years.map((y) => y.total);
 }
+
+const POINTS_GRADE = "points";
 
 /** Grant Costing sheet: each post's total cost in each FY of the window. */
 function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
@@ -296,16 +406,22 @@ function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
     const at = unused.findIndex((p) => p.title === title && (p.postId ?? "") === id);
     if (at < 0) continue;
     const [post] = unused.splice(at, 1);
-    const totals = post.salary === undefined ? undefined : profileTotals(post, a);
+    const grade = paidFromGrade(post, a) ? gradeRangePay(est, post, a) : undefined;
+    const range = typeof grade === "string" ? undefined : grade;
+    const totals = range || post.salary !== undefined ? profileTotals(post, a, range) : undefined;
     for (const [j, k] of yearColumns) {
       const cell = cells[r][j];
       if (!cell || cell.kind !== "number") continue;
-      const live = profileYearFormula(est, post, a, k);
+      const live =
+        typeof grade === "string" ? undefined : profileYearFormula(est, post, a, k, range);
       let reason: string | undefined;
-      if (!live) reason = "no salary or FTE cell in the source table";
+      if (typeof grade === "string") reason = `pay from the grade: ${grade}`;
+      else if (!live) reason = "no salary or FTE cell in the source table";
       else if (!totals || totals[k - 1] !== cell.value)
-        reason = "pay comes from the grade or pay scales, which the formula does not read";
-      if (reason) {
+        reason = range
+          ? "the grade range formula would not give the sheet's figure (a pay scales table?)"
+          : "pay comes from the grade or pay scales, which the formula does not read";
+      if (reason || !live) {
         notLive.push(`${post.title} (row ${post.sourceRow + 1}) year ${k}: ${reason}`);
         continue;
       }

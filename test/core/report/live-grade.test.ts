@@ -1,0 +1,161 @@
+/**
+ * Live sheets for posts costed from their grade's minimum and maximum (no salary column),
+ * as most establishments are: built by buildWorkbook in live mode from grids, then the
+ * source sheet and the live sheets evaluated together in HyperFormula. Every figure must
+ * come out exactly as the shareable build has it, and editing a grade's minimum must
+ * recalculate to what buildWorkbook gives for the edited source.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { CellValue, Grid } from "../../../src/core/grid";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
+import { makeShareable, type SheetSpec } from "../../../src/core/report";
+import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
+
+type Raw = string | number | boolean | null;
+
+const STAFF: CellValue[][] = [
+  ["Position Name", "Grade", "Minimum Salary", "Maximum Salary", "FTE", "No of Staff"],
+  ["Family Support Worker", "SS08", 20862, 22546, 3, 4],
+  ["Unit Manager", "SS11", 29531, 32440, 1, 1],
+  // Steps of £881.666…: the points between the ends are rounded to the penny.
+  ["Senior Practitioner", "SS10", 25979, 28624, 0.5, 1],
+];
+
+function grids(costingPoint: string, staff: CellValue[][] = STAFF): WorkbookGrids {
+  const grid = (sheet: string, values: CellValue[][]): Grid => ({
+    sheet,
+    origin: { row: 0, column: 0 },
+    values,
+  });
+  return {
+    grids: [
+      grid("Staff", staff),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2025/26"],
+        ["Years", 3],
+        ["Employer pension rate", "19%"],
+        ["Costing point", costingPoint],
+        ["Points per grade", 4],
+        ["Pay award 2026/27", "3%"],
+        ["Pay award 2027/28", "2.5% or £1,290"],
+        ["Grant amount", 250000],
+      ]),
+    ],
+  };
+}
+
+const request = (mode: "live" | "shareable"): BuildRequest => ({
+  mode,
+  only: ["cost", "grant"],
+  generatedAt: "2026-01-01",
+  version: "test",
+});
+
+function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
+  return spec.cells.map((row) =>
+    row.map((c) => {
+      if (!c) return null;
+      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
+      if (mode === "live" && c.live) return c.live;
+      return c.kind === "formula" ? c.formula : c.value;
+    })
+  );
+}
+
+/** Each number or formula cell of `spec` next to the engine's value at the same place. */
+function compare(
+  hf: HyperFormula,
+  name: string,
+  spec: SheetSpec,
+  only?: (r: number, col: number) => boolean
+) {
+  const sheet = hf.getSheetId(name) as number;
+  const got: unknown[] = [];
+  const want: unknown[] = [];
+  spec.cells.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (!c || c.kind === "text" || (only && !only(r, col))) return;
+      const v = hf.getCellValue({ sheet, row: r, col });
+      got.push({ r, col, v: v instanceof DetailedCellError ? `${v.value} ${v.message}` : v });
+      want.push({ r, col, v: c.value });
+    })
+  );
+  return { got, want };
+}
+
+const liveFormulasOf = (spec: SheetSpec): string[] =>
+  spec.cells.flat().flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
+
+describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (point) => {
+  const live = buildWorkbook(grids(point), request("live"));
+  const shareable = buildWorkbook(grids(point), request("shareable"));
+  const [cost, grant] = live.sheets;
+  registerEstab();
+  // Excel evaluates array arithmetic in a function argument natively; HyperFormula needs asking.
+  const hf = HyperFormula.buildFromSheets(
+    {
+      Staff: STAFF as Raw[][],
+      [cost.name]: hfSheet(cost, "live"),
+      [grant.name]: hfSheet(grant, "live"),
+    },
+    { ...HF_CONFIG, useArrayArithmetic: true }
+  );
+  afterAll(() => hf.destroy());
+
+  it("builds both sheets", () => {
+    expect(live.ok).toBe(true);
+    expect(live.sheets.map((s) => s.key)).toEqual(["cost", "grant"]);
+    expect(makeShareable(cost)).toEqual(shareable.sheets[0]);
+    expect(makeShareable(grant)).toEqual(shareable.sheets[1]);
+  });
+
+  it("makes the cost sheet's per-post figures live over the minimum and maximum cells", () => {
+    const formulas = liveFormulasOf(cost);
+    expect(formulas.length).toBe(3 * 5); // salary, NI, pension, levy, total
+    const salary = {
+      bottom: "Staff!C2",
+      mid: "ROUND\\(Staff!C2\\+\\(Staff!D2-Staff!C2\\)\\*2/3,2\\)",
+      top: "Staff!D2",
+    }[point];
+    expect(formulas[0]).toMatch(new RegExp(`^=ESTAB\\.POSTCOST\\(${salary},Staff!E2,"2025/26"`));
+  });
+
+  it("makes each grant year live with the grade's points built from the two cells", () => {
+    const formulas = liveFormulasOf(grant);
+    expect(formulas.length).toBe(3 * 3);
+    expect(formulas[0]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
+    expect(formulas[0]).toContain(`"Costing point","${point}"`);
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable values", () => {
+    for (const [i, spec] of shareable.sheets.entries()) {
+      const { got, want } = compare(hf, live.sheets[i].name, spec);
+      expect(got).toEqual(want);
+    }
+  });
+
+  it("recalculates to buildWorkbook's figures when a grade minimum is edited", () => {
+    const edited = STAFF.map((r) => [...r]);
+    edited[3][2] = 26400; // Senior Practitioner minimum
+    const rebuilt = buildWorkbook(grids(point, edited), request("shareable"));
+    hf.setCellContents({ sheet: hf.getSheetId("Staff") as number, row: 3, col: 2 }, 26400);
+    // The live cells. Cells echoing the source (the grade's minimum as written) and the grant
+    // sheet's salary/on-cost detail are values of the build, as are the £k lines over them.
+    let checked = 0;
+    for (const [i, spec] of rebuilt.sheets.entries()) {
+      const cells = live.sheets[i].cells;
+      const recalculated = (r: number, col: number): boolean => {
+        const c = cells[r]?.[col];
+        return !!c && c.kind === "number" && c.live !== undefined;
+      };
+      const { got, want } = compare(hf, live.sheets[i].name, spec, recalculated);
+      expect(got).toEqual(want);
+      checked += got.length;
+    }
+    expect(checked).toBe(3 * 5 + 3 * 3);
+    // The edit did change the figures at the bottom and mid (the top post stays on the maximum).
+    if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
+  });
+});
