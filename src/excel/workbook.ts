@@ -33,6 +33,8 @@ export interface ExcelWorkbook extends WorkbookPort {
   writeSheets(specs: SheetSpec[], options?: WriteSheetsOptions): Promise<WriteOutcome>;
   /** Replaces a live sheet's ESTAB.* formulas with their values. Owned sheets only. */
   makeShareable(sheet: string): Promise<ShareableOutcome>;
+  /** Owned calculated sheets whose marker says mode "live". */
+  liveSheets(): Promise<string[]>;
 }
 
 export class ExcelTooOldError extends Error {
@@ -105,6 +107,14 @@ export function createExcelWorkbook(
       requireMarks();
       const info = await run((context) => inspectWorkbook(context));
       return info.sheets.filter((s) => s.owned).map((s) => s.name);
+    },
+
+    async liveSheets() {
+      requireMarks();
+      const info = await run((context) => inspectWorkbook(context));
+      return info.sheets
+        .filter((s) => s.owned && s.marker?.mode === "live" && s.marker.key !== "assumptions")
+        .map((s) => s.name);
     },
 
     async makeShareable(sheetName) {

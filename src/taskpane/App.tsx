@@ -18,6 +18,7 @@ import { BuildPanel } from "./components/BuildPanel";
 import { SourcePanel } from "./components/SourcePanel";
 import { useAssumptions } from "./hooks/useAssumptions";
 import { useBuild, type BuildMode } from "./hooks/useBuild";
+import { useShareable } from "./hooks/useShareable";
 import { useSource } from "./hooks/useSource";
 import { plainError, useWorkbook } from "./hooks/useWorkbook";
 import { useServices } from "./services";
@@ -80,6 +81,7 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
   const source = useSource(engine, wb.workbook);
   const assumptions = useAssumptions(services, wb.workbook, wb.owned, wb.reload);
   const build = useBuild(services, source.choice, mode, wb.reload);
+  const shareable = useShareable(port, wb.owned, assumptions.view?.sheet, wb.reload);
 
   const selectIssue = useCallback(
     (issue: Issue) => {
@@ -131,6 +133,7 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
         onMode={setMode}
         onBuild={(only) => void build.build(only)}
         onSelectIssue={selectIssue}
+        shareable={shareable}
         liveNote={
           host === "preview"
             ? "This preview writes the figures whatever you choose: ESTAB formulas need Excel."

@@ -3,7 +3,7 @@ import { render } from "@testing-library/react";
 import type { CellValue, Grid, Issue } from "../../src/core/grid";
 import type { PostField } from "../../src/core/model";
 import type { SheetSpec } from "../../src/core/report";
-import type { WorkbookPort, WriteOutcome } from "../../src/core/workbook/port";
+import type { ShareableResult, WorkbookPort, WriteOutcome } from "../../src/core/workbook/port";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
 import { App, type AppProps } from "../../src/taskpane/App";
 import type {
@@ -28,9 +28,21 @@ export class FakePort implements WorkbookPort {
       updates: Array<{ address: string; value: CellValue }>;
     }>;
     selectCell: Array<[string, string]>;
+    makeShareable: string[];
     read: number;
-  } = { writeSheets: [], writeModes: [], updateOwnedCells: [], selectCell: [], read: 0 };
+  } = {
+    writeSheets: [],
+    writeModes: [],
+    updateOwnedCells: [],
+    selectCell: [],
+    makeShareable: [],
+    read: 0,
+  };
   failWrite?: Error;
+  /** Sheets whose conversion fails, with the error given. */
+  failShareable = new Map<string, Error>();
+  /** Each owned sheet's mark: the mode it was last written in. */
+  modes = new Map<string, string>();
 
   constructor(grids: Grid[], owned: string[] = []) {
     this.grids = grids;
@@ -52,6 +64,7 @@ export class FakePort implements WorkbookPort {
         values: [["Setting", "Value"]],
       });
       if (!this.owned.includes(s.name)) this.owned.push(s.name);
+      this.modes.set(s.name, options?.mode ?? "shareable");
     }
     return { sheets: specs.map((s) => ({ key: s.key, requested: s.name, name: s.name })) };
   }
@@ -70,6 +83,17 @@ export class FakePort implements WorkbookPort {
   async ownedSheets(): Promise<string[]> {
     return [...this.owned];
   }
+  async makeShareable(sheet: string): Promise<ShareableResult> {
+    this.calls.makeShareable.push(sheet);
+    const failure = this.failShareable.get(sheet);
+    if (failure) throw failure;
+    if (!this.owned.includes(sheet)) throw new Error(`${sheet} is not the add-in's`);
+    this.modes.set(sheet, "shareable");
+    return { converted: 3 };
+  }
+  /** Set to undefined for a port that cannot tell live sheets from shareable ones. */
+  liveSheets?: () => Promise<string[]> = async () =>
+    this.owned.filter((s) => s !== "Assumptions" && this.modes.get(s) === "live");
 }
 
 export const ESTABLISHMENT: Grid = {

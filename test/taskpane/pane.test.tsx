@@ -248,3 +248,142 @@ describe("Build", () => {
     ).toBeInTheDocument();
   });
 });
+
+describe("Build: make shareable", () => {
+  // The list follows a write and a second read: give a loaded machine time.
+  const slow = { timeout: 10_000 };
+  const explanation =
+    /replaces ESTAB formulas with their values so colleagues without the add-in see the same figures; totals stay as Excel formulas/;
+
+  it("offers it after a live build and converts the sheet written", async () => {
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, new FakeEngine());
+    await openTab(/^Build/);
+    expect(screen.queryByRole("heading", { name: "Live sheets" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: /^Live/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Build grant costing" }));
+
+    const button = await screen.findByRole(
+      "button",
+      { name: "Make “Grant Costing” shareable" },
+      slow
+    );
+    expect(screen.getByText(explanation)).toBeInTheDocument();
+    // One sheet: no separate "all" button.
+    expect(screen.queryByRole("button", { name: "Make all shareable" })).not.toBeInTheDocument();
+    await userEvent.click(button);
+
+    expect(port.calls.makeShareable).toEqual(["Grant Costing"]);
+    expect(
+      await screen.findByText(
+        "“Grant Costing” is now shareable: 3 ESTAB formulas replaced by their values.",
+        undefined,
+        slow
+      )
+    ).toBeInTheDocument();
+    // Read again: the sheet's mark now says shareable, so it is no longer offered.
+    await waitFor(
+      () =>
+        expect(
+          screen.queryByRole("button", { name: "Make “Grant Costing” shareable" })
+        ).not.toBeInTheDocument(),
+      slow
+    );
+  });
+
+  it("is not offered after a shareable build", async () => {
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, new FakeEngine());
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(await screen.findByText(/^1 sheet written/, undefined, slow)).toBeInTheDocument();
+    await waitFor(() => expect(port.calls.read).toBeGreaterThanOrEqual(2));
+    expect(port.modes.get("Grant Costing")).toBe("shareable");
+    expect(screen.queryByRole("button", { name: /shareable$/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(explanation)).not.toBeInTheDocument();
+  });
+
+  it("says plainly when the port refuses", async () => {
+    const port = new FakePort([ESTABLISHMENT]);
+    port.failShareable.set(
+      "Grant Costing",
+      new Error("it is not a sheet the add-in made (or it has been renamed or copied since)")
+    );
+    renderPane(port, new FakeEngine());
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("radio", { name: /^Live/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Make “Grant Costing” shareable" }, slow)
+    );
+    expect(
+      await screen.findByText(
+        "“Grant Costing” could not be made shareable: it is not a sheet the add-in made (or it has been renamed or copied since)",
+        undefined,
+        slow
+      )
+    ).toBeInTheDocument();
+    expect(port.calls.makeShareable).toEqual(["Grant Costing"]);
+    // Still live: still offered.
+    expect(
+      screen.getByRole("button", { name: "Make “Grant Costing” shareable" })
+    ).toBeInTheDocument();
+  });
+
+  it("lists live sheets already in the workbook and makes them all shareable, reporting each", async () => {
+    const port = new FakePort([ESTABLISHMENT], ["Grant Costing", "Establishment Cost", "Locality"]);
+    port.modes.set("Grant Costing", "live");
+    port.modes.set("Establishment Cost", "live");
+    port.modes.set("Locality", "shareable");
+    port.failShareable.set("Establishment Cost", new Error("Excel is busy"));
+    renderPane(port, new FakeEngine());
+    await openTab(/^Build/);
+    const group = await screen.findByRole("group", { name: "Make sheets shareable" }, slow);
+    expect(
+      within(group)
+        .getAllByRole("button")
+        .map((b) => b.textContent)
+    ).toEqual(["Make “Grant Costing” shareable", "Make “Establishment Cost” shareable"]);
+    await userEvent.click(screen.getByRole("button", { name: "Make all shareable" }));
+
+    expect(
+      await screen.findByText(
+        "“Establishment Cost” could not be made shareable: Excel is busy",
+        undefined,
+        slow
+      )
+    ).toBeInTheDocument();
+    expect(port.calls.makeShareable).toEqual(["Grant Costing", "Establishment Cost"]);
+    expect(
+      screen.getByText(
+        "“Grant Costing” is now shareable: 3 ESTAB formulas replaced by their values."
+      )
+    ).toBeInTheDocument();
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole("group", { name: "Make sheets shareable" }))
+            .getAllByRole("button")
+            .map((b) => b.textContent)
+        ).toEqual(["Make “Establishment Cost” shareable"]),
+      slow
+    );
+  });
+
+  it("lists every owned calculated sheet when the port cannot tell which are live", async () => {
+    const assumptionsGrid = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    const port = new FakePort([ESTABLISHMENT, assumptionsGrid], ["Assumptions", "Grant Costing"]);
+    port.liveSheets = undefined;
+    renderPane(port, new FakeEngine());
+    await openTab(/^Build/);
+    expect(
+      await screen.findByRole("button", { name: "Make “Grant Costing” shareable" }, slow)
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Assumptions/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/cannot tell here which of its sheets are live/)).toBeInTheDocument();
+  });
+});

@@ -25,6 +25,24 @@ export interface WorkbookPort {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Names of sheets this add-in created and owns. */
   ownedSheets(): Promise<string[]>;
+  /**
+   * "Make shareable": converts an owned sheet's ESTAB.* formulas to the values they show
+   * now, so colleagues without the add-in see the same figures; native formulas (totals)
+   * stay, and the sheet's mark says shareable from then on. Refuses a sheet the add-in
+   * does not own.
+   */
+  makeShareable(sheet: string): Promise<ShareableResult>;
+  /**
+   * Owned calculated sheets whose mark says live (written with ESTAB.* formulas). Optional:
+   * a port that cannot tell leaves it out, and callers treat every owned calculated sheet
+   * as possibly live.
+   */
+  liveSheets?(): Promise<string[]>;
+}
+
+export interface ShareableResult {
+  /** ESTAB.* formulas replaced by their values (0 for a sheet that had none). */
+  converted: number;
 }
 
 export interface WrittenSheet {

@@ -17,6 +17,7 @@ import type { Issue } from "../../core/grid";
 import { CALCULATED_SHEETS } from "../engine";
 import { formatDateTime } from "../format";
 import type { BuildMode, BuildRun, BuildStage } from "../hooks/useBuild";
+import type { ShareableState } from "../hooks/useShareable";
 import { IssueList } from "./IssueList";
 import { ResultSummary } from "./ResultSummary";
 
@@ -48,6 +49,8 @@ export interface BuildPanelProps {
   onSelectIssue: (issue: Issue) => void;
   /** Said under the choice when live sheets cannot be written here (the preview). */
   liveNote?: string;
+  /** Live sheets in the workbook and the "make shareable" action; none given, none shown. */
+  shareable?: ShareableState;
 }
 
 export function BuildPanel(props: BuildPanelProps) {
@@ -116,7 +119,67 @@ export function BuildPanel(props: BuildPanelProps) {
       </section>
 
       <BuildOutcome run={run} onSelectIssue={props.onSelectIssue} />
+      {props.shareable && <MakeShareable state={props.shareable} buildRunning={running} />}
     </div>
+  );
+}
+
+/** "Make shareable", per live sheet and for all of them, with progress and outcome. */
+function MakeShareable({ state, buildRunning }: { state: ShareableState; buildRunning: boolean }) {
+  const styles = useStyles();
+  const { sheets, converting, messages } = state;
+  if (sheets.length === 0 && messages.length === 0 && converting === undefined) return null;
+  const disabled = buildRunning || converting !== undefined;
+  return (
+    <section className={styles.section} aria-labelledby="make-shareable">
+      <Subtitle2 as="h2" id="make-shareable">
+        Live sheets
+      </Subtitle2>
+      {sheets.length > 0 && (
+        <>
+          <Body1>
+            Make shareable replaces ESTAB formulas with their values so colleagues without the
+            add-in see the same figures; totals stay as Excel formulas. The sheet then no longer
+            recalculates when the establishment changes: build it again to update it.
+          </Body1>
+          {!state.knowsModes && (
+            <Caption1>
+              The add-in cannot tell here which of its sheets are live, so all of them are listed. A
+              sheet that is already shareable is left as it is.
+            </Caption1>
+          )}
+          <div className={styles.sheets} role="group" aria-label="Make sheets shareable">
+            {sheets.map((name) => (
+              <Button
+                key={name}
+                className={styles.sheetButton}
+                disabled={disabled}
+                onClick={() => void state.makeShareable([name])}
+              >
+                Make “{name}” shareable
+              </Button>
+            ))}
+          </div>
+          {sheets.length > 1 && (
+            <Button disabled={disabled} onClick={() => void state.makeShareable(sheets)}>
+              Make all shareable
+            </Button>
+          )}
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {converting !== undefined && (
+          <Field validationMessage={`Making “${converting}” shareable…`} validationState="none">
+            <ProgressBar aria-label={`Making “${converting}” shareable`} />
+          </Field>
+        )}
+      </div>
+      {messages.map((m, i) => (
+        <MessageBar key={i} intent={m.intent}>
+          <MessageBarBody>{m.text}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </section>
   );
 }
 

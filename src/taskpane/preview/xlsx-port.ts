@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../../core/grid";
 import type { SheetSpec } from "../../core/report";
-import type { WorkbookPort, WriteOutcome } from "../../core/workbook/port";
+import type { ShareableResult, WorkbookPort, WriteOutcome } from "../../core/workbook/port";
 import type { WorkbookGrids } from "../../core/workbook/types";
 import {
   loadWorkbook,
@@ -10,6 +10,9 @@ import {
   saveWorkbook,
   writeSheetSpecs,
 } from "../../xlsx";
+import { ESTAB_CALL } from "../../excel/shareable";
+
+type OutputMode = "shareable" | "live";
 
 /** A sheet as the preview's Sheets view shows it. */
 export interface PreviewSheet {
@@ -28,6 +31,12 @@ export type PreviewEvent = { type: "changed" } | { type: "select"; sheet: string
  */
 export class XlsxWorkbookPort implements WorkbookPort {
   private listeners = new Set<(e: PreviewEvent) => void>();
+  /**
+   * The mode each owned sheet was last written in, by sheet name: the preview's stand-in
+   * for the Excel marker's `mode` (the ESTAB_OWNED_* names carry no mode). Held in memory
+   * only; a sheet not listed (opened from a file) counts as shareable.
+   */
+  private modes = new Map<string, OutputMode>();
 
   private constructor(
     private wb: ExcelJS.Workbook,
@@ -56,10 +65,13 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * All or nothing: the workbook is saved to bytes first and restored from them if any
    * sheet fails to write, as the Excel adapter removes what a failed run created.
    */
-  async writeSheets(specs: SheetSpec[]): Promise<WriteOutcome> {
+  async writeSheets(specs: SheetSpec[], options?: { mode?: OutputMode }): Promise<WriteOutcome> {
     const before = await saveWorkbook(this.wb);
     try {
       const outcome = writeSheetSpecs(this.wb, specs);
+      // The writer writes the figures whatever the mode (ESTAB functions need Excel), but
+      // the sheet is marked as asked, so "make shareable" behaves as it does in Excel.
+      for (const w of outcome.sheets) this.modes.set(w.name, options?.mode ?? "shareable");
       this.emit({ type: "changed" });
       return outcome;
     } catch (e) {
@@ -68,17 +80,50 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
   }
 
-  async updateOwnedCells(
-    sheet: string,
-    updates: Array<{ address: string; value: CellValue }>
-  ): Promise<void> {
+  /** The worksheet, if the add-in owns it; otherwise the refusal every write gives. */
+  private async ownedWorksheet(sheet: string): Promise<ExcelJS.Worksheet> {
     if (!(await this.ownedSheets()).includes(sheet))
       throw new Error(`“${sheet}” was not created by the add-in, so the add-in does not change it`);
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new Error(`There is no sheet called “${sheet}”`);
+    return ws;
+  }
+
+  async updateOwnedCells(
+    sheet: string,
+    updates: Array<{ address: string; value: CellValue }>
+  ): Promise<void> {
+    const ws = await this.ownedWorksheet(sheet);
     for (const { address, value } of updates)
       ws.getCell(address).value = value === "" ? null : value;
     this.emit({ type: "changed" });
+  }
+
+  /**
+   * As the Excel adapter does: every ESTAB.* formula becomes its cached result, native
+   * formulas stay, and the sheet is marked shareable. The preview's writer never writes
+   * ESTAB formulas, but a workbook opened from a file may hold them.
+   */
+  async makeShareable(sheet: string): Promise<ShareableResult> {
+    const ws = await this.ownedWorksheet(sheet);
+    let converted = 0;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const formula = cell.formula;
+        if (typeof formula !== "string" || !ESTAB_CALL.test(formula)) return;
+        cell.value = cell.result ?? null;
+        converted++;
+      })
+    );
+    this.modes.set(sheet, "shareable");
+    this.emit({ type: "changed" });
+    return { converted };
+  }
+
+  async liveSheets(): Promise<string[]> {
+    return ownedSheets(this.wb)
+      .filter((o) => o.key !== "assumptions" && this.modes.get(o.sheet) === "live")
+      .map((o) => o.sheet);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
