@@ -5,14 +5,13 @@
  * come out exactly as the shareable build has it, and editing a grade's minimum must
  * recalculate to what buildWorkbook gives for the edited source.
  */
-import { DetailedCellError, HyperFormula } from "hyperformula";
+import { HyperFormula } from "hyperformula";
+import { compare, hfSheet, type Raw } from "./live-harness";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { makeShareable, type SheetSpec } from "../../../src/core/report";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
-
-type Raw = string | number | boolean | null;
 
 const STAFF: CellValue[][] = [
   ["Position Name", "Grade", "Minimum Salary", "Maximum Salary", "FTE", "No of Staff"],
@@ -52,38 +51,6 @@ const request = (mode: "live" | "shareable"): BuildRequest => ({
   generatedAt: "2026-01-01",
   version: "test",
 });
-
-function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
-  return spec.cells.map((row) =>
-    row.map((c) => {
-      if (!c) return null;
-      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
-      if (mode === "live" && c.live) return c.live;
-      return c.kind === "formula" ? c.formula : c.value;
-    })
-  );
-}
-
-/** Each number or formula cell of `spec` next to the engine's value at the same place. */
-function compare(
-  hf: HyperFormula,
-  name: string,
-  spec: SheetSpec,
-  only?: (r: number, col: number) => boolean
-) {
-  const sheet = hf.getSheetId(name) as number;
-  const got: unknown[] = [];
-  const want: unknown[] = [];
-  spec.cells.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (!c || c.kind === "text" || (only && !only(r, col))) return;
-      const v = hf.getCellValue({ sheet, row: r, col });
-      got.push({ r, col, v: v instanceof DetailedCellError ? `${v.value} ${v.message}` : v });
-      want.push({ r, col, v: c.value });
-    })
-  );
-  return { got, want };
-}
 
 const liveFormulasOf = (spec: SheetSpec): string[] =>
   spec.cells.flat().flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));

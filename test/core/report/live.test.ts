@@ -4,7 +4,8 @@
  * from the same table as Excel's. Every cell must come out exactly as the shareable sheet
  * has it, and editing the source must recalculate the live cells.
  */
-import { HyperFormula, DetailedCellError } from "hyperformula";
+import { HyperFormula } from "hyperformula";
+import { compare, hfSheet, type Raw } from "./live-harness";
 import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
 import type { Assumptions, Establishment, Localities, Post } from "../../../src/core/model";
@@ -17,8 +18,6 @@ import { allocateExact, needIndex } from "../../../src/core/shares";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
-
-type Raw = string | number | boolean | null;
 
 const SOURCE_SHEET = "Staff List";
 
@@ -107,37 +106,6 @@ function establishmentOf(): Establishment {
     posts,
     totals: [],
   };
-}
-
-/** A SheetSpec as HyperFormula input: live formula, else native formula, else value or text. */
-function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
-  return spec.cells.map((row) =>
-    row.map((c) => {
-      if (!c) return null;
-      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
-      if (mode === "live" && c.live) return c.live;
-      return c.kind === "formula" ? c.formula : c.value;
-    })
-  );
-}
-
-/** Every number or formula cell of the spec against the engine's value at the same place. */
-function compare(
-  hf: HyperFormula,
-  sheet: number,
-  spec: SheetSpec
-): { got: unknown[]; want: unknown[] } {
-  const got: unknown[] = [];
-  const want: unknown[] = [];
-  spec.cells.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (!c || c.kind === "text") return;
-      const v = hf.getCellValue({ sheet, row: r, col });
-      got.push({ r, col, v: v instanceof DetailedCellError ? `${v.value} ${v.message}` : v });
-      want.push({ r, col, v: c.value });
-    })
-  );
-  return { got, want };
 }
 
 function build(a: Assumptions): SheetSpec {
