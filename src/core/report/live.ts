@@ -310,14 +310,16 @@ export function awardsConstant(a: Assumptions): string {
 
 /**
  * =INDEX(ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, , headcount,
- * pensionRate, "total", settings), 1, k): year k of the post's profile over the window.
+ * pensionRate, figure, settings), 1, k): year k of the post's profile over the window
+ * ("total" by default; "salary", "ni", "pension", "levy" or "flat" for the detail table).
  */
 export function profileYearFormula(
   est: Establishment,
   post: Post,
   a: Assumptions,
   k: number,
-  grade?: GradeRangePay
+  grade?: GradeRangePay,
+  figure: Figure = "total"
 ): string | undefined {
   // From the grade range: a blank salary, the points over the min/max cells, and the costing point.
   const salary = grade ? "" : refTo(est, post, "salary");
@@ -335,14 +337,14 @@ export function profileYearFormula(
     grade?.points ?? "",
     refTo(est, post, "headcount") ?? "",
     refTo(est, post, "pensionRate") ?? "",
-    quoted("total"),
+    quoted(FIGURE_ARG[figure]),
   ];
   if (settings) args.push(settings);
   return `=INDEX(ESTAB.PROFILE(${args.join(",")}),1,${k})`;
 }
 
-/** Each year's total of a post as ESTAB.PROFILE gives it: the same core call the function makes. */
-function profileTotals(post: Post, a: Assumptions, grade?: GradeRangePay): number[] {
+/** Each year's figures of a post as ESTAB.PROFILE gives them: the same core call the function makes. */
+function profileYears(post: Post, a: Assumptions, grade?: GradeRangePay): CostFigures[] {
   const assumptions = plainAssumptions(a.firstYear, a.years, {
     ...settingsOf(a),
     payAwards: a.payAwards,
@@ -371,62 +373,82 @@ function profileTotals(post: Post, a: Assumptions, grade?: GradeRangePay): numbe
     sheet: "",
     points: grade.pointValues.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
   };
-  return costPost(
-    plain,
-    assumptions,
-    costingWindow({ ...assumptions, grant: a.grant }),
-    scales
-  ).years.map((y) => y.total);
+  return costPost(plain, assumptions, costingWindow({ ...assumptions, grant: a.grant }), scales)
+    .years;
 }
 
 const POINTS_GRADE = "points";
 
-/** Grant Costing sheet: each post's total cost in each FY of the window. */
+/** The figure each detail column of the Grant Costing sheet shows, by the label after the FY. */
+const GRANT_DETAIL_HEADERS: ReadonlyArray<[RegExp, Figure]> = [
+  [/^salary$/, "salary"],
+  [/^employer NI$/, "ni"],
+  [/^employer pension$/, "pension"],
+  [/^apprenticeship levy$/, "levy"],
+  [/^on-costs \(flat /, "flatOnCost"],
+  [/^total cost$/, "total"],
+];
+
+/**
+ * Grant Costing sheet: each post's total cost in each FY of the window (GrantCostPerPost)
+ * and its salary, NI, pension and levy (or flat on-costs) in each FY (GrantCostDetail),
+ * all as INDEX(ESTAB.PROFILE(…, figure, …), 1, k) over the post's cells.
+ */
 function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { establishment: est, assumptions: a } = source;
   if (!est)
     return { sheet, liveCells: 0, notLive: ["No establishment given to point the formulas at"] };
-  const rows = tableRows(sheet, "GrantCostPerPost");
-  if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no GrantCostPerPost table"] };
-  const yearColumns: Array<[number, number]> = [];
-  (sheet.cells[rows.header] ?? []).forEach((c, j) => {
-    const m = /^(\d{4}\/\d{2}) total cost$/.exec(cellText(c).trim());
-    const fy = m ? Number(m[1].slice(0, 4)) : NaN;
-    if (fy >= a.firstYear && fy < a.firstYear + a.years)
-      yearColumns.push([j, fy - a.firstYear + 1]);
-  });
-  // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
-  const unused = [...grantPosts(est, a)];
+  if (!tableRows(sheet, "GrantCostPerPost"))
+    return { sheet, liveCells: 0, notLive: ["The sheet has no GrantCostPerPost table"] };
   const cells = sheet.cells.map((r) => [...r]);
   const notLive: string[] = [];
   let liveCells = 0;
-  for (let r = rows.first; r <= rows.last; r++) {
-    const title = cellText(cells[r][0]);
-    const id = cellText(cells[r][1]);
-    const at = unused.findIndex((p) => p.title === title && (p.postId ?? "") === id);
-    if (at < 0) continue;
-    const [post] = unused.splice(at, 1);
-    const grade = paidFromGrade(post, a) ? gradeRangePay(est, post, a) : undefined;
-    const range = typeof grade === "string" ? undefined : grade;
-    const totals = range || post.salary !== undefined ? profileTotals(post, a, range) : undefined;
-    for (const [j, k] of yearColumns) {
-      const cell = cells[r][j];
-      if (!cell || cell.kind !== "number") continue;
-      const live =
-        typeof grade === "string" ? undefined : profileYearFormula(est, post, a, k, range);
-      let reason: string | undefined;
-      if (typeof grade === "string") reason = `pay from the grade: ${grade}`;
-      else if (!live) reason = "no salary or FTE cell in the source table";
-      else if (!totals || totals[k - 1] !== cell.value)
-        reason = range
-          ? "the grade range formula would not give the sheet's figure (a pay scales table?)"
-          : "pay comes from the grade or pay scales, which the formula does not read";
-      if (reason || !live) {
-        notLive.push(`${post.title} (row ${post.sourceRow + 1}) year ${k}: ${reason}`);
-        continue;
+  for (const name of ["GrantCostPerPost", "GrantCostDetail"]) {
+    const rows = tableRows(sheet, name);
+    if (!rows) continue;
+    // Each column's figure and year k of the window, from its header ("2025/26 employer NI").
+    const columns: Array<[number, Figure, number]> = [];
+    (sheet.cells[rows.header] ?? []).forEach((c, j) => {
+      const m = /^(\d{4}\/\d{2}) (.+)$/.exec(cellText(c).trim());
+      const fy = m ? Number(m[1].slice(0, 4)) : NaN;
+      const hit = m && GRANT_DETAIL_HEADERS.find(([re]) => re.test(m[2]));
+      if (hit && fy >= a.firstYear && fy < a.firstYear + a.years)
+        columns.push([j, hit[1], fy - a.firstYear + 1]);
+    });
+    // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
+    const unused = [...grantPosts(est, a)];
+    for (let r = rows.first; r <= rows.last; r++) {
+      const title = cellText(cells[r][0]);
+      const id = cellText(cells[r][1]);
+      const at = unused.findIndex((p) => p.title === title && (p.postId ?? "") === id);
+      if (at < 0) continue;
+      const [post] = unused.splice(at, 1);
+      const grade = paidFromGrade(post, a) ? gradeRangePay(est, post, a) : undefined;
+      const range = typeof grade === "string" ? undefined : grade;
+      const years = range || post.salary !== undefined ? profileYears(post, a, range) : undefined;
+      for (const [j, figure, k] of columns) {
+        const cell = cells[r][j];
+        if (!cell || cell.kind !== "number") continue;
+        const live =
+          typeof grade === "string"
+            ? undefined
+            : profileYearFormula(est, post, a, k, range, figure);
+        let reason: string | undefined;
+        if (typeof grade === "string") reason = `pay from the grade: ${grade}`;
+        else if (!live) reason = "no salary or FTE cell in the source table";
+        else if (!years || years[k - 1]?.[figure] !== cell.value)
+          reason = range
+            ? "the grade range formula would not give the sheet's figure (a pay scales table?)"
+            : "pay comes from the grade or pay scales, which the formula does not read";
+        if (reason || !live) {
+          notLive.push(
+            `${post.title} (row ${post.sourceRow + 1}) year ${k} ${FIGURE_ARG[figure]}: ${reason}`
+          );
+          continue;
+        }
+        cells[r][j] = { ...cell, live } satisfies NumberCell;
+        liveCells++;
       }
-      cells[r][j] = { ...cell, live } satisfies NumberCell;
-      liveCells++;
     }
   }
   return { sheet: { ...sheet, cells }, liveCells, notLive };

@@ -91,7 +91,8 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
 
   it("makes each grant year live with the grade's points built from the two cells", () => {
     const formulas = liveFormulasOf(grant);
-    expect(formulas.length).toBe(3 * 3);
+    // 3 posts × 3 years: the total, then salary, NI, pension and levy in the detail table.
+    expect(formulas.length).toBe(3 * 3 * 5);
     expect(formulas[0]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
     expect(formulas[0]).toContain(`"Costing point","${point}"`);
   });
@@ -108,8 +109,8 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
     edited[3][2] = 26400; // Senior Practitioner minimum
     const rebuilt = buildWorkbook(grids(point, edited), request("shareable"));
     hf.setCellContents({ sheet: hf.getSheetId("Staff") as number, row: 3, col: 2 }, 26400);
-    // The live cells. Cells echoing the source (the grade's minimum as written) and the grant
-    // sheet's salary/on-cost detail are values of the build, as are the £k lines over them.
+    // The live cells. Cells echoing the source (the grade's minimum as written) are values of
+    // the build, as are the £k lines over the detail.
     let checked = 0;
     for (const [i, spec] of rebuilt.sheets.entries()) {
       const cells = live.sheets[i].cells;
@@ -121,7 +122,7 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
       expect(got).toEqual(want);
       checked += got.length;
     }
-    expect(checked).toBe(3 * 5 + 3 * 3);
+    expect(checked).toBe(3 * 5 + 3 * 3 * 5);
     // The edit did change the figures at the bottom and mid (the top post stays on the maximum).
     if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
   });

@@ -8,6 +8,7 @@ import { HyperFormula } from "hyperformula";
 import { compare, hfSheet, type Raw } from "./live-harness";
 import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
+import { parseRangeA1 } from "../../../src/core/grid";
 import type { Assumptions, Establishment, Localities, Post } from "../../../src/core/model";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
@@ -257,13 +258,22 @@ describe("live Grant Costing sheet", () => {
   const hf = estabWorkbook({ [SOURCE_SHEET]: SOURCE, Live: hfSheet(outcome.sheet, "live") });
   afterAll(() => hf.destroy());
 
-  it("gives each salary-driven post's yearly totals an INDEX(ESTAB.PROFILE(…)) over the source cells", () => {
-    expect(outcome.liveCells).toBe(4 * 3);
+  it("gives each salary-driven post's yearly totals and salary/NI/pension/levy detail an INDEX(ESTAB.PROFILE(…)) over the source cells", () => {
+    // 4 posts × 3 years × (total + salary, NI, pension, levy).
+    expect(outcome.liveCells).toBe(4 * 3 * 5);
     const first = outcome.sheet.cells.flat().find((c) => c && c.kind !== "text" && c.live);
     expect(first && first.kind !== "text" ? first.live : "").toMatch(
       /^=INDEX\(ESTAB\.PROFILE\('Staff List'!C4,'Staff List'!D4,"2024\/25",3,.*\{"2025\/26",0\.03,0;"2026\/27",0\.025,1290\}.*"Grant start",45536;"Grant end",46265\}\),1,1\)$/
     );
-    expect(outcome.notLive).toHaveLength(3);
+    expect(outcome.notLive).toHaveLength(3 * 5);
+    const detail = outcome.sheet.tables.find((t) => t.name === "GrantCostDetail");
+    const { start } = parseRangeA1(detail?.range ?? "A1");
+    const firstDetail = outcome.sheet.cells[start.row + 1]
+      .slice(2, 6)
+      .map((c) => (c && c.kind !== "text" ? c.live : undefined));
+    ["salary", "ni", "pension", "levy"].forEach((figure, i) =>
+      expect(firstDetail[i]).toMatch(new RegExp(`,"${figure}",\\{.*\\}\\),1,1\\)$`))
+    );
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values: totals, vacancy, headroom, £k", () => {
