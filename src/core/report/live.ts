@@ -20,7 +20,7 @@ import {
   type PlainSettings,
 } from "../costing";
 import { roundPenny } from "../money";
-import { financialYearLabel, type FinancialYear } from "../dates";
+import { financialYearLabel, financialYearOf, type FinancialYear } from "../dates";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../grid";
 import { agencyAnnualCost, FULL_TIME_HOURS, proposedPostOf } from "../changes";
 import type { Assumptions, Establishment, Localities, PayScales, Post, PostField } from "../model";
@@ -541,6 +541,13 @@ function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
+/**
+ * The cell, or `fallback` when the cell is empty. LEN(cell)=0 rather than cell="": a 0 in
+ * the cell (a deleted post's proposed FTE) is not blank, and HyperFormula reads 0="" as true.
+ */
+const ifBlank = (cell: string, fallback: string): string =>
+  `IF(LEN(${cell})=0,${fallback},${cell})`;
+
 /** A column's letter by its header text in a table's header row. */
 function columnByHeader(sheet: SheetSpec, headerRow: number, header: string): number {
   return (sheet.cells[headerRow] ?? []).findIndex((c) => cellText(c).trim() === header);
@@ -568,7 +575,6 @@ function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   ];
   const letter = (c: number) => columnLetters(c);
   const settings = settingsConstant(a);
-  const fy = quoted(financialYearLabel(a.firstYear));
   const cells = sheet.cells.map((r) => [...r]);
   const notLive: string[] = [];
   let liveCells = 0;
@@ -578,13 +584,14 @@ function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
     live: string | undefined,
     expected: number | undefined,
     what: string,
-    post: Post
+    post: Post,
+    reason?: string
   ) => {
     const cell = c >= 0 ? cells[r][c] : undefined;
     if (!cell || cell.kind !== "number") return false;
     if (!live || expected === undefined || expected !== cell.value) {
       notLive.push(
-        `${post.title} (row ${post.sourceRow + 1}) ${what}: the formula would not give the sheet's figure`
+        `${post.title} (row ${post.sourceRow + 1}) ${what}: ${reason ?? "the formula would not give the sheet's figure"}`
       );
       return false;
     }
@@ -592,14 +599,69 @@ function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
     liveCells++;
     return true;
   };
-  const employedCost = (p: Post): number | undefined =>
-    p.salary === undefined
-      ? undefined
-      : postCostInYear(
-          { salary: p.salary, fte: p.fte, headcount: p.headcount, pensionRate: p.pensionRate },
-          a.firstYear,
-          settingsOf(a)
-        ).total;
+  // A whole year of the structure, in the FY it takes effect (the first FY without a date).
+  const year =
+    a.implementationDate !== undefined ? financialYearOf(a.implementationDate) : a.firstYear;
+  const fy = quoted(financialYearLabel(year));
+  /** What ESTAB.POSTCOST gives for a whole year (no start or end date). */
+  const employedCost = (p: Post, salary: number): number | undefined => {
+    try {
+      return postCostInYear(
+        { salary, fte: p.fte, headcount: p.headcount, pensionRate: p.pensionRate },
+        year,
+        settingsOf(a)
+      ).total;
+    } catch {
+      return undefined;
+    }
+  };
+  /**
+   * A side's pay as the engine prices it: the costing point over the grade's min/max cells
+   * (paidFromGrade), else its salary (`salaryExpr`); a reason when neither can be written.
+   */
+  const payOf = (
+    p: Post,
+    salaryExpr: string | undefined
+  ): { expr: string; value: number } | string => {
+    if (paidFromGrade(p, a)) {
+      const g = gradeRangePay(est, p, a);
+      return typeof g === "string"
+        ? `pay from the grade: ${g}`
+        : { expr: g.salary, value: g.salaryValue };
+    }
+    if (p.salary === undefined || !salaryExpr)
+      return "no salary and no grade minimum and maximum: priced from a pay scale";
+    return { expr: salaryExpr, value: p.salary };
+  };
+  const agencyFormula = (
+    post: Post,
+    fteExpr: string | undefined,
+    fteValue: number
+  ): { live: string; value: number } | undefined => {
+    // An agency row costs hourly rate × hours × weeks; no hours: FTE × a full-time week.
+    const rate = refTo(est, post, "agencyHourlyRate");
+    const fullTime = fteExpr ? `${fteExpr}*${FULL_TIME_HOURS}` : undefined;
+    const hoursCell = refTo(est, post, "hoursPerWeek");
+    const hours = hoursCell && fullTime ? ifBlank(hoursCell, fullTime) : (hoursCell ?? fullTime);
+    if (!rate || !hours || post.agencyHourlyRate === undefined) return undefined;
+    return {
+      live: `=ESTAB.AGENCYCOST(${rate},${hours},${numberText(a.agencyWeeksPerYear)})`,
+      value: agencyAnnualCost(
+        post.agencyHourlyRate,
+        post.hoursPerWeek ?? fteValue * FULL_TIME_HOURS,
+        a.agencyWeeksPerYear
+      ),
+    };
+  };
+  // The Proposed FTE column, if any post has a figure in it: a blank cell there reads as 0.
+  const proposedFteColumn = est.posts.map((p) => p.cells.proposedFte).find((x) => x !== undefined);
+  const proposedFteRefOf = (post: Post): string | undefined => {
+    if (post.cells.proposedFte) return refTo(est, post, "proposedFte");
+    const anyCell = Object.values(post.cells).find((x) => x !== undefined);
+    if (!proposedFteColumn || !anyCell) return undefined;
+    const column = columnLetters(parseRangeA1(proposedFteColumn).start.column);
+    return `${quoteSheetName(est.sheet)}!${column}${parseRangeA1(anyCell).start.row + 1}`;
+  };
   est.posts.forEach((post, i) => {
     const r = rows.first + i;
     if (r > rows.last || cellText(cells[r][titleCol]) !== post.title) return;
@@ -608,53 +670,86 @@ function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
     const fte = ref("fte", "currentFte");
     const pension = ref("pensionRate") ?? "";
     const headcount = ref("headcount");
+    const postCost = (salaryExpr: string, fteExpr: string, headExpr: string) =>
+      `=ESTAB.POSTCOST(${salaryExpr},${fteExpr},${fy},${headExpr},,,${pension},"total"${settings ? `,${settings}` : ""})`;
     let nowLive: string | undefined;
     let nowValue: number | undefined;
-    if (post.contractType === "agency" && post.agencyHourlyRate !== undefined) {
-      // An agency row costs hourly rate × hours × weeks; no hours: FTE × a full-time week.
-      const rate = ref("agencyHourlyRate");
-      const fullTime = fte ? `${fte}*${FULL_TIME_HOURS}` : undefined;
-      const hoursCell = ref("hoursPerWeek");
-      const hours =
-        hoursCell && fullTime
-          ? `IF(${hoursCell}="",${fullTime},${hoursCell})`
-          : (hoursCell ?? fullTime);
-      if (rate && hours) {
-        nowLive = `=ESTAB.AGENCYCOST(${rate},${hours},${numberText(a.agencyWeeksPerYear)})`;
-        nowValue = agencyAnnualCost(
-          post.agencyHourlyRate,
-          post.hoursPerWeek ?? post.fte * FULL_TIME_HOURS,
-          a.agencyWeeksPerYear
-        );
+    let nowReason: string | undefined;
+    const agencyNow =
+      post.contractType === "agency" ? agencyFormula(post, fte, post.fte) : undefined;
+    if (agencyNow) {
+      nowLive = agencyNow.live;
+      nowValue = agencyNow.value;
+    } else if (fte) {
+      const pay = payOf(post, salary);
+      if (typeof pay === "string") nowReason = pay;
+      else {
+        nowLive = postCost(pay.expr, fte, headcount ?? "");
+        nowValue = employedCost(post, pay.value);
       }
-    } else if (salary && fte) {
-      nowLive = `=ESTAB.POSTCOST(${salary},${fte},${fy},${headcount ?? ""},,,${pension},"total"${settings ? `,${settings}` : ""})`;
-      nowValue = post.fte > 1e-9 ? employedCost(post) : 0;
     }
-    const nowDone =
-      nowValue !== undefined && setLive(r, nowCol, nowLive, nowValue, "cost now", post);
-    // Cost proposed: employed posts only, same grade (a regrade without a proposed salary is priced from the grade).
+    const nowDone = setLive(r, nowCol, nowLive, nowValue, "cost now", post, nowReason);
+    // Cost proposed: as proposedPostOf derives it (proposed FTE, grade, salary and contract).
     const proposed = proposedPostOf(post);
-    let proposedDone = false;
-    if (proposed.contractType !== "agency" && proposed.salary !== undefined && fte) {
-      const salaryExpr = post.cells.proposedSalary
-        ? `IF(${ref("proposedSalary")}="",${salary ?? ""},${ref("proposedSalary")})`
-        : salary;
-      const fteExpr = post.cells.proposedFte
-        ? `IF(${ref("proposedFte")}="",${fte},${ref("proposedFte")})`
-        : fte;
+    const gradeChanged = proposed.grade !== post.grade;
+    // The proposed FTE as the reader takes it: the Proposed FTE cell, blank being 0 (a
+    // deleted post); with no Proposed FTE column, the current FTE. A post given with no
+    // proposed FTE beside a blank cell keeps its current FTE, as proposedFteOf does.
+    const proposedFteCell = proposedFteRefOf(post);
+    const fteExpr = !proposedFteCell
+      ? fte
+      : post.proposedFte === undefined && fte
+        ? ifBlank(proposedFteCell, fte)
+        : `N(${proposedFteCell})`;
+    const fteRead = proposedFteCell ? (post.proposedFte ?? post.fte) : post.fte;
+    let proposedLive: string | undefined;
+    let proposedValue: number | undefined;
+    let proposedReason: string | undefined;
+    const agencyProposed =
+      proposed.contractType === "agency" ? agencyFormula(post, fteExpr, proposed.fte) : undefined;
+    if (agencyProposed) {
+      proposedLive = agencyProposed.live;
+      proposedValue = agencyProposed.value;
+    } else if (fte && fteExpr) {
+      // A regrade drops the current salary: only the proposed salary cell prices it.
+      const proposedSalary = ref("proposedSalary");
+      const salaryExpr = gradeChanged
+        ? proposedSalary
+        : proposedSalary && salary
+          ? ifBlank(proposedSalary, salary)
+          : (proposedSalary ?? salary);
+      const pay = payOf(proposed, salaryExpr);
       // 3 people on 1.5 FTE becoming 1.0 FTE are 2 people: the headcount scales with FTE,
       // rounded up (1E-9 written out in full: HyperFormula does not read exponents).
       const headExpr =
-        headcount && post.cells.proposedFte
-          ? `IF(${headcount}="","",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
+        headcount && proposedFteCell
+          ? `IF(LEN(${headcount})=0,"",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
           : (headcount ?? "");
-      if (salaryExpr) {
-        const live = `=ESTAB.POSTCOST(${salaryExpr},${fteExpr},${fy},${headExpr},,,${pension},"total"${settings ? `,${settings}` : ""})`;
-        const value = proposed.fte > 1e-9 ? employedCost(proposed) : 0;
-        proposedDone = setLive(r, proposedCol, live, value, "cost proposed", post);
+      // The headcount that formula gives (no current FTE: a division by zero).
+      const headRead =
+        post.headcount === undefined || !proposedFteCell
+          ? post.headcount
+          : post.fte > 0
+            ? Math.max(1, Math.ceil((post.headcount * fteRead) / post.fte - 1e-9))
+            : NaN;
+      if (typeof pay === "string")
+        proposedReason = gradeChanged ? `regraded with no proposed salary: ${pay}` : pay;
+      else if (fteRead !== proposed.fte || headRead !== proposed.headcount)
+        proposedReason = "the proposed FTE or headcount is not what the formula would read";
+      else {
+        proposedLive = postCost(pay.expr, fteExpr, headExpr);
+        proposedValue = employedCost({ ...proposed, fte: fteRead, headcount: headRead }, pay.value);
       }
     }
+    const proposedDone = setLive(
+      r,
+      proposedCol,
+      proposedLive,
+      proposedValue,
+      "cost proposed",
+      post,
+      proposedReason
+    );
     if (nowDone && proposedDone) {
       const change = `ROUND(${letter(proposedCol)}${r + 1}-${letter(nowCol)}${r + 1},2)`;
       const changeCell = cells[r][changeCol];

@@ -127,3 +127,99 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
     if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
   });
 });
+
+describe("restructure of grade-range posts, costed at the mid", () => {
+  const RESTRUCTURE: CellValue[][] = [
+    [
+      "Position Name",
+      "Grade",
+      "Minimum Salary",
+      "Maximum Salary",
+      "FTE",
+      "No of Staff",
+      "Proposed FTE",
+      "Proposed grade",
+      "Proposed salary",
+      "Contract type",
+      "Proposed contract",
+      "Agency hourly rate",
+      "Hours",
+    ],
+    // A reduction: 4 people on 3 FTE become 2 FTE (3 people). A blank proposed FTE is a deletion.
+    ["Family Support Worker", "SS08", 20862, 22546, 3, 4, 2, "", "", "", "", "", ""],
+    // A deletion.
+    ["Unit Manager", "SS11", 29531, 32440, 1, 1, "", "", "", "", "", "", ""],
+    // A regrade with a proposed salary.
+    ["Senior Practitioner", "SS10", 25979, 28624, 0.5, 1, 0.5, "SS11", 31000, "", "", "", ""],
+    // A regrade without one: priced from the new grade, which the formulas cannot read.
+    ["Practice Lead", "SS10", 25979, 28624, 1, 1, 1, "SS12", "", "", "", "", ""],
+    // An agency worker made permanent on the grade.
+    ["Social Worker", "SS09", 24000, 26000, 1, 1, 1, "", "", "Agency", "Permanent", 32.5, 37],
+  ];
+  const restructureGrids = (staff: CellValue[][]): WorkbookGrids => {
+    const g = grids("mid", staff);
+    const [staffGrid, assumptions] = g.grids;
+    return {
+      grids: [
+        staffGrid,
+        {
+          ...assumptions,
+          values: [...assumptions.values, ["Implementation date", "01/10/2025"]],
+        },
+      ],
+    };
+  };
+  const req = (mode: "live" | "shareable"): BuildRequest => ({
+    ...request(mode),
+    only: ["changes"],
+  });
+  const live = buildWorkbook(restructureGrids(RESTRUCTURE), req("live"));
+  const shareable = buildWorkbook(restructureGrids(RESTRUCTURE), req("shareable"));
+  const [sheet] = live.sheets;
+  registerEstab();
+  const hf = HyperFormula.buildFromSheets(
+    { Staff: RESTRUCTURE as Raw[][], [sheet.name]: hfSheet(sheet, "live") },
+    { ...HF_CONFIG, useArrayArithmetic: true }
+  );
+  afterAll(() => hf.destroy());
+
+  it("makes each post's cost now and proposed live over its grade and proposed cells", () => {
+    expect(live.ok).toBe(true);
+    expect(makeShareable(sheet)).toEqual(shareable.sheets[0]);
+    const formulas = liveFormulasOf(sheet);
+    // 5 posts now, 4 proposed (not the regrade without a salary), and the 4 rows' changes.
+    expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(4 + 4);
+    expect(formulas.filter((f) => f.startsWith("=ESTAB.AGENCYCOST("))).toHaveLength(1);
+    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(4 * 2);
+    // Costed in the FY the restructure takes effect, at the grade's mid point.
+    expect(formulas[0]).toMatch(
+      /^=ESTAB\.POSTCOST\(ROUND\(Staff!C2\+\(Staff!D2-Staff!C2\)\*2\/3,2\),Staff!E2,"2025\/26"/
+    );
+    expect(formulas).toContain(
+      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(LEN(Staff!F4)=0,"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",{"Pension rate",0.19})`
+    );
+  });
+
+  it("evaluates in HyperFormula to exactly the shareable values", () => {
+    const { got, want } = compare(hf, sheet.name, shareable.sheets[0]);
+    expect(got).toEqual(want);
+  });
+
+  it("recalculates to buildWorkbook's figures when a grade minimum and a proposed FTE are edited", () => {
+    const edited = RESTRUCTURE.map((r) => [...r]);
+    edited[1][2] = 21000; // Family Support Worker minimum
+    edited[1][6] = 2.5; // and proposed FTE
+    const rebuilt = buildWorkbook(restructureGrids(edited), req("shareable"));
+    const id = hf.getSheetId("Staff") as number;
+    hf.setCellContents({ sheet: id, row: 1, col: 2 }, 21000);
+    hf.setCellContents({ sheet: id, row: 1, col: 6 }, 2.5);
+    const recalculated = (r: number, col: number): boolean => {
+      const c = sheet.cells[r]?.[col];
+      return !!c && c.kind === "number" && c.live !== undefined;
+    };
+    const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculated);
+    expect(got).toEqual(want);
+    expect(got).toHaveLength(5 + 4 + 4 * 2);
+    expect(rebuilt.sheets[0]).not.toEqual(shareable.sheets[0]);
+  });
+});

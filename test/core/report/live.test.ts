@@ -485,7 +485,7 @@ describe("live Restructure sheet", () => {
       .flat()
       .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
     expect(formulas).toContain(
-      "=ESTAB.AGENCYCOST('Current and proposed'!K7,IF('Current and proposed'!L7=\"\",'Current and proposed'!E7*37,'Current and proposed'!L7),52)"
+      "=ESTAB.AGENCYCOST('Current and proposed'!K7,IF(LEN('Current and proposed'!L7)=0,'Current and proposed'!E7*37,'Current and proposed'!L7),52)"
     );
   });
 
