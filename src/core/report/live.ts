@@ -541,10 +541,7 @@ function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
-/**
- * The cell, or `fallback` when the cell is empty. LEN(cell)=0 rather than cell="": a 0 in
- * the cell (a deleted post's proposed FTE) is not blank, and HyperFormula reads 0="" as true.
- */
+/** The cell, or `fallback` when the cell is empty (LEN(cell)=0: blank or empty text). */
 const ifBlank = (cell: string, fallback: string): string =>
   `IF(LEN(${cell})=0,${fallback},${cell})`;
 
@@ -723,15 +720,15 @@ function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
       // rounded up (1E-9 written out in full: HyperFormula does not read exponents).
       const headExpr =
         headcount && proposedFteCell
-          ? `IF(LEN(${headcount})=0,"",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
+          ? `IF(OR(LEN(${headcount})=0,N(${fte})=0),"",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
           : (headcount ?? "");
-      // The headcount that formula gives (no current FTE: a division by zero).
+      // The headcount that formula gives (a new post, no current FTE: none, as proposedPostOf).
       const headRead =
         post.headcount === undefined || !proposedFteCell
           ? post.headcount
           : post.fte > 0
             ? Math.max(1, Math.ceil((post.headcount * fteRead) / post.fte - 1e-9))
-            : NaN;
+            : undefined;
       if (typeof pay === "string")
         proposedReason = gradeChanged ? `regraded with no proposed salary: ${pay}` : pay;
       else if (fteRead !== proposed.fte || headRead !== proposed.headcount)

@@ -153,6 +153,8 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     ["Senior Practitioner", "SS10", 25979, 28624, 0.5, 1, 0.5, "SS11", 31000, "", "", "", ""],
     // A regrade without one: priced from the new grade, which the formulas cannot read.
     ["Practice Lead", "SS10", 25979, 28624, 1, 1, 1, "SS12", "", "", "", "", ""],
+    // A new post: no FTE now, 2 people proposed (headcount left to the engine).
+    ["New Worker", "SS08", 20862, 22546, 0, 2, 2, "", "", "", "", "", ""],
     // An agency worker made permanent on the grade.
     ["Social Worker", "SS09", 24000, 26000, 1, 1, 1, "", "", "Agency", "Permanent", 32.5, 37],
   ];
@@ -187,16 +189,16 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     expect(live.ok).toBe(true);
     expect(makeShareable(sheet)).toEqual(shareable.sheets[0]);
     const formulas = liveFormulasOf(sheet);
-    // 5 posts now, 4 proposed (not the regrade without a salary), and the 4 rows' changes.
-    expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(4 + 4);
+    // 6 posts now, 5 proposed (not the regrade without a salary), and the 5 rows' changes.
+    expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(5 + 5);
     expect(formulas.filter((f) => f.startsWith("=ESTAB.AGENCYCOST("))).toHaveLength(1);
-    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(4 * 2);
+    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2);
     // Costed in the FY the restructure takes effect, at the grade's mid point.
     expect(formulas[0]).toMatch(
       /^=ESTAB\.POSTCOST\(ROUND\(Staff!C2\+\(Staff!D2-Staff!C2\)\*2\/3,2\),Staff!E2,"2025\/26"/
     );
     expect(formulas).toContain(
-      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(LEN(Staff!F4)=0,"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",{"Pension rate",0.19})`
+      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",{"Pension rate",0.19})`
     );
   });
 
@@ -219,7 +221,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     };
     const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculated);
     expect(got).toEqual(want);
-    expect(got).toHaveLength(5 + 4 + 4 * 2);
+    expect(got).toHaveLength(6 + 5 + 5 * 2);
     expect(rebuilt.sheets[0]).not.toEqual(shareable.sheets[0]);
   });
 });
