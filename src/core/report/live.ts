@@ -23,7 +23,15 @@ import { roundPenny } from "../money";
 import { financialYearLabel, financialYearOf, type FinancialYear } from "../dates";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../grid";
 import { agencyAnnualCost, FULL_TIME_HOURS, proposedPostOf } from "../changes";
-import type { Assumptions, Establishment, Localities, PayScales, Post, PostField } from "../model";
+import type {
+  Assumptions,
+  Establishment,
+  Localities,
+  LocalityWeights,
+  PayScales,
+  Post,
+  PostField,
+} from "../model";
 import { allocateExact, needIndex } from "../shares";
 import { grantPosts } from "./grant-costing";
 import type { NumberCell, SheetSpec, SpecCell } from "./sheet-spec";
@@ -527,7 +535,50 @@ function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
     dataRow(i)[col] = { ...cell, live } satisfies NumberCell;
     liveCells++;
   };
+  // Each measure's share is the need index with all the weight on that measure.
+  const ONE_MEASURE: ReadonlyArray<[string, LocalityWeights]> = [
+    ["Population share", { population: 1, deprivation: 0, demand: 0, equal: 0 }],
+    ["Deprivation share", { population: 0, deprivation: 1, demand: 0, equal: 0 }],
+    ["Demand share", { population: 0, deprivation: 0, demand: 1, equal: 0 }],
+    ["Equal share", { population: 0, deprivation: 0, demand: 0, equal: 1 }],
+  ];
+  const shareColumns = ONE_MEASURE.flatMap(([h, weights]) => {
+    const col = header.findIndex((c) => cellText(c).trim() === h);
+    if (col < 0) return [];
+    let values: number[] | undefined;
+    try {
+      values = needIndex(
+        src.localities.map((l) => l.population),
+        src.localities.map((l) => l.deprivation),
+        src.localities.map((l) => l.demand),
+        weights
+      );
+    } catch {
+      values = undefined;
+    }
+    const constant = `{${[weights.population, weights.deprivation, weights.demand, weights.equal].join(",")}}`;
+    return [{ col, h, values, formula: `ESTAB.NEEDINDEX(${ranges.join(",")},${constant})` }];
+  });
+  // The figures as written on the localities table: references to its cells.
+  const ECHO: ReadonlyArray<[string, "population" | "deprivation" | "demand"]> = [
+    ["Population 0–19", "population"],
+    ["Deprivation rate", "deprivation"],
+    ["Demand", "demand"],
+  ];
+  const echoColumns = ECHO.flatMap(([h, field]) => {
+    const col = header.findIndex((c) => cellText(c).trim() === h);
+    return col < 0 ? [] : [{ col, h, field }];
+  });
   for (let i = 0; i < n; i++) {
+    for (const e of echoColumns) {
+      const address = src.localities[i].cells[e.field];
+      const value = src.localities[i][e.field];
+      if (address && typeof value === "number")
+        setLive(i, e.col, `=${quoteSheetName(src.sheet)}!${address}`, value, e.h.toLowerCase());
+    }
+    for (const sc of shareColumns)
+      if (sc.values)
+        setLive(i, sc.col, `=INDEX(${sc.formula},${i + 1})`, sc.values[i], sc.h.toLowerCase());
     if (needCol >= 0) setLive(i, needCol, `=INDEX(${need},${i + 1})`, index[i], "need index");
     if (fteCol >= 0)
       setLive(

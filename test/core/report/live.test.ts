@@ -331,15 +331,20 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
   const live = hf.getSheetId("Live") as number;
   afterAll(() => hf.destroy());
 
-  it("gives the need index and FTE allocated of each locality an ESTAB formula over the localities table", () => {
+  it("gives each locality's figures, shares, need index and FTE allocated a formula over the localities table", () => {
     expect(outcome.notLive).toEqual([]);
-    expect(outcome.liveCells).toBe(6);
+    // 3 localities × (3 figures as written, 4 one-measure shares, need index, FTE allocated).
+    expect(outcome.liveCells).toBe(3 * 9);
     const formulas = outcome.sheet.cells
       .flat()
       .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
     expect(formulas).toContain(
       "=INDEX(ESTAB.ALLOCATE(20,ESTAB.NEEDINDEX(Localities!B2:B4,Localities!C2:C4,Localities!D2:D4,{0.5,0.3,0.2,0}),0.1),1)"
     );
+    expect(formulas).toContain(
+      "=INDEX(ESTAB.NEEDINDEX(Localities!B2:B4,Localities!C2:C4,Localities!D2:D4,{0,1,0,0}),2)"
+    );
+    expect(formulas).toContain("=Localities!D4");
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values: 5.4 / 7.9 / 6.7 FTE", () => {
@@ -368,6 +373,25 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     expect(rows.map(({ r, col }) => hf.getCellValue({ sheet: live, row: r, col }))).toEqual(
       expected
     );
+    // Every live cell, as the sheet built from the edited table has it.
+    const edited: Localities = {
+      ...localities,
+      localities: localities.localities.map((l, i) => (i === 2 ? { ...l, demand: 1000 } : l)),
+    };
+    const rebuilt = buildLocalitySharesSheet({
+      localities: edited,
+      assumptions,
+      generatedAt: "2026-01-01",
+      version: "test",
+    }).sheet;
+    const isLive = (r: number, col: number): boolean => {
+      const c = outcome.sheet.cells[r]?.[col];
+      return !!c && c.kind === "number" && c.live !== undefined;
+    };
+    const { got, want } = compare(hf, live, rebuilt, isLive);
+    expect(got).toEqual(want);
+    expect(got).toHaveLength(3 * 9);
+    expect(rebuilt).not.toEqual(built);
   });
 });
 
