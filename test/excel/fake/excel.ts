@@ -355,13 +355,19 @@ abstract class FakeObject {
     return this.nullKnown;
   }
 
-  load(properties?: string | string[]): this {
+  /** The properties a load() names, each one this fake can load (a real proxy would not throw, but a test should). */
+  protected wantedProperties(properties?: string | string[]): string[] {
     const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
       .map((p) => p.trim())
       .filter((p) => p !== "");
     for (const p of wanted) {
       if (!this.loadable.includes(p)) throw new Error(`fake ${this.typeName} cannot load '${p}'`);
     }
+    return wanted;
+  }
+
+  load(properties?: string | string[]): this {
+    const wanted = this.wantedProperties(properties);
     if (wanted.length === 0)
       throw new Error(
         `fake ${this.typeName}: load() with no properties loads everything; name them`
@@ -445,12 +451,7 @@ class FakeWorksheetCollection extends FakeObject {
   }
 
   override load(properties?: string | string[]): this {
-    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    for (const p of wanted)
-      if (!this.loadable.includes(p))
-        throw new Error(`fake WorksheetCollection cannot load '${p}'`);
+    const wanted = this.wantedProperties(properties);
     const props = wanted.map((p) => p.slice("items/".length));
     this.context.enqueue({
       bytes: utf8(wanted) + 40,
@@ -970,11 +971,7 @@ class FakeTableCollection extends FakeObject {
   }
 
   override load(properties?: string | string[]): this {
-    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    for (const p of wanted)
-      if (!this.loadable.includes(p)) throw new Error(`fake TableCollection cannot load '${p}'`);
+    const wanted = this.wantedProperties(properties);
     this.context.enqueue({
       bytes: utf8(wanted) + 40,
       apply: (_tx, commits) => {
@@ -1296,12 +1293,7 @@ class FakeNamedItemCollection extends FakeObject {
   }
 
   override load(properties?: string | string[]): this {
-    const wanted = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
-      .map((p) => p.trim())
-      .filter((p) => p !== "");
-    for (const p of wanted)
-      if (!this.loadable.includes(p))
-        throw new Error(`fake NamedItemCollection cannot load '${p}'`);
+    const wanted = this.wantedProperties(properties);
     if (wanted.length === 0) throw new Error("fake NamedItemCollection: name what to load");
     const props = wanted.map((p) => p.slice("items/".length));
     this.context.enqueue({
