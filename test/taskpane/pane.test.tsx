@@ -85,6 +85,19 @@ describe("Source: problems", () => {
   });
 });
 
+/** The pane on a workbook whose (empty) Assumptions sheet the add-in owns, on the Assumptions tab. */
+async function openOwnedAssumptions(): Promise<FakePort> {
+  const assumptions = {
+    sheet: "Assumptions",
+    origin: { row: 0, column: 0 },
+    values: [["Setting", "Value"]],
+  };
+  const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
+  renderPane(port, new FakeEngine());
+  await openTab(/Assumptions/);
+  return port;
+}
+
 describe("Assumptions", () => {
   it("creates the assumptions sheet as an add-in sheet when the workbook has none", async () => {
     const port = new FakePort([ESTABLISHMENT]);
@@ -101,14 +114,7 @@ describe("Assumptions", () => {
   });
 
   it("writes an edited value to its cell on the owned sheet, then reads it back", async () => {
-    const assumptions = {
-      sheet: "Assumptions",
-      origin: { row: 0, column: 0 },
-      values: [["Setting", "Value"]],
-    };
-    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
-    renderPane(port, new FakeEngine());
-    await openTab(/Assumptions/);
+    const port = await openOwnedAssumptions();
     const pension = await screen.findByRole("textbox", { name: /Employer pension rate/ });
     await userEvent.clear(pension);
     await userEvent.type(pension, "21.5%{Enter}");
@@ -123,14 +129,7 @@ describe("Assumptions", () => {
   });
 
   it("writes a choice as soon as it is picked", async () => {
-    const assumptions = {
-      sheet: "Assumptions",
-      origin: { row: 0, column: 0 },
-      values: [["Setting", "Value"]],
-    };
-    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
-    renderPane(port, new FakeEngine());
-    await openTab(/Assumptions/);
+    const port = await openOwnedAssumptions();
     await userEvent.click(await screen.findByRole("combobox", { name: /On-costs/ }));
     await userEvent.click(await screen.findByRole("option", { name: "Flat" }));
     await waitFor(() => expect(port.calls.updateOwnedCells).toHaveLength(1));
@@ -138,14 +137,7 @@ describe("Assumptions", () => {
   });
 
   it("says why a value cannot be read and writes nothing", async () => {
-    const assumptions = {
-      sheet: "Assumptions",
-      origin: { row: 0, column: 0 },
-      values: [["Setting", "Value"]],
-    };
-    const port = new FakePort([ESTABLISHMENT, assumptions], ["Assumptions"]);
-    renderPane(port, new FakeEngine());
-    await openTab(/Assumptions/);
+    const port = await openOwnedAssumptions();
     const pension = await screen.findByRole("textbox", { name: /Employer pension rate/ });
     await userEvent.clear(pension);
     await userEvent.type(pension, "lots{Enter}");
