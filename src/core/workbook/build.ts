@@ -162,6 +162,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     const source = {
       establishment: inputs.establishment,
       localities: inputs.localities,
+      payScales: inputs.payScales,
       assumptions: a,
     };
     for (const b of built) {

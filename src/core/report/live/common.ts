@@ -1,0 +1,121 @@
+/** What every live pass shares: the source it points at, the outcome, cell references and formula text. */
+import { PLAIN_DEFAULTS, type CostFigures, type PlainSettings } from "../../costing";
+import { parseRangeA1, quoteSheetName } from "../../grid";
+import type {
+  Assumptions,
+  Establishment,
+  Localities,
+  PayScales,
+  Post,
+  PostField,
+} from "../../model";
+import type { SheetSpec, SpecCell } from "../sheet-spec";
+
+export interface LiveSource {
+  /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
+  establishment?: Establishment;
+  /** The localities table the Locality shares sheet was built from. */
+  localities?: Localities;
+  /** The pay scales table posts were priced from, with each point's salary cell. */
+  payScales?: PayScales;
+  assumptions: Assumptions;
+}
+
+export interface LiveOutcome {
+  /** The sheet with `live` set on every cell that could be made live. */
+  sheet: SheetSpec;
+  /** Cells given an ESTAB formula. */
+  liveCells: number;
+  /** Cells left as values, each with the reason ("Family Support Worker: pay from the grade range"). */
+  notLive: string[];
+}
+
+export type Figure = keyof CostFigures;
+
+/** The `figure` argument of ESTAB.POSTCOST for each engine figure. */
+export const FIGURE_ARG: Record<Figure, string> = {
+  salary: "salary",
+  ni: "ni",
+  pension: "pension",
+  levy: "levy",
+  flatOnCost: "flat",
+  total: "total",
+};
+
+/** A number as formula text: JavaScript's shortest round-trip form, which Excel reads back exactly. */
+export const numberText = (x: number): string => String(x);
+export const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The settings argument as an array constant: only what differs from the functions'
+ * defaults, so a plain formula stays short. Returns "" when nothing differs.
+ */
+export function settingsConstant(
+  a: Assumptions,
+  options: { grantDates?: boolean; gradePoints?: boolean } = {}
+): string {
+  const rows: string[] = [];
+  if (!a.apprenticeshipLevy) rows.push(`"Levy","No"`);
+  if (a.niRate !== undefined) rows.push(`"NI rate",${numberText(a.niRate)}`);
+  if (a.niMonthlyThreshold !== undefined)
+    rows.push(`"NI threshold",${numberText(a.niMonthlyThreshold)}`);
+  if (a.pensionRate) rows.push(`"Pension rate",${numberText(a.pensionRate)}`);
+  if (a.onCostMode === "flat") {
+    rows.push(`"On-cost mode","flat"`, `"Flat on-cost rate",${numberText(a.flatOnCostRate)}`);
+  }
+  if (options.gradePoints) {
+    // Only read with a points range: where on the grade the post starts and when it moves up.
+    rows.push(`"Costing point",${quoted(a.costingPoint)}`);
+    if (a.incrementRule !== PLAIN_DEFAULTS.incrementRule)
+      rows.push(`"Increment rule",${quoted(a.incrementRule)}`);
+    if (a.incrementServiceMonths !== PLAIN_DEFAULTS.incrementServiceMonths)
+      rows.push(`"Increment service months",${numberText(a.incrementServiceMonths)}`);
+  }
+  if (options.grantDates && a.grant.start !== undefined)
+    rows.push(`"Grant start",${numberText(a.grant.start)}`);
+  if (options.grantDates && a.grant.end !== undefined)
+    rows.push(`"Grant end",${numberText(a.grant.end)}`);
+  return rows.length ? `{${rows.join(";")}}` : "";
+}
+
+/** What the settings constant above tells the functions, as the engine's settings. */
+export function settingsOf(a: Assumptions): PlainSettings {
+  return {
+    apprenticeshipLevy: a.apprenticeshipLevy,
+    niRate: a.niRate,
+    niMonthlyThreshold: a.niMonthlyThreshold,
+    pensionRate: a.pensionRate,
+    onCostMode: a.onCostMode,
+    flatOnCostRate: a.onCostMode === "flat" ? a.flatOnCostRate : 0,
+  };
+}
+
+export function refTo(est: Establishment, post: Post, ...fields: PostField[]): string | undefined {
+  for (const f of fields) {
+    const cell = post.cells[f];
+    if (cell) return `${quoteSheetName(est.sheet)}!${cell}`;
+  }
+  return undefined;
+}
+
+export function tableRows(
+  sheet: SheetSpec,
+  name: string
+): { header: number; first: number; last: number; column: number } | undefined {
+  const table = sheet.tables.find((t) => t.name === name);
+  if (!table) return undefined;
+  const { start, end } = parseRangeA1(table.range);
+  return { header: start.row, first: start.row + 1, last: end.row, column: start.column };
+}
+
+export const cellText = (c: SpecCell | null | undefined): string =>
+  c && c.kind === "text" ? c.text : "";
+
+/** The cell, or `fallback` when the cell is empty (LEN(cell)=0: blank or empty text). */
+export const ifBlank = (cell: string, fallback: string): string =>
+  `IF(LEN(${cell})=0,${fallback},${cell})`;
+
+/** A column's letter by its header text in a table's header row. */
+export function columnByHeader(sheet: SheetSpec, headerRow: number, header: string): number {
+  return (sheet.cells[headerRow] ?? []).findIndex((c) => cellText(c).trim() === header);
+}

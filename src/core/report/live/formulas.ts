@@ -1,0 +1,154 @@
+/** The ESTAB formulas of one post, and the figures those formulas give (the same core calls the functions make). */
+import {
+  costingWindow,
+  costPost,
+  plainAssumptions,
+  postCostInYear,
+  type CostFigures,
+} from "../../costing";
+import { financialYearLabel, type FinancialYear } from "../../dates";
+import type { Assumptions, Establishment, PayScales, Post } from "../../model";
+import {
+  FIGURE_ARG,
+  numberText,
+  quoted,
+  refTo,
+  settingsConstant,
+  settingsOf,
+  type Figure,
+} from "./common";
+import type { GradeRangePay } from "./pay";
+
+/**
+ * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
+ * over the post's own cells; undefined when the post has no salary or FTE cell to read.
+ * `salaryExpr` replaces the salary cell (a grade-range post's pay at its costing point).
+ */
+export function postCostFormula(
+  est: Establishment,
+  post: Post,
+  fy: FinancialYear,
+  figure: Figure,
+  settings: string,
+  salaryExpr?: string
+): string | undefined {
+  const salary = salaryExpr ?? refTo(est, post, "salary");
+  const fte = refTo(est, post, "fte", "currentFte");
+  if (!salary || !fte) return undefined;
+  const args = [
+    salary,
+    fte,
+    quoted(financialYearLabel(fy)),
+    refTo(est, post, "headcount") ?? "",
+    refTo(est, post, "startDate") ?? "",
+    refTo(est, post, "endDate") ?? "",
+    refTo(est, post, "pensionRate") ?? "",
+    quoted(FIGURE_ARG[figure]),
+  ];
+  // Blank optional arguments stay in place: =ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni").
+  if (settings) args.push(settings);
+  return `=ESTAB.POSTCOST(${args.join(",")})`;
+}
+
+/** The figure ESTAB.POSTCOST gives for this post: the same core call the function makes. */
+export function postCostValue(
+  post: Post,
+  fy: FinancialYear,
+  figure: Figure,
+  a: Assumptions,
+  salary = post.salary as number
+): number {
+  return postCostInYear(
+    {
+      salary,
+      fte: post.fte,
+      headcount: post.headcount,
+      startDate: post.startDate,
+      endDate: post.endDate,
+      pensionRate: post.pensionRate,
+    },
+    fy,
+    settingsOf(a)
+  )[figure];
+}
+
+/** Pay awards as an array constant of FY, percentage and flat minimum rows; "" when none. */
+export function awardsConstant(a: Assumptions): string {
+  if (a.payAwards.length === 0) return "";
+  const rows = a.payAwards.map(
+    (w) =>
+      `${quoted(financialYearLabel(w.year))},${numberText(w.percent)},${numberText(w.flatMinimum ?? 0)}`
+  );
+  return `{${rows.join(";")}}`;
+}
+
+/**
+ * =INDEX(ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, , headcount,
+ * pensionRate, figure, settings), 1, k): year k of the post's profile over the window
+ * ("total" by default; "salary", "ni", "pension", "levy" or "flat" for the detail table).
+ */
+export function profileYearFormula(
+  est: Establishment,
+  post: Post,
+  a: Assumptions,
+  k: number,
+  grade?: GradeRangePay,
+  figure: Figure = "total"
+): string | undefined {
+  // From the grade range: a blank salary, the points over the min/max cells, and the costing point.
+  const salary = grade ? "" : refTo(est, post, "salary");
+  const fte = refTo(est, post, "fte", "currentFte");
+  if (salary === undefined || !fte) return undefined;
+  const settings = settingsConstant(a, { grantDates: true, gradePoints: grade !== undefined });
+  const args = [
+    salary,
+    fte,
+    quoted(financialYearLabel(a.firstYear)),
+    numberText(a.years),
+    refTo(est, post, "startDate") ?? "",
+    refTo(est, post, "endDate") ?? "",
+    awardsConstant(a),
+    grade?.points ?? "",
+    refTo(est, post, "headcount") ?? "",
+    refTo(est, post, "pensionRate") ?? "",
+    quoted(FIGURE_ARG[figure]),
+  ];
+  if (settings) args.push(settings);
+  return `=INDEX(ESTAB.PROFILE(${args.join(",")}),1,${k})`;
+}
+
+/** Each year's figures of a post as ESTAB.PROFILE gives them: the same core call the function makes. */
+export function profileYears(post: Post, a: Assumptions, grade?: GradeRangePay): CostFigures[] {
+  const assumptions = plainAssumptions(a.firstYear, a.years, {
+    ...settingsOf(a),
+    payAwards: a.payAwards,
+    ...(grade
+      ? {
+          costingPoint: a.costingPoint,
+          incrementRule: a.incrementRule,
+          incrementServiceMonths: a.incrementServiceMonths,
+        }
+      : {}),
+  });
+  const plain: Post = {
+    sourceRow: 0,
+    title: "Post",
+    grade: grade ? POINTS_GRADE : undefined,
+    fte: post.fte,
+    headcount: post.headcount,
+    salary: grade ? undefined : post.salary,
+    pensionRate: post.pensionRate,
+    startDate: post.startDate,
+    endDate: post.endDate,
+    cells: {},
+  };
+  // With points, ESTAB.PROFILE hands them to the engine as a pay scale of one grade.
+  const scales: PayScales | undefined = grade && {
+    sheet: "",
+    points: grade.pointValues.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+  };
+  return costPost(plain, assumptions, costingWindow({ ...assumptions, grant: a.grant }), scales)
+    .years;
+}
+
+const POINTS_GRADE = "points";

@@ -1,0 +1,52 @@
+/**
+ * Live and shareable sheets. A live sheet's computed per-post cells carry an ESTAB.*
+ * formula that reads the post's own cells on the establishment sheet, so the sheet
+ * recalculates when the user edits the establishment; "make shareable" turns it back into
+ * values plus native formulas for colleagues without the add-in. Both are pure passes
+ * over a built SheetSpec, so the sheet builders stay as they are.
+ *
+ * A cell is made live only when the formula gives exactly the value the core wrote: the
+ * pass works the figure out again the way the function will (same core call, same
+ * inputs) and leaves any cell it cannot reproduce as a value, saying why.
+ */
+import type { SheetSpec } from "../sheet-spec";
+import type { LiveOutcome, LiveSource } from "./common";
+import { liveEstablishmentCost } from "./establishment-cost";
+import { liveGrantCosting } from "./grant-costing";
+import { liveLocalityShares } from "./locality-shares";
+import { liveRestructure } from "./restructure";
+
+export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
+export { gradeRangePay, type GradeRangePay } from "./pay";
+export { awardsConstant, postCostFormula, profileYearFormula } from "./formulas";
+
+/**
+ * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
+ * cell addresses. Sheets with no per-post figures the functions can give (yet) come back
+ * unchanged, with a note in notLive.
+ */
+export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
+  if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
+  if (sheet.key === "grant") return liveGrantCosting(sheet, source);
+  if (sheet.key === "shares") return liveLocalityShares(sheet, source);
+  if (sheet.key === "changes") return liveRestructure(sheet, source);
+  return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
+}
+
+/**
+ * Make shareable: the same sheet with every ESTAB formula dropped, leaving the values the
+ * core computed and the native formulas (SUM totals, headroom), which any spreadsheet
+ * recalculates to the same figures.
+ */
+export function makeShareable(sheet: SheetSpec): SheetSpec {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((row) =>
+      row.map((c) => {
+        if (!c || c.kind === "text" || c.live === undefined) return c;
+        const { live: _live, ...rest } = c;
+        return rest;
+      })
+    ),
+  };
+}
