@@ -97,6 +97,15 @@ const FIGURE_KEY: Record<FigureName, keyof CostFigures> = {
 
 const arg = (args: readonly ArgValue[], i: number): ArgValue => (i < args.length ? args[i] : null);
 
+/**
+ * Headcount as the costing engine reads it: 0 (a new post nobody fills yet, or a blank
+ * cell Excel passes as 0) means unknown, so the NI threshold goes by the FTE rounded up.
+ */
+function headcountArg(v: ArgValue): number | undefined {
+  const n = optionalNumber(v, "headcount", { min: 0 });
+  return n === 0 ? undefined : n;
+}
+
 function figureArg(v: ArgValue, withAll: boolean): FigureName | "all" {
   const choices: ReadonlyArray<FigureName | "all"> = withAll
     ? [...FIGURE_NAMES, "all"]
@@ -122,7 +131,7 @@ const P = {
     name: "headcount",
     kind: "value",
     optional: true,
-    help: "People sharing the FTE; the NI threshold is per person. Default: the FTE rounded up.",
+    help: "People sharing the FTE; the NI threshold is per person. Blank or 0 (a new or empty post): the FTE rounded up.",
   },
   start: {
     name: "start",
@@ -345,7 +354,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const post = postFrom({
         salary: numberArg(arg(a, 0), "salary", { min: 0 }),
         fte: numberArg(arg(a, 1), "fte", { min: 0 }),
-        headcount: optionalNumber(arg(a, 3), "headcount", { above: 0 }),
+        headcount: headcountArg(arg(a, 3)),
         start,
         end,
         pensionRate: optionalRate(arg(a, 6), "pensionRate"),
@@ -413,7 +422,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const post = postFrom({
         salary,
         fte: numberArg(arg(a, 1), "fte", { min: 0 }),
-        headcount: optionalNumber(arg(a, 8), "headcount", { above: 0 }),
+        headcount: headcountArg(arg(a, 8)),
         start: optionalDate(arg(a, 4), "start"),
         end: optionalDate(arg(a, 5), "end"),
         pensionRate: optionalRate(arg(a, 9), "pensionRate"),

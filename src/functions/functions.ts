@@ -123,7 +123,7 @@ export function levy(
  * @param salary Full-time annual salary, £.
  * @param fte Full-time equivalent (WTE), e.g. 1 or 0.5.
  * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
- * @param [headcount] People sharing the FTE; the NI threshold is per person. Default: the FTE rounded up.
+ * @param [headcount] People sharing the FTE; the NI threshold is per person. Blank or 0 (a new or empty post): the FTE rounded up.
  * @param [start] Start date, if the post starts during the period.
  * @param [end] End date, if the post ends during the period.
  * @param [pensionRate] Employer pension rate, e.g. 19%. Default 0, or the settings' pension rate.
@@ -166,7 +166,7 @@ export function postCost(
  * @param [end] End date, if the post ends during the period.
  * @param [awards] Pay awards: rows of financial year, percentage and optional flat £ minimum.
  * @param [points] Salaries of the grade's points in the first year, bottom to top; the post moves up one each April.
- * @param [headcount] People sharing the FTE; the NI threshold is per person. Default: the FTE rounded up.
+ * @param [headcount] People sharing the FTE; the NI threshold is per person. Blank or 0 (a new or empty post): the FTE rounded up.
  * @param [pensionRate] Employer pension rate, e.g. 19%. Default 0, or the settings' pension rate.
  * @param [figure] "total" (default), "salary", "ni", "pension", "levy", "flat", or "all" for one row of each.
  * @param [settings] Two-column range of setting name and value, e.g. "Levy | FALSE", "NI rate | 15%".

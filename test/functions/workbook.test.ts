@@ -194,6 +194,12 @@ const CASES: Case[] = [
     expected: postCostInYear({ salary: 20000, fte: 1.5, headcount: 3 }, 2025).ni,
     domain: 2248.2,
   },
+  // Headcount 0 (a new post nobody fills yet) is read as the engine reads it: the FTE
+  // rounded up, 2 people for 1.5 FTE, so the NI threshold is counted twice.
+  {
+    formula: '=ESTAB.POSTCOST(20000,1.5,"2025/26",0,,,,"ni")',
+    expected: postCostInYear({ salary: 20000, fte: 1.5, headcount: 2 }, 2025).ni,
+  },
   {
     formula: '=ESTAB.POSTCOST(30000,1,"2022/23",,,,,"ni")',
     expected: postCostInYear({ salary: 30000, fte: 1 }, 2022).ni,
