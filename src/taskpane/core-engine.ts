@@ -217,7 +217,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           const input = inputFor(matched.key);
           const raw = grid.values[r]?.[valueColumn];
           const spec = "spec" in matched ? matched.spec : undefined;
-          const fallback = spec ? displayOf(spec.defaultCell(defaults), input) : "";
+          const fallback = spec ? displayOf(spec.cellOf(defaults), input) : "";
           const display = displayOf(raw, input);
           settings.push({
             key: matched.key,
@@ -239,7 +239,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           key: spec.key,
           label: spec.label,
           help: spec.note,
-          display: displayOf(spec.defaultCell(defaults), input),
+          display: displayOf(spec.cellOf(defaults), input),
           input,
           isDefault: true,
         });

@@ -68,8 +68,8 @@ interface SettingSpec {
   label: string;
   synonyms: readonly string[];
   note: string;
-  /** The value cell as the assumptions sheet shows it (the default sheet, or the assumptions used). */
-  defaultCell: (d: Assumptions) => CellValue;
+  /** The value cell as the assumptions sheet shows the given assumptions (defaults or the ones used). */
+  cellOf: (d: Assumptions) => CellValue;
   /** Reads a non-blank value into the draft, or says what is wrong with it. */
   apply: (draft: Draft, value: CellValue) => Problem | undefined;
 }
@@ -102,7 +102,7 @@ function percentSetting(
     label,
     synonyms,
     note,
-    defaultCell: (d) => {
+    cellOf: (d) => {
       const v = get(d);
       return v === undefined ? "" : pct(v);
     },
@@ -144,7 +144,7 @@ function numberSetting(
     label,
     synonyms,
     note,
-    defaultCell: (d) => get(d) ?? "",
+    cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const v = parseNumber(value);
       const fix = `enter a ${limits.whole ? "whole number" : "number"}, e.g. ${limits.example}`;
@@ -178,7 +178,7 @@ function moneySetting(
     label,
     synonyms,
     note,
-    defaultCell: (d) => get(d) ?? "",
+    cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const v = parseMoney(value);
       if (v === undefined)
@@ -206,7 +206,7 @@ function dateSetting(
     label,
     synonyms,
     note,
-    defaultCell: (d) => {
+    cellOf: (d) => {
       const v = get(d);
       return v === undefined ? "" : formatUkDate(v);
     },
@@ -238,7 +238,7 @@ function choiceSetting<T extends string>(
     label,
     synonyms,
     note,
-    defaultCell: get,
+    cellOf: get,
     apply: (draft, value) => {
       const v = typeof value === "string" ? words[normaliseLabel(value)] : undefined;
       if (v === undefined)
@@ -366,7 +366,7 @@ export const SETTINGS: readonly SettingSpec[] = [
       "first financial year costed",
     ],
     note: "First year costed, e.g. 2025/26. The annual establishment cost is for this year.",
-    defaultCell: (d) => financialYearLabel(d.firstYear),
+    cellOf: (d) => financialYearLabel(d.firstYear),
     apply: (draft, value) => {
       const v =
         typeof value === "number" || typeof value === "string"
@@ -486,7 +486,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: "Apprenticeship levy",
     synonyms: ["levy", "apprenticeship levy applies", "include apprenticeship levy"],
     note: "Yes or No: 0.5% of pay from 2017/18, for large employers.",
-    defaultCell: (d) => YES_NO(d.apprenticeshipLevy),
+    cellOf: (d) => YES_NO(d.apprenticeshipLevy),
     apply: (draft, value) => {
       const v = parseBoolean(value);
       if (v === undefined)
@@ -512,7 +512,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: "Grant name",
     synonyms: ["grant", "name of grant", "funding stream"],
     note: "The grant's name, as in the Funding column of the establishment.",
-    defaultCell: (d) => d.grant.name ?? "",
+    cellOf: (d) => d.grant.name ?? "",
     apply: (draft, value) => {
       draft.a.grant.name = String(value).trim();
       return undefined;
@@ -565,7 +565,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: "Management grades",
     synonyms: ["management grade", "manager grades", "grades counted as management"],
     note: "Grades counted as management (besides posts flagged in the table), comma-separated, e.g. SS14, SS15.",
-    defaultCell: (d) => d.managementGrades.join(", "),
+    cellOf: (d) => d.managementGrades.join(", "),
     apply: (draft, value) => {
       draft.a.managementGrades = String(value)
         .split(/[,;\n]/)
@@ -1042,7 +1042,7 @@ export function assumptionsGrid(a: Assumptions): CellValue[][] {
         rows.push([`${spec.label} ${financialYearLabel(y)}`, spec.cell(a, y), spec.note]);
   };
   for (const spec of SETTINGS) {
-    rows.push([spec.label, spec.defaultCell(a), spec.note]);
+    rows.push([spec.label, spec.cellOf(a), spec.note]);
     if (spec.key === "gradeSteps") {
       yearRows("payAward");
       yearRows("payAwardMinimum");
