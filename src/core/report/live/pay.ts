@@ -1,7 +1,9 @@
 /** A post's pay as live formulas write it: the cells its salary comes from. */
 import { costingPointIndex } from "../../costing";
+import type { FinancialYear } from "../../dates";
+import { fromA1, quoteSheetName } from "../../grid";
 import { roundPenny } from "../../money";
-import type { Assumptions, Establishment, Post } from "../../model";
+import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../../model";
 import { refTo } from "./common";
 
 /**
@@ -59,3 +61,206 @@ export function gradeRangePay(
 export const paidFromGrade = (post: Post, a: Assumptions): boolean =>
   (post.minSalary !== undefined || post.maxSalary !== undefined) &&
   (a.costingPoint !== "actual" || post.salary === undefined);
+
+/**
+ * A post's pay as the live formulas write it, priced the way the engine prices it
+ * (payLadderFor): from the pay scales table for its grade, else its grade's minimum and
+ * maximum, else its salary. One year (ESTAB.POSTCOST) needs only `salary`; several years
+ * (ESTAB.PROFILE) need `profileSalary` and, for a post that moves up a grade, `points`.
+ */
+export interface PostPay {
+  /** Where the pay comes from, as payLadderFor decides it. */
+  source: "salary" | "grade-range" | "pay-scales";
+  /**
+   * The full-time salary in the costing year (a.firstYear) at the costing point, as
+   * ESTAB.POSTCOST's salary argument: the salary cell, the grade range expression, or
+   * the pay scale cell of the point (the one published for that year, when dated).
+   */
+  salary: string;
+  /** What `salary` gives now. */
+  salaryValue: number;
+  /** ESTAB.PROFILE's salary argument: "" for the costing point of `points`, else a cell. */
+  profileSalary: string;
+  /** What ESTAB.PROFILE reads from `profileSalary` (undefined: blank, the costing point). */
+  profileSalaryValue?: number;
+  /** ESTAB.PROFILE's points argument: the grade's salaries, bottom to top; absent for a salary alone. */
+  points?: string;
+  /** What `points` gives now. */
+  pointValues?: number[];
+  /**
+   * Why the grade's points cannot be written for ESTAB.PROFILE (pay scales published by
+   * year, or cells not one contiguous range): one-year formulas still can, multi-year not.
+   */
+  pointsReason?: string;
+}
+
+const gradeKeyOf = (g: string): string => g.trim().toLowerCase();
+const isMoney = (x: number | undefined): x is number =>
+  typeof x === "number" && Number.isFinite(x) && x >= 0;
+
+/**
+ * The pay of `post` as formula text over the establishment's and the pay scales' cells,
+ * or why it cannot be written. The fields read are grade, salary, minSalary, maxSalary
+ * and spinalPoint, and the cells of salary, minSalary and maxSalary: to price a post as
+ * proposed (a regrade), pass the proposed post with its cells pointing at what it is
+ * priced from (e.g. cells.salary = the proposed salary cell, no min/max cells). The
+ * costing year is a.firstYear: pass { ...a, firstYear: fy } to price another year.
+ */
+export function payOf(
+  est: Establishment,
+  post: Post,
+  a: Assumptions,
+  scales?: PayScales
+): PostPay | string {
+  const grade = post.grade !== undefined ? gradeKeyOf(post.grade) : undefined;
+  const entries = (scales?.points ?? []).filter(
+    (p) =>
+      Number.isFinite(p.salary) && p.grade && grade !== undefined && gradeKeyOf(p.grade) === grade
+  );
+  if (entries.length > 0 && scales) return payScalePay(est, post, a, scales, entries);
+  const salaryCell = refTo(est, post, "salary");
+  if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
+    const actual = a.costingPoint === "actual";
+    const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a);
+    if (typeof range === "string") return range;
+    if (actual && isMoney(post.salary)) {
+      // Moves up the grade's points from the actual salary, as payLadderFor does.
+      if (!salaryCell) return "no salary cell";
+      return {
+        source: "grade-range",
+        salary: salaryCell,
+        salaryValue: post.salary,
+        profileSalary: salaryCell,
+        profileSalaryValue: post.salary || undefined,
+        points: range.points,
+        pointValues: range.pointValues,
+      };
+    }
+    // At the costing point; with "actual" and no salary, the bottom (the engine's fallback).
+    return {
+      source: "grade-range",
+      salary: range.salary,
+      salaryValue: range.salaryValue,
+      profileSalary: "",
+      points: range.points,
+      pointValues: range.pointValues,
+    };
+  }
+  if (isMoney(post.salary)) {
+    if (!salaryCell) return "no salary cell";
+    return {
+      source: "salary",
+      salary: salaryCell,
+      salaryValue: post.salary,
+      profileSalary: salaryCell,
+      profileSalaryValue: post.salary,
+    };
+  }
+  return "no salary, grade range or pay scale";
+}
+
+/** Pay from the pay scales table's rows for the post's grade (`entries`, non-empty). */
+function payScalePay(
+  est: Establishment,
+  post: Post,
+  a: Assumptions,
+  scales: PayScales,
+  entries: PayPoint[]
+): PostPay | string {
+  const fy = a.firstYear;
+  const sheet = quoteSheetName(scales.sheet);
+  // Point → its rows by year, the last row winning as in indexPayScales.
+  const byPoint = new Map<number, Map<FinancialYear | undefined, PayPoint>>();
+  for (const p of entries) {
+    let byYear = byPoint.get(p.point);
+    if (!byYear) byPoint.set(p.point, (byYear = new Map()));
+    byYear.set(p.year, p);
+  }
+  const order = [...byPoint.keys()].sort((x, y) => x - y);
+  // The row giving a point's salary in FY fy: that year's, else the undated, else the latest before, else the first.
+  const rowIn = (point: number): PayPoint => {
+    const byYear = byPoint.get(point) as Map<FinancialYear | undefined, PayPoint>;
+    const exact = byYear.get(fy) ?? byYear.get(undefined);
+    if (exact) return exact;
+    const years = [...byYear.keys()]
+      .filter((y): y is number => y !== undefined)
+      .sort((x, y) => x - y);
+    const before = years.filter((y) => y < fy);
+    return byYear.get(before.length ? before[before.length - 1] : years[0]) as PayPoint;
+  };
+  const salaryCell = refTo(est, post, "salary");
+  // Where the post starts: its spinal point or actual salary (costing point "actual"), else the costing point.
+  let startPoint: number | undefined;
+  let own: { cell: string; value: number } | undefined;
+  if (a.costingPoint === "actual") {
+    if (post.spinalPoint !== undefined && byPoint.has(post.spinalPoint))
+      startPoint = post.spinalPoint;
+    else if (isMoney(post.salary)) {
+      if (!salaryCell) return "no salary cell";
+      own = { cell: salaryCell, value: post.salary };
+    } else startPoint = order[0];
+  } else startPoint = order[costingPointIndex(order.length, a.costingPoint)];
+
+  let salary: string;
+  let salaryValue: number;
+  if (own) {
+    salary = own.cell;
+    salaryValue = own.value;
+  } else {
+    const row = rowIn(startPoint as number);
+    if (!row.cell) return `no cell address for point ${row.point} of grade ${row.grade}`;
+    salary = `${sheet}!${row.cell}`;
+    salaryValue = row.salary;
+  }
+  const pay: PostPay = {
+    source: "pay-scales",
+    salary,
+    salaryValue,
+    // "actual": the function finds the start by salary; otherwise "" is the costing point.
+    profileSalary: a.costingPoint === "actual" ? (own?.cell ?? salary) : "",
+    profileSalaryValue: a.costingPoint === "actual" ? salaryValue || undefined : undefined,
+  };
+  const points = pointsRange(byPoint, order, sheet);
+  if (typeof points === "string") pay.pointsReason = `grade ${entries[0].grade}: ${points}`;
+  else Object.assign(pay, points);
+  return pay;
+}
+
+/** The grade's undated salary cells as one range, bottom point first, or why they are not. */
+function pointsRange(
+  byPoint: Map<number, Map<FinancialYear | undefined, PayPoint>>,
+  order: number[],
+  sheet: string
+): { points: string; pointValues: number[] } | string {
+  const rows: PayPoint[] = [];
+  for (const point of order) {
+    const byYear = byPoint.get(point) as Map<FinancialYear | undefined, PayPoint>;
+    if (byYear.size !== 1 || !byYear.has(undefined))
+      return `the pay scales give point ${point} a figure by year, which the points argument cannot carry`;
+    rows.push(byYear.get(undefined) as PayPoint);
+  }
+  const at = rows.map((p) => cellAt(p.cell));
+  if (at.some((c) => !c)) return "a point has no cell address";
+  const cells = at as Array<{ row: number; column: number }>;
+  const down = cells.every((c, i) => c.column === cells[0].column && c.row === cells[0].row + i);
+  const across = cells.every((c, i) => c.row === cells[0].row && c.column === cells[0].column + i);
+  if (!down && !across)
+    return "its salary cells are not one contiguous range in point order, as the points argument needs";
+  const values = rows.map((p) => p.salary);
+  if (values.some((v, i) => i > 0 && v < values[i - 1]))
+    return "its salaries do not go up from point to point, as the points argument needs";
+  const last = rows[rows.length - 1].cell as string;
+  return {
+    points: rows.length === 1 ? `${sheet}!${last}` : `${sheet}!${rows[0].cell}:${last}`,
+    pointValues: values,
+  };
+}
+
+function cellAt(address: string | undefined): { row: number; column: number } | undefined {
+  if (!address) return undefined;
+  try {
+    return fromA1(address);
+  } catch {
+    return undefined;
+  }
+}
