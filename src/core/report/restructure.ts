@@ -14,7 +14,12 @@ import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment } from "../model";
 import type { SheetSummary } from "../workbook/types";
 import { formula, text, type SheetSpec } from "./sheet-spec";
-import { createSheetDraft, type ColumnSpec, type PlacedTable } from "./table-layout";
+import {
+  createSheetDraft,
+  type CellInput,
+  type ColumnSpec,
+  type PlacedTable,
+} from "./table-layout";
 
 export interface RestructureSheetInput {
   establishment: Establishment;
@@ -128,7 +133,55 @@ function postColumns(withPostId: boolean, withPartYear: boolean): ColumnSpec<Pos
   return cols;
 }
 
-function teamColumns(withPartYear: boolean): ColumnSpec<TeamChange>[] {
+/**
+ * Whether SUMIF and COUNTIF read a team name as plain text equal to the cell: Excel would
+ * read wildcards (* ? ~), a leading comparison (<, >, =), a number, TRUE/FALSE or a date
+ * ("Jan 2025") in the criterion, and matches text without regard to case.
+ */
+function plainCriterion(team: string, teams: readonly string[]): boolean {
+  if (team.length > 255 || !/^[A-Za-z]/.test(team) || /[*?~]/.test(team)) return false;
+  if (/^(true|false)$/i.test(team)) return false;
+  if (/\d/.test(team) && /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(team))
+    return false;
+  const key = team.toLowerCase();
+  return teams.filter((t) => t.toLowerCase() === key).length === 1;
+}
+
+/**
+ * The team table's figures as native formulas over the posts table's columns: COUNTIF and
+ * SUMIF by team, rounded as the core rounds (FTE to 6 places, money to the penny), so they
+ * follow the per-post figures (live ones included). A team whose name a criterion would not
+ * read as plain text, or a figure the formula would not give exactly, is written as a value.
+ */
+function teamColumns(
+  withPartYear: boolean,
+  r: ProposedVersusCurrent,
+  posts: PlacedTable,
+  firstRow: number
+): ColumnSpec<TeamChange>[] {
+  const names = r.teams.map((t) => t.team);
+  const span = (key: string) => {
+    const l = posts.letters[key];
+    return `${l}${posts.firstDataRow + 1}:${l}${posts.lastDataRow + 1}`;
+  };
+  const sumOf = (team: string, value: (p: PostChange) => number) =>
+    r.posts.filter((p) => p.team === team).reduce((s, p) => s + value(p), 0);
+  /** The team's figure as `=ROUND(SUMIF(...),dp)` when that gives `value`, else the value. */
+  const sumIf = (
+    t: TeamChange,
+    i: number,
+    key: string,
+    dp: number,
+    value: number,
+    of: (p: PostChange) => number
+  ): CellInput =>
+    plainCriterion(t.team, names) && roundTo(sumOf(t.team, of), dp) === value
+      ? formula(
+          `=ROUND(SUMIF(${span("team")},A${firstRow + i + 1},${span(key)}),${dp})`,
+          value,
+          dp === FTE_DP ? "fte" : "money"
+        )
+      : value;
   const cols: ColumnSpec<TeamChange>[] = [
     { key: "team", header: "Team", width: 28, cell: (t) => t.team },
     {
@@ -136,49 +189,58 @@ function teamColumns(withPartYear: boolean): ColumnSpec<TeamChange>[] {
       header: "Posts (rows)",
       format: "integer",
       totalDecimals: 0,
-      cell: (t) => t.posts,
+      cell: (t, i) =>
+        plainCriterion(t.team, names)
+          ? formula(`=COUNTIF(${span("team")},A${firstRow + i + 1})`, t.posts, "integer")
+          : t.posts,
     },
     {
       key: "fteNow",
       header: "FTE now",
       format: "fte",
       totalDecimals: FTE_DP,
-      cell: (t) => t.currentFte,
+      cell: (t, i) => sumIf(t, i, "fteNow", FTE_DP, t.currentFte, (p) => p.currentFte),
     },
     {
       key: "fteProposed",
       header: "FTE proposed",
       format: "fte",
       totalDecimals: FTE_DP,
-      cell: (t) => t.proposedFte,
+      cell: (t, i) => sumIf(t, i, "fteProposed", FTE_DP, t.proposedFte, (p) => p.proposedFte),
     },
     {
       key: "fteChange",
       header: "FTE change",
       format: "fte",
       totalDecimals: FTE_DP,
-      cell: (t) => t.fteChange,
+      cell: (t, i) => {
+        const row = firstRow + i + 1;
+        return roundTo(t.proposedFte - t.currentFte, FTE_DP) === t.fteChange
+          ? formula(`=ROUND(D${row}-C${row},${FTE_DP})`, t.fteChange, "fte")
+          : t.fteChange;
+      },
     },
     {
       key: "costNow",
       header: "Cost now (a year)",
       format: "money",
       totalDecimals: MONEY_DP,
-      cell: (t) => t.currentCost,
+      cell: (t, i) => sumIf(t, i, "costNow", MONEY_DP, t.currentCost, (p) => p.current.total),
     },
     {
       key: "costProposed",
       header: "Cost proposed (a year)",
       format: "money",
       totalDecimals: MONEY_DP,
-      cell: (t) => t.proposedCost,
+      cell: (t, i) =>
+        sumIf(t, i, "costProposed", MONEY_DP, t.proposedCost, (p) => p.proposed.total),
     },
     {
       key: "change",
       header: "Change (full year)",
       format: "money",
       totalDecimals: MONEY_DP,
-      cell: (t) => t.fullYearEffect,
+      cell: (t, i) => sumIf(t, i, "change", MONEY_DP, t.fullYearEffect, (p) => p.change),
     },
   ];
   if (withPartYear) {
@@ -187,7 +249,8 @@ function teamColumns(withPartYear: boolean): ColumnSpec<TeamChange>[] {
       header: "Change (part year)",
       format: "money",
       totalDecimals: MONEY_DP,
-      cell: (t) => t.partYearEffect ?? 0,
+      cell: (t, i) =>
+        sumIf(t, i, "partYear", MONEY_DP, t.partYearEffect ?? 0, (p) => p.partYearChange ?? 0),
     });
   }
   return cols;
@@ -279,7 +342,13 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
   d.blank();
 
   d.row([text("By team", "subtitle")]);
-  const teams = d.table("RestructureTeams", teamColumns(withPartYear), r.teams);
+  // The team table's header row is the next row; its first team the row after.
+  const teamsFirstRow = d.nextRow() + 1;
+  const teams = d.table(
+    "RestructureTeams",
+    teamColumns(withPartYear, r, posts, teamsFirstRow),
+    r.teams
+  );
   d.blank();
 
   let agency: PlacedTable | undefined;

@@ -113,6 +113,49 @@ describe("restructure sheet", () => {
     expect(sheet.freeze).toEqual({ rows: 5, columns: 1 });
   });
 
+  it("gives every team figure as a native formula over the posts table, by team", () => {
+    // Row 16: team header; East, West and "No team" on rows 17-19.
+    expect(cellAt(sheet, "A17")).toMatchObject({ kind: "text", text: "East" });
+    expect(cellAt(sheet, "B17")).toEqual({
+      kind: "formula",
+      formula: "=COUNTIF(B6:B12,A17)",
+      value: 3,
+      format: "integer",
+    });
+    expect(cellAt(sheet, "C18")).toMatchObject({
+      formula: "=ROUND(SUMIF(B6:B12,A18,G6:G12),6)",
+      value: 3,
+    });
+    expect(cellAt(sheet, "D17")).toMatchObject({
+      formula: "=ROUND(SUMIF(B6:B12,A17,H6:H12),6)",
+      value: 4,
+    });
+    expect(cellAt(sheet, "E18")).toMatchObject({ formula: "=ROUND(D18-C18,6)", value: -0.5 });
+    expect(cellAt(sheet, "F19")).toMatchObject({
+      formula: "=ROUND(SUMIF(B6:B12,A19,J6:J12),2)",
+      value: 0,
+    });
+    expect(cellAt(sheet, "H17")).toMatchObject({
+      formula: "=ROUND(SUMIF(B6:B12,A17,L6:L12),2)",
+    });
+    expect(cellAt(sheet, "I18")).toMatchObject({
+      formula: "=ROUND(SUMIF(B6:B12,A18,M6:M12),2)",
+    });
+  });
+
+  it("writes a team's figures as values when a criterion would not read its name as plain text", () => {
+    const odd = ["1 Team", "Team*", "Jan 2025", "TRUE", "east", "East"].map((team, i) =>
+      post({ title: `Post ${i}`, team, salary: 20000 })
+    );
+    const s = build(odd).sheet;
+    const first = rowIndexOf(s, "Team") + 1;
+    const kinds = odd.map((_, i) => s.cells[first + i][1]?.kind);
+    expect(kinds).toEqual(["number", "number", "number", "number", "number", "number"]);
+    const fine = build([post({ title: "P", team: "Team 1 (North)", salary: 20000 })]).sheet;
+    expect(fine.cells[rowIndexOf(fine, "Team") + 1][1]?.kind).toBe("formula");
+    for (const c of recalculate(s)) expect(c.actual).toEqual(c.expected);
+  });
+
   it("writes a post title that looks like a formula as text", () => {
     expect(cellAt(sheet, "A12")).toEqual({ kind: "text", text: '=HYPERLINK("x")' });
   });
