@@ -106,7 +106,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
   warnings.push(...need.warnings);
   const total = totalToShare(input, warnings);
   const totalUnits = toUnits(total, unit);
-  const { units, quotas } = allocateUnits(totalUnits, need.needIndex);
+  const { units } = allocateUnits(totalUnits, need.needIndex);
   const fte = units.map((u) => fromUnits(u, unit));
   const roles = input.roles
     ? {
@@ -123,7 +123,9 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
     need,
     total,
     unit,
-    quotas: quotas.map((q) => q * unit),
+    // As the sheet shows and works it out: total × need index (Hamilton's own quotas, in
+    // units, differ from these only by float noise).
+    quotas: need.needIndex.map((x) => total * x),
     fte,
     cost: input.costPerFte !== undefined ? costOfAllocation(fte, input.costPerFte) : undefined,
     roles,
@@ -179,12 +181,15 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
   d.row([text("Settings", "subtitle")]);
   const totalRow = d.row([text("FTE to share out"), num(s.total, "fte", "input")]);
   const totalCell = d.address(totalRow, 1);
+  const absolute = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   d.row([text("Allocation unit (FTE)"), num(s.unit, "fte", "input")]);
+  let costCell: string | undefined;
   if (input.costPerFte !== undefined) {
-    d.row([
+    const costRow = d.row([
       text("Average cost per FTE (salary plus on-costs)"),
       num(input.costPerFte, "money", "input"),
     ]);
+    costCell = d.address(costRow, 1);
   }
   d.blank();
 
@@ -211,10 +216,17 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       cell: (m) => need.weights[m.key],
     },
   ];
+  // Each measure's "Weight used" cell, in the order of `measures`.
+  const weightUsed = measures.map((_, k) => absolute(d.address(d.nextRow() + 1 + k, 2)));
   d.table("ShareWeights", weightCols, measures);
   d.blank();
 
   const rows: LocalityRow[] = s.localities.map((locality, i) => ({ locality, i }));
+  // Figures worked out from others on the same row are native formulas, written in the
+  // order the core does the arithmetic so they recalculate to exactly the value shown.
+  const firstRow = d.nextRow() + 2; // A1 row number of the first locality
+  const at = (key: string, r: LocalityRow) =>
+    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
   const cols: ColumnSpec<LocalityRow>[] = [
     { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
     {
@@ -236,7 +248,12 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       width: 16,
       format: "integer",
       totalDecimals: DP,
-      cell: (r) => need.deprivationWeighted[r.i],
+      cell: (r) =>
+        formula(
+          `=${at("population", r)}*${at("deprivation", r)}`,
+          need.deprivationWeighted[r.i],
+          "integer"
+        ),
     },
     {
       key: "demand",
@@ -278,14 +295,19 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       header: "Need index",
       format: "percent",
       totalDecimals: DP,
-      cell: (r) => need.needIndex[r.i],
+      cell: (r) =>
+        formula(
+          `=${(["popShare", "depShare", "demandShare", "equalShare"] as const).map((k, j) => `${weightUsed[j]}*${at(k, r)}`).join("+")}`,
+          need.needIndex[r.i],
+          "percent"
+        ),
     },
     {
       key: "quota",
       header: "Exact FTE quota",
       format: "fte",
       totalDecimals: DP,
-      cell: (r) => s.quotas[r.i],
+      cell: (r) => formula(`=${absolute(totalCell)}*${at("need", r)}`, s.quotas[r.i], "fte"),
     },
     {
       key: "fte",
@@ -295,15 +317,16 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       cell: (r) => s.fte[r.i],
     },
   ];
-  if (s.cost) {
+  if (s.cost && costCell) {
     const cost = s.cost;
+    const perFte = absolute(costCell);
     cols.push({
       key: "cost",
       header: "Cost (a year)",
       width: 14,
       format: "money",
       totalDecimals: 2,
-      cell: (r) => cost[r.i],
+      cell: (r) => formula(`=ROUND(${at("fte", r)}*${perFte},2)`, cost[r.i], "money"),
     });
   }
   const table = d.table("LocalityShares", cols, rows);

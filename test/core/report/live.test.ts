@@ -331,20 +331,24 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
   const live = hf.getSheetId("Live") as number;
   afterAll(() => hf.destroy());
 
-  it("gives each locality's figures, shares, need index and FTE allocated a formula over the localities table", () => {
+  it("gives each locality's figures, shares and FTE allocated a formula over the localities table", () => {
     expect(outcome.notLive).toEqual([]);
-    // 3 localities × (3 figures as written, 4 one-measure shares, need index, FTE allocated).
-    expect(outcome.liveCells).toBe(3 * 9);
+    // 3 localities × (3 figures as written, 4 one-measure shares, FTE allocated); the need
+    // index, weighted population and exact quota are native formulas in both modes.
+    expect(outcome.liveCells).toBe(3 * 8);
     const formulas = outcome.sheet.cells
       .flat()
       .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
-    expect(formulas).toContain(
-      "=INDEX(ESTAB.ALLOCATE(20,ESTAB.NEEDINDEX(Localities!B2:B4,Localities!C2:C4,Localities!D2:D4,{0.5,0.3,0.2,0}),0.1),1)"
-    );
+    expect(formulas).toContain("=INDEX(ESTAB.ALLOCATE($B$5,$J$16:$J$18,0.1),1)");
     expect(formulas).toContain(
       "=INDEX(ESTAB.NEEDINDEX(Localities!B2:B4,Localities!C2:C4,Localities!D2:D4,{0,1,0,0}),2)"
     );
     expect(formulas).toContain("=Localities!D4");
+    const at = (r: number, c: number) => outcome.sheet.cells[r - 1][c];
+    expect(at(16, 9)).toMatchObject({ formula: "=$C$9*F16+$C$10*G16+$C$11*H16+$C$12*I16" });
+    expect(at(16, 9)).not.toHaveProperty("live");
+    expect(at(17, 3)).toMatchObject({ formula: "=B17*C17", value: 2000 });
+    expect(at(18, 10)).toMatchObject({ formula: "=$B$5*J18" });
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values: 5.4 / 7.9 / 6.7 FTE", () => {
@@ -365,6 +369,7 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
       assumptions.localityWeights
     );
     const expected = allocateExact(20, index, 0.1);
+    expect(expected).toEqual([4.9, 7.5, 7.6]);
     const rows = outcome.sheet.cells.flatMap((row, r) =>
       row.flatMap((c, col) =>
         c && c.kind !== "text" && c.live?.includes("ALLOCATE") ? [{ r, col }] : []
@@ -373,7 +378,7 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     expect(rows.map(({ r, col }) => hf.getCellValue({ sheet: live, row: r, col }))).toEqual(
       expected
     );
-    // Every live cell, as the sheet built from the edited table has it.
+    // Every live or native formula cell, as the sheet built from the edited table has it.
     const edited: Localities = {
       ...localities,
       localities: localities.localities.map((l, i) => (i === 2 ? { ...l, demand: 1000 } : l)),
@@ -384,13 +389,14 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
       generatedAt: "2026-01-01",
       version: "test",
     }).sheet;
-    const isLive = (r: number, col: number): boolean => {
+    const recalculates = (r: number, col: number): boolean => {
       const c = outcome.sheet.cells[r]?.[col];
-      return !!c && c.kind === "number" && c.live !== undefined;
+      return !!c && (c.kind === "formula" || (c.kind === "number" && c.live !== undefined));
     };
-    const { got, want } = compare(hf, live, rebuilt, isLive);
+    const { got, want } = compare(hf, live, rebuilt, recalculates);
     expect(got).toEqual(want);
-    expect(got).toHaveLength(3 * 9);
+    // 24 live, 3 native per locality, 2 weight totals, 10 locality totals and 2 checks.
+    expect(got).toHaveLength(3 * 8 + 3 * 3 + 2 + 10 + 2);
     expect(rebuilt).not.toEqual(built);
   });
 });

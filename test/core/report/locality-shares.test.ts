@@ -2,7 +2,65 @@ import fc from "fast-check";
 import type { Localities } from "../../../src/core/model";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
 import { SharesInputError } from "../../../src/core/shares";
-import { cellAt, recalculate, rowIndexOf, tableHeaders } from "./restructure-spec-check";
+import { FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
+import { roundTo } from "../../../src/core/money";
+import type { SheetSpec } from "../../../src/core/report/sheet-spec";
+import { HF_CONFIG } from "../../functions/hyperformula-estab";
+import { hfSheet } from "./live-harness";
+import { cellAt, rowIndexOf, tableHeaders } from "./restructure-spec-check";
+
+/**
+ * ROUND as Excel and LibreOffice do it (roundTo, tested against Excel's own results in
+ * test/core/money): HyperFormula's ROUND is Math.round(x × 100) ÷ 100, which gives
+ * 32418630.33 for 591.5 × 54807.49 = 32418630.334999997…, where Excel reads the product
+ * to 15 digits (…335) and gives …34. Registered for this test file only (jest gives each
+ * file its own modules).
+ */
+class ExcelRound extends FunctionPlugin {
+  static override implementedFunctions = {
+    ROUND: {
+      method: "round",
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
+      ],
+    },
+  };
+  round(ast: { args: unknown[] }, state: unknown): unknown {
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata("ROUND"),
+      (x: number, d: number) => roundTo(x, Math.trunc(d))
+    );
+  }
+}
+HyperFormula.unregisterFunction("ROUND");
+HyperFormula.registerFunctionPlugin(ExcelRound);
+
+/**
+ * Each native formula's value recalculated by HyperFormula next to the value the core
+ * wrote. smartRounding off (as Excel and LibreOffice: full doubles): the need index and
+ * exact quota are unrounded products and sums, compared to the last bit.
+ */
+function recalculate(spec: SheetSpec): { address: string; actual: unknown; expected: unknown }[] {
+  const hf = HyperFormula.buildFromArray(hfSheet(spec, "shareable"), HF_CONFIG);
+  const out = spec.cells.flatMap((row, r) =>
+    row.flatMap((cell, c) =>
+      cell?.kind === "formula"
+        ? [
+            {
+              address: `${String.fromCharCode(65 + c)}${r + 1}`,
+              actual: hf.getCellValue({ sheet: 0, row: r, col: c }) ?? "",
+              expected: cell.value,
+            },
+          ]
+        : []
+    )
+  );
+  hf.destroy();
+  return out;
+}
 
 // DOMAIN.md worked example 9.
 const localities: Localities = {
@@ -85,6 +143,67 @@ describe("locality shares sheet", () => {
     expect(cellAt(sheet, "B21")).toMatchObject({ formula: "=ROUND(L20-B5,6)", value: 0 });
     expect(cellAt(sheet, "B22")).toMatchObject({ value: "Adds up exactly" });
     expect(sheet.freeze).toEqual({ rows: 16, columns: 1 });
+  });
+
+  it("works out each locality's weighted population, need index, quota and cost as native formulas", () => {
+    expect(cellAt(sheet, "D17")).toEqual({
+      kind: "formula",
+      formula: "=B17*C17",
+      value: 2000,
+      format: "integer",
+    });
+    expect(cellAt(sheet, "J18")).toEqual({
+      kind: "formula",
+      formula: "=$C$10*F18+$C$11*G18+$C$12*H18+$C$13*I18",
+      value: result.need.needIndex[1],
+      format: "percent",
+    });
+    expect(cellAt(sheet, "K19")).toEqual({
+      kind: "formula",
+      formula: "=$B$5*J19",
+      value: 20 * result.need.needIndex[2],
+      format: "fte",
+    });
+    expect(cellAt(sheet, "M17")).toEqual({
+      kind: "formula",
+      formula: "=ROUND(L17*$B$7,2)",
+      value: 243000,
+      format: "money",
+    });
+    // The figures they read are typed in (settings, weights used, localities) or, for the
+    // shares and FTE allocated, the core's (live mode gives those ESTAB formulas).
+    expect(cellAt(sheet, "B7")).toMatchObject({ kind: "number", value: 45000 });
+    expect(cellAt(sheet, "C10")).toMatchObject({ kind: "number", value: 0.5 });
+    expect(cellAt(sheet, "L17")).toMatchObject({ kind: "number", value: 5.4 });
+    expect(result.quotas).toEqual(result.need.needIndex.map((x) => 20 * x));
+  });
+
+  it("rounds the cost to the penny as Excel does, also on a product a hair under a half penny", () => {
+    // 591.5 FTE × £54,807.49 = 32,418,630.334999997…: Excel's ROUND reads it as …335 → …34.
+    const r = buildLocalitySharesSheet({
+      ...base,
+      costPerFte: 54807.49,
+      localities: {
+        ...localities,
+        localities: [
+          { ...localities.localities[0], population: 0, deprivation: 0, demand: 1 },
+          { ...localities.localities[1], population: 0, deprivation: 0, demand: 0 },
+          { ...localities.localities[2], population: 1, deprivation: 0, demand: 0 },
+        ],
+      },
+      assumptions: {
+        localityWeights: { population: 0.4, deprivation: 0.3, demand: 0.2, equal: 0.1 },
+        allocationUnit: 0.5,
+        allocationTotalFte: 1109,
+      },
+    });
+    expect(r.result.fte).toEqual([369.5, 148, 591.5]);
+    expect(cellAt(r.sheet, "M19")).toMatchObject({
+      formula: "=ROUND(L19*$B$7,2)",
+      value: 32418630.34,
+    });
+    for (const c of recalculate(r.sheet))
+      expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
   });
 
   it("every native formula recalculates to exactly the value the core wrote", () => {

@@ -1,8 +1,20 @@
-import { parseRangeA1, quoteSheetName } from "../../grid";
-import type { Localities, LocalityWeights } from "../../model";
-import { allocateExact, needIndex } from "../../shares";
+import { columnLetters, parseRangeA1, quoteSheetName, toA1 } from "../../grid";
+import type { Establishment, Localities, LocalityWeights } from "../../model";
+import { roundTo } from "../../money";
+import { allocateExact, fromUnits, needIndex } from "../../shares";
+import { decimalsOf } from "../../shares/units";
 import type { NumberCell, SheetSpec } from "../sheet-spec";
 import { cellText, numberText, tableRows, type LiveOutcome, type LiveSource } from "./common";
+
+/**
+ * Locality shares sheet, live. The builder already writes the figures worked out on the
+ * sheet itself as native formulas (deprivation-weighted population = population × rate,
+ * need index = Σ weight used × share, exact quota = FTE to share out × need index, cost =
+ * ROUND(FTE allocated × cost per FTE, 2)); this pass points the rest at the source tables:
+ * the localities' figures, each one-measure share (ESTAB.NEEDINDEX), FTE allocated
+ * (ESTAB.ALLOCATE over the FTE to share out and the need index column) and, when it is the
+ * establishment's own total, the FTE to share out (a SUM over the posts' FTE cells).
+ */
 
 /** "Sheet!B2:B4" when the localities' cells for a field run down one column in order. */
 function columnRange(
@@ -20,7 +32,61 @@ function columnRange(
   return `${quoteSheetName(src.sheet)}!${addresses[0]}:${addresses[addresses.length - 1]}`;
 }
 
-/** Locality shares sheet: each locality's need index and FTE allocated. */
+/** Excel's limits on one formula: 8,192 characters, 255 arguments to a function. */
+const MAX_FORMULA = 8192;
+const MAX_ARGS = 255;
+
+/**
+ * The establishment's total FTE shared out in whole units, as a formula over the posts'
+ * FTE cells, and the value it gives. The posts' cells only (never a TOTAL or sub-total
+ * row): runs of consecutive rows become one range each. The rounding is the builder's
+ * (totalToShare): the sum to 6 decimals, then to the nearest whole unit.
+ */
+export function establishmentFteFormula(
+  est: Establishment,
+  unit: number
+): { formula: string; value: number } | string {
+  const runs: { column: number; from: number; to: number }[] = [];
+  let sum = 0;
+  for (const post of est.posts) {
+    const address = post.cells.fte ?? post.cells.currentFte;
+    if (!address) {
+      if (post.fte === 0) continue; // a new post with no FTE cell adds nothing
+      return `${post.title || "a post"} has no FTE cell to add up`;
+    }
+    sum += post.fte;
+    const { row, column } = parseRangeA1(address).start;
+    const last = runs[runs.length - 1];
+    if (last && last.column === column && last.to === row - 1) last.to = row;
+    else runs.push({ column, from: row, to: row });
+  }
+  if (runs.length === 0) return "the establishment has no FTE cells";
+  if (runs.length > MAX_ARGS) return `the posts' FTE cells are in ${runs.length} separate ranges`;
+  const sheet = quoteSheetName(est.sheet);
+  const ranges = runs.map((r) => {
+    const from = toA1({ row: r.from, column: r.column });
+    return r.from === r.to
+      ? `${sheet}!${from}`
+      : `${sheet}!${from}:${columnLetters(r.column)}${r.to + 1}`;
+  });
+  const u = numberText(unit);
+  const formula =
+    unit === 1
+      ? `=ROUND(ROUND(SUM(${ranges.join(",")}),6),0)`
+      : `=ROUND(ROUND(ROUND(SUM(${ranges.join(",")}),6)/${u},0)*${u},${decimalsOf(unit)})`;
+  if (formula.length > MAX_FORMULA) return "the formula adding up the posts' FTE would be too long";
+  // As Excel works it out: ROUND is roundTo (half away from zero, read to 15 digits).
+  const units = roundTo(roundTo(sum, 6) / unit, 0);
+  return { formula, value: unit === 1 ? units : fromUnits(units, unit) };
+}
+
+/** Zero-based row of the settings row labelled `label` (column A), or -1. */
+const settingRow = (sheet: SheetSpec, label: string): number =>
+  sheet.cells.findIndex((r) => cellText(r[0]).trim() === label);
+
+const absolute = (row: number, column: number): string => `$${columnLetters(column)}$${row + 1}`;
+
+/** Locality shares sheet: each locality's figures, shares and FTE allocated. */
 export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { localities: src, assumptions: a } = source;
   if (!src)
@@ -39,44 +105,48 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
       notLive: ["The localities' figures are not in one column each, in order"],
     };
   const header = sheet.cells[rows.header] ?? [];
-  const needCol = header.findIndex((c) => cellText(c).trim() === "Need index");
-  const fteCol = header.findIndex((c) => cellText(c).trim() === "FTE allocated");
+  const column = (h: string) => header.findIndex((c) => cellText(c).trim() === h);
+  const needCol = column("Need index");
+  const fteCol = column("FTE allocated");
   const cells = sheet.cells.map((r) => [...r]);
   const n = src.localities.length;
   const dataRow = (i: number) => cells[rows.first + i];
-  const w = a.localityWeights;
-  const need = `ESTAB.NEEDINDEX(${ranges.join(",")},{${[w.population, w.deprivation, w.demand, w.equal].map(numberText).join(",")}})`;
-  const index = needIndex(
-    src.localities.map((l) => l.population),
-    src.localities.map((l) => l.deprivation),
-    src.localities.map((l) => l.demand),
-    w
-  );
-  // The total shared is what the allocations add up to (exactly, by construction).
-  const fteCells = Array.from({ length: n }, (_, i) => dataRow(i)?.[fteCol]);
-  const total = Number(
-    fteCells
-      .reduce(
-        (sum, c) => sum + (c && c.kind !== "text" && typeof c.value === "number" ? c.value : 0),
-        0
-      )
-      .toFixed(9)
-  );
-  const allocated = allocateExact(total, index, a.allocationUnit);
+  const numberAt = (r: number, c: number): number | undefined => {
+    const cell = cells[r]?.[c];
+    return cell && cell.kind !== "text" && typeof cell.value === "number" ? cell.value : undefined;
+  };
   const notLive: string[] = [];
   let liveCells = 0;
-  const setLive = (i: number, col: number, live: string, expected: number, what: string) => {
-    const cell = dataRow(i)?.[col];
+  const setLive = (r: number, col: number, live: string, expected: number, what: string) => {
+    const cell = cells[r]?.[col];
     if (!cell || cell.kind !== "number") return;
     if (cell.value !== expected) {
-      notLive.push(
-        `${src.localities[i].name} ${what}: the formula would not give the sheet's figure`
-      );
+      notLive.push(`${what}: the formula would not give the sheet's figure`);
       return;
     }
-    dataRow(i)[col] = { ...cell, live } satisfies NumberCell;
+    cells[r][col] = { ...cell, live } satisfies NumberCell;
     liveCells++;
   };
+  const setLocality = (i: number, col: number, live: string, expected: number, what: string) =>
+    setLive(rows.first + i, col, live, expected, `${src.localities[i].name} ${what}`);
+
+  // The FTE to share out: the assumption as typed stays a value; the establishment's own
+  // total becomes a SUM over the posts' FTE cells, so editing a post's FTE flows through.
+  const totalRow = settingRow(sheet, "FTE to share out");
+  const rolesTable = sheet.tables.some((t) => t.name === "RoleLocalityFte");
+  if (totalRow >= 0 && a.allocationTotalFte === undefined && !rolesTable) {
+    const est = source.establishment;
+    const total = est ? establishmentFteFormula(est, a.allocationUnit) : "no establishment given";
+    if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
+    else setLive(totalRow, 1, total.formula, total.value, "FTE to share out");
+  }
+  if (settingRow(sheet, "Average cost per FTE (salary plus on-costs)") >= 0)
+    notLive.push(
+      "Average cost per FTE: the whole establishment's first-year cost ÷ its FTE, fixed when the sheet was built (rebuild to update it; the cost column multiplies by it)"
+    );
+  if (rolesTable)
+    notLive.push("FTE by role and locality: controlled rounding has no cell function");
+
   // Each measure's share is the need index with all the weight on that measure.
   const ONE_MEASURE: ReadonlyArray<[string, LocalityWeights]> = [
     ["Population share", { population: 1, deprivation: 0, demand: 0, equal: 0 }],
@@ -85,7 +155,7 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     ["Equal share", { population: 0, deprivation: 0, demand: 0, equal: 1 }],
   ];
   const shareColumns = ONE_MEASURE.flatMap(([h, weights]) => {
-    const col = header.findIndex((c) => cellText(c).trim() === h);
+    const col = column(h);
     if (col < 0) return [];
     let values: number[] | undefined;
     try {
@@ -108,28 +178,51 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     ["Demand", "demand"],
   ];
   const echoColumns = ECHO.flatMap(([h, field]) => {
-    const col = header.findIndex((c) => cellText(c).trim() === h);
+    const col = column(h);
     return col < 0 ? [] : [{ col, h, field }];
   });
+  // FTE allocated: Hamilton over the sheet's own FTE to share out and need index column,
+  // exactly the core's call (allocateExact of the same total, indices and unit).
+  const totalValue = totalRow >= 0 ? numberAt(totalRow, 1) : undefined;
+  const index = Array.from({ length: n }, (_, i) =>
+    needCol >= 0 ? numberAt(rows.first + i, needCol) : undefined
+  );
+  let allocated: number[] | undefined;
+  if (fteCol >= 0 && totalValue !== undefined && index.every((x) => x !== undefined)) {
+    try {
+      allocated = allocateExact(totalValue, index as number[], a.allocationUnit);
+    } catch {
+      allocated = undefined;
+    }
+  }
+  const needRange =
+    needCol >= 0
+      ? `${absolute(rows.first, needCol)}:${absolute(rows.first + n - 1, needCol)}`
+      : undefined;
   for (let i = 0; i < n; i++) {
     for (const e of echoColumns) {
       const address = src.localities[i].cells[e.field];
       const value = src.localities[i][e.field];
       if (address && typeof value === "number")
-        setLive(i, e.col, `=${quoteSheetName(src.sheet)}!${address}`, value, e.h.toLowerCase());
+        setLocality(i, e.col, `=${quoteSheetName(src.sheet)}!${address}`, value, e.h.toLowerCase());
     }
     for (const sc of shareColumns)
       if (sc.values)
-        setLive(i, sc.col, `=INDEX(${sc.formula},${i + 1})`, sc.values[i], sc.h.toLowerCase());
-    if (needCol >= 0) setLive(i, needCol, `=INDEX(${need},${i + 1})`, index[i], "need index");
-    if (fteCol >= 0)
-      setLive(
-        i,
-        fteCol,
-        `=INDEX(ESTAB.ALLOCATE(${numberText(total)},${need},${numberText(a.allocationUnit)}),${i + 1})`,
-        allocated[i],
-        "FTE allocated"
-      );
+        setLocality(i, sc.col, `=INDEX(${sc.formula},${i + 1})`, sc.values[i], sc.h.toLowerCase());
+    if (fteCol >= 0) {
+      if (allocated && needRange)
+        setLocality(
+          i,
+          fteCol,
+          `=INDEX(ESTAB.ALLOCATE(${absolute(totalRow, 1)},${needRange},${numberText(a.allocationUnit)}),${i + 1})`,
+          allocated[i],
+          "FTE allocated"
+        );
+      else if (dataRow(i)?.[fteCol]?.kind === "number")
+        notLive.push(
+          `${src.localities[i].name} FTE allocated: no FTE to share out or need index figures to allocate by`
+        );
+    }
   }
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
