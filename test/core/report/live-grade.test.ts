@@ -80,21 +80,29 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
 
   it("makes the cost sheet's per-post figures live over the minimum and maximum cells", () => {
     const formulas = liveFormulasOf(cost);
-    expect(formulas.length).toBe(3 * 5); // salary, NI, pension, levy, total
+    // FTE, headcount, full-time salary, then salary, NI, pension, levy, total.
+    expect(formulas.length).toBe(3 * 8);
     const salary = {
       bottom: "Staff!C2",
       mid: "ROUND\\(Staff!C2\\+\\(Staff!D2-Staff!C2\\)\\*2/3,2\\)",
       top: "Staff!D2",
-    }[point];
-    expect(formulas[0]).toMatch(new RegExp(`^=ESTAB\\.POSTCOST\\(${salary},Staff!E2,"2025/26"`));
+    }[point] as string;
+    expect(formulas.slice(0, 3)).toEqual([
+      "=Staff!E2",
+      "=Staff!F2",
+      // A bare cell is read through ESTAB.SALARY, as the cost formulas read it (text money too).
+      point === "mid" ? `=${salary.replace(/\\/g, "")}` : `=ESTAB.SALARY(${salary},1,0)`,
+    ]);
+    expect(formulas[3]).toMatch(new RegExp(`^=ESTAB\\.POSTCOST\\(${salary},Staff!E2,"2025/26"`));
   });
 
   it("makes each grant year live with the grade's points built from the two cells", () => {
     const formulas = liveFormulasOf(grant);
-    // 3 posts × 3 years: the total, then salary, NI, pension and levy in the detail table.
-    expect(formulas.length).toBe(3 * 3 * 5);
-    expect(formulas[0]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
-    expect(formulas[0]).toContain(`"Costing point","${point}"`);
+    // 3 posts × (FTE, headcount, and 3 years: the total, then salary, NI, pension and levy in the detail table).
+    expect(formulas.length).toBe(3 * 2 + 3 * 3 * 5);
+    expect(formulas.slice(0, 2)).toEqual(["=Staff!E2", "=Staff!F2"]);
+    expect(formulas[2]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
+    expect(formulas[2]).toContain(`"Costing point","${point}"`);
   });
 
   it("evaluates in HyperFormula to exactly the shareable values", () => {
@@ -122,7 +130,7 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
       expect(got).toEqual(want);
       checked += got.length;
     }
-    expect(checked).toBe(3 * 5 + 3 * 3 * 5);
+    expect(checked).toBe(3 * 8 + 3 * 2 + 3 * 3 * 5);
     // The edit did change the figures at the bottom and mid (the top post stays on the maximum).
     if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
   });

@@ -18,7 +18,7 @@ import { annualCostOf } from "../../../src/core/changes";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
-import { estabWorkbook } from "../../functions/hyperformula-estab";
+import { estabWorkbook, HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
 const SOURCE_SHEET = "Staff List";
 
@@ -145,19 +145,25 @@ describe.each(SCENARIOS)("live Establishment Cost sheet: %s", (_name, assumption
   const live = hf.getSheetId("Live") as number;
   afterAll(() => hf.destroy());
 
-  it("makes every salary-driven post's figures live, over the source table's cells", () => {
+  it("makes every post's FTE, headcount, full-time salary and figures live, over the source table's cells", () => {
     const formulas = outcome.sheet.cells
       .flat()
       .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
     const figures = assumptions.onCostMode === "flat" ? 3 : 5; // salary, (NI, pension, levy | flat), total
-    expect(outcome.liveCells).toBe(4 * figures);
+    // 5 posts × (FTE, headcount, full-time salary and the figures).
+    expect(outcome.liveCells).toBe(5 * (3 + figures));
     expect(formulas.length).toBe(outcome.liveCells);
-    expect(formulas[0]).toMatch(
+    expect(formulas.slice(0, 3)).toEqual([
+      "='Staff List'!D4",
+      "='Staff List'!E4",
+      "=ESTAB.SALARY('Staff List'!C4,1,0)",
+    ]);
+    expect(formulas[3]).toMatch(
       /^=ESTAB\.POSTCOST\('Staff List'!C4,'Staff List'!D4,"\d{4}\/\d{2}",'Staff List'!E4,/
     );
-    // The grade-only post is costed from its grade, which ESTAB.POSTCOST cannot read: values stay.
-    expect(outcome.notLive.length).toBe(figures);
-    expect(outcome.notLive.every((n) => n.startsWith("New Post (grade only)"))).toBe(true);
+    // The grade-only post, costed at "actual" with no salary, is at the bottom of its grade: the minimum.
+    expect(formulas).toContain("=ESTAB.SALARY('Staff List'!I8,1,0)");
+    expect(outcome.notLive).toEqual([]);
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values, totals included", () => {
@@ -255,17 +261,32 @@ describe("live Grant Costing sheet", () => {
     version: "test",
   }).sheet;
   const outcome = liveFormulas(built, { establishment: est, assumptions });
-  const hf = estabWorkbook({ [SOURCE_SHEET]: SOURCE, Live: hfSheet(outcome.sheet, "live") });
+  // Excel evaluates array arithmetic in a function argument natively; HyperFormula needs asking.
+  registerEstab();
+  const hf = HyperFormula.buildFromSheets(
+    { [SOURCE_SHEET]: SOURCE, Live: hfSheet(outcome.sheet, "live") },
+    { ...HF_CONFIG, useArrayArithmetic: true }
+  );
   afterAll(() => hf.destroy());
 
-  it("gives each salary-driven post's yearly totals and salary/NI/pension/levy detail an INDEX(ESTAB.PROFILE(…)) over the source cells", () => {
-    // 4 posts × 3 years × (total + salary, NI, pension, levy).
-    expect(outcome.liveCells).toBe(4 * 3 * 5);
-    const first = outcome.sheet.cells.flat().find((c) => c && c.kind !== "text" && c.live);
+  it("gives each post's FTE, headcount, yearly totals and salary/NI/pension/levy detail a formula over the source cells", () => {
+    // 5 posts × (FTE and headcount + 3 years × (total + salary, NI, pension, levy)).
+    expect(outcome.liveCells).toBe(5 * 2 + 5 * 3 * 5);
+    const first = outcome.sheet.cells
+      .flat()
+      .find((c) => c && c.kind !== "text" && c.live?.startsWith("=INDEX"));
     expect(first && first.kind !== "text" ? first.live : "").toMatch(
       /^=INDEX\(ESTAB\.PROFILE\('Staff List'!C4,'Staff List'!D4,"2024\/25",3,.*\{"2025\/26",0\.03,0;"2026\/27",0\.025,1290\}.*"Grant start",45536;"Grant end",46265\}\),1,1\)$/
     );
-    expect(outcome.notLive).toHaveLength(3 * 5);
+    // The grade-only post ("actual", no salary) starts at the bottom of its grade and moves up its points.
+    expect(
+      outcome.sheet.cells.flat().find((c) => c && c.kind !== "text" && c.live?.includes("I8"))
+    ).toMatchObject({
+      live: expect.stringContaining(
+        `ROUND('Staff List'!I8+('Staff List'!J8-'Staff List'!I8)*{0,1,2,3}/3,2),'Staff List'!E8`
+      ),
+    });
+    expect(outcome.notLive).toEqual([]);
     const detail = outcome.sheet.tables.find((t) => t.name === "GrantCostDetail");
     const { start } = parseRangeA1(detail?.range ?? "A1");
     const firstDetail = outcome.sheet.cells[start.row + 1]

@@ -17,7 +17,7 @@ import {
   settingsOf,
   type Figure,
 } from "./common";
-import type { GradeRangePay } from "./pay";
+import type { PostPay } from "./pay";
 
 /**
  * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
@@ -83,23 +83,24 @@ export function awardsConstant(a: Assumptions): string {
 }
 
 /**
- * =INDEX(ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, , headcount,
+ * =INDEX(ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, points, headcount,
  * pensionRate, figure, settings), 1, k): year k of the post's profile over the window
  * ("total" by default; "salary", "ni", "pension", "levy" or "flat" for the detail table).
+ * `pay` (payOf) gives the salary and the grade's points; without it, the salary cell.
  */
 export function profileYearFormula(
   est: Establishment,
   post: Post,
   a: Assumptions,
   k: number,
-  grade?: GradeRangePay,
+  pay?: PostPay,
   figure: Figure = "total"
 ): string | undefined {
-  // From the grade range: a blank salary, the points over the min/max cells, and the costing point.
-  const salary = grade ? "" : refTo(est, post, "salary");
+  const salary = pay ? pay.profileSalary : refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
   if (salary === undefined || !fte) return undefined;
-  const settings = settingsConstant(a, { grantDates: true, gradePoints: grade !== undefined });
+  const points = pay?.points;
+  const settings = settingsConstant(a, { grantDates: true, gradePoints: points !== undefined });
   const args = [
     salary,
     fte,
@@ -108,7 +109,7 @@ export function profileYearFormula(
     refTo(est, post, "startDate") ?? "",
     refTo(est, post, "endDate") ?? "",
     awardsConstant(a),
-    grade?.points ?? "",
+    points ?? "",
     refTo(est, post, "headcount") ?? "",
     refTo(est, post, "pensionRate") ?? "",
     quoted(FIGURE_ARG[figure]),
@@ -117,12 +118,16 @@ export function profileYearFormula(
   return `=INDEX(ESTAB.PROFILE(${args.join(",")}),1,${k})`;
 }
 
-/** Each year's figures of a post as ESTAB.PROFILE gives them: the same core call the function makes. */
-export function profileYears(post: Post, a: Assumptions, grade?: GradeRangePay): CostFigures[] {
+/**
+ * Each year's figures of a post as ESTAB.PROFILE gives them with `pay`'s salary and points
+ * (without `pay`: the post's salary alone): the same core call the function makes.
+ */
+export function profileYears(post: Post, a: Assumptions, pay?: PostPay): CostFigures[] {
+  const points = pay?.points !== undefined ? pay.pointValues : undefined;
   const assumptions = plainAssumptions(a.firstYear, a.years, {
     ...settingsOf(a),
     payAwards: a.payAwards,
-    ...(grade
+    ...(points
       ? {
           costingPoint: a.costingPoint,
           incrementRule: a.incrementRule,
@@ -130,22 +135,24 @@ export function profileYears(post: Post, a: Assumptions, grade?: GradeRangePay):
         }
       : {}),
   });
+  // The function reads a blank (or 0) salary as the costing point when it has points.
+  const given = pay ? pay.profileSalaryValue : post.salary;
   const plain: Post = {
     sourceRow: 0,
     title: "Post",
-    grade: grade ? POINTS_GRADE : undefined,
+    grade: points ? POINTS_GRADE : undefined,
     fte: post.fte,
     headcount: post.headcount,
-    salary: grade ? undefined : post.salary,
+    salary: points && !given ? undefined : (given ?? 0),
     pensionRate: post.pensionRate,
     startDate: post.startDate,
     endDate: post.endDate,
     cells: {},
   };
   // With points, ESTAB.PROFILE hands them to the engine as a pay scale of one grade.
-  const scales: PayScales | undefined = grade && {
+  const scales: PayScales | undefined = points && {
     sheet: "",
-    points: grade.pointValues.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+    points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
   };
   return costPost(plain, assumptions, costingWindow({ ...assumptions, grant: a.grant }), scales)
     .years;

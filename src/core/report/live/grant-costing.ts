@@ -1,15 +1,17 @@
 import { grantPosts } from "../grant-costing";
-import type { NumberCell, SheetSpec } from "../sheet-spec";
+import type { SheetSpec } from "../sheet-spec";
 import {
   cellText,
+  columnByHeader,
   FIGURE_ARG,
   tableRows,
   type Figure,
   type LiveOutcome,
   type LiveSource,
 } from "./common";
+import { identityLive, setLive } from "./establishment-cost";
 import { profileYearFormula, profileYears } from "./formulas";
-import { gradeRangePay, paidFromGrade } from "./pay";
+import { payOf } from "./pay";
 
 /** The figure each detail column of the Grant Costing sheet shows, by the label after the FY. */
 const GRANT_DETAIL_HEADERS: ReadonlyArray<[RegExp, Figure]> = [
@@ -22,9 +24,10 @@ const GRANT_DETAIL_HEADERS: ReadonlyArray<[RegExp, Figure]> = [
 ];
 
 /**
- * Grant Costing sheet: each post's total cost in each FY of the window (GrantCostPerPost)
- * and its salary, NI, pension and levy (or flat on-costs) in each FY (GrantCostDetail),
- * all as INDEX(ESTAB.PROFILE(…, figure, …), 1, k) over the post's cells.
+ * Grant Costing sheet: each post's FTE and headcount, its total cost in each FY of the
+ * window (GrantCostPerPost) and its salary, NI, pension and levy (or flat on-costs) in
+ * each FY (GrantCostDetail), the costs as INDEX(ESTAB.PROFILE(…, figure, …), 1, k) over
+ * the post's cells and, for a post that moves up a grade, the grade's points.
  */
 export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { establishment: est, assumptions: a } = source;
@@ -47,6 +50,10 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       if (hit && fy >= a.firstYear && fy < a.firstYear + a.years)
         columns.push([j, hit[1], fy - a.firstYear + 1]);
     });
+    const identity = [
+      [columnByHeader(sheet, rows.header, "FTE"), "fte"],
+      [columnByHeader(sheet, rows.header, "Headcount"), "headcount"],
+    ] as const;
     // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
     const unused = [...grantPosts(est, a)];
     for (let r = rows.first; r <= rows.last; r++) {
@@ -55,31 +62,39 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       const at = unused.findIndex((p) => p.title === title && (p.postId ?? "") === id);
       if (at < 0) continue;
       const [post] = unused.splice(at, 1);
-      const grade = paidFromGrade(post, a) ? gradeRangePay(est, post, a) : undefined;
-      const range = typeof grade === "string" ? undefined : grade;
-      const years = range || post.salary !== undefined ? profileYears(post, a, range) : undefined;
+      const postName = `${post.title} (row ${post.sourceRow + 1})`;
+      for (const [j, what] of identity) {
+        const c = j >= 0 ? cells[r][j] : undefined;
+        if (!c || c.kind !== "number") continue;
+        const outcome = identityLive(est, post, what, c.value);
+        if (setLive(cells, r, j, outcome, `${postName} ${what}`, notLive)) liveCells++;
+      }
+      const pay = payOf(est, post, a, source.payScales);
+      // A post on a grade needs its points to move up it; without them the profile cannot follow.
+      const blocked =
+        typeof pay === "string"
+          ? `pay: ${pay}`
+          : pay.source !== "salary" && pay.points === undefined
+            ? `pay from the pay scales, ${pay.pointsReason ?? "no points"}`
+            : undefined;
+      const years = blocked || typeof pay === "string" ? undefined : profileYears(post, a, pay);
       for (const [j, figure, k] of columns) {
         const cell = cells[r][j];
         if (!cell || cell.kind !== "number") continue;
         const live =
-          typeof grade === "string"
-            ? undefined
-            : profileYearFormula(est, post, a, k, range, figure);
-        let reason: string | undefined;
-        if (typeof grade === "string") reason = `pay from the grade: ${grade}`;
-        else if (!live) reason = "no salary or FTE cell in the source table";
-        else if (!years || years[k - 1]?.[figure] !== cell.value)
-          reason = range
-            ? "the grade range formula would not give the sheet's figure (a pay scales table?)"
-            : "pay comes from the grade or pay scales, which the formula does not read";
-        if (reason || !live) {
-          notLive.push(
-            `${post.title} (row ${post.sourceRow + 1}) year ${k} ${FIGURE_ARG[figure]}: ${reason}`
-          );
-          continue;
-        }
-        cells[r][j] = { ...cell, live } satisfies NumberCell;
-        liveCells++;
+          years && typeof pay !== "string"
+            ? profileYearFormula(est, post, a, k, pay, figure)
+            : undefined;
+        const reason = blocked
+          ? blocked
+          : !live
+            ? "no FTE cell in the source table"
+            : years?.[k - 1]?.[figure] !== cell.value
+              ? "ESTAB.PROFILE would not give the sheet's figure"
+              : undefined;
+        const outcome = reason || !live ? { reason: reason ?? "" } : { live };
+        if (setLive(cells, r, j, outcome, `${postName} year ${k} ${FIGURE_ARG[figure]}`, notLive))
+          liveCells++;
       }
     }
   }
