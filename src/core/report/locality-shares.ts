@@ -216,14 +216,14 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       cell: (m) => need.weights[m.key],
     },
   ];
-  // Each measure's "Weight used" cell, in the order of `measures`.
-  const weightUsed = measures.map((_, k) => absolute(d.address(d.nextRow() + 1 + k, 2)));
   d.table("ShareWeights", weightCols, measures);
   d.blank();
 
   const rows: LocalityRow[] = s.localities.map((locality, i) => ({ locality, i }));
-  // Figures worked out from others on the same row are native formulas, written in the
-  // order the core does the arithmetic so they recalculate to exactly the value shown.
+  // The weighted population and the cost are native formulas over cells on their row, in
+  // the order the core does the arithmetic, so they recalculate to exactly the value shown.
+  // The need index and exact quota (unrounded, 17 significant digits) stay values here;
+  // live mode gives them native formulas (see live/locality-shares.ts).
   const firstRow = d.nextRow() + 2; // A1 row number of the first locality
   const at = (key: string, r: LocalityRow) =>
     `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
@@ -295,19 +295,14 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
       header: "Need index",
       format: "percent",
       totalDecimals: DP,
-      cell: (r) =>
-        formula(
-          `=${(["popShare", "depShare", "demandShare", "equalShare"] as const).map((k, j) => `${weightUsed[j]}*${at(k, r)}`).join("+")}`,
-          need.needIndex[r.i],
-          "percent"
-        ),
+      cell: (r) => need.needIndex[r.i],
     },
     {
       key: "quota",
       header: "Exact FTE quota",
       format: "fte",
       totalDecimals: DP,
-      cell: (r) => formula(`=${absolute(totalCell)}*${at("need", r)}`, s.quotas[r.i], "fte"),
+      cell: (r) => s.quotas[r.i],
     },
     {
       key: "fte",

@@ -138,7 +138,11 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
       value: 5.8,
       live: "=INDEX(ESTAB.ALLOCATE($B$5,$J$17:$J$19,0.1),1)",
     });
-    expect(cell("K18")).toMatchObject({ formula: "=$B$5*J18" });
+    expect(cell("K18")).toMatchObject({ kind: "number", live: "=$B$5*J18" });
+    expect(cell("J19")).toMatchObject({
+      kind: "number",
+      live: "=$C$10*F19+$C$11*G19+$C$12*H19+$C$13*I19",
+    });
     expect(cell("M19")).toMatchObject({ formula: "=ROUND(L19*$B$7,2)" });
     // The cost per FTE is the whole costed establishment's: a value, and the reason given.
     expect(cell("B7")).toEqual({
@@ -150,8 +154,8 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
     expect(outcome.notLive).toEqual([
       "Average cost per FTE: the whole establishment's first-year cost ÷ its FTE, fixed when the sheet was built (rebuild to update it; the cost column multiplies by it)",
     ]);
-    // 3 localities × (3 figures, 4 shares, FTE allocated) and B5.
-    expect(outcome.liveCells).toBe(3 * 8 + 1);
+    // 3 localities × (3 figures, 4 shares, need index, quota, FTE allocated) and B5.
+    expect(outcome.liveCells).toBe(3 * 10 + 1);
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values", () => {
@@ -185,7 +189,8 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
     };
     const { got, want } = compare(hf, live, rebuilt, recalculates);
     expect(got).toEqual(want);
-    expect(got.length).toBe(3 * 8 + 1 + 3 * 4 + 2 + 11 + 2);
+    // 31 live, 2 native per locality (weighted population, cost), 2 + 11 totals, 2 checks.
+    expect(got.length).toBe(3 * 10 + 1 + 3 * 2 + 2 + 11 + 2);
     const check = outcome.sheet.cells.findIndex(
       (r) => r[0]?.kind === "text" && r[0].text === "Check"
     );

@@ -13,8 +13,6 @@ import type { Assumptions, Establishment, Localities, Post } from "../../../src/
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
-import { buildRestructureSheet } from "../../../src/core/report/restructure";
-import { annualCostOf } from "../../../src/core/changes";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
 import type { SheetSpec } from "../../../src/core/report";
@@ -354,9 +352,9 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
 
   it("gives each locality's figures, shares and FTE allocated a formula over the localities table", () => {
     expect(outcome.notLive).toEqual([]);
-    // 3 localities × (3 figures as written, 4 one-measure shares, FTE allocated); the need
-    // index, weighted population and exact quota are native formulas in both modes.
-    expect(outcome.liveCells).toBe(3 * 8);
+    // 3 localities × (3 figures as written, 4 one-measure shares, need index, exact quota,
+    // FTE allocated); the weighted population is a native formula in both modes.
+    expect(outcome.liveCells).toBe(3 * 10);
     const formulas = outcome.sheet.cells
       .flat()
       .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
@@ -366,10 +364,13 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     );
     expect(formulas).toContain("=Localities!D4");
     const at = (r: number, c: number) => outcome.sheet.cells[r - 1][c];
-    expect(at(16, 9)).toMatchObject({ formula: "=$C$9*F16+$C$10*G16+$C$11*H16+$C$12*I16" });
-    expect(at(16, 9)).not.toHaveProperty("live");
+    expect(at(16, 9)).toMatchObject({
+      kind: "number",
+      live: "=$C$9*F16+$C$10*G16+$C$11*H16+$C$12*I16",
+    });
     expect(at(17, 3)).toMatchObject({ formula: "=B17*C17", value: 2000 });
-    expect(at(18, 10)).toMatchObject({ formula: "=$B$5*J18" });
+    expect(at(17, 3)).not.toHaveProperty("live");
+    expect(at(18, 10)).toMatchObject({ kind: "number", live: "=$B$5*J18" });
   });
 
   it("evaluates in HyperFormula to exactly the shareable sheet's values: 5.4 / 7.9 / 6.7 FTE", () => {
@@ -416,148 +417,8 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     };
     const { got, want } = compare(hf, live, rebuilt, recalculates);
     expect(got).toEqual(want);
-    // 24 live, 3 native per locality, 2 weight totals, 10 locality totals and 2 checks.
-    expect(got).toHaveLength(3 * 8 + 3 * 3 + 2 + 10 + 2);
+    // 30 live, 1 native per locality, 2 weight totals, 10 locality totals and 2 checks.
+    expect(got).toHaveLength(3 * 10 + 3 + 2 + 10 + 2);
     expect(rebuilt).not.toEqual(built);
-  });
-});
-
-describe("live Restructure sheet", () => {
-  const SHEET = "Current and proposed";
-  const HEAD = [
-    "Post",
-    "Team",
-    "Grade",
-    "Salary",
-    "FTE",
-    "Headcount",
-    "Proposed FTE",
-    "Proposed salary",
-    "Contract",
-    "Proposed contract",
-    "Agency rate",
-    "Hours",
-    "Proposed grade",
-  ];
-  const ROWS: Raw[][] = [
-    ["Team Manager", "East", "SS11", 40000, 1, 1, null, null, "permanent", null, null, null, null],
-    [
-      "Senior Practitioner",
-      "East",
-      "SS10",
-      36000,
-      1,
-      1,
-      0,
-      null,
-      "permanent",
-      null,
-      null,
-      null,
-      null,
-    ],
-    ["Family Worker", "East", "SS08", 24000, 2, 3, 3, null, "permanent", null, null, null, null],
-    ["Admin", "West", "SS05", "£20,000", 1, null, 0.5, null, "permanent", null, null, null, null],
-    [
-      "Practice Lead",
-      "West",
-      "SS10",
-      36000,
-      1,
-      1,
-      null,
-      40000,
-      "permanent",
-      null,
-      null,
-      null,
-      "SS11",
-    ],
-    ["Social Worker", "West", "SS09", 38000, 1, 1, null, null, "agency", "permanent", 35, 37, null],
-    ["New Post", "West", "SS07", 22000, 0, null, 1, null, "permanent", null, null, null, null],
-  ];
-  const SOURCE_ROWS: Raw[][] = [HEAD, ...ROWS];
-  const FIELDS = [
-    "title",
-    "team",
-    "grade",
-    "salary",
-    "fte",
-    "headcount",
-    "proposedFte",
-    "proposedSalary",
-    "contractType",
-    "proposedContractType",
-    "agencyHourlyRate",
-    "hoursPerWeek",
-    "proposedGrade",
-  ] as const;
-  const posts: Post[] = ROWS.map((row, i) => {
-    const p: Post = { sourceRow: i + 1, title: String(row[0]), fte: 0, cells: {} };
-    const fields = p as unknown as Record<string, unknown>;
-    FIELDS.forEach((f, c) => {
-      const v = row[c];
-      p.cells[f] = `${String.fromCharCode(65 + c)}${i + 2}`;
-      if (v === null) return;
-      fields[f] = f === "salary" && typeof v === "string" ? 20000 : v;
-    });
-    return p;
-  });
-  const est: Establishment = {
-    sheet: SHEET,
-    range: "A1:M8",
-    headerRow: 0,
-    columns: {},
-    posts,
-    totals: [],
-  };
-  const assumptions: Assumptions = {
-    ...plainAssumptions(2025, 1, { pensionRate: 0.19 }),
-    implementationDate: serialOf(2025, 10, 1),
-    agencyWeeksPerYear: 52,
-  };
-  const built = buildRestructureSheet({
-    establishment: est,
-    assumptions,
-    costOf: annualCostOf(assumptions),
-    generatedAt: "2026-01-01",
-    version: "test",
-  }).sheet;
-  const outcome = liveFormulas(built, { establishment: est, assumptions });
-  const hf = estabWorkbook({ [SHEET]: SOURCE_ROWS, Live: hfSheet(outcome.sheet, "live") });
-  const live = hf.getSheetId("Live") as number;
-  afterAll(() => hf.destroy());
-
-  it("makes cost now, cost proposed and the changes live for every post priced from its salary or agency rate", () => {
-    // The regraded Practice Lead is priced at its proposed salary, so it is live too.
-    expect(outcome.notLive).toEqual([]);
-    expect(outcome.liveCells).toBe(7 * 4);
-    const formulas = outcome.sheet.cells
-      .flat()
-      .flatMap((c) => (c && c.kind !== "text" && c.live ? [c.live] : []));
-    expect(formulas).toContain(
-      "=ESTAB.AGENCYCOST('Current and proposed'!K7,IF(LEN('Current and proposed'!L7)=0,'Current and proposed'!E7*37,'Current and proposed'!L7),52)"
-    );
-  });
-
-  it("evaluates in HyperFormula to exactly the shareable sheet's values", () => {
-    const { got, want } = compare(hf, live, makeShareable(outcome.sheet));
-    expect(got).toEqual(want);
-  });
-
-  it("recalculates the proposed cost when a proposed FTE is edited", () => {
-    const source = hf.getSheetId(SHEET) as number;
-    hf.setCellContents({ sheet: source, row: 4, col: 6 }, 0.6); // Admin: proposed 0.6 FTE
-    const expected = annualCostOf(assumptions)({ ...posts[3], fte: 0.6 }).total;
-    const header = outcome.sheet.cells.findIndex((row) =>
-      row.some((c) => c?.kind === "text" && c.text === "Cost proposed (a year)")
-    );
-    const col = outcome.sheet.cells[header].findIndex(
-      (c) => c?.kind === "text" && c.text === "Cost proposed (a year)"
-    );
-    const row = outcome.sheet.cells.findIndex((r) =>
-      r.some((c) => c?.kind === "text" && c.text === "Admin")
-    );
-    expect(hf.getCellValue({ sheet: live, row, col })).toBe(expected);
   });
 });

@@ -80,6 +80,10 @@ export function establishmentFteFormula(
   return { formula, value: unit === 1 ? units : fromUnits(units, unit) };
 }
 
+/** A column by its header text on a given header row, or -1. */
+const columnByHeaderRow = (sheet: SheetSpec, headerRow: number, h: string): number =>
+  (sheet.cells[headerRow] ?? []).findIndex((c) => cellText(c).trim() === h);
+
 /** Zero-based row of the settings row labelled `label` (column A), or -1. */
 const settingRow = (sheet: SheetSpec, label: string): number =>
   sheet.cells.findIndex((r) => cellText(r[0]).trim() === label);
@@ -199,6 +203,49 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     needCol >= 0
       ? `${absolute(rows.first, needCol)}:${absolute(rows.first + n - 1, needCol)}`
       : undefined;
+  // Need index = Σ weight used × share, in the core's order, over the "Weight used" cells
+  // and the row's shares; exact quota = FTE to share out × need index. Native formulas,
+  // live mode only: unrounded figures (see the builder).
+  const weights = tableRows(sheet, "ShareWeights");
+  const usedCol = weights ? columnByHeaderRow(sheet, weights.header, "Weight used") : -1;
+  const shareCols = ["Population share", "Deprivation share", "Demand share", "Equal share"].map(
+    column
+  );
+  const weightRows = weights ? [0, 1, 2, 3].map((k) => weights.first + k) : [];
+  const weightValues = weightRows.map((r) => numberAt(r, usedCol));
+  const canNeed =
+    needCol >= 0 &&
+    usedCol >= 0 &&
+    weights !== undefined &&
+    weights.last - weights.first + 1 >= 4 &&
+    shareCols.every((c) => c >= 0) &&
+    weightValues.every((w) => w !== undefined);
+  const quotaCol = column("Exact FTE quota");
+  for (let i = 0; i < n; i++) {
+    const r = rows.first + i;
+    if (canNeed) {
+      const shares = shareCols.map((c) => numberAt(r, c));
+      if (shares.every((x) => x !== undefined)) {
+        const value = (weightValues as number[]).reduce(
+          (sum, w, k) => (k === 0 ? w * (shares[0] as number) : sum + w * (shares[k] as number)),
+          0
+        );
+        const text = shareCols
+          .map((c, k) => `${absolute(weightRows[k], usedCol)}*${columnLetters(c)}${r + 1}`)
+          .join("+");
+        setLocality(i, needCol, `=${text}`, value, "need index");
+      }
+    }
+    const need = needCol >= 0 ? numberAt(r, needCol) : undefined;
+    if (quotaCol >= 0 && totalValue !== undefined && need !== undefined)
+      setLocality(
+        i,
+        quotaCol,
+        `=${absolute(totalRow, 1)}*${columnLetters(needCol)}${r + 1}`,
+        totalValue * need,
+        "exact FTE quota"
+      );
+  }
   for (let i = 0; i < n; i++) {
     for (const e of echoColumns) {
       const address = src.localities[i].cells[e.field];
