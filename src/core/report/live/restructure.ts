@@ -1,4 +1,5 @@
-import { agencyAnnualCost, FULL_TIME_HOURS, proposedPostOf } from "../../changes";
+import { agencyAnnualCost, FULL_TIME_HOURS, proposedFteOf, proposedPostOf } from "../../changes";
+import { roundPenny, roundTo } from "../../money";
 import { postCostInYear } from "../../costing";
 import { financialYearLabel, financialYearOf } from "../../dates";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../../grid";
@@ -17,7 +18,7 @@ import {
   type LiveOutcome,
   type LiveSource,
 } from "./common";
-import { gradeRangePay, paidFromGrade } from "./pay";
+import { payOf } from "./pay";
 
 /**
  * Restructure sheet: each post's cost now and proposed (a year), and the change between
@@ -25,6 +26,9 @@ import { gradeRangePay, paidFromGrade } from "./pay";
  * the proposed FTE and salary cells where the table has them, falling back to the current
  * ones as the core does; headcount scales with FTE, rounded up.
  */
+/** FTE figures are to 6 decimal places, as the core keeps them. */
+const FTE_DP = 6;
+
 export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutcome {
   const { establishment: est, assumptions: a } = source;
   if (!est)
@@ -32,6 +36,11 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
   const rows = tableRows(sheet, "RestructurePosts");
   if (!rows) return { sheet, liveCells: 0, notLive: ["The sheet has no RestructurePosts table"] };
   const col = (h: string) => columnByHeader(sheet, rows.header, h);
+  const [fteNowCol, fteProposedCol, fteChangeCol] = [
+    col("FTE now"),
+    col("FTE proposed"),
+    col("FTE change"),
+  ];
   const [nowCol, proposedCol, changeCol, partCol, titleCol] = [
     col("Cost now (a year)"),
     col("Cost proposed (a year)"),
@@ -82,22 +91,46 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     }
   };
   /**
-   * A side's pay as the engine prices it: the costing point over the grade's min/max cells
-   * (paidFromGrade), else its salary (`salaryExpr`); a reason when neither can be written.
+   * A side's pay as the engine prices it (payOf: the pay scales table for its grade, else
+   * the grade's minimum and maximum, else its salary) in the structure's year, with the
+   * salary cell read as `salaryExpr` (the proposed salary, or the current one when that is
+   * blank); a reason when it cannot be written. payOf reads a post's salary cell, so the
+   * post is given a placeholder cell there, replaced by `salaryExpr` afterwards.
    */
-  const payOf = (
+  const SALARY_MARK = "SALARY_EXPR";
+  const markRef = `${quoteSheetName(est.sheet)}!${SALARY_MARK}`;
+  const yearAssumptions = { ...a, firstYear: year };
+  const priced = (
     p: Post,
     salaryExpr: string | undefined
   ): { expr: string; value: number } | string => {
-    if (paidFromGrade(p, a)) {
-      const g = gradeRangePay(est, p, a);
-      return typeof g === "string"
-        ? `pay from the grade: ${g}`
-        : { expr: g.salary, value: g.salaryValue };
-    }
-    if (p.salary === undefined || !salaryExpr)
-      return "no salary and no grade minimum and maximum: priced from a pay scale";
-    return { expr: salaryExpr, value: p.salary };
+    const cells = { ...p.cells, salary: salaryExpr ? SALARY_MARK : undefined };
+    const pay = payOf(est, { ...p, cells }, yearAssumptions, source.payScales);
+    if (typeof pay === "string") return pay;
+    return { expr: pay.salary.split(markRef).join(salaryExpr ?? ""), value: pay.salaryValue };
+  };
+  /**
+   * An agency row's weekly hours as the core reads them: the Hours cell, or FTE × a
+   * full-time week when it is blank or there is none; with what that gives now.
+   */
+  const agencyHours = (
+    post: Post,
+    fteExpr: string | undefined,
+    fteValue: number
+  ): { expr: string; value: number } | undefined => {
+    const fullTime = fteExpr ? `${fteExpr}*${FULL_TIME_HOURS}` : undefined;
+    const hoursCell = refTo(est, post, "hoursPerWeek");
+    if (hoursCell && fullTime)
+      return {
+        expr: ifBlank(hoursCell, fullTime),
+        value: post.hoursPerWeek ?? fteValue * FULL_TIME_HOURS,
+      };
+    if (hoursCell)
+      return post.hoursPerWeek === undefined
+        ? undefined
+        : { expr: hoursCell, value: post.hoursPerWeek };
+    if (!fullTime || post.hoursPerWeek !== undefined) return undefined;
+    return { expr: fullTime, value: fteValue * FULL_TIME_HOURS };
   };
   const agencyFormula = (
     post: Post,
@@ -106,17 +139,11 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
   ): { live: string; value: number } | undefined => {
     // An agency row costs hourly rate × hours × weeks; no hours: FTE × a full-time week.
     const rate = refTo(est, post, "agencyHourlyRate");
-    const fullTime = fteExpr ? `${fteExpr}*${FULL_TIME_HOURS}` : undefined;
-    const hoursCell = refTo(est, post, "hoursPerWeek");
-    const hours = hoursCell && fullTime ? ifBlank(hoursCell, fullTime) : (hoursCell ?? fullTime);
+    const hours = agencyHours(post, fteExpr, fteValue);
     if (!rate || !hours || post.agencyHourlyRate === undefined) return undefined;
     return {
-      live: `=ESTAB.AGENCYCOST(${rate},${hours},${numberText(a.agencyWeeksPerYear)})`,
-      value: agencyAnnualCost(
-        post.agencyHourlyRate,
-        post.hoursPerWeek ?? fteValue * FULL_TIME_HOURS,
-        a.agencyWeeksPerYear
-      ),
+      live: `=ESTAB.AGENCYCOST(${rate},${hours.expr},${numberText(a.agencyWeeksPerYear)})`,
+      value: agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
     };
   };
   // The Proposed FTE column, if any post has a figure in it: a blank cell there reads as 0.
@@ -128,6 +155,11 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     const column = columnLetters(parseRangeA1(proposedFteColumn).start.column);
     return `${quoteSheetName(est.sheet)}!${column}${parseRangeA1(anyCell).start.row + 1}`;
   };
+  /** Each post's row on the sheet and what its live cells read, for the agency table. */
+  const postRows = new Map<
+    Post,
+    { row: number; fteLive: boolean; fte?: string; fteRead: number; permanent?: string }
+  >();
   est.posts.forEach((post, i) => {
     const r = rows.first + i;
     if (r > rows.last || cellText(cells[r][titleCol]) !== post.title) return;
@@ -147,7 +179,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       nowLive = agencyNow.live;
       nowValue = agencyNow.value;
     } else if (fte) {
-      const pay = payOf(post, salary);
+      const pay = priced(post, salary);
       if (typeof pay === "string") nowReason = pay;
       else {
         nowLive = postCost(pay.expr, fte, headcount ?? "");
@@ -168,6 +200,34 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         ? ifBlank(proposedFteCell, fte)
         : `N(${proposedFteCell})`;
     const fteRead = proposedFteCell ? (post.proposedFte ?? post.fte) : post.fte;
+    // FTE now and proposed: the very expressions the cost formulas price.
+    const fteNowDone = setLive(
+      r,
+      fteNowCol,
+      fte && `=${fte}`,
+      post.fte,
+      "FTE now",
+      post,
+      fte ? undefined : "no FTE cell"
+    );
+    const fteProposedDone = setLive(
+      r,
+      fteProposedCol,
+      fteExpr && `=${fteExpr}`,
+      fteRead,
+      "FTE proposed",
+      post,
+      fteExpr ? undefined : "no FTE cell"
+    );
+    if (fteNowDone && fteProposedDone)
+      setLive(
+        r,
+        fteChangeCol,
+        `=ROUND(${letter(fteProposedCol)}${r + 1}-${letter(fteNowCol)}${r + 1},${FTE_DP})`,
+        roundTo(fteRead - post.fte, FTE_DP),
+        "FTE change",
+        post
+      );
     let proposedLive: string | undefined;
     let proposedValue: number | undefined;
     let proposedReason: string | undefined;
@@ -184,7 +244,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         : proposedSalary && salary
           ? ifBlank(proposedSalary, salary)
           : (proposedSalary ?? salary);
-      const pay = payOf(proposed, salaryExpr);
+      const pay = priced(proposed, salaryExpr);
       // 3 people on 1.5 FTE becoming 1.0 FTE are 2 people: the headcount scales with FTE,
       // rounded up (1E-9 written out in full: HyperFormula does not read exponents).
       const headExpr =
@@ -216,6 +276,13 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       post,
       proposedReason
     );
+    postRows.set(post, {
+      row: r,
+      fteLive: fteNowDone && fteProposedDone,
+      fte,
+      fteRead,
+      permanent: proposedDone && proposedLive ? proposedLive : undefined,
+    });
     if (nowDone && proposedDone) {
       const change = `ROUND(${letter(proposedCol)}${r + 1}-${letter(nowCol)}${r + 1},2)`;
       const changeCell = cells[r][changeCol];
@@ -234,5 +301,109 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       }
     }
   });
+  liveAgencyConversions();
   return { sheet: { ...sheet, cells }, liveCells, notLive };
+
+  /**
+   * The agency conversions table: rate and hours from the post's cells, the agency cost as
+   * ESTAB.AGENCYCOST over them, the permanent cost as the post's own cost-proposed formula,
+   * and the saving (and per FTE) as ROUND over those and the post's FTE cells. Weeks a year
+   * is an assumption, so it stays a value.
+   */
+  function liveAgencyConversions(): void {
+    const agency = tableRows(sheet, "RestructureAgency");
+    if (!agency || !est) return;
+    const at = (h: string) => columnByHeader(sheet, agency.header, h);
+    const [titleAt, rateAt, hoursAt, costAt, permanentAt, savingAt, perFteAt] = [
+      at("Post"),
+      at("Agency rate (£ an hour)"),
+      at("Hours a week"),
+      at("Agency cost (a year)"),
+      at("Permanent cost (a year)"),
+      at("Saving (a year)"),
+      at("Saving per FTE"),
+    ];
+    // The posts the core lists, in order: agency now with a rate, employed as proposed.
+    const converted = est.posts.filter(
+      (p) =>
+        p.contractType === "agency" &&
+        proposedPostOf(p).contractType !== "agency" &&
+        p.agencyHourlyRate !== undefined &&
+        p.fte > 1e-9 &&
+        proposedFteOf(p) > 1e-9
+    );
+    converted.forEach((post, i) => {
+      const r = agency.first + i;
+      const seen = postRows.get(post);
+      if (r > agency.last || cellText(cells[r][titleAt]) !== post.title || !seen) return;
+      const here = (c: number) => `${letter(c)}${r + 1}`;
+      const there = (c: number) => `${letter(c)}${seen.row + 1}`;
+      const rate = refTo(est, post, "agencyHourlyRate");
+      const rateDone = setLive(
+        r,
+        rateAt,
+        rate && `=${rate}`,
+        post.agencyHourlyRate,
+        "agency rate",
+        post
+      );
+      const hours = agencyHours(post, seen.fte, post.fte);
+      const hoursDone = setLive(
+        r,
+        hoursAt,
+        hours && `=${hours.expr}`,
+        hours?.value,
+        "agency hours a week",
+        post
+      );
+      const costDone =
+        rateDone &&
+        hoursDone &&
+        hours !== undefined &&
+        post.agencyHourlyRate !== undefined &&
+        setLive(
+          r,
+          costAt,
+          `=ESTAB.AGENCYCOST(${here(rateAt)},${here(hoursAt)},${numberText(a.agencyWeeksPerYear)})`,
+          agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
+          "agency cost",
+          post
+        );
+      const permanentCell = cells[r][permanentAt];
+      const permanentDone = setLive(
+        r,
+        permanentAt,
+        seen.permanent,
+        permanentCell?.kind === "number" && seen.permanent ? permanentCell.value : undefined,
+        "permanent cost",
+        post,
+        seen.permanent ? undefined : "its cost proposed is not live"
+      );
+      const costCell = cells[r][costAt];
+      if (!costDone || !permanentDone || costCell?.kind !== "number") return;
+      if (permanentCell?.kind !== "number") return;
+      const [agencyCost, permanentCost] = [costCell.value, permanentCell.value];
+      setLive(
+        r,
+        savingAt,
+        `=ROUND(${here(costAt)}-${here(permanentAt)},2)`,
+        roundPenny(agencyCost - permanentCost),
+        "agency saving",
+        post
+      );
+      if (seen.fteLive)
+        setLive(
+          r,
+          perFteAt,
+          `=ROUND(${here(costAt)}/${there(fteNowCol)}-${here(permanentAt)}/${there(fteProposedCol)},2)`,
+          roundPenny(agencyCost / post.fte - permanentCost / seen.fteRead),
+          "agency saving per FTE",
+          post
+        );
+      else
+        notLive.push(
+          `${post.title} (row ${post.sourceRow + 1}) agency saving per FTE: its FTE cells are not live`
+        );
+    });
+  }
 }
