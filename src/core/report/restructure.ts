@@ -1,6 +1,7 @@
 import { formatPounds, roundTo } from "../money";
 import {
   describeChanges,
+  isManagementGrade,
   proposedVersusCurrent,
   type AgencyConversion,
   type ChangesOptions,
@@ -10,7 +11,7 @@ import {
   type TeamChange,
 } from "../changes";
 import { financialYearLabel, formatUkDate } from "../dates";
-import { quoteSheetName } from "../grid";
+import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment } from "../model";
 import type { SheetSummary } from "../workbook/types";
 import { formula, text, type SheetSpec } from "./sheet-spec";
@@ -38,7 +39,21 @@ const FTE_DP = 6;
 const MONEY_DP = 2;
 const yesNo = (b: boolean): string => (b ? "Yes" : "No");
 
-function postColumns(withPostId: boolean, withPartYear: boolean): ColumnSpec<PostChange>[] {
+/**
+ * Management now / proposed: a post flagged as management, or on a management grade, is
+ * management while it has FTE, so its cell is `=IF(FTE>0.000000001,"Yes","No")` over the
+ * FTE cell beside it (1E-9 written out: HyperFormula does not read exponents) and the
+ * management cost figures follow an edited FTE; any other post is "No" whatever its FTE.
+ */
+const managementCell = (isManagement: boolean, answer: boolean, fteCell: string): CellInput =>
+  isManagement ? formula(`=IF(${fteCell}>0.000000001,"Yes","No")`, yesNo(answer)) : yesNo(answer);
+
+function postColumns(
+  withPostId: boolean,
+  withPartYear: boolean,
+  managementGrades: readonly string[],
+  firstRow: number
+): ColumnSpec<PostChange>[] {
   const cols: ColumnSpec<PostChange>[] = [];
   if (withPostId)
     cols.push({ key: "id", header: "Post ID", width: 10, cell: (p) => p.post.postId ?? "" });
@@ -122,14 +137,30 @@ function postColumns(withPostId: boolean, withPartYear: boolean): ColumnSpec<Pos
       width: 20,
       cell: (p) => describeChanges(p.changes),
     },
-    { key: "mgmtNow", header: "Management now", width: 11, cell: (p) => yesNo(p.managementBefore) },
+    {
+      key: "mgmtNow",
+      header: "Management now",
+      width: 11,
+      cell: (p, i) =>
+        managementCell(
+          p.post.management === true || isManagementGrade(p.currentGrade, managementGrades),
+          p.managementBefore,
+          `${letterOf("fteNow")}${firstRow + i + 1}`
+        ),
+    },
     {
       key: "mgmtProposed",
       header: "Management proposed",
       width: 11,
-      cell: (p) => yesNo(p.managementAfter),
+      cell: (p, i) =>
+        managementCell(
+          p.post.management === true || isManagementGrade(p.proposedGrade, managementGrades),
+          p.managementAfter,
+          `${letterOf("fteProposed")}${firstRow + i + 1}`
+        ),
     }
   );
+  const letterOf = (key: string) => columnLetters(cols.findIndex((c) => c.key === key));
   return cols;
 }
 
@@ -337,7 +368,13 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
   d.blank();
 
   const withPostId = establishment.posts.some((p) => p.postId !== undefined && p.postId !== "");
-  const postCols = postColumns(withPostId, withPartYear);
+  // The posts table's header row is the next row; its first post the row after.
+  const postCols = postColumns(
+    withPostId,
+    withPartYear,
+    assumptions.managementGrades,
+    d.nextRow() + 1
+  );
   const posts = d.table("RestructurePosts", postCols, r.posts);
   d.blank();
 

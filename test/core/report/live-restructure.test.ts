@@ -163,6 +163,7 @@ const assumptions: Assumptions = {
   implementationDate: serialOf(2025, 10, 1),
   agencyWeeksPerYear: 52,
   costingPoint: "bottom",
+  managementGrades: ["SS11"],
 };
 
 function build(est: Establishment): SheetSpec {
@@ -292,24 +293,29 @@ describe("live Restructure sheet", () => {
   }
 
   it("recalculates when a proposed FTE is edited: the post, its team and the key figures follow", () => {
-    // Admin to 0.6 FTE; the Senior Practitioner kept at half time instead of deleted.
+    // Admin to 0.6 FTE; the Senior Practitioner kept at half time instead of deleted; the
+    // Team Manager (SS11, management) deleted: management cost after follows.
     const rebuilt = expectFollows([
       [3, 6, 0.6],
       [1, 6, 0.5],
+      [0, 6, 0],
     ]);
-    const admin = annualCostOf(
-      assumptions,
-      payScales,
-      2025
-    )({ ...establishmentOf(ROWS).posts[3], fte: 0.6 });
-    expect(at(rebuilt, "Admin", "Cost proposed (a year)").cell).toMatchObject({
-      value: admin.total,
+    // Management after: only the Practice Lead, regraded to SS11, is left.
+    const valueOf = (label: string, header: string) => {
+      const c = at(rebuilt, label, header).cell;
+      return c && c.kind !== "text" ? c.value : undefined;
+    };
+    const mgmt = rebuilt.cells.findIndex(
+      (r) => r[0]?.kind === "text" && r[0].text === "Management cost after"
+    );
+    expect(rebuilt.cells[mgmt][1]).toMatchObject({
+      value: valueOf("Practice Lead", "Cost proposed (a year)"),
     });
-    expect(
-      at(rebuilt, "East", "FTE proposed", at(rebuilt, "East", "Posts (rows)").row - 1).cell
-    ).toMatchObject({
-      value: 5.3,
-    });
+    const admin = annualCostOf(assumptions, payScales, 2025)({ ...est.posts[3], fte: 0.6 });
+    expect(valueOf("Admin", "Cost proposed (a year)")).toBe(admin.total);
+    // East proposed: 0 + 0.5 + 3 + 0.8.
+    const east = at(rebuilt, "East", "Posts (rows)").row - 1;
+    expect(at(rebuilt, "East", "FTE proposed", east).cell).toMatchObject({ value: 4.3 });
   });
 
   it("recalculates when a salary, a proposed salary and an agency rate are edited", () => {
@@ -398,6 +404,8 @@ describe("the demo's Restructure sheet built live, in HyperFormula", () => {
         ["SW004", "Proposed FTE", 2.5],
         ["BS003", "Proposed FTE", 6.2],
         ["SW007", "Current FTE", 0.8],
+        // A deleted management post kept at half time: management cost after follows.
+        ["CS003", "Proposed FTE", 0.5],
       ];
       let g = grids;
       for (const [key, header, value] of edits) {

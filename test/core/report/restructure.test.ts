@@ -156,6 +156,20 @@ describe("restructure sheet", () => {
     for (const c of recalculate(s)) expect(c.actual).toEqual(c.expected);
   });
 
+  it("writes management now / proposed of a management-grade post as a formula over its FTE", () => {
+    // Team Manager (SS11) is management while it has FTE; Practice Lead becomes SS11.
+    expect(cellAt(sheet, "O6")).toEqual({
+      kind: "formula",
+      formula: '=IF(G6>0.000000001,"Yes","No")',
+      value: "Yes",
+    });
+    expect(cellAt(sheet, "P10")).toMatchObject({
+      formula: '=IF(H10>0.000000001,"Yes","No")',
+      value: "Yes",
+    });
+    expect(cellAt(sheet, "O10")).toEqual({ kind: "text", text: "No" });
+  });
+
   it("writes a post title that looks like a formula as text", () => {
     expect(cellAt(sheet, "A12")).toEqual({ kind: "text", text: '=HYPERLINK("x")' });
   });
