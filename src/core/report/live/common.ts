@@ -1,6 +1,6 @@
 /** What every live pass shares: the source it points at, the outcome, cell references and formula text. */
 import { PLAIN_DEFAULTS, type CostFigures, type PlainSettings } from "../../costing";
-import { parseRangeA1, quoteSheetName } from "../../grid";
+import { columnLetters, parseRangeA1, quoteSheetName } from "../../grid";
 import type {
   Assumptions,
   Establishment,
@@ -96,6 +96,32 @@ export function refTo(est: Establishment, post: Post, ...fields: PostField[]): s
     if (cell) return `${quoteSheetName(est.sheet)}!${cell}`;
   }
   return undefined;
+}
+
+/**
+ * The cell of a post's field even when it is blank: the reader keeps addresses only of the
+ * cells it read, so a blank one is placed by its column and the post's row. Undefined when
+ * the table has no such column. For optional arguments, which the functions read blank as
+ * "not given", so the formula follows a value typed in later.
+ */
+export function cellRef(est: Establishment, post: Post, field: PostField): string | undefined {
+  const read = refTo(est, post, field);
+  if (read) return read;
+  const column = est.columns[field];
+  if (column === undefined) return undefined;
+  return `${quoteSheetName(est.sheet)}!${columnLetters(column)}${post.sourceRow + 1}`;
+}
+
+/**
+ * The headcount argument of the cost functions. The functions take a headcount above 0 or
+ * blank (then the FTE rounded up, as the engine does); a post whose headcount is 0 (or
+ * blank) gets IF(N(cell)>0,cell,"") so the function is given blank, and follows a
+ * headcount typed in later. "" when the table has no headcount column.
+ */
+export function headcountArg(est: Establishment, post: Post): string {
+  const hc = cellRef(est, post, "headcount");
+  if (!hc) return "";
+  return post.headcount !== undefined && post.headcount > 0 ? hc : `IF(N(${hc})>0,${hc},"")`;
 }
 
 export function tableRows(

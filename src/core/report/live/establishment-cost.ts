@@ -3,6 +3,7 @@ import { reconcilingTotal } from "../establishment-cost";
 import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
 import type { Establishment, Post } from "../../model";
 import {
+  cellRef,
   cellText,
   columnByHeader,
   FIGURE_ARG,
@@ -44,7 +45,7 @@ export function identityLive(
   if (!fte) return { reason: "no FTE cell in the source table" };
   if (what === "fte")
     return post.fte === value ? { live: `=${fte}` } : { reason: "not the source's FTE" };
-  const hc = refTo(est, post, "headcount");
+  const hc = cellRef(est, post, "headcount");
   const given = post.headcount;
   if (given !== undefined && Number.isFinite(given) && given > 0) {
     if (!hc) return { reason: "no headcount cell in the source table" };
@@ -143,7 +144,7 @@ export function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): Liv
       let live: Live;
       if (typeof pay === "string") live = { reason: `pay: ${pay}` };
       else {
-        const formula = postCostFormula(est, post, a.firstYear, figure, settings, pay.salary);
+        const formula = postCostFormula(est, post, a.firstYear, figure, settings, pay.salary, true);
         if (!formula) live = { reason: "no FTE cell in the source table" };
         else if (postCostValue(post, a.firstYear, figure, a, pay.salaryValue) !== value)
           live = {

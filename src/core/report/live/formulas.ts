@@ -7,9 +7,11 @@ import {
   type CostFigures,
 } from "../../costing";
 import { financialYearLabel, type FinancialYear } from "../../dates";
-import type { Assumptions, Establishment, PayScales, Post } from "../../model";
+import type { Assumptions, Establishment, PayScales, Post, PostField } from "../../model";
 import {
+  cellRef,
   FIGURE_ARG,
+  headcountArg,
   numberText,
   quoted,
   refTo,
@@ -22,6 +24,7 @@ import type { PostPay } from "./pay";
 /**
  * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
  * over the post's own cells; undefined when the post has no salary or FTE cell to read.
+ * `blankCells`: reference the table's blank optional cells too (cellRef).
  * `salaryExpr` replaces the salary cell (a grade-range post's pay at its costing point).
  */
 export function postCostFormula(
@@ -30,19 +33,23 @@ export function postCostFormula(
   fy: FinancialYear,
   figure: Figure,
   settings: string,
-  salaryExpr?: string
+  salaryExpr?: string,
+  blankCells = false
 ): string | undefined {
   const salary = salaryExpr ?? refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
   if (!salary || !fte) return undefined;
+  // With blankCells, a blank optional cell of the table is referenced too (cellRef).
+  const optional = (f: PostField): string =>
+    (blankCells ? cellRef(est, post, f) : refTo(est, post, f)) ?? "";
   const args = [
     salary,
     fte,
     quoted(financialYearLabel(fy)),
-    refTo(est, post, "headcount") ?? "",
-    refTo(est, post, "startDate") ?? "",
-    refTo(est, post, "endDate") ?? "",
-    refTo(est, post, "pensionRate") ?? "",
+    blankCells ? headcountArg(est, post) : (refTo(est, post, "headcount") ?? ""),
+    optional("startDate"),
+    optional("endDate"),
+    optional("pensionRate"),
     quoted(FIGURE_ARG[figure]),
   ];
   // Blank optional arguments stay in place: =ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni").
@@ -106,12 +113,12 @@ export function profileYearFormula(
     fte,
     quoted(financialYearLabel(a.firstYear)),
     numberText(a.years),
-    refTo(est, post, "startDate") ?? "",
-    refTo(est, post, "endDate") ?? "",
+    cellRef(est, post, "startDate") ?? "",
+    cellRef(est, post, "endDate") ?? "",
     awardsConstant(a),
     points ?? "",
-    refTo(est, post, "headcount") ?? "",
-    refTo(est, post, "pensionRate") ?? "",
+    headcountArg(est, post),
+    cellRef(est, post, "pensionRate") ?? "",
     quoted(FIGURE_ARG[figure]),
   ];
   if (settings) args.push(settings);
