@@ -292,6 +292,32 @@ describe("an actual salary inside a grade range, over three years (worked exampl
   });
 });
 
+describe("exit-cost contingency", () => {
+  it("stays a value per post, with the reason; everything else stays live and exact", () => {
+    const g = grids("mid");
+    const withExit: WorkbookGrids = {
+      grids: g.grids.map((x) =>
+        x.sheet === "Assumptions" ? { ...x, values: [...x.values, ["Exit cost weeks", 4]] } : x
+      ),
+    };
+    const live = buildWorkbook(withExit, request("live"));
+    const grant = live.sheets[1];
+    const exit = cellOf(grant, "Support Worker", "Exit-cost contingency (4 weeks)");
+    // 4/52 of the rate at the end: point 12 (25,100), then point 13 (25,800) with 3% = 26,574,
+    // then the top with £1,290 = 27,864; × 2 FTE × 4/52 = 4,286.77.
+    expect(exit.cell).toMatchObject({ value: 4286.77, kind: "number" });
+    expect(exit.live).toBeUndefined();
+    expect(live.summaries[1].warnings.join("\n")).toContain(
+      "Support Worker (row 2) exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives"
+    );
+    const shareable = buildWorkbook(withExit, request("shareable"));
+    const hf = workbook(live.sheets);
+    const { got, want } = compare(hf, grant.name, shareable.sheets[1]);
+    expect(got).toEqual(want);
+    hf.destroy();
+  });
+});
+
 describe("pay scales the points argument cannot carry", () => {
   it("dated figures: one year live from the year's cell, the grant years stay values with the reason", () => {
     const scales: CellValue[][] = [

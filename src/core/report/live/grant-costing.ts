@@ -69,6 +69,15 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
         const outcome = identityLive(est, post, what, c.value);
         if (setLive(cells, r, j, outcome, `${postName} ${what}`, notLive)) liveCells++;
       }
+      // The exit-cost contingency is weeks of the salary rate at the grant's end, after the
+      // increments and awards of the window: a rate no function gives, so it stays a value.
+      const exit = (sheet.cells[rows.header] ?? []).findIndex((c) =>
+        cellText(c).startsWith("Exit-cost contingency")
+      );
+      if (exit >= 0 && cells[r][exit]?.kind === "number")
+        notLive.push(
+          `${postName} exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives`
+        );
       const pay = payOf(est, post, a, source.payScales);
       // A post on a grade needs its points to move up it; without them the profile cannot follow.
       const blocked =
