@@ -197,12 +197,14 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     expect(live.ok).toBe(true);
     expect(makeShareable(sheet)).toEqual(shareable.sheets[0]);
     const formulas = liveFormulasOf(sheet);
-    // 6 posts now, 5 proposed (not the regrade without a salary), and the 5 rows' changes.
-    expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(5 + 5);
-    expect(formulas.filter((f) => f.startsWith("=ESTAB.AGENCYCOST("))).toHaveLength(1);
-    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2);
+    // 6 posts now (one agency), 5 proposed (not the regrade without a salary) and the
+    // agency conversion's permanent cost; its agency cost; the 5 rows' two changes, the 6
+    // FTE changes, and the conversion's saving and saving per FTE.
+    expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(5 + 5 + 1);
+    expect(formulas.filter((f) => f.startsWith("=ESTAB.AGENCYCOST("))).toHaveLength(1 + 1);
+    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2 + 6 + 2);
     // Costed in the FY the restructure takes effect, at the grade's mid point.
-    expect(formulas[0]).toMatch(
+    expect(formulas.find((f) => f.startsWith("=ESTAB.POSTCOST("))).toMatch(
       /^=ESTAB\.POSTCOST\(ROUND\(Staff!C2\+\(Staff!D2-Staff!C2\)\*2\/3,2\),Staff!E2,"2025\/26"/
     );
     expect(formulas).toContain(
@@ -229,7 +231,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     };
     const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculated);
     expect(got).toEqual(want);
-    expect(got).toHaveLength(6 + 5 + 5 * 2);
+    expect(got).toHaveLength(6 * 3 + 6 + 5 + 5 * 2 + 6);
     expect(rebuilt.sheets[0]).not.toEqual(shareable.sheets[0]);
   });
 });

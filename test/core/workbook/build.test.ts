@@ -195,8 +195,10 @@ describe("buildWorkbook", () => {
     expect(shareable.sheets.flatMap(liveCells)).toEqual([]);
     const grant = live.sheets.find((sh) => sh.key === "grant")!;
     expect(liveCells(grant).length).toBeGreaterThan(0);
-    for (const c of liveCells(grant))
-      expect(c && c.kind !== "text" && c.live).toMatch(/^=.*ESTAB\./);
+    // Costs are ESTAB formulas; FTE and headcount are references to the source cells.
+    const formulas = liveCells(grant).map((c) => (c && c.kind !== "text" ? c.live : ""));
+    for (const f of formulas) expect(f).toMatch(/^=(.*ESTAB\.|Staff![A-Z]+\d+$)/);
+    expect(formulas.filter((f) => f?.includes("ESTAB.PROFILE")).length).toBeGreaterThan(0);
     expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });
 
