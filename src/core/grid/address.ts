@@ -1,5 +1,5 @@
 import type { CellPosition, Grid } from "./grid";
-import { positionIn } from "./grid";
+import { isErrorValue, positionIn } from "./grid";
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(column: number): string {
@@ -62,4 +62,15 @@ export function sheetAddress(sheet: string, position: CellPosition): string {
 /** A1 address of grid cell [r][c] on its sheet. */
 export function cellA1(grid: Grid, r: number, c: number): string {
   return toA1(positionIn(grid, r, c));
+}
+
+/**
+ * Whether the cell at `address` on `sheet` holds text, read from the sheets' used ranges
+ * (a table's grid repeats its sheet's cells, so sheets are enough).
+ */
+export function holdsText(grids: readonly Grid[], sheet: string, address: string): boolean {
+  const at = fromA1(address);
+  const grid = grids.find((g) => g.sheet === sheet && g.table === undefined);
+  const value = grid?.values[at.row - grid.origin.row]?.[at.column - grid.origin.column];
+  return typeof value === "string" && value !== "" && !isErrorValue(value);
 }

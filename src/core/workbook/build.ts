@@ -1,4 +1,4 @@
-import { hasErrors, toA1, type Issue } from "../grid";
+import { hasErrors, holdsText, toA1, type Issue } from "../grid";
 import type { Assumptions, Establishment } from "../model";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
 import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
@@ -164,6 +164,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       localities: inputs.localities,
       payScales: inputs.payScales,
       assumptions: a,
+      textCell: (sheet: string, address: string) => holdsText(workbook.grids, sheet, address),
+      establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
     };
     for (const b of built) {
       const outcome = liveFormulas(b.sheet, source);

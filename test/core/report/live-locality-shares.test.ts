@@ -144,7 +144,8 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
       live: "=$C$10*F19+$C$11*G19+$C$12*H19+$C$13*I19",
     });
     expect(cell("M19")).toMatchObject({ formula: "=ROUND(L19*$B$7,2)" });
-    // The cost per FTE is the whole costed establishment's: a value, and the reason given.
+    // The cost per FTE is the whole costed establishment's: with no Establishment Cost
+    // sheet built alongside to refer to, a value, and the reason given.
     expect(cell("B7")).toEqual({
       kind: "number",
       value: COST_PER_FTE,
@@ -152,7 +153,7 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
       style: "input",
     });
     expect(outcome.notLive).toEqual([
-      "Average cost per FTE: the whole establishment's first-year cost ÷ its FTE, fixed when the sheet was built (rebuild to update it; the cost column multiplies by it)",
+      "Average cost per FTE: the Establishment Cost sheet was not built with this one, so it is the figure when built (build both to make it live)",
     ]);
     // 3 localities × (3 figures, 4 shares, need index, quota, FTE allocated) and B5.
     expect(outcome.liveCells).toBe(3 * 10 + 1);

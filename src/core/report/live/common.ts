@@ -19,7 +19,20 @@ export interface LiveSource {
   /** The pay scales table posts were priced from, with each point's salary cell. */
   payScales?: PayScales;
   assumptions: Assumptions;
+  /**
+   * The Establishment Cost sheet built in the same run, whose net cost and FTE give the
+   * Locality shares sheet its average cost per FTE.
+   */
+  establishmentCost?: SheetSpec;
+  /**
+   * Whether a source cell holds text ("£33,366"): the functions read such a cell as the
+   * reader does, but arithmetic over it would not, so formulas read it through a function.
+   */
+  textCell?: (sheet: string, address: string) => boolean;
 }
+
+/** A source cell holding text. */
+export type TextCell = NonNullable<LiveSource["textCell"]>;
 
 export interface LiveOutcome {
   /** The sheet with `live` set on every cell that could be made live. */

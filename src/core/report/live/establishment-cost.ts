@@ -124,7 +124,7 @@ export function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): Liv
         liveCells++;
     }
     // The pay the engine prices the post at: salary cell, grade range or pay scale cell.
-    const pay = payOf(est, post, a, source.payScales);
+    const pay = payOf(est, post, a, source.payScales, source.textCell);
     const fullTime = number(r, salaryCol);
     if (fullTime !== undefined) {
       const live: Live =

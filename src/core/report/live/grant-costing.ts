@@ -78,7 +78,7 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
         notLive.push(
           `${postName} exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives`
         );
-      const pay = payOf(est, post, a, source.payScales);
+      const pay = payOf(est, post, a, source.payScales, source.textCell);
       // A post on a grade needs its points to move up it; without them the profile cannot follow.
       const blocked =
         typeof pay === "string"

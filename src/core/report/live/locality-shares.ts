@@ -85,6 +85,34 @@ const columnByHeaderRow = (sheet: SheetSpec, headerRow: number, h: string): numb
   (sheet.cells[headerRow] ?? []).findIndex((c) => cellText(c).trim() === h);
 
 /** Zero-based row of the settings row labelled `label` (column A), or -1. */
+/**
+ * `='Establishment Cost'!L38/'Establishment Cost'!E36`: the net cost after the vacancy
+ * factor over the total FTE, as the builder works out the average cost per FTE.
+ */
+function costPerFteFormula(cost: SheetSpec): { formula: string; value: number } | undefined {
+  const rows = tableRows(cost, "EstablishmentCost");
+  if (!rows) return undefined;
+  const header = cost.cells[rows.header] ?? [];
+  const fteCol = header.findIndex((c) => cellText(c).trim() === "FTE");
+  const costCol = header.findIndex((c) => cellText(c).trim() === "Total cost");
+  const rowOf = (label: string) =>
+    cost.cells.findIndex((line, r) => r > rows.header && cellText(line[0]) === label);
+  const totalRow = rowOf("Total");
+  const netRow = rowOf("Net cost after vacancy factor");
+  const fte = cost.cells[totalRow]?.[fteCol];
+  const net = cost.cells[netRow]?.[costCol];
+  if (fteCol < 0 || costCol < 0 || !fte || !net || fte.kind === "text" || net.kind === "text")
+    return undefined;
+  if (typeof fte.value !== "number" || typeof net.value !== "number" || fte.value === 0)
+    return undefined;
+  const ref = (r: number, c: number) =>
+    `${quoteSheetName(cost.name)}!${toA1({ row: r, column: c })}`;
+  return {
+    formula: `=${ref(netRow, costCol)}/${ref(totalRow, fteCol)}`,
+    value: net.value / fte.value,
+  };
+}
+
 const settingRow = (sheet: SheetSpec, label: string): number =>
   sheet.cells.findIndex((r) => cellText(r[0]).trim() === label);
 
@@ -144,10 +172,18 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
     else setLive(totalRow, 1, total.formula, total.value, "FTE to share out");
   }
-  if (settingRow(sheet, "Average cost per FTE (salary plus on-costs)") >= 0)
-    notLive.push(
-      "Average cost per FTE: the whole establishment's first-year cost ÷ its FTE, fixed when the sheet was built (rebuild to update it; the cost column multiplies by it)"
-    );
+  // The average cost per FTE: the Establishment Cost sheet's net cost ÷ its FTE, when that
+  // sheet is built in the same run (the adapters point the reference at its final name).
+  const costRow = settingRow(sheet, "Average cost per FTE (salary plus on-costs)");
+  const costValue = costRow >= 0 ? numberAt(costRow, 1) : undefined;
+  if (costValue !== undefined) {
+    const average = source.establishmentCost && costPerFteFormula(source.establishmentCost);
+    if (!average)
+      notLive.push(
+        "Average cost per FTE: the Establishment Cost sheet was not built with this one, so it is the figure when built (build both to make it live)"
+      );
+    else setLive(costRow, 1, average.formula, average.value, "Average cost per FTE");
+  }
   if (rolesTable)
     notLive.push("FTE by role and locality: controlled rounding has no cell function");
 

@@ -4,7 +4,7 @@ import type { FinancialYear } from "../../dates";
 import { fromA1, quoteSheetName } from "../../grid";
 import { roundPenny } from "../../money";
 import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../../model";
-import { refTo } from "./common";
+import { refTo, type TextCell } from "./common";
 
 /**
  * A post costed from its grade's minimum and maximum (costing point bottom, mid or top, no
@@ -27,10 +27,18 @@ export interface GradeRangePay {
 export function gradeRangePay(
   est: Establishment,
   post: Post,
-  a: Assumptions
+  a: Assumptions,
+  textCell?: TextCell
 ): GradeRangePay | string {
-  const min = refTo(est, post, "minSalary");
-  const max = refTo(est, post, "maxSalary");
+  // A minimum or maximum typed as text ("£33,366") is read by ESTAB.SALARY, as the
+  // functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
+  const asNumber = (field: "minSalary" | "maxSalary"): string | undefined => {
+    const ref = refTo(est, post, field);
+    const address = post.cells[field];
+    return ref && address && textCell?.(est.sheet, address) ? `ESTAB.SALARY(${ref},1,0)` : ref;
+  };
+  const min = asNumber("minSalary");
+  const max = asNumber("maxSalary");
   if (a.costingPoint === "actual") return "costed at the actual salary, and there is none";
   if (!min || !max) return "no salary cell, and no grade minimum and maximum cells";
   const lo = post.minSalary;
@@ -110,7 +118,8 @@ export function payOf(
   est: Establishment,
   post: Post,
   a: Assumptions,
-  scales?: PayScales
+  scales?: PayScales,
+  textCell?: TextCell
 ): PostPay | string {
   const grade = post.grade !== undefined ? gradeKeyOf(post.grade) : undefined;
   const entries = (scales?.points ?? []).filter(
@@ -121,7 +130,7 @@ export function payOf(
   const salaryCell = refTo(est, post, "salary");
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     const actual = a.costingPoint === "actual";
-    const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a);
+    const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a, textCell);
     if (typeof range === "string") return range;
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.

@@ -105,7 +105,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     salaryExpr: string | undefined
   ): { expr: string; value: number } | string => {
     const cells = { ...p.cells, salary: salaryExpr ? SALARY_MARK : undefined };
-    const pay = payOf(est, { ...p, cells }, yearAssumptions, source.payScales);
+    const pay = payOf(est, { ...p, cells }, yearAssumptions, source.payScales, source.textCell);
     if (typeof pay === "string") return pay;
     return { expr: pay.salary.split(markRef).join(salaryExpr ?? ""), value: pay.salaryValue };
   };

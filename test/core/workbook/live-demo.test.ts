@@ -1,0 +1,157 @@
+/**
+ * The demo workbook built live, end to end in a real formula engine: its source sheets
+ * and every calculated sheet with their live formulas go into one HyperFormula workbook
+ * (ESTAB functions registered from the same table as Excel's). Every figure must come
+ * out exactly as the shareable build writes it, and after editing the establishment and
+ * the localities table, exactly as a shareable build of the edited workbook writes it:
+ * the live sheets follow the user's edits with no rebuild.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HyperFormula } from "hyperformula";
+import type { CellValue, Grid } from "../../../src/core/grid";
+import type { SheetSpec } from "../../../src/core/report";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
+import { loadWorkbook, readWorkbookGrids } from "../../../src/xlsx";
+import { compare, hfSheet, type Raw } from "../report/live-harness";
+import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
+
+const DEMO = path.join(__dirname, "../../../examples/childrens-services.xlsx");
+const REQUEST: Omit<BuildRequest, "mode"> = {
+  generatedAt: "2025-06-01T09:00:00Z",
+  version: "test",
+};
+
+let grids: WorkbookGrids;
+
+beforeAll(async () => {
+  grids = readWorkbookGrids(await loadWorkbook(readFileSync(DEMO)));
+});
+
+/** The sheets' used ranges (not the table views of them) as HyperFormula rows from A1. */
+function sourceSheets(g: WorkbookGrids): Record<string, Raw[][]> {
+  const out: Record<string, Raw[][]> = {};
+  for (const grid of g.grids.filter((x) => x.table === undefined)) {
+    const rows: Raw[][] = Array.from({ length: grid.origin.row }, () => []);
+    for (const line of grid.values)
+      rows.push([
+        ...Array.from({ length: grid.origin.column }, () => null),
+        ...line.map((v) => (v === "" ? null : v)),
+      ]);
+    out[grid.sheet] = rows;
+  }
+  return out;
+}
+
+/** The computed sheets (the Assumptions sheet has nothing to calculate, and its name is the source's). */
+const computed = (sheets: SheetSpec[]) => sheets.filter((s) => s.key !== "assumptions");
+
+function liveWorkbook(g: WorkbookGrids): { hf: HyperFormula; live: SheetSpec[] } {
+  const built = buildWorkbook(g, { ...REQUEST, mode: "live" });
+  expect(built.ok).toBe(true);
+  const live = computed(built.sheets);
+  const sheets = sourceSheets(g);
+  for (const s of live) sheets[s.name] = hfSheet(s, "live");
+  registerEstab();
+  // Grade points are array arithmetic inside ESTAB.PROFILE's argument, as Excel evaluates it.
+  const hf = HyperFormula.buildFromSheets(sheets, { ...HF_CONFIG, useArrayArithmetic: true });
+  return { hf, live };
+}
+
+function shareable(g: WorkbookGrids): SheetSpec[] {
+  const built = buildWorkbook(g, { ...REQUEST, mode: "shareable" });
+  expect(built.ok).toBe(true);
+  return computed(built.sheets);
+}
+
+/** Sets one source cell (A1 address, 0-based here) in every grid that covers it: the sheet and its table. */
+function edited(
+  g: WorkbookGrids,
+  sheet: string,
+  row: number,
+  col: number,
+  v: CellValue
+): WorkbookGrids {
+  return {
+    ...g,
+    grids: g.grids.map((grid: Grid) => {
+      const r = row - grid.origin.row;
+      const c = col - grid.origin.column;
+      if (grid.sheet !== sheet || r < 0 || c < 0 || r >= grid.values.length) return grid;
+      if (c >= grid.values[r].length) return grid;
+      const values = grid.values.map((line) => [...line]);
+      values[r][c] = v;
+      return { ...grid, values };
+    }),
+  };
+}
+
+/** Row and column (0-based) of the cell under `header` in the row whose column `keyHeader` is `key`. */
+function cellOf(g: WorkbookGrids, sheet: string, keyHeader: string, key: string, header: string) {
+  const grid = g.grids.find((x) => x.sheet === sheet && x.table === undefined) as Grid;
+  const h = grid.values.findIndex((line) => line.includes(keyHeader) && line.includes(header));
+  const keyCol = grid.values[h].indexOf(keyHeader);
+  const col = grid.values[h].indexOf(header);
+  const r = grid.values.findIndex((line, i) => i > h && line[keyCol] === key);
+  expect(r).toBeGreaterThan(h);
+  return { row: grid.origin.row + r, col: grid.origin.column + col };
+}
+
+describe("the demo workbook built live, in HyperFormula", () => {
+  it("gives every figure of every calculated sheet exactly as the shareable build writes it", () => {
+    const { hf, live } = liveWorkbook(grids);
+    const want = shareable(grids);
+    expect(live.map((s) => s.name)).toEqual(want.map((s) => s.name));
+    for (const [i, spec] of want.entries()) {
+      const { got, want: expected } = compare(hf, live[i].name, spec);
+      expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
+    }
+  });
+
+  it("reads a grade minimum and maximum typed as text through ESTAB.SALARY, as the functions read salaries", () => {
+    // BS001's grade is typed "£33,366" to "£35,235": arithmetic over the text would be #VALUE!.
+    const { live } = liveWorkbook(grids);
+    const cost = live.find((s) => s.key === "cost") as SheetSpec;
+    const row = cost.cells.find((line) => line[1]?.kind === "text" && line[1].text === "BS001");
+    const total = row?.[row.length - 1];
+    expect(total && total.kind !== "text" && total.live).toContain(
+      "ROUND(ESTAB.SALARY(Establishment!E33,1,0)+(ESTAB.SALARY(Establishment!F33,1,0)-ESTAB.SALARY(Establishment!E33,1,0))*2/3,2)"
+    );
+  });
+
+  it("takes the Locality shares' average cost per FTE from the Establishment Cost sheet", () => {
+    const { live } = liveWorkbook(grids);
+    const shares = live.find((s) => s.key === "shares") as SheetSpec;
+    const row = shares.cells.findIndex(
+      (line) => line[0]?.kind === "text" && line[0].text.startsWith("Average cost per FTE")
+    );
+    const cell = shares.cells[row][1];
+    expect(cell && cell.kind !== "text" && cell.live).toBe(
+      "='Establishment Cost'!L38/'Establishment Cost'!E36"
+    );
+  });
+
+  it("follows edits to the establishment and the localities as a rebuild would", () => {
+    const { hf, live } = liveWorkbook(grids);
+    const edits: Array<[string, string, string, string, CellValue]> = [
+      // A part-time worker goes full time; a deleted post is kept at half time;
+      // a grade's minimum rises; a locality's population grows.
+      ["Establishment", "Post No", "EH003", "Current FTE", 1],
+      ["Establishment", "Post No", "CS003", "Proposed FTE", 0.5],
+      ["Establishment", "Post No", "FS003", "Minimum Salary", 26000],
+      ["Localities", "Locality", "Riverside", "Population 0-19", 13500],
+    ];
+    let g = grids;
+    for (const [sheet, keyHeader, key, header, value] of edits) {
+      const at = cellOf(g, sheet, keyHeader, key, header);
+      g = edited(g, sheet, at.row, at.col, value);
+      hf.setCellContents({ sheet: hf.getSheetId(sheet) as number, ...at }, value as Raw);
+    }
+    const want = shareable(g);
+    for (const [i, spec] of want.entries()) {
+      const { got, want: expected } = compare(hf, live[i].name, spec);
+      expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
+    }
+  });
+});
