@@ -122,7 +122,13 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
       />
     );
   } else if (selected === "assumptions") {
-    panel = <AssumptionsPanel state={assumptions} onSelectIssue={selectIssue} />;
+    panel = (
+      <AssumptionsPanel
+        state={assumptions}
+        onSelectIssue={selectIssue}
+        liveSheets={shareable.knowsModes ? shareable.sheets : []}
+      />
+    );
   } else if (selected === "build") {
     panel = (
       <BuildPanel

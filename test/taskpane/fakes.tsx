@@ -16,6 +16,18 @@ import type {
 } from "../../src/taskpane/engine";
 import { ServicesProvider, type PaneServices } from "../../src/taskpane/services";
 
+/**
+ * jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one. Without this a
+ * pane test that shows a message bar passed or failed depending on which tests ran first.
+ */
+if (!("ResizeObserver" in globalThis)) {
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
 /** An in-memory workbook behind the port, recording every call the pane makes. */
 export class FakePort implements WorkbookPort {
   grids: Grid[];

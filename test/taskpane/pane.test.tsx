@@ -128,6 +128,38 @@ describe("Assumptions", () => {
     );
   });
 
+  it("says that live sheets take an edited setting only when built again", async () => {
+    const slow = { timeout: 10_000 };
+    const port = new FakePort(
+      [
+        ESTABLISHMENT,
+        { sheet: "Assumptions", origin: { row: 0, column: 0 }, values: [["Setting", "Value"]] },
+      ],
+      ["Assumptions", "Grant Costing", "Establishment Cost", "Locality"]
+    );
+    port.modes.set("Grant Costing", "live");
+    port.modes.set("Establishment Cost", "live");
+    port.modes.set("Locality", "shareable");
+    renderPane(port, new FakeEngine());
+    await openTab(/Assumptions/);
+    expect(
+      await screen.findByText(
+        "Live sheets keep the assumptions they were built with",
+        undefined,
+        slow
+      )
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/“Grant Costing” and “Establishment Cost” follow edits to the establishment/)
+    ).toHaveTextContent("a setting changed here reaches them when you build again (Build tab).");
+  });
+
+  it("does not mention live sheets when there are none", async () => {
+    await openOwnedAssumptions();
+    await screen.findByRole("heading", { name: "Settings on “Assumptions”" });
+    expect(screen.queryByText(/Live sheets keep/)).not.toBeInTheDocument();
+  });
+
   it("writes a choice as soon as it is picked", async () => {
     const port = await openOwnedAssumptions();
     await userEvent.click(await screen.findByRole("combobox", { name: /On-costs/ }));

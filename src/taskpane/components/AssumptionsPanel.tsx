@@ -35,9 +35,19 @@ const useStyles = makeStyles({
 export interface AssumptionsPanelProps {
   state: AssumptionsState;
   onSelectIssue: (issue: Issue) => void;
+  /** Live calculated sheets in the workbook: they carry the assumptions they were built with. */
+  liveSheets?: readonly string[];
 }
 
-export function AssumptionsPanel({ state, onSelectIssue }: AssumptionsPanelProps) {
+/** “A”, “A” and “B”, “A”, “B” and “C”. */
+function sheetList(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length < 2
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+export function AssumptionsPanel({ state, onSelectIssue, liveSheets = [] }: AssumptionsPanelProps) {
   const styles = useStyles();
   const { view, access } = state;
   if (!view) return null;
@@ -74,6 +84,19 @@ export function AssumptionsPanel({ state, onSelectIssue }: AssumptionsPanelProps
             <MessageBarTitle>Your own sheet: shown, not changed</MessageBarTitle>
             &ldquo;{view.sheet}&rdquo; was not created by the add-in, and the add-in never edits a
             sheet it did not create. Change the values in the sheet itself, then refresh.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {access === "editable" && liveSheets.length > 0 && (
+        // Live formulas carry the assumptions as constants (docs/functions.md), so an edit
+        // here must not look as if it had already changed the live figures.
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Live sheets keep the assumptions they were built with</MessageBarTitle>
+            {sheetList(liveSheets)} {liveSheets.length === 1 ? "follows" : "follow"} edits to the
+            establishment; a setting changed here reaches {liveSheets.length === 1 ? "it" : "them"}{" "}
+            when you build again (Build tab).
           </MessageBarBody>
         </MessageBar>
       )}
