@@ -4,13 +4,8 @@ import { hasErrors } from "../core/grid";
 import type { SheetKey } from "../core/report";
 import type { BuildResult, WorkbookGrids } from "../core/workbook/types";
 import type { WrittenSheet } from "../core/workbook/port";
-import {
-  loadWorkbook,
-  ownedSheets,
-  readWorkbookGrids,
-  saveWorkbook,
-  writeSheetSpecs,
-} from "../xlsx";
+import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../xlsx";
+import { streamSheetSpecs } from "../xlsx/stream";
 import { financialYearOf, serialOf } from "../core/dates";
 import type { BuildWorkbook } from "./engine";
 import { UsageError, defaultOutputPath, readInput, sameFile, writeAtomically } from "./files";
@@ -119,21 +114,31 @@ function reportBlocked(
   return 1;
 }
 
-/** The calculated sheets into a new workbook, saved through a temporary file. */
+/**
+ * The calculated sheets into a new workbook, streamed row by row into a temporary file
+ * beside the output and renamed into place when complete (src/xlsx/stream.ts).
+ */
 async function writeResults(
   result: BuildResult,
   output: string,
   io: CliIo,
   progress: Progress
 ): Promise<WrittenSheet[]> {
-  const target = new ExcelJS.Workbook();
-  target.creator = "Establishment Costing";
-  target.created = io.now();
-  const { sheets } = writeSheetSpecs(target, result.sheets, {
-    onSheet: (done, total, name) => progress.step(`Writing sheet ${done} of ${total} (${name})…`),
+  let sheets: WrittenSheet[] = [];
+  const total = result.sheets.length;
+  progress.step(`Writing sheet 1 of ${total} (${result.sheets[0]?.name ?? ""})…`);
+  await writeAtomically(output, async (out) => {
+    ({ sheets } = await streamSheetSpecs(out, result.sheets, {
+      creator: "Establishment Costing",
+      created: io.now(),
+      onSheet: (done) =>
+        progress.step(
+          done < total
+            ? `Writing sheet ${done + 1} of ${total} (${result.sheets[done].name})…`
+            : `Saving ${path.basename(output)}…`
+        ),
+    }));
   });
-  progress.step(`Saving ${path.basename(output)}…`);
-  await writeAtomically(output, await saveWorkbook(target));
   return sheets;
 }
 

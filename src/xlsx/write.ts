@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { columnLetters, parseRangeA1 } from "../core/grid";
-import type { CellStyle, SheetSpec, SpecCell, TableSpec } from "../core/report";
+import type { CellStyle, SheetSpec, SpecCell } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
 import {
@@ -85,7 +85,7 @@ function excelValue(cell: SpecCell): ExcelJS.CellValue {
  * recognises a style object it has already registered, so saving a sheet of 100,000 cells
  * costs a handful of style look-ups instead of one per cell. Never mutated once made.
  */
-type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+export type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
 function styleFor(cell: SpecCell, cache: StyleCache): Partial<ExcelJS.Style> {
   const format =
@@ -105,11 +105,6 @@ function styleFor(cell: SpecCell, cache: StyleCache): Partial<ExcelJS.Style> {
     cache.set(key, style);
   }
   return style;
-}
-
-function writeCell(target: ExcelJS.Cell, cell: SpecCell, cache: StyleCache): void {
-  target.value = excelValue(cell);
-  target.style = styleFor(cell, cache);
 }
 
 /** Excel table names: a letter or underscore first, then letters, digits, _ and . only. */
@@ -142,33 +137,149 @@ function headerText(cell: SpecCell | null | undefined): string {
   return String(cell.value);
 }
 
+/** The look every table gets (all of ExcelJS's style fields, so both writers agree). */
+export const TABLE_STYLE = {
+  theme: "TableStyleLight9",
+  showFirstColumn: false,
+  showLastColumn: false,
+  showRowStripes: true,
+  showColumnStripes: false,
+} as const;
+
+/** An Excel Table as it is written: its Excel name, where it is and its header names. */
+export interface PlannedTable {
+  /** Made safe and unique in the workbook (safeTableName). */
+  name: string;
+  /** Top-left cell (the first header cell), e.g. "A4". */
+  topLeft: string;
+  /** The whole table, header row first, e.g. "A4:D8". */
+  ref: string;
+  /** Data rows under the header. */
+  rows: number;
+  /** Header names, unique and non-empty: the header cells are written with these. */
+  columns: string[];
+}
+
+/** What a sheet needs beyond its cells: tables, and what goes in particular cells. */
+export interface SheetPlan {
+  tables: PlannedTable[];
+  /** Row index → column index → what to write there besides (or instead of) the spec. */
+  extras: Map<number, Map<number, { header?: string; note?: string }>>;
+  /** Rows to write: the spec's, and any further row holding a note. */
+  rowCount: number;
+}
+
+function extraAt(plan: SheetPlan, row: number, column: number): { header?: string; note?: string } {
+  let line = plan.extras.get(row);
+  if (!line) plan.extras.set(row, (line = new Map()));
+  let extra = line.get(column);
+  if (!extra) line.set(column, (extra = {}));
+  return extra;
+}
+
 /**
- * Defines an Excel Table over cells already written. ExcelJS builds a table by writing
- * its rows itself; handing it empty rows (one per table row) gives the table its size
- * while leaving the written cells alone: no second write of every cell, and no trip
- * through ExcelJS's cell.value, which loses a formula's cached result when it is 0. The
- * header cells get the de-duplicated names Excel insists on.
+ * The tables (named, with their header names) and notes of a sheet, worked out before a
+ * cell is written: the streaming writer cannot go back to a row once it is committed.
+ * A header with no rows under it is not a valid Excel Table and is left out.
  */
-function addTable(
+export function planSheet(spec: SheetSpec, usedTableNames: Set<string>): SheetPlan {
+  const plan: SheetPlan = { tables: [], extras: new Map(), rowCount: spec.cells.length };
+  for (const table of spec.tables) {
+    const { start, end } = parseRangeA1(table.range);
+    if (end.row <= start.row) continue;
+    const width = end.column - start.column + 1;
+    const columns = uniqueHeaders(
+      Array.from({ length: width }, (_, j) => headerText(spec.cells[start.row]?.[start.column + j]))
+    );
+    columns.forEach((name, j) => (extraAt(plan, start.row, start.column + j).header = name));
+    plan.tables.push({
+      name: safeTableName(table.name, usedTableNames),
+      topLeft: `${columnLetters(start.column)}${start.row + 1}`,
+      ref: `${columnLetters(start.column)}${start.row + 1}:${columnLetters(end.column)}${end.row + 1}`,
+      rows: end.row - start.row,
+      columns,
+    });
+  }
+  for (const note of spec.notes) {
+    const { start } = parseRangeA1(note.address);
+    extraAt(plan, start.row, start.column).note = note.text;
+    plan.rowCount = Math.max(plan.rowCount, start.row + 1);
+  }
+  return plan;
+}
+
+/**
+ * Writes row `r` (0-based) of the spec: values, shared styles, the tables' header names
+ * and notes. Returns the row, or undefined when it has nothing. Both writers go through
+ * this, the in-memory one into a Worksheet and the streaming one into a WorksheetWriter
+ * (which commits the row next).
+ */
+export function writeSpecRow(
   ws: ExcelJS.Worksheet,
   spec: SheetSpec,
-  table: TableSpec,
-  usedNames: Set<string>
-): void {
-  const { start, end } = parseRangeA1(table.range);
-  if (end.row <= start.row) return; // a header with no rows is not a valid Excel Table
-  const width = end.column - start.column + 1;
-  const names = uniqueHeaders(
-    Array.from({ length: width }, (_, j) => headerText(spec.cells[start.row]?.[start.column + j]))
-  );
+  plan: SheetPlan,
+  styles: StyleCache,
+  r: number
+): ExcelJS.Row | undefined {
+  const line = spec.cells[r] ?? [];
+  const extras = plan.extras.get(r);
+  if (!extras && !line.some((cell) => cell)) return undefined;
+  const row = ws.getRow(r + 1);
+  line.forEach((cell, c) => {
+    if (!cell) return;
+    const target = row.getCell(c + 1);
+    const header = extras?.get(c)?.header;
+    target.value = header ?? excelValue(cell);
+    target.style = styleFor(cell, styles);
+  });
+  extras?.forEach((extra, c) => {
+    const target = row.getCell(c + 1);
+    if (extra.header !== undefined && !line[c]) target.value = extra.header;
+    if (extra.note !== undefined) target.note = extra.note;
+  });
+  return row;
+}
+
+/** Page setup (A4, orientation, fit to width) and frozen header, as addWorksheet takes them. */
+export function worksheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
+  const fit = spec.page.fitToWidth;
+  return {
+    pageSetup: {
+      orientation: spec.page.orientation,
+      paperSize: 9,
+      ...(fit ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    },
+    ...(spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
+      ? {
+          views: [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }],
+        }
+      : {}),
+  };
+}
+
+/** Column widths, set before any row (the streaming writer writes them with the first). */
+export function setColumnWidths(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  spec.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+}
+
+/**
+ * Defines a planned Excel Table over cells already written. ExcelJS builds a table by
+ * writing its rows itself; handing it empty rows (one per table row) gives the table its
+ * size while leaving the written cells alone: no second write of every cell, and no trip
+ * through ExcelJS's cell.value, which loses a formula's cached result when it is 0. The
+ * header cells already hold the names ExcelJS writes there again.
+ */
+function addTable(ws: ExcelJS.Worksheet, table: PlannedTable): void {
   ws.addTable({
-    name: safeTableName(table.name, usedNames),
-    ref: `${columnLetters(start.column)}${start.row + 1}`,
+    name: table.name,
+    ref: table.topLeft,
     headerRow: true,
     totalsRow: false,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: names.map((name) => ({ name, filterButton: true })),
-    rows: Array.from({ length: end.row - start.row }, () => []),
+    style: { ...TABLE_STYLE },
+    columns: table.columns.map((name) => ({ name, filterButton: true })),
+    rows: Array.from({ length: table.rows }, () => []),
   });
 }
 
@@ -188,30 +299,14 @@ function writeSheet(
   tableNames: Set<string>,
   styles: StyleCache
 ): void {
-  spec.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getColumn(i + 1).width = w;
-  });
-  spec.cells.forEach((line, r) => {
-    if (line.length === 0) return;
-    const row = ws.getRow(r + 1);
-    line.forEach((cell, c) => {
-      if (cell) writeCell(row.getCell(c + 1), cell, styles);
-    });
-  });
-  for (const table of spec.tables) addTable(ws, spec, table, tableNames);
-  for (const note of spec.notes) ws.getCell(note.address).note = note.text;
-  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0))
-    ws.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
-  ws.pageSetup.orientation = spec.page.orientation;
-  if (spec.page.fitToWidth) {
-    ws.pageSetup.fitToPage = true;
-    ws.pageSetup.fitToWidth = 1;
-    ws.pageSetup.fitToHeight = 0;
-  }
+  const plan = planSheet(spec, tableNames);
+  setColumnWidths(ws, spec);
+  for (let r = 0; r < plan.rowCount; r++) writeSpecRow(ws, spec, plan, styles, r);
+  for (const table of plan.tables) addTable(ws, table);
 }
 
 /** Throws on a bad address in any spec before a single cell is written. */
-function checkSpecs(specs: SheetSpec[]): void {
+export function checkSpecs(specs: SheetSpec[]): void {
   for (const spec of specs) {
     for (const t of spec.tables) parseRangeA1(t.range);
     for (const n of spec.notes) parseRangeA1(n.address);
@@ -249,9 +344,7 @@ export function writeSheetSpecs(
   specs.forEach((spec, i) => {
     const name = freeSheetName(spec.name, taken);
     taken.add(nameKey(name));
-    const ws = wb.addWorksheet(name, {
-      pageSetup: { orientation: spec.page.orientation, paperSize: 9 },
-    });
+    const ws = wb.addWorksheet(name, worksheetOptions(spec));
     writeSheet(ws, spec, tableNames, styles);
     if (options.markOwned !== false) markOwned(wb, spec.key, name);
     sheets.push({ key: spec.key, requested: spec.name, name });

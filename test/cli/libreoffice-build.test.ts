@@ -1,17 +1,20 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/core/report";
+import type { WrittenSheet } from "../../src/core/workbook/port";
+import { writeAtomically } from "../../src/cli/files";
+import { streamSheetSpecs } from "../../src/xlsx/stream";
 import { defaultBuild } from "../../src/cli/engine";
 import { LIBREOFFICE, describeWith } from "../support/requirements";
-import { loadWorkbook, readWorkbookGrids, saveWorkbook, writeSheetSpecs } from "../../src/xlsx";
+import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
 import { LibreOffice, agrees, formulaChecks, type FormulaCheck } from "../xlsx/libreoffice";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "childrens-services.xlsx");
 
 describeWith(
   [LIBREOFFICE],
-  "LibreOffice recalculates the demo workbook's costed sheets",
+  "LibreOffice recalculates the demo workbook's costed sheets, as estab build streams them",
   ([soffice]) => {
     let specs: SheetSpec[];
     let checks: FormulaCheck[];
@@ -26,14 +29,20 @@ describeWith(
       });
       expect(result.ok).toBe(true);
       specs = result.sheets;
-      const wb = new ExcelJS.Workbook();
-      const { sheets } = writeSheetSpecs(wb, specs);
-      const names = new Map(specs.map((s, i) => [s, sheets[i].name]));
+      // Written as `estab build` writes it: streamed into a file (src/xlsx/stream.ts).
+      const dir = mkdtempSync(path.join(tmpdir(), "estab-lo-build-"));
       const libreOffice = new LibreOffice(soffice);
       try {
-        checks = formulaChecks(specs, await libreOffice.recalculate(await saveWorkbook(wb)), names);
+        const file = path.join(dir, "costed.xlsx");
+        let sheets: WrittenSheet[] = [];
+        await writeAtomically(file, async (out) => {
+          ({ sheets } = await streamSheetSpecs(out, specs));
+        });
+        const names = new Map(specs.map((s, i) => [s, sheets[i].name]));
+        checks = formulaChecks(specs, await libreOffice.recalculate(readFileSync(file)), names);
       } finally {
         libreOffice.dispose();
+        rmSync(dir, { recursive: true, force: true });
       }
     }, 180_000);
 
