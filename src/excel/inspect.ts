@@ -13,12 +13,16 @@ export interface SheetInfo {
   visibility: Visibility;
   position: number;
   marker?: OwnershipMarker;
-  /** Owned by its custom property: the mark's name is the sheet's name. */
+  /**
+   * Owned by its custom property: the mark's name is the sheet's name. Not the whole
+   * rule: `ownedKey` (owned.ts) also counts a name-only mark on a default name.
+   */
   owned: boolean;
   /**
    * Only for a sheet with no custom property: the key of the workbook-level
    * `ESTAB_OWNED_<KEY>` name that refers to its A1 (the CLI's mark). Whether that makes it
-   * ours depends on its name matching the spec's (see `write.ts`).
+   * ours depends on its name still being a default one (`replaceable` in write.ts against
+   * the spec's name, `ownedKey` in owned.ts against the key's default name).
    */
   nameMark?: SheetKey;
   tables: string[];

@@ -1,6 +1,10 @@
 import { parseRangeA1, quoteSheetName } from "../core/grid";
+import { ASSUMPTIONS_SHEET_NAME } from "../core/report";
+import type { SheetKey } from "../core/report";
+import { ownedNameFor, readOwnedName } from "../xlsx/ownership";
 import { MARKER_KEY, ownsSheet, parseMarker } from "./marker";
 import type { OwnershipMarker } from "./marker";
+import { isDefaultSheetName, nameKey } from "./names";
 
 export class NotOwnedError extends Error {
   constructor(sheet: string, why: string) {
@@ -10,29 +14,103 @@ export class NotOwnedError extends Error {
 }
 
 /**
- * The sheet and its mark, or a NotOwnedError. Two syncs: the sheet, then its mark
- * (a missing sheet has no properties to ask about).
+ * The name each calculated sheet is built under (src/core/report; `buildWorkbook` never
+ * passes another, so the CLI and the add-in always ask for these). A sheet marked only by
+ * its `ESTAB_OWNED_<KEY>` name is owned while its name is still one the tool would give
+ * the key's sheet: this name or "Name (n)". test/excel/owned.test.ts checks the table
+ * against what the core builds.
+ */
+export const DEFAULT_SHEET_NAMES: Readonly<Record<SheetKey, string>> = {
+  grant: "Grant Costing",
+  cost: "Establishment Cost",
+  changes: "Restructure",
+  shares: "Locality shares",
+  assumptions: ASSUMPTIONS_SHEET_NAME,
+};
+
+const KEYS = Object.keys(DEFAULT_SHEET_NAMES) as SheetKey[];
+
+/** What a sheet carries, as `inspectWorkbook` (SheetInfo) and `ownedSheet` read it. */
+export interface SheetMarks {
+  name: string;
+  /** Our custom property parses and its name is the sheet's name. */
+  owned: boolean;
+  marker?: OwnershipMarker;
+  /**
+   * Only for a sheet with no custom property under our key: the key of the workbook's
+   * `ESTAB_OWNED_<KEY>` name that refers to its A1.
+   */
+  nameMark?: SheetKey;
+}
+
+/**
+ * The one rule for "owned" outside a write (ownedSheets, updateOwnedCells, makeShareable):
+ * the key the sheet is ours for, or undefined when it is the user's.
+ *
+ * - The custom property, where present, decides: owned when it parses and names the sheet
+ *   as it is called now; a renamed or copied sheet carrying it is the user's whatever any
+ *   defined name says.
+ * - With no custom property, the CLI's mark: the `ESTAB_OWNED_<KEY>` name refers to the
+ *   sheet's A1 and the sheet's name is still a default one for that key
+ *   (`isDefaultSheetName`), since a defined name follows a rename.
+ *
+ * `replaceable` in write.ts applies the same rule against the spec being written (whose
+ * name is the default for its key).
+ */
+export function ownedKey(sheet: SheetMarks): SheetKey | undefined {
+  if (sheet.owned) return sheet.marker?.key;
+  const key = sheet.nameMark;
+  return key !== undefined && isDefaultSheetName(sheet.name, DEFAULT_SHEET_NAMES[key])
+    ? key
+    : undefined;
+}
+
+/**
+ * The sheet, the key it is ours for, and its custom-property mark when it has one; else a
+ * NotOwnedError. Two syncs: the sheet and the five `ESTAB_OWNED_<KEY>` names (looked up
+ * one by one, not the whole names collection), then the sheet's custom property (a
+ * missing sheet has no properties to ask about).
  */
 export async function ownedSheet(
   context: Excel.RequestContext,
   name: string
-): Promise<{ sheet: Excel.Worksheet; marker: OwnershipMarker }> {
+): Promise<{ sheet: Excel.Worksheet; key: SheetKey; marker?: OwnershipMarker }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load("name");
+  const names = KEYS.map((key) => {
+    const item = context.workbook.names.getItemOrNullObject(ownedNameFor(key));
+    item.load("formula,type");
+    return { key, item };
+  });
   await context.sync();
   if (sheet.isNullObject) throw new NotOwnedError(name, "there is no sheet with that name");
 
   const property = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
   property.load("value");
   await context.sync();
+
   const marker = property.isNullObject ? undefined : parseMarker(property.value);
-  if (marker === undefined || !ownsSheet(sheet.name, marker)) {
+  // As in inspectWorkbook: a name mark counts only on a sheet with no custom property.
+  const nameMark = property.isNullObject
+    ? names.find(({ key, item }) => {
+        if (item.isNullObject || String(item.type) !== "Range") return false;
+        const mark = readOwnedName(ownedNameFor(key), item.formula);
+        return mark !== undefined && nameKey(mark.sheet) === nameKey(sheet.name);
+      })?.key
+    : undefined;
+  const key = ownedKey({
+    name: sheet.name,
+    owned: ownsSheet(sheet.name, marker),
+    marker,
+    nameMark,
+  });
+  if (key === undefined) {
     throw new NotOwnedError(
       sheet.name,
       "it is not a sheet the add-in made (or it has been renamed or copied since)"
     );
   }
-  return { sheet, marker };
+  return { sheet, key, marker };
 }
 
 /** A plain cell or range address on the sheet itself: "B4" or "B4:C6". */

@@ -18,15 +18,19 @@ export interface ShareableOutcome {
 /**
  * Turns an owned live sheet into a shareable one: every ESTAB.* formula becomes the
  * value it shows now, so a colleague without the add-in sees the same numbers (native
- * formulas such as SUM stay). Syncs: 2 to check ownership, 1 to read, then one per
- * request budget of values written (at least one, which also re-marks the sheet).
+ * formulas such as SUM stay). Owned as `ownedKey` says: a sheet the CLI wrote (its
+ * `ESTAB_OWNED_<KEY>` name only) is accepted too; it has nothing to convert (the CLI
+ * writes shareable sheets) unless it is an add-in sheet that lost its custom property, and
+ * either way it is shareable afterwards. Syncs: 2 to check ownership, 1 to read, then one
+ * per request budget of values written (at least one, which also re-marks the sheet: the
+ * custom property says shareable, and a sheet marked only by name gets one).
  */
 export async function makeShareable(
   context: Excel.RequestContext,
   sheetName: string,
   maxRequestBytes: number
 ): Promise<ShareableOutcome> {
-  const { sheet, marker } = await ownedSheet(context, sheetName);
+  const { sheet, key } = await ownedSheet(context, sheetName);
   const used = sheet.getUsedRangeOrNullObject();
   used.load("formulas,values,address");
   await context.sync();
@@ -86,9 +90,10 @@ export async function makeShareable(
   batches.add({
     bytes: 100,
     queue: () => {
+      // Owned means the custom property's name (if any) is the sheet's name already.
       sheet.customProperties.add(
         MARKER_KEY,
-        markerValue({ key: marker.key, name: marker.name, mode: "shareable" })
+        markerValue({ key, name: sheet.name, mode: "shareable" })
       );
     },
   });

@@ -5,7 +5,7 @@ import type { WorkbookPort, WriteOutcome } from "../core/workbook/port";
 import { TEXT_FORMAT } from "./cells";
 import { inspectWorkbook } from "./inspect";
 import type { OutputMode } from "./marker";
-import { checkLocalAddress, ownedSheet } from "./owned";
+import { checkLocalAddress, ownedKey, ownedSheet } from "./owned";
 import { readWorkbook } from "./read";
 import { MAX_REQUEST_BYTES, MIN_EXCEL_API, NOTES_EXCEL_API, officeRequirements } from "./run";
 import type { ExcelRun, IsSetSupported } from "./run";
@@ -81,6 +81,12 @@ export function createExcelWorkbook(
     async updateOwnedCells(sheetName, updates: Array<{ address: string; value: CellValue }>) {
       requireMarks();
       updates.forEach((u) => checkLocalAddress(u.address));
+      // Syncs: 2 to check ownership (ownedKey: custom property, else the CLI's name mark
+      // on a sheet still under a default name), 1 to write. A sheet owned by its name
+      // mark only is not given a custom property here: editing a value does not change
+      // whose sheet it is, and its mode (shareable from the CLI, or a live add-in sheet
+      // that lost its property) is unknown without reading it. The next writeSheets or
+      // makeShareable marks it fully.
       await run(async (context) => {
         const { sheet } = await ownedSheet(context, sheetName);
         for (const { address, value } of updates) {
@@ -105,13 +111,16 @@ export function createExcelWorkbook(
 
     async ownedSheets() {
       requireMarks();
+      // Two syncs (inspectWorkbook); the same rule as updateOwnedCells and makeShareable.
       const info = await run((context) => inspectWorkbook(context));
-      return info.sheets.filter((s) => s.owned).map((s) => s.name);
+      return info.sheets.filter((s) => ownedKey(s) !== undefined).map((s) => s.name);
     },
 
     async liveSheets() {
       requireMarks();
       const info = await run((context) => inspectWorkbook(context));
+      // Custom property only: the mode lives there, and the CLI (the only writer of the
+      // name mark alone) never writes live sheets.
       return info.sheets
         .filter((s) => s.owned && s.marker?.mode === "live" && s.marker.key !== "assumptions")
         .map((s) => s.name);
