@@ -37,3 +37,60 @@ export function agencyVersusPermanent(
   const permanentCost = roundPenny(permanentAnnualCost);
   return { agencyCost, permanentCost, saving: roundPenny(agencyCost - permanentCost) };
 }
+
+/** Hours a week that read as one person's full-time week (35 to 40 covers the usual contracts). */
+export const FULL_TIME_WEEK_RANGE = { min: 35, max: 40 } as const;
+
+/** What the ambiguity check found: the hours read, what the FTE implies, and a likely intended figure. */
+export interface AgencyHoursAmbiguity {
+  /** The row's Hours as read (the whole row's hours a week). */
+  hours: number;
+  /** hours ÷ 37: the FTE those hours pay for. */
+  hoursFte: number;
+  /** FTE × 37: the hours the row's FTE implies (what a blank Hours would use). */
+  fteHours: number;
+  /** Workers on the row when known (headcount above 1, or a whole FTE above 1). */
+  workers?: number;
+  /** hours × workers, when workers is known: the figure if the hours were each worker's. */
+  perWorkerTotal?: number;
+}
+
+/**
+ * Whether an agency row's Hours may be each worker's hours rather than the whole row's.
+ * The Hours of an agency row are read as the row's total hours a week, so a row of
+ * 2 FTE with Hours 37 is costed as 1 FTE's worth: right if the row's total is 37, half
+ * the cost if 37 is each worker's week. Fires (returns the details) only when the hours
+ * are at least 20% short of FTE × 37 and either:
+ *  - FTE is above 1 and the hours are one person's full-time week (35 to 40), or
+ *  - headcount is above 1 and hours × headcount is FTE × 37 (within 5%): each person's hours.
+ * Ordinary rows do not fire: FTE 0.5 with 18.5 hours, FTE 1 with 37, FTE 2 with 74, or
+ * hours that merely disagree with the FTE (FTE 0.5 with 10 hours) are left alone.
+ */
+export function agencyHoursAmbiguity(
+  fte: number,
+  hours: number,
+  headcount?: number,
+  fullTimeHours: number = FULL_TIME_HOURS
+): AgencyHoursAmbiguity | undefined {
+  if (!(fte > 0) || !(hours > 0)) return undefined;
+  const fteHours = fte * fullTimeHours;
+  if (hours > 0.8 * fteHours + 1e-9) return undefined;
+  const oneFullWeek =
+    fte > 1 + 1e-9 && hours >= FULL_TIME_WEEK_RANGE.min && hours <= FULL_TIME_WEEK_RANGE.max;
+  const people = headcount !== undefined && headcount > 1 ? headcount : undefined;
+  const eachPersons =
+    people !== undefined && Math.abs(hours * people - fteHours) <= 0.05 * fteHours;
+  if (!oneFullWeek && !eachPersons) return undefined;
+  const whole = Math.abs(fte - Math.round(fte)) < 1e-9 ? Math.round(fte) : undefined;
+  const workers = people ?? whole;
+  const out: AgencyHoursAmbiguity = {
+    hours,
+    hoursFte: Math.round((hours / fullTimeHours) * 100) / 100,
+    fteHours: Math.round(fteHours * 100) / 100,
+  };
+  if (workers !== undefined) {
+    out.workers = workers;
+    out.perWorkerTotal = Math.round(hours * workers * 100) / 100;
+  }
+  return out;
+}

@@ -2,10 +2,18 @@ import type { CellValue } from "./grid";
 import { quoteSheetName } from "./address";
 
 /**
- * A problem found in the user's workbook. Errors block calculation; warnings are shown
- * but do not. Every issue names the cell, so the user can go straight to it.
+ * Something found in the user's workbook, naming the cell so the user can go straight to
+ * it. Three severities:
+ * - **error**: a value that cannot be costed; blocks calculation until fixed.
+ * - **warning**: read, but may change a figure (a guess, a fallback, a value that looks
+ *   wrong, a check that failed); shown, does not block.
+ * - **info**: fine as it is but worth knowing (a blank spacer row skipped, a heading row);
+ *   shown quietly, does not block, and no figure depends on it.
  */
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "info";
+
+/** Every severity, most serious first (the order issues are listed in). */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 export interface Issue {
   severity: Severity;
@@ -29,4 +37,9 @@ export function formatIssue(issue: Issue): string {
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === "error");
+}
+
+/** 0 for errors, 1 for warnings, 2 for infos: for listing the most serious first. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
 }

@@ -853,7 +853,7 @@ export function readAssumptions(
   };
   const cells: AssumptionsSource["cells"] = {};
   const issues: Issue[] = [];
-  const labelCells = new Map<string, string>();
+  const labelCells = new Map<string, { cell: string; value: string }>();
   const names = settingNames(defaults.firstYear);
 
   for (let r = start; r < grid.values.length; r++) {
@@ -890,18 +890,25 @@ export function readAssumptions(
       continue;
     }
     const first = labelCells.get(matched.key);
+    const typed = isBlank(value) ? "" : String(value).trim();
     if (first !== undefined) {
+      // The same value twice changes nothing (information); a different one is ignored.
+      const same = first.value === typed;
       at(
         labelColumn,
-        "warning",
+        same ? "info" : "warning",
         "duplicate-setting",
-        `${labelValue.trim()} is set twice (first at ${first}); this row is ignored`,
-        "delete one of the two rows",
+        same
+          ? `${labelValue.trim()} is set twice (first at ${first.cell}) to the same value`
+          : `${labelValue.trim()} is set twice (first at ${first.cell}); this row is ignored`,
+        same
+          ? "nothing to do; delete one of the two rows to tidy up"
+          : "delete one of the two rows",
         labelValue
       );
       continue;
     }
-    labelCells.set(matched.key, toA1(positionIn(grid, r, labelColumn)));
+    labelCells.set(matched.key, { cell: toA1(positionIn(grid, r, labelColumn)), value: typed });
     cells[matched.key] = valueAddress;
     if (value === undefined || isBlank(value)) continue;
     if (isErrorValue(value)) {

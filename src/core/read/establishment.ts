@@ -1,3 +1,4 @@
+import { agencyHoursAmbiguity } from "../changes/agency";
 import type { Grid, Issue } from "../grid";
 import { toA1 } from "../grid";
 import type { ContractType, Establishment, PayScales, Post, PostField, TotalsRow } from "../model";
@@ -277,7 +278,12 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       `Pension rate ${formatFigure(post.pensionRate * 100)}% for ${describeValue(post.title)} is ${post.pensionRate < 0 ? "negative" : "unusually high"}`,
       "enter the employer rate, e.g. 19%"
     );
-  if (post.hoursPerWeek !== undefined && (post.hoursPerWeek <= 0 || post.hoursPerWeek > 60))
+  // Hours are the whole row's (an agency row of 2 FTE works 74): 60 a week per person.
+  const people = Math.max(1, post.headcount ?? 0, Math.ceil(post.fte - 1e-9));
+  if (
+    post.hoursPerWeek !== undefined &&
+    (post.hoursPerWeek <= 0 || post.hoursPerWeek > 60 * people)
+  )
     flag(
       ctx,
       row,
@@ -287,6 +293,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       `Hours per week ${formatFigure(post.hoursPerWeek)} for ${describeValue(post.title)} look wrong`,
       "enter weekly hours, e.g. 37"
     );
+  checkAgencyHours(post, row, ctx);
   if (post.agencyHourlyRate !== undefined && post.agencyHourlyRate < 0)
     flag(
       ctx,
@@ -298,6 +305,40 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       "enter the rate as a positive amount, e.g. £35.50"
     );
   return post;
+}
+
+/**
+ * An agency row's Hours are read as the whole row's hours a week. When they look like each
+ * worker's hours instead (2 FTE, Hours 37), the agency cost may be understated: a warning
+ * at the Hours cell saying what was assumed and what to enter. Only where the hours are
+ * used: an agency contract (now or proposed) with an hourly rate.
+ */
+function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  const hours = post.hoursPerWeek;
+  if (hours === undefined || post.agencyHourlyRate === undefined) return;
+  const agencyNow = post.contractType === "agency";
+  if (!agencyNow && post.proposedContractType !== "agency") return;
+  // The FTE the agency cost is for: today's when agency now, else the proposed FTE.
+  const fte = agencyNow ? post.fte : (post.proposedFte ?? post.fte);
+  const headcount = fte === post.fte ? post.headcount : undefined;
+  const found = agencyHoursAmbiguity(fte, hours, headcount);
+  if (!found) return;
+  const rowNumber = post.sourceRow + 1;
+  const h = formatFigure(hours);
+  const blank = `or leave Hours blank to use FTE × 37 = ${formatFigure(found.fteHours)}`;
+  const fix =
+    found.workers !== undefined && found.perWorkerTotal !== undefined
+      ? `if it is ${h} hours for each of the ${formatFigure(found.workers)} workers, enter ${formatFigure(found.perWorkerTotal)} (${blank}); if ${h} is the row's total, nothing to do`
+      : `if it is ${h} hours for each worker, enter the whole row's hours a week (${blank}); if ${h} is the row's total, nothing to do`;
+  flag(
+    ctx,
+    row,
+    "warning",
+    "hoursPerWeek",
+    "agency-hours-ambiguous",
+    `Hours ${h} for ${formatFigure(fte)} FTE on row ${rowNumber} (${describeValue(post.title)}, agency) are read as the row's total hours a week (${formatFigure(found.hoursFte)} FTE's worth), so the agency cost is for ${formatFigure(found.hoursFte)} FTE, not ${formatFigure(fte)}`,
+    fix
+  );
 }
 
 function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void {

@@ -7,7 +7,11 @@ export {
   type ReadEstablishmentOptions,
   type ReadEstablishmentResult,
 } from "./establishment";
-export { readLocalities, type ReadLocalitiesResult } from "./localities";
+export {
+  readLocalities,
+  type ReadLocalitiesOptions,
+  type ReadLocalitiesResult,
+} from "./localities";
 export { readPayScales, type ReadPayScalesResult } from "./pay-scales";
 export { readWorkbook, type ReadWorkbookOptions, type WorkbookInputs } from "./workbook";
 export {

@@ -1,5 +1,5 @@
 import type { Grid, Issue } from "../grid";
-import type { Localities, Locality } from "../model";
+import type { Localities, Locality, LocalityWeights } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress } from "./issues";
@@ -17,13 +17,29 @@ export interface ReadLocalitiesResult {
 
 const MEASURES = ["population", "deprivation", "demand"] as const;
 
+export interface ReadLocalitiesOptions extends TableChoice<LocalityField> {
+  /**
+   * The need weights, when known: a missing column whose weight is 0% changes no share,
+   * so it is information rather than a warning. (Population also feeds the
+   * deprivation-weighted population, so it matters while either weight is above 0%.)
+   */
+  weights?: LocalityWeights;
+}
+
+/** Whether a measure's column feeds any share under these weights (unknown: assume it does). */
+function measureUsed(field: (typeof MEASURES)[number], weights?: LocalityWeights): boolean {
+  if (!weights) return true;
+  if (field === "population") return weights.population > 0 || weights.deprivation > 0;
+  return weights[field] > 0;
+}
+
 /**
  * Reads the localities table (Locality | Population 0-19 | IDACI | Referrals). It is
  * optional: a workbook without one gives no localities and no issues.
  */
 export function readLocalities(
   workbook: WorkbookGrids,
-  options: TableChoice<LocalityField> = {}
+  options: ReadLocalitiesOptions = {}
 ): ReadLocalitiesResult {
   const located = locateTable(workbook, LOCALITIES_SCHEMA, options, false);
   const { chosen, grid } = located;
@@ -33,19 +49,23 @@ export function readLocalities(
   issues.push(...read.issues);
   const headerColumn = (chosen.headers[0]?.column ?? grid.origin.column) - grid.origin.column;
 
-  // A missing column reads as 0 for every locality: fine when its weight is 0%.
+  // A missing column reads as 0 for every locality: a warning while a weight uses it,
+  // information when the weights leave it out (no share depends on it).
   for (const field of MEASURES) {
     if (chosen.columns[field] !== undefined) continue;
     const label = labelOf(LOCALITIES_SCHEMA, field);
+    const used = measureUsed(field, options.weights);
     issues.push(
       issueAt(
         grid,
         chosen.headerIndex,
         headerColumn,
-        "warning",
+        used ? "warning" : "info",
         `${field}-column-missing`,
-        `The localities table has no ${label} column, so ${label} is read as 0 everywhere`,
-        `add a ${label} column, or set its weight to 0% in the assumptions`
+        `The localities table has no ${label} column, so ${label} is read as 0 everywhere${used ? "" : `; ${field === "population" ? "the population and deprivation weights are" : "its weight is"} 0%, so no share depends on it`}`,
+        used
+          ? `add a ${label} column, or set its weight to 0% in the assumptions`
+          : `nothing to do; add a ${label} column before giving it a weight`
       )
     );
   }

@@ -31,7 +31,7 @@ export function readPayScales(
   issues.push(...read.issues);
 
   const points: PayPoint[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { cell: string; salary: number }>();
   for (const row of read.rows) {
     const grade = String(row.values.grade ?? "");
     let ok = true;
@@ -74,20 +74,24 @@ export function readPayScales(
     const key = `${grade.trim().toLowerCase()}|${point}|${payPoint.year ?? ""}`;
     const first = seen.get(key);
     if (first !== undefined) {
+      // The same salary twice changes nothing (information); a different one is a guess.
+      const same = Math.abs(first.salary - salary) < 0.005;
       issues.push(
         issueAtAddress(
           grid.sheet,
           salaryCell,
-          "warning",
+          same ? "info" : "warning",
           "duplicate-point",
-          `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first}); the first is used`,
-          "delete one of the rows",
+          same
+            ? `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}) with the same salary`
+            : `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}) with a different salary (£${formatFigure(first.salary)}); the first is used`,
+          same ? "nothing to do; delete one of the rows to tidy up" : "delete the wrong row",
           salary
         )
       );
       continue;
     }
-    seen.set(key, salaryCell);
+    seen.set(key, { cell: salaryCell, salary });
     points.push(payPoint);
   }
   return { payScales: { sheet: chosen.sheet, points }, candidates: located.candidates, issues };

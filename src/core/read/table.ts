@@ -100,7 +100,8 @@ export function readTable<F extends string>(
           grid,
           blankStart,
           firstColumn,
-          "warning",
+          // A spacer has nothing on it to cost, so no figure depends on it: information.
+          "info",
           "blank-row",
           count === 1
             ? "Blank row inside the table, skipped"
@@ -145,7 +146,8 @@ export function readTable<F extends string>(
           grid,
           r,
           keyColumn?.c ?? firstColumn,
-          "warning",
+          // Nothing on the row could be costed (no FTE, no pay): information.
+          "info",
           "section-heading",
           `${describeValue(String(key))} has nothing else in its row, so it is read as a heading, not a ${rowNoun(schema)}`,
           `if it is a ${rowNoun(schema)}, fill in its other columns`,

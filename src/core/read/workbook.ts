@@ -46,7 +46,9 @@ export function readWorkbook(
     payScales: pay.payScales,
   });
   const assumptions = readAssumptions(workbook, options);
-  const localities = readLocalities(workbook);
+  const localities = readLocalities(workbook, {
+    weights: assumptions.assumptions.localityWeights,
+  });
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
     assumptions: assumptions.assumptions,

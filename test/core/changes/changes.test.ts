@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  agencyHoursAmbiguity,
   agencyAnnualCost,
   agencyVersusPermanent,
   classifyPost,
@@ -306,5 +307,36 @@ describe("properties", () => {
         expect(Object.values(r.counts).reduce((s, n) => s + n, 0)).toBe(posts.length);
       })
     );
+  });
+});
+
+describe("agencyHoursAmbiguity: is an agency row's Hours each worker's?", () => {
+  it("fires on one full-time week for more than 1 FTE, at least 20% short of FTE × 37", () => {
+    expect(agencyHoursAmbiguity(2, 37, 2)).toEqual({
+      hours: 37,
+      hoursFte: 1,
+      fteHours: 74,
+      workers: 2,
+      perWorkerTotal: 74,
+    });
+    expect(agencyHoursAmbiguity(3, 37.5)).toMatchObject({ workers: 3, perWorkerTotal: 112.5 });
+    expect(agencyHoursAmbiguity(1.25, 37)).toMatchObject({ fteHours: 46.25 });
+    expect(agencyHoursAmbiguity(1.5, 37)).toEqual({ hours: 37, hoursFte: 1, fteHours: 55.5 });
+  });
+
+  it("fires when hours × headcount is FTE × 37 (each person's hours)", () => {
+    expect(agencyHoursAmbiguity(1, 18.5, 2)).toMatchObject({ workers: 2, perWorkerTotal: 37 });
+    expect(agencyHoursAmbiguity(1.5, 18.5, 3)).toMatchObject({ perWorkerTotal: 55.5 });
+  });
+
+  it("stays quiet on ordinary rows", () => {
+    expect(agencyHoursAmbiguity(0.5, 18.5, 1)).toBeUndefined();
+    expect(agencyHoursAmbiguity(1, 37, 1)).toBeUndefined();
+    expect(agencyHoursAmbiguity(1, 37)).toBeUndefined();
+    expect(agencyHoursAmbiguity(2, 74, 2)).toBeUndefined();
+    expect(agencyHoursAmbiguity(1.2, 37, 2)).toBeUndefined(); // under 20% short
+    expect(agencyHoursAmbiguity(0.5, 10, 1)).toBeUndefined(); // short, but not per person
+    expect(agencyHoursAmbiguity(2, 30, 2)).toBeUndefined(); // not a full week, 60 ≠ 74
+    expect(agencyHoursAmbiguity(0, 37)).toBeUndefined();
   });
 });

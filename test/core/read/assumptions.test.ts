@@ -263,6 +263,20 @@ describe("reading settings", () => {
     expect(r.assumptions.vacancyFactor).toBe(0.5);
   });
 
+  it("a setting given twice with the same value is information, not a warning", () => {
+    const r = readAssumptions(
+      sheet([
+        ["Employer pension rate", "19%"],
+        ["Pension rate", " 19% "],
+      ])
+    );
+    expect(where(r.issues)).toEqual(["info:duplicate-setting@A3"]);
+    expect(messages(r.issues)).toEqual([
+      "Assumptions!A3: Pension rate is set twice (first at A2) to the same value — nothing to do; delete one of the two rows to tidy up",
+    ]);
+    expect(r.assumptions.pensionRate).toBe(0.19);
+  });
+
   it("checks the grant dates and yearly amounts against each other", () => {
     const r = readAssumptions(
       sheet([

@@ -64,8 +64,11 @@ describe("a cabinet-report table (title rows, £ text, spacer row, TOTAL)", () =
     expect(result.issues.filter((i) => i.code === "total-mismatch")).toEqual([]);
   });
 
-  it("notes the spacer row as a warning only, and nothing blocks", () => {
-    expect(where(result.issues)).toEqual(["warning:blank-row@A9"]);
+  it("notes the spacer row as information only (not a warning), and nothing blocks", () => {
+    expect(where(result.issues)).toEqual(["info:blank-row@A9"]);
+    expect(messages(result.issues)).toEqual([
+      "Staffing!A9: Blank row inside the table, skipped — nothing to do if it is a spacer; if a post is missing, fill the row in",
+    ]);
     expect(hasErrors(result.issues)).toBe(false);
   });
 
@@ -298,11 +301,12 @@ describe("validation with cell addresses", () => {
     expect(r.establishment!.posts[0].contractType).toBe("other");
   });
 
-  it("a row with only a title is a section heading, warned about and skipped", () => {
+  it("a row with only a title is a section heading, noted (info) and skipped", () => {
     const r = readRows([
       ["", "Early Help", "", "", "", ""],
       ["P1", "Worker A", "SS08", 21000, 1, 1],
     ]);
+    expect(where(r.issues)).toEqual(["info:section-heading@B2"]);
     expect(messages(r.issues)).toEqual([
       "Sheet1!B2: 'Early Help' has nothing else in its row, so it is read as a heading, not a post — if it is a post, fill in its other columns",
     ]);
@@ -436,5 +440,115 @@ describe("every optional column", () => {
       ["Deleted post", 1, 0],
       ["Reduced post", 1, 0.5],
     ]);
+  });
+});
+
+describe("agency hours: the whole row's, or each worker's?", () => {
+  // As pasted: two title rows, then the header on row 3 (Hours in column H).
+  const header = [
+    "Post ID",
+    "Position",
+    "Grade",
+    "Salary",
+    "FTE",
+    "No of staff",
+    "Contract type",
+    "Hours",
+    "Agency hourly rate",
+  ];
+  const r = readEstablishment({
+    grids: [
+      grid("Establishment", [
+        ["CHILDREN'S SOCIAL CARE - ESTABLISHMENT 2025/26"],
+        [],
+        header,
+        ["SW010", "Social Worker (agency cover)", "SS12", 40476, 2, 2, "Agency", 37, "£36.00"],
+        ["FS020", "Family Support Worker (agency)", "SS08", 24000, 1.5, 3, "Agency", 18.5, 28],
+        ["FS021", "Family Support Worker (agency)", "SS08", 24000, 0.5, 1, "Agency", 18.5, 28],
+        ["SW011", "Social Worker (agency cover)", "SS12", 40476, 1, 1, "Agency", 37, 36],
+        ["SW012", "Social Worker (agency cover)", "SS12", 40476, 2, 2, "Agency", 74, 36],
+        ["SW013", "Social Worker (agency cover)", "SS12", 40476, 2, 2, "Agency", "", 36],
+        ["SW014", "Social Worker", "SS12", 40476, 2, 2, "Permanent", 37, ""],
+        ["SW015", "Social Worker (agency, rate to follow)", "SS12", 40476, 2, 2, "Agency", 37, ""],
+        ["SW016", "Senior Practitioner (agency)", "SS13", 43693, 1.5, "", "Agency", 37, 40],
+        ["FS022", "Family Support Worker (agency)", "SS08", 24000, 0.5, 1, "Agency", 10, 28],
+        ["SW017", "Social Worker (agency cover)", "SS12", 40476, 1.2, 2, "Agency", 37, 36],
+      ]),
+    ],
+  });
+  const ambiguous = r.issues.filter((i) => i.code === "agency-hours-ambiguous");
+
+  it("warns at the Hours cell of 2 FTE with 37 hours: read as 1 FTE's worth, enter 74 if 37 each", () => {
+    expect(ambiguous[0]).toEqual({
+      severity: "warning",
+      code: "agency-hours-ambiguous",
+      sheet: "Establishment",
+      address: "H4",
+      value: 37,
+      message:
+        "Hours 37 for 2 FTE on row 4 ('Social Worker (agency cover)', agency) are read as the row's total hours a week (1 FTE's worth), so the agency cost is for 1 FTE, not 2",
+      fix: "if it is 37 hours for each of the 2 workers, enter 74 (or leave Hours blank to use FTE × 37 = 74); if 37 is the row's total, nothing to do",
+    });
+  });
+
+  it("warns when hours × headcount is FTE × 37 (each of 3 people on 18.5 hours)", () => {
+    expect(messages(ambiguous.slice(1, 2))).toEqual([
+      "Establishment!H5: Hours 18.5 for 1.5 FTE on row 5 ('Family Support Worker (agency)', agency) are read as the row's total hours a week (0.5 FTE's worth), so the agency cost is for 0.5 FTE, not 1.5 — if it is 18.5 hours for each of the 3 workers, enter 55.5 (or leave Hours blank to use FTE × 37 = 55.5); if 18.5 is the row's total, nothing to do",
+    ]);
+  });
+
+  it("without a headcount and with a part FTE, asks for the row's total instead", () => {
+    expect(messages(ambiguous.slice(2))).toEqual([
+      "Establishment!H12: Hours 37 for 1.5 FTE on row 12 ('Senior Practitioner (agency)', agency) are read as the row's total hours a week (1 FTE's worth), so the agency cost is for 1 FTE, not 1.5 — if it is 37 hours for each worker, enter the whole row's hours a week (or leave Hours blank to use FTE × 37 = 55.5); if 37 is the row's total, nothing to do",
+    ]);
+  });
+
+  it("leaves ordinary rows alone: part-time, full-time, totals given, blank hours, not agency, no rate", () => {
+    // Rows 6 (0.5 FTE, 18.5 h), 7 (1 FTE, 37 h), 8 (2 FTE, 74 h), 9 (blank), 10 (permanent),
+    // 11 (no hourly rate: hours unused), 13 (hours merely short of the FTE), 14 (1.2 FTE,
+    // 37 h: less than 20% short) give nothing.
+    expect(ambiguous.map((i) => i.address)).toEqual(["H4", "H5", "H12"]);
+    expect(r.issues.filter((i) => i.severity !== "info")).toEqual(ambiguous);
+    expect(hasErrors(r.issues)).toBe(false);
+  });
+
+  it("hours above 60 a week are unusual per person: 74 for 2 FTE is fine, 74 for 1 is not", () => {
+    const h = readEstablishment({
+      grids: [
+        grid("Establishment", [
+          ["Position", "Salary", "FTE", "No of staff", "Contract", "Hours", "Agency rate"],
+          ["Social Worker", 40476, 2, 2, "Agency", 74, 36],
+          ["Social Worker", 40476, 1, 1, "Agency", 74, 36],
+          ["Social Worker", 40476, 1, 1, "Agency", 0, 36],
+        ]),
+      ],
+    });
+    expect(messages(h.issues)).toEqual([
+      "Establishment!F3: Hours per week 74 for 'Social Worker' look wrong — enter weekly hours, e.g. 37",
+      "Establishment!F4: Hours per week 0 for 'Social Worker' look wrong — enter weekly hours, e.g. 37",
+    ]);
+  });
+
+  it("checks the proposed FTE when the post becomes agency", () => {
+    const p = readEstablishment({
+      grids: [
+        grid("Establishment", [
+          [
+            "Position",
+            "Salary",
+            "FTE",
+            "Proposed FTE",
+            "Contract",
+            "Proposed contract",
+            "Hours",
+            "Agency rate",
+          ],
+          ["Social Worker", 40476, 1, 2, "Permanent", "Agency", 37, 36],
+          ["Social Worker", 40476, 2, 1, "Permanent", "Agency", 37, 36],
+        ]),
+      ],
+    });
+    expect(where(p.issues)).toEqual(["warning:agency-hours-ambiguous@G2"]);
+    expect(p.issues[0].message).toContain("Hours 37 for 2 FTE on row 2");
   });
 });

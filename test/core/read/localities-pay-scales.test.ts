@@ -119,6 +119,42 @@ describe("localities", () => {
       issues: [],
     });
   });
+
+  it("a missing column whose weight is 0% is information; one a weight uses stays a warning", () => {
+    const workbook = {
+      grids: [
+        grid("L", [
+          ["Locality", "Population", "IDACI"],
+          ["A", 100, 0.2],
+        ]),
+      ],
+    };
+    const zeroDemand = readLocalities(workbook, {
+      weights: { population: 0.6, deprivation: 0.4, demand: 0, equal: 0 },
+    });
+    expect(where(zeroDemand.issues)).toEqual(["info:demand-column-missing@A1"]);
+    expect(messages(zeroDemand.issues)).toEqual([
+      "L!A1: The localities table has no Demand column, so Demand is read as 0 everywhere; its weight is 0%, so no share depends on it — nothing to do; add a Demand column before giving it a weight",
+    ]);
+    const someDemand = readLocalities(workbook, {
+      weights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
+    });
+    expect(where(someDemand.issues)).toEqual(["warning:demand-column-missing@A1"]);
+    // Population feeds the deprivation-weighted population too: 0% population weight is
+    // not enough while deprivation has a weight.
+    const noPopulation = readLocalities(
+      {
+        grids: [
+          grid("L", [
+            ["Locality", "IDACI", "Referrals"],
+            ["A", 0.2, 30],
+          ]),
+        ],
+      },
+      { weights: { population: 0, deprivation: 0.5, demand: 0.5, equal: 0 } }
+    );
+    expect(where(noPopulation.issues)).toEqual(["warning:population-column-missing@A1"]);
+  });
 });
 
 describe("pay scales", () => {
@@ -160,9 +196,26 @@ describe("pay scales", () => {
     });
     expect(messages(r.issues)).toEqual([
       "P!B2: Point is blank on a row of grade 'A' — enter the point number, e.g. 12",
-      "P!C4: Grade 'A' point 2 is listed twice (also at C3); the first is used — delete one of the rows",
+      "P!C4: Grade 'A' point 2 is listed twice (also at C3) with a different salary (£21000); the first is used — delete the wrong row",
     ]);
     expect(r.payScales!.points).toEqual([{ grade: "A", point: 2, salary: 21000, cell: "C3" }]);
+  });
+
+  it("a point listed twice with the same salary is information: nothing changes", () => {
+    const r = readPayScales({
+      grids: [
+        grid("P", [
+          ["Grade", "Point", "Salary"],
+          ["A", 2, 21000],
+          ["A", 2, "£21,000"],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual(["info:duplicate-point@C3"]);
+    expect(messages(r.issues)).toEqual([
+      "P!C3: Grade 'A' point 2 is listed twice (also at C2) with the same salary — nothing to do; delete one of the rows to tidy up",
+    ]);
+    expect(r.payScales!.points).toEqual([{ grade: "A", point: 2, salary: 21000, cell: "C2" }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, Grid, Issue } from "../../../src/core/grid";
-import { fromA1 } from "../../../src/core/grid";
+import { SEVERITIES, fromA1 } from "../../../src/core/grid";
 import {
   assumptionsGrid,
   defaultAssumptions,
@@ -111,7 +111,7 @@ function onItsSheet(issue: Issue, grids: readonly Grid[]): boolean {
 
 function wellFormed(issue: Issue): boolean {
   return (
-    (issue.severity === "error" || issue.severity === "warning") &&
+    SEVERITIES.includes(issue.severity) &&
     /^[a-z0-9-]+$/.test(issue.code) &&
     issue.message.length > 0 &&
     issue.fix.length > 0
