@@ -1,6 +1,6 @@
 import { formatUkDate } from "../core/dates";
 import type { Issue } from "../core/grid";
-import { formatIssue } from "../core/grid";
+import { formatIssue, quoteSheetName } from "../core/grid";
 import type { NumberFormatName } from "../core/report";
 import type { SheetSummary } from "../core/workbook/types";
 
@@ -57,10 +57,15 @@ export function summaryLines(summaries: SheetSummary[]): string[] {
   return lines;
 }
 
-/** Issues, errors first, each with its cell: "Establishment!G12: FTE … — enter e.g. 1". */
+/**
+ * Issues, errors first, each with its cell: "Establishment!G12: FTE … — enter e.g. 1".
+ * Infos (nothing to do) come last and quietly, one line for all of them:
+ * "5 notes: blank rows skipped (Establishment rows 8, 18, 24, 32, 38)".
+ */
 export function issueLines(issues: Issue[]): string[] {
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
+  const infos = issues.filter((i) => i.severity === "info");
   const lines: string[] = [];
   if (errors.length > 0) {
     lines.push(`${plural(errors.length, "error")} in the workbook:`);
@@ -70,7 +75,39 @@ export function issueLines(issues: Issue[]): string[] {
     lines.push(`${plural(warnings.length, "warning")}:`);
     for (const i of warnings) lines.push(`  warning  ${formatIssue(i)}`);
   }
+  if (infos.length > 0) lines.push(`${plural(infos.length, "note")}: ${noteSummary(infos)}`);
   return lines;
+}
+
+/** What a kind of note says, counted: "blank rows skipped". Others use their own message. */
+const NOTE_KINDS: Record<string, string> = {
+  "blank-row": "blank rows skipped",
+  "section-heading": "rows read as headings",
+};
+
+/** Notes grouped by kind, with their rows: "blank rows skipped (Establishment rows 8, 18)". */
+function noteSummary(infos: readonly Issue[]): string {
+  const byCode = new Map<string, Issue[]>();
+  for (const i of infos) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  const parts: string[] = [];
+  for (const [code, group] of byCode) {
+    const kind = NOTE_KINDS[code];
+    if (kind === undefined) {
+      for (const i of group) parts.push(`${i.message} (${quoteSheetName(i.sheet)}!${i.address})`);
+      continue;
+    }
+    const rowsBySheet = new Map<string, string[]>();
+    for (const i of group)
+      rowsBySheet.set(i.sheet, [
+        ...(rowsBySheet.get(i.sheet) ?? []),
+        /\d+$/.exec(i.address)?.[0] ?? i.address,
+      ]);
+    const where = [...rowsBySheet]
+      .map(([sheet, rows]) => `${sheet} ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}`)
+      .join("; ");
+    parts.push(`${kind} (${where})`);
+  }
+  return parts.join("; ");
 }
 
 export function plural(n: number, word: string): string {
