@@ -1,5 +1,6 @@
 /** Shared by the live-sheet tests: SheetSpecs as HyperFormula input, and cell-by-cell comparison. */
 import { DetailedCellError, type HyperFormula } from "hyperformula";
+import type { Localities } from "../../../src/core/model";
 import type { SheetSpec } from "../../../src/core/report";
 
 export type Raw = string | number | boolean | null;
@@ -36,3 +37,29 @@ export function compare(
   );
   return { got, want };
 }
+
+/** DOMAIN worked example 9's localities: the table as a sheet, and as the reader gives it. */
+export const EXAMPLE9_LOCALITIES: Raw[][] = [
+  ["Locality", "Population 0-19", "IDACI", "Referrals"],
+  ["A", 10000, 0.2, 300],
+  ["B", 20000, 0.1, 300],
+  ["C", 10000, 0.3, 400],
+];
+
+export const example9Localities: Localities = {
+  sheet: "Localities",
+  range: "A1:D4",
+  localities: EXAMPLE9_LOCALITIES.slice(1).map((r, i) => ({
+    sourceRow: i + 1,
+    name: String(r[0]),
+    population: r[1] as number,
+    deprivation: r[2] as number,
+    demand: r[3] as number,
+    cells: {
+      name: `A${i + 2}`,
+      population: `B${i + 2}`,
+      deprivation: `C${i + 2}`,
+      demand: `D${i + 2}`,
+    },
+  })),
+};

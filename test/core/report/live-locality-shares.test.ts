@@ -3,9 +3,15 @@
  * B5 adds up the posts' FTE cells (never the sub-total or TOTAL rows), so editing a post's
  * FTE flows through the quota, the allocation (still adding up exactly) and the cost.
  */
-import { compare, hfSheet, type Raw } from "./live-harness";
+import {
+  compare,
+  EXAMPLE9_LOCALITIES,
+  example9Localities,
+  hfSheet,
+  type Raw,
+} from "./live-harness";
 import { plainAssumptions } from "../../../src/core/costing";
-import type { Assumptions, Establishment, Localities, Post } from "../../../src/core/model";
+import type { Assumptions, Establishment, Post } from "../../../src/core/model";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
 import {
   establishmentFteFormula,
@@ -15,30 +21,8 @@ import { makeShareable } from "../../../src/core/report/live";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
 
-// DOMAIN worked example 9's localities.
-const LOCALITIES: Raw[][] = [
-  ["Locality", "Population 0-19", "IDACI", "Referrals"],
-  ["A", 10000, 0.2, 300],
-  ["B", 20000, 0.1, 300],
-  ["C", 10000, 0.3, 400],
-];
-const localities: Localities = {
-  sheet: "Localities",
-  range: "A1:D4",
-  localities: LOCALITIES.slice(1).map((r, i) => ({
-    sourceRow: i + 1,
-    name: String(r[0]),
-    population: r[1] as number,
-    deprivation: r[2] as number,
-    demand: r[3] as number,
-    cells: {
-      name: `A${i + 2}`,
-      population: `B${i + 2}`,
-      deprivation: `C${i + 2}`,
-      demand: `D${i + 2}`,
-    },
-  })),
-};
+const LOCALITIES = EXAMPLE9_LOCALITIES;
+const localities = example9Localities;
 
 // An establishment with a team sub-total between its posts and a TOTAL at the foot.
 const STAFF: Raw[][] = [

@@ -5,7 +5,13 @@
  * has it, and editing the source must recalculate the live cells.
  */
 import { HyperFormula } from "hyperformula";
-import { compare, hfSheet, type Raw } from "./live-harness";
+import {
+  compare,
+  EXAMPLE9_LOCALITIES,
+  example9Localities,
+  hfSheet,
+  type Raw,
+} from "./live-harness";
 import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
 import { parseRangeA1 } from "../../../src/core/grid";
@@ -310,29 +316,8 @@ describe("live Grant Costing sheet", () => {
 });
 
 describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
-  const LOCALITIES: Raw[][] = [
-    ["Locality", "Population 0-19", "IDACI", "Referrals"],
-    ["A", 10000, 0.2, 300],
-    ["B", 20000, 0.1, 300],
-    ["C", 10000, 0.3, 400],
-  ];
-  const localities: Localities = {
-    sheet: "Localities",
-    range: "A1:D4",
-    localities: LOCALITIES.slice(1).map((r, i) => ({
-      sourceRow: i + 1,
-      name: String(r[0]),
-      population: r[1] as number,
-      deprivation: r[2] as number,
-      demand: r[3] as number,
-      cells: {
-        name: `A${i + 2}`,
-        population: `B${i + 2}`,
-        deprivation: `C${i + 2}`,
-        demand: `D${i + 2}`,
-      },
-    })),
-  };
+  const LOCALITIES = EXAMPLE9_LOCALITIES;
+  const localities = example9Localities;
   const assumptions: Assumptions = {
     ...plainAssumptions(2024, 1),
     localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },

@@ -135,11 +135,16 @@ describe("the demo workbook built live, in HyperFormula", () => {
   it("follows edits to the establishment and the localities as a rebuild would", () => {
     const { hf, live } = liveWorkbook(grids);
     const edits: Array<[string, string, string, string, CellValue]> = [
-      // A part-time worker goes full time; a deleted post is kept at half time;
-      // a grade's minimum rises; a locality's population grows.
+      // FTE now and proposed change; a grade's minimum rises; a locality's population grows.
       ["Establishment", "Post No", "EH003", "Current FTE", 1],
+      ["Establishment", "Post No", "SW007", "Current FTE", 0.8],
+      ["Establishment", "Post No", "SW004", "Proposed FTE", 2.5],
+      ["Establishment", "Post No", "BS003", "Proposed FTE", 6.2],
+      // A deleted management post kept at half time: management cost after follows.
       ["Establishment", "Post No", "CS003", "Proposed FTE", 0.5],
       ["Establishment", "Post No", "FS003", "Minimum Salary", 26000],
+      // A grade minimum typed as text again, as the demo types BS001's.
+      ["Establishment", "Post No", "BS001", "Minimum Salary", "£34,000"],
       ["Localities", "Locality", "Riverside", "Population 0-19", 13500],
     ];
     let g = grids;
