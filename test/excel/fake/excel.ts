@@ -8,8 +8,9 @@
  * text-formatted ("@"). Unlike the real thing, a failing batch applies nothing (real
  * Excel may have run part of it); the adapter's rollback does not rely on that.
  *
- * Instruments: sync count, bytes per request (UTF-8 JSON of what was queued), a
- * failure injectable at any sync, Excel on the web's 5 MB request limit.
+ * Instruments: sync count, bytes per request (UTF-8 JSON of what was queued) and per
+ * response (UTF-8 JSON of what the loads return), a failure injectable at any sync,
+ * Excel on the web's 5 MB limit on both.
  */
 import { columnIndex, columnLetters, fromA1, quoteSheetName } from "../../../src/core/grid";
 import type { CellValue } from "../../../src/core/grid";
@@ -36,6 +37,10 @@ export { FakeOfficeError } from "./state";
 
 /** Excel on the web's limit on one request. */
 export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Excel on the web's limit on one response (the same 5 MB). */
+export const WEB_RESPONSE_LIMIT = WEB_REQUEST_LIMIT;
+/** Framing counted for each load's part of a response (object path, property names). */
+export const RESPONSE_OVERHEAD_BYTES = 40;
 
 interface Op {
   bytes: number;
@@ -46,6 +51,12 @@ export interface RequestRecord {
   sync: number;
   bytes: number;
   operations: number;
+  /**
+   * Bytes of the response: for each load, the UTF-8 JSON of the properties it returns
+   * plus RESPONSE_OVERHEAD_BYTES. Changes count nothing. 0 when the sync failed before
+   * anything ran.
+   */
+  responseBytes: number;
 }
 
 const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
@@ -157,6 +168,11 @@ export class FakeExcel {
     return Math.max(0, ...this.requests.map((r) => r.bytes));
   }
 
+  /** Bytes of the largest response received so far. */
+  get largestResponse(): number {
+    return this.requests.reduce((m, r) => Math.max(m, r.responseBytes), 0);
+  }
+
   resetCounters(): void {
     this.syncs = 0;
     this.requests = [];
@@ -256,6 +272,8 @@ export class FakeContext {
   readonly workbook: FakeWorkbook;
   closed = false;
   private queue: Op[] = [];
+  /** Response bytes of the sync being applied. */
+  private responseBytes = 0;
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -275,6 +293,11 @@ export class FakeContext {
     this.queue.push(op);
   }
 
+  /** While a sync applies: a load returns `data` (counted as UTF-8 JSON). */
+  respond(data: unknown): void {
+    this.responseBytes += utf8(data) + RESPONSE_OVERHEAD_BYTES;
+  }
+
   async sync(): Promise<void> {
     if (this.closed) throw new FakeOfficeError("InvalidObjectPath", "sync after Excel.run ended");
     await Promise.resolve();
@@ -283,7 +306,9 @@ export class FakeContext {
     const excel = this.excel;
     const n = ++excel.syncs;
     const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
-    excel.requests.push({ sync: n, bytes, operations: ops.length });
+    const record: RequestRecord = { sync: n, bytes, operations: ops.length, responseBytes: 0 };
+    excel.requests.push(record);
+    this.responseBytes = 0;
     if (excel.failAtSync === n) {
       const partly = excel.failAfterOperations;
       if (partly !== undefined) {
@@ -302,8 +327,18 @@ export class FakeContext {
     try {
       for (const op of ops) op.apply(tx, commits);
     } catch (error) {
+      record.responseBytes = this.responseBytes;
       tx.rollback();
       throw error;
+    }
+    record.responseBytes = this.responseBytes;
+    if (this.responseBytes > WEB_RESPONSE_LIMIT) {
+      // Like Excel on the web: the batch fails and nothing it loaded arrives.
+      tx.rollback();
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `response of ${this.responseBytes} bytes`
+      );
     }
     commits.forEach((c) => c());
   }
@@ -378,6 +413,7 @@ abstract class FakeObject {
         const target = this.locate();
         const data = new Map<string, unknown>();
         if (target !== null) for (const p of wanted) data.set(p, this.read(target as never, p));
+        this.context.respond(Object.fromEntries(data));
         commits.push(() => {
           this.nullKnown = target === null;
           for (const [p, v] of data) this.loaded.set(p, v);
@@ -462,6 +498,7 @@ class FakeWorksheetCollection extends FakeObject {
           );
           return { id: s.id, data };
         });
+        this.context.respond(items.map((i) => Object.fromEntries(i.data)));
         commits.push(() => {
           this.preload(
             new Map([
@@ -987,6 +1024,7 @@ class FakeTableCollection extends FakeObject {
             wanted.map((p) => [p.slice(6), p === "items/name" ? t.name : t.id])
           ),
         }));
+        this.context.respond(items.map((i) => Object.fromEntries(i.data)));
         commits.push(() =>
           this.preload(
             new Map([
@@ -1303,6 +1341,7 @@ class FakeNamedItemCollection extends FakeObject {
           name: n.name,
           data: new Map<string, unknown>(props.map((p) => [p, readName(n, p)])),
         }));
+        this.context.respond(items.map((i) => Object.fromEntries(i.data)));
         commits.push(() =>
           this.preload(
             new Map([
