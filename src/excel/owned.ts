@@ -1,5 +1,5 @@
 import { parseRangeA1, quoteSheetName } from "../core/grid";
-import { ASSUMPTIONS_SHEET_NAME } from "../core/report";
+import { SHEET_NAMES } from "../core/report/sheet-names";
 import type { SheetKey } from "../core/report";
 import { ownedNameFor, readOwnedName } from "../xlsx/ownership";
 import { MARKER_KEY, ownsSheet, parseMarker } from "./marker";
@@ -13,22 +13,7 @@ export class NotOwnedError extends Error {
   }
 }
 
-/**
- * The name each calculated sheet is built under (src/core/report; `buildWorkbook` never
- * passes another, so the CLI and the add-in always ask for these). A sheet marked only by
- * its `ESTAB_OWNED_<KEY>` name is owned while its name is still one the tool would give
- * the key's sheet: this name or "Name (n)". test/excel/owned.test.ts checks the table
- * against what the core builds.
- */
-export const DEFAULT_SHEET_NAMES: Readonly<Record<SheetKey, string>> = {
-  grant: "Grant Costing",
-  cost: "Establishment Cost",
-  changes: "Restructure",
-  shares: "Locality shares",
-  assumptions: ASSUMPTIONS_SHEET_NAME,
-};
-
-const KEYS = Object.keys(DEFAULT_SHEET_NAMES) as SheetKey[];
+const KEYS = Object.keys(SHEET_NAMES) as SheetKey[];
 
 /** What a sheet carries, as `inspectWorkbook` (SheetInfo) and `ownedSheet` read it. */
 export interface SheetMarks {
@@ -60,9 +45,7 @@ export interface SheetMarks {
 export function ownedKey(sheet: SheetMarks): SheetKey | undefined {
   if (sheet.owned) return sheet.marker?.key;
   const key = sheet.nameMark;
-  return key !== undefined && isDefaultSheetName(sheet.name, DEFAULT_SHEET_NAMES[key])
-    ? key
-    : undefined;
+  return key !== undefined && isDefaultSheetName(sheet.name, SHEET_NAMES[key]) ? key : undefined;
 }
 
 /**

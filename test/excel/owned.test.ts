@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { createExcelWorkbook, MARKER_KEY, NotOwnedError, parseMarker } from "../../src/excel";
-import { DEFAULT_SHEET_NAMES, ownedKey } from "../../src/excel/owned";
+import { ownedKey } from "../../src/excel/owned";
+import { SHEET_NAMES } from "../../src/core/report/sheet-names";
 import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
 import { FakeExcel } from "./fake/excel";
 import type { FakeExcelOptions } from "./fake/excel";
@@ -226,8 +227,6 @@ describe("ownedKey, the rule", () => {
       mode: "shareable",
     });
     expect(built.ok).toBe(true);
-    expect(Object.fromEntries(built.sheets.map((s) => [s.key, s.name]))).toEqual(
-      DEFAULT_SHEET_NAMES
-    );
+    expect(Object.fromEntries(built.sheets.map((s) => [s.key, s.name]))).toEqual(SHEET_NAMES);
   });
 });

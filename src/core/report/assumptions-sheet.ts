@@ -1,9 +1,10 @@
 import type { CellValue } from "../grid";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
+import { SHEET_NAMES } from "./sheet-names";
 import { num, text } from "./sheet-spec";
 import type { SheetSummary } from "../workbook/types";
 
-export const ASSUMPTIONS_SHEET_NAME = "Assumptions";
+export const ASSUMPTIONS_SHEET_NAME = SHEET_NAMES.assumptions;
 
 /** Rows above the Setting | Value | Notes header: a title and how to use the sheet. */
 const PREAMBLE = 2;

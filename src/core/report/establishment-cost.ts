@@ -1,3 +1,4 @@
+import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
   financialYearsWindow,
@@ -58,7 +59,7 @@ export function buildEstablishmentCostSheet(
     precomputed ??
     costEstablishment(establishment.posts, a, financialYearsWindow(fy, 1), input.payScales);
   const flat = a.onCostMode === "flat";
-  const sheetName = input.sheetName ?? "Establishment Cost";
+  const sheetName = input.sheetName ?? SHEET_NAMES.cost;
   const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
   const warnings: string[] = [...costing.warnings];
   for (const pc of costing.posts) {

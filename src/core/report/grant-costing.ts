@@ -1,3 +1,4 @@
+import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
   costingWindow,
@@ -135,7 +136,7 @@ export function buildGrantCostingSheet(
   const years = costing.years;
   const n = years.length;
   const rows = ordered(costing.posts, input.groupBy);
-  const sheetName = input.sheetName ?? "Grant Costing";
+  const sheetName = input.sheetName ?? SHEET_NAMES.grant;
   const grant = a.grant;
   const grantName = grant.name?.trim() || "Grant";
   const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;

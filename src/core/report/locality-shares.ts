@@ -1,3 +1,4 @@
+import { SHEET_NAMES } from "./sheet-names";
 import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Localities, Locality, LocalityWeights } from "../model";
@@ -165,7 +166,7 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
   result: LocalityShares;
 } {
   const s = localityShares(input);
-  const name = input.sheetName ?? "Locality shares";
+  const name = input.sheetName ?? SHEET_NAMES.shares;
   const { need } = s;
   const d = createSheetDraft();
 

@@ -1,3 +1,4 @@
+import { SHEET_NAMES } from "./sheet-names";
 import { formatPounds, roundTo } from "../money";
 import {
   describeChanges,
@@ -345,7 +346,7 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
   result: ProposedVersusCurrent;
 } {
   const { establishment, assumptions } = input;
-  const name = input.sheetName ?? "Restructure";
+  const name = input.sheetName ?? SHEET_NAMES.changes;
   const r = proposedVersusCurrent(establishment.posts, assumptions, input.costOf, input.options);
   const withPartYear = r.partYear !== undefined;
   const d = createSheetDraft();

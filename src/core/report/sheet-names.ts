@@ -4,6 +4,21 @@
  * which names are "ours". Pure: no Office, no ExcelJS.
  */
 
+import type { SheetKey } from "./sheet-spec";
+
+/**
+ * The name each sheet is built under when the caller gives none (`buildWorkbook` never
+ * does). A sheet marked only by its `ESTAB_OWNED_<KEY>` name is ours while its name is
+ * still this or "Name (n)" (src/excel/owned.ts).
+ */
+export const SHEET_NAMES: Readonly<Record<SheetKey, string>> = {
+  grant: "Grant Costing",
+  cost: "Establishment Cost",
+  changes: "Restructure",
+  shares: "Locality shares",
+  assumptions: "Assumptions",
+};
+
 /** Excel's limit on sheet-name length. */
 export const SHEET_NAME_MAX = 31;
 
