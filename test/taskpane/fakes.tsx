@@ -127,13 +127,23 @@ export const fteError: Issue = {
   fix: "enter e.g. 1 or 0.5",
 };
 
-export const blankWarning: Issue = {
+export const hoursWarning: Issue = {
   severity: "warning",
+  code: "hours-unusual",
+  sheet: "Staff",
+  address: "C9",
+  value: 74,
+  message: "Hours per week 74 for 'Family Support Worker' look wrong",
+  fix: "enter weekly hours, e.g. 37",
+};
+
+export const blankNote: Issue = {
+  severity: "info",
   code: "blank-row",
   sheet: "Staff",
-  address: "A9",
-  message: "Blank row inside the table",
-  fix: "delete it or leave it: it is skipped",
+  address: "A12",
+  message: "Blank row inside the table, skipped",
+  fix: "nothing to do if it is a spacer; if a post is missing, fill the row in",
 };
 
 const FIELDS: Array<{ field: PostField; label: string; found?: string }> = [

@@ -6,7 +6,8 @@ import {
   ESTABLISHMENT,
   FakeEngine,
   FakePort,
-  blankWarning,
+  blankNote,
+  hoursWarning,
   fteError,
   okResult,
   renderPane,
@@ -59,7 +60,7 @@ describe("Source: column mapping", () => {
 describe("Source: problems", () => {
   it("lists errors before warnings and takes the user to the cell on click", async () => {
     const engine = new FakeEngine();
-    engine.sourceIssues = [blankWarning, fteError];
+    engine.sourceIssues = [hoursWarning, fteError];
     const port = new FakePort([ESTABLISHMENT]);
     renderPane(port, engine);
     const list = await screen.findByRole("list", { name: "Problems in the source" });
@@ -67,10 +68,48 @@ describe("Source: problems", () => {
     expect(items[0]).toHaveTextContent("Staff!D7");
     expect(items[0]).toHaveTextContent("FTE 'full time' is not a number");
     expect(items[0]).toHaveTextContent("enter e.g. 1 or 0.5");
-    expect(items[1]).toHaveTextContent("Staff!A9");
+    expect(items[1]).toHaveTextContent("Staff!C9");
 
     await userEvent.click(items[0]);
     expect(port.calls.selectCell).toEqual([["Staff", "D7"]]);
+  });
+
+  it("keeps notes (info) out of the count and out of the list, behind a button, and they still go to their cell", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [blankNote, hoursWarning];
+    const port = new FakePort([ESTABLISHMENT]);
+    renderPane(port, engine);
+    expect(await screen.findByRole("heading", { name: "Problems found (1)" })).toBeInTheDocument();
+    const list = screen.getByRole("list", { name: "Problems in the source" });
+    expect(within(list).getAllByRole("button")).toHaveLength(1);
+    expect(screen.queryByText("Staff!A12")).not.toBeInTheDocument();
+
+    const toggle = screen.getByRole("button", { name: "Show 1 note (nothing to do)" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(toggle).toHaveTextContent("Hide 1 note (nothing to do)");
+    const notes = screen.getByRole("list", { name: "Problems in the source: notes" });
+    expect(toggle).toHaveAttribute("aria-controls", notes.id);
+    const [note] = within(notes).getAllByRole("button");
+    expect(note).toHaveTextContent("Note");
+    expect(note).toHaveTextContent("Staff!A12");
+    expect(note).toHaveTextContent("Blank row inside the table, skipped");
+    await userEvent.click(note);
+    expect(port.calls.selectCell).toEqual([["Staff", "A12"]]);
+  });
+
+  it("with only notes, says the tables read cleanly and the build is enabled", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [blankNote];
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByRole("heading", { name: "Problems found (0)" })).toBeInTheDocument();
+    expect(
+      screen.getByText("None: the tables read cleanly. The notes below need nothing doing.")
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Problems in the source" })).not.toBeInTheDocument();
+    await openTab(/^Build/);
+    expect(screen.getByRole("button", { name: "Build all sheets" })).toBeEnabled();
   });
 
   it("goes to the cell from the keyboard too", async () => {
@@ -198,7 +237,7 @@ describe("Assumptions", () => {
 describe("Build", () => {
   it("is disabled while the source has errors", async () => {
     const engine = new FakeEngine();
-    engine.sourceIssues = [fteError, blankWarning];
+    engine.sourceIssues = [fteError, hoursWarning];
     renderPane(new FakePort([ESTABLISHMENT]), engine);
     await openTab(/^Source \(errors\)|^Build/);
     await openTab(/^Build/);
@@ -209,7 +248,7 @@ describe("Build", () => {
 
   it("is enabled when there are only warnings", async () => {
     const engine = new FakeEngine();
-    engine.sourceIssues = [blankWarning];
+    engine.sourceIssues = [hoursWarning];
     renderPane(new FakePort([ESTABLISHMENT]), engine);
     await openTab(/^Build/);
     expect(screen.getByRole("button", { name: "Build all sheets" })).toBeEnabled();

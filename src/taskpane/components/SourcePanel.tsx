@@ -49,6 +49,8 @@ function where(t: DetectedTable): string {
 export function SourcePanel(props: SourcePanelProps) {
   const { view } = props;
   const styles = useStyles();
+  /** Errors and warnings; notes (info) are listed quietly and not counted as problems. */
+  const problems = view.issues.filter((i) => i.severity !== "info").length;
   const est = view.establishment;
   return (
     <div className={styles.root}>
@@ -134,7 +136,7 @@ export function SourcePanel(props: SourcePanelProps) {
 
       <section className={styles.section} aria-labelledby="source-issues">
         <Subtitle2 as="h2" id="source-issues">
-          Problems found ({view.issues.length})
+          Problems found ({problems})
         </Subtitle2>
         {view.issues.length === 0 ? (
           <Body1>None: the tables read cleanly.</Body1>
@@ -143,7 +145,9 @@ export function SourcePanel(props: SourcePanelProps) {
             <Body1>
               {hasErrors(view.issues)
                 ? "Errors stop the sheets being built until they are fixed. Select one to go to its cell."
-                : "Warnings do not stop the build. Select one to go to its cell."}
+                : problems > 0
+                  ? "Warnings do not stop the build. Select one to go to its cell."
+                  : "None: the tables read cleanly. The notes below need nothing doing."}
             </Body1>
             <IssueList
               issues={view.issues}
