@@ -16,7 +16,7 @@ import { writeSheets } from "./write";
 export interface ExcelWorkbookOptions {
   /** Default output mode for writeSheets; "shareable" unless the user chose live. */
   mode?: OutputMode;
-  /** Largest request sent in one sync, in bytes. Default 4,000,000 (Excel on the web refuses over 5 MB). */
+  /** Largest request sent, or response expected, in one sync, in bytes. Default 4,000,000 (Excel on the web refuses over 5 MB). */
   maxRequestBytes?: number;
   /** Defaults to Office.context.requirements.isSetSupported. */
   isSetSupported?: IsSetSupported;
@@ -65,7 +65,7 @@ export function createExcelWorkbook(
 
   return {
     read(): Promise<WorkbookGrids> {
-      return run((context) => readWorkbook(context));
+      return run((context) => readWorkbook(context, maxRequestBytes));
     },
 
     async writeSheets(specs, writeOptions = {}) {
