@@ -79,10 +79,10 @@ export function issueLines(issues: Issue[]): string[] {
   return lines;
 }
 
-/** What a kind of note says, counted: "blank rows skipped". Others use their own message. */
-const NOTE_KINDS: Record<string, string> = {
-  "blank-row": "blank rows skipped",
-  "section-heading": "rows read as headings",
+/** What a kind of note says, one and many: "blank row(s) skipped". Others use their own message. */
+const NOTE_KINDS: Record<string, [one: string, many: string]> = {
+  "blank-row": ["blank row skipped", "blank rows skipped"],
+  "section-heading": ["row read as a heading", "rows read as headings"],
 };
 
 /** Notes grouped by kind, with their rows: "blank rows skipped (Establishment rows 8, 18)". */
@@ -105,7 +105,7 @@ function noteSummary(infos: readonly Issue[]): string {
     const where = [...rowsBySheet]
       .map(([sheet, rows]) => `${sheet} ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}`)
       .join("; ");
-    parts.push(`${kind} (${where})`);
+    parts.push(`${kind[group.length === 1 ? 0 : 1]} (${where})`);
   }
   return parts.join("; ");
 }

@@ -37,7 +37,7 @@ function fakeBuild(result: Partial<BuildResult> = {}) {
       ok: true,
       issues: [
         {
-          severity: "warning",
+          severity: "info",
           code: "blank-row",
           sheet: "Establishment",
           address: "A8",
@@ -121,9 +121,7 @@ describe("estab build", () => {
     expect(text).toMatch(/Total cost {2}£433,666\.10/);
     expect(text).toMatch(/Grant {7}£450,000\.00/);
     expect(text).toContain("13.00");
-    expect(text).toContain(
-      "warning  Establishment!A8: Blank row inside the table, skipped — nothing to do"
-    );
+    expect(text).toContain("1 note: blank row skipped (Establishment row 8)");
     expect(text).toContain("Charts are not included");
   });
 
@@ -183,7 +181,7 @@ describe("estab build", () => {
         },
       ],
       issues: [
-        expect.objectContaining({ severity: "warning", sheet: "Establishment", address: "A8" }),
+        expect.objectContaining({ severity: "info", sheet: "Establishment", address: "A8" }),
       ],
     });
     expect(existsSync(output)).toBe(true);
