@@ -6,7 +6,7 @@
  * recalculate to what buildWorkbook gives for the edited source.
  */
 import { HyperFormula } from "hyperformula";
-import { compare, hfSheet, type Raw } from "./live-harness";
+import { compare, hfSheet, recalculates, type Raw } from "./live-harness";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -121,12 +121,12 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
     // the build, as are the £k lines over the detail.
     let checked = 0;
     for (const [i, spec] of rebuilt.sheets.entries()) {
-      const cells = live.sheets[i].cells;
-      const recalculated = (r: number, col: number): boolean => {
-        const c = cells[r]?.[col];
-        return !!c && c.kind === "number" && c.live !== undefined;
-      };
-      const { got, want } = compare(hf, live.sheets[i].name, spec, recalculated);
+      const { got, want } = compare(
+        hf,
+        live.sheets[i].name,
+        spec,
+        recalculates(live.sheets[i], true)
+      );
       expect(got).toEqual(want);
       checked += got.length;
     }
@@ -225,11 +225,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     const id = hf.getSheetId("Staff") as number;
     hf.setCellContents({ sheet: id, row: 1, col: 2 }, 21000);
     hf.setCellContents({ sheet: id, row: 1, col: 6 }, 2.5);
-    const recalculated = (r: number, col: number): boolean => {
-      const c = sheet.cells[r]?.[col];
-      return !!c && c.kind === "number" && c.live !== undefined;
-    };
-    const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculated);
+    const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculates(sheet, true));
     expect(got).toEqual(want);
     expect(got).toHaveLength(6 * 3 + 6 + 5 + 5 * 2 + 6);
     expect(rebuilt.sheets[0]).not.toEqual(shareable.sheets[0]);

@@ -38,6 +38,15 @@ export function compare(
   return { got, want };
 }
 
+/** The cells of `spec` that must follow an edit: live, and (unless `liveOnly`) native formulas. */
+export const recalculates =
+  (spec: SheetSpec, liveOnly = false) =>
+  (r: number, col: number): boolean => {
+    const c = spec.cells[r]?.[col];
+    if (!c || c.kind === "text") return false;
+    return c.live !== undefined || (!liveOnly && c.kind === "formula");
+  };
+
 /** DOMAIN worked example 9's localities: the table as a sheet, and as the reader gives it. */
 export const EXAMPLE9_LOCALITIES: Raw[][] = [
   ["Locality", "Population 0-19", "IDACI", "Referrals"],

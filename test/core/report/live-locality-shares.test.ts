@@ -8,6 +8,7 @@ import {
   EXAMPLE9_LOCALITIES,
   example9Localities,
   hfSheet,
+  recalculates,
   type Raw,
 } from "./live-harness";
 import { plainAssumptions } from "../../../src/core/costing";
@@ -168,11 +169,7 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
       ...localities,
       localities: localities.localities.map((l, i) => (i === 0 ? { ...l, population: 14000 } : l)),
     }).sheet;
-    const recalculates = (r: number, col: number): boolean => {
-      const c = outcome.sheet.cells[r]?.[col];
-      return !!c && (c.kind === "formula" || (c.kind === "number" && c.live !== undefined));
-    };
-    const { got, want } = compare(hf, live, rebuilt, recalculates);
+    const { got, want } = compare(hf, live, rebuilt, recalculates(outcome.sheet));
     expect(got).toEqual(want);
     // 31 live, 2 native per locality (weighted population, cost), 2 + 11 totals, 2 checks.
     expect(got.length).toBe(3 * 10 + 1 + 3 * 2 + 2 + 11 + 2);

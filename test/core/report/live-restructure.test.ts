@@ -5,7 +5,7 @@
  * shareable sheet has them, and after editing the establishment exactly as a sheet built
  * from the edited establishment has them.
  */
-import { compare, hfSheet, type Raw } from "./live-harness";
+import { compare, hfSheet, recalculates, type Raw } from "./live-harness";
 import { plainAssumptions } from "../../../src/core/costing";
 import { serialOf } from "../../../src/core/dates";
 import type { Assumptions, Establishment, PayScales, Post } from "../../../src/core/model";
@@ -181,14 +181,6 @@ function at(spec: SheetSpec, label: string, header: string, afterRow = 0) {
   );
   return { row, col, cell: spec.cells[row]?.[col] };
 }
-
-/** Live or native formula: the cells that must follow an edit. */
-const recalculates =
-  (spec: SheetSpec) =>
-  (r: number, col: number): boolean => {
-    const c = spec.cells[r]?.[col];
-    return !!c && (c.kind === "formula" || (c.kind === "number" && c.live !== undefined));
-  };
 
 describe("live Restructure sheet", () => {
   const est = establishmentOf(ROWS);

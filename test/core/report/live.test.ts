@@ -10,6 +10,7 @@ import {
   EXAMPLE9_LOCALITIES,
   example9Localities,
   hfSheet,
+  recalculates,
   type Raw,
 } from "./live-harness";
 import { plainAssumptions, postCostInYear } from "../../../src/core/costing";
@@ -396,11 +397,7 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
       generatedAt: "2026-01-01",
       version: "test",
     }).sheet;
-    const recalculates = (r: number, col: number): boolean => {
-      const c = outcome.sheet.cells[r]?.[col];
-      return !!c && (c.kind === "formula" || (c.kind === "number" && c.live !== undefined));
-    };
-    const { got, want } = compare(hf, live, rebuilt, recalculates);
+    const { got, want } = compare(hf, live, rebuilt, recalculates(outcome.sheet));
     expect(got).toEqual(want);
     // 30 live, 1 native per locality, 2 weight totals, 10 locality totals and 2 checks.
     expect(got).toHaveLength(3 * 10 + 3 + 2 + 10 + 2);
