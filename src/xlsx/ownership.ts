@@ -21,6 +21,20 @@ import type { SheetKey } from "../core/report";
  */
 export const OWNED_NAME_PREFIX = "ESTAB_OWNED_";
 
+/**
+ * The mode, next to the ownership mark: a live sheet (written with ESTAB.* formulas, or
+ * asked for live in the preview) also carries `ESTAB_LIVE_<KEY>`, a defined name to the
+ * same A1; a shareable sheet carries none. Kept apart from `ESTAB_OWNED_<KEY>` so that
+ * mark, which both adapters read and the add-in writes and rolls back by its prefix, is
+ * unchanged. A sheet is live only while both names of a key refer to it: writing a key's
+ * sheet sets or drops its live name, making a sheet shareable drops it, and a deleted
+ * sheet's name turns into #REF! (ignored). The `ESTAB_` names are the only mode a file
+ * written by ExcelJS can carry (no worksheet custom properties).
+ */
+export const LIVE_NAME_PREFIX = "ESTAB_LIVE_";
+
+export type SheetMode = "shareable" | "live";
+
 export interface OwnedSheet {
   key: SheetKey;
   sheet: string;
@@ -30,6 +44,10 @@ const KEYS: readonly SheetKey[] = ["grant", "cost", "changes", "shares", "assump
 
 export function ownedNameFor(key: SheetKey): string {
   return `${OWNED_NAME_PREFIX}${key.toUpperCase()}`;
+}
+
+export function liveNameFor(key: SheetKey): string {
+  return `${LIVE_NAME_PREFIX}${key.toUpperCase()}`;
 }
 
 /** "'Grant costing'!$A$1" → "Grant costing". */
@@ -47,8 +65,17 @@ function sheetOfRange(range: string): string | undefined {
  * ("='Grant costing'!$A$1") alike; a name Excel has turned into #REF! is not one.
  */
 export function readOwnedName(name: string, reference: string): OwnedSheet | undefined {
-  if (!name.toUpperCase().startsWith(OWNED_NAME_PREFIX)) return undefined;
-  const key = name.slice(OWNED_NAME_PREFIX.length).toLowerCase() as SheetKey;
+  return readMarkName(OWNED_NAME_PREFIX, name, reference);
+}
+
+/** The same for a live mark, `ESTAB_LIVE_<KEY>`: the same forms, the same checks. */
+export function readLiveName(name: string, reference: string): OwnedSheet | undefined {
+  return readMarkName(LIVE_NAME_PREFIX, name, reference);
+}
+
+function readMarkName(prefix: string, name: string, reference: string): OwnedSheet | undefined {
+  if (!name.toUpperCase().startsWith(prefix)) return undefined;
+  const key = name.slice(prefix.length).toLowerCase() as SheetKey;
   if (!KEYS.includes(key)) return undefined;
   const range = reference.startsWith("=") ? reference.slice(1) : reference;
   if (range.includes("#REF!")) return undefined;
@@ -71,34 +98,77 @@ function setNames(wb: ExcelJS.Workbook, model: DefinedNameModel[]): void {
   (wb.definedNames as unknown as { model: DefinedNameModel[] }).model = model;
 }
 
-/** The sheets this tool owns in the workbook (only those that still exist). */
-export function ownedSheets(wb: ExcelJS.Workbook): OwnedSheet[] {
-  const owned: OwnedSheet[] = [];
+function marksIn(
+  wb: ExcelJS.Workbook,
+  read: (name: string, reference: string) => OwnedSheet | undefined
+): OwnedSheet[] {
+  const marks: OwnedSheet[] = [];
   for (const { name, ranges } of namesOf(wb)) {
-    const mark = ranges.length === 1 ? readOwnedName(name, ranges[0]) : undefined;
-    if (mark !== undefined && wb.getWorksheet(mark.sheet)) owned.push(mark);
+    const mark = ranges.length === 1 ? read(name, ranges[0]) : undefined;
+    if (mark !== undefined && wb.getWorksheet(mark.sheet)) marks.push(mark);
   }
-  return owned;
+  return marks;
 }
 
-/** Marks `sheet` as this tool's sheet for `key`, replacing any earlier mark for that key. */
-export function markOwned(wb: ExcelJS.Workbook, key: SheetKey, sheet: string): void {
-  const name = ownedNameFor(key);
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+/** The sheets this tool owns in the workbook (only those that still exist). */
+export function ownedSheets(wb: ExcelJS.Workbook): OwnedSheet[] {
+  return marksIn(wb, readOwnedName);
+}
+
+/**
+ * The owned sheets whose mark says live: both `ESTAB_OWNED_<KEY>` and `ESTAB_LIVE_<KEY>`
+ * refer to the sheet. A live name alone (its sheet no longer owned for that key) counts
+ * for nothing.
+ */
+export function liveOwnedSheets(wb: ExcelJS.Workbook): OwnedSheet[] {
+  const live = marksIn(wb, readLiveName);
+  return ownedSheets(wb).filter((o) => live.some((l) => l.key === o.key && l.sheet === o.sheet));
+}
+
+const quotedA1 = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!$A$1`;
+
+/**
+ * Marks `sheet` as this tool's sheet for `key` in `mode` (shareable unless told),
+ * replacing any earlier marks for that key: `ESTAB_OWNED_<KEY>` always, `ESTAB_LIVE_<KEY>`
+ * for a live sheet only (a shareable one drops it). Both writers mark through this.
+ */
+export function markOwned(
+  wb: ExcelJS.Workbook,
+  key: SheetKey,
+  sheet: string,
+  mode: SheetMode = "shareable"
+): void {
+  const owned = ownedNameFor(key);
+  const live = liveNameFor(key);
   setNames(wb, [
-    ...namesOf(wb).filter((n) => n.name.toUpperCase() !== name),
-    { name, ranges: [`${quoted}!$A$1`] },
+    ...namesOf(wb).filter((n) => ![owned, live].includes(n.name.toUpperCase())),
+    { name: owned, ranges: [quotedA1(sheet)] },
+    ...(mode === "live" ? [{ name: live, ranges: [quotedA1(sheet)] }] : []),
   ]);
 }
 
-/** Drops every mark pointing at `sheet` (before the sheet is removed). */
+const isMarkName = (name: string): boolean =>
+  name.toUpperCase().startsWith(OWNED_NAME_PREFIX) ||
+  name.toUpperCase().startsWith(LIVE_NAME_PREFIX);
+
+/** Drops every mark, ownership and live, pointing at `sheet` (before the sheet is removed). */
 export function unmarkSheet(wb: ExcelJS.Workbook, sheet: string): void {
+  setNames(
+    wb,
+    namesOf(wb).filter(
+      (n) => !(isMarkName(n.name) && n.ranges.some((r) => sheetOfRange(r) === sheet))
+    )
+  );
+}
+
+/** Drops the live marks pointing at `sheet`, which stays owned: it is shareable now. */
+export function markShareable(wb: ExcelJS.Workbook, sheet: string): void {
   setNames(
     wb,
     namesOf(wb).filter(
       (n) =>
         !(
-          n.name.toUpperCase().startsWith(OWNED_NAME_PREFIX) &&
+          n.name.toUpperCase().startsWith(LIVE_NAME_PREFIX) &&
           n.ranges.some((r) => sheetOfRange(r) === sheet)
         )
     )

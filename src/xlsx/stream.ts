@@ -72,7 +72,7 @@ export async function streamSheetSpecs(
         if (r % ROWS_PER_PAUSE === ROWS_PER_PAUSE - 1) await pause();
       }
       ws.commit();
-      if (options.markOwned !== false) markOwned(wb, spec.key, name);
+      if (options.markOwned !== false) markOwned(wb, spec.key, name, options.mode);
       sheets.push({ key: spec.key, requested: spec.name, name });
       options.onSheet?.(i + 1, specs.length, name);
     }

@@ -10,7 +10,7 @@ import {
   nameKey,
 } from "../core/report/sheet-names";
 import { markOwned, ownedSheets, unmarkSheet } from "./ownership";
-import type { OwnedSheet } from "./ownership";
+import type { OwnedSheet, SheetMode } from "./ownership";
 
 /**
  * Writes SheetSpecs into an ExcelJS workbook: values, native formulas with their cached
@@ -22,6 +22,11 @@ import type { OwnedSheet } from "./ownership";
 export interface WriteOptions {
   /** Mark the written sheets as this tool's own (default true). */
   markOwned?: boolean;
+  /**
+   * The mode the marks record (default shareable): "live" adds `ESTAB_LIVE_<KEY>` next to
+   * the ownership mark (src/xlsx/ownership.ts). The cells written are the same either way.
+   */
+  mode?: SheetMode;
   /** Called after each sheet, for a progress indicator. */
   onSheet?: (done: number, total: number, name: string) => void;
 }
@@ -346,7 +351,7 @@ export function writeSheetSpecs(
     taken.add(nameKey(name));
     const ws = wb.addWorksheet(name, worksheetOptions(spec));
     writeSheet(ws, spec, tableNames, styles);
-    if (options.markOwned !== false) markOwned(wb, spec.key, name);
+    if (options.markOwned !== false) markOwned(wb, spec.key, name, options.mode);
     sheets.push({ key: spec.key, requested: spec.name, name });
     options.onSheet?.(i + 1, specs.length, name);
   });

@@ -10,9 +10,8 @@ import {
   saveWorkbook,
   writeSheetSpecs,
 } from "../../xlsx";
+import { liveOwnedSheets, markShareable, type SheetMode } from "../../xlsx/ownership";
 import { ESTAB_CALL } from "../../excel/shareable";
-
-type OutputMode = "shareable" | "live";
 
 /** A sheet as the preview's Sheets view shows it. */
 export interface PreviewSheet {
@@ -27,16 +26,11 @@ export type PreviewEvent = { type: "changed" } | { type: "select"; sheet: string
 /**
  * The browser preview's workbook: an .xlsx held in memory through the same ExcelJS adapter
  * the estab CLI uses, so reading, writing and ownership follow the CLI's rules exactly
- * (owned sheets carry the ESTAB_OWNED_* defined names and survive a download).
+ * (owned sheets carry the ESTAB_OWNED_* defined names, live ones ESTAB_LIVE_* too, and
+ * both survive a download: src/xlsx/ownership.ts).
  */
 export class XlsxWorkbookPort implements WorkbookPort {
   private listeners = new Set<(e: PreviewEvent) => void>();
-  /**
-   * The mode each owned sheet was last written in, by sheet name: the preview's stand-in
-   * for the Excel marker's `mode` (the ESTAB_OWNED_* names carry no mode). Held in memory
-   * only; a sheet not listed (opened from a file) counts as shareable.
-   */
-  private modes = new Map<string, OutputMode>();
 
   private constructor(
     private wb: ExcelJS.Workbook,
@@ -65,13 +59,13 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * All or nothing: the workbook is saved to bytes first and restored from them if any
    * sheet fails to write, as the Excel adapter removes what a failed run created.
    */
-  async writeSheets(specs: SheetSpec[], options?: { mode?: OutputMode }): Promise<WriteOutcome> {
+  async writeSheets(specs: SheetSpec[], options?: { mode?: SheetMode }): Promise<WriteOutcome> {
     const before = await saveWorkbook(this.wb);
     try {
-      const outcome = writeSheetSpecs(this.wb, specs);
       // The writer writes the figures whatever the mode (ESTAB functions need Excel), but
-      // the sheet is marked as asked, so "make shareable" behaves as it does in Excel.
-      for (const w of outcome.sheets) this.modes.set(w.name, options?.mode ?? "shareable");
+      // the sheet is marked as asked (ESTAB_LIVE_<KEY> for live), in the workbook and so in
+      // the downloaded file, so "make shareable" behaves as it does in Excel.
+      const outcome = writeSheetSpecs(this.wb, specs, { mode: options?.mode ?? "shareable" });
       this.emit({ type: "changed" });
       return outcome;
     } catch (e) {
@@ -101,8 +95,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /**
    * As the Excel adapter does: every ESTAB.* formula becomes its cached result, native
-   * formulas stay, and the sheet is marked shareable. The preview's writer never writes
-   * ESTAB formulas, but a workbook opened from a file may hold them.
+   * formulas stay, and the sheet is marked shareable (its ESTAB_LIVE_* name goes). The
+   * preview's writer never writes ESTAB formulas, but a workbook opened from a file may
+   * hold them.
    */
   async makeShareable(sheet: string): Promise<ShareableResult> {
     const ws = await this.ownedWorksheet(sheet);
@@ -115,14 +110,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
         converted++;
       })
     );
-    this.modes.set(sheet, "shareable");
+    markShareable(this.wb, sheet);
     this.emit({ type: "changed" });
     return { converted };
   }
 
   async liveSheets(): Promise<string[]> {
-    return ownedSheets(this.wb)
-      .filter((o) => o.key !== "assumptions" && this.modes.get(o.sheet) === "live")
+    // From the marks in the workbook: a file downloaded after a live build and opened
+    // again still lists its live sheets.
+    return liveOwnedSheets(this.wb)
+      .filter((o) => o.key !== "assumptions")
       .map((o) => o.sheet);
   }
 
