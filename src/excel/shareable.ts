@@ -1,9 +1,9 @@
-import { parseRangeA1, rangeA1 } from "../core/grid";
+import { rangeA1 } from "../core/grid";
 import type { CellValue } from "../core/grid";
 import { Batches, chunkRows, STEP_OVERHEAD_BYTES } from "./batches";
+import { readRowBlocks, usedRangeRead } from "./blocks";
 import { jsonBytes, TEXT_FORMAT } from "./cells";
 import { MARKER_KEY, markerValue } from "./marker";
-import { splitAddress } from "./names";
 import { ownedSheet } from "./owned";
 
 /** A cell formula that needs the add-in: any call into the ESTAB namespace. */
@@ -21,9 +21,18 @@ export interface ShareableOutcome {
  * formulas such as SUM stay). Owned as `ownedKey` says: a sheet the CLI wrote (its
  * `ESTAB_OWNED_<KEY>` name only) is accepted too; it has nothing to convert (the CLI
  * writes shareable sheets) unless it is an add-in sheet that lost its custom property, and
- * either way it is shareable afterwards. Syncs: 2 to check ownership, 1 to read, then one
- * per request budget of values written (at least one, which also re-marks the sheet: the
- * custom property says shareable, and a sheet marked only by name gets one).
+ * either way it is shareable afterwards.
+ *
+ * The used range's formulas and values are read in row blocks (`readRowBlocks`, as
+ * `read` does), so no sync's response is expected over `maxRequestBytes`: Excel on the
+ * web refuses a response over 5 MB, which a whole 50,000-row live sheet passes.
+ *
+ * Syncs: 2 to check ownership; 1 for the used range's address; the formulas and values in
+ * row blocks (1 for a sheet of at most maxRequestBytes / 128 cells, 31,250 at 4 MB; else
+ * about 1 + ceil(response bytes × 1.25 / maxRequestBytes), plus one per sync Excel
+ * refuses as too large; none for an empty sheet); then one per request budget of values
+ * written (at least one, which also re-marks the sheet: the custom property says
+ * shareable, and a sheet marked only by name gets one). A small sheet: 5.
  */
 export async function makeShareable(
   context: Excel.RequestContext,
@@ -32,15 +41,21 @@ export async function makeShareable(
 ): Promise<ShareableOutcome> {
   const { sheet, key } = await ownedSheet(context, sheetName);
   const used = sheet.getUsedRangeOrNullObject();
-  used.load("formulas,values,address");
+  used.load("address");
   await context.sync();
+
+  const block = used.isNullObject
+    ? undefined
+    : usedRangeRead(sheet.name, sheet, used.address, { formulas: true });
+  if (block !== undefined) {
+    await readRowBlocks(context, [block], { formulas: true }, maxRequestBytes);
+  }
 
   const rows: Array<{ row: number; values: (CellValue | null)[]; formats: (string | null)[] }> = [];
   let converted = 0;
-  if (!used.isNullObject) {
-    const formulas = used.formulas as unknown[][];
-    const values = used.values as CellValue[][];
-    formulas.forEach((row, r) => {
+  if (block !== undefined) {
+    const values = block.values;
+    block.formulas.forEach((row, r) => {
       let hit = false;
       const rowValues: (CellValue | null)[] = row.map((f, c) => {
         if (typeof f !== "string" || !f.startsWith("=") || !ESTAB_CALL.test(f)) return null;
@@ -58,9 +73,7 @@ export async function makeShareable(
     });
   }
 
-  const origin = used.isNullObject
-    ? { row: 0, column: 0 }
-    : parseRangeA1(splitAddress(used.address).local).start;
+  const origin = block === undefined ? { row: 0, column: 0 } : { row: block.r0, column: block.c0 };
   const width = rows.length > 0 ? rows[0].values.length : 0;
   const batches = new Batches(maxRequestBytes);
   // Each converted row is its own small write, so untouched rows cost nothing.
