@@ -9,8 +9,8 @@
  * editing a pay scale or a source cell must give what buildWorkbook gives for the edit.
  */
 import { HyperFormula } from "hyperformula";
-import { compare, hfSheet, type Raw } from "./live-harness";
-import type { CellValue, Grid } from "../../../src/core/grid";
+import { cellOf, compare, hfSheet, payAssumptionsGrid, sheetGrid, type Raw } from "./live-harness";
+import type { CellValue } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { makeShareable, type SheetSpec } from "../../../src/core/report";
@@ -50,28 +50,12 @@ const PAY_SCALES: CellValue[][] = [
   ["SS09", 17, 28300],
 ];
 
-const grid = (sheet: string, values: CellValue[][]): Grid => ({
-  sheet,
-  origin: { row: 0, column: 0 },
-  values,
-});
-
 function grids(costingPoint: string, staff = STAFF, scales = PAY_SCALES): WorkbookGrids {
   return {
     grids: [
-      grid("Staff", staff),
-      grid("Pay Scales", scales),
-      grid("Assumptions", [
-        ["Setting", "Value"],
-        ["First financial year", "2025/26"],
-        ["Years", 3],
-        ["Employer pension rate", "19%"],
-        ["Costing point", costingPoint],
-        ["Points per grade", 4],
-        ["Pay award 2026/27", "3%"],
-        ["Pay award 2027/28", "2.5% or £1,290"],
-        ["Grant amount", 500000],
-      ]),
+      sheetGrid("Staff", staff),
+      sheetGrid("Pay Scales", scales),
+      payAssumptionsGrid(costingPoint, 500000),
     ],
   };
 }
@@ -82,19 +66,6 @@ const request = (mode: "live" | "shareable"): BuildRequest => ({
   generatedAt: "2026-01-01",
   version: "test",
 });
-
-/** The cell of the post's row (by title) under a header of one of the sheet's tables. */
-function cellOf(spec: SheetSpec, title: string, header: string, after = 0) {
-  const headerRow = spec.cells.findIndex(
-    (row, r) => r >= after && row.some((c) => c?.kind === "text" && c.text === header)
-  );
-  const col = spec.cells[headerRow].findIndex((c) => c?.kind === "text" && c.text === header);
-  const r = spec.cells.findIndex(
-    (row, i) => i > headerRow && row[0]?.kind === "text" && row[0].text === title
-  );
-  const c = spec.cells[r][col];
-  return { r, col, live: c && c.kind !== "text" ? c.live : undefined, cell: c };
-}
 
 function workbook(live: SheetSpec[], staff = STAFF, scales = PAY_SCALES): HyperFormula {
   registerEstab();

@@ -6,8 +6,15 @@
  * recalculate to what buildWorkbook gives for the edited source.
  */
 import { HyperFormula } from "hyperformula";
-import { compare, hfSheet, recalculates, type Raw } from "./live-harness";
-import type { CellValue, Grid } from "../../../src/core/grid";
+import {
+  compare,
+  hfSheet,
+  payAssumptionsGrid,
+  recalculates,
+  sheetGrid,
+  type Raw,
+} from "./live-harness";
+import type { CellValue } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { makeShareable, type SheetSpec } from "../../../src/core/report";
@@ -22,27 +29,7 @@ const STAFF: CellValue[][] = [
 ];
 
 function grids(costingPoint: string, staff: CellValue[][] = STAFF): WorkbookGrids {
-  const grid = (sheet: string, values: CellValue[][]): Grid => ({
-    sheet,
-    origin: { row: 0, column: 0 },
-    values,
-  });
-  return {
-    grids: [
-      grid("Staff", staff),
-      grid("Assumptions", [
-        ["Setting", "Value"],
-        ["First financial year", "2025/26"],
-        ["Years", 3],
-        ["Employer pension rate", "19%"],
-        ["Costing point", costingPoint],
-        ["Points per grade", 4],
-        ["Pay award 2026/27", "3%"],
-        ["Pay award 2027/28", "2.5% or £1,290"],
-        ["Grant amount", 250000],
-      ]),
-    ],
-  };
+  return { grids: [sheetGrid("Staff", staff), payAssumptionsGrid(costingPoint, 250000)] };
 }
 
 const request = (mode: "live" | "shareable"): BuildRequest => ({

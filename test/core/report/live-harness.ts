@@ -1,5 +1,6 @@
 /** Shared by the live-sheet tests: SheetSpecs as HyperFormula input, and cell-by-cell comparison. */
 import { DetailedCellError, type HyperFormula } from "hyperformula";
+import type { CellValue, Grid } from "../../../src/core/grid";
 import type { Localities } from "../../../src/core/model";
 import type { SheetSpec } from "../../../src/core/report";
 
@@ -72,3 +73,40 @@ export const example9Localities: Localities = {
     },
   })),
 };
+
+/** A source sheet's values as a grid from A1. */
+export const sheetGrid = (sheet: string, values: CellValue[][]): Grid => ({
+  sheet,
+  origin: { row: 0, column: 0 },
+  values,
+});
+
+/**
+ * The Assumptions sheet of the pay tests: 2025/26 for three years, pension 19%, four points
+ * a grade, awards of 3% and 2.5% or £1,290, costed at `costingPoint` against `grant`.
+ */
+export const payAssumptionsGrid = (costingPoint: string, grant: number): Grid =>
+  sheetGrid("Assumptions", [
+    ["Setting", "Value"],
+    ["First financial year", "2025/26"],
+    ["Years", 3],
+    ["Employer pension rate", "19%"],
+    ["Costing point", costingPoint],
+    ["Points per grade", 4],
+    ["Pay award 2026/27", "3%"],
+    ["Pay award 2027/28", "2.5% or £1,290"],
+    ["Grant amount", grant],
+  ]);
+
+/** The cell of the post's row (by title) under a header of one of the sheet's tables. */
+export function cellOf(spec: SheetSpec, title: string, header: string, after = 0) {
+  const headerRow = spec.cells.findIndex(
+    (row, r) => r >= after && row.some((c) => c?.kind === "text" && c.text === header)
+  );
+  const col = spec.cells[headerRow].findIndex((c) => c?.kind === "text" && c.text === header);
+  const r = spec.cells.findIndex(
+    (row, i) => i > headerRow && row[0]?.kind === "text" && row[0].text === title
+  );
+  const c = spec.cells[r][col];
+  return { r, col, live: c && c.kind !== "text" ? c.live : undefined, cell: c };
+}

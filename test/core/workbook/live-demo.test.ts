@@ -29,16 +29,20 @@ beforeAll(async () => {
   grids = readWorkbookGrids(await loadWorkbook(readFileSync(DEMO)));
 });
 
+/**
+ * A source cell as HyperFormula input: text stays text, as in Excel ("1.0" typed as text
+ * is not read as a number; HyperFormula would parse it, as if the user had typed it).
+ */
+const hfValue = (v: CellValue): Raw =>
+  v === "" ? null : typeof v === "string" ? `'${v}` : (v as Raw);
+
 /** The sheets' used ranges (not the table views of them) as HyperFormula rows from A1. */
 function sourceSheets(g: WorkbookGrids): Record<string, Raw[][]> {
   const out: Record<string, Raw[][]> = {};
   for (const grid of g.grids.filter((x) => x.table === undefined)) {
     const rows: Raw[][] = Array.from({ length: grid.origin.row }, () => []);
     for (const line of grid.values)
-      rows.push([
-        ...Array.from({ length: grid.origin.column }, () => null),
-        ...line.map((v) => (v === "" ? null : v)),
-      ]);
+      rows.push([...Array.from({ length: grid.origin.column }, () => null), ...line.map(hfValue)]);
     out[grid.sheet] = rows;
   }
   return out;
@@ -132,6 +136,40 @@ describe("the demo workbook built live, in HyperFormula", () => {
     );
   });
 
+  it("with numbers typed as text, stays exact: live where they are ESTAB arguments, values with a reason elsewhere", () => {
+    // FTE, proposed FTE, headcount and a population as a user might paste them: text.
+    const typed: Array<[string, string, string, string, CellValue]> = [
+      ["Establishment", "Post No", "EH003", "Current FTE", "1.0"],
+      ["Establishment", "Post No", "SW004", "Proposed FTE", "2.5"],
+      ["Establishment", "Post No", "CS002", "No of Staff", "1"],
+      ["Localities", "Locality", "Riverside", "Population 0-19", "11,230"],
+    ];
+    let g = grids;
+    for (const [sheet, keyHeader, key, header, value] of typed) {
+      const at = cellOf(g, sheet, keyHeader, key, header);
+      g = edited(g, sheet, at.row, at.col, value);
+    }
+    const { hf, live } = liveWorkbook(g);
+    const want = shareable(g);
+    for (const [i, spec] of want.entries()) {
+      const { got, want: expected } = compare(hf, live[i].name, spec);
+      expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
+    }
+    const fte = cellOf(g, "Establishment", "Post No", "EH003", "Current FTE");
+    const summaries = buildWorkbook(g, { ...REQUEST, mode: "live" }).summaries;
+    const warnings = summaries.flatMap((s) => s.warnings).join("\n");
+    expect(warnings).toContain(
+      `Establishment!G${fte.row + 1} holds the FTE as text (read as 1): type it as a number to make this figure live`
+    );
+    // The cost itself stays live: ESTAB.POSTCOST reads "1.0" as the reader does.
+    const cost = live.find((s) => s.key === "cost") as SheetSpec;
+    const row = cost.cells.find((line) => line[1]?.kind === "text" && line[1].text === "EH003");
+    const total = row?.[row.length - 1];
+    expect(total && total.kind !== "text" && total.live).toContain(
+      `,Establishment!G${fte.row + 1},"2025/26",`
+    );
+  });
+
   it("follows edits to the establishment and the localities as a rebuild would", () => {
     const { hf, live } = liveWorkbook(grids);
     const edits: Array<[string, string, string, string, CellValue]> = [
@@ -151,7 +189,7 @@ describe("the demo workbook built live, in HyperFormula", () => {
     for (const [sheet, keyHeader, key, header, value] of edits) {
       const at = cellOf(g, sheet, keyHeader, key, header);
       g = edited(g, sheet, at.row, at.col, value);
-      hf.setCellContents({ sheet: hf.getSheetId(sheet) as number, ...at }, value as Raw);
+      hf.setCellContents({ sheet: hf.getSheetId(sheet) as number, ...at }, hfValue(value));
     }
     const want = shareable(g);
     for (const [i, spec] of want.entries()) {

@@ -7,12 +7,15 @@ import {
   cellText,
   columnByHeader,
   FIGURE_ARG,
+  postTextReason,
   refTo,
   settingsConstant,
   tableRows,
+  textNumberReason,
   type Figure,
   type LiveOutcome,
   type LiveSource,
+  type TextCell,
 } from "./common";
 import { postCostFormula, postCostValue } from "./formulas";
 import { payOf } from "./pay";
@@ -33,27 +36,40 @@ type Live = { live: string } | { reason: string };
 /**
  * FTE and headcount as the costing sheets show them, over the post's cells: the FTE cell;
  * the headcount cell, or where the table gives none (blank or 0) the people the engine
- * costs (peopleFor): the FTE rounded up, at least 1, and 0 for no FTE.
+ * costs (peopleFor): the FTE rounded up, at least 1, and 0 for no FTE. A cell these show
+ * or do arithmetic on that holds text ("1.0") leaves the figure a value, saying so.
  */
 export function identityLive(
   est: Establishment,
   post: Post,
   what: "fte" | "headcount",
-  value: number
+  value: number,
+  textCell?: TextCell
 ): Live {
   const fte = refTo(est, post, "fte", "currentFte");
   if (!fte) return { reason: "no FTE cell in the source table" };
+  const text = (...fields: Array<"fte" | "headcount">): Live | undefined => {
+    const reason = postTextReason(textCell, est, post, ...fields);
+    return reason ? { reason } : undefined;
+  };
   if (what === "fte")
-    return post.fte === value ? { live: `=${fte}` } : { reason: "not the source's FTE" };
+    return post.fte === value
+      ? (text("fte") ?? { live: `=${fte}` })
+      : { reason: "not the source's FTE" };
   const hc = cellRef(est, post, "headcount");
   const given = post.headcount;
   if (given !== undefined && Number.isFinite(given) && given > 0) {
     if (!hc) return { reason: "no headcount cell in the source table" };
-    return given === value ? { live: `=${hc}` } : { reason: "not the source's headcount" };
+    return given === value
+      ? (text("headcount") ?? { live: `=${hc}` })
+      : { reason: "not the source's headcount" };
   }
   // 1e-9 as peopleFor: an FTE of 2.0000000001 read from a sheet is two people, not three.
   const people = post.fte > 0 ? Math.max(1, Math.ceil(post.fte - 1e-9)) : 0;
   if (people !== value) return { reason: "not the people the engine costs" };
+  // N(headcount) reads a headcount typed as text as 0; FTE arithmetic over text is #VALUE!.
+  const blocked = text("headcount", "fte");
+  if (blocked) return blocked;
   const fromFte = `IF(${fte}>0,MAX(1,ROUNDUP(${fte}-0.000000001,0)),0)`;
   return { live: hc ? `=IF(N(${hc})>0,${hc},${fromFte})` : `=${fromFte}` };
 }
@@ -120,8 +136,8 @@ export function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): Liv
     ] as const) {
       const value = number(r, j);
       if (value === undefined) continue;
-      if (setLive(cells, r, j, identityLive(est, post, what, value), `${name} ${what}`, notLive))
-        liveCells++;
+      const outcome = identityLive(est, post, what, value, source.textCell);
+      if (setLive(cells, r, j, outcome, `${name} ${what}`, notLive)) liveCells++;
     }
     // The pay the engine prices the post at: salary cell, grade range or pay scale cell.
     const pay = payOf(est, post, a, source.payScales, source.textCell);
@@ -155,7 +171,7 @@ export function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): Liv
       if (setLive(cells, r, j, live, `${name} ${FIGURE_ARG[figure]}`, notLive)) liveCells++;
     }
   });
-  liveCells += liveReconciliation(cells, est, notLive);
+  liveCells += liveReconciliation(cells, est, notLive, source.textCell);
   return { sheet: { ...sheet, cells }, liveCells, notLive };
 }
 
@@ -166,7 +182,8 @@ export function liveEstablishmentCost(sheet: SheetSpec, source: LiveSource): Liv
 function liveReconciliation(
   cells: Array<Array<SpecCell | null>>,
   est: Establishment,
-  notLive: string[]
+  notLive: string[],
+  textCell?: TextCell
 ): number {
   const header = cells.findIndex(
     (row) => cellText(row[1]) === "Posts costed" && cellText(row[2]) === "Source total row"
@@ -181,9 +198,19 @@ function liveReconciliation(
     const cell =
       what === "FTE" ? (total.cells.fte ?? total.cells.currentFte) : total.cells.headcount;
     const value = what === "FTE" ? total.fte : total.headcount;
+    const text = textNumberReason(textCell, [
+      {
+        sheet: est.sheet,
+        address: cell,
+        what: what === "FTE" ? "total FTE" : "total headcount",
+        value,
+      },
+    ]);
     const outcome: Live =
       cell && value === c.value
-        ? { live: `=${quoteSheetName(est.sheet)}!${cell}` }
+        ? text
+          ? { reason: text }
+          : { live: `=${quoteSheetName(est.sheet)}!${cell}` }
         : { reason: "no cell recorded for it" };
     if (setLive(cells, r, 2, outcome, `Source total row ${what}`, notLive)) live++;
   }

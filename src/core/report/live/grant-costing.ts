@@ -66,7 +66,7 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       for (const [j, what] of identity) {
         const c = j >= 0 ? cells[r][j] : undefined;
         if (!c || c.kind !== "number") continue;
-        const outcome = identityLive(est, post, what, c.value);
+        const outcome = identityLive(est, post, what, c.value, source.textCell);
         if (setLive(cells, r, j, outcome, `${postName} ${what}`, notLive)) liveCells++;
       }
       // The exit-cost contingency is weeks of the salary rate at the grant's end, after the

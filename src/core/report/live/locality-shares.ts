@@ -4,7 +4,15 @@ import { roundTo } from "../../money";
 import { allocateExact, fromUnits, needIndex } from "../../shares";
 import { decimalsOf } from "../../shares/units";
 import type { NumberCell, SheetSpec } from "../sheet-spec";
-import { cellText, numberText, tableRows, type LiveOutcome, type LiveSource } from "./common";
+import {
+  cellText,
+  numberText,
+  tableRows,
+  textNumberReason,
+  type LiveOutcome,
+  type LiveSource,
+  type TextCell,
+} from "./common";
 
 /**
  * Locality shares sheet, live. The builder already writes the figures worked out on the
@@ -40,11 +48,13 @@ const MAX_ARGS = 255;
  * The establishment's total FTE shared out in whole units, as a formula over the posts'
  * FTE cells, and the value it gives. The posts' cells only (never a TOTAL or sub-total
  * row): runs of consecutive rows become one range each. The rounding is the builder's
- * (totalToShare): the sum to 6 decimals, then to the nearest whole unit.
+ * (totalToShare): the sum to 6 decimals, then to the nearest whole unit. SUM skips an FTE
+ * typed as text, so then it is why not.
  */
 export function establishmentFteFormula(
   est: Establishment,
-  unit: number
+  unit: number,
+  textCell?: TextCell
 ): { formula: string; value: number } | string {
   const runs: { column: number; from: number; to: number }[] = [];
   let sum = 0;
@@ -61,6 +71,16 @@ export function establishmentFteFormula(
     else runs.push({ column, from: row, to: row });
   }
   if (runs.length === 0) return "the establishment has no FTE cells";
+  const text = textNumberReason(
+    textCell,
+    est.posts.map((p) => ({
+      sheet: est.sheet,
+      address: p.cells.fte ?? p.cells.currentFte,
+      what: `FTE of ${p.title || "a post"}`,
+      value: p.fte,
+    }))
+  );
+  if (text) return text;
   if (runs.length > MAX_ARGS) return `the posts' FTE cells are in ${runs.length} separate ranges`;
   const sheet = quoteSheetName(est.sheet);
   const ranges = runs.map((r) => {
@@ -168,7 +188,9 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
   const rolesTable = sheet.tables.some((t) => t.name === "RoleLocalityFte");
   if (totalRow >= 0 && a.allocationTotalFte === undefined && !rolesTable) {
     const est = source.establishment;
-    const total = est ? establishmentFteFormula(est, a.allocationUnit) : "no establishment given";
+    const total = est
+      ? establishmentFteFormula(est, a.allocationUnit, source.textCell)
+      : "no establishment given";
     if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
     else setLive(totalRow, 1, total.formula, total.value, "FTE to share out");
   }
@@ -286,7 +308,14 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     for (const e of echoColumns) {
       const address = src.localities[i].cells[e.field];
       const value = src.localities[i][e.field];
-      if (address && typeof value === "number")
+      if (!address || typeof value !== "number") continue;
+      // A figure typed as text ("14,820") would show as text: it stays a value.
+      const text = textNumberReason(source.textCell, [
+        { sheet: src.sheet, address, what: e.h.toLowerCase(), value },
+      ]);
+      if (text && dataRow(i)?.[e.col]?.kind === "number")
+        notLive.push(`${src.localities[i].name} ${e.h.toLowerCase()}: ${text}`);
+      else if (!text)
         setLocality(i, e.col, `=${quoteSheetName(src.sheet)}!${address}`, value, e.h.toLowerCase());
     }
     for (const sc of shareColumns)

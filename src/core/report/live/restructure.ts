@@ -10,6 +10,7 @@ import {
   columnByHeader,
   ifBlank,
   numberText,
+  postTextReason,
   quoted,
   refTo,
   settingsConstant,
@@ -49,6 +50,9 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     col("Post"),
   ];
   const letter = (c: number) => columnLetters(c);
+  /** Why a formula using these cells of the post as numbers cannot be live (one holds text). */
+  const textIn = (post: Post, ...fields: PostField[]) =>
+    postTextReason(source.textCell, est, post, ...fields);
   const settings = settingsConstant(a);
   const cells = sheet.cells.map((r) => [...r]);
   const notLive: string[] = [];
@@ -111,36 +115,44 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
   };
   /**
    * An agency row's weekly hours as the core reads them: the Hours cell, or FTE × a
-   * full-time week when it is blank or there is none; with what that gives now.
+   * full-time week when it is blank or there is none; with what that gives now, and
+   * (`text`) why not while an FTE cell the multiplication reads (`fteFields`) holds text.
    */
   const agencyHours = (
     post: Post,
     fteExpr: string | undefined,
-    fteValue: number
-  ): { expr: string; value: number } | undefined => {
+    fteValue: number,
+    fteFields: PostField[]
+  ): { expr: string; value: number; text?: string } | undefined => {
     const fullTime = fteExpr ? `${fteExpr}*${FULL_TIME_HOURS}` : undefined;
+    const text = fullTime ? textIn(post, ...fteFields) : undefined;
     const hoursCell = refTo(est, post, "hoursPerWeek");
     if (hoursCell && fullTime)
       return {
         expr: ifBlank(hoursCell, fullTime),
         value: post.hoursPerWeek ?? fteValue * FULL_TIME_HOURS,
+        text,
       };
     if (hoursCell)
       return post.hoursPerWeek === undefined
         ? undefined
         : { expr: hoursCell, value: post.hoursPerWeek };
     if (!fullTime || post.hoursPerWeek !== undefined) return undefined;
-    return { expr: fullTime, value: fteValue * FULL_TIME_HOURS };
+    return { expr: fullTime, value: fteValue * FULL_TIME_HOURS, text };
   };
+  /** ESTAB.AGENCYCOST over the post's cells, why not (an FTE typed as text), or undefined. */
   const agencyFormula = (
     post: Post,
     fteExpr: string | undefined,
-    fteValue: number
-  ): { live: string; value: number } | undefined => {
+    fteValue: number,
+    fteFields: PostField[]
+  ): { live: string; value: number } | string | undefined => {
     // An agency row costs hourly rate × hours × weeks; no hours: FTE × a full-time week.
     const rate = refTo(est, post, "agencyHourlyRate");
-    const hours = agencyHours(post, fteExpr, fteValue);
+    const hours = agencyHours(post, fteExpr, fteValue, fteFields);
     if (!rate || !hours || post.agencyHourlyRate === undefined) return undefined;
+    // Rate and hours cells holding text are fine as arguments; FTE × 37 over text is not.
+    if (hours.text) return hours.text;
     return {
       live: `=ESTAB.AGENCYCOST(${rate},${hours.expr},${numberText(a.agencyWeeksPerYear)})`,
       value: agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
@@ -174,8 +186,9 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     let nowValue: number | undefined;
     let nowReason: string | undefined;
     const agencyNow =
-      post.contractType === "agency" ? agencyFormula(post, fte, post.fte) : undefined;
-    if (agencyNow) {
+      post.contractType === "agency" ? agencyFormula(post, fte, post.fte, ["fte"]) : undefined;
+    if (typeof agencyNow === "string") nowReason = agencyNow;
+    else if (agencyNow) {
       nowLive = agencyNow.live;
       nowValue = agencyNow.value;
     } else if (fte) {
@@ -194,30 +207,41 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     // deleted post); with no Proposed FTE column, the current FTE. A post given with no
     // proposed FTE beside a blank cell keeps its current FTE, as proposedFteOf does.
     const proposedFteCell = proposedFteRefOf(post);
+    // Through N() a proposed FTE typed as text reads as 0: then no formula shows or prices it.
+    const viaN = proposedFteCell !== undefined && !(post.proposedFte === undefined && fte);
     const fteExpr = !proposedFteCell
       ? fte
-      : post.proposedFte === undefined && fte
-        ? ifBlank(proposedFteCell, fte)
-        : `N(${proposedFteCell})`;
+      : viaN
+        ? `N(${proposedFteCell})`
+        : ifBlank(proposedFteCell, fte as string);
     const fteRead = proposedFteCell ? (post.proposedFte ?? post.fte) : post.fte;
+    // The cells fteExpr reads.
+    const fteFields: PostField[] = !proposedFteCell
+      ? ["fte"]
+      : viaN
+        ? ["proposedFte"]
+        : ["proposedFte", "fte"];
     // FTE now and proposed: the very expressions the cost formulas price.
+    // A plain reference shows text as text, N() reads it as 0: such a cell stays a value.
+    const fteNowText = textIn(post, "fte");
     const fteNowDone = setLive(
       r,
       fteNowCol,
-      fte && `=${fte}`,
+      fte && !fteNowText ? `=${fte}` : undefined,
       post.fte,
       "FTE now",
       post,
-      fte ? undefined : "no FTE cell"
+      fte ? fteNowText : "no FTE cell"
     );
+    const fteProposedText = textIn(post, ...fteFields);
     const fteProposedDone = setLive(
       r,
       fteProposedCol,
-      fteExpr && `=${fteExpr}`,
+      fteExpr && !fteProposedText ? `=${fteExpr}` : undefined,
       fteRead,
       "FTE proposed",
       post,
-      fteExpr ? undefined : "no FTE cell"
+      fteExpr ? fteProposedText : "no FTE cell"
     );
     if (fteNowDone && fteProposedDone)
       setLive(
@@ -232,8 +256,11 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     let proposedValue: number | undefined;
     let proposedReason: string | undefined;
     const agencyProposed =
-      proposed.contractType === "agency" ? agencyFormula(post, fteExpr, proposed.fte) : undefined;
-    if (agencyProposed) {
+      proposed.contractType === "agency"
+        ? agencyFormula(post, fteExpr, proposed.fte, fteFields)
+        : undefined;
+    if (typeof agencyProposed === "string") proposedReason = agencyProposed;
+    else if (agencyProposed) {
       proposedLive = agencyProposed.live;
       proposedValue = agencyProposed.value;
     } else if (fte && fteExpr) {
@@ -247,10 +274,15 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       const pay = priced(proposed, salaryExpr);
       // 3 people on 1.5 FTE becoming 1.0 FTE are 2 people: the headcount scales with FTE,
       // rounded up (1E-9 written out in full: HyperFormula does not read exponents).
-      const headExpr =
-        headcount && proposedFteCell
-          ? `IF(OR(LEN(${headcount})=0,N(${fte})=0),"",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
-          : (headcount ?? "");
+      const headScales = headcount !== undefined && proposedFteCell !== undefined;
+      const headExpr = headScales
+        ? `IF(OR(LEN(${headcount})=0,N(${fte})=0),"",MAX(1,ROUNDUP(${headcount}*${fteExpr}/${fte}-0.000000001,0)))`
+        : (headcount ?? "");
+      // Passed as an argument, a cell holding text is read as the reader reads it; through
+      // N() or in the headcount's arithmetic it is not.
+      const proposedText =
+        (viaN ? textIn(post, "proposedFte") : undefined) ??
+        (headScales ? textIn(post, "headcount", "fte", ...fteFields) : undefined);
       // The headcount that formula gives (a new post, no current FTE: none, as proposedPostOf).
       const headRead =
         post.headcount === undefined || !proposedFteCell
@@ -260,6 +292,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
             : undefined;
       if (typeof pay === "string")
         proposedReason = gradeChanged ? `regraded with no proposed salary: ${pay}` : pay;
+      else if (proposedText) proposedReason = proposedText;
       else if (fteRead !== proposed.fte || headRead !== proposed.headcount)
         proposedReason = "the proposed FTE or headcount is not what the formula would read";
       else {
@@ -339,32 +372,41 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       const here = (c: number) => `${letter(c)}${r + 1}`;
       const there = (c: number) => `${letter(c)}${seen.row + 1}`;
       const rate = refTo(est, post, "agencyHourlyRate");
+      // Shown as copies, a rate or hours typed as text would show as text: they stay values.
+      const rateText = textIn(post, "agencyHourlyRate");
       const rateDone = setLive(
         r,
         rateAt,
-        rate && `=${rate}`,
+        rate && !rateText ? `=${rate}` : undefined,
         post.agencyHourlyRate,
         "agency rate",
-        post
+        post,
+        rateText
       );
-      const hours = agencyHours(post, seen.fte, post.fte);
+      const hours = agencyHours(post, seen.fte, post.fte, ["fte"]);
+      const hoursText = textIn(post, "hoursPerWeek") ?? hours?.text;
       const hoursDone = setLive(
         r,
         hoursAt,
-        hours && `=${hours.expr}`,
+        hours && !hoursText ? `=${hours.expr}` : undefined,
         hours?.value,
         "agency hours a week",
-        post
+        post,
+        hoursText
       );
+      // The cost reads the copies beside it, or (left values) the source cells themselves,
+      // which ESTAB.AGENCYCOST reads as the reader does, text or not.
+      const rateArg = rateDone ? here(rateAt) : rate;
+      const hoursArg = hoursDone ? here(hoursAt) : hours && !hours.text ? hours.expr : undefined;
       const costDone =
-        rateDone &&
-        hoursDone &&
+        rateArg !== undefined &&
+        hoursArg !== undefined &&
         hours !== undefined &&
         post.agencyHourlyRate !== undefined &&
         setLive(
           r,
           costAt,
-          `=ESTAB.AGENCYCOST(${here(rateAt)},${here(hoursAt)},${numberText(a.agencyWeeksPerYear)})`,
+          `=ESTAB.AGENCYCOST(${rateArg},${hoursArg},${numberText(a.agencyWeeksPerYear)})`,
           agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
           "agency cost",
           post
