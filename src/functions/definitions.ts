@@ -19,8 +19,8 @@ import {
   niForPay,
   pensionForPay,
   plainAssumptions,
-  prepareCosting,
   costPostIn,
+  yearCostingContext,
   salaryAtPoint,
   type CostFigures,
   type CostingContext,
@@ -203,29 +203,9 @@ function payScalesFrom(points: number[] | undefined): PayScales | undefined {
   };
 }
 
-/**
- * The engine's per-year context (NI thresholds and rates month by month, levy, pay
- * ladders), prepared once per FY and settings rather than once per cell: a sheet of
- * thousands of ESTAB.POSTCOST cells mostly shares one or two. The same engine calls as
- * postCostInYear, so the same pound.
- */
-const contexts = new Map<string, CostingContext>();
-const MAX_CONTEXTS = 16;
-/** Pay ladders are cached per distinct salary inside a context; a long session is capped here. */
-const MAX_LADDERS = 20_000;
-
-function yearContext(fy: FinancialYear, settings: FunctionSettings): CostingContext {
-  const key = `${fy}|${JSON.stringify(settings)}`;
-  let ctx = contexts.get(key);
-  if (!ctx) {
-    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
-    const assumptions = plainAssumptions(fy, 1, settings.costing);
-    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant: settings.grant }));
-    contexts.set(key, ctx);
-  }
-  if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
-  return ctx;
-}
+/** The engine's context for a FY and settings, shared across cells (yearCostingContext). */
+const yearContext = (fy: FinancialYear, settings: FunctionSettings): CostingContext =>
+  yearCostingContext(fy, settings.costing, settings.grant);
 
 const figureOf = (costs: CostFigures, figure: FigureName): number => costs[FIGURE_KEY[figure]];
 

@@ -9,8 +9,14 @@ import type {
 } from "../model";
 import { levyRateFor, niRulesFor } from "../rules";
 import { roundPenny } from "../money";
-import { costPost, type PostYearCost } from "./engine";
-import { financialYearsWindow } from "./window";
+import {
+  costPost,
+  costPostIn,
+  prepareCosting,
+  type CostingContext,
+  type PostYearCost,
+} from "./engine";
+import { costingWindow, financialYearsWindow } from "./window";
 
 /**
  * Small per-figure functions over plain numbers, for cell formulas (=ESTAB.…) and quick
@@ -136,14 +142,43 @@ function plainPost(input: PlainPostInput): Post {
   };
 }
 
+/**
+ * The engine's context for one FY (NI thresholds and rates month by month, levy, pay
+ * ladders), prepared once per FY, settings and grant dates rather than once per post: a
+ * sheet of thousands of ESTAB.POSTCOST cells, or a live sheet's checks, mostly share one
+ * or two. A context holds no result between calls (a post's figures are read before the
+ * next post is costed in it), so sharing it gives the same pound.
+ */
+const yearContexts = new Map<string, CostingContext>();
+const MAX_YEAR_CONTEXTS = 16;
+/** Pay ladders are cached per distinct salary inside a context; a long session is capped here. */
+const MAX_LADDERS = 20_000;
+
+export function yearCostingContext(
+  fy: FinancialYear,
+  settings: PlainSettings = {},
+  grant: { start?: Serial; end?: Serial } = {}
+): CostingContext {
+  const key = `${fy}|${JSON.stringify(settings)}|${grant.start ?? ""}|${grant.end ?? ""}`;
+  let ctx = yearContexts.get(key);
+  if (!ctx) {
+    if (yearContexts.size >= MAX_YEAR_CONTEXTS)
+      yearContexts.delete(yearContexts.keys().next().value as string);
+    const assumptions = plainAssumptions(fy, 1, settings);
+    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant }));
+    yearContexts.set(key, ctx);
+  }
+  if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
+  return ctx;
+}
+
 /** A post's cost in one FY from plain numbers (the salary is that year's). */
 export function postCostInYear(
   input: PlainPostInput,
   fy: FinancialYear,
   settings: PlainSettings = {}
 ): PostYearCost {
-  const a = plainAssumptions(fy, 1, settings);
-  return costPost(plainPost(input), a, financialYearsWindow(fy, 1)).years[0];
+  return costPostIn(yearCostingContext(fy, settings), plainPost(input)).years[0];
 }
 
 /**

@@ -36,6 +36,7 @@ export {
   levyForPay,
   postCostInYear,
   postCostProfile,
+  yearCostingContext,
   plainAssumptions,
   PLAIN_DEFAULTS,
   type NiOptions,
