@@ -171,8 +171,9 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
       expect(senior).toMatch(/^=INDEX\(ESTAB\.PROFILE\('Pay Scales'!C8,Staff!G3,/);
       expect(practitioner).toMatch(/^=INDEX\(ESTAB\.PROFILE\(Staff!D4,Staff!G4,/);
     }
+    // A blank headcount: its cell itself, which the functions read blank (or 0) as the FTE rounded up.
     expect(cellOf(grant, "Admin Officer", "2026/27 total cost").live).toMatch(
-      /^=INDEX\(ESTAB\.PROFILE\(Staff!D5,Staff!G5,"2025\/26",3,,,\{.*\},,IF\(N\(Staff!H5\)>0,Staff!H5,""\),/
+      /^=INDEX\(ESTAB\.PROFILE\(Staff!D5,Staff!G5,"2025\/26",3,,,\{.*\},,Staff!H5,,"total",/
     );
   });
 
@@ -217,6 +218,22 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     // Mid: point 12 at £25,500 × 2 FTE; actual: the bottom, point 10, unchanged.
     expect(value).toBe(point === "mid" ? 51000 : 48000);
     expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
+    edits.destroy();
+  });
+
+  it("follows a headcount typed as text where the cell was blank, in the cost formulas", () => {
+    const staff = STAFF.map((r) => [...r]);
+    staff[4][7] = "2"; // Admin Officer's headcount, blank before, now text
+    const rebuilt = buildWorkbook(grids(point, staff), request("shareable"));
+    const edits = workbook(live.sheets, staff);
+    const total = cellOf(cost, "Admin Officer", "Total cost");
+    const rebuiltTotal = rebuilt.sheets[0].cells[total.r][total.col];
+    const value = edits.getCellValue({
+      sheet: edits.getSheetId(cost.name) as number,
+      row: total.r,
+      col: total.col,
+    });
+    expect(value).toBe(rebuiltTotal && rebuiltTotal.kind !== "text" ? rebuiltTotal.value : NaN);
     edits.destroy();
   });
 });

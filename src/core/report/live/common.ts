@@ -185,15 +185,12 @@ export function cellRef(est: Establishment, post: Post, field: PostField): strin
 }
 
 /**
- * The headcount argument of the cost functions. The functions take a headcount above 0 or
- * blank (then the FTE rounded up, as the engine does); a post whose headcount is 0 (or
- * blank) gets IF(N(cell)>0,cell,"") so the function is given blank, and follows a
- * headcount typed in later. "" when the table has no headcount column.
+ * The headcount argument of the cost functions: the headcount cell, blank or not (the
+ * functions read blank or 0 as the FTE rounded up, as the engine does), so a headcount
+ * typed in later is followed. "" when the table has no headcount column.
  */
 export function headcountArg(est: Establishment, post: Post): string {
-  const hc = cellRef(est, post, "headcount");
-  if (!hc) return "";
-  return post.headcount !== undefined && post.headcount > 0 ? hc : `IF(N(${hc})>0,${hc},"")`;
+  return cellRef(est, post, "headcount") ?? "";
 }
 
 export function tableRows(
