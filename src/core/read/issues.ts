@@ -12,16 +12,15 @@ export function issueAt(
   fix: string,
   value?: CellValue
 ): Issue {
-  const issue: Issue = {
+  return issueAtAddress(
+    grid.sheet,
+    toA1(positionIn(grid, r, c)),
     severity,
     code,
-    sheet: grid.sheet,
-    address: toA1(positionIn(grid, r, c)),
     message,
     fix,
-  };
-  if (value !== undefined) issue.value = value;
-  return issue;
+    value
+  );
 }
 
 /** An issue about the cell at an A1 address on `sheet`, as kept in Post.cells and the like. */
