@@ -24,6 +24,8 @@ export {
   indexPayScales,
   payLadderFor,
   ladderSalaries,
+  gradeKey,
+  isMoney,
   type LadderPoint,
   type PayLadder,
   type PaySource,

@@ -79,7 +79,8 @@ export function costingPointIndex(points: number, costingPoint: CostingPoint): n
   return 0;
 }
 
-const gradeKey = (g: string): string => g.trim().toLowerCase();
+/** How a grade is matched to the pay scales table: case and outer spaces ignored. */
+export const gradeKey = (g: string): string => g.trim().toLowerCase();
 
 /** Pay scales indexed by grade: point → salary by year (undefined year = the base year). */
 export interface PayScaleIndex {
@@ -186,7 +187,8 @@ export function payLadderFor(
   };
 }
 
-function isMoney(x: number | undefined): x is number {
+/** A salary the engine will price from: a finite amount, 0 or more. */
+export function isMoney(x: number | undefined): x is number {
   return typeof x === "number" && Number.isFinite(x) && x >= 0;
 }
 

@@ -1,5 +1,5 @@
 /** A post's pay as live formulas write it: the cells its salary comes from. */
-import { costingPointIndex } from "../../costing";
+import { costingPointIndex, gradeKey, isMoney } from "../../costing";
 import type { FinancialYear } from "../../dates";
 import { fromA1, quoteSheetName } from "../../grid";
 import { roundPenny } from "../../money";
@@ -102,10 +102,6 @@ export interface PostPay {
   pointsReason?: string;
 }
 
-const gradeKeyOf = (g: string): string => g.trim().toLowerCase();
-const isMoney = (x: number | undefined): x is number =>
-  typeof x === "number" && Number.isFinite(x) && x >= 0;
-
 /**
  * The pay of `post` as formula text over the establishment's and the pay scales' cells,
  * or why it cannot be written. The fields read are grade, salary, minSalary, maxSalary
@@ -121,10 +117,10 @@ export function payOf(
   scales?: PayScales,
   textCell?: TextCell
 ): PostPay | string {
-  const grade = post.grade !== undefined ? gradeKeyOf(post.grade) : undefined;
+  const grade = post.grade !== undefined ? gradeKey(post.grade) : undefined;
   const entries = (scales?.points ?? []).filter(
     (p) =>
-      Number.isFinite(p.salary) && p.grade && grade !== undefined && gradeKeyOf(p.grade) === grade
+      Number.isFinite(p.salary) && p.grade && grade !== undefined && gradeKey(p.grade) === grade
   );
   if (entries.length > 0 && scales) return payScalePay(est, post, a, scales, entries);
   const salaryCell = refTo(est, post, "salary");
