@@ -9,7 +9,7 @@ import type {
   Post,
   PostField,
 } from "../../model";
-import type { SheetSpec, SpecCell } from "../sheet-spec";
+import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
 
 export interface LiveSource {
   /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
@@ -103,6 +103,37 @@ export interface LiveOutcome {
 }
 
 export type Figure = keyof CostFigures;
+
+/** A cell's live formula, or why the cell stays a value. */
+export type Live = { live: string } | { reason: string };
+
+/**
+ * Sets `live` on the number cell at [r][c], or notes in `notLive` why it stays a value
+ * ("<what>: <reason>"); true when set. With `expected` (what the formula gives), the cell
+ * is made live only if that is exactly the value written there.
+ */
+export function setLive(
+  cells: Array<Array<SpecCell | null>>,
+  r: number,
+  c: number,
+  outcome: Live,
+  what: string,
+  notLive: string[],
+  expected?: number
+): boolean {
+  const cell = c >= 0 ? cells[r]?.[c] : undefined;
+  if (!cell || cell.kind !== "number") return false;
+  if ("reason" in outcome) {
+    notLive.push(`${what}: ${outcome.reason}`);
+    return false;
+  }
+  if (expected !== undefined && expected !== cell.value) {
+    notLive.push(`${what}: the formula would not give the sheet's figure`);
+    return false;
+  }
+  cells[r][c] = { ...cell, live: outcome.live } satisfies NumberCell;
+  return true;
+}
 
 /** The `figure` argument of ESTAB.POSTCOST for each engine figure. */
 export const FIGURE_ARG: Record<Figure, string> = {

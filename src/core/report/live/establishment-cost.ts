@@ -1,6 +1,6 @@
 import { quoteSheetName } from "../../grid";
 import { reconcilingTotal } from "../establishment-cost";
-import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
+import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { Establishment, Post } from "../../model";
 import {
   cellRef,
@@ -12,7 +12,9 @@ import {
   settingsConstant,
   tableRows,
   textNumberReason,
+  setLive,
   type Figure,
+  type Live,
   type LiveOutcome,
   type LiveSource,
   type TextCell,
@@ -29,9 +31,6 @@ const COST_HEADERS: ReadonlyArray<[RegExp, Figure]> = [
   [/^on-costs/i, "flatOnCost"],
   [/^total cost$/i, "total"],
 ];
-
-/** A live cell, or why the cell stays a value. */
-type Live = { live: string } | { reason: string };
 
 /**
  * FTE and headcount as the costing sheets show them, over the post's cells: the FTE cell;
@@ -79,25 +78,6 @@ export const fullTimeSalaryFormula = (salary: string): string =>
   /^(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Z]+\$?\d+$/.test(salary)
     ? `=ESTAB.SALARY(${salary},1,0)`
     : `=${salary}`;
-
-/** Sets `live` on a number cell, or notes why not; true when set. */
-export function setLive(
-  cells: Array<Array<SpecCell | null>>,
-  r: number,
-  j: number,
-  outcome: Live,
-  what: string,
-  notLive: string[]
-): boolean {
-  const cell = cells[r]?.[j];
-  if (!cell || cell.kind !== "number") return false;
-  if ("reason" in outcome) {
-    notLive.push(`${what}: ${outcome.reason}`);
-    return false;
-  }
-  cells[r][j] = { ...cell, live: outcome.live } satisfies NumberCell;
-  return true;
-}
 
 /**
  * Establishment Cost sheet: each post's FTE, headcount, full-time salary, and salary, NI,

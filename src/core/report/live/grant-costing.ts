@@ -4,12 +4,13 @@ import {
   cellText,
   columnByHeader,
   FIGURE_ARG,
+  setLive,
   tableRows,
   type Figure,
   type LiveOutcome,
   type LiveSource,
 } from "./common";
-import { identityLive, setLive } from "./establishment-cost";
+import { identityLive } from "./establishment-cost";
 import { profileYearFormula, profileYears } from "./formulas";
 import { payOf } from "./pay";
 

@@ -3,10 +3,11 @@ import type { Establishment, Localities, LocalityWeights } from "../../model";
 import { roundTo } from "../../money";
 import { allocateExact, fromUnits, needIndex } from "../../shares";
 import { decimalsOf } from "../../shares/units";
-import type { NumberCell, SheetSpec } from "../sheet-spec";
+import type { SheetSpec } from "../sheet-spec";
 import {
   cellText,
   numberText,
+  setLive,
   tableRows,
   textNumberReason,
   type LiveOutcome,
@@ -169,18 +170,11 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
   };
   const notLive: string[] = [];
   let liveCells = 0;
-  const setLive = (r: number, col: number, live: string, expected: number, what: string) => {
-    const cell = cells[r]?.[col];
-    if (!cell || cell.kind !== "number") return;
-    if (cell.value !== expected) {
-      notLive.push(`${what}: the formula would not give the sheet's figure`);
-      return;
-    }
-    cells[r][col] = { ...cell, live } satisfies NumberCell;
-    liveCells++;
+  const setExactly = (r: number, col: number, live: string, expected: number, what: string) => {
+    if (setLive(cells, r, col, { live }, what, notLive, expected)) liveCells++;
   };
   const setLocality = (i: number, col: number, live: string, expected: number, what: string) =>
-    setLive(rows.first + i, col, live, expected, `${src.localities[i].name} ${what}`);
+    setExactly(rows.first + i, col, live, expected, `${src.localities[i].name} ${what}`);
 
   // The FTE to share out: the assumption as typed stays a value; the establishment's own
   // total becomes a SUM over the posts' FTE cells, so editing a post's FTE flows through.
@@ -192,7 +186,7 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
       ? establishmentFteFormula(est, a.allocationUnit, source.textCell)
       : "no establishment given";
     if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
-    else setLive(totalRow, 1, total.formula, total.value, "FTE to share out");
+    else setExactly(totalRow, 1, total.formula, total.value, "FTE to share out");
   }
   // The average cost per FTE: the Establishment Cost sheet's net cost ÷ its FTE, when that
   // sheet is built in the same run (the adapters point the reference at its final name).
@@ -204,7 +198,7 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
       notLive.push(
         "Average cost per FTE: the Establishment Cost sheet was not built with this one, so it is the figure when built (build both to make it live)"
       );
-    else setLive(costRow, 1, average.formula, average.value, "Average cost per FTE");
+    else setExactly(costRow, 1, average.formula, average.value, "Average cost per FTE");
   }
   if (rolesTable)
     notLive.push("FTE by role and locality: controlled rounding has no cell function");

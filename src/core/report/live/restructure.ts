@@ -15,7 +15,9 @@ import {
   refTo,
   settingsConstant,
   settingsOf,
+  setLive,
   tableRows,
+  type Live,
   type LiveOutcome,
   type LiveSource,
 } from "./common";
@@ -57,7 +59,8 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
   const cells = sheet.cells.map((r) => [...r]);
   const notLive: string[] = [];
   let liveCells = 0;
-  const setLive = (
+  /** A post's cell: live when the formula gives exactly `expected`, the written value. */
+  const setPostLive = (
     r: number,
     c: number,
     live: string | undefined,
@@ -65,18 +68,15 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     what: string,
     post: Post,
     reason?: string
-  ) => {
-    const cell = c >= 0 ? cells[r][c] : undefined;
-    if (!cell || cell.kind !== "number") return false;
-    if (!live || expected === undefined || expected !== cell.value) {
-      notLive.push(
-        `${post.title} (row ${post.sourceRow + 1}) ${what}: ${reason ?? "the formula would not give the sheet's figure"}`
-      );
-      return false;
-    }
-    cells[r][c] = { ...cell, live } satisfies NumberCell;
-    liveCells++;
-    return true;
+  ): boolean => {
+    const outcome: Live =
+      live && expected !== undefined
+        ? { live }
+        : { reason: reason ?? "the formula would not give the sheet's figure" };
+    const label = `${post.title} (row ${post.sourceRow + 1}) ${what}`;
+    const done = setLive(cells, r, c, outcome, label, notLive, expected);
+    if (done) liveCells++;
+    return done;
   };
   // A whole year of the structure, in the FY it takes effect (the first FY without a date).
   const year =
@@ -199,7 +199,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         nowValue = employedCost(post, pay.value);
       }
     }
-    const nowDone = setLive(r, nowCol, nowLive, nowValue, "cost now", post, nowReason);
+    const nowDone = setPostLive(r, nowCol, nowLive, nowValue, "cost now", post, nowReason);
     // Cost proposed: as proposedPostOf derives it (proposed FTE, grade, salary and contract).
     const proposed = proposedPostOf(post);
     const gradeChanged = proposed.grade !== post.grade;
@@ -224,7 +224,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     // FTE now and proposed: the very expressions the cost formulas price.
     // A plain reference shows text as text, N() reads it as 0: such a cell stays a value.
     const fteNowText = textIn(post, "fte");
-    const fteNowDone = setLive(
+    const fteNowDone = setPostLive(
       r,
       fteNowCol,
       fte && !fteNowText ? `=${fte}` : undefined,
@@ -234,7 +234,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       fte ? fteNowText : "no FTE cell"
     );
     const fteProposedText = textIn(post, ...fteFields);
-    const fteProposedDone = setLive(
+    const fteProposedDone = setPostLive(
       r,
       fteProposedCol,
       fteExpr && !fteProposedText ? `=${fteExpr}` : undefined,
@@ -244,7 +244,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       fteExpr ? fteProposedText : "no FTE cell"
     );
     if (fteNowDone && fteProposedDone)
-      setLive(
+      setPostLive(
         r,
         fteChangeCol,
         `=ROUND(${letter(fteProposedCol)}${r + 1}-${letter(fteNowCol)}${r + 1},${FTE_DP})`,
@@ -300,7 +300,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         proposedValue = employedCost({ ...proposed, fte: fteRead, headcount: headRead }, pay.value);
       }
     }
-    const proposedDone = setLive(
+    const proposedDone = setPostLive(
       r,
       proposedCol,
       proposedLive,
@@ -374,7 +374,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       const rate = refTo(est, post, "agencyHourlyRate");
       // Shown as copies, a rate or hours typed as text would show as text: they stay values.
       const rateText = textIn(post, "agencyHourlyRate");
-      const rateDone = setLive(
+      const rateDone = setPostLive(
         r,
         rateAt,
         rate && !rateText ? `=${rate}` : undefined,
@@ -385,7 +385,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       );
       const hours = agencyHours(post, seen.fte, post.fte, ["fte"]);
       const hoursText = textIn(post, "hoursPerWeek") ?? hours?.text;
-      const hoursDone = setLive(
+      const hoursDone = setPostLive(
         r,
         hoursAt,
         hours && !hoursText ? `=${hours.expr}` : undefined,
@@ -403,7 +403,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         hoursArg !== undefined &&
         hours !== undefined &&
         post.agencyHourlyRate !== undefined &&
-        setLive(
+        setPostLive(
           r,
           costAt,
           `=ESTAB.AGENCYCOST(${rateArg},${hoursArg},${numberText(a.agencyWeeksPerYear)})`,
@@ -412,7 +412,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
           post
         );
       const permanentCell = cells[r][permanentAt];
-      const permanentDone = setLive(
+      const permanentDone = setPostLive(
         r,
         permanentAt,
         seen.permanent,
@@ -425,7 +425,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
       if (!costDone || !permanentDone || costCell?.kind !== "number") return;
       if (permanentCell?.kind !== "number") return;
       const [agencyCost, permanentCost] = [costCell.value, permanentCell.value];
-      setLive(
+      setPostLive(
         r,
         savingAt,
         `=ROUND(${here(costAt)}-${here(permanentAt)},2)`,
@@ -434,7 +434,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         post
       );
       if (seen.fteLive)
-        setLive(
+        setPostLive(
           r,
           perFteAt,
           `=ROUND(${here(costAt)}/${there(fteNowCol)}-${here(permanentAt)}/${there(fteProposedCol)},2)`,
