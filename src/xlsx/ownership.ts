@@ -147,30 +147,26 @@ export function markOwned(
   ]);
 }
 
-const isMarkName = (name: string): boolean =>
-  name.toUpperCase().startsWith(OWNED_NAME_PREFIX) ||
-  name.toUpperCase().startsWith(LIVE_NAME_PREFIX);
-
-/** Drops every mark, ownership and live, pointing at `sheet` (before the sheet is removed). */
-export function unmarkSheet(wb: ExcelJS.Workbook, sheet: string): void {
-  setNames(
-    wb,
-    namesOf(wb).filter(
-      (n) => !(isMarkName(n.name) && n.ranges.some((r) => sheetOfRange(r) === sheet))
-    )
-  );
-}
-
-/** Drops the live marks pointing at `sheet`, which stays owned: it is shareable now. */
-export function markShareable(wb: ExcelJS.Workbook, sheet: string): void {
+/** Drops the names with one of `prefixes` that point at `sheet`. */
+function dropMarks(wb: ExcelJS.Workbook, sheet: string, prefixes: readonly string[]): void {
   setNames(
     wb,
     namesOf(wb).filter(
       (n) =>
         !(
-          n.name.toUpperCase().startsWith(LIVE_NAME_PREFIX) &&
+          prefixes.some((p) => n.name.toUpperCase().startsWith(p)) &&
           n.ranges.some((r) => sheetOfRange(r) === sheet)
         )
     )
   );
+}
+
+/** Drops every mark, ownership and live, pointing at `sheet` (before the sheet is removed). */
+export function unmarkSheet(wb: ExcelJS.Workbook, sheet: string): void {
+  dropMarks(wb, sheet, [OWNED_NAME_PREFIX, LIVE_NAME_PREFIX]);
+}
+
+/** Drops the live marks pointing at `sheet`, which stays owned: it is shareable now. */
+export function markShareable(wb: ExcelJS.Workbook, sheet: string): void {
+  dropMarks(wb, sheet, [LIVE_NAME_PREFIX]);
 }
