@@ -1,3 +1,4 @@
 export * from "./grid";
 export * from "./address";
 export * from "./issue";
+export * from "./regions";
