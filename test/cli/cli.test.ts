@@ -9,6 +9,7 @@ import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/wo
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
 import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
+import { CLI_BUILD, ensureBuilt } from "../support/builds";
 import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../../src/xlsx";
 import { assumptionsSpec, grantSpec } from "../xlsx/sample-specs";
 
@@ -287,29 +288,31 @@ describe("estab --help", () => {
   });
 });
 
-const BUILT = path.join(__dirname, "..", "..", "dist", "cli", "cli", "main.js");
-(existsSync(BUILT) ? describe : describe.skip)(
-  "the built estab command (dist/, from npm run build:cli)",
-  () => {
-    it("costs the demo workbook as a program, then refuses to overwrite its input", () => {
-      const output = path.join(dir, "costed.xlsx");
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8" });
-      const built = run("build", input, "-o", output, "--json");
-      expect(built.stderr).toBe("");
-      expect(built.status).toBe(0);
-      const json = JSON.parse(built.stdout) as BuildJson;
-      expect(json.sheets.map((s) => s.key).sort()).toEqual([
-        "assumptions",
-        "changes",
-        "cost",
-        "grant",
-        "shares",
-      ]);
-      expect(existsSync(output)).toBe(true);
-      const refused = run("build", input, "-o", input);
-      expect(refused.status).toBe(2);
-      expect(refused.stderr).toContain("would overwrite");
-    });
-  }
-);
+describe("the built estab command (dist/cli, as npm run build:cli makes it)", () => {
+  let BUILT = "";
+  // Built here when missing or stale, so a fresh clone tests the command as installed.
+  beforeAll(() => {
+    BUILT = ensureBuilt(CLI_BUILD).marker;
+  }, 600_000);
+
+  it("costs the demo workbook as a program, then refuses to overwrite its input", () => {
+    const output = path.join(dir, "costed.xlsx");
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8" });
+    const built = run("build", input, "-o", output, "--json");
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    const json = JSON.parse(built.stdout) as BuildJson;
+    expect(json.sheets.map((s) => s.key).sort()).toEqual([
+      "assumptions",
+      "changes",
+      "cost",
+      "grant",
+      "shares",
+    ]);
+    expect(existsSync(output)).toBe(true);
+    const refused = run("build", input, "-o", input);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("would overwrite");
+  });
+});

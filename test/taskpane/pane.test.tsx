@@ -313,8 +313,9 @@ describe("Build", () => {
 });
 
 describe("Build: make shareable", () => {
-  // The list follows a write and a second read: give a loaded machine time.
-  const slow = { timeout: 10_000 };
+  // The list follows a write and a second read: give a loaded machine time (jsdom's
+  // role queries over Fluent's tree take seconds each when the cores are busy).
+  const slow = { timeout: 30_000 };
   const explanation =
     /replaces ESTAB formulas with their values so colleagues without the add-in see the same figures; totals stay as Excel formulas/;
 
@@ -376,9 +377,16 @@ describe("Build: make shareable", () => {
     await openTab(/^Build/);
     await userEvent.click(screen.getByRole("radio", { name: /^Live/ }));
     await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
-    await userEvent.click(
-      await screen.findByRole("button", { name: "Make “Grant Costing” shareable" }, slow)
+    // Let the build's second read settle first: a click on a button that re-rendering
+    // is replacing does nothing, and the message then never comes.
+    await waitFor(() => expect(port.calls.read).toBeGreaterThanOrEqual(2), slow);
+    const button = await screen.findByRole(
+      "button",
+      { name: "Make “Grant Costing” shareable" },
+      slow
     );
+    await waitFor(() => expect(button).toBeEnabled(), slow);
+    await userEvent.click(button);
     expect(
       await screen.findByText(
         "“Grant Costing” could not be made shareable: it is not a sheet the add-in made (or it has been renamed or copied since)",
