@@ -12,3 +12,4 @@ export {
   type OwnedSheet,
 } from "./ownership";
 export { loadWorkbook, saveWorkbook, newWorkbook } from "./io";
+export { READ_LIMITS, WorkbookRefused, checkWorkbookBytes, type ReadLimits } from "./limits";

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, Grid } from "../core/grid";
-import { parseRangeA1 } from "../core/grid";
+import type { CellRange, CellValue, Grid } from "../core/grid";
+import { contentRegions, parseRangeA1, rangeArea } from "../core/grid";
+import { READ_LIMITS, gridAreaRefused, type ReadLimits } from "./limits";
 import type { WorkbookGrids } from "../core/workbook/types";
 
 /**
@@ -53,19 +54,23 @@ export function gridValueOf(value: XlValue): CellValue {
   return "";
 }
 
-interface Bounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+/**
+ * The cells of a sheet that hold a value, by 1-based row and column (a row's array is
+ * sparse: a value at XFD costs one slot, not 16,384), with the occupied cells as runs of
+ * adjacent cells per row for contentRegions.
+ */
+interface SheetCells {
+  rows: Map<number, CellValue[]>;
+  /** Zero-based, as CellRange is everywhere else. */
+  runs: CellRange[];
 }
 
-/** Cell values by 1-based row and column, with the bounds of the non-empty cells. */
-function sheetCells(ws: ExcelJS.Worksheet): { rows: Map<number, CellValue[]>; bounds?: Bounds } {
+function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
   const rows = new Map<number, CellValue[]>();
-  let bounds: Bounds | undefined;
+  const runs: CellRange[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const values: CellValue[] = [];
+    let run: CellRange | undefined;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) return;
       // ExcelJS's cell.value drops a formula's falsy cached result (0, false, ""): read it directly.
@@ -75,27 +80,27 @@ function sheetCells(ws: ExcelJS.Worksheet): { rows: Map<number, CellValue[]>; bo
           : gridValueOf(cell.value);
       if (v === "") return;
       values[c] = v;
-      if (!bounds) bounds = { top: r, left: c, bottom: r, right: c };
-      else {
-        if (r < bounds.top) bounds.top = r;
-        if (r > bounds.bottom) bounds.bottom = r;
-        if (c < bounds.left) bounds.left = c;
-        if (c > bounds.right) bounds.right = c;
-      }
+      // One range per run of adjacent cells: a 100,000-row table gives 100,000 ranges.
+      if (run && run.end.column === c - 2) run.end.column = c - 1;
+      else
+        runs.push(
+          (run = { start: { row: r - 1, column: c - 1 }, end: { row: r - 1, column: c - 1 } })
+        );
     });
     if (values.length > 0) rows.set(r, values);
   });
-  return { rows, bounds };
+  return { rows, runs };
 }
 
-function rectangle(rows: Map<number, CellValue[]>, b: Bounds): CellValue[][] {
+/** The values of a range (zero-based, inclusive), "" where a cell is empty. */
+function rectangle(rows: Map<number, CellValue[]>, range: CellRange): CellValue[][] {
   const out: CellValue[][] = [];
-  for (let r = b.top; r <= b.bottom; r++) {
-    const source = rows.get(r);
-    const line: CellValue[] = new Array(b.right - b.left + 1);
-    for (let c = b.left; c <= b.right; c++) {
-      const v = source?.[c];
-      line[c - b.left] = v === undefined ? "" : v;
+  for (let r = range.start.row; r <= range.end.row; r++) {
+    const source = rows.get(r + 1);
+    const line: CellValue[] = new Array(range.end.column - range.start.column + 1);
+    for (let c = range.start.column; c <= range.end.column; c++) {
+      const v = source?.[c + 1];
+      line[c - range.start.column] = v === undefined ? "" : v;
     }
     out.push(line);
   }
@@ -114,35 +119,59 @@ function tableName(table: ExcelJS.Table): string {
   return model?.name ?? table.name;
 }
 
-/** Every worksheet's used range (values only) and every Excel Table, as Grids. */
-export function readWorkbookGrids(wb: ExcelJS.Workbook): WorkbookGrids {
+/**
+ * A table as far down and across as its cells hold values (its header row at least): a
+ * table declared over A1:D1048576 with ten posts reads as eleven rows.
+ */
+function tableExtent(declared: CellRange, runs: readonly CellRange[]): CellRange {
+  let bottom = declared.start.row;
+  let right = declared.start.column;
+  for (const run of runs) {
+    const row = run.start.row;
+    if (row < declared.start.row || row > declared.end.row) continue;
+    if (run.end.column < declared.start.column || run.start.column > declared.end.column) continue;
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, Math.min(run.end.column, declared.end.column));
+  }
+  return { start: declared.start, end: { row: bottom, column: right } };
+}
+
+/**
+ * Every worksheet's values and every Excel Table, as Grids. A sheet gives one Grid per
+ * region of cells holding values (src/core/grid/regions.ts), each at its own origin, so a
+ * stray value at XFD1048576 is a one-cell grid of its own instead of a 17-billion-cell
+ * rectangle. Throws WorkbookRefused when the regions, blanks included, would be more
+ * cells than the limits allow (values scattered so that no gap separates them).
+ */
+export function readWorkbookGrids(
+  wb: ExcelJS.Workbook,
+  limits: Pick<ReadLimits, "gridCells"> = READ_LIMITS
+): WorkbookGrids {
   const grids: Grid[] = [];
+  let area = 0;
+  const spend = (sheet: string, range: CellRange) => {
+    area += rangeArea(range);
+    if (area > limits.gridCells) throw gridAreaRefused(sheet, range, limits.gridCells);
+  };
   wb.eachSheet((ws) => {
-    const { rows, bounds } = sheetCells(ws);
+    const { rows, runs } = sheetCells(ws);
+    const regions = contentRegions(runs);
     // An empty sheet reads as Office.js gives its used range: A1 holding "".
-    grids.push(
-      bounds
-        ? {
-            sheet: ws.name,
-            origin: { row: bounds.top - 1, column: bounds.left - 1 },
-            values: rectangle(rows, bounds),
-          }
-        : { sheet: ws.name, origin: { row: 0, column: 0 }, values: [[""]] }
-    );
+    if (regions.length === 0)
+      grids.push({ sheet: ws.name, origin: { row: 0, column: 0 }, values: [[""]] });
+    for (const region of regions) {
+      spend(ws.name, region);
+      grids.push({ sheet: ws.name, origin: { ...region.start }, values: rectangle(rows, region) });
+    }
     for (const table of ws.getTables() as unknown as ExcelJS.Table[]) {
-      const range = tableRange(table);
-      if (!range) continue;
-      const { start, end } = parseRangeA1(range);
-      const tb: Bounds = {
-        top: start.row + 1,
-        left: start.column + 1,
-        bottom: end.row + 1,
-        right: end.column + 1,
-      };
+      const ref = tableRange(table);
+      if (!ref) continue;
+      const extent = tableExtent(parseRangeA1(ref), runs);
+      spend(ws.name, extent);
       grids.push({
         sheet: ws.name,
-        origin: { row: start.row, column: start.column },
-        values: rectangle(rows, tb),
+        origin: { ...extent.start },
+        values: rectangle(rows, extent),
         table: tableName(table),
       });
     }

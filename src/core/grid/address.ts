@@ -65,12 +65,21 @@ export function cellA1(grid: Grid, r: number, c: number): string {
 }
 
 /**
- * Whether the cell at `address` on `sheet` holds text, read from the sheets' used ranges
- * (a table's grid repeats its sheet's cells, so sheets are enough).
+ * Whether the cell at `address` on `sheet` holds text, read from the sheets' grids (a
+ * table's grid repeats its sheet's cells, so sheets are enough). A sheet may come as
+ * several grids, one per region of values: the one holding the cell is read.
  */
 export function holdsText(grids: readonly Grid[], sheet: string, address: string): boolean {
   const at = fromA1(address);
-  const grid = grids.find((g) => g.sheet === sheet && g.table === undefined);
+  const grid = grids.find(
+    (g) =>
+      g.sheet === sheet &&
+      g.table === undefined &&
+      at.row >= g.origin.row &&
+      at.row < g.origin.row + g.values.length &&
+      at.column >= g.origin.column &&
+      at.column < g.origin.column + (g.values[at.row - g.origin.row]?.length ?? 0)
+  );
   const value = grid?.values[at.row - grid.origin.row]?.[at.column - grid.origin.column];
   return typeof value === "string" && value !== "" && !isErrorValue(value);
 }
