@@ -216,7 +216,7 @@ const FIGURE_NAMES_IN_ENGINE_ORDER: readonly FigureName[] = FIGURES.map(
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   {
-    name: "FY",
+    name: "FINYEAR",
     help: 'The financial year (1 April to 31 March) a date falls in, e.g. "2024/25".',
     params: [{ name: "date", kind: "value", help: "A date (or Excel date serial number)." }],
     result: "scalar",
@@ -246,7 +246,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   },
   {
-    name: "NI",
+    name: "EMPLOYERNI",
     help: "Employer National Insurance on annual pay paid evenly over a financial year.",
     params: [
       P.pay,

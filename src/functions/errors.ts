@@ -1,17 +1,38 @@
 /**
  * One error mechanism for the ESTAB functions. Inside Excel a failure must come back as
- * a CustomFunctions.Error (#VALUE! or #NUM! with a message on hover); in Node tests and
- * in HyperFormula the global does not exist, so the same call builds a plain
+ * a CustomFunctions.Error (CustomFunctionsRuntime 1.2) with a message on hover; in Node
+ * tests and in HyperFormula the global does not exist, so the same call builds a plain
  * EstabFunctionError with the same code and message.
  */
 
-/** The two Excel errors the functions give: #VALUE! (wrong kind of input) and #NUM! (a number out of range). */
+/** Why a function refuses its inputs: the wrong kind of value, or a number out of range. */
 export type EstabErrorCode = "invalidValue" | "invalidNumber";
 
-/** Excel's display text for each code, for docs and for engines that show the error. */
-export const ERROR_TEXT: Record<EstabErrorCode, string> = {
+/** The CustomFunctions.ErrorCode values whose custom message Excel shows in the cell's error menu. */
+export type ExcelErrorCode = "invalidValue" | "notAvailable";
+
+/**
+ * The Excel error each failure is shown as: the one place this is decided. Excel shows a
+ * custom message only with #VALUE! and #N/A (CustomFunctions.ErrorCode: #NUM!, #DIV/0!
+ * and the rest drop it), and every ESTAB error is a message the user must read to fix the
+ * cell. So a number out of range is #VALUE! too ("a value in the formula is wrong"); #N/A
+ * would say "not available", which is not what happened.
+ */
+export const EXCEL_ERROR: Record<EstabErrorCode, ExcelErrorCode> = {
+  invalidValue: "invalidValue",
+  invalidNumber: "invalidValue",
+};
+
+/** Excel's display text for each code it shows a message with. */
+export const EXCEL_ERROR_TEXT: Record<ExcelErrorCode, string> = {
   invalidValue: "#VALUE!",
-  invalidNumber: "#NUM!",
+  notAvailable: "#N/A",
+};
+
+/** What the cell shows for each failure, for docs and for engines that show the error. */
+export const ERROR_TEXT: Record<EstabErrorCode, string> = {
+  invalidValue: EXCEL_ERROR_TEXT[EXCEL_ERROR.invalidValue],
+  invalidNumber: EXCEL_ERROR_TEXT[EXCEL_ERROR.invalidNumber],
 };
 
 /** The error a function gives outside Excel: the code and the message users read. */
@@ -29,7 +50,7 @@ export class EstabFunctionError extends Error {
 interface CustomFunctionsRuntime {
   // Typed as Error: the runtime's class derives from it, though its typings do not say so.
   Error: new (code: string, message?: string) => Error;
-  ErrorCode: Record<EstabErrorCode, string>;
+  ErrorCode: Record<ExcelErrorCode, string>;
 }
 
 function runtime(): CustomFunctionsRuntime | undefined {
@@ -40,7 +61,9 @@ function runtime(): CustomFunctionsRuntime | undefined {
 /** An error for Excel when running in Excel, otherwise an EstabFunctionError; always with the message. */
 export function functionError(code: EstabErrorCode, message: string): Error {
   const cf = runtime();
-  return cf ? new cf.Error(cf.ErrorCode[code], message) : new EstabFunctionError(code, message);
+  return cf
+    ? new cf.Error(cf.ErrorCode[EXCEL_ERROR[code]], message)
+    : new EstabFunctionError(code, message);
 }
 
 /** Thrown by argument checks; turned into functionError by `guard`. */
@@ -50,7 +73,8 @@ export function fail(code: EstabErrorCode, message: string): never {
 
 /**
  * The core's input errors as function errors: SharesInputError and RangeError say a
- * number is out of range (#NUM!), with a message written for users. Anything else is
+ * number is out of range ("invalidNumber", shown as EXCEL_ERROR says), with a message
+ * written for users. Anything else is
  * not an input error and is returned unchanged (a bug should not look like bad input).
  */
 export function asInputError(e: unknown): unknown {

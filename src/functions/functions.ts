@@ -8,7 +8,7 @@ import { runFunction } from "./definitions";
 import { toArg, type FunctionResult } from "./args";
 import { toFunctionError } from "./errors";
 
-/** Runs one function; any failure becomes #VALUE!/#NUM! with a message, never a bare exception. */
+/** Runs one function; any failure becomes an Excel error with its message (errors.ts), never a bare exception. */
 function call(name: string, args: unknown[]): FunctionResult {
   try {
     return runFunction(name, args.map(toArg));
@@ -44,17 +44,19 @@ function callSpill(name: string, args: unknown[]): number[][] {
 
 /**
  * The financial year (1 April to 31 March) a date falls in, e.g. "2024/25".
- * @customfunction FY
+ * @customfunction FINYEAR
+ * @helpurl https://localhost:3000/help.html#estab-finyear
  * @param date A date (or Excel date serial number).
  * @returns The financial year, e.g. "2024/25".
  */
-export function fy(date: number | string): string {
-  return callText("FY", [date]);
+export function finYear(date: number | string): string {
+  return callText("FINYEAR", [date]);
 }
 
 /**
  * The share of a financial year a post covers between two dates, by days (or months).
  * @customfunction FYFRACTION
+ * @helpurl https://localhost:3000/help.html#estab-fyfraction
  * @param start First day covered; blank for the start of the year.
  * @param end Last day covered; blank for the end of the year.
  * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
@@ -72,7 +74,8 @@ export function fyFraction(
 
 /**
  * Employer National Insurance on annual pay paid evenly over a financial year.
- * @customfunction NI
+ * @customfunction EMPLOYERNI
+ * @helpurl https://localhost:3000/help.html#estab-employerni
  * @param pay Annual pay in the year, £ (salary × FTE for a part-time post).
  * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
  * @param [people] People the pay is shared by (default 1).
@@ -80,19 +83,20 @@ export function fyFraction(
  * @param [monthlyThreshold] Monthly secondary threshold per person instead of the table's, £.
  * @returns Employer NI for the year, £, to the penny.
  */
-export function ni(
+export function employerNi(
   pay: number | string,
   fy: number | string,
   people?: number | string,
   rate?: number | string,
   monthlyThreshold?: number | string
 ): number {
-  return callNumber("NI", [pay, fy, people, rate, monthlyThreshold]);
+  return callNumber("EMPLOYERNI", [pay, fy, people, rate, monthlyThreshold]);
 }
 
 /**
  * Employer pension on pay, to the penny.
  * @customfunction PENSION
+ * @helpurl https://localhost:3000/help.html#estab-pension
  * @param pay Annual pay in the year, £ (salary × FTE for a part-time post).
  * @param rate Employer pension rate, e.g. 19%.
  * @returns Employer pension, £, to the penny.
@@ -104,6 +108,7 @@ export function pension(pay: number | string, rate: number | string): number {
 /**
  * Apprenticeship levy on pay in a financial year: 0.5% from 2017/18, none before.
  * @customfunction LEVY
+ * @helpurl https://localhost:3000/help.html#estab-levy
  * @param pay Annual pay in the year, £ (salary × FTE for a part-time post).
  * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
  * @param [payable] FALSE if the employer does not pay the levy (default TRUE).
@@ -120,6 +125,7 @@ export function levy(
 /**
  * Full cost of a post in a financial year: salary plus employer NI, pension and levy.
  * @customfunction POSTCOST
+ * @helpurl https://localhost:3000/help.html#estab-postcost
  * @param salary Full-time annual salary, £.
  * @param fte Full-time equivalent (WTE), e.g. 1 or 0.5.
  * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
@@ -158,6 +164,7 @@ export function postCost(
 /**
  * A post's cost year by year, spilling one column per financial year: increments and pay awards each April.
  * @customfunction PROFILE
+ * @helpurl https://localhost:3000/help.html#estab-profile
  * @param salary Full-time annual salary in the first year, £ (blank: the bottom of the points).
  * @param fte Full-time equivalent (WTE), e.g. 1 or 0.5.
  * @param firstFy First financial year, e.g. "2024/25".
@@ -205,6 +212,7 @@ export function profile(
 /**
  * Full-time salary at a grade point after a number of 1 April increments and the pay awards in those years.
  * @customfunction SALARY
+ * @helpurl https://localhost:3000/help.html#estab-salary
  * @param points Salaries of the grade's points in the base year, bottom to top.
  * @param point Starting point: 1 for the bottom of the range.
  * @param years Increments (1 April steps) since the base year; stops at the top.
@@ -225,6 +233,7 @@ export function salaryAt(
 /**
  * Shares a total out by weights in whole units so the parts add up exactly (largest remainder); spills like the weights.
  * @customfunction ALLOCATE
+ * @helpurl https://localhost:3000/help.html#estab-allocate
  * @param total The total to share out, e.g. 20 FTE.
  * @param weights Weights or shares (need not add up to 1), e.g. the need index.
  * @param [unit] Step to allocate in: 1 (default, whole posts), 0.5 or 0.1 FTE.
@@ -241,6 +250,7 @@ export function allocate(
 /**
  * Each locality's need index (adding up to 1) from population, deprivation and demand; spills like the population.
  * @customfunction NEEDINDEX
+ * @helpurl https://localhost:3000/help.html#estab-needindex
  * @param population 0–19 population per locality.
  * @param deprivation Deprivation rate per locality, e.g. IDACI 0.20.
  * @param demand Recent demand per locality: referrals or open cases.
@@ -259,6 +269,7 @@ export function needIndex(
 /**
  * An agency worker's annual cost: hourly charge rate × hours a week × weeks, to the penny.
  * @customfunction AGENCYCOST
+ * @helpurl https://localhost:3000/help.html#estab-agencycost
  * @param hourlyRate Agency charge rate per hour, £.
  * @param hoursPerWeek Hours a week, e.g. 37.
  * @param weeks Weeks a year paid, e.g. 52.
@@ -275,6 +286,7 @@ export function agencyCost(
 /**
  * What converting an agency post to permanent saves a year: agency cost minus permanent cost (negative: it costs more).
  * @customfunction AGENCYSAVING
+ * @helpurl https://localhost:3000/help.html#estab-agencysaving
  * @param hourlyRate Agency charge rate per hour, £.
  * @param hoursPerWeek Hours a week, e.g. 37.
  * @param weeks Weeks a year paid, e.g. 52.

@@ -16,7 +16,10 @@ import {
 } from "hyperformula";
 import { FUNCTIONS, runFunction, type FunctionDef } from "../../src/functions/definitions";
 import type { ArgValue, CellInput, FunctionResult } from "../../src/functions/args";
-import { EstabFunctionError } from "../../src/functions/errors";
+import { ERROR_TEXT, EstabFunctionError } from "../../src/functions/errors";
+
+/** The cell error HyperFormula shows for the error Excel shows (src/functions/errors.ts decides which). */
+const CELL_ERROR: Record<string, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N/A": ErrorType.NA };
 
 /** The little of HyperFormula's AST the size predictors read (its types are not exported). */
 interface AstNode {
@@ -47,7 +50,7 @@ function resultOf(result: FunctionResult): number | string | SimpleRangeValue {
   return SimpleRangeValue.onlyValues(result);
 }
 
-/** Evaluates one definition on HyperFormula's arguments; failures become the cell's #VALUE!/#NUM!. */
+/** Evaluates one definition on HyperFormula's arguments; failures become the cell error Excel would show. */
 function evaluate(
   def: FunctionDef,
   args: unknown[]
@@ -57,7 +60,7 @@ function evaluate(
   } catch (e) {
     if (e instanceof CellError) return e;
     if (e instanceof EstabFunctionError)
-      return new CellError(e.code === "invalidNumber" ? ErrorType.NUM : ErrorType.VALUE, e.message);
+      return new CellError(CELL_ERROR[ERROR_TEXT[e.code]], e.message);
     // Anything else is a bug in a function: let the test see it rather than a tidy error.
     throw e;
   }

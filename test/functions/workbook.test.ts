@@ -133,13 +133,13 @@ const profile6 = costPost(
 const CASES: Case[] = [
   // FY and part years
   {
-    formula: "=ESTAB.FY(DATE(2024,9,1))",
+    formula: "=ESTAB.FINYEAR(DATE(2024,9,1))",
     expected: financialYearLabel(financialYearOf(d(2024, 9, 1))),
     domain: "2024/25",
   },
-  { formula: "=ESTAB.FY(DATE(2025,3,31))", expected: "2024/25" },
-  { formula: "=ESTAB.FY(DATE(2025,4,1))", expected: "2025/26" },
-  { formula: '=ESTAB.FY("16/09/2024")', expected: "2024/25" },
+  { formula: "=ESTAB.FINYEAR(DATE(2025,3,31))", expected: "2024/25" },
+  { formula: "=ESTAB.FINYEAR(DATE(2025,4,1))", expected: "2025/26" },
+  { formula: '=ESTAB.FINYEAR("16/09/2024")', expected: "2024/25" },
   {
     formula: '=ESTAB.FYFRACTION(DATE(2024,9,1),,"2024/25")',
     expected: financialYearFraction(2024, d(2024, 9, 1)),
@@ -156,20 +156,36 @@ const CASES: Case[] = [
   },
   { formula: '=ESTAB.FYFRACTION(DATE(2023,1,1),DATE(2023,2,1),"2024/25")', expected: 0 },
   // Employer NI: DOMAIN worked examples 1–4
-  { formula: '=ESTAB.NI(25000,"2024/25")', expected: niForPay(25000, 2024), domain: 2194.75 },
-  { formula: '=ESTAB.NI(25000,"2025/26")', expected: niForPay(25000, 2025), domain: 2999.4 },
   {
-    formula: '=ESTAB.NI(1.5*20000,"2025/26",3)',
+    formula: '=ESTAB.EMPLOYERNI(25000,"2024/25")',
+    expected: niForPay(25000, 2024),
+    domain: 2194.75,
+  },
+  {
+    formula: '=ESTAB.EMPLOYERNI(25000,"2025/26")',
+    expected: niForPay(25000, 2025),
+    domain: 2999.4,
+  },
+  {
+    formula: '=ESTAB.EMPLOYERNI(1.5*20000,"2025/26",3)',
     expected: niForPay(30000, 2025, { people: 3 }),
     domain: 2248.2,
   },
-  { formula: '=ESTAB.NI(1.5*20000,"2025/26",1)', expected: niForPay(30000, 2025), domain: 3749.4 },
-  { formula: '=ESTAB.NI(30000,"2022/23")', expected: niForPay(30000, 2022), domain: 3037.18 },
   {
-    formula: "=ESTAB.NI(30000,2025,1,10%,500)",
+    formula: '=ESTAB.EMPLOYERNI(1.5*20000,"2025/26",1)',
+    expected: niForPay(30000, 2025),
+    domain: 3749.4,
+  },
+  {
+    formula: '=ESTAB.EMPLOYERNI(30000,"2022/23")',
+    expected: niForPay(30000, 2022),
+    domain: 3037.18,
+  },
+  {
+    formula: "=ESTAB.EMPLOYERNI(30000,2025,1,10%,500)",
     expected: niForPay(30000, 2025, { niRate: 0.1, niMonthlyThreshold: 500 }),
   },
-  { formula: '=ESTAB.NI(30000,"2030/31")', expected: niForPay(30000, 2030) },
+  { formula: '=ESTAB.EMPLOYERNI(30000,"2030/31")', expected: niForPay(30000, 2030) },
   { formula: "=ESTAB.PENSION(25000,19%)", expected: pensionForPay(25000, 0.19), domain: 4750 },
   // A "Pension %" column holding 19 is read as 19%, as the establishment reader reads it.
   { formula: '=ESTAB.PENSION("£25,000",19)', expected: pensionForPay(25000, 0.19) },
@@ -350,22 +366,22 @@ describe("ESTAB functions in a HyperFormula workbook", () => {
 
 describe("errors in a HyperFormula workbook", () => {
   const errors: Array<[string, string, RegExp]> = [
-    ['=ESTAB.NI("lots",2025)', "#VALUE!", /pay must be a number/],
-    ['=ESTAB.NI(25000,"2024/26")', "#VALUE!", /financial year such as "2024\/25"/],
-    ['=ESTAB.POSTCOST(-1,1,"2024/25")', "#NUM!", /salary must be 0 or more/],
-    ["=ESTAB.PENSION(25000,190)", "#NUM!", /rate must be 1 or less/],
-    ["=ESTAB.ALLOCATE(10.05,{1,2},0.1)", "#NUM!", /not a whole number of 0.1 FTE units/],
-    ["=ESTAB.ALLOCATE(10,{0,0})", "#NUM!", /Every share is zero/],
+    ['=ESTAB.EMPLOYERNI("lots",2025)', "#VALUE!", /pay must be a number/],
+    ['=ESTAB.EMPLOYERNI(25000,"2024/26")', "#VALUE!", /financial year such as "2024\/25"/],
+    ['=ESTAB.POSTCOST(-1,1,"2024/25")', "#VALUE!", /salary must be 0 or more/],
+    ["=ESTAB.PENSION(25000,190)", "#VALUE!", /rate must be 1 or less/],
+    ["=ESTAB.ALLOCATE(10.05,{1,2},0.1)", "#VALUE!", /not a whole number of 0.1 FTE units/],
+    ["=ESTAB.ALLOCATE(10,{0,0})", "#VALUE!", /Every share is zero/],
     ["=ESTAB.NEEDINDEX({1,2},{0.1,0.2},{5,6},{1,1})", "#VALUE!", /weights must be 3 or 4 values/],
     ['=ESTAB.POSTCOST(25000,1,"2024/25",,,,,"bonus")', "#VALUE!", /figure must be one of/],
     [
       '=ESTAB.POSTCOST(25000,1,"2024/25",,DATE(2025,1,1),DATE(2024,5,1))',
-      "#NUM!",
+      "#VALUE!",
       /end date is before the start date/,
     ],
     ['=ESTAB.POSTCOST(25000,1,"2024/25",,,,,,Inputs!A1:B1)', "#VALUE!", /"Levvy" is not a setting/],
-    ["=ESTAB.AGENCYCOST(-35,37,52)", "#NUM!", /hourly rate must be zero or more/],
-    ["=ESTAB.FY(12)", "#NUM!", /date from 1 March 1900/],
+    ["=ESTAB.AGENCYCOST(-35,37,52)", "#VALUE!", /hourly rate must be zero or more/],
+    ["=ESTAB.FINYEAR(12)", "#VALUE!", /date from 1 March 1900/],
     ["=ESTAB.PENSION(1/0,19%)", "#DIV/0!", /.*/],
   ];
   const hf = estabWorkbook({ Errors: errors.map(([f]) => [f]), Inputs: [["Levvy", false]] });
