@@ -13,6 +13,16 @@ import type { WorkbookGrids } from "../workbook/types";
 import { issueAt, issueAtAddress } from "./issues";
 import { closestLabel, describeValue, formatFigure, normaliseLabel } from "./text";
 import { parseBoolean, parseDate, parseMoney, parseNumber, parsePercent } from "./values";
+import {
+  LIMITS,
+  MAX_TEXT_LENGTH,
+  outOfRangeMessage,
+  refusedForSize,
+  withinLimit,
+  withinTextLimit,
+  type Limit,
+} from "./limits";
+import { formatNumber } from "../money";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -52,6 +62,8 @@ interface Problem {
   message: string;
   fix: string;
   severity?: Severity;
+  /** Default: setting-invalid for errors, setting-unusual for warnings. */
+  code?: string;
 }
 
 /** The assumptions being read, plus the per-year pieces assembled at the end. */
@@ -87,6 +99,41 @@ interface YearSettingSpec {
 }
 
 const pct = (n: number) => `${formatFigure(n * 100)}%`;
+const pounds = (n: number) => `£${formatFigure(n)}`;
+
+const OUT_OF_RANGE = "setting-out-of-range";
+
+/**
+ * A figure read against its limit: undefined when fine, else what is wrong. A value that
+ * spells a figure too big to read ("1e999") is out of range, like one beyond the limit.
+ */
+function limitProblem(
+  label: string,
+  value: CellValue,
+  parsed: number | undefined,
+  limit: Limit,
+  notA: string,
+  fix: string,
+  shown: (n: number) => string = formatFigure
+): Problem | undefined {
+  if (parsed === undefined)
+    return refusedForSize(value)
+      ? { message: outOfRangeMessage(label, describeValue(value), limit), fix, code: OUT_OF_RANGE }
+      : { message: `${label} ${describeValue(value)} ${notA}`, fix };
+  if (!withinLimit(parsed, limit))
+    return { message: outOfRangeMessage(label, shown(parsed), limit), fix, code: OUT_OF_RANGE };
+  return undefined;
+}
+
+/** Text longer than Excel allows in a cell (a hand-made file) is cut to the limit. */
+function textCut(label: string): Problem {
+  return {
+    severity: "warning",
+    message: `${label} is longer than Excel's ${formatNumber(MAX_TEXT_LENGTH, 0)} characters, so it was cut to that length`,
+    fix: "shorten the text in this cell",
+    code: "text-too-long",
+  };
+}
 
 function percentSetting(
   key: string,
@@ -95,7 +142,8 @@ function percentSetting(
   note: string,
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
-  limits: { max: number; warnAbove?: number }
+  limit: Limit,
+  warnAbove?: number
 ): SettingSpec {
   return {
     key,
@@ -108,18 +156,18 @@ function percentSetting(
     },
     apply: (draft, value) => {
       const v = parsePercent(value);
-      if (v === undefined)
-        return {
-          message: `${label} ${describeValue(value)} is not a percentage`,
-          fix: "enter e.g. 19% or 0.19",
-        };
-      if (v < 0 || v > limits.max)
-        return {
-          message: `${label} ${pct(v)} is outside 0% to ${pct(limits.max)}`,
-          fix: "enter a percentage in that range",
-        };
+      const problem = limitProblem(
+        label,
+        value,
+        v,
+        limit,
+        "is not a percentage",
+        "enter e.g. 19% or 0.19",
+        pct
+      );
+      if (problem || v === undefined) return problem;
       set(draft.a, v);
-      if (limits.warnAbove !== undefined && v > limits.warnAbove)
+      if (warnAbove !== undefined && v > warnAbove)
         return {
           severity: "warning",
           message: `${label} ${pct(v)} looks high`,
@@ -137,7 +185,8 @@ function numberSetting(
   note: string,
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
-  limits: { min: number; max: number; whole?: boolean; above?: boolean; example: string }
+  limit: Limit,
+  format: { whole?: boolean; example: string }
 ): SettingSpec {
   return {
     key,
@@ -147,17 +196,11 @@ function numberSetting(
     cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const v = parseNumber(value);
-      const fix = `enter a ${limits.whole ? "whole number" : "number"}, e.g. ${limits.example}`;
-      if (v === undefined)
-        return { message: `${label} ${describeValue(value)} is not a number`, fix };
-      if (limits.whole && !Number.isInteger(v))
+      const fix = `enter a ${format.whole ? "whole number" : "number"}, e.g. ${format.example}`;
+      const problem = limitProblem(label, value, v, limit, "is not a number", fix);
+      if (problem || v === undefined) return problem;
+      if (format.whole && !Number.isInteger(v))
         return { message: `${label} ${formatFigure(v)} is not a whole number`, fix };
-      const tooLow = limits.above ? v <= limits.min : v < limits.min;
-      if (tooLow || v > limits.max)
-        return {
-          message: `${label} ${formatFigure(v)} is outside ${limits.above ? "above " : ""}${formatFigure(limits.min)} to ${formatFigure(limits.max)}`,
-          fix,
-        };
       set(draft.a, v);
       return undefined;
     },
@@ -171,6 +214,7 @@ function moneySetting(
   note: string,
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
+  limit: Limit,
   example: string
 ): SettingSpec {
   return {
@@ -181,12 +225,16 @@ function moneySetting(
     cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const v = parseMoney(value);
-      if (v === undefined)
-        return {
-          message: `${label} ${describeValue(value)} is not an amount of money`,
-          fix: `enter e.g. ${example}`,
-        };
-      if (v < 0) return { message: `${label} is negative`, fix: `enter e.g. ${example}` };
+      const problem = limitProblem(
+        label,
+        value,
+        v,
+        limit,
+        "is not an amount of money",
+        `enter e.g. ${example}`,
+        pounds
+      );
+      if (problem || v === undefined) return problem;
       set(draft.a, v);
       return undefined;
     },
@@ -212,11 +260,15 @@ function dateSetting(
     },
     apply: (draft, value) => {
       const v = parseDate(value);
-      if (v === undefined)
-        return {
-          message: `${label} ${describeValue(value)} is not a valid date`,
-          fix: "enter a date as dd/mm/yyyy, e.g. 01/09/2025",
-        };
+      const problem = limitProblem(
+        label,
+        value,
+        v,
+        LIMITS.date,
+        "is not a valid date",
+        "enter a date as dd/mm/yyyy, e.g. 01/09/2025"
+      );
+      if (problem || v === undefined) return problem;
       set(draft.a, v);
       return undefined;
     },
@@ -372,11 +424,22 @@ export const SETTINGS: readonly SettingSpec[] = [
         typeof value === "number" || typeof value === "string"
           ? parseFinancialYear(value)
           : undefined;
+      const fix = "enter e.g. 2025/26";
       if (v === undefined)
-        return {
-          message: `First financial year ${describeValue(value)} is not a financial year`,
-          fix: "enter e.g. 2025/26",
-        };
+        return typeof value === "number" || refusedForSize(value)
+          ? {
+              message: outOfRangeMessage(
+                "First financial year",
+                describeValue(value),
+                LIMITS.financialYear
+              ),
+              fix,
+              code: OUT_OF_RANGE,
+            }
+          : {
+              message: `First financial year ${describeValue(value)} is not a financial year`,
+              fix,
+            };
       draft.a.firstYear = v;
       return undefined;
     },
@@ -388,7 +451,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Financial years in the costing window (grant costing), e.g. 3.",
     (a) => a.years,
     (a, v) => (a.years = v),
-    { min: 1, max: 20, whole: true, example: "3" }
+    LIMITS.years,
+    { whole: true, example: "3" }
   ),
   choiceSetting(
     "costingPoint",
@@ -420,7 +484,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Months' service needed on 1 April to get that April's increment.",
     (a) => a.incrementServiceMonths,
     (a, v) => (a.incrementServiceMonths = v),
-    { min: 0, max: 12, whole: true, example: "6" }
+    LIMITS.incrementServiceMonths,
+    { whole: true, example: "6" }
   ),
   numberSetting(
     "gradeSteps",
@@ -429,7 +494,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Points assumed from minimum to maximum salary when there is no pay scales table.",
     (a) => a.gradeSteps,
     (a, v) => (a.gradeSteps = v),
-    { min: 1, max: 50, whole: true, example: "4" }
+    LIMITS.gradeSteps,
+    { whole: true, example: "4" }
   ),
   choiceSetting(
     "onCostMode",
@@ -447,7 +513,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "All on-costs as one percentage of pay; used when the method is flat.",
     (a) => a.flatOnCostRate,
     (a, v) => (a.flatOnCostRate = v),
-    { max: 1 }
+    LIMITS.flatOnCostRate
   ),
   percentSetting(
     "niRate",
@@ -456,7 +522,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Blank: the statutory rate for each year. Enter e.g. 15% to use one rate for every year.",
     (a) => a.niRate,
     (a, v) => (a.niRate = v),
-    { max: 0.5 }
+    LIMITS.niRate
   ),
   moneySetting(
     "niMonthlyThreshold",
@@ -470,6 +536,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Blank: the statutory threshold for each year. Enter e.g. £417 (per person per month) to override.",
     (a) => a.niMonthlyThreshold,
     (a, v) => (a.niMonthlyThreshold = v),
+    LIMITS.niMonthlyThreshold,
     "£417"
   ),
   percentSetting(
@@ -479,7 +546,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Employer pension rate used where a post has none of its own, e.g. 19%.",
     (a) => a.pensionRate,
     (a, v) => (a.pensionRate = v),
-    { max: 1, warnAbove: 0.4 }
+    LIMITS.pensionRate,
+    0.4
   ),
   {
     key: "apprenticeshipLevy",
@@ -505,7 +573,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Taken off the total for posts standing empty, e.g. 3%.",
     (a) => a.vacancyFactor,
     (a, v) => (a.vacancyFactor = v),
-    { max: 1, warnAbove: 0.25 }
+    LIMITS.vacancyFactor,
+    0.25
   ),
   {
     key: "grant.name",
@@ -514,8 +583,9 @@ export const SETTINGS: readonly SettingSpec[] = [
     note: "The grant's name, as in the Funding column of the establishment.",
     cellOf: (d) => d.grant.name ?? "",
     apply: (draft, value) => {
-      draft.a.grant.name = String(value).trim();
-      return undefined;
+      const { text, cut } = withinTextLimit(String(value).trim());
+      draft.a.grant.name = text;
+      return cut ? textCut("Grant name") : undefined;
     },
   },
   moneySetting(
@@ -525,6 +595,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "The whole grant over its window, e.g. £750,000.",
     (a) => a.grant.amount,
     (a, v) => (a.grant.amount = v),
+    LIMITS.grantAmount,
     "£750,000"
   ),
   dateSetting(
@@ -550,7 +621,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Redundancy contingency at the grant's end: weeks of pay per person; 0 for none.",
     (a) => a.exitCostWeeks,
     (a, v) => (a.exitCostWeeks = v),
-    { min: 0, max: 104, example: "0 or 12" }
+    LIMITS.exitCostWeeks,
+    { example: "0 or 12" }
   ),
   dateSetting(
     "implementationDate",
@@ -567,11 +639,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     note: "Grades counted as management (besides posts flagged in the table), comma-separated, e.g. SS14, SS15.",
     cellOf: (d) => d.managementGrades.join(", "),
     apply: (draft, value) => {
-      draft.a.managementGrades = String(value)
+      const { text, cut } = withinTextLimit(String(value));
+      draft.a.managementGrades = text
         .split(/[,;\n]/)
         .map((g) => g.trim())
         .filter((g) => g !== "");
-      return undefined;
+      return cut ? textCut("Management grades") : undefined;
     },
   },
   numberSetting(
@@ -581,7 +654,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Weeks a year an agency worker is paid for (hourly rate × hours × weeks).",
     (a) => a.agencyWeeksPerYear,
     (a, v) => (a.agencyWeeksPerYear = v),
-    { min: 0, max: 53, example: "52" }
+    LIMITS.agencyWeeksPerYear,
+    { example: "52" }
   ),
   percentSetting(
     "localityWeights.population",
@@ -590,7 +664,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Share of the need index from each locality's 0–19 population.",
     (a) => a.localityWeights.population,
     (a, v) => (a.localityWeights.population = v),
-    { max: 1 }
+    LIMITS.localityWeight
   ),
   percentSetting(
     "localityWeights.deprivation",
@@ -599,7 +673,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Share from deprivation-weighted population (population × deprivation rate).",
     (a) => a.localityWeights.deprivation,
     (a, v) => (a.localityWeights.deprivation = v),
-    { max: 1 }
+    LIMITS.localityWeight
   ),
   percentSetting(
     "localityWeights.demand",
@@ -608,7 +682,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Share from recent demand (referrals, open cases).",
     (a) => a.localityWeights.demand,
     (a, v) => (a.localityWeights.demand = v),
-    { max: 1 }
+    LIMITS.localityWeight
   ),
   percentSetting(
     "localityWeights.equal",
@@ -617,7 +691,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Share split equally between localities. The four weights should add up to 100%.",
     (a) => a.localityWeights.equal,
     (a, v) => (a.localityWeights.equal = v),
-    { max: 1 }
+    LIMITS.localityWeight
   ),
   numberSetting(
     "allocationUnit",
@@ -626,7 +700,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Locality allocations are in steps of this many FTE: 1 (whole posts), 0.5 or 0.1.",
     (a) => a.allocationUnit,
     (a, v) => (a.allocationUnit = v),
-    { min: 0, max: 10, above: true, example: "0.1" }
+    LIMITS.allocationUnit,
+    { example: "0.1" }
   ),
   numberSetting(
     "allocationTotalFte",
@@ -635,7 +710,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Blank: the establishment's total FTE. Enter a figure to share out a different total.",
     (a) => a.allocationTotalFte,
     (a, v) => (a.allocationTotalFte = v),
-    { min: 0, max: 1e6, example: "20" }
+    LIMITS.allocationTotalFte,
+    { example: "20" }
   ),
 ];
 
@@ -654,16 +730,29 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     },
     apply: (draft, year, value) => {
       const award = parsePayAward(value);
-      if (award === undefined)
-        return {
-          message: `Pay award ${describeValue(value)} is not a percentage`,
-          fix: "enter e.g. 3% or '£1,290 or 2.5%'",
-        };
-      if (award.percent < -0.5 || award.percent > 1)
-        return {
-          message: `Pay award ${pct(award.percent)} is outside -50% to 100%`,
-          fix: "enter e.g. 3%",
-        };
+      const fix = "enter e.g. 3% or '£1,290 or 2.5%'";
+      const problem =
+        limitProblem(
+          "Pay award",
+          value,
+          award?.percent,
+          LIMITS.payAward,
+          "is not a percentage",
+          fix,
+          pct
+        ) ??
+        (award?.flatMinimum === undefined
+          ? undefined
+          : limitProblem(
+              "Pay award minimum",
+              value,
+              award.flatMinimum,
+              LIMITS.payAwardMinimum,
+              "is not an amount of money",
+              fix,
+              pounds
+            ));
+      if (problem || award === undefined) return problem;
       draft.awardPercent.set(year, award.percent);
       if (award.flatMinimum !== undefined) draft.awardMinimum.set(year, award.flatMinimum);
       return undefined;
@@ -684,11 +773,16 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     cell: () => "",
     apply: (draft, year, value) => {
       const v = parseMoney(value);
-      if (v === undefined || v < 0)
-        return {
-          message: `Pay award minimum ${describeValue(value)} is not an amount of money`,
-          fix: "enter e.g. £1,290",
-        };
+      const problem = limitProblem(
+        "Pay award minimum",
+        value,
+        v,
+        LIMITS.payAwardMinimum,
+        "is not an amount of money",
+        "enter e.g. £1,290",
+        pounds
+      );
+      if (problem || v === undefined) return problem;
       draft.awardMinimum.set(year, v);
       return undefined;
     },
@@ -701,11 +795,16 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     cell: (a, year) => a.grant.amountsByYear?.[year] ?? "",
     apply: (draft, year, value) => {
       const v = parseMoney(value);
-      if (v === undefined || v < 0)
-        return {
-          message: `Grant ${describeValue(value)} is not an amount of money`,
-          fix: "enter e.g. £250,000",
-        };
+      const problem = limitProblem(
+        "Grant",
+        value,
+        v,
+        LIMITS.grantAmount,
+        "is not an amount of money",
+        "enter e.g. £250,000",
+        pounds
+      );
+      if (problem || v === undefined) return problem;
       draft.grantByYear.set(year, v);
       return undefined;
     },
@@ -930,7 +1029,7 @@ export function readAssumptions(
       at(
         valueColumn,
         problem.severity ?? "error",
-        problem.severity === "warning" ? "setting-unusual" : "setting-invalid",
+        problem.code ?? (problem.severity === "warning" ? "setting-unusual" : "setting-invalid"),
         problem.message,
         problem.fix,
         value

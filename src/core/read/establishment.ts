@@ -91,6 +91,13 @@ export function readEstablishment(
   });
   issues.push(...read.issues, ...postIssues);
   flagDuplicatePostIds(grid, posts, issues);
+  // Nothing to cost and nothing else said why: costing it would write £0 sheets.
+  if (posts.length === 0 && !issues.some((i) => i.severity === "error"))
+    headerIssue(
+      "establishment-empty",
+      `The establishment table at ${chosen.range} has a header row but no posts under it`,
+      "add the posts under the header (one row per post, with its Position and FTE), or pick another table"
+    );
 
   const totals: TotalsRow[] = read.totals.map((t) => {
     const total: TotalsRow = {
@@ -268,14 +275,14 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       `End date is before the start date for ${describeValue(post.title)}`,
       "check the dates; the post is costed for no time"
     );
-  if (post.pensionRate !== undefined && (post.pensionRate < 0 || post.pensionRate > 0.5))
+  if (post.pensionRate !== undefined && post.pensionRate > 0.5)
     flag(
       ctx,
       row,
-      post.pensionRate < 0 ? "error" : "warning",
+      "warning",
       "pensionRate",
       "pension-rate-unusual",
-      `Pension rate ${formatFigure(post.pensionRate * 100)}% for ${describeValue(post.title)} is ${post.pensionRate < 0 ? "negative" : "unusually high"}`,
+      `Pension rate ${formatFigure(post.pensionRate * 100)}% for ${describeValue(post.title)} is unusually high`,
       "enter the employer rate, e.g. 19%"
     );
   // Hours are the whole row's (an agency row of 2 FTE works 74): 60 a week per person.
@@ -294,16 +301,6 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       "enter weekly hours, e.g. 37"
     );
   checkAgencyHours(post, row, ctx);
-  if (post.agencyHourlyRate !== undefined && post.agencyHourlyRate < 0)
-    flag(
-      ctx,
-      row,
-      "error",
-      "agencyHourlyRate",
-      "agency-rate-negative",
-      `Agency hourly rate for ${describeValue(post.title)} is negative`,
-      "enter the rate as a positive amount, e.g. £35.50"
-    );
   return post;
 }
 
@@ -341,40 +338,11 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
   );
 }
 
+/** Negative or huge figures never get here: the reader refuses them at their cell (LIMITS). */
 function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
-  if (post.fte < 0)
-    flag(
-      ctx,
-      row,
-      "error",
-      post.cells.fte ? "fte" : "currentFte",
-      "fte-negative",
-      `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is negative`,
-      "enter e.g. 1 or 0.5"
-    );
-  if (post.proposedFte !== undefined && post.proposedFte < 0)
-    flag(
-      ctx,
-      row,
-      "error",
-      "proposedFte",
-      "proposed-fte-negative",
-      `Proposed FTE ${formatFigure(post.proposedFte)} for ${describeValue(post.title)} is negative`,
-      "enter e.g. 1 or 0.5, or 0 to delete the post"
-    );
   const headcount = post.headcount;
   if (headcount === undefined) return;
-  if (headcount < 0)
-    flag(
-      ctx,
-      row,
-      "error",
-      "headcount",
-      "headcount-negative",
-      `No of staff ${formatFigure(headcount)} for ${describeValue(post.title)} is negative`,
-      "enter the number of people, e.g. 3"
-    );
-  else if (!Number.isInteger(headcount))
+  if (!Number.isInteger(headcount))
     flag(
       ctx,
       row,
@@ -384,7 +352,7 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       `No of staff ${formatFigure(headcount)} for ${describeValue(post.title)} is not a whole number of people`,
       "enter the number of people, e.g. 3"
     );
-  if (headcount >= 0 && post.fte > headcount + 1e-9) {
+  if (post.fte > headcount + 1e-9) {
     const message =
       headcount === 1
         ? `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is more than one person can work`
@@ -404,18 +372,7 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
 function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
   for (const [field, label] of MONEY_FIELDS) {
     const v = numberOf(row, field);
-    if (v === undefined) continue;
-    if (v < 0)
-      flag(
-        ctx,
-        row,
-        "error",
-        field,
-        "salary-negative",
-        `${label} for ${describeValue(post.title)} is negative`,
-        "enter the full-time annual salary, e.g. £25,000"
-      );
-    else if (v > 0 && v < 1000)
+    if (v !== undefined && v > 0 && v < 1000)
       flag(
         ctx,
         row,

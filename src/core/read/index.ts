@@ -68,7 +68,15 @@ export {
   parseText,
   parseYear,
   CONTRACT_TYPE_WORDS,
+} from "./values";
+export {
+  LIMITS,
+  MAX_TEXT_LENGTH,
   EARLIEST_DATE,
   LATEST_DATE,
-} from "./values";
+  rangeText,
+  withinLimit,
+  type Limit,
+  type LimitName,
+} from "./limits";
 export { normaliseLabel, editDistance, closestLabel } from "./text";

@@ -103,21 +103,7 @@ export function readLocalities(
             )
           );
         ok = false;
-      } else if (v < 0) {
-        issues.push(
-          issueAt(
-            grid,
-            row.index,
-            c,
-            "error",
-            `${field}-negative`,
-            `${label} ${formatFigure(v)} for ${describeValue(name)} is negative`,
-            "enter a figure of 0 or more",
-            v
-          )
-        );
-        ok = false;
-      } else locality[field] = v;
+      } else locality[field] = v; // never negative: the reader refuses it at its cell
     }
     const key = name.trim().toLowerCase();
     const first = seen.get(key);
@@ -138,6 +124,21 @@ export function readLocalities(
     if (ok) localities.push(locality);
   }
   warnMixedDeprivationScale(localities, grid, chosen.columns.deprivation, issues);
+  // No locality to share to: a shares sheet would be nonsense, so there is none to build.
+  if (localities.length === 0 && !issues.some((i) => i.severity === "error")) {
+    issues.push(
+      issueAt(
+        grid,
+        chosen.headerIndex,
+        headerColumn,
+        "warning",
+        "localities-empty",
+        `The localities table at ${chosen.range} has a header row but no localities under it, so no locality shares are worked out`,
+        "add one row per locality under the header, or delete the header row"
+      )
+    );
+    return { candidates: located.candidates, issues };
+  }
 
   const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities };
   if (chosen.table !== undefined) result.table = chosen.table;

@@ -55,20 +55,6 @@ export function readPayScales(
     const point = row.values.point as number;
     const salary = row.values.salary as number;
     const salaryCell = row.cells.salary as string;
-    if (salary < 0) {
-      issues.push(
-        issueAtAddress(
-          grid.sheet,
-          salaryCell,
-          "error",
-          "salary-negative",
-          `Salary for grade ${describeValue(grade)} point ${formatFigure(point)} is negative`,
-          "enter the full-time annual salary",
-          salary
-        )
-      );
-      continue;
-    }
     const payPoint: PayPoint = { grade, point, salary, cell: salaryCell };
     if (typeof row.values.year === "number") payPoint.year = row.values.year;
     const key = `${grade.trim().toLowerCase()}|${point}|${payPoint.year ?? ""}`;

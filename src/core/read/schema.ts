@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid";
 import type { Severity } from "../grid";
+import type { Limit } from "./limits";
 import {
   parseBoolean,
   parseContractType,
@@ -130,6 +131,8 @@ export interface FieldSpec<F extends string> {
   kind: ValueKind;
   /** Overrides the kind's fix in messages, e.g. "enter e.g. 1 or 0.5" for FTE. */
   fix?: string;
+  /** The range a figure must be in (numeric kinds): outside it, an error at the cell. */
+  limit?: Limit;
   /** For documentation and the task pane's mapping dropdown. */
   description: string;
 }

@@ -1,4 +1,5 @@
 import type { PostField } from "../model";
+import { LIMITS } from "./limits";
 import type { TableSchema } from "./schema";
 
 /**
@@ -137,6 +138,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "fte",
       label: "FTE",
       kind: "number",
+      limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
       description:
         "Full-time equivalent (WTE in the NHS) of the row: 1 is full time; a row of several people adds up.",
@@ -157,6 +159,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "headcount",
       label: "No of staff",
       kind: "number",
+      limit: LIMITS.headcount,
       fix: "enter the number of people, e.g. 3",
       description: "Headcount: people in the row. Employer NI is worked out per person.",
       synonyms: [
@@ -178,6 +181,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "minSalary",
       label: "Minimum salary",
       kind: "money",
+      limit: LIMITS.salary,
       description: "Bottom of the grade, full-time annual salary.",
       synonyms: [
         "minimum salary",
@@ -198,6 +202,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "maxSalary",
       label: "Maximum salary",
       kind: "money",
+      limit: LIMITS.salary,
       description: "Top of the grade, full-time annual salary.",
       synonyms: [
         "maximum salary",
@@ -218,6 +223,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "salary",
       label: "Salary",
       kind: "money",
+      limit: LIMITS.salary,
       description: "The post-holder's actual full-time annual salary.",
       synonyms: [
         "salary",
@@ -236,6 +242,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "spinalPoint",
       label: "Spinal point",
       kind: "point",
+      limit: LIMITS.spinalPoint,
       description: "Spinal column point (SCP) the post-holder is on.",
       synonyms: ["spinal point", "scp", "spinal column point", "spine point", "pay point", "point"],
     },
@@ -243,6 +250,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "startDate",
       label: "Start date",
       kind: "date",
+      limit: LIMITS.date,
       description: "When the post starts (or started): dd/mm/yyyy or an Excel date.",
       synonyms: [
         "start date",
@@ -260,6 +268,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "endDate",
       label: "End date",
       kind: "date",
+      limit: LIMITS.date,
       description: "When the post ends (fixed-term and grant posts): dd/mm/yyyy or an Excel date.",
       synonyms: [
         "end date",
@@ -309,6 +318,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "hoursPerWeek",
       label: "Hours",
       kind: "number",
+      limit: LIMITS.hoursPerWeek,
       description: "Hours per week (agency costs are hourly rate × hours × weeks).",
       synonyms: [
         "hours",
@@ -324,6 +334,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "currentFte",
       label: "Current FTE",
       kind: "number",
+      limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
       description: "FTE before a restructure (read as the post's FTE).",
       synonyms: [
@@ -339,6 +350,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "proposedFte",
       label: "Proposed FTE",
       kind: "number",
+      limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
       description: "FTE after a restructure.",
       synonyms: ["proposed fte", "proposed wte", "new fte", "fte proposed", "future fte"],
@@ -354,6 +366,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "proposedSalary",
       label: "Proposed salary",
       kind: "money",
+      limit: LIMITS.salary,
       description: "Salary after a restructure.",
       synonyms: ["proposed salary", "new salary", "salary proposed", "future salary"],
     },
@@ -389,6 +402,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "pensionRate",
       label: "Pension rate",
       kind: "percent",
+      limit: LIMITS.pensionRate,
       description: "Employer pension rate for this row, e.g. 19.5% (otherwise the default).",
       synonyms: [
         "pension rate",
@@ -402,6 +416,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       field: "agencyHourlyRate",
       label: "Agency hourly rate",
       kind: "money",
+      limit: LIMITS.agencyHourlyRate,
       description: "Agency charge rate per hour, when the post is filled by an agency worker.",
       synonyms: [
         "agency hourly rate",
@@ -449,6 +464,7 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
       field: "population",
       label: "Population 0-19",
       kind: "number",
+      limit: LIMITS.population,
       fix: "enter the number of children and young people, e.g. 10000",
       description: "Children and young people aged 0–19 living there.",
       synonyms: [
@@ -468,6 +484,7 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
       field: "deprivation",
       label: "Deprivation",
       kind: "measure",
+      limit: LIMITS.deprivation,
       description: "Deprivation measure, e.g. the IDACI rate 0.20 (or 20%), or an IMD score.",
       synonyms: [
         "idaci",
@@ -485,6 +502,7 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
       field: "demand",
       label: "Demand",
       kind: "number",
+      limit: LIMITS.demand,
       fix: "enter a count, e.g. 300",
       description: "Recent demand: referrals, contacts or open cases.",
       synonyms: [
@@ -537,6 +555,7 @@ export const PAY_SCALES_SCHEMA: TableSchema<PayScaleField> = {
       field: "point",
       label: "Point",
       kind: "point",
+      limit: LIMITS.spinalPoint,
       description: "Spinal column point number.",
       synonyms: [
         "point",
@@ -552,6 +571,7 @@ export const PAY_SCALES_SCHEMA: TableSchema<PayScaleField> = {
       field: "salary",
       label: "Salary",
       kind: "money",
+      limit: LIMITS.salary,
       description: "Full-time annual salary at the point.",
       synonyms: ["salary", "annual salary", "amount", "pay", "salary fte", "full time salary"],
     },
@@ -559,6 +579,7 @@ export const PAY_SCALES_SCHEMA: TableSchema<PayScaleField> = {
       field: "year",
       label: "Year",
       kind: "year",
+      limit: LIMITS.financialYear,
       description: "Financial year the salary applies to, e.g. 2025/26 (optional).",
       synonyms: ["year", "financial year", "fy", "pay year", "effective year"],
     },

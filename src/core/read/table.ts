@@ -8,6 +8,14 @@ import { isBlankRow, totalsLabelOf } from "./rows";
 import type { FieldSpec, FieldValue, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
+import { formatNumber } from "../money";
+import {
+  MAX_TEXT_LENGTH,
+  outOfRangeMessage,
+  refusedForSize,
+  withinLimit,
+  withinTextLimit,
+} from "./limits";
 
 /** One data row of a table, parsed field by field. */
 export interface TableRow<F extends string> {
@@ -182,6 +190,19 @@ function countNonBlank(row: readonly CellValue[]): number {
   return n;
 }
 
+/** A text cell longer than Excel allows (possible in a hand-made file): cut, with a warning. */
+export function textCutIssue(grid: Grid, r: number, c: number, label: string): Issue {
+  return issueAt(
+    grid,
+    r,
+    c,
+    "warning",
+    "text-too-long",
+    `${label} is longer than Excel's ${formatNumber(MAX_TEXT_LENGTH, 0)} characters, so it was cut to that length`,
+    "shorten the text in this cell"
+  );
+}
+
 const NOTHING_UNREADABLE: Readonly<Record<string, true>> = Object.freeze({});
 
 function readRow<F extends string>(
@@ -224,7 +245,17 @@ function readRow<F extends string>(
       continue;
     }
     const parsed = rule.parse(v);
-    if (parsed !== undefined) {
+    const limit = m.spec.limit;
+    if (typeof parsed === "string") {
+      const { text, cut } = withinTextLimit(parsed);
+      values[field] = text;
+      if (cut) issues.push(textCutIssue(grid, r, m.c, m.spec.label));
+      continue;
+    }
+    const tooBig =
+      limit !== undefined &&
+      (typeof parsed === "number" ? !withinLimit(parsed, limit) : refusedForSize(v));
+    if (parsed !== undefined && !tooBig) {
       values[field] = parsed;
       continue;
     }
@@ -236,9 +267,11 @@ function readRow<F extends string>(
         grid,
         r,
         m.c,
-        rule.severity,
-        `${kebab(field)}-${rule.code}`,
-        `${m.spec.label} ${describeValue(v)} ${rule.problem}`,
+        tooBig ? "error" : rule.severity,
+        `${kebab(field)}-${tooBig ? "out-of-range" : rule.code}`,
+        tooBig && limit
+          ? outOfRangeMessage(m.spec.label, describeValue(v), limit)
+          : `${m.spec.label} ${describeValue(v)} ${rule.problem}`,
         m.spec.fix ?? rule.fix,
         v
       )

@@ -9,6 +9,7 @@ import {
   type Serial,
 } from "../dates";
 import type { ContractType } from "../model";
+import { EARLIEST_DATE, LATEST_DATE } from "./limits";
 
 /**
  * Cell value parsers. Each takes one cell value exactly as Excel gives it and returns the
@@ -98,10 +99,6 @@ export function parseMeasure(value: CellValue): number | undefined {
   if (typeof value === "string" && /%\s*$/.test(value)) return parsePercent(value);
   return parseNumber(value);
 }
-
-/** Earliest and latest serials accepted as staffing dates: 1 Jan 1910 to 31 Dec 2199. */
-export const EARLIEST_DATE: Serial = serialOf(1910, 1, 1);
-export const LATEST_DATE: Serial = serialOf(2199, 12, 31);
 
 const MONTHS: Record<string, number> = {
   jan: 1,

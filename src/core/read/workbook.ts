@@ -8,7 +8,13 @@ import type {
   PostField,
 } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
-import { readAssumptions, type ReadAssumptionsOptions } from "./assumptions";
+import {
+  readAssumptions,
+  type ReadAssumptionsOptions,
+  type ReadAssumptionsResult,
+} from "./assumptions";
+import { checkUnitCount, SharesInputError, toUnits } from "../shares";
+import { issueAtAddress } from "./issues";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
@@ -53,10 +59,84 @@ export function readWorkbook(
     establishmentCandidates: est.candidates,
     assumptions: assumptions.assumptions,
     assumptionsSource: assumptions.source,
-    issues: [...est.issues, ...assumptions.issues, ...pay.issues, ...localities.issues],
+    issues: [
+      ...est.issues,
+      ...assumptions.issues,
+      ...pay.issues,
+      ...localities.issues,
+      ...sharesIssues(est.establishment, assumptions, localities.localities),
+    ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
 }
+
+/**
+ * Checks across tables for the locality shares, before any is worked out: weights that
+ * are all 0% share nothing, and the FTE to share out must be a whole number of allocation
+ * units, and not more units than a share-out counts. Each is an error at the setting's
+ * cell (or the localities header when the setting is not on the sheet).
+ */
+function sharesIssues(
+  establishment: Establishment | undefined,
+  read: ReadAssumptionsResult,
+  localities: Localities | undefined
+): Issue[] {
+  if (!localities) return [];
+  const a = read.assumptions;
+  const cells = read.source.cells;
+  const at = (keys: string[], code: string, message: string, fix: string): Issue => {
+    const cell = keys.map((k) => cells[k]).find((c) => c !== undefined);
+    return cell !== undefined
+      ? issueAtAddress(read.source.sheet, cell, "error", code, message, fix)
+      : issueAtAddress(
+          localities.sheet,
+          localities.range.split(":")[0],
+          "error",
+          code,
+          message,
+          fix
+        );
+  };
+  const issues: Issue[] = [];
+  const w = a.localityWeights;
+  if (w.population + w.deprivation + w.demand + w.equal <= 0)
+    issues.push(
+      at(
+        WEIGHT_KEYS,
+        "weights-all-zero",
+        "The locality weights are all 0%, so there is nothing to share the FTE out by",
+        "give at least one of population, deprivation, demand or equal share a weight, e.g. 50%"
+      )
+    );
+  const fte = a.allocationTotalFte ?? establishment?.posts.reduce((sum, post) => sum + post.fte, 0);
+  if (fte === undefined) return issues;
+  try {
+    // The establishment's own total is rounded to whole units (with a note on the sheet).
+    if (a.allocationTotalFte === undefined)
+      checkUnitCount(fte / a.allocationUnit, `${fte} FTE in steps of ${a.allocationUnit}`);
+    else toUnits(fte, a.allocationUnit, "The FTE to share out");
+  } catch (e) {
+    if (!(e instanceof SharesInputError)) throw e;
+    issues.push(
+      at(
+        a.allocationTotalFte === undefined
+          ? ["allocationUnit"]
+          : ["allocationTotalFte", "allocationUnit"],
+        `shares-${e.code}`,
+        e.message,
+        "change 'FTE to share out' or 'Allocation unit (FTE)' on the assumptions sheet"
+      )
+    );
+  }
+  return issues;
+}
+
+const WEIGHT_KEYS = [
+  "localityWeights.population",
+  "localityWeights.deprivation",
+  "localityWeights.demand",
+  "localityWeights.equal",
+];

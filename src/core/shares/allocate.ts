@@ -1,5 +1,5 @@
 import { SharesInputError } from "./errors";
-import { fromUnits, nearestWhole, toUnits } from "./units";
+import { checkUnitCount, fromUnits, nearestWhole, toUnits } from "./units";
 
 /**
  * Largest-remainder (Hamilton) allocation: each share gets the whole units of its exact
@@ -33,6 +33,12 @@ function checkWeights(weights: readonly number[]): number {
     }
     sum += w;
   });
+  if (!Number.isFinite(sum)) {
+    throw new SharesInputError(
+      "shares-too-large",
+      "The shares add up to more than a number can hold; scale them down (only their proportions matter)"
+    );
+  }
   return sum;
 }
 
@@ -49,6 +55,7 @@ export function allocateUnits(totalUnits: number, weights: readonly number[]): U
       `The number of units to share out must be a whole number, zero or more (was ${totalUnits})`
     );
   }
+  checkUnitCount(totalUnits, "The number of units to share out");
   const sum = checkWeights(weights);
   if (totalUnits === 0) return { units: weights.map(() => 0), quotas: weights.map(() => 0) };
   if (sum <= 0) {
@@ -58,8 +65,19 @@ export function allocateUnits(totalUnits: number, weights: readonly number[]): U
     );
   }
   const quotas = weights.map((w) => (totalUnits * w) / sum);
-  const units = quotas.map(snappedFloor);
-  const left = totalUnits - units.reduce((s, u) => s + u, 0);
+  let units = quotas.map(snappedFloor);
+  let left = totalUnits - units.reduce((s, u) => s + u, 0);
+  // Snapping can round a quota up past the total (a quota a hair under a whole number
+  // that really is not one); plain floors never do.
+  if (left < 0) {
+    units = quotas.map(Math.floor);
+    left = totalUnits - units.reduce((s, u) => s + u, 0);
+  }
+  // Each floor is less than one unit short of its quota, so at most one unit per share
+  // is left over; with the unit count capped this holds, and the loop below is bounded.
+  if (left < 0 || left > weights.length) {
+    throw new SharesInputError("cannot-allocate", "The total could not be shared out exactly");
+  }
   const order = weights
     .map((w, i) => ({
       i,
@@ -67,8 +85,7 @@ export function allocateUnits(totalUnits: number, weights: readonly number[]): U
       share: Math.round((w / sum) * TIE_SCALE),
     }))
     .sort((a, b) => b.remainder - a.remainder || b.share - a.share || a.i - b.i);
-  // left < number of shares always (each remainder is under one unit); guard anyway.
-  for (let k = 0; k < left; k++) units[order[k % order.length].i] += 1;
+  for (let k = 0; k < left; k++) units[order[k].i] += 1;
   return { units, quotas };
 }
 

@@ -109,6 +109,12 @@ function sharesOf(
   warnings: string[]
 ): number[] {
   const total = values.reduce((s, v) => s + v, 0);
+  // Shares are value ÷ total: an infinite total would make every share 0.
+  if (!Number.isFinite(total))
+    throw new SharesInputError(
+      "need-input-too-large",
+      `The ${label} figures add up to more than a number can hold; check them`
+    );
   if (total > 0) return values.map((v) => v / total);
   if (weight > 0) {
     warnings.push(

@@ -1,4 +1,4 @@
-import { roundTo } from "../money";
+import { formatNumber, roundTo } from "../money";
 import { SharesInputError } from "./errors";
 
 /**
@@ -25,12 +25,29 @@ export function checkUnit(unit: number): void {
   }
 }
 
+/**
+ * The most units one share-out counts: 1,000,000 FTE in steps of 0.1. It keeps the unit
+ * arithmetic exact (a product of two counts stays below 2^53) and the work bounded.
+ */
+export const MAX_UNITS = 10_000_000;
+
+/** A share-out of more than MAX_UNITS units is refused before any work is done. */
+export function checkUnitCount(units: number, what: string): void {
+  if (units > MAX_UNITS) {
+    throw new SharesInputError(
+      "too-many-units",
+      `${what} is ${units > 1e15 ? "far" : `${formatNumber(units, 0)} units,`} more than the ${formatNumber(MAX_UNITS, 0)} units one share-out can count; use a larger unit or a smaller total`
+    );
+  }
+}
+
 /** 20 FTE in 0.1 FTE units → 200. Throws when the total is not a whole number of units. */
 export function toUnits(fte: number, unit: number, what = "The total"): number {
   checkUnit(unit);
   if (!Number.isFinite(fte) || fte < 0) {
     throw new SharesInputError("total-not-valid", `${what} must be zero or more FTE (was ${fte})`);
   }
+  checkUnitCount(fte / unit, `${what} (${fte} FTE in steps of ${unit})`);
   const units = nearestWhole(fte / unit);
   if (units === undefined) {
     throw new SharesInputError(

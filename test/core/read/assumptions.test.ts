@@ -238,8 +238,8 @@ describe("reading settings", () => {
       "Assumptions!B5: Employer pension rate 'lots' is not a percentage — enter e.g. 19% or 0.19",
       "Assumptions!B6: Apprenticeship levy 'perhaps' is not yes or no — enter Yes or No",
       "Assumptions!B7: Grant start '31/02/2025' is not a valid date — enter a date as dd/mm/yyyy, e.g. 01/09/2025",
-      "Assumptions!B8: Flat on-cost rate 150% is outside 0% to 100% — enter a percentage in that range",
-      "Assumptions!B9: Allocation unit (FTE) 0 is outside above 0 to 10 — enter a number, e.g. 0.1",
+      "Assumptions!B8: Flat on-cost rate 150% is out of range: it must be from 0% to 100% — enter e.g. 19% or 0.19",
+      "Assumptions!B9: Allocation unit (FTE) 0 is out of range: it must be from 0.01 to 10 — enter a number, e.g. 0.1",
       "Assumptions!B10: Pay award 'a bit' is not a percentage — enter e.g. 3% or '£1,290 or 2.5%'",
     ]);
     expect(r.issues.every((i) => i.severity === "error")).toBe(true);

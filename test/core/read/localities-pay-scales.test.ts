@@ -72,10 +72,10 @@ describe("localities", () => {
     ]);
     const r = readLocalities({ grids: [g] });
     expect(messages(r.issues)).toEqual([
+      "L!B3: Population 0-19 -5 is out of range: it must be from 0 to 100,000,000 — enter the number of children and young people, e.g. 10000",
       "L!B4: Population 0-19 'lots' is not a number — enter the number of children and young people, e.g. 10000",
-      "L!B7: Total row says Population 0-19 99999 but the 5 rows it covers add up to 29995 — check for missing, extra or double-counted rows; the rows are costed, not the total",
+      "L!B7: Total row says Population 0-19 99999 but the 5 rows it covers add up to 30000 — check for missing, extra or double-counted rows; the rows are costed, not the total",
       "L!D2: Demand is blank for 'A' — enter a figure (0 if there is none)",
-      "L!B3: Population 0-19 -5 for 'B' is negative — enter a figure of 0 or more",
       "L!A5: Locality 'A' is listed twice (also at A2) — merge the two rows, or rename one",
     ]);
     expect(r.localities!.localities.map((l) => l.name)).toEqual(["A", "D"]);
