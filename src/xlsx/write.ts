@@ -92,14 +92,21 @@ function excelValue(cell: SpecCell): ExcelJS.CellValue {
  */
 export type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
+/** Excel's number format for text, as the add-in writes it: whatever is in the cell stays text. */
+export const TEXT_FORMAT = "@";
+
+function numberFormatOf(cell: SpecCell): string {
+  if (cell.kind === "text") return TEXT_FORMAT;
+  return cell.format && cell.format !== "general" ? NUMBER_FORMATS[cell.format] : "";
+}
+
 function styleFor(cell: SpecCell, cache: StyleCache): Partial<ExcelJS.Style> {
-  const format =
-    cell.kind !== "text" && cell.format && cell.format !== "general" ? cell.format : "";
+  const format = numberFormatOf(cell);
   const key = `${format}|${cell.style ?? ""}`;
   let style = cache.get(key);
   if (!style) {
     style = {};
-    if (format) style.numFmt = NUMBER_FORMATS[format];
+    if (format) style.numFmt = format;
     if (cell.style) {
       const look = STYLES[cell.style];
       if (look.font) style.font = look.font;
@@ -310,11 +317,47 @@ function writeSheet(
   for (const table of plan.tables) addTable(ws, table);
 }
 
-/** Throws on a bad address in any spec before a single cell is written. */
+/** Excel's limit on the characters in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * What a spec cell holds that Excel cannot: a number that is not finite (it would be
+ * written as `<v>Infinity</v>` or `NaN`, which Excel refuses to open), or text longer
+ * than a cell takes. Undefined when the cell is fine.
+ */
+function cellProblem(cell: SpecCell): string | undefined {
+  // A formula's cached result may be text ("Within grant"): held to the same limit.
+  const text = cell.kind === "text" ? cell.text : cell.value;
+  if (typeof text === "string")
+    return text.length > MAX_CELL_TEXT
+      ? `its text is ${text.length.toLocaleString("en-GB")} characters, over Excel's ${MAX_CELL_TEXT.toLocaleString("en-GB")}`
+      : undefined;
+  return Number.isFinite(text) ? undefined : `${text} is not a number Excel can hold`;
+}
+
+/**
+ * Throws on anything in the specs a workbook cannot hold, before a single cell is
+ * written: a bad table or note address, a figure that is not finite, text over Excel's
+ * cell limit. The message names the sheet and cell. Both writers call it first.
+ */
 export function checkSpecs(specs: SheetSpec[]): void {
   for (const spec of specs) {
     for (const t of spec.tables) parseRangeA1(t.range);
     for (const n of spec.notes) parseRangeA1(n.address);
+    spec.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const problem = cell ? cellProblem(cell) : undefined;
+        if (problem !== undefined)
+          throw new Error(
+            `Cannot write ${spec.name}!${columnLetters(c)}${r + 1}: ${problem}. Nothing was written.`
+          );
+      })
+    );
+    for (const n of spec.notes)
+      if (n.text.length > MAX_CELL_TEXT)
+        throw new Error(
+          `Cannot write the note at ${spec.name}!${n.address}: over Excel's ${MAX_CELL_TEXT.toLocaleString("en-GB")} characters. Nothing was written.`
+        );
   }
 }
 
