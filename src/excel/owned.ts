@@ -48,16 +48,26 @@ export function ownedKey(sheet: SheetMarks): SheetKey | undefined {
   return key !== undefined && isDefaultSheetName(sheet.name, SHEET_NAMES[key]) ? key : undefined;
 }
 
+export interface OwnedSheet {
+  sheet: Excel.Worksheet;
+  key: SheetKey;
+  marker?: OwnershipMarker;
+  /** The custom property's text as it is, or undefined when the sheet has none (for a restore). */
+  property: string | undefined;
+}
+
 /**
  * The sheet, the key it is ours for, and its custom-property mark when it has one; else a
  * NotOwnedError. Two syncs: the sheet and the five `ESTAB_OWNED_<KEY>` names (looked up
  * one by one, not the whole names collection), then the sheet's custom property (a
- * missing sheet has no properties to ask about).
+ * missing sheet has no properties to ask about), with whatever `alongside` queues on the
+ * sheet (what the caller reads next, read whether or not the sheet turns out to be ours).
  */
 export async function ownedSheet(
   context: Excel.RequestContext,
-  name: string
-): Promise<{ sheet: Excel.Worksheet; key: SheetKey; marker?: OwnershipMarker }> {
+  name: string,
+  alongside: (sheet: Excel.Worksheet) => void = () => undefined
+): Promise<OwnedSheet> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load("name");
   const names = KEYS.map((key) => {
@@ -70,6 +80,7 @@ export async function ownedSheet(
 
   const property = sheet.customProperties.getItemOrNullObject(MARKER_KEY);
   property.load("value");
+  alongside(sheet);
   await context.sync();
 
   const marker = property.isNullObject ? undefined : parseMarker(property.value);
@@ -93,7 +104,7 @@ export async function ownedSheet(
       "it is not a sheet the add-in made (or it has been renamed or copied since)"
     );
   }
-  return { sheet, key, marker };
+  return { sheet, key, marker, property: property.isNullObject ? undefined : property.value };
 }
 
 /** A plain cell or range address on the sheet itself: "B4" or "B4:C6". */

@@ -2,10 +2,10 @@ import type { CellValue } from "../core/grid";
 import type { SheetSpec } from "../core/report";
 import type { WorkbookGrids } from "../core/workbook/types";
 import type { WorkbookPort, WriteOutcome } from "../core/workbook/port";
-import { TEXT_FORMAT } from "./cells";
+import { updateOwnedCells } from "./edit";
 import { inspectWorkbook } from "./inspect";
 import type { OutputMode } from "./marker";
-import { checkLocalAddress, ownedKey, ownedSheet } from "./owned";
+import { checkLocalAddress, ownedKey } from "./owned";
 import { readWorkbook } from "./read";
 import { MAX_REQUEST_BYTES, MIN_EXCEL_API, NOTES_EXCEL_API, officeRequirements } from "./run";
 import type { ExcelRun, IsSetSupported } from "./run";
@@ -81,22 +81,7 @@ export function createExcelWorkbook(
     async updateOwnedCells(sheetName, updates: Array<{ address: string; value: CellValue }>) {
       requireMarks();
       updates.forEach((u) => checkLocalAddress(u.address));
-      // Syncs: 2 to check ownership (ownedKey: custom property, else the CLI's name mark
-      // on a sheet still under a default name), 1 to write. A sheet owned by its name
-      // mark only is not given a custom property here: editing a value does not change
-      // whose sheet it is, and its mode (shareable from the CLI, or a live add-in sheet
-      // that lost its property) is unknown without reading it. The next writeSheets or
-      // makeShareable marks it fully.
-      await run(async (context) => {
-        const { sheet } = await ownedSheet(context, sheetName);
-        for (const { address, value } of updates) {
-          const range = sheet.getRange(address);
-          // Typed text stays text, whatever it starts with.
-          if (typeof value === "string") range.numberFormat = [[TEXT_FORMAT]];
-          range.values = [[value]];
-        }
-        await context.sync();
-      });
+      await updateOwnedCells(run, sheetName, updates, maxRequestBytes);
     },
 
     async selectCell(sheetName, address) {
@@ -128,7 +113,7 @@ export function createExcelWorkbook(
 
     async makeShareable(sheetName) {
       requireMarks();
-      return run((context) => makeShareable(context, sheetName, maxRequestBytes));
+      return makeShareable(run, sheetName, maxRequestBytes);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { columnLetters, rangeA1 } from "../core/grid";
 import type { ChartSpec, SheetSpec } from "../core/report";
 import type { WriteOutcome } from "../core/workbook/port";
+import { allOrNothing } from "./atomic";
 import { Batches, chunkRows } from "./batches";
 import type { Step } from "./batches";
 import { jsonBytes, layOut, specProblems } from "./cells";
@@ -357,16 +358,11 @@ function finalStep(context: Excel.RequestContext, p: Plan): Step {
   };
 }
 
-/** What the failure left behind, for the error message and the clean-up. */
-interface Progress {
-  before?: WorkbookInfo;
-  changed: boolean;
-}
-
 /**
  * Syncs for a write: 2 to look (sheets; marks and tables), then the cell writes — one
  * sync per `maxRequestBytes` of payload, at least one — then 1 to swap the new sheets in
- * and 1 to delete the sheets they replace. Small and medium writes: 5 syncs.
+ * and 1 to delete the sheets they replace. Small and medium writes: 5 syncs. All or
+ * nothing (`allOrNothing`): what the first two saw is what a failure puts back.
  */
 export async function writeSheets(
   run: ExcelRun,
@@ -384,22 +380,18 @@ export async function writeSheets(
   }
   if (specs.length === 0) return { sheets: [] };
 
-  const progress: Progress = { changed: false };
-  try {
-    return await run(async (context) => {
-      const before = await inspectWorkbook(context);
-      progress.before = before;
+  const touched = specs.map((spec) => ownedNameFor(spec.key));
+  return allOrNothing(run, "write the calculated sheets", {
+    before: (context) => inspectWorkbook(context),
+    async write(context, before) {
       const p = plan(specs, before, settings);
-
       const batches = new Batches(settings.maxRequestBytes);
       for (const job of p.jobs) {
         sheetSteps(context, job, settings).forEach((s) => batches.add(s));
         cellSteps(batches, job);
         finishingSteps(job, settings).forEach((s) => batches.add(s));
       }
-      const writes = batches.filled;
-      progress.changed = true;
-      for (const batch of writes) {
+      for (const batch of batches.filled) {
         batch.forEach((step) => step.queue());
         // One sync per request-budget's worth of bytes, not per row: see docs/excel-adapter.md.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -413,28 +405,10 @@ export async function writeSheets(
       return {
         sheets: p.jobs.map((j) => ({ key: j.spec.key, requested: j.spec.name, name: j.finalName })),
       };
-    });
-  } catch (error) {
-    if (!progress.changed || progress.before === undefined) throw wrap(error, "");
-    const before = progress.before;
-    const touched = specs.map((spec) => ownedNameFor(spec.key));
-    try {
-      await run((context) => restore(context, before, touched));
-    } catch (cleanupError) {
-      throw wrap(
-        error,
-        ` Tidying up failed too (${message(cleanupError)}): hidden sheets named '${TEMP_SHEET_PREFIX}…' may be left; they are safe to delete.`
-      );
-    }
-    throw wrap(error, " The workbook is as it was.");
-  }
-}
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-function wrap(error: unknown, after: string): Error {
-  return new Error(`Could not write the calculated sheets: ${message(error)}.${after}`, {
-    cause: error,
+    },
+    restore: (context, before) => restore(context, before, touched),
+    leftover: () =>
+      `hidden sheets named '${TEMP_SHEET_PREFIX}…' may be left; they are safe to delete.`,
   });
 }
 

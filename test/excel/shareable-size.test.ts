@@ -67,13 +67,14 @@ describe("make shareable on a large live sheet", () => {
         `${readBytes} response bytes, largest ${excel.largestResponse}; ` +
         `largest request ${excel.largestRequest}`
     );
-    // ~220 bytes a row of formulas and values: 4,464 rows first (7 × 128 bytes a row
-    // guessed), then ~14,500 a sync (measured × 1.25). One more read sync than the bytes
-    // need, as for read(): the first block is sized by the guess.
+    // ~290 bytes a row of formulas, values and number formats (read so that a failed
+    // write can put them back): 2,976 rows first (7 × 192 bytes a row guessed), then
+    // ~11,000 a sync (measured × 1.25). One more read sync than the bytes need, as for
+    // read(): the first block is sized by the guess.
     expect(readSyncs).toBe(Math.ceil((readBytes * 1.25) / MAX_REQUEST_BYTES) + 1);
-    expect(readSyncs).toBe(5);
-    // 2 ownership + 1 address + 5 read + 6 write (100,000 cells in 50,000 one-row writes,
-    // chunked by request size as before).
+    expect(readSyncs).toBe(6);
+    // 2 ownership (the used range's address with the second) + 6 read + 6 write (100,000
+    // cells in 50,000 one-row writes, chunked by request size as before).
     expect(excel.syncs).toBe(14);
 
     for (let i = 0; i < rows.length; i++) {
@@ -115,16 +116,14 @@ describe("make shareable on a large live sheet", () => {
     ]);
     liveSheet(excel, rows);
 
-    const outcome = await excel.run((context) =>
-      makeShareable(context, "Grant Costing", MAX_REQUEST_BYTES)
-    );
+    const outcome = await makeShareable(excel.run, "Grant Costing", MAX_REQUEST_BYTES);
     expect(outcome.converted).toBe(8_000);
-    // 128 bytes a cell guessed (formulas and values), so the first block is the whole
+    // 192 bytes a cell guessed (formulas, values, formats), so the first block is the whole
     // sheet (~27 MB): refused, then halved until a block fits; blocks sized from it after.
     const refused = excel.requests.filter((r) => r.responseBytes > WEB_RESPONSE_LIMIT);
     expect(refused.length).toBeGreaterThanOrEqual(2);
-    // The refusals are the first read syncs, one after another (after 2 ownership + 1 address).
-    expect(refused.map((r) => r.sync)).toEqual(refused.map((_, i) => 4 + i));
+    // The refusals are the first read syncs, one after another (after 2 ownership).
+    expect(refused.map((r) => r.sync)).toEqual(refused.map((_, i) => 3 + i));
     const read = excel.requests.filter((r) => r.responseBytes <= WEB_RESPONSE_LIMIT);
     expect(Math.max(...read.map((r) => r.responseBytes))).toBeLessThan(MAX_REQUEST_BYTES);
     for (let i = 0; i < rows.length; i += 997) {
@@ -138,9 +137,9 @@ describe("make shareable on a large live sheet", () => {
   it("says which row is too large when a single row is over the limit", async () => {
     const excel = new FakeExcel({ calculate });
     liveSheet(excel, [["=ESTAB.POSTCOST(Establishment!C5)"], ["x".repeat(WEB_RESPONSE_LIMIT)]]);
-    await expect(
-      excel.run((context) => makeShareable(context, "Grant Costing", MAX_REQUEST_BYTES))
-    ).rejects.toThrow("row 2 of 'Grant Costing' alone is over Excel's response limit");
+    await expect(makeShareable(excel.run, "Grant Costing", MAX_REQUEST_BYTES)).rejects.toThrow(
+      "row 2 of 'Grant Costing' alone is over Excel's response limit"
+    );
     // Nothing was written: the ESTAB formula is still there.
     expect(excel.cell("Grant Costing", "A1")?.formula).toBe("=ESTAB.POSTCOST(Establishment!C5)");
   });
@@ -148,12 +147,10 @@ describe("make shareable on a large live sheet", () => {
   it("converts nothing and still marks an empty owned sheet, with no read sync", async () => {
     const excel = new FakeExcel();
     liveSheet(excel, []);
-    const outcome = await excel.run((context) =>
-      makeShareable(context, "Grant Costing", MAX_REQUEST_BYTES)
-    );
+    const outcome = await makeShareable(excel.run, "Grant Costing", MAX_REQUEST_BYTES);
     expect(outcome).toEqual({ sheet: "Grant Costing", converted: 0 });
-    // 2 ownership + 1 address + 1 write (the mark).
-    expect(excel.syncs).toBe(4);
+    // 2 ownership (the used range's address with the second) + 1 write (the mark).
+    expect(excel.syncs).toBe(3);
     expect(parseMarker(excel.sheet("Grant Costing").properties.get(MARKER_KEY))?.mode).toBe(
       "shareable"
     );

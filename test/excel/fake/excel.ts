@@ -5,8 +5,9 @@
  * getters give objects whose `isNullObject` is known only after a load and a sync;
  * strings written through `values` are typed in as a user would type them (a leading
  * "=", "+", "-" or "@" makes a formula, "00123" becomes a number) unless the cell is
- * text-formatted ("@"). Unlike the real thing, a failing batch applies nothing (real
- * Excel may have run part of it); the adapter's rollback does not rely on that.
+ * text-formatted ("@"). A batch that fails on its own error applies nothing; real Excel
+ * may have run part of it, which an injected failure models (`failAfterOperations`), and
+ * the adapter's rollback does not rely on either.
  *
  * Instruments: sync count, bytes per request (UTF-8 JSON of what was queued) and per
  * response (UTF-8 JSON of what the loads return), a failure injectable at any sync,
@@ -312,10 +313,9 @@ export class FakeContext {
     if (excel.failAtSync === n) {
       const partly = excel.failAfterOperations;
       if (partly !== undefined) {
+        // What ran stays done; nothing the batch loaded arrives, since the sync rejects.
         const tx = new Transaction(this.state);
-        const commits: Array<() => void> = [];
-        ops.slice(0, partly).forEach((op) => op.apply(tx, commits));
-        commits.forEach((c) => c());
+        ops.slice(0, partly).forEach((op) => op.apply(tx, []));
       }
       throw new FakeOfficeError("GeneralException", `injected failure at sync ${n}`);
     }
@@ -1193,6 +1193,14 @@ class FakeCustomProperty extends FakeObject {
   }
   get key(): string {
     return this.get("key");
+  }
+
+  /** ExcelApi 1.12; on a null object (no such property) it fails at sync, as Excel's does. */
+  delete(): void {
+    this.queue(0, (_tx, p: { key: string }) => {
+      const sheet = this.worksheet.sheet();
+      sheet?.properties.delete(p.key);
+    });
   }
 }
 

@@ -108,6 +108,20 @@ function copySheetShell(s: FakeSheet): FakeSheet {
   };
 }
 
+/** A cell that holds nothing and looks like every other untouched cell. */
+export function isPlainBlank(cell: FakeCell): boolean {
+  return (
+    cell.value === "" &&
+    cell.formula === undefined &&
+    cell.numberFormat === "General" &&
+    cell.bold === undefined &&
+    cell.italic === undefined &&
+    cell.size === undefined &&
+    cell.color === undefined &&
+    cell.fill === undefined
+  );
+}
+
 /**
  * Journal for one batch: the structure is copied up front (cheap: no cells), cells are
  * recorded on first touch, so a 100,000-row write is not copied at every sync.
@@ -134,7 +148,8 @@ export class Transaction {
       this.touched.set(sheet.cells, journal);
     }
     if (!journal.has(key)) journal.set(key, sheet.cells.get(key));
-    if (cell === undefined) sheet.cells.delete(key);
+    // Excel has no "empty cell that exists": blank, General and unstyled is no cell at all.
+    if (cell === undefined || isPlainBlank(cell)) sheet.cells.delete(key);
     else sheet.cells.set(key, cell);
   }
 
