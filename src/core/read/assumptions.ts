@@ -15,6 +15,7 @@ import { closestLabel, describeValue, formatFigure, normaliseLabel } from "./tex
 import { parseBoolean, parseDate, parseMoney, parseNumber, parsePercent } from "./values";
 import {
   LIMITS,
+  MAX_FIGURE_LENGTH,
   MAX_TEXT_LENGTH,
   outOfRangeMessage,
   refusedForSize,
@@ -357,7 +358,7 @@ export function parsePayAward(
     const percent = parsePercent(value);
     return percent === undefined ? undefined : { percent };
   }
-  if (typeof value !== "string") return undefined;
+  if (typeof value !== "string" || value.length > MAX_FIGURE_LENGTH) return undefined;
   const text: string = value;
   if (isBlank(text) || isErrorCell(text)) return undefined;
   const money = /£\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*k?)/i.exec(text);
@@ -841,6 +842,8 @@ type Matched =
 
 /** "Pension rate" → the pension setting; "Pay award 2025/26" → pay award for FY 2025. */
 export function matchSetting(label: string): Matched | undefined {
+  // No setting name is this long; the year pattern below would take time growing with its square.
+  if (label.length > MAX_FIGURE_LENGTH) return undefined;
   const spec = SETTING_LOOKUP.get(normaliseLabel(label));
   if (spec) return { spec, key: spec.key };
   const m = /^(.*?)[\s:(-]*((?:fy\s*)?\d{4}(?:\s*[/-]\s*(?:\d{4}|\d{2}))?)\s*\)?\s*$/i.exec(

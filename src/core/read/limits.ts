@@ -23,6 +23,9 @@ const percent = (min: number, max: number): Limit => ({ min, max, as: "percent" 
 export const EARLIEST_DATE = serialOf(1910, 1, 1);
 export const LATEST_DATE = serialOf(2199, 12, 31);
 
+/** Longer text is never read as a figure: "£1,234,567.89 per annum" is 23 characters. */
+export const MAX_FIGURE_LENGTH = 255;
+
 /** Excel's limit on the characters in one cell: longer text is cut to it, with a warning. */
 export const MAX_TEXT_LENGTH = 32_767;
 

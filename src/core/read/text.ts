@@ -31,7 +31,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate nearest to text by edit distance on normalised labels (first on ties). */
 export function closestLabel(text: string, candidates: readonly string[]): string | undefined {
-  const target = normaliseLabel(text);
+  // The distance costs length × length: past a setting name's length, more text tells nothing.
+  const target = normaliseLabel(text.slice(0, 100));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

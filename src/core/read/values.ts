@@ -9,7 +9,7 @@ import {
   type Serial,
 } from "../dates";
 import type { ContractType } from "../model";
-import { EARLIEST_DATE, LATEST_DATE } from "./limits";
+import { EARLIEST_DATE, LATEST_DATE, MAX_FIGURE_LENGTH } from "./limits";
 
 /**
  * Cell value parsers. Each takes one cell value exactly as Excel gives it and returns the
@@ -30,11 +30,19 @@ function usable(value: CellValue): value is number | string | boolean {
   );
 }
 
+/**
+ * A cell that may hold a figure: usable, and not text longer than any figure is written
+ * (the number patterns below would take time growing with the square of the length).
+ */
+function figureCell(value: CellValue): value is number | string | boolean {
+  return usable(value) && !(typeof value === "string" && value.length > MAX_FIGURE_LENGTH);
+}
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** 0.5, "0.5", "1,234.5", " 7 ". Not "£", not "%", not words. */
 export function parseNumber(value: CellValue): number | undefined {
-  if (!usable(value)) return undefined;
+  if (!figureCell(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "boolean") return undefined;
   if (PLAIN_NUMBER.test(value)) return Number(value); // fast path: no copies
@@ -49,7 +57,7 @@ export function parseNumber(value: CellValue): number | undefined {
  * "-£1,200" (negative), "£20,862 pa". Anything else (e.g. "TBC") is undefined.
  */
 export function parseMoney(value: CellValue): number | undefined {
-  if (!usable(value)) return undefined;
+  if (!figureCell(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "boolean") return undefined;
   let text = value.trim().toLowerCase();
@@ -81,7 +89,7 @@ export function parseMoney(value: CellValue): number | undefined {
  * fraction. So 1 means 100%; write "1%" for one per cent.
  */
 export function parsePercent(value: CellValue): number | undefined {
-  if (!usable(value) || typeof value === "boolean") return undefined;
+  if (!figureCell(value) || typeof value === "boolean") return undefined;
   if (typeof value === "string") {
     const match = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(value.trim());
     if (match) return tidy(Number(match[1]) / 100);
@@ -152,7 +160,7 @@ function dateOf(year: number, month: number, day: number): Serial | undefined {
  * "1 Sep 18", "01-Sep-2018". Impossible dates (31/02/2024) are undefined.
  */
 export function parseDate(value: CellValue): Serial | undefined {
-  if (!usable(value) || typeof value === "boolean") return undefined;
+  if (!figureCell(value) || typeof value === "boolean") return undefined;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return undefined;
     const serial = Math.floor(value);
@@ -235,7 +243,7 @@ export const CONTRACT_TYPE_WORDS: Readonly<Record<string, ContractType>> = CONTR
 export function parsePoint(value: CellValue): number | undefined {
   const n = parseNumber(value);
   if (n !== undefined) return n;
-  if (typeof value !== "string") return undefined;
+  if (typeof value !== "string" || !figureCell(value)) return undefined;
   const m = /^\s*(?:scp|point|pt|spinal(?:\s+column)?\s+point)\.?\s*(\d+(?:\.\d+)?)\s*$/i.exec(
     value
   );
@@ -244,7 +252,7 @@ export function parsePoint(value: CellValue): number | undefined {
 
 /** A financial year: "2024/25", "2024-25", "FY2024/25", 2024, or a date within it. */
 export function parseYear(value: CellValue): FinancialYear | undefined {
-  if (!usable(value) || typeof value === "boolean") return undefined;
+  if (!figureCell(value) || typeof value === "boolean") return undefined;
   const fy = parseFinancialYear(value);
   if (fy !== undefined) return fy;
   const serial = parseDate(value);

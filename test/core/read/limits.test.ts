@@ -329,6 +329,18 @@ describe("text longer than Excel's 32,767 characters", () => {
     expect(r.issues).toEqual([]);
   });
 
+  it("a setting name of 40,000 characters is an unknown setting, answered in bounded work", () => {
+    const r = readAssumptions({
+      grids: [
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          [`Pension${" r".repeat(20_000)}`, "19%"],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual(["warning:unknown-setting@A2"]);
+  });
+
   it("assumptions text (grant name, management grades) is cut too", () => {
     const r = readAssumptions({
       grids: [

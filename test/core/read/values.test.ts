@@ -10,6 +10,8 @@ import {
   parsePoint,
   parseText,
   parseYear,
+  parsePayAward,
+  matchSetting,
 } from "../../../src/core/read";
 
 describe("parseMoney", () => {
@@ -186,5 +188,31 @@ describe("other parsers", () => {
     expect(parseText(5)).toBe("5");
     expect(parseText("  SS08 ")).toBe("SS08");
     expect(parseText("")).toBeUndefined();
+  });
+});
+
+describe("text far longer than any figure", () => {
+  // A hand-made file can hold 32,767 characters in a cell; the number patterns would take
+  // time growing with the square of the length, so such text is never read as a figure.
+  const long = [
+    "1".repeat(32_767),
+    `${"1".repeat(32_000)}x`,
+    `£${"1,".repeat(16_000)}x`,
+    `${"1".repeat(32_000)}%`,
+  ];
+
+  it.each(long.map((t) => [t.slice(0, 6), t]))("%p… is not a figure", (_, text) => {
+    expect(parseNumber(text)).toBeUndefined();
+    expect(parseMoney(text)).toBeUndefined();
+    expect(parsePercent(text)).toBeUndefined();
+    expect(parseDate(text)).toBeUndefined();
+    expect(parsePoint(text)).toBeUndefined();
+    expect(parseYear(text)).toBeUndefined();
+    expect(parsePayAward(text)).toBeUndefined();
+    expect(matchSetting(text)).toBeUndefined();
+  });
+
+  it("up to 255 characters, a figure is still read", () => {
+    expect(parseNumber(`${" ".repeat(250)}12`)).toBe(12);
   });
 });
