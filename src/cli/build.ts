@@ -8,7 +8,14 @@ import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../xlsx";
 import { streamSheetSpecs } from "../xlsx/stream";
 import { financialYearOf, serialOf } from "../core/dates";
 import type { BuildWorkbook } from "./engine";
-import { UsageError, defaultOutputPath, readInput, sameFile, writeAtomically } from "./files";
+import {
+  UsageError,
+  defaultOutputPath,
+  openOutput,
+  readInput,
+  sameFile,
+  type OutputFile,
+} from "./files";
 import { issueLines, plural, summaryLines } from "./format";
 import { progressOn, type Progress } from "./progress";
 import type { CliIo } from "./io";
@@ -80,14 +87,8 @@ function jsonOf(
 /** The workbook's sheets and tables as Grids, and the sheets an earlier build wrote into it. */
 async function readGrids(input: string): Promise<{ grids: WorkbookGrids; outputSheets: string[] }> {
   const bytes = await readInput(input);
-  let source: ExcelJS.Workbook;
-  try {
-    source = await loadWorkbook(bytes);
-  } catch {
-    throw new UsageError(
-      `'${input}' is not an Excel workbook that can be read (.xlsx). Old .xls files: open in Excel and save as .xlsx.`
-    );
-  }
+  // Refused (WorkbookRefused, exit 2) when it is not a workbook or too big to hold.
+  const source: ExcelJS.Workbook = await loadWorkbook(bytes, `'${input}'`);
   return {
     grids: readWorkbookGrids(source),
     outputSheets: ownedSheets(source).map((o) => o.sheet),
@@ -121,13 +122,14 @@ function reportBlocked(
 async function writeResults(
   result: BuildResult,
   output: string,
+  file: OutputFile,
   io: CliIo,
   progress: Progress
 ): Promise<WrittenSheet[]> {
   let sheets: WrittenSheet[] = [];
   const total = result.sheets.length;
   progress.step(`Writing sheet 1 of ${total} (${result.sheets[0]?.name ?? ""})…`);
-  await writeAtomically(output, async (out) => {
+  await file.write(async (out) => {
     ({ sheets } = await streamSheetSpecs(out, result.sheets, {
       creator: "Establishment Costing",
       created: io.now(),
@@ -163,6 +165,9 @@ export async function runBuild(
       `The output would overwrite the workbook you are costing ('${input}'). Choose another name with -o.`
     );
 
+  // Before the work: a folder, a name too long or a folder that cannot be written is
+  // found now, not after minutes of costing.
+  const file = await openOutput(output);
   const progress = progressOn(io.stderr);
   let result: BuildResult;
   let written: WrittenSheet[] = [];
@@ -189,10 +194,12 @@ export async function runBuild(
     });
 
     blocked = !result.ok || hasErrors(result.issues);
-    if (!blocked) written = await writeResults(result, output, io, progress);
+    if (!blocked) written = await writeResults(result, output, file, io, progress);
   } finally {
     // Clears the progress line whatever happens, so messages start on a clean line.
     progress.done();
+    // Errors or a failure: the temporary file goes (nothing happens once it is written).
+    await file.discard();
   }
   if (blocked) return reportBlocked(input, result, options, io);
 

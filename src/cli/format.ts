@@ -3,6 +3,8 @@ import type { Issue } from "../core/grid";
 import { formatIssue, quoteSheetName } from "../core/grid";
 import type { NumberFormatName } from "../core/report";
 import type { SheetSummary } from "../core/workbook/types";
+import type { CliIo } from "./io";
+import { CLEAR_LINE } from "./progress";
 
 /**
  * How figures read in the terminal: en-GB, the way a finance report prints them.
@@ -112,4 +114,42 @@ function noteSummary(infos: readonly Issue[]): string {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Characters that would act on the terminal instead of being shown: C0 controls but tab
+ * and newline (ESC starts a sequence that can move the cursor, clear the screen or set
+ * the window title; CR rewrites the line), DEL, C1 controls (0x9B is a one-byte ESC [)
+ * and the bidirectional overrides that make text read other than it is stored.
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text as it may be printed: each unsafe character as `\u001b` and so on. The same
+ * escape JSON uses, so --json output stays valid and reads back unchanged.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The terminal with every write escaped: post titles, sheet names and cells quoted in
+ * messages are the users' text, and the workbook may have come from anyone. The one
+ * sequence the CLI sends on purpose, the progress line's clear, passes.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  const safe = (s: string) =>
+    s.startsWith(CLEAR_LINE)
+      ? CLEAR_LINE + escapeControls(s.slice(CLEAR_LINE.length))
+      : escapeControls(s);
+  return {
+    now: () => io.now(),
+    stdout: { write: (s: string) => io.stdout.write(safe(s)) },
+    stderr: {
+      write: (s: string) => io.stderr.write(safe(s)),
+      ...(io.stderr.isTTY !== undefined ? { isTTY: io.stderr.isTTY } : {}),
+    },
+  };
 }

@@ -3,7 +3,9 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { runBuild, type BuildOptions } from "./build";
 import { defaultBuild, type BuildWorkbook } from "./engine";
-import { UsageError } from "./files";
+import { WorkbookRefused } from "../xlsx/limits";
+import { UsageError, environmentMessage } from "./files";
+import { terminalSafe } from "./format";
 import { runInit } from "./init";
 import type { CliIo } from "./io";
 
@@ -12,7 +14,11 @@ export const EXIT = {
   ok: 0,
   /** The workbook has errors; they are listed with their cells and nothing was written. */
   workbookErrors: 1,
-  /** The command could not run: a missing file, a bad option, output = input. */
+  /**
+   * The command could not run: a missing file, a file that is not a workbook or is over
+   * the limits, a bad option, output = input, or the machine said no (disk full, no
+   * permission, a name too long, the output is a folder).
+   */
   usage: 2,
   /** Something unexpected went wrong; please report it. */
   failure: 3,
@@ -53,7 +59,8 @@ Examples:
   estab build establishment.xlsx --json > summary.json
 
 Exit codes: 0 done, 1 the workbook needs correcting (nothing written),
-2 the command could not run (file not found, wrong option), 3 unexpected error.
+2 the command could not run (file not found or not a workbook, over the
+limits, wrong option, disk full, no permission), 3 unexpected error.
 `;
 
 const INIT_HELP = `
@@ -120,9 +127,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
  */
 export async function main(
   argv: string[],
-  io: CliIo,
+  terminal: CliIo,
   build: BuildWorkbook = defaultBuild
 ): Promise<number> {
+  const io = terminalSafe(terminal);
   let code: number = EXIT.ok;
   const cmd = program(io, build, (c) => (code = c));
   if (argv.length === 0) {
@@ -136,8 +144,13 @@ export async function main(
     if (err instanceof CommanderError)
       // --help and --version "fail" with exit code 0; bad options with 1, which we report as 2.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof WorkbookRefused) {
       io.stderr.write(`estab: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const environment = environmentMessage(err);
+    if (environment !== undefined) {
+      io.stderr.write(`estab: ${environment} Nothing was written.\n`);
       return EXIT.usage;
     }
     io.stderr.write(`estab: something went wrong: ${(err as Error).message ?? String(err)}\n`);

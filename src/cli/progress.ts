@@ -7,16 +7,19 @@ export interface Progress {
   done(): void;
 }
 
+/** Back to the start of the line and clear it: the progress line is redrawn in place. */
+export const CLEAR_LINE = "\r\x1b[2K";
+
 export function progressOn(stream: { isTTY?: boolean; write(s: string): unknown }): Progress {
   if (!stream.isTTY) return { step: () => undefined, done: () => undefined };
   let shown = false;
   return {
     step(message) {
-      stream.write(`\r\x1b[2K${message}`);
+      stream.write(`${CLEAR_LINE}${message}`);
       shown = true;
     },
     done() {
-      if (shown) stream.write("\r\x1b[2K");
+      if (shown) stream.write(CLEAR_LINE);
       shown = false;
     },
   };
