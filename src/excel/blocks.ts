@@ -1,5 +1,5 @@
 import { columnLetters, parseRangeA1 } from "../core/grid";
-import type { CellValue } from "../core/grid";
+import type { CellRange, CellValue } from "../core/grid";
 import { STEP_OVERHEAD_BYTES } from "./batches";
 import { jsonBytes } from "./cells";
 import { splitAddress } from "./names";
@@ -72,7 +72,16 @@ export function usedRangeRead(
   address: string,
   load: BlockLoad
 ): UsedRangeRead {
-  const { start, end } = parseRangeA1(splitAddress(address).local);
+  return regionRead(name, worksheet, parseRangeA1(splitAddress(address).local), load);
+}
+
+/** A rectangle of a sheet to read. */
+export function regionRead(
+  name: string,
+  worksheet: Excel.Worksheet,
+  { start, end }: CellRange,
+  load: BlockLoad
+): UsedRangeRead {
   const columns = end.column - start.column + 1;
   return {
     name,

@@ -2,7 +2,8 @@
 export { createExcelWorkbook, ExcelTooOldError } from "./workbook";
 export type { ExcelWorkbook, ExcelWorkbookOptions, WriteSheetsOptions } from "./workbook";
 export type { ExcelRun, IsSetSupported } from "./run";
-export { MAX_REQUEST_BYTES, MIN_EXCEL_API, NOTES_EXCEL_API } from "./run";
+export { MAX_REQUEST_BYTES, MIN_EXCEL_API, NOTES_EXCEL_API, SPECIAL_CELLS_EXCEL_API } from "./run";
+export { MAX_READ_CELLS, TooMuchToReadError } from "./content";
 export { MARKER_KEY, parseMarker } from "./marker";
 export type { OutputMode, OwnershipMarker } from "./marker";
 export { NotOwnedError } from "./owned";

@@ -7,7 +7,13 @@ import { inspectWorkbook } from "./inspect";
 import type { OutputMode } from "./marker";
 import { checkLocalAddress, ownedKey } from "./owned";
 import { readWorkbook } from "./read";
-import { MAX_REQUEST_BYTES, MIN_EXCEL_API, NOTES_EXCEL_API, officeRequirements } from "./run";
+import {
+  MAX_REQUEST_BYTES,
+  MIN_EXCEL_API,
+  NOTES_EXCEL_API,
+  officeRequirements,
+  SPECIAL_CELLS_EXCEL_API,
+} from "./run";
 import type { ExcelRun, IsSetSupported } from "./run";
 import { makeShareable } from "./shareable";
 import type { ShareableOutcome } from "./shareable";
@@ -65,7 +71,8 @@ export function createExcelWorkbook(
 
   return {
     read(): Promise<WorkbookGrids> {
-      return run((context) => readWorkbook(context, maxRequestBytes));
+      const specialCells = supported("ExcelApi", SPECIAL_CELLS_EXCEL_API);
+      return run((context) => readWorkbook(context, maxRequestBytes, { specialCells }));
     },
 
     async writeSheets(specs, writeOptions = {}) {

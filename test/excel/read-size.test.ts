@@ -135,7 +135,7 @@ describe("reading in row blocks", () => {
     );
     excel.addTable("Supporting Families", "Posts", "B4:D6");
     // A table with empty rows below and a column right of the values: part of it lies
-    // outside the sheet's used range (values only).
+    // outside the sheet's used range (values only); its empty rows below are not read.
     excel.addSheet("Establishment", posts(300), "C5");
     excel.addTable("Establishment", "Staff", "C5:O320");
     excel.addSheet("Dates", [[43344]], "C2");
@@ -157,11 +157,20 @@ describe("reading in row blocks", () => {
       "Empty",
       "Row",
     ]);
+    // Tables end at the last row holding anything (Staff's 15 empty rows below its posts,
+    // Empty's blank row): the core stops at trailing blank rows anyway.
+    const trimmed = before.map((g) => {
+      if (g.table === undefined) return g;
+      let end = g.values.length;
+      while (end > 1 && g.values[end - 1].every((v) => v === "")) end--;
+      return { ...g, values: g.values.slice(0, end) };
+    });
+    expect(trimmed.find((g) => g.table === "Staff")?.values).toHaveLength(301);
     // The default budget, and one so small every sync holds a few rows of one sheet.
     for (const budget of [MAX_REQUEST_BYTES, 5_000]) {
       excel.resetCounters();
       const { grids } = await excel.run((context) => readWorkbook(context, budget));
-      expect(grids).toEqual(before);
+      expect(grids).toEqual(trimmed);
       expect(excel.largestResponse).toBeLessThan(budget);
       if (budget === MAX_REQUEST_BYTES) expect(excel.syncs).toBe(3);
       else expect(excel.syncs).toBeGreaterThan(10);

@@ -18,6 +18,7 @@ import type { CellValue } from "../../../src/core/grid";
 import {
   cellKey,
   emptySheet,
+  MAX_COLUMNS,
   FakeOfficeError,
   saveAndReopen,
   snapshot,
@@ -718,7 +719,8 @@ class FakeWorksheet extends FakeObject {
     });
   }
 
-  getRange(address: string): FakeRange {
+  /** With no address, the whole sheet (A1:XFD1048576), as Office.js gives it. */
+  getRange(address = `A1:${columnLetters(MAX_COLUMNS - 1)}${MAX_ROWS}`): FakeRange {
     return new FakeRange(this.context, this, { address });
   }
 
@@ -800,6 +802,12 @@ class FakeRange extends FakeObject {
 
   protected read(target: never, p: string): unknown {
     const { sheet, box } = target as { sheet: FakeSheet; box: Box };
+    if (p !== "address" && boxCells(box) > RANGE_READ_LIMIT) {
+      throw new FakeOfficeError(
+        "InvalidOperation",
+        `reading ${p} of ${boxA1(box)}: a range read is limited to ${RANGE_READ_LIMIT} cells`
+      );
+    }
     switch (p) {
       case "address":
         return `${quoteSheetName(sheet.name)}!${boxA1(box)}`;
@@ -905,6 +913,16 @@ class FakeRange extends FakeObject {
     return new FakeRangeFormat(this, this.worksheet, "address" in this.ref ? this.ref.address : "");
   }
 
+  /** The cells of a kind (ExcelApi 1.9); ItemNotFound at sync when there are none. */
+  getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, specialKind(cellType, cellValueType), false);
+  }
+
+  /** The same, as a null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, specialKind(cellType, cellValueType), true);
+  }
+
   select(): void {
     this.context.enqueue({
       bytes: 40,
@@ -917,6 +935,187 @@ class FakeRange extends FakeObject {
         this.context.state.selection = { sheetId: at.sheet.id, address: boxA1(at.box) };
       },
     });
+  }
+}
+
+// ---------------------------------------------------------------------------- special cells
+
+/** Excel's documented limit on the cells of one range read (values, formulas, formats). */
+export const RANGE_READ_LIMIT = 5_000_000;
+const MAX_ROWS = 1_048_576;
+
+const boxCells = (b: Box): number => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+type SpecialKind = "Constants" | "Formulas";
+
+function specialKind(cellType: string, cellValueType?: string): SpecialKind {
+  if (cellType !== "Constants" && cellType !== "Formulas") {
+    throw new Error(`fake: special cells of type ${cellType} are not modelled`);
+  }
+  if (cellValueType !== undefined && cellValueType !== "All") {
+    throw new Error(`fake: special cells of value type ${cellValueType} are not modelled`);
+  }
+  return cellType;
+}
+
+/**
+ * The cells of `kind` inside `box`, as rectangles: the runs of neighbouring cells in each
+ * row, a run continued downwards while the next row has the same run. (Real Excel may cut
+ * the same cells into other rectangles; the adapter must not depend on which.)
+ */
+export function specialAreas(sheet: FakeSheet, box: Box, kind: SpecialKind): Box[] {
+  const hits: Array<[number, number]> = [];
+  for (const [k, cell] of sheet.cells) {
+    const r = Math.floor(k / MAX_COLUMNS);
+    const c = k % MAX_COLUMNS;
+    if (r < box.r0 || r > box.r1 || c < box.c0 || c > box.c1) continue;
+    const isFormula = cell.formula !== undefined;
+    if (kind === "Formulas" ? isFormula : !isFormula && cell.value !== "") hits.push([r, c]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const done: Box[] = [];
+  let open = new Map<string, Box>();
+  let i = 0;
+  while (i < hits.length) {
+    const row = hits[i][0];
+    const next = new Map<string, Box>();
+    while (i < hits.length && hits[i][0] === row) {
+      const c0 = hits[i][1];
+      let c1 = c0;
+      while (i + 1 < hits.length && hits[i + 1][0] === row && hits[i + 1][1] === c1 + 1) {
+        i++;
+        c1++;
+      }
+      i++;
+      const k = `${c0}:${c1}`;
+      const above = open.get(k);
+      if (above !== undefined && above.r1 === row - 1) {
+        above.r1 = row;
+        open.delete(k);
+        next.set(k, above);
+      } else {
+        next.set(k, { r0: row, c0, r1: row, c1 });
+      }
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+}
+
+/** Several rectangles of one sheet (ExcelApi 1.9), here only as special cells give them. */
+class FakeRangeAreas extends FakeObject {
+  protected readonly typeName = "RangeAreas";
+  protected readonly loadable = ["address", "areaCount", "cellCount"];
+
+  constructor(
+    context: FakeContext,
+    private readonly source: FakeRange,
+    private readonly kind: SpecialKind,
+    private readonly orNull: boolean
+  ) {
+    super(context);
+  }
+
+  /** Resolved at sync, like every proxy: the areas as the cells are then. */
+  found(): { sheet: FakeSheet; areas: Box[] } | null {
+    if (!this.context.excel.isSetSupported("ExcelApi", "1.9")) {
+      throw new FakeOfficeError("ApiNotFound", "Range.getSpecialCells needs ExcelApi 1.9");
+    }
+    const at = this.source.where();
+    if (at === null) throw new FakeOfficeError("InvalidOperation", "range is a null object");
+    const areas = specialAreas(at.sheet, at.box, this.kind);
+    if (areas.length > 0) return { sheet: at.sheet, areas };
+    if (this.orNull) return null;
+    throw new FakeOfficeError("ItemNotFound", `no cells of type ${this.kind}`);
+  }
+
+  protected locate(): unknown {
+    return this.found();
+  }
+
+  protected read(target: never, p: string): unknown {
+    const { sheet, areas } = target as { sheet: FakeSheet; areas: Box[] };
+    switch (p) {
+      case "address":
+        return areas.map((b) => `${quoteSheetName(sheet.name)}!${boxA1(b)}`).join(", ");
+      case "areaCount":
+        return areas.length;
+      case "cellCount": {
+        const cells = areas.reduce((n, b) => n + boxCells(b), 0);
+        return cells > 2 ** 31 - 1 ? -1 : cells;
+      }
+      default:
+        throw new Error(p);
+    }
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  get areas(): FakeRangeCollection {
+    return new FakeRangeCollection(this.context, this);
+  }
+}
+
+/** RangeAreas.areas: one Range per rectangle; only `items/address` is modelled. */
+class FakeRangeCollection extends FakeObject {
+  protected readonly typeName = "RangeCollection";
+  protected readonly loadable = ["items/address"];
+
+  constructor(
+    context: FakeContext,
+    private readonly owner: FakeRangeAreas
+  ) {
+    super(context);
+  }
+
+  protected locate(): unknown {
+    return this.owner.found();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override load(properties?: string | string[]): this {
+    this.wantedProperties(properties);
+    this.context.enqueue({
+      bytes: utf8(properties) + 40,
+      apply: (_tx, commits) => {
+        const found = this.owner.found();
+        if (found === null) throw new FakeOfficeError("InvalidOperation", "areas of a null object");
+        const { sheet, areas } = found;
+        const items = areas.map((b) => `${quoteSheetName(sheet.name)}!${boxA1(b)}`);
+        this.context.respond(items.map((address) => ({ address })));
+        commits.push(() => {
+          const worksheet = new FakeWorksheet(this.context, { id: sheet.id });
+          this.preload(
+            new Map([
+              [
+                "items",
+                areas.map((b, i) =>
+                  new FakeRange(this.context, worksheet, { address: boxA1(b) }).preload(
+                    new Map([["address", items[i]]])
+                  )
+                ),
+              ],
+            ])
+          );
+        });
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeRange[] {
+    return this.get("items");
   }
 }
 
