@@ -159,7 +159,8 @@ function sheetCounter(
   tally: { cells: number; validated: number },
   limits: ReadLimits
 ): { write(text: string): void; close(): void } {
-  const parser = new SaxesParser();
+  // No line and column tracking: only the counts are wanted.
+  const parser = new SaxesParser({ position: false });
   const tooMany = () =>
     new WorkbookRefused(
       `${name} has more than ${count(limits.cells)} cells (counting every cell of a merged area); workbooks that big are not read.`
