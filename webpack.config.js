@@ -1,14 +1,43 @@
 // One runtime for the task pane and the ESTAB custom functions (shared runtime):
-// taskpane.html loads both bundles, and the manifest points Page, FunctionFile and
-// Runtime at that one page. functions.json is generated from the JSDoc in
-// src/functions/functions.ts; a metadata error fails the build.
+// taskpane.html loads both entries, and the manifest points Page, FunctionFile and
+// Runtime at that one page. The code both entries use (the core) is in one shared chunk
+// under one webpack runtime, so the page loads and runs it once. functions.json is
+// generated from the JSDoc in src/functions/functions.ts; a metadata error fails the
+// build. help.html (SupportUrl, LearnMoreUrl, each function's helpUrl) is a static page
+// copied beside taskpane.html.
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { DefinePlugin } = require("webpack");
+const { Compilation, DefinePlugin, sources } = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+
+/**
+ * Points the development URLs in an emitted asset at the deployment (functions.json's
+ * helpUrls come from JSDoc, which names https://localhost:3000/ as the manifest does).
+ */
+class RewriteUrlsPlugin {
+  constructor(files, baseUrl) {
+    this.files = files;
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          for (const file of this.files) {
+            const asset = compilation.getAsset(file);
+            if (!asset) continue;
+            const text = asset.source.source().toString().replaceAll(DEV_URL, this.baseUrl);
+            compilation.updateAsset(file, new sources.RawSource(text));
+          }
+        }
+      );
+    });
+  }
+}
 
 /** The HTTPS base URL the production manifest points at (ESTAB_BASE_URL, ending in "/"). */
 function productionBaseUrl() {
@@ -68,6 +97,22 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // Add-in build: taskpane.html loads both entries into the one shared runtime, so the
+    // modules both use (the core) go in one chunk, shared.js, under one webpack runtime
+    // (runtime.js): loaded once, evaluated once, one module cache (one costing-context
+    // cache) for the pane and the functions. Nothing else is split.
+    ...(!preview && {
+      optimization: {
+        runtimeChunk: "single",
+        splitChunks: {
+          cacheGroups: {
+            default: false,
+            defaultVendors: false,
+            shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true },
+          },
+        },
+      },
+    }),
     // Preview build only: ExcelJS gets its own, named, lazy chunk.
     ...(preview && {
       optimization: {
@@ -93,6 +138,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      ...(dev ? [] : [new RewriteUrlsPlugin(["functions.json"], baseUrl)]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -103,6 +149,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The help page: static, no script, served beside taskpane.html.
+          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

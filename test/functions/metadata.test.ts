@@ -4,6 +4,7 @@
  * definitions.ts. This proves the two describe the same functions: names, parameters,
  * optional parameters, ranges, spilling results and help text.
  */
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS } from "../../src/functions/definitions";
@@ -14,6 +15,7 @@ interface Metadata {
     id: string;
     name: string;
     description?: string;
+    helpUrl?: string;
     parameters: Array<{
       name: string;
       description?: string;
@@ -69,6 +71,74 @@ describe("generated functions.json against the definitions table", () => {
     const exported = excelFunctions as Record<string, unknown>;
     expect(associate.map((a) => a.id).sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
     for (const a of associate) expect(typeof exported[a.functionName]).toBe("function");
+  });
+});
+
+/** An A1 (A1 to XFD1048576) or R1C1 cell reference: Excel would read the name as a cell. */
+function isCellReference(name: string): boolean {
+  const a1 = /^([A-Z]{1,3})([0-9]+)$/.exec(name);
+  if (a1) {
+    const column = [...a1[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    return column <= 16384 && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576;
+  }
+  return /^R[0-9]+C[0-9]+$/.test(name);
+}
+
+describe("the functions' names, as Excel's custom functions naming rules have them", () => {
+  let metadata: Metadata;
+  beforeAll(async () => {
+    metadata = JSON.parse((await generateCustomFunctionsMetadata(SOURCE)).metadataJson) as Metadata;
+  });
+
+  it("start with a letter, are at least three characters, of A–Z, 0–9, _ and . only", () => {
+    for (const f of metadata.functions) {
+      expect({ id: f.id, ok: /^[A-Z][A-Z0-9_.]{2,}$/.test(f.id) }).toEqual({ id: f.id, ok: true });
+      expect(f.name).toBe(f.id); // no aliases: the name Excel shows is the id
+      expect(isCellReference(f.id)).toBe(false);
+    }
+    expect(isCellReference("FY1")).toBe(true);
+    expect(isCellReference("R1C1")).toBe(true);
+  });
+
+  it("have no short ids left, not even as aliases (ESTAB.FY and ESTAB.NI were renamed)", () => {
+    const ids = metadata.functions.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(["FINYEAR", "EMPLOYERNI"]));
+    expect(ids).not.toContain("FY");
+    expect(ids).not.toContain("NI");
+  });
+
+  it("each have a helpUrl to their own section of the shipped help page", () => {
+    const help = readFileSync(path.join(__dirname, "../../src/help/help.html"), "utf8");
+    for (const f of metadata.functions) {
+      expect(f.helpUrl).toBe(`https://localhost:3000/help.html#estab-${f.id.toLowerCase()}`);
+      const section = new RegExp(
+        `<section id="estab-${f.id.toLowerCase()}">[\\s\\S]*?<p class="signature">ESTAB\\.${f.id}\\(([^)]*)\\)</p>`
+      ).exec(help);
+      expect({ id: f.id, found: section !== null }).toEqual({ id: f.id, found: true });
+      // The signature on the page lists the parameters Excel shows, optional ones in [ ].
+      const shown = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+      expect({ id: f.id, signature: section?.[1] }).toEqual({ id: f.id, signature: shown });
+    }
+  });
+
+  it("are the only ESTAB functions any formula in src/ or the docs uses", () => {
+    const known = new Set(FUNCTIONS.map((f) => f.name));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = path.join(dir, f);
+        return statSync(p).isDirectory() ? files(p) : [p];
+      });
+    const root = path.join(__dirname, "../..");
+    const sources = [
+      ...files(path.join(root, "src")),
+      ...files(path.join(root, "docs")).filter((f) => f.endsWith(".md")),
+      path.join(root, "README.md"),
+    ];
+    const unknown: string[] = [];
+    for (const file of sources.filter((f) => /\.(ts|tsx|md|html)$/.test(f)))
+      for (const m of readFileSync(file, "utf8").matchAll(/ESTAB\.([A-Z][A-Z0-9_.]*)\(/g))
+        if (!known.has(m[1])) unknown.push(`${path.relative(root, file)}: ESTAB.${m[1]}`);
+    expect(unknown).toEqual([]);
   });
 });
 
