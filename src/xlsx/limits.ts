@@ -18,6 +18,7 @@ export interface ReadLimits {
   cells: number;
   validatedCells: number;
   gridCells: number;
+  xmlElements: number;
 }
 
 export const READ_LIMITS: Readonly<ReadLimits> = {
@@ -33,6 +34,12 @@ export const READ_LIMITS: Readonly<ReadLimits> = {
   validatedCells: 10_000_000,
   /** Cells in the grids read from the sheets, blanks between the values included. */
   gridCells: 10_000_000,
+  /**
+   * XML elements in every part ExcelJS parses, of which it makes objects (styles, shared
+   * strings …): a 300 MB styles part of `<xf/>` would be 60 million. A 100,000-post
+   * establishment has about 4 million; sheets at the cell limit about 7.
+   */
+  xmlElements: 12_000_000,
 };
 
 /** A file refused before it is read, or a sheet refused as it is read; the message says why. */
@@ -63,13 +70,24 @@ interface StreamedPart {
 
 /** Worksheets as ExcelJS recognises them (its own pattern, src: exceljs/lib/xlsx/xlsx.js). */
 const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/** The parts ExcelJS may parse as XML: workbook, sheets, strings, styles, drawings, notes … */
+const XML_PART = /[.](xml|rels|vml)$/i;
+
+interface Tally {
+  /** Bytes inflated so far, all parts. */
+  bytes: number;
+  cells: number;
+  validated: number;
+  elements: number;
+}
 
 /**
  * Refuses a file ExcelJS should not be given: not a zip, a zip with no workbook inside,
- * or more than READ_LIMITS allows. Every part is inflated here as a stream, counting
- * what really comes out (declared sizes can lie), and each worksheet is run through an
- * XML parser (saxes, the one ExcelJS uses) counting cells, merged and validated areas;
- * the first limit passed stops the reading. Costs about a tenth of ExcelJS's own load.
+ * or more than the limits allow. Every part is inflated here as a stream, counting what
+ * really comes out (declared sizes can lie), and each XML part is run through an XML
+ * parser (saxes, the one ExcelJS uses) counting its elements and, in worksheets, cells,
+ * merged and validated areas; the first limit passed stops the reading. Costs about a
+ * fifth of ExcelJS's own load in CPU time (docs/performance.md).
  * `name` is how messages call the file.
  */
 export async function checkWorkbookBytes(
@@ -107,15 +125,17 @@ export async function checkWorkbookBytes(
   }, 0);
   if (declared > limits.unpackedBytes) throw tooBig();
 
-  const tally = { bytes: 0, cells: 0, validated: 0 };
+  const tally: Tally = { bytes: 0, cells: 0, validated: 0, elements: 0 };
   for (const part of parts) {
-    const sheet = WORKSHEET.test(part.name) ? sheetCounter(name, tally, limits) : undefined;
-    await inflate(part as unknown as StreamedPart, sheet !== undefined, (chunk) => {
+    const xml = XML_PART.test(part.name)
+      ? xmlCounter(name, tally, limits, WORKSHEET.test(part.name))
+      : undefined;
+    await inflate(part as unknown as StreamedPart, xml !== undefined, (chunk) => {
       tally.bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
       if (tally.bytes > limits.unpackedBytes) throw tooBig();
-      if (sheet && typeof chunk === "string") sheet.write(chunk);
+      if (xml && typeof chunk === "string") xml.write(chunk);
     });
-    sheet?.close();
+    xml?.close();
   }
 }
 
@@ -150,14 +170,16 @@ function inflate(
 }
 
 /**
- * An XML parser over one worksheet adding its cells, merged areas and validated areas to
- * the tally, throwing as soon as one passes its limit. Malformed XML is left for ExcelJS
- * to refuse as it does today.
+ * An XML parser over one part adding its elements to the tally and, in a worksheet, its
+ * cells, merged areas and validated areas, throwing as soon as one passes its limit.
+ * Malformed XML is left for ExcelJS, which stops at the same first error (it uses saxes
+ * too), to refuse.
  */
-function sheetCounter(
+function xmlCounter(
   name: string,
-  tally: { cells: number; validated: number },
-  limits: ReadLimits
+  tally: Tally,
+  limits: ReadLimits,
+  worksheet: boolean
 ): { write(text: string): void; close(): void } {
   // No line and column tracking: only the counts are wanted.
   const parser = new SaxesParser({ position: false });
@@ -170,6 +192,11 @@ function sheetCounter(
     broken = true;
   });
   parser.on("opentag", (tag) => {
+    if (++tally.elements > limits.xmlElements)
+      throw new WorkbookRefused(
+        `${name} holds more than ${count(limits.xmlElements)} XML elements (cells, styles, strings and the rest); workbooks that big are not read.`
+      );
+    if (!worksheet) return;
     // Names without a namespace prefix, as ExcelJS matches them.
     if (tag.name === "c") {
       if (++tally.cells > limits.cells) throw tooMany();

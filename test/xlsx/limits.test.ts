@@ -138,6 +138,22 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
     await expect(checkWorkbookBytes(columns)).resolves.toBeUndefined();
   });
 
+  it("counts the elements of every XML part ExcelJS parses, styles and strings too", async () => {
+    const zip = await JSZip.loadAsync(await smallWorkbook());
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    // Every <xf/> would be a style object in ExcelJS's model: a styles bomb packs millions.
+    zip.file("xl/styles.xml", styles.replace("</cellXfs>", `${"<xf/>".repeat(5_000)}</cellXfs>`));
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    await expect(
+      checkWorkbookBytes(bomb, "'s.xlsx'", limits({ xmlElements: 5_000 }))
+    ).rejects.toThrow(
+      "'s.xlsx' holds more than 5,000 XML elements (cells, styles, strings and the rest); workbooks that big are not read."
+    );
+    await expect(
+      checkWorkbookBytes(bomb, "'s.xlsx'", limits({ xmlElements: 6_000 }))
+    ).resolves.toBeUndefined();
+  });
+
   it("leaves malformed sheet XML for ExcelJS, which loadWorkbook reports as damaged", async () => {
     const broken = await withSheetXml(await smallWorkbook(), (xml) =>
       xml.replace("</sheetData>", "<row")
