@@ -11,7 +11,16 @@ import {
   type FinancialYear,
   type Serial,
 } from "../core/dates";
-import { parseBoolean, parseDate, parseMoney, parsePercent } from "../core/read";
+import {
+  LIMITS,
+  parseBoolean,
+  parseDate,
+  parseMoney,
+  parsePercent,
+  refusedForSize,
+  type Limit,
+} from "../core/read";
+import { formatNumber } from "../core/money";
 import type { PayAward } from "../core/model";
 import { fail } from "./errors";
 
@@ -41,7 +50,18 @@ function toCell(v: unknown): CellInput {
 /** An argument as the host hands it over, checked into the shapes the functions read. */
 export function toArg(v: unknown): ArgValue {
   if (!Array.isArray(v)) return toCell(v);
-  return v.map((row: unknown) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]));
+  // Check every cell; copy only a range that needs it (a million cells, mostly fine).
+  const rows = v as unknown[];
+  let copy = false;
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      copy = true;
+      toCell(row);
+    } else for (const x of row) toCell(x);
+  }
+  return copy
+    ? rows.map((row) => (Array.isArray(row) ? (row as CellInput[]) : [row as CellInput]))
+    : (rows as RangeInput);
 }
 
 export function isRange(v: ArgValue): v is RangeInput {
@@ -72,12 +92,14 @@ export function scalarOf(v: ArgValue, what: string): CellInput {
  */
 function numberFrom(v: CellInput, what: string): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) fail("invalidNumber", `${what} is not a finite number`);
+    if (!Number.isFinite(v)) fail("invalidNumber", `${what} must be a finite number (was ${v})`);
     return v;
   }
   if (typeof v === "boolean") return fail("invalidValue", `${what} must be a number, not ${v}`);
   const n = typeof v === "string" && v.trim().endsWith("%") ? parsePercent(v) : parseMoney(v ?? "");
-  if (n === undefined) return fail("invalidValue", `${what} must be a number (was "${String(v)}")`);
+  if (n === undefined && refusedForSize(v ?? ""))
+    return fail("invalidNumber", `${what} is too large to be a figure (was "${shown(v)}")`);
+  if (n === undefined) return fail("invalidValue", `${what} must be a number (was "${shown(v)}")`);
   return n;
 }
 
@@ -89,16 +111,48 @@ export interface NumberRule {
   whole?: boolean;
 }
 
+/** True when n is a finite number that checkRule would pass. */
+function obeys(n: number, rule: NumberRule): boolean {
+  return (
+    Number.isFinite(n) &&
+    (!rule.whole || Number.isInteger(n)) &&
+    (rule.min === undefined || n >= rule.min) &&
+    (rule.above === undefined || n > rule.above) &&
+    (rule.max === undefined || n <= rule.max)
+  );
+}
+
+/** "from 0 to 10,000", "0 or more", "more than 0", "1 or less": the range a rule allows. */
+function allowed(rule: NumberRule): string {
+  const f = (x: number) => formatNumber(x, 6);
+  const low =
+    rule.min !== undefined
+      ? f(rule.min)
+      : rule.above !== undefined
+        ? `more than ${f(rule.above)}`
+        : undefined;
+  if (rule.max === undefined)
+    return rule.min !== undefined ? `${low} or more` : (low ?? "a number");
+  if (low === undefined) return `${f(rule.max)} or less`;
+  return rule.min !== undefined ? `from ${low} to ${f(rule.max)}` : `${low}, up to ${f(rule.max)}`;
+}
+
 function checkRule(n: number, what: string, rule: NumberRule): number {
   if (rule.whole && !Number.isInteger(n))
     fail("invalidNumber", `${what} must be a whole number (was ${n})`);
-  if (rule.min !== undefined && n < rule.min)
-    fail("invalidNumber", `${what} must be ${rule.min} or more (was ${n})`);
-  if (rule.above !== undefined && n <= rule.above)
-    fail("invalidNumber", `${what} must be more than ${rule.above} (was ${n})`);
-  if (rule.max !== undefined && n > rule.max)
-    fail("invalidNumber", `${what} must be ${rule.max} or less (was ${n})`);
+  if (!obeys(n, rule)) fail("invalidNumber", `${what} must be ${allowed(rule)} (was ${n})`);
   return n;
+}
+
+/** A rule from the reader's limits table (src/core/read/limits.ts): a formula refuses what a table cell would. */
+export function withinLimit(limit: Limit, rule: NumberRule = {}): NumberRule {
+  return { min: limit.min, max: limit.max, ...rule };
+}
+
+/** A value as a message shows it: long text cut, so a message stays readable. */
+export function shown(v: unknown): string {
+  const text = String(v);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** A required number; a blank cell is 0, as in Excel's own functions. */
@@ -126,16 +180,17 @@ export function optionalRate(v: ArgValue, what: string): number | undefined {
   if (isBlank(cell)) return undefined;
   const r = typeof cell === "boolean" ? undefined : parsePercent(cell);
   if (r === undefined)
-    return fail("invalidValue", `${what} must be a percentage such as 19% (was "${String(cell)}")`);
-  return checkRule(r, what, { min: 0, max: 1 });
+    return fail("invalidValue", `${what} must be a percentage such as 19% (was "${shown(cell)}")`);
+  if (!obeys(r, { min: 0, max: 1 }))
+    fail("invalidNumber", `${what} must be from 0% to 100% (was ${formatNumber(r * 100, 6)}%)`);
+  return r;
 }
 
 export function optionalBoolean(v: ArgValue, what: string): boolean | undefined {
   const cell = scalarOf(v, what);
   if (isBlank(cell)) return undefined;
   const b = parseBoolean(cell);
-  if (b === undefined)
-    fail("invalidValue", `${what} must be TRUE or FALSE (was "${String(cell)}")`);
+  if (b === undefined) fail("invalidValue", `${what} must be TRUE or FALSE (was "${shown(cell)}")`);
   return b;
 }
 
@@ -153,7 +208,7 @@ export function choiceArg<T extends string>(
   if (hit === undefined)
     fail(
       "invalidValue",
-      `${what} must be one of ${choices.map((c) => `"${c}"`).join(", ")} (was "${String(cell)}")`
+      `${what} must be one of ${choices.map((c) => `"${c}"`).join(", ")} (was "${shown(cell)}")`
     );
   return hit as T;
 }
@@ -163,11 +218,11 @@ const FIRST_DATE = 61;
 
 function dateFrom(cell: CellInput, what: string): Serial {
   if (typeof cell === "number" && (!Number.isFinite(cell) || cell < FIRST_DATE))
-    fail("invalidNumber", `${what} must be a date from 1 March 1900 on (was ${cell})`);
+    fail("invalidNumber", `${what} must be a date from 1 March 1900 on (was ${shown(cell)})`);
   // Serials, and UK text dates as the reader takes them: "01/09/2024" is 1 September.
   const serial = typeof cell === "boolean" ? undefined : parseDate(cell ?? "");
   if (serial === undefined)
-    return fail("invalidValue", `${what} must be a date (was "${String(cell)}")`);
+    return fail("invalidValue", `${what} must be a date (was "${shown(cell)}")`);
   return serial;
 }
 
@@ -198,14 +253,14 @@ export function fyArg(v: ArgValue, what = "fy"): FinancialYear {
       return financialYearOf(dateFrom(cell, what));
     fail(
       "invalidNumber",
-      `${what} must be a financial year such as "2024/25" or 2024 (was ${cell})`
+      `${what} must be a financial year such as "2024/25" or 2024 (was ${shown(cell)})`
     );
   }
   const year = parseFinancialYear(String(cell));
   if (year === undefined)
     fail(
       "invalidValue",
-      `${what} must be a financial year such as "2024/25" (was "${String(cell)}")`
+      `${what} must be a financial year such as "2024/25" (was "${shown(cell)}")`
     );
   return year as FinancialYear;
 }
@@ -214,16 +269,23 @@ export function fyArg(v: ArgValue, what = "fy"): FinancialYear {
 export function numbersOf(v: ArgValue, what: string, rule: NumberRule = {}): number[] {
   const rows = isRange(v) ? v : [[v]];
   const out: number[] = [];
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      // Most cells are plain numbers in range: no message is built for them.
+      if (typeof cell === "number" && obeys(cell, rule)) {
+        out.push(cell);
+        continue;
+      }
       const where =
         rows.length === 1 || row.length === 1
           ? `${what} value ${out.length + 1}`
           : `${what} row ${r + 1} column ${c + 1}`;
       if (isBlank(cell)) fail("invalidValue", `${where} is blank`);
       out.push(checkRule(numberFrom(cell, where), where, rule));
-    })
-  );
+    }
+  }
   if (out.length === 0) fail("invalidValue", `${what} is empty`);
   return out;
 }
@@ -265,7 +327,9 @@ export function awardsArg(v: ArgValue, what = "awards"): PayAward[] {
     const year = fyArg(row[0], `${where} year`);
     const percent = optionalRate(row[1], `${where} percentage`) ?? 0;
     const flatMinimum =
-      row.length > 2 ? optionalNumber(row[2], `${where} flat minimum`, { min: 0 }) : undefined;
+      row.length > 2
+        ? optionalNumber(row[2], `${where} flat minimum`, withinLimit(LIMITS.payAwardMinimum))
+        : undefined;
     if (awards.some((a) => a.year === year))
       fail("invalidValue", `${where}: there is already an award for ${financialYearLabel(year)}`);
     awards.push(flatMinimum ? { year, percent, flatMinimum } : { year, percent });

@@ -28,6 +28,8 @@ import {
 } from "../core/costing";
 import type { PayScales, Post } from "../core/model";
 import { allocateExact, needIndex } from "../core/shares";
+import { LIMITS } from "../core/read";
+import { formatNumber } from "../core/money";
 import { agencyAnnualCost, agencyVersusPermanent } from "../core/changes";
 import {
   awardsArg,
@@ -45,8 +47,10 @@ import {
   optionalRate,
   scalarOf,
   shapeOf,
+  withinLimit,
   type ArgValue,
   type CellInput,
+  type NumberRule,
   type FunctionResult,
   type Spill,
 } from "./args";
@@ -102,7 +106,7 @@ const arg = (args: readonly ArgValue[], i: number): ArgValue => (i < args.length
  * cell Excel passes as 0) means unknown, so the NI threshold goes by the FTE rounded up.
  */
 function headcountArg(v: ArgValue): number | undefined {
-  const n = optionalNumber(v, "headcount", { min: 0 });
+  const n = optionalNumber(v, "headcount", RULE.headcount);
   return n === 0 ? undefined : n;
 }
 
@@ -158,6 +162,43 @@ const P = {
     help: 'Two-column range of setting name and value, e.g. "Levy | FALSE", "NI rate | 15%".',
   },
 } satisfies Record<string, ParamDef>;
+
+/**
+ * What an argument may be: the reader's limits (src/core/read/limits.ts), so a formula
+ * refuses what an establishment cell would, and every figure worked out stays finite.
+ * Annual pay is a salary times an FTE, each at its limit.
+ */
+const RULE = {
+  pay: { min: 0, max: LIMITS.salary.max * LIMITS.fte.max },
+  salary: withinLimit(LIMITS.salary),
+  fte: withinLimit(LIMITS.fte),
+  headcount: withinLimit(LIMITS.headcount),
+  people: { above: 0, max: LIMITS.headcount.max, whole: true },
+  niMonthlyThreshold: withinLimit(LIMITS.niMonthlyThreshold),
+  agencyHourlyRate: { max: LIMITS.agencyHourlyRate.max },
+  hoursPerWeek: { max: LIMITS.hoursPerWeek.max },
+  weeks: { max: LIMITS.agencyWeeksPerYear.max },
+  population: withinLimit(LIMITS.population),
+  deprivation: withinLimit(LIMITS.deprivation),
+  demand: withinLimit(LIMITS.demand),
+} satisfies Record<string, NumberRule>;
+
+/**
+ * A grade has at most this many points (the limit of a spinal point): the costing walks
+ * every point for every year and award, so the points range is capped, not timed.
+ */
+const MAX_POINTS = LIMITS.spinalPoint.max;
+
+/** A points range: salaries bottom to top, at most MAX_POINTS of them. */
+function pointsArg(v: ArgValue): number[] {
+  const { rows, columns } = shapeOf(v);
+  if (rows * columns > MAX_POINTS)
+    fail(
+      "invalidNumber",
+      `points has ${formatNumber(rows * columns, 0)} cells; a grade has at most ${formatNumber(MAX_POINTS, 0)} points`
+    );
+  return numbersOf(v, "points", RULE.salary);
+}
 
 function checkDates(start: number | undefined, end: number | undefined): void {
   if (start !== undefined && end !== undefined && end < start)
@@ -272,10 +313,10 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     ],
     result: "scalar",
     run: (a) =>
-      niForPay(numberArg(arg(a, 0), "pay", { min: 0 }), fyArg(arg(a, 1)), {
-        people: optionalNumber(arg(a, 2), "people", { above: 0, whole: true }),
+      niForPay(numberArg(arg(a, 0), "pay", RULE.pay), fyArg(arg(a, 1)), {
+        people: optionalNumber(arg(a, 2), "people", RULE.people),
         niRate: optionalRate(arg(a, 3), "rate"),
-        niMonthlyThreshold: optionalNumber(arg(a, 4), "monthlyThreshold", { min: 0 }),
+        niMonthlyThreshold: optionalNumber(arg(a, 4), "monthlyThreshold", RULE.niMonthlyThreshold),
       }),
   },
   {
@@ -284,7 +325,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     params: [P.pay, { name: "rate", kind: "value", help: "Employer pension rate, e.g. 19%." }],
     result: "scalar",
     run: (a) =>
-      pensionForPay(numberArg(arg(a, 0), "pay", { min: 0 }), optionalRate(arg(a, 1), "rate") ?? 0),
+      pensionForPay(numberArg(arg(a, 0), "pay", RULE.pay), optionalRate(arg(a, 1), "rate") ?? 0),
   },
   {
     name: "LEVY",
@@ -302,7 +343,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     result: "scalar",
     run: (a) =>
       levyForPay(
-        numberArg(arg(a, 0), "pay", { min: 0 }),
+        numberArg(arg(a, 0), "pay", RULE.pay),
         fyArg(arg(a, 1)),
         optionalBoolean(arg(a, 2), "payable") ?? true
       ),
@@ -332,8 +373,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const end = optionalDate(arg(a, 5), "end");
       checkDates(start, end);
       const post = postFrom({
-        salary: numberArg(arg(a, 0), "salary", { min: 0 }),
-        fte: numberArg(arg(a, 1), "fte", { min: 0 }),
+        salary: numberArg(arg(a, 0), "salary", RULE.salary),
+        fte: numberArg(arg(a, 1), "fte", RULE.fte),
         headcount: headcountArg(arg(a, 3)),
         start,
         end,
@@ -391,17 +432,17 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       };
     },
     run: (a) => {
-      const pointsArg = arg(a, 7);
-      const points = isBlankArg(pointsArg) ? undefined : numbersOf(pointsArg, "points", { min: 0 });
+      const pointsRange = arg(a, 7);
+      const points = isBlankArg(pointsRange) ? undefined : pointsArg(pointsRange);
       const salaryCell = arg(a, 0);
       // With points, a blank (or 0: an empty cell) salary means the costing point of the grade.
-      const given = numberArg(salaryCell, "salary", { min: 0 });
+      const given = numberArg(salaryCell, "salary", RULE.salary);
       const salary = points && given === 0 ? undefined : given;
       const firstYear: FinancialYear = fyArg(arg(a, 2), "firstFy");
       const years = numberArg(arg(a, 3), "years", { min: 1, max: 50, whole: true });
       const post = postFrom({
         salary,
-        fte: numberArg(arg(a, 1), "fte", { min: 0 }),
+        fte: numberArg(arg(a, 1), "fte", RULE.fte),
         headcount: headcountArg(arg(a, 8)),
         start: optionalDate(arg(a, 4), "start"),
         end: optionalDate(arg(a, 5), "end"),
@@ -453,7 +494,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     ],
     result: "scalar",
     run: (a) => {
-      const points = numbersOf(arg(a, 0), "points", { min: 0 });
+      const points = pointsArg(arg(a, 0));
       const point = numberArg(arg(a, 1), "point", { min: 1, max: points.length, whole: true });
       const years = numberArg(arg(a, 2), "years", { min: 0, max: 50, whole: true });
       const awards = awardsArg(arg(a, 3));
@@ -522,9 +563,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
           `weights must be 3 or 4 values: population, deprivation, demand[, equal share] (was ${w.length})`
         );
       const index = needIndex(
-        numbersOf(population, "population"),
-        numbersOf(arg(a, 1), "deprivation"),
-        numbersOf(arg(a, 2), "demand"),
+        numbersOf(population, "population", RULE.population),
+        numbersOf(arg(a, 1), "deprivation", RULE.deprivation),
+        numbersOf(arg(a, 2), "demand", RULE.demand),
         { population: w[0], deprivation: w[1], demand: w[2], equal: w[3] ?? 0 }
       );
       return inShapeOf(shapeOf(population), index);
@@ -541,9 +582,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     result: "scalar",
     run: (a) =>
       agencyAnnualCost(
-        numberArg(arg(a, 0), "hourlyRate"),
-        numberArg(arg(a, 1), "hoursPerWeek"),
-        numberArg(arg(a, 2), "weeks")
+        numberArg(arg(a, 0), "hourlyRate", RULE.agencyHourlyRate),
+        numberArg(arg(a, 1), "hoursPerWeek", RULE.hoursPerWeek),
+        numberArg(arg(a, 2), "weeks", RULE.weeks)
       ),
   },
   {
@@ -562,10 +603,10 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     result: "scalar",
     run: (a) =>
       agencyVersusPermanent(
-        numberArg(arg(a, 0), "hourlyRate"),
-        numberArg(arg(a, 1), "hoursPerWeek"),
-        numberArg(arg(a, 2), "weeks"),
-        numberArg(arg(a, 3), "permanentCost", { min: 0 })
+        numberArg(arg(a, 0), "hourlyRate", RULE.agencyHourlyRate),
+        numberArg(arg(a, 1), "hoursPerWeek", RULE.hoursPerWeek),
+        numberArg(arg(a, 2), "weeks", RULE.weeks),
+        numberArg(arg(a, 3), "permanentCost", RULE.pay)
       ).saving,
   },
 ];

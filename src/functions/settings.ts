@@ -14,10 +14,12 @@ import {
   optionalBoolean,
   optionalDate,
   optionalRate,
+  withinLimit,
   type ArgValue,
   type CellInput,
 } from "./args";
 import { fail } from "./errors";
+import { LIMITS } from "../core/read";
 
 /** What a settings range sets: engine settings, and the grant's dates that clip the costing window. */
 export interface FunctionSettings {
@@ -51,7 +53,9 @@ export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: Sett
     names: ["NI threshold", "NI monthly threshold", "Secondary threshold"],
     help: "Monthly secondary threshold per person, £, overriding the statutory table (e.g. 417).",
     read: (v, what, s) => {
-      s.costing.niMonthlyThreshold = isBlank(v) ? undefined : numberArg(v, what, { min: 0 });
+      s.costing.niMonthlyThreshold = isBlank(v)
+        ? undefined
+        : numberArg(v, what, withinLimit(LIMITS.niMonthlyThreshold));
     },
   },
   {
@@ -93,7 +97,11 @@ export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: Sett
     names: ["Increment service months", "Service months"],
     help: "Months of service needed on 1 April for the increment (default 6).",
     read: (v, what, s) => {
-      s.costing.incrementServiceMonths = numberArg(v, what, { min: 0, whole: true });
+      s.costing.incrementServiceMonths = numberArg(
+        v,
+        what,
+        withinLimit(LIMITS.incrementServiceMonths, { whole: true })
+      );
     },
   },
   {

@@ -368,8 +368,12 @@ describe("errors in a HyperFormula workbook", () => {
   const errors: Array<[string, string, RegExp]> = [
     ['=ESTAB.EMPLOYERNI("lots",2025)', "#VALUE!", /pay must be a number/],
     ['=ESTAB.EMPLOYERNI(25000,"2024/26")', "#VALUE!", /financial year such as "2024\/25"/],
-    ['=ESTAB.POSTCOST(-1,1,"2024/25")', "#VALUE!", /salary must be 0 or more/],
-    ["=ESTAB.PENSION(25000,190)", "#VALUE!", /rate must be 1 or less/],
+    [
+      '=ESTAB.POSTCOST(-1,1,"2024/25")',
+      "#VALUE!",
+      /salary must be from 0 to 10,000,000 \(was -1\)/,
+    ],
+    ["=ESTAB.PENSION(25000,190)", "#VALUE!", /rate must be from 0% to 100% \(was 190%\)/],
     ["=ESTAB.ALLOCATE(10.05,{1,2},0.1)", "#VALUE!", /not a whole number of 0.1 FTE units/],
     ["=ESTAB.ALLOCATE(10,{0,0})", "#VALUE!", /Every share is zero/],
     ["=ESTAB.NEEDINDEX({1,2},{0.1,0.2},{5,6},{1,1})", "#VALUE!", /weights must be 3 or 4 values/],

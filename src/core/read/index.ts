@@ -75,6 +75,7 @@ export {
   EARLIEST_DATE,
   LATEST_DATE,
   rangeText,
+  refusedForSize,
   withinLimit,
   type Limit,
   type LimitName,

@@ -1,5 +1,5 @@
 import { SharesInputError } from "./errors";
-import { checkUnitCount, fromUnits, nearestWhole, toUnits } from "./units";
+import { checkUnitCount, decimalsOf, fromUnits, nearestWhole, toUnits } from "./units";
 
 /**
  * Largest-remainder (Hamilton) allocation: each share gets the whole units of its exact
@@ -78,15 +78,39 @@ export function allocateUnits(totalUnits: number, weights: readonly number[]): U
   if (left < 0 || left > weights.length) {
     throw new SharesInputError("cannot-allocate", "The total could not be shared out exactly");
   }
-  const order = weights
-    .map((w, i) => ({
-      i,
-      remainder: Math.round(Math.max(0, quotas[i] - units[i]) * TIE_SCALE),
-      share: Math.round((w / sum) * TIE_SCALE),
-    }))
-    .sort((a, b) => b.remainder - a.remainder || b.share - a.share || a.i - b.i);
-  for (let k = 0; k < left; k++) units[order[k].i] += 1;
+  giveLeftovers(units, quotas, weights, sum, left);
   return { units, quotas };
+}
+
+/**
+ * One more unit each to the `left` largest remainders (ties: larger share, then earlier).
+ * A native numeric sort of the remainders finds the cut; only the shares tied at the cut
+ * are ordered one by one, so a million shares take a fraction of a second.
+ */
+function giveLeftovers(
+  units: number[],
+  quotas: readonly number[],
+  weights: readonly number[],
+  sum: number,
+  left: number
+): void {
+  if (left === 0) return;
+  const n = weights.length;
+  const remainder = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    remainder[i] = Math.round(Math.max(0, quotas[i] - units[i]) * TIE_SCALE);
+  const cut = Float64Array.from(remainder).sort()[n - left];
+  const tied: number[] = [];
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    if (remainder[i] > cut) {
+      units[i] += 1;
+      given++;
+    } else if (remainder[i] === cut) tied.push(i);
+  }
+  const share = (i: number) => Math.round((weights[i] / sum) * TIE_SCALE);
+  tied.sort((a, b) => share(b) - share(a) || a - b);
+  for (let k = 0; k < left - given; k++) units[tied[k]] += 1;
 }
 
 /**
@@ -96,7 +120,8 @@ export function allocateUnits(totalUnits: number, weights: readonly number[]): U
  */
 export function allocateExact(total: number, weights: readonly number[], unit = 1): number[] {
   const { units } = allocateUnits(toUnits(total, unit), weights);
-  return units.map((u) => fromUnits(u, unit));
+  const decimals = decimalsOf(unit);
+  return units.map((u) => fromUnits(u, unit, decimals));
 }
 
 /** The exact (unrounded) FTE quota of each share: what Hamilton rounds. */

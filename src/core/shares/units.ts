@@ -68,6 +68,6 @@ export function decimalsOf(unit: number): number {
 }
 
 /** 54 units of 0.1 → 5.4 (not 5.4000000000000004). */
-export function fromUnits(units: number, unit: number): number {
-  return roundTo(units * unit, decimalsOf(unit));
+export function fromUnits(units: number, unit: number, decimals = decimalsOf(unit)): number {
+  return roundTo(units * unit, decimals);
 }
