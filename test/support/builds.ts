@@ -108,10 +108,10 @@ function alive(pid: number): boolean {
 
 /** Runs `work` holding the output's lock; a lock left by a process that died is taken over. */
 function withLock<T>(output: BuildOutput, work: () => T): T {
-  const lock = path.join(
-    ROOT,
-    `${output.marker.split("/")[0]}.${path.basename(output.marker)}.lock`
-  );
+  // Under .cache/ (ignored by git): one lock folder per build output.
+  const locks = path.join(ROOT, ".cache", "build-locks");
+  mkdirSync(locks, { recursive: true });
+  const lock = path.join(locks, output.marker.replace(/[/\\]/g, "_"));
   for (;;) {
     try {
       mkdirSync(lock);
