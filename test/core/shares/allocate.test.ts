@@ -135,3 +135,86 @@ describe("exact allocation properties", () => {
     );
   });
 });
+
+describe("bounded work, whatever the figures", () => {
+  /** Hamilton as the rule says it: sort every share by remainder, then share, then order. */
+  function reference(totalUnits: number, weights: readonly number[]): number[] {
+    const sum = weights.reduce((s, w) => s + w, 0);
+    const quotas = weights.map((w) => (totalUnits * w) / sum);
+    const units = quotas.map((q) => {
+      const r = Math.round(q);
+      return Math.abs(q - r) <= 1e-9 * Math.max(1, Math.abs(q)) ? r : Math.floor(q);
+    });
+    const left = totalUnits - units.reduce((s, u) => s + u, 0);
+    const key = (x: number) => Math.round(x * 1e9);
+    const order = weights
+      .map((w, i) => ({ i, rem: key(Math.max(0, quotas[i] - units[i])), share: key(w / sum) }))
+      .sort((a, b) => b.rem - a.rem || b.share - a.share || a.i - b.i);
+    for (let k = 0; k < left; k++) units[order[k].i] += 1;
+    return units;
+  }
+
+  it("gives the leftover units exactly as the full sort does, ties included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 10, noNaN: true })),
+          {
+            minLength: 1,
+            maxLength: 40,
+          }
+        ),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          expect(allocateUnits(total, weights).units).toEqual(reference(total, weights));
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
+  it("refuses more than 10,000,000 units before doing any work", () => {
+    expect(() => allocateExact(1e300, [0.37, 0.33, 0.3], 0.1)).toThrow(
+      "The total (1e+300 FTE in steps of 0.1) is far more than the 10,000,000 units one share-out can count; use a larger unit or a smaller total"
+    );
+    expect(() => allocateUnits(10_000_001, [1, 1])).toThrow(/10,000,001 units, more than/);
+    expect(allocateUnits(10_000_000, [1, 1]).units).toEqual([5_000_000, 5_000_000]);
+  });
+
+  it("refuses shares whose sum is more than a number holds", () => {
+    expect(() => allocateExact(10, [1e308, 1e308])).toThrow(
+      expect.objectContaining({ code: "shares-too-large" })
+    );
+    expect(() =>
+      needIndex([1e308, 1e308], [0.1, 0.1], [1, 1], {
+        population: 1,
+        deprivation: 0,
+        demand: 0,
+        equal: 0,
+      })
+    ).toThrow(expect.objectContaining({ code: "need-input-too-large" }));
+  });
+
+  it("every allocation adds up and is finite for any total and weights it accepts", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1e300, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(1, 0.5, 0.1, 0.01),
+        (total, weights, unit) => {
+          const units = Math.round(total / unit);
+          let out: number[];
+          try {
+            out = allocateExact(units * unit, weights, unit);
+          } catch (e) {
+            expect(e).toBeInstanceOf(SharesInputError);
+            return;
+          }
+          expect(out.every(Number.isFinite)).toBe(true);
+          expect(out.reduce((s, x) => s + Math.round(x / unit), 0)).toBe(units);
+        }
+      )
+    );
+  });
+});
