@@ -128,7 +128,7 @@ export async function checkWorkbookBytes(
   const tally: Tally = { bytes: 0, cells: 0, validated: 0, elements: 0 };
   for (const part of parts) {
     const xml = XML_PART.test(part.name)
-      ? xmlCounter(name, tally, limits, WORKSHEET.test(part.name))
+      ? xmlCounter(name, tally, limits, partKind(part.name))
       : undefined;
     await inflate(part as unknown as StreamedPart, xml !== undefined, (chunk) => {
       tally.bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
@@ -137,6 +137,12 @@ export async function checkWorkbookBytes(
     });
     xml?.close();
   }
+}
+
+/** What ExcelJS does with a part, as far as its size goes (its own patterns, exceljs/lib/xlsx/xlsx.js). */
+function partKind(partName: string): "worksheet" | "workbook" | "other" {
+  if (WORKSHEET.test(partName)) return "worksheet";
+  return partName.replace(/^\//, "") === "xl/workbook.xml" ? "workbook" : "other";
 }
 
 /** Streams one part through `onChunk`, stopping at the first error it or the inflater throws. */
@@ -170,46 +176,63 @@ function inflate(
 }
 
 /**
- * An XML parser over one part adding its elements to the tally and, in a worksheet, its
- * cells, merged areas and validated areas, throwing as soon as one passes its limit.
- * Malformed XML is left for ExcelJS, which stops at the same first error (it uses saxes
- * too), to refuse.
+ * An XML parser over one part adding its elements to the tally, and what ExcelJS expands
+ * into an object per cell: in a worksheet its cells, rows, columns, merged areas and
+ * validated areas, in the workbook its named ranges. Throws as soon as one passes its
+ * limit. Malformed XML is left for ExcelJS, which stops at the same first error (it uses
+ * saxes too), to refuse.
  */
 function xmlCounter(
   name: string,
   tally: Tally,
   limits: ReadLimits,
-  worksheet: boolean
+  kind: "worksheet" | "workbook" | "other"
 ): { write(text: string): void; close(): void } {
   // No line and column tracking: only the counts are wanted.
   const parser = new SaxesParser({ position: false });
-  const tooMany = () =>
-    new WorkbookRefused(
-      `${name} has more than ${count(limits.cells)} cells (counting every cell of a merged area); workbooks that big are not read.`
-    );
+  const cells = (n: number) => {
+    tally.cells += n;
+    if (tally.cells > limits.cells)
+      throw new WorkbookRefused(
+        `${name} has more than ${count(limits.cells)} cells (counting every cell of a merged area, every row and column); workbooks that big are not read.`
+      );
+  };
+  const covered = (n: number) => {
+    tally.validated += n;
+    if (tally.validated > limits.validatedCells)
+      throw new WorkbookRefused(
+        `${name} has data validation (drop-down lists or input rules) or named ranges over more than ${count(limits.validatedCells)} cells; workbooks like that are not read. Limit them to the rows in use and try again.`
+      );
+  };
   let broken = false;
   parser.on("error", () => {
     broken = true;
   });
+  // A named range's reference is its text: <definedName name="x">Sheet1!$A$1:$B$9</definedName>.
+  let definedName: string[] | undefined;
+  if (kind === "workbook") {
+    parser.on("text", (text) => definedName?.push(text));
+    parser.on("closetag", (tag) => {
+      if (tag.name !== "definedName" || !definedName) return;
+      covered(areaOf(definedName.join("").match(A1_RANGES)?.join(" ")));
+      definedName = undefined;
+    });
+  }
   parser.on("opentag", (tag) => {
     if (++tally.elements > limits.xmlElements)
       throw new WorkbookRefused(
         `${name} holds more than ${count(limits.xmlElements)} XML elements (cells, styles, strings and the rest); workbooks that big are not read.`
       );
-    if (!worksheet) return;
     // Names without a namespace prefix, as ExcelJS matches them.
-    if (tag.name === "c") {
-      if (++tally.cells > limits.cells) throw tooMany();
-    } else if (tag.name === "mergeCell") {
-      tally.cells += areaOf(tag.attributes.ref);
-      if (tally.cells > limits.cells) throw tooMany();
-    } else if (tag.name === "dataValidation") {
-      tally.validated += areaOf(tag.attributes.sqref);
-      if (tally.validated > limits.validatedCells)
-        throw new WorkbookRefused(
-          `${name} has data validation (drop-down lists or input rules) over more than ${count(limits.validatedCells)} cells; workbooks like that are not read. Limit the validation to the rows in use and try again.`
-        );
+    if (kind === "workbook") {
+      if (tag.name === "definedName") definedName = [];
+      return;
     }
+    if (kind !== "worksheet") return;
+    if (tag.name === "c" || tag.name === "row") cells(1);
+    else if (tag.name === "col") cells(columnSpan(tag.attributes.min, tag.attributes.max));
+    else if (tag.name === "mergeCell") cells(areaOf(tag.attributes.ref));
+    else if (tag.name === "dataValidation") covered(areaOf(tag.attributes.sqref));
   });
   return {
     write(text) {
@@ -219,6 +242,16 @@ function xmlCounter(
       if (!broken) parser.close();
     },
   };
+}
+
+/** A1 references inside a formula-like text ("Sheet1!$A$1:$B$9,'My sheet'!$C$3"). */
+const A1_RANGES = /\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/g;
+
+/** Columns ExcelJS makes for <col min max>: one object each, whatever the numbers say. */
+function columnSpan(min: unknown, max: unknown): number {
+  const from = Number(min);
+  const to = Number(max);
+  return Number.isFinite(from) && Number.isFinite(to) && to >= from ? to - from + 1 : 1;
 }
 
 /** Cells in a space-separated list of ranges ("A1:B2 D4"); what does not parse counts nothing. */

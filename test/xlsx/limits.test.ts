@@ -100,11 +100,11 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
     expect(declared._data.uncompressedSize).toBe(1);
   });
 
-  it("counts cells with an XML parser, and every cell of a merged area", async () => {
-    const bytes = await smallWorkbook(10);
-    await expect(checkWorkbookBytes(bytes, "x", limits({ cells: 10 }))).resolves.toBeUndefined();
-    await expect(checkWorkbookBytes(bytes, "'c.xlsx'", limits({ cells: 9 }))).rejects.toThrow(
-      "'c.xlsx' has more than 9 cells (counting every cell of a merged area); workbooks that big are not read."
+  it("counts cells and rows with an XML parser, and every cell of a merged area", async () => {
+    const bytes = await smallWorkbook(10); // 10 rows of one cell
+    await expect(checkWorkbookBytes(bytes, "x", limits({ cells: 20 }))).resolves.toBeUndefined();
+    await expect(checkWorkbookBytes(bytes, "'c.xlsx'", limits({ cells: 19 }))).rejects.toThrow(
+      "'c.xlsx' has more than 19 cells (counting every cell of a merged area, every row and column); workbooks that big are not read."
     );
     // One merge over the whole sheet: ExcelJS would make a cell object for each of its 17 billion cells.
     const merged = await withSheetXml(bytes, (xml) =>
@@ -118,6 +118,18 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
     );
   });
 
+  it("counts the columns a <col> element makes, however many it claims", async () => {
+    const columns = (max: number) =>
+      withSheetXml(smallWorkbook(), (xml) =>
+        xml.replace("<sheetData>", `<cols><col min="1" max="${max}" width="9"/></cols><sheetData>`)
+      );
+    // Styling every column, as real workbooks do, is read.
+    await expect(checkWorkbookBytes(await columns(16_384))).resolves.toBeUndefined();
+    await expect(checkWorkbookBytes(await columns(1_000_000_000))).rejects.toThrow(
+      /more than 3,000,000 cells/
+    );
+  });
+
   it("refuses data validation over the whole sheet (ExcelJS keeps an entry per cell)", async () => {
     const validated = await withSheetXml(await smallWorkbook(), (xml) =>
       xml.replace(
@@ -126,7 +138,7 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
       )
     );
     await expect(checkWorkbookBytes(validated, "'v.xlsx'")).rejects.toThrow(
-      "'v.xlsx' has data validation (drop-down lists or input rules) over more than 10,000,000 cells; workbooks like that are not read. Limit the validation to the rows in use and try again."
+      "'v.xlsx' has data validation (drop-down lists or input rules) or named ranges over more than 10,000,000 cells; workbooks like that are not read. Limit them to the rows in use and try again."
     );
     // Whole-column validation on a few columns, as real workbooks have, is read.
     const columns = await withSheetXml(await smallWorkbook(), (xml) =>
@@ -136,6 +148,30 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
       )
     );
     await expect(checkWorkbookBytes(columns)).resolves.toBeUndefined();
+  });
+
+  it("refuses a named range over the whole sheet (ExcelJS keeps an entry per cell)", async () => {
+    const named = async (ref: string) => {
+      const zip = await JSZip.loadAsync(await smallWorkbook());
+      const xml = await zip.file("xl/workbook.xml")!.async("string");
+      const names = `<definedNames><definedName name="Everything">${ref}</definedName></definedNames>`;
+      zip.file(
+        "xl/workbook.xml",
+        xml.includes("<definedNames>")
+          ? xml.replace("<definedNames>", names.replace("</definedNames>", ""))
+          : xml.replace("<calcPr", `${names}<calcPr`)
+      );
+      return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    };
+    await expect(
+      checkWorkbookBytes(await named("S!$A$1:$XFD$1048576"), "'n.xlsx'")
+    ).rejects.toThrow(
+      /^'n.xlsx' has data validation \(drop-down lists or input rules\) or named ranges over more than 10,000,000 cells/
+    );
+    // A print area or a filter over a whole establishment is read.
+    await expect(
+      checkWorkbookBytes(await named("S!$A$1:$S$100003,'S'!$A$1:$A$4"))
+    ).resolves.toBeUndefined();
   });
 
   it("counts the elements of every XML part ExcelJS parses, styles and strings too", async () => {
