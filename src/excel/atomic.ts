@@ -90,9 +90,13 @@ const isFormula = (formula: unknown, value: CellValue): formula is string =>
   typeof formula === "string" && formula.startsWith("=") && formula !== value;
 
 /**
- * Writes `cells` back, chunked to `budget` bytes a sync. Text goes in under the text
- * format first, so it stays text ("00123", "=oops"), then every cell gets its old format
- * back; formulas go through `formulas`, everything else through `values`.
+ * Writes `cells` back where they differ from how they are now, chunked to `budget` bytes
+ * a sync: first their formulas and formats are read as they are now (the failed batch
+ * may have run partly, or not at all), then only the cells that changed are written
+ * (null leaves a cell alone), so a cell the write never reached is never touched — a
+ * locked cell on a protected sheet, say. Text goes in under the text format first, so it
+ * stays text ("00123", "=oops"), then each cell gets its old format back; formulas go
+ * through `formulas`, everything else through `values`.
  */
 export async function restoreCells(
   context: Excel.RequestContext,
@@ -100,33 +104,58 @@ export async function restoreCells(
   cells: readonly CellsBefore[],
   budget: number
 ): Promise<void> {
-  const batches = new Batches(budget);
-  for (const c of cells) {
-    const formula = c.formulas.map((row, r) => row.map((f, k) => isFormula(f, c.values[r][k])));
-    const textFirst = c.values.map((row, r) =>
-      row.map((v, k) => (typeof v === "string" && !formula[r][k] ? TEXT_FORMAT : null))
+  const reads = new Batches(budget);
+  const now: Excel.Range[] = [];
+  cells.forEach((c, i) =>
+    reads.add({
+      bytes: jsonBytes(c.formulas) + jsonBytes(c.numberFormat),
+      queue: () => {
+        now[i] = sheet.getRange(c.address).load("formulas,numberFormat");
+      },
+    })
+  );
+  for (const batch of reads.filled) {
+    batch.forEach((step) => step.queue());
+    // One sync per budget's worth of cells, as for the write being undone.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
+
+  const writes = new Batches(budget);
+  cells.forEach((c, i) => {
+    const formulasNow = now[i].formulas as unknown[][];
+    const formatsNow = now[i].numberFormat as string[][];
+    const changed = c.formulas.map((row, r) =>
+      row.map((f, k) => f !== formulasNow[r][k] || c.numberFormat[r][k] !== formatsNow[r][k])
     );
-    const values = c.values.map((row, r) => row.map((v, k) => (formula[r][k] ? null : v)));
-    const hasFormula = formula.some((row) => row.includes(true));
-    const formulas = c.formulas.map((row, r) => row.map((f, k) => (formula[r][k] ? f : null)));
-    batches.add({
+    if (!changed.some((row) => row.includes(true))) return;
+    const only = <T>(pick: (r: number, k: number) => T | null): (T | null)[][] =>
+      c.formulas.map((row, r) => row.map((_f, k) => (changed[r][k] ? pick(r, k) : null)));
+    const formula = (r: number, k: number): boolean => isFormula(c.formulas[r][k], c.values[r][k]);
+    const textFirst = only((r, k) =>
+      typeof c.values[r][k] === "string" && !formula(r, k) ? TEXT_FORMAT : null
+    );
+    const values = only((r, k) => (formula(r, k) ? null : c.values[r][k]));
+    const formulas = only((r, k) => (formula(r, k) ? (c.formulas[r][k] as string) : null));
+    const hasFormula = formulas.some((row) => row.some((f) => f !== null));
+    const formats = only((r, k) => c.numberFormat[r][k]);
+    writes.add({
       bytes:
         jsonBytes(textFirst) +
         jsonBytes(values) +
-        jsonBytes(c.numberFormat) +
+        jsonBytes(formats) +
         (hasFormula ? jsonBytes(formulas) : 0),
       queue: () => {
         const range = sheet.getRange(c.address);
         range.numberFormat = textFirst;
         range.values = values;
-        if (hasFormula) range.formulas = formulas as (string | null)[][];
-        range.numberFormat = c.numberFormat;
+        if (hasFormula) range.formulas = formulas;
+        range.numberFormat = formats;
       },
     });
-  }
-  for (const batch of batches.filled) {
+  });
+  for (const batch of writes.filled) {
     batch.forEach((step) => step.queue());
-    // One sync per request budget, as for the write being undone.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }

@@ -67,9 +67,7 @@ export async function readWorkbook(
     const whole = worksheet.getRange();
     const kinds = specialCells
       ? (["Constants", "Formulas"] as const).map((kind) =>
-          whole
-            .getSpecialCellsOrNullObject(kind as Excel.SpecialCellType)
-            .load("areaCount,cellCount")
+          whole.getSpecialCellsOrNullObject(kind).load("areaCount,cellCount")
         )
       : [];
     return { worksheet, used, kinds };

@@ -187,6 +187,24 @@ describe("the restores themselves", () => {
     expect(excel.cell("Assumptions", "D3")).toEqual({ value: "00456", numberFormat: "General" });
   });
 
+  it("writes back only the cells the failed batch reached", async () => {
+    // Nothing applied: the restore reads the cells, finds them as they were, writes nothing
+    // (so it never touches a cell it cannot write, such as a locked one).
+    const untouched = assumptions();
+    untouched.failAtSync = 3;
+    untouched.failAfterOperations = 0;
+    await expect(edits(book(untouched))).rejects.toThrow(/The workbook is as it was/);
+    expect(untouched.syncs).toBe(4);
+    // One of the six cells reached (B3, its value): one write, of that cell alone.
+    const partly = assumptions();
+    partly.failAtSync = 3;
+    partly.failAfterOperations = 1;
+    await expect(edits(book(partly))).rejects.toThrow(/The workbook is as it was/);
+    expect(partly.syncs).toBe(5);
+    expect(partly.requests[4].operations).toBe(3); // text-first format, values, format: B3 only
+    expect(partly.cell("Assumptions", "B3")).toEqual({ value: 0.02, numberFormat: "0.0%" });
+  });
+
   it("a refusal before anything is written is thrown as it is, with nothing to put back", async () => {
     const excel = assumptions();
     await expect(book(excel).makeShareable("Establishment")).rejects.toThrow(
