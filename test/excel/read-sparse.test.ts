@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { CellValue } from "../../src/core/grid";
 import { contentRegions, fromA1 } from "../../src/core/grid";
 import { createExcelWorkbook, MAX_READ_CELLS, TooMuchToReadError } from "../../src/excel";
+import { areaAddressBytes, readWhole } from "../../src/excel/content";
 import { readWorkbook } from "../../src/excel/read";
 import { FakeExcel, specialAreas } from "./fake/excel";
 import type { FakeExcelOptions } from "./fake/excel";
@@ -183,6 +184,22 @@ describe("limits", () => {
     await expect(excel.run((c) => readWorkbook(c, 5_000))).rejects.toThrow(
       "Chequered has values in 181 separate blocks spread over A1:XFD1048576: too scattered to find the tables in."
     );
+  });
+});
+
+describe("when to find the values first", () => {
+  it("reads a used range whole when it fits one sync or is at least half full", () => {
+    // 4,000,000 / 64 = 62,500 cells fit one sync whatever they hold.
+    expect(readWhole(62_500, 1, 4_000_000)).toBe(true);
+    expect(readWhole(62_501, 1, 4_000_000)).toBe(false);
+    expect(readWhole(1_200_000, 600_000, 4_000_000)).toBe(true);
+    expect(readWhole(1_200_000, 599_999, 4_000_000)).toBe(false);
+    expect(readWhole(17_179_869_184, 1_200_001, 4_000_000)).toBe(false);
+  });
+
+  it("expects 40 bytes an area beyond the sheet's name as Excel quotes it", () => {
+    expect(areaAddressBytes("Posts", 10)).toBe(10 * (7 + 40));
+    expect(areaAddressBytes("My posts", 1)).toBe(12 + 40);
   });
 });
 
