@@ -119,8 +119,8 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
   });
 
   it("counts the columns a <col> element makes, however many it claims", async () => {
-    const columns = (max: number) =>
-      withSheetXml(smallWorkbook(), (xml) =>
+    const columns = async (max: number) =>
+      withSheetXml(await smallWorkbook(), (xml) =>
         xml.replace("<sheetData>", `<cols><col min="1" max="${max}" width="9"/></cols><sheetData>`)
       );
     // Styling every column, as real workbooks do, is read.

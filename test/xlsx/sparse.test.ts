@@ -112,6 +112,27 @@ describe("readWorkbookGrids reads only where the values are", () => {
     });
   });
 
+  it("reads many tables declared over the whole sheet to the sheet's last filled row and column", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Many");
+    for (let r = 1; r <= 2_000; r++) ws.getCell(r, 1).value = r;
+    ws.addTable({ name: "T", ref: "C1", columns: [{ name: "Post" }], rows: [["SW"]] });
+    const loaded = await roundTrip(wb);
+    const sheet = loaded.getWorksheet("Many") as unknown as {
+      tables: Record<string, { model: { tableRef: string } }>;
+    };
+    const t = sheet.tables.T;
+    t.model.tableRef = "C1:XFD1048576";
+    // The same table 300 times over, as a hostile file may declare it.
+    for (let i = 0; i < 300; i++) sheet.tables[`T${i}`] = t;
+    const grids = readWorkbookGrids(loaded).grids.filter((g) => g.table === "T");
+    expect(grids).toHaveLength(301);
+    expect(grids[0].origin).toEqual({ row: 0, column: 2 });
+    expect(grids[0].values).toHaveLength(2_000);
+    expect(grids[0].values[0]).toEqual(["Post"]);
+    expect(grids[0].values[1]).toEqual(["SW"]);
+  });
+
   it("refuses values strung out so that no gap splits them, before building the grid", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Chain");
