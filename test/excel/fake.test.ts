@@ -107,6 +107,19 @@ describe("the fake is strict like Office.js", () => {
       expect(typeIn(t, "@")).toEqual({ value: t });
   });
 
+  it("refuses text over Excel's 32,767 characters a cell, applying nothing", async () => {
+    const excel = new FakeExcel();
+    const before = excel.snapshot();
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+        range.values = [["fine", "x".repeat(32_768)]];
+        await context.sync();
+      })
+    ).rejects.toThrow("B1: a cell holds at most 32767 characters");
+    expect(excel.snapshot()).toEqual(before);
+  });
+
   it("needs whole arrays the size of the range", async () => {
     const excel = new FakeExcel();
     await expect(

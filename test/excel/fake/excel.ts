@@ -878,6 +878,12 @@ class FakeRange extends FakeObject {
         rows.forEach((row, r) =>
           row.forEach((v, c) => {
             if (v === null) return;
+            if (typeof v === "string" && v.length > CELL_TEXT_LIMIT) {
+              throw new FakeOfficeError(
+                "InvalidArgument",
+                `${boxA1({ r0: box.r0 + r, c0: box.c0 + c, r1: box.r0 + r, c1: box.c0 + c })}: a cell holds at most ${CELL_TEXT_LIMIT} characters`
+              );
+            }
             const k = cellKey(box.r0 + r, box.c0 + c);
             const old = sheet.cells.get(k) ?? { value: "", numberFormat: "General" };
             const next = update(old, v);
@@ -939,6 +945,9 @@ class FakeRange extends FakeObject {
 }
 
 // ---------------------------------------------------------------------------- special cells
+
+/** Excel's limit on the characters in one cell. */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** Excel's documented limit on the cells of one range read (values, formulas, formats). */
 export const RANGE_READ_LIMIT = 5_000_000;
