@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream, existsSync, realpathSync, rmSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
 
@@ -160,7 +160,10 @@ export async function openOutput(target: string): Promise<OutputFile> {
   );
   if (found?.isDirectory()) refuse(Object.assign(new Error("folder"), { code: "EISDIR" }));
   const dir = path.dirname(path.resolve(target));
-  await mkdir(dir, { recursive: true }).catch((err) => refuse(err, path.dirname(target)));
+  // The first folder made, if any: removed again when nothing is written.
+  const made = await mkdir(dir, { recursive: true }).catch((err) =>
+    refuse(err, path.dirname(target))
+  );
   await sweepStaleTemps(dir);
 
   const temp = path.join(dir, tempName(target));
@@ -177,6 +180,14 @@ export async function openOutput(target: string): Promise<OutputFile> {
     if (!out.closed) await once(out, "close").catch(() => undefined);
     await rm(temp, { force: true });
     untrack(temp);
+    for (let d = dir; made !== undefined && d.startsWith(made); d = path.dirname(d))
+      if (
+        !(await rmdir(d).then(
+          () => true,
+          () => false
+        ))
+      )
+        break;
   };
   try {
     await Promise.race([once(out, "open"), failed]);

@@ -229,6 +229,13 @@ describe("temporary files", () => {
     expect(readdirSync(dir)).toEqual(["staff.xlsx"]);
   });
 
+  it("folders made for the output are removed again when nothing is written", async () => {
+    const output = path.join(dir, "results", "2025", "out.xlsx");
+    const build = (): BuildResult => ({ ok: false, issues: [], sheets: [], summaries: [] });
+    expect(await main(["build", input, "-o", output], capture().io, build)).toBe(1);
+    expect(readdirSync(dir)).toEqual(["staff.xlsx"]);
+  });
+
   it("a failure of the writer leaves the target as it was", async () => {
     const target = path.join(dir, "t.xlsx");
     writeFileSync(target, "old");
