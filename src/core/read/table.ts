@@ -15,6 +15,7 @@ import {
   refusedForSize,
   withinLimit,
   withinTextLimit,
+  type Limit,
 } from "./limits";
 
 /** One data row of a table, parsed field by field. */
@@ -280,6 +281,13 @@ function readRow<F extends string>(
   return any ? { index: r, sourceRow: grid.origin.row + r, values, cells, unreadable } : undefined;
 }
 
+/** A sheet has 1,048,576 rows: a total can add up that many rows, each at its limit. */
+const MOST_ROWS = 1_048_576;
+
+function totalLimit(limit: Limit): Limit {
+  return { ...limit, min: Math.min(0, limit.min * MOST_ROWS), max: limit.max * MOST_ROWS };
+}
+
 function readTotal<F extends string>(
   grid: Grid,
   r: number,
@@ -311,7 +319,24 @@ function readTotal<F extends string>(
       continue;
     }
     const parsed = KIND_RULES[m.spec.kind].parse(v);
-    if (typeof parsed === "number") values[m.spec.field] = parsed;
+    if (typeof parsed !== "number") continue;
+    const limit = m.spec.limit && totalLimit(m.spec.limit);
+    if (limit && !withinLimit(parsed, limit)) {
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          m.c,
+          "warning",
+          "total-out-of-range",
+          `${outOfRangeMessage(`${m.spec.label} in the ${total.label} row`, describeValue(v), limit)}, more than any table can add up to`,
+          "correct the total; it is not checked",
+          v
+        )
+      );
+      continue;
+    }
+    values[m.spec.field] = parsed;
   }
   return {
     index: r,

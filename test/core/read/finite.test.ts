@@ -85,10 +85,18 @@ const setting = fc.oneof(
 const workbook = fc
   .record({
     posts: fc.array(post, { minLength: 1, maxLength: 6 }),
+    // A TOTAL row is only checked against the posts, whatever it says.
+    total: fc.option(
+      fc.tuple(
+        fc.constant("TOTAL"),
+        fc.constantFrom<CellValue>(1e308, -1e308, 5, "1e999"),
+        fc.constantFrom<CellValue>(1e308, -1e308, 2)
+      )
+    ),
     localities: fc.array(locality, { maxLength: 3 }),
     settings: fc.array(setting, { maxLength: 6 }),
   })
-  .map(({ posts, localities, settings }) => ({
+  .map(({ posts, total, localities, settings }) => ({
     grids: [
       grid("Staff", [
         [
@@ -105,6 +113,7 @@ const workbook = fc
           "Start date",
         ],
         ...posts,
+        ...(total ? [total] : []),
       ]),
       grid("Need", [["Locality", "Population 0-19", "IDACI", "Referrals"], ...localities]),
       grid("Assumptions", [["Setting", "Value"], ...settings]),

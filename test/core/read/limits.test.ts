@@ -177,6 +177,24 @@ describe("figures out of range are errors at their cell, with the range", () => 
   });
 });
 
+describe("a TOTAL row out of range", () => {
+  it("is a warning and is not checked (no table adds up to it), so no sheet shows it", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("S", [
+          ["Position", "FTE", "Salary"],
+          ["SW", 1, 30000],
+          ["TOTAL", 1e308, ""],
+        ]),
+      ],
+    });
+    expect(messages(r.issues)).toEqual([
+      "S!B3: FTE in the TOTAL row 1e+308 is out of range: it must be from 0 to 10,485,760,000, more than any table can add up to — correct the total; it is not checked",
+    ]);
+    expect(r.establishment?.totals[0].fte).toBeUndefined();
+  });
+});
+
 describe("assumptions out of range are errors at the value cell, with the range", () => {
   const settings: Array<[string, string]> = [
     ["Number of years", "1 to 20"],
