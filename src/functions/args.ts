@@ -268,25 +268,29 @@ export function fyArg(v: ArgValue, what = "fy"): FinancialYear {
 /** The numbers of a range, row by row; blanks and text are refused with their position. */
 export function numbersOf(v: ArgValue, what: string, rule: NumberRule = {}): number[] {
   const rows = isRange(v) ? v : [[v]];
-  const out: number[] = [];
+  let cells = 0;
+  for (const row of rows) cells += row.length;
+  // Sized once: a million-cell range would otherwise grow and copy its array many times.
+  const out = new Array<number>(cells);
+  let n = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       // Most cells are plain numbers in range: no message is built for them.
       if (typeof cell === "number" && obeys(cell, rule)) {
-        out.push(cell);
+        out[n++] = cell;
         continue;
       }
       const where =
         rows.length === 1 || row.length === 1
-          ? `${what} value ${out.length + 1}`
+          ? `${what} value ${n + 1}`
           : `${what} row ${r + 1} column ${c + 1}`;
       if (isBlank(cell)) fail("invalidValue", `${where} is blank`);
-      out.push(checkRule(numberFrom(cell, where), where, rule));
+      out[n++] = checkRule(numberFrom(cell, where), where, rule);
     }
   }
-  if (out.length === 0) fail("invalidValue", `${what} is empty`);
+  if (n === 0) fail("invalidValue", `${what} is empty`);
   return out;
 }
 

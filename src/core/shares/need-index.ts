@@ -97,6 +97,13 @@ export function normaliseWeights(weights: LocalityWeights): {
   };
 }
 
+/** f(i) for each i below n: a plain loop, which runs faster than map on a million values. */
+function tabulate(n: number, f: (i: number) => number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(f(i));
+  return out;
+}
+
 /**
  * Each value's share of the total. A measure whose total is zero (no demand recorded
  * anywhere) has no shares to give: it falls back to equal shares, with a warning, so the
@@ -115,13 +122,13 @@ function sharesOf(
       "need-input-too-large",
       `The ${label} figures add up to more than a number can hold; check them`
     );
-  if (total > 0) return values.map((v) => v / total);
+  if (total > 0) return tabulate(values.length, (i) => values[i] / total);
   if (weight > 0) {
     warnings.push(
       `Every locality's ${label} is zero, so the ${label} share was taken as equal (1/${values.length}) for each`
     );
   }
-  return values.map(() => 1 / values.length);
+  return tabulate(values.length, () => 1 / values.length);
 }
 
 /** Everything the locality shares sheet shows: each share, the weights used, the need index. */
@@ -141,7 +148,7 @@ export function analyseNeed(inputs: NeedInputs, weightsGiven: LocalityWeights): 
   checkValues(demand, "Demand");
   const { weights, warnings } = normaliseWeights(weightsGiven);
 
-  const deprivationWeighted = population.map((p, i) => p * deprivation[i]);
+  const deprivationWeighted = tabulate(n, (i) => population[i] * deprivation[i]);
   const populationShare = sharesOf(population, "population", weights.population, warnings);
   const deprivationShare = sharesOf(
     deprivationWeighted,
@@ -150,9 +157,10 @@ export function analyseNeed(inputs: NeedInputs, weightsGiven: LocalityWeights): 
     warnings
   );
   const demandShare = sharesOf(demand, "demand", weights.demand, warnings);
-  const equalShare = population.map(() => 1 / n);
-  const needIndex = population.map(
-    (_, i) =>
+  const equalShare = tabulate(n, () => 1 / n);
+  const needIndex = tabulate(
+    n,
+    (i) =>
       weights.population * populationShare[i] +
       weights.deprivation * deprivationShare[i] +
       weights.demand * demandShare[i] +
