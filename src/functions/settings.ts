@@ -14,6 +14,7 @@ import {
   optionalBoolean,
   optionalDate,
   optionalRate,
+  shown,
   withinLimit,
   type ArgValue,
   type CellInput,
@@ -141,7 +142,7 @@ export function settingsArg(v: ArgValue, what = "settings"): FunctionSettings {
     if (!setting) {
       fail(
         "invalidValue",
-        `${what} row ${r + 1}: "${name}" is not a setting; use ${SETTINGS.map((s) => `"${s.names[0]}"`).join(", ")}`
+        `${what} row ${r + 1}: "${shown(name)}" is not a setting; use ${SETTINGS.map((s) => `"${s.names[0]}"`).join(", ")}`
       );
     }
     setting.read(row[1], `${what} "${setting.names[0]}"`, settings);

@@ -178,6 +178,28 @@ describe("hostile arguments from the issue", () => {
       );
   });
 
+  it("a message quotes at most 40 characters of what was typed", () => {
+    const long = "x".repeat(32_767);
+    const calls: Array<[string, unknown[]]> = [
+      ["POSTCOST", [30000, 1, 2025, null, null, null, null, null, [[long, 1]]]],
+      ["POSTCOST", [long, 1, 2025]],
+      ["POSTCOST", [30000, 1, 2025, null, null, null, null, long]],
+      ["FINYEAR", [long]],
+      ["LEVY", [30000, 2025, long]],
+      ["PENSION", [30000, long]],
+    ];
+    for (const [name, args] of calls) {
+      let message = "";
+      try {
+        runFunction(name, args.map(toArg));
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/x{37}\.\.\./);
+      expect(message.length).toBeLessThan(400);
+    }
+  });
+
   it("a points range longer than a grade can be is refused by its size", () => {
     const points = Array.from({ length: 1001 }, (_, i) => [20_000 + i]);
     expect(() => runFunction("SALARY", [points, 1, 5])).toThrow(
