@@ -17,7 +17,13 @@ import {
   readLocalities,
   readPayScales,
   readWorkbook,
+  MAX_TEXT_LENGTH,
+  withinLimit,
 } from "../../../src/core/read";
+
+const POST_LIMITS = ESTABLISHMENT_SCHEMA.fields.flatMap((f) =>
+  f.limit ? [[f.field, f.limit] as const] : []
+);
 
 const headerWords = [
   ...ESTABLISHMENT_SCHEMA.fields.flatMap((f) => f.synonyms.slice(0, 2)),
@@ -54,7 +60,15 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
     0.5,
     -1,
     47.93,
-    43344
+    43344,
+    // Hostile: far beyond any limit, infinite, or longer than any figure is written.
+    1e308,
+    -1e308,
+    Infinity,
+    NaN,
+    "1e999",
+    "9".repeat(400),
+    "x".repeat(40_000)
   ),
   fc.constantFrom<CellValue>(...headerWords),
   fc.string({ maxLength: 12 }),
@@ -132,6 +146,12 @@ describe("the readers never throw, and every issue names a real cell on the righ
         );
         for (const post of r.establishment?.posts ?? []) {
           expect(Number.isFinite(post.fte)).toBe(true);
+          // Every figure of a post read is within its limit, so costing it stays finite.
+          for (const [field, limit] of POST_LIMITS) {
+            const v = (post as unknown as Record<string, unknown>)[field];
+            if (typeof v === "number") expect(withinLimit(v, limit)).toBe(true);
+          }
+          expect(post.title.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
           expect(post.title).not.toBe("");
           for (const address of Object.values(post.cells)) expect(address).toMatch(A1);
         }
