@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The estab command's entry point (package.json "bin"). */
+import { escapeControls } from "./format";
 import { main } from "./program";
 
 export { main };
@@ -14,7 +15,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`estab: ${String(err)}\n`);
+      process.stderr.write(`estab: ${escapeControls(String(err))}\n`);
       process.exitCode = 3;
     }
   );
