@@ -70,6 +70,27 @@ export function layOut(
   return { width, rows };
 }
 
+/** Excel's limit on the characters in one cell; longer text fails the whole batch. */
+export const CELL_TEXT_MAX = 32_767;
+
+/** Why Excel cannot hold `value` in a cell (it would fail the whole batch), or undefined. */
+function valueProblem(value: CellValue): string | undefined {
+  if (typeof value === "string" && value.length > CELL_TEXT_MAX) {
+    return `${value.length} characters, more than the ${CELL_TEXT_MAX} Excel holds in a cell`;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return `${value} is not a number Excel can hold`;
+  }
+  return undefined;
+}
+
+/** The value, or an error naming the cell when Excel could not hold it (before anything is sent). */
+export function checkCellValue(address: string, value: CellValue): CellValue {
+  const problem = valueProblem(value);
+  if (problem !== undefined) throw new Error(`${address}: ${problem}`);
+  return value;
+}
+
 /** Checks a spec before anything is sent, so a malformed spec never half-writes. */
 export function specProblems(spec: SheetSpec, mode: OutputMode): string[] {
   const problems: string[] = [];
@@ -82,10 +103,11 @@ export function specProblems(spec: SheetSpec, mode: OutputMode): string[] {
           `${spec.name} row ${r + 1} column ${c + 1}: formula '${f}' must start with "="`
         );
       }
-      if (cell.kind === "number" && !Number.isFinite(cell.value)) {
-        problems.push(
-          `${spec.name} row ${r + 1} column ${c + 1}: ${cell.value} is not a number Excel can hold`
-        );
+      // A formula's value is not written: Excel computes it.
+      const written = cell.kind === "text" ? cell.text : cell.kind === "number" ? cell.value : "";
+      const problem = valueProblem(written);
+      if (problem !== undefined) {
+        problems.push(`${spec.name} row ${r + 1} column ${c + 1}: ${problem}`);
       }
     })
   );

@@ -2,6 +2,7 @@ import type { CellValue } from "../core/grid";
 import type { SheetSpec } from "../core/report";
 import type { WorkbookGrids } from "../core/workbook/types";
 import type { WorkbookPort, WriteOutcome } from "../core/workbook/port";
+import { checkCellValue } from "./cells";
 import { updateOwnedCells } from "./edit";
 import { inspectWorkbook } from "./inspect";
 import type { OutputMode } from "./marker";
@@ -87,7 +88,7 @@ export function createExcelWorkbook(
 
     async updateOwnedCells(sheetName, updates: Array<{ address: string; value: CellValue }>) {
       requireMarks();
-      updates.forEach((u) => checkLocalAddress(u.address));
+      updates.forEach((u) => checkCellValue(checkLocalAddress(u.address), u.value));
       await updateOwnedCells(run, sheetName, updates, maxRequestBytes);
     },
 

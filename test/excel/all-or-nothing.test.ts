@@ -205,6 +205,18 @@ describe("the restores themselves", () => {
     expect(partly.cell("Assumptions", "B3")).toEqual({ value: 0.02, numberFormat: "0.0%" });
   });
 
+  it("refuses an edit Excel could not hold before any sync", async () => {
+    const excel = assumptions();
+    const b = book(excel);
+    await expect(
+      b.updateOwnedCells("Assumptions", [{ address: "C3", value: "x".repeat(32_768) }])
+    ).rejects.toThrow("C3: 32768 characters, more than the 32767 Excel holds in a cell");
+    await expect(
+      b.updateOwnedCells("Assumptions", [{ address: "B3", value: Infinity }])
+    ).rejects.toThrow("B3: Infinity is not a number Excel can hold");
+    expect(excel.syncs).toBe(0);
+  });
+
   it("a refusal before anything is written is thrown as it is, with nothing to put back", async () => {
     const excel = assumptions();
     await expect(book(excel).makeShareable("Establishment")).rejects.toThrow(

@@ -122,6 +122,11 @@ describe("writeSheets", () => {
     const bad = postsSpec(1);
     bad.cells.push([{ kind: "formula", formula: "SUM(A1)", value: 0 }]);
     await expect(book.writeSheets([bad])).rejects.toThrow(/must start with "="/);
+    const long = postsSpec(1);
+    long.cells.push([{ kind: "text", text: "x".repeat(32_768) }]);
+    await expect(book.writeSheets([long])).rejects.toThrow(
+      "Grant Costing row 7 column 1: 32768 characters, more than the 32767 Excel holds in a cell"
+    );
     await expect(book.writeSheets([postsSpec(1), postsSpec(1)])).rejects.toThrow(
       /more than one sheet of kind 'grant'/
     );
