@@ -74,10 +74,8 @@ export {
   MAX_TEXT_LENGTH,
   EARLIEST_DATE,
   LATEST_DATE,
-  rangeText,
   refusedForSize,
   withinLimit,
   type Limit,
-  type LimitName,
 } from "./limits";
 export { normaliseLabel, editDistance, closestLabel } from "./text";

@@ -63,8 +63,6 @@ export const LIMITS = {
   payAwardMinimum: money(100_000),
 } as const satisfies Record<string, Limit>;
 
-export type LimitName = keyof typeof LIMITS;
-
 function bound(n: number, as: Limit["as"]): string {
   if (as === "money") return `£${formatNumber(n, 2)}`;
   if (as === "percent") return `${formatNumber(n * 100, 2)}%`;
