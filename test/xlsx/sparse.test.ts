@@ -41,6 +41,34 @@ describe("readWorkbookGrids reads only where the values are", () => {
     expect(holdsText(grids, "Establishment", "XFD1048576")).toBe(true);
   });
 
+  it("finds a second table far below the first on the same sheet, with its own cell addresses", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Staff");
+    ws.addRow(["Post", "Grade", "FTE", "Salary"]);
+    ws.addRow(["Social Worker", "SS08", 1, 38000]);
+    ws.addRow(["Team Manager", "SS11", 0.5, 52000]);
+    // 80 blank rows, then the localities: a region of their own.
+    ws.getCell("A84").value = "Locality";
+    ws.getCell("B84").value = "Population 0-19";
+    ws.getCell("A85").value = "North";
+    ws.getCell("B85").value = 12000;
+    ws.getCell("A86").value = "South";
+    ws.getCell("B86").value = "lots";
+    const { grids } = readWorkbookGrids(await roundTrip(wb));
+    expect(grids.map((g) => [g.origin, g.values.length])).toEqual([
+      [{ row: 0, column: 0 }, 3],
+      [{ row: 83, column: 0 }, 3],
+    ]);
+    const inputs = readWorkbook({ grids });
+    expect(inputs.establishment?.posts.map((p) => [p.title, p.cells.fte])).toEqual([
+      ["Social Worker", "C2"],
+      ["Team Manager", "C3"],
+    ]);
+    expect(inputs.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ sheet: "Staff", address: "B86" }),
+    ]);
+  });
+
   it("puts every value in exactly one grid, at its own address (any scatter of cells)", () => {
     const cell = fc.record({
       row: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 1_048_575 })),
