@@ -272,7 +272,8 @@ export function worksheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetO
 /** Column widths, set before any row (the streaming writer writes them with the first). */
 export function setColumnWidths(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getColumn(i + 1).width = w;
+    // 255 characters is the widest column Excel has.
+    if (w > 0) ws.getColumn(i + 1).width = Math.min(w, MAX_COLUMN_WIDTH);
   });
 }
 
@@ -319,6 +320,7 @@ function writeSheet(
 
 /** Excel's limit on the characters in a cell. */
 export const MAX_CELL_TEXT = 32_767;
+const MAX_COLUMN_WIDTH = 255;
 
 /**
  * What a spec cell holds that Excel cannot: a number that is not finite (it would be
@@ -353,6 +355,12 @@ export function checkSpecs(specs: SheetSpec[]): void {
           );
       })
     );
+    spec.columnWidths.forEach((w, i) => {
+      if (!Number.isFinite(w))
+        throw new Error(
+          `Cannot write ${spec.name}: the width of column ${columnLetters(i)} is ${w}. Nothing was written.`
+        );
+    });
     for (const n of spec.notes)
       if (n.text.length > MAX_CELL_TEXT)
         throw new Error(

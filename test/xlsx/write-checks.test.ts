@@ -89,6 +89,18 @@ describe("the writers refuse what a workbook cannot hold, before anything is wri
   });
 });
 
+describe("column widths", () => {
+  it("refuses a width that is not finite and caps one over Excel's 255", async () => {
+    expect(() => checkSpecs([grantSpec({ columnWidths: [40, Infinity] })])).toThrow(
+      "Cannot write Grant costing: the width of column B is Infinity. Nothing was written."
+    );
+    for (const wb of await bothWriters([grantSpec({ columnWidths: [1e6, 12] })])) {
+      const ws = wb.getWorksheet("Grant costing")!;
+      expect([ws.getColumn(1).width, ws.getColumn(2).width]).toEqual([255, 12]);
+    }
+  });
+});
+
 describe("text is written as text", () => {
   it("carries the text format '@' in both writers, as the add-in writes it", async () => {
     for (const wb of await bothWriters([grantSpec()])) {
