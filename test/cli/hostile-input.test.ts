@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -56,5 +56,25 @@ describe("estab build on a workbook with one value at XFD1048576", () => {
       "grant",
       "shares",
     ]);
+  });
+});
+
+describe("estab build on figures no workbook should hold", () => {
+  it("refuses Infinity, NaN and '1e999' at their cells (exit 1), never writing them", async () => {
+    const wb = childrensServicesWorkbook();
+    const ws = wb.getWorksheet("Establishment")!;
+    // The file says <v>Infinity</v> and <v>NaN</v>, as a hostile or broken writer would.
+    ws.getCell("G5").value = Infinity;
+    ws.getCell("G6").value = NaN;
+    ws.getCell("G7").value = "1e999";
+    const input = path.join(dir, "bad.xlsx");
+    await wb.xlsx.writeFile(input);
+    const { code, json } = await buildJson(input, path.join(dir, "out.xlsx"));
+    expect(code).toBe(1);
+    expect(json.ok).toBe(false);
+    expect(
+      json.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.address}`)
+    ).toEqual(["Establishment!G5", "Establishment!G6", "Establishment!G7"]);
+    expect(readdirSync(dir)).toEqual(["bad.xlsx"]);
   });
 });
