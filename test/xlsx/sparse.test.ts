@@ -161,6 +161,17 @@ describe("readWorkbookGrids reads only where the values are", () => {
     expect(grids[0].values[1]).toEqual(["SW"]);
   });
 
+  it("reads an Excel Table taller than a spread of its rows can take (300,000 rows)", () => {
+    const rows = 300_000;
+    const values = [["Post", "FTE"], ...Array.from({ length: rows }, (_, i) => [`P${i}`, 1])];
+    const grids: Grid[] = [
+      { sheet: "Big", origin: { row: 0, column: 0 }, values },
+      { sheet: "Big", origin: { row: 0, column: 0 }, values, table: "Posts" },
+    ];
+    const inputs = readWorkbook({ grids });
+    expect(inputs.establishment?.posts).toHaveLength(rows);
+  });
+
   it("refuses values strung out so that no gap splits them, before building the grid", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Chain");

@@ -373,7 +373,8 @@ function insideTable<F extends string>(
   return tables.some((t) => {
     const g = grids[t.gridIndex];
     const rows = g.values.length;
-    const width = Math.max(0, ...g.values.map((row) => row.length));
+    // reduce, not Math.max(...rows): spreading 300,000 rows overflows the stack.
+    const width = g.values.reduce((w, row) => Math.max(w, row.length), 0);
     const cols = c.headers.map((h) => h.column);
     return (
       t.sheet === c.sheet &&
