@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, realpathSync, rmSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { READ_LIMITS, WorkbookRefused, fileTooBig } from "../xlsx/limits";
 
 /** A problem with the command or its files (exit code 2), told in plain words. */
 export class UsageError extends Error {
@@ -45,11 +46,15 @@ export function environmentMessage(err: unknown, file?: string): string | undefi
   }
 }
 
+/** The input's bytes; one over the size limit is refused before it is read into memory. */
 export async function readInput(file: string): Promise<Uint8Array> {
   if (!existsSync(file)) throw new UsageError(`Cannot find the workbook '${file}'.`);
   try {
+    const { size } = await stat(file);
+    if (size > READ_LIMITS.fileBytes) throw fileTooBig(`'${file}'`, size);
     return await readFile(file);
   } catch (err) {
+    if (err instanceof WorkbookRefused) throw err;
     throw new UsageError(
       environmentMessage(err, file) ?? `Cannot read '${file}': ${(err as Error).message}`
     );

@@ -62,6 +62,17 @@ export function gridAreaRefused(sheet: string, range: CellRange, limit: number):
   );
 }
 
+/** The refusal of a file over the size limit; the CLI says it before reading the file. */
+export function fileTooBig(
+  name: string,
+  bytes: number,
+  limits: ReadLimits = READ_LIMITS
+): WorkbookRefused {
+  return new WorkbookRefused(
+    `${name} is ${mb(bytes)}; workbooks over ${mb(limits.fileBytes)} are not read.`
+  );
+}
+
 /** What JSZip offers for reading one part as it inflates (documented, not in its typings). */
 interface StreamedPart {
   internalStream(type: "uint8array" | "string"): JSZip.JSZipStreamHelper<Uint8Array | string>;
@@ -95,10 +106,7 @@ export async function checkWorkbookBytes(
   name = "This file",
   limits: ReadLimits = READ_LIMITS
 ): Promise<void> {
-  if (data.byteLength > limits.fileBytes)
-    throw new WorkbookRefused(
-      `${name} is ${mb(data.byteLength)}; workbooks over ${mb(limits.fileBytes)} are not read.`
-    );
+  if (data.byteLength > limits.fileBytes) throw fileTooBig(name, data.byteLength, limits);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);

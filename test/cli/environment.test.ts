@@ -189,6 +189,18 @@ describe("files that are not workbooks", () => {
     expect(readdirSync(dir).sort()).toEqual(["export.xlsx", "staff.xlsx"]);
   });
 
+  it("a file over the size limit, refused before it is read", async () => {
+    const file = path.join(dir, "huge.xlsx");
+    // Sparse: 101 MB on paper, nothing on the disk.
+    fs.closeSync(fs.openSync(file, "w"));
+    fs.truncateSync(file, 101 * 1024 * 1024);
+    const read = jest.spyOn(fs.promises, "readFile");
+    const c = capture();
+    expect(await main(["build", file], c.io)).toBe(EXIT.usage);
+    expect(c.stderr()).toBe(`estab: '${file}' is 101 MB; workbooks over 100 MB are not read.\n`);
+    expect(read).not.toHaveBeenCalled();
+  });
+
   it("a text file named .xlsx", async () => {
     const file = path.join(dir, "notes.xlsx");
     writeFileSync(file, "Post,FTE\n");
