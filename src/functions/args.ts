@@ -249,11 +249,12 @@ export function fyArg(v: ArgValue, what = "fy"): FinancialYear {
   if (typeof cell === "number") {
     const year = parseFinancialYear(cell);
     if (year !== undefined) return year;
-    if (Number.isFinite(cell) && cell > LAST_YEAR_NUMBER)
-      return financialYearOf(dateFrom(cell, what));
+    // A larger number is a date serial: one in the dates' range gives its year.
+    const serial = cell > LAST_YEAR_NUMBER ? parseDate(cell) : undefined;
+    if (serial !== undefined) return financialYearOf(serial);
     fail(
       "invalidNumber",
-      `${what} must be a financial year such as "2024/25" or 2024 (was ${shown(cell)})`
+      `${what} must be a financial year such as "2024/25" or 2024, or a date in it (was ${shown(cell)})`
     );
   }
   const year = parseFinancialYear(String(cell));

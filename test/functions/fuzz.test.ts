@@ -159,6 +159,11 @@ describe("hostile arguments from the issue", () => {
   it("arguments beyond the readers' limits are errors with the range, not nonsense figures", () => {
     const refused: Array<[string, unknown[], RegExp]> = [
       ["LEVY", [1e308, 2025], /pay must be from 0 to 100,000,000,000 \(was 1e\+308\)/],
+      [
+        "LEVY",
+        [30000, 1e308],
+        /fy must be a financial year such as "2024\/25" or 2024, or a date in it/,
+      ],
       ["PENSION", ["1e999", 0.19], /pay is too large to be a figure/],
       ["POSTCOST", [30000, 20000, 2025], /fte must be from 0 to 10,000 \(was 20000\)/],
       ["POSTCOST", [1e8, 1, 2025], /salary must be from 0 to 10,000,000/],
