@@ -1,5 +1,5 @@
 import { quoteSheetName, rangeA1, rangeArea, toA1 } from "../core/grid";
-import type { CellRange } from "../core/grid";
+import type { CellRange, CellValue } from "../core/grid";
 import { READ_BYTES_PER_CELL } from "./blocks";
 import { jsonBytes } from "./cells";
 
@@ -19,6 +19,38 @@ export const AREA_ADDRESS_BYTES = 40;
  */
 export function readWhole(usedCells: number, contentCells: number, budget: number): boolean {
   return usedCells <= Math.max(budget / READ_BYTES_PER_CELL, 2 * contentCells);
+}
+
+/**
+ * The cells of `values` that hold something, as rectangles (zero-based, relative to
+ * `values`): runs along each row, a run continued downwards while the next row repeats
+ * it. The same cells Excel's special cells give for a sheet read whole; an empty string
+ * is empty, as there.
+ */
+export function filledAreas(values: readonly CellValue[][]): CellRange[] {
+  const done: CellRange[] = [];
+  let open = new Map<string, CellRange>();
+  values.forEach((row, r) => {
+    const next = new Map<string, CellRange>();
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] === "") continue;
+      const start = c;
+      while (c + 1 < row.length && row[c + 1] !== "") c++;
+      const key = `${start}:${c}`;
+      const above = open.get(key);
+      if (above !== undefined) {
+        above.end.row = r;
+        open.delete(key);
+        next.set(key, above);
+      } else {
+        next.set(key, { start: { row: r, column: start }, end: { row: r, column: c } });
+      }
+    }
+    done.push(...open.values());
+    open = next;
+  });
+  done.push(...open.values());
+  return done;
 }
 
 /** Expected response bytes for the addresses of `areas` areas on `sheet`. */

@@ -4,7 +4,13 @@ import type { WorkbookGrids } from "../core/workbook/types";
 import { STEP_OVERHEAD_BYTES } from "./batches";
 import { readRowBlocks, regionRead } from "./blocks";
 import type { UsedRangeRead } from "./blocks";
-import { areaAddressBytes, MAX_READ_CELLS, readWhole, TooMuchToReadError } from "./content";
+import {
+  areaAddressBytes,
+  filledAreas,
+  MAX_READ_CELLS,
+  readWhole,
+  TooMuchToReadError,
+} from "./content";
 import { RETIRED_SHEET_PREFIX, TEMP_SHEET_PREFIX } from "./marker";
 import { splitAddress } from "./names";
 import { MAX_REQUEST_BYTES } from "./run";
@@ -41,8 +47,9 @@ interface SheetProbe {
  * 4. the values of those rectangles (or of the used range, for a sheet read whole) in row
  *    blocks queued until a sync's response is expected to reach `budget` bytes.
  * A workbook of sheets read whole and at most budget / 64 cells (62,500 at 4 MB) reads in
- * 3 syncs; one with a far stray value in 4. A sheet comes as one Grid per region (one, the
- * used range, when read whole). A table's values are cut from its sheet's regions, down to
+ * 3 syncs; one with a far stray value in 4. A sheet comes as one Grid per region either
+ * way (a sheet read whole is cut into regions from its values, with the same rule, so the
+ * Grids do not depend on how it was read). A table's values are cut from its sheet's regions, down to
  * the last row holding anything, so a table over whole columns costs only its content.
  */
 export async function readWorkbook(
@@ -116,9 +123,13 @@ export async function readWorkbook(
   await findRegions(context, sparse, budget, regions);
 
   const reads: UsedRangeRead[] = [];
+  const readWholly = new Set<UsedRangeRead>();
   for (const sheet of present) {
     for (const region of regions.get(sheet) ?? []) {
-      reads.push(regionRead(sheet.name, sheet.worksheet, region, { formulas: false }));
+      const r = regionRead(sheet.name, sheet.worksheet, region, { formulas: false });
+      reads.push(r);
+      if (sparse.includes(sheet)) continue;
+      readWholly.add(r);
     }
   }
   const tableCuts = tableRanges
@@ -134,15 +145,30 @@ export async function readWorkbook(
 
   await readRowBlocks(context, reads, { formulas: false }, budget);
 
-  const grids: Grid[] = reads.map((s) => ({
-    sheet: s.name,
-    origin: { row: s.r0, column: s.c0 },
-    values: s.values,
-  }));
+  // A sheet read whole comes as one Grid per region too, found from its values.
+  const grids: Grid[] = reads.flatMap((s) =>
+    readWholly.has(s)
+      ? regionGrids(s)
+      : [{ sheet: s.name, origin: { row: s.r0, column: s.c0 }, values: s.values }]
+  );
   for (const { name, sheet, range } of tableCuts) {
     grids.push({ sheet, origin: range.start, values: cut(range, sheet, reads), table: name });
   }
   return { grids };
+}
+
+/** The regions of a sheet read whole, as Grids; the whole read when it is one region. */
+function regionGrids(s: UsedRangeRead): Grid[] {
+  const found = contentRegions(filledAreas(s.values));
+  if (found.length <= 1)
+    return [{ sheet: s.name, origin: { row: s.r0, column: s.c0 }, values: s.values }];
+  return found.map(({ start, end }) => ({
+    sheet: s.name,
+    origin: { row: s.r0 + start.row, column: s.c0 + start.column },
+    values: s.values
+      .slice(start.row, end.row + 1)
+      .map((row) => row.slice(start.column, end.column + 1)),
+  }));
 }
 
 const isOurs = (name: string): boolean =>

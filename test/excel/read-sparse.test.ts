@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { CellValue } from "../../src/core/grid";
 import { contentRegions, fromA1 } from "../../src/core/grid";
 import { createExcelWorkbook, MAX_READ_CELLS, TooMuchToReadError } from "../../src/excel";
-import { areaAddressBytes, readWhole } from "../../src/excel/content";
+import { areaAddressBytes, filledAreas, readWhole } from "../../src/excel/content";
 import { readWorkbook } from "../../src/excel/read";
 import { FakeExcel, specialAreas } from "./fake/excel";
 import type { FakeExcelOptions } from "./fake/excel";
@@ -121,6 +121,66 @@ describe("a stray value far out", () => {
       [{ row: 0, column: 0 }, 10, 3],
       [{ row: 600, column: 26 }, 3, 2],
       [{ row: 5000, column: 16383 }, 1, 1],
+    ]);
+  });
+});
+
+describe("one Grid per region, however the sheet is read", () => {
+  it("cuts a sheet read whole into the same regions as one read sparsely", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addSheet("Establishment", establishment(3), "A1");
+    // A localities table 100 rows below: more than 50 blank rows apart, so a region of its own.
+    [
+      ["Locality", "Population"],
+      ["North", 1200],
+      ["South", 800],
+    ].forEach((row, r) =>
+      row.forEach((v, c) =>
+        sheet.cells.set(cellKey(100 + r, c), { value: v, numberFormat: "General" })
+      )
+    );
+    excel.resetCounters();
+    const whole = await read(excel);
+    expect(excel.syncs).toBe(3); // read whole: no areas listed
+    const expected = [
+      {
+        sheet: "Establishment",
+        origin: { row: 0, column: 0 },
+        values: establishment(3).map(pad(3)),
+      },
+      {
+        sheet: "Establishment",
+        origin: { row: 100, column: 0 },
+        values: [
+          ["Locality", "Population"],
+          ["North", 1200],
+          ["South", 800],
+        ],
+      },
+    ];
+    expect(whole.grids).toEqual(expected);
+
+    sheet.cells.set(cellKey(1_048_575, 16_383), { value: "x", numberFormat: "General" });
+    excel.resetCounters();
+    const sparse = await read(excel);
+    expect(excel.syncs).toBe(4); // areas listed
+    expect(sparse.grids).toEqual([
+      ...expected,
+      { sheet: "Establishment", origin: { row: 1_048_575, column: 16_383 }, values: [["x"]] },
+    ]);
+  });
+
+  it("finds a sheet's filled cells as rectangles of runs", () => {
+    expect(
+      filledAreas([
+        ["a", "b", "", "c"],
+        ["d", "e", "", ""],
+        ["", "", "", 0],
+      ])
+    ).toEqual([
+      { start: { row: 0, column: 3 }, end: { row: 0, column: 3 } },
+      { start: { row: 0, column: 0 }, end: { row: 1, column: 1 } },
+      { start: { row: 2, column: 3 }, end: { row: 2, column: 3 } },
     ]);
   });
 });
