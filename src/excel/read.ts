@@ -122,16 +122,11 @@ export async function readWorkbook(
   }
   await findRegions(context, sparse, budget, regions);
 
-  const reads: UsedRangeRead[] = [];
-  const readWholly = new Set<UsedRangeRead>();
-  for (const sheet of present) {
-    for (const region of regions.get(sheet) ?? []) {
-      const r = regionRead(sheet.name, sheet.worksheet, region, { formulas: false });
-      reads.push(r);
-      if (sparse.includes(sheet)) continue;
-      readWholly.add(r);
-    }
-  }
+  const reads: UsedRangeRead[] = present.flatMap((sheet) =>
+    (regions.get(sheet) ?? []).map((region) =>
+      regionRead(sheet.name, sheet.worksheet, region, { formulas: false })
+    )
+  );
   const tableCuts = tableRanges
     .map(({ name, range }) => ({ name, ...splitAddress(range.address) }))
     .filter(({ sheet }) => !isOurs(sheet))
@@ -145,19 +140,16 @@ export async function readWorkbook(
 
   await readRowBlocks(context, reads, { formulas: false }, budget);
 
-  // A sheet read whole comes as one Grid per region too, found from its values.
-  const grids: Grid[] = reads.flatMap((s) =>
-    readWholly.has(s)
-      ? regionGrids(s)
-      : [{ sheet: s.name, origin: { row: s.r0, column: s.c0 }, values: s.values }]
-  );
+  // A sheet read whole comes as one Grid per region too, found from its values (a region
+  // found by special cells is one region of its own values, so it stays as it is).
+  const grids: Grid[] = reads.flatMap(regionGrids);
   for (const { name, sheet, range } of tableCuts) {
     grids.push({ sheet, origin: range.start, values: cut(range, sheet, reads), table: name });
   }
   return { grids };
 }
 
-/** The regions of a sheet read whole, as Grids; the whole read when it is one region. */
+/** The regions of what was read, as Grids; the whole read when it is one region. */
 function regionGrids(s: UsedRangeRead): Grid[] {
   const found = contentRegions(filledAreas(s.values));
   if (found.length <= 1)
