@@ -185,6 +185,47 @@ describe("one Grid per region, however the sheet is read", () => {
   });
 });
 
+describe("every value, once, where it is", () => {
+  it("reads each value of any sparse sheet into exactly one Grid, at its place", async () => {
+    const cell = fc.oneof(
+      // Clusters near the top left, and values anywhere on the sheet.
+      fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 30 })),
+      fc.tuple(fc.integer({ min: 0, max: 1_048_575 }), fc.integer({ min: 0, max: 16_383 }))
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(cell, { selector: ([r, c]) => `${r}:${c}`, minLength: 1, maxLength: 60 }),
+        fc.constantFrom(4_000_000, 3_000),
+        async (cells, budget) => {
+          const excel = new FakeExcel();
+          const sheet = excel.addSheet("S");
+          cells.forEach(([r, c], i) =>
+            sheet.cells.set(cellKey(r, c), { value: i + 1, numberFormat: "General" })
+          );
+          const { grids } = await excel.run((context) => readWorkbook(context, budget));
+          const found = new Map<string, number>();
+          for (const g of grids.filter((x) => x.sheet === "S")) {
+            g.values.forEach((row, r) =>
+              row.forEach((v, c) => {
+                if (v === "") return;
+                const at = `${g.origin.row + r}:${g.origin.column + c}`;
+                expect(found.has(at)).toBe(false);
+                found.set(at, v as number);
+              })
+            );
+          }
+          expect(found.size).toBe(cells.length);
+          cells.forEach(([r, c], i) => expect(found.get(`${r}:${c}`)).toBe(i + 1));
+          // At the real budget: names, probe, areas, values. (A 3,000-byte budget takes
+          // as many value syncs as the regions' blanks need.)
+          if (budget === 4_000_000) expect(excel.syncs).toBeLessThanOrEqual(4);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+});
+
 describe("limits", () => {
   it("refuses values scattered over a huge region before reading any of them", async () => {
     const excel = new FakeExcel();
