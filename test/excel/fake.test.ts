@@ -76,6 +76,37 @@ describe("the fake is strict like Office.js", () => {
     expect(excel.syncs).toBe(1);
   });
 
+  it("can fail a sync part-way: what ran stays, nothing it loaded arrives", async () => {
+    const excel = new FakeExcel();
+    excel.failAtSync = 1;
+    excel.failAfterOperations = 2;
+    let a1: Excel.Range | undefined;
+    await expect(
+      excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("A1").values = [["first"]];
+        a1 = sheet.getRange("A1").load("values");
+        sheet.getRange("B1").values = [["never"]];
+        await context.sync();
+      })
+    ).rejects.toThrow(/injected failure at sync 1/);
+    expect(excel.cell("Sheet1", "A1")?.value).toBe("first");
+    expect(excel.cell("Sheet1", "B1")).toBeUndefined();
+    expect(() => a1?.values).toThrow(/PropertyNotLoaded/);
+  });
+
+  it("holds no cell that is blank, General and unstyled", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      range.values = [["x"]];
+      await context.sync();
+      range.values = [[""]];
+      await context.sync();
+    });
+    expect(excel.cell("Sheet1", "A1")).toBeUndefined();
+  });
+
   it("refuses work left unsynced at the end of a run", async () => {
     const excel = new FakeExcel();
     await expect(
