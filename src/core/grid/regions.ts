@@ -4,7 +4,7 @@
  * one stray value at XFD1048576 makes it 17 billion cells. The cells that hold values
  * are: ExcelJS lists them, Excel's special cells give their areas.
  *
- * Regions are found by recursive XY-cut: project the occupied cells onto the rows and
+ * Regions are found by recursive XY-cut (in work bounded linearly by the cells): project the occupied cells onto the rows and
  * split wherever more than `rowGap` blank rows run together, then do the same on the
  * columns inside each band, and again inside each piece until nothing splits. A table
  * with blank spacer rows, a title above its header or a TOTAL row a few rows down stays
@@ -32,6 +32,9 @@ export interface RegionGaps {
  */
 export const REGION_GAPS: RegionGaps = { rowGap: 50, columnGap: 20 };
 
+/** Enough for the few cuts per cell a real sheet needs (one per level of nesting), linear in the cells. */
+const defaultWorkBudget = (cells: number): number => 1_000_000 + 8 * cells;
+
 /** Number of cells in a range. */
 export function rangeArea(range: CellRange): number {
   return (range.end.row - range.start.row + 1) * (range.end.column - range.start.column + 1);
@@ -43,13 +46,23 @@ export function rangeArea(range: CellRange): number {
  */
 export function contentRegions(
   occupied: readonly CellRange[],
-  gaps: RegionGaps = REGION_GAPS
+  gaps: RegionGaps = REGION_GAPS,
+  workBudget: number = defaultWorkBudget(occupied.length)
 ): CellRange[] {
   if (occupied.length === 0) return [];
   const regions: CellRange[] = [];
   const pending: CellRange[][] = [occupied.slice()];
+  let work = 0;
   while (pending.length > 0) {
     const group = pending.pop()!;
+    work += group.length;
+    // A hostile layout (a staircase of bars) peels off one piece per cut, which takes time
+    // growing with the square of the cells. Past the budget, what is left stays whole:
+    // coarser regions still hold every cell, and the readers' area limits judge them.
+    if (work > workBudget) {
+      regions.push(bounds(group));
+      continue;
+    }
     const byRows = splitAlong(group, "row", gaps.rowGap);
     if (byRows.length > 1) {
       pending.push(...byRows);

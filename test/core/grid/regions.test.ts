@@ -83,4 +83,32 @@ describe("contentRegions", () => {
       })
     );
   });
+  it("stops cutting past its work budget, leaving what is left whole but losing no cell", () => {
+    // A staircase: each cut peels one bar off, so the cuts run as deep as the bars.
+    // Bar i across (row 6i, from column 6i on) and bar i down (column 6i+3, from row
+    // 6i+3 on): every cut, by rows then by columns, splits off just the outermost bar.
+    const bars: CellRange[] = [];
+    const far = 6 * 100 + 10;
+    for (let i = 0; i < 100; i++) {
+      bars.push({ start: { row: 6 * i, column: 6 * i }, end: { row: 6 * i, column: far } });
+      bars.push({
+        start: { row: 6 * i + 3, column: 6 * i + 3 },
+        end: { row: far, column: 6 * i + 3 },
+      });
+    }
+    const free = contentRegions(bars, { rowGap: 1, columnGap: 1 });
+    const capped = contentRegions(bars, { rowGap: 1, columnGap: 1 }, 1_000);
+    expect(free).toHaveLength(200);
+    expect(capped.length).toBeLessThan(free.length);
+    for (const bar of bars) {
+      const holding = capped.filter(
+        (r) =>
+          r.start.row <= bar.start.row &&
+          r.end.row >= bar.end.row &&
+          r.start.column <= bar.start.column &&
+          r.end.column >= bar.end.column
+      );
+      expect(holding).toHaveLength(1);
+    }
+  });
 });
