@@ -259,10 +259,19 @@ export function parseYear(value: CellValue): FinancialYear | undefined {
   return serial === undefined ? undefined : financialYearOf(serial);
 }
 
-/** Text as the user typed it, trimmed; numbers as their plain digits (grade 5 is "5"). */
+/** What a spreadsheet reads as the start of a formula when it is typed first in a cell. */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Text as the user typed it, trimmed; numbers as their plain digits (grade 5 is "5"). The
+ * space in front is kept where trimming it would leave formula-looking text ("\t=1+1"):
+ * the sheets write it as text either way, but a colleague who copies "=1+1" into a cell
+ * gets a formula the user never typed.
+ */
 export function parseText(value: CellValue): string | undefined {
   if (!usable(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return value.trim();
+  const trimmed = value.trim();
+  return FORMULA_START.test(trimmed) ? value.trimEnd() : trimmed;
 }

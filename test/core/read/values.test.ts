@@ -187,6 +187,10 @@ describe("other parsers", () => {
     expect(parseYear("2025/27")).toBeUndefined();
     expect(parseText(5)).toBe("5");
     expect(parseText("  SS08 ")).toBe("SS08");
+    // Never trimmed into formula-looking text: the tab or newline in front stays.
+    expect(parseText("\t=1+1 ")).toBe("\t=1+1");
+    expect(parseText("\n+44 20 7946 0000")).toBe("\n+44 20 7946 0000");
+    expect(parseText("-Vacant")).toBe("-Vacant");
     expect(parseText("")).toBeUndefined();
   });
 });
