@@ -23,7 +23,7 @@ import {
   withinTextLimit,
   type Limit,
 } from "./limits";
-import { formatNumber } from "../money";
+import { formatNumber, roundPenny } from "../money";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -236,7 +236,9 @@ function moneySetting(
         pounds
       );
       if (problem || v === undefined) return problem;
-      set(draft.a, v);
+      // A setting in pounds is pounds and pence: a grant of £5e-324 is £0, not a divisor
+      // that makes "% of grant used" infinite.
+      set(draft.a, roundPenny(v));
       return undefined;
     },
   };
@@ -806,7 +808,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
         pounds
       );
       if (problem || v === undefined) return problem;
-      draft.grantByYear.set(year, v);
+      draft.grantByYear.set(year, roundPenny(v));
       return undefined;
     },
   },

@@ -210,4 +210,23 @@ describe("figures the readers accept cost to finite numbers", () => {
     expect(result.sheets.length).toBeGreaterThanOrEqual(4);
     expect(numbersIn(result).filter((n) => !Number.isFinite(n))).toEqual([]);
   });
+  it("a grant of a sliver of a penny is read as £0, so % of the grant used stays finite", () => {
+    // The case fast-check found: FTE 10,000, salary £5e-7, grant £5e-324.
+    const wb = {
+      grids: [
+        grid("Staff", [
+          ["Position", "FTE", "No of staff", "Salary"],
+          ["Chief", 10_000, 10_000, 5e-7],
+        ]),
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["Grant amount", 5e-324],
+        ]),
+      ],
+    };
+    expect(readWorkbook(wb).assumptions.grant.amount).toBe(0);
+    const result = buildWorkbook(wb, { mode: "shareable", generatedAt: "now", version: "test" });
+    expect(result.ok).toBe(true);
+    expect(numbersIn(result).filter((n) => !Number.isFinite(n))).toEqual([]);
+  });
 });
