@@ -109,3 +109,21 @@ describe("the preview port's live sheets, kept in the file", () => {
     expect(await port.liveSheets()).toEqual(["Grant costing (2)"]);
   });
 });
+
+describe("the preview's sheets", () => {
+  it("lists a sheet once however many regions its values fall in", async () => {
+    const wb = new ExcelJS.Workbook();
+    const staff = wb.addWorksheet("Staff");
+    staff.getCell("A1").value = "Post";
+    staff.getCell("A2").value = "Social Worker";
+    staff.getCell("XFD1048576").value = "stray";
+    wb.addWorksheet("Notes").getCell("B2").value = "read me";
+    const port = await XlsxWorkbookPort.open(await saveWorkbook(wb), "book.xlsx");
+    const sheets = port.sheets();
+    expect(sheets.map((s) => s.name)).toEqual(["Staff", "Notes"]);
+    expect(sheets[0].grids.map((g) => [g.origin, g.values])).toEqual([
+      [{ row: 0, column: 0 }, [["Post"], ["Social Worker"]]],
+      [{ row: 1048575, column: 16383 }, [["stray"]]],
+    ]);
+  });
+});

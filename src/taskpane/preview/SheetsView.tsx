@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { CellValue } from "../../core/grid";
+import type { CellPosition, CellValue, Grid } from "../../core/grid";
 import { columnLetters, fromA1 } from "../../core/grid";
 import type { PreviewSheet } from "./xlsx-port";
 
@@ -79,6 +79,17 @@ function show(value: CellValue | undefined): string {
   return value;
 }
 
+/**
+ * The region to show: the last one that starts above and left of the cell an issue points
+ * at (the one holding it, or the table it lies just below), else the sheet's first.
+ */
+function regionFor(sheet: PreviewSheet, target: CellPosition | undefined): Grid | undefined {
+  const before = target
+    ? sheet.grids.filter((g) => g.origin.row <= target.row && g.origin.column <= target.column)
+    : [];
+  return before.at(-1) ?? sheet.grids[0];
+}
+
 export interface SheetsViewProps {
   sheets: PreviewSheet[];
   /** The cell an issue pointed at, as Excel would select it. */
@@ -108,15 +119,15 @@ export function SheetsView({ sheets, selection }: SheetsViewProps) {
     selectedRef.current?.focus();
   }, [selection, name]);
 
+  const grid = sheet && regionFor(sheet, target);
+
   const rows = useMemo(() => {
-    if (!sheet) return [];
-    const { grid } = sheet;
+    if (!grid) return [];
     const height = Math.max(grid.values.length, target ? target.row - grid.origin.row + 1 : 0);
     return Array.from({ length: Math.min(height, MAX_ROWS) }, (_, r) => grid.values[r] ?? []);
-  }, [sheet, target]);
+  }, [grid, target]);
 
-  if (!sheet) return <Body1>The workbook has no sheets.</Body1>;
-  const { grid } = sheet;
+  if (!sheet || !grid) return <Body1>The workbook has no sheets.</Body1>;
   const width = Math.max(
     ...rows.map((r) => r.length),
     target ? target.column - grid.origin.column + 1 : 0,

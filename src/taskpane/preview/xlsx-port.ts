@@ -18,7 +18,8 @@ export interface PreviewSheet {
   name: string;
   /** Created by the add-in (so it may be replaced or edited by it). */
   owned: boolean;
-  grid: Grid;
+  /** Its regions of values, top to bottom (a stray value far out is a region of its own). */
+  grids: Grid[];
 }
 
 export type PreviewEvent = { type: "changed" } | { type: "select"; sheet: string; address: string };
@@ -134,9 +135,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
   /** Every sheet's used range (not the Excel Tables inside them), in tab order. */
   sheets(): PreviewSheet[] {
     const owned = new Set(ownedSheets(this.wb).map((o) => o.sheet));
-    return readWorkbookGrids(this.wb)
-      .grids.filter((g) => g.table === undefined)
-      .map((grid) => ({ name: grid.sheet, owned: owned.has(grid.sheet), grid }));
+    // One tab per sheet, however many regions its values fall in.
+    const sheets = new Map<string, PreviewSheet>();
+    for (const grid of readWorkbookGrids(this.wb).grids) {
+      if (grid.table !== undefined) continue;
+      const sheet = sheets.get(grid.sheet);
+      if (sheet) sheet.grids.push(grid);
+      else
+        sheets.set(grid.sheet, { name: grid.sheet, owned: owned.has(grid.sheet), grids: [grid] });
+    }
+    return [...sheets.values()];
   }
 
   /** The workbook as .xlsx bytes, to open in Excel. */
