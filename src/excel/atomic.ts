@@ -24,14 +24,11 @@ export interface AllOrNothing<B, T> {
 /**
  * Runs `steps`. An error before the write starts (reading, a refusal such as NotOwnedError)
  * is thrown as it is: nothing was changed. An error once it has started is thrown as
- * "Could not <doing>: …. The workbook is as it was." after the restore, or says that the
- * restore failed too, and what may be left.
+ * "<what went wrong>. The workbook is as it was." after the restore, or says that the
+ * restore failed too, and what may be left. What was being done is the caller's to say
+ * ("“Grant Costing” could not be made shareable: …"), so it is not said twice.
  */
-export async function allOrNothing<B, T>(
-  run: ExcelRun,
-  doing: string,
-  steps: AllOrNothing<B, T>
-): Promise<T> {
+export async function allOrNothing<B, T>(run: ExcelRun, steps: AllOrNothing<B, T>): Promise<T> {
   let before: { value: B } | undefined;
   try {
     return await run(async (context) => {
@@ -46,19 +43,18 @@ export async function allOrNothing<B, T>(
       await run((context) => steps.restore(context, was));
     } catch (cleanupError) {
       throw failure(
-        doing,
         error,
         ` Tidying up failed too (${message(cleanupError)}): ${steps.leftover(was)}`
       );
     }
-    throw failure(doing, error, " The workbook is as it was.");
+    throw failure(error, " The workbook is as it was.");
   }
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function failure(doing: string, error: unknown, after: string): Error {
-  return new Error(`Could not ${doing}: ${message(error)}.${after}`, { cause: error });
+function failure(error: unknown, after: string): Error {
+  return new Error(`${message(error).replace(/\.$/, "")}.${after}`, { cause: error });
 }
 
 /** A rectangle of cells as it was: what `restoreCells` writes back. */

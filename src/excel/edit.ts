@@ -30,7 +30,7 @@ export async function updateOwnedCells(
   updates: readonly CellUpdate[],
   maxRequestBytes: number
 ): Promise<void> {
-  await allOrNothing(run, `change ${quoteSheetName(sheetName)}`, {
+  await allOrNothing(run, {
     async before(context) {
       let ranges: Excel.Range[] = [];
       const { sheet } = await ownedSheet(context, sheetName, (s) => {

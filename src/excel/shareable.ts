@@ -67,7 +67,7 @@ export async function makeShareable(
   sheetName: string,
   maxRequestBytes: number
 ): Promise<ShareableOutcome> {
-  return allOrNothing(run, `make ${quoteSheetName(sheetName)} shareable`, {
+  return allOrNothing(run, {
     before: (context) => planConversion(context, sheetName, maxRequestBytes),
     write: (context, c) => convert(context, c, maxRequestBytes),
     async restore(context, c) {

@@ -381,7 +381,7 @@ export async function writeSheets(
   if (specs.length === 0) return { sheets: [] };
 
   const touched = specs.map((spec) => ownedNameFor(spec.key));
-  return allOrNothing(run, "write the calculated sheets", {
+  return allOrNothing(run, {
     before: (context) => inspectWorkbook(context),
     async write(context, before) {
       const p = plan(specs, before, settings);

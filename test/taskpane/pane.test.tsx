@@ -304,10 +304,9 @@ describe("Build", () => {
     await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
     expect(await screen.findByText("Nothing was built")).toBeInTheDocument();
     expect(
-      screen.getByText(
-        "The sheets could not be written, and the workbook was left as it was: The request payload is too large",
-        { exact: false }
-      )
+      screen.getByText("The sheets could not be written: The request payload is too large", {
+        exact: false,
+      })
     ).toBeInTheDocument();
   });
 });

@@ -9,7 +9,7 @@ import type { WorkbookGrids } from "./types";
  * add-in owns.
  */
 export interface WorkbookPort {
-  /** Every sheet's used range and every Excel Table, as Grids. */
+  /** Every sheet's regions of values and every Excel Table, as Grids (contentRegions). */
   read(): Promise<WorkbookGrids>;
   /**
    * Writes calculated sheets: replaces a sheet only if the add-in owns it; if a user's

@@ -48,7 +48,10 @@ export interface BuildResult {
   summaries: SheetSummary[];
 }
 
-/** Every sheet of a workbook as Grids: used ranges, plus one Grid per Excel Table. */
+/**
+ * Every sheet of a workbook as Grids: one per region of values (a sheet may give several;
+ * see contentRegions), plus one per Excel Table.
+ */
 export interface WorkbookGrids {
   grids: Grid[];
 }

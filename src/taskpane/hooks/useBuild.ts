@@ -85,7 +85,8 @@ export function useBuild(
           error: plainError(
             e,
             r.stage === "writing"
-              ? "The sheets could not be written, and the workbook was left as it was"
+              ? // The port says whether the workbook is as it was (or what is left).
+                "The sheets could not be written"
               : r.stage === "reading"
                 ? "The workbook could not be read"
                 : "The calculation stopped"

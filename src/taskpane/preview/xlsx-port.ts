@@ -71,7 +71,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
       return outcome;
     } catch (e) {
       this.wb = await loadWorkbook(before);
-      throw e;
+      const reason = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
+      throw new Error(`${reason}. The workbook is as it was.`, { cause: e });
     }
   }
 
