@@ -241,6 +241,21 @@ describe("streamSheetSpecs (the CLI's writer)", () => {
     expect(dump(streamedWb)).toEqual(dump(inMemoryWb));
   });
 
+  it("runs on the one ExcelJS version its private modules were read from, pinned exactly", () => {
+    // stream-tables.ts reaches into exceljs/lib/…: a range in package.json would let an
+    // install bring a version whose internals nobody has checked.
+    const manifest = JSON.parse(
+      readFileSync(path.join(__dirname, "../../package.json"), "utf8")
+    ) as { dependencies: Record<string, string> };
+    const installed = (
+      JSON.parse(readFileSync(require.resolve("exceljs/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+    expect(manifest.dependencies.exceljs).toBe("4.4.0");
+    expect(installed).toBe(manifest.dependencies.exceljs);
+  });
+
   it("says loudly when ExcelJS's streaming internals are not where the table hook expects them", () => {
     expect(() => streamedTables({} as unknown as ExcelJS.stream.xlsx.WorkbookWriter)).toThrow(
       /streaming writer has changed/
