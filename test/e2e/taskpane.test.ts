@@ -13,7 +13,12 @@ import { ensurePreviewBuild, PREVIEW_DIR, ROOT, type PreviewBuild } from "./supp
 import { serveDirectory, type StaticServer } from "./support/static-server";
 import { exampleVariant } from "./support/workbooks";
 
-const IMAGES = path.join(ROOT, "docs/images");
+// Screenshots go to test-results/ (ignored), so a test run leaves the tree clean; with
+// ESTAB_SCREENSHOTS=docs they replace the README's pictures in docs/images/.
+const IMAGES = path.join(
+  ROOT,
+  process.env.ESTAB_SCREENSHOTS === "docs" ? "docs/images" : "test-results/screenshots"
+);
 const RESULTS = path.join(ROOT, "test-results");
 
 /** Serious and critical axe violations on the page as it is now, as short strings. */
