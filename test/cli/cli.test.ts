@@ -5,7 +5,8 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Issue } from "../../src/core/grid";
 import { readWorkbook } from "../../src/core/read";
-import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
+import type { BuildResult } from "../../src/core/workbook/types";
+import { NOW, capture, recordingBuild } from "./support";
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
 import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
@@ -13,57 +14,36 @@ import { CLI_BUILD, ensureBuilt } from "../support/builds";
 import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../../src/xlsx";
 import { assumptionsSpec, grantSpec } from "../xlsx/sample-specs";
 
-const NOW = new Date(Date.UTC(2025, 5, 1, 9, 30));
-
-function capture(isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s), isTTY },
-      now: () => NOW,
-    },
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
-}
-
 /** Stands in for the core's buildWorkbook: hand-made sheets, and records what it was asked. */
 function fakeBuild(result: Partial<BuildResult> = {}) {
-  const calls: Array<{ workbook: WorkbookGrids; request: BuildRequest }> = [];
-  const build = (workbook: WorkbookGrids, request: BuildRequest): BuildResult => {
-    calls.push({ workbook, request });
-    return {
-      ok: true,
-      issues: [
-        {
-          severity: "info",
-          code: "blank-row",
-          sheet: "Establishment",
-          address: "A8",
-          message: "Blank row inside the table, skipped",
-          fix: "nothing to do if it is a spacer",
-        },
-      ],
-      sheets: [grantSpec(), assumptionsSpec()],
-      summaries: [
-        {
-          key: "grant",
-          sheetName: "Grant costing",
-          headline: "Supporting Families grant: £16,333.90 headroom",
-          figures: [
-            { label: "Total cost", value: 433666.1, format: "money" },
-            { label: "Grant", value: 450000, format: "money" },
-            { label: "FTE", value: 13, format: "fte" },
-          ],
-          warnings: [],
-        },
-      ],
-      ...result,
-    };
-  };
-  return { build, calls };
+  return recordingBuild({
+    ok: true,
+    issues: [
+      {
+        severity: "info",
+        code: "blank-row",
+        sheet: "Establishment",
+        address: "A8",
+        message: "Blank row inside the table, skipped",
+        fix: "nothing to do if it is a spacer",
+      },
+    ],
+    sheets: [grantSpec(), assumptionsSpec()],
+    summaries: [
+      {
+        key: "grant",
+        sheetName: "Grant costing",
+        headline: "Supporting Families grant: £16,333.90 headroom",
+        figures: [
+          { label: "Total cost", value: 433666.1, format: "money" },
+          { label: "Grant", value: 450000, format: "money" },
+          { label: "FTE", value: 13, format: "fte" },
+        ],
+        warnings: [],
+      },
+    ],
+    ...result,
+  });
 }
 
 const FTE_ERROR: Issue = {

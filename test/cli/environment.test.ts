@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import fc from "fast-check";
-import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
+import type { BuildResult } from "../../src/core/workbook/types";
+import { capture, recordingBuild } from "./support";
 import { main } from "../../src/cli/main";
 import { EXIT } from "../../src/cli/program";
 import { environmentMessage, openOutput, sweepStaleTemps, UsageError } from "../../src/cli/files";
@@ -22,36 +23,15 @@ import { childrensServicesWorkbook, largeWorkbook } from "../../src/cli/demo-wor
 import { CLI_BUILD, ensureBuilt } from "../support/builds";
 import { assumptionsSpec, grantSpec } from "../xlsx/sample-specs";
 
-const NOW = new Date(Date.UTC(2025, 5, 1, 9, 30));
-
-function capture(isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s), isTTY },
-      now: () => NOW,
-    },
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
-}
-
 /** A stand-in for the core that records whether it was asked at all. */
 function fakeBuild(result: Partial<BuildResult> = {}) {
-  const calls: Array<{ workbook: WorkbookGrids; request: BuildRequest }> = [];
-  const build = (workbook: WorkbookGrids, request: BuildRequest): BuildResult => {
-    calls.push({ workbook, request });
-    return {
-      ok: true,
-      issues: [],
-      sheets: [grantSpec(), assumptionsSpec()],
-      summaries: [],
-      ...result,
-    };
-  };
-  return { build, calls };
+  return recordingBuild({
+    ok: true,
+    issues: [],
+    sheets: [grantSpec(), assumptionsSpec()],
+    summaries: [],
+    ...result,
+  });
 }
 
 const ENOSPC = () => Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
