@@ -30,6 +30,21 @@ const around = (limit: { min: number; max: number }): fc.Arbitrary<CellValue> =>
     }
   );
 
+/** The establishment's columns, in the order the generated rows fill them. */
+const STAFF_HEADER: CellValue[] = [
+  "Position",
+  "FTE",
+  "No of staff",
+  "Salary",
+  "Proposed FTE",
+  "Proposed salary",
+  "Hours",
+  "Agency hourly rate",
+  "Contract",
+  "Pension rate",
+  "Start date",
+];
+
 const post = fc.tuple(
   fc.constantFrom("Social Worker", "Team Manager", "Agency cover"),
   around(LIMITS.fte),
@@ -98,23 +113,7 @@ const workbook = fc
   })
   .map(({ posts, total, localities, settings }) => ({
     grids: [
-      grid("Staff", [
-        [
-          "Position",
-          "FTE",
-          "No of staff",
-          "Salary",
-          "Proposed FTE",
-          "Proposed salary",
-          "Hours",
-          "Agency hourly rate",
-          "Contract",
-          "Pension rate",
-          "Start date",
-        ],
-        ...posts,
-        ...(total ? [total] : []),
-      ]),
+      grid("Staff", [STAFF_HEADER, ...posts, ...(total ? [total] : [])]),
       grid("Need", [["Locality", "Population 0-19", "IDACI", "Referrals"], ...localities]),
       grid("Assumptions", [["Setting", "Value"], ...settings]),
     ],
@@ -174,22 +173,7 @@ describe("figures the readers accept cost to finite numbers", () => {
     ]);
     const wb = {
       grids: [
-        grid("Staff", [
-          [
-            "Position",
-            "FTE",
-            "No of staff",
-            "Salary",
-            "Proposed FTE",
-            "Proposed salary",
-            "Hours",
-            "Agency hourly rate",
-            "Contract",
-            "Pension rate",
-            "Start date",
-          ],
-          ...Array.from({ length: 50 }, () => row),
-        ]),
+        grid("Staff", [STAFF_HEADER, ...Array.from({ length: 50 }, () => row)]),
         grid("Need", [
           ["Locality", "Population 0-19", "IDACI", "Referrals"],
           ["North", LIMITS.population.max, LIMITS.deprivation.max, LIMITS.demand.max],
