@@ -1,4 +1,5 @@
 import type { ContractType, Post } from "../model";
+import { gradeKey } from "../model";
 
 /**
  * What a restructure does to a post. A post can change in several ways at once (regraded
@@ -22,8 +23,6 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
 const FTE_TOLERANCE = 1e-9;
 /** Salaries differing by less than half a penny are the same salary. */
 const SALARY_TOLERANCE = 0.005;
-
-const gradeKey = (g: string): string => g.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** The post's FTE after the restructure: the proposed FTE, or the current one when none is given. */
 export function proposedFteOf(post: Post): number {

@@ -24,7 +24,6 @@ export {
   indexPayScales,
   payLadderFor,
   ladderSalaries,
-  gradeKey,
   isMoney,
   type LadderPoint,
   type PayLadder,
@@ -45,3 +44,6 @@ export {
   type PlainPostInput,
   type PlainSettings,
 } from "./figures";
+
+// How grades match is the model's rule (one spelling for "G8", "Grade 8", "Gr 8").
+export { gradeKey } from "../model";

@@ -1,5 +1,6 @@
 import type { FinancialYear } from "../dates";
 import type { CostingPoint, PayAward, PayScales, Post } from "../model";
+import { gradeKey } from "../model";
 import { roundPenny } from "../money";
 
 /**
@@ -78,9 +79,6 @@ export function costingPointIndex(points: number, costingPoint: CostingPoint): n
   if (costingPoint === "mid") return Math.floor(points / 2);
   return 0;
 }
-
-/** How a grade is matched to the pay scales table: case and outer spaces ignored. */
-export const gradeKey = (g: string): string => g.trim().toLowerCase();
 
 /** Pay scales indexed by grade: point → salary by year (undefined year = the base year). */
 export interface PayScaleIndex {

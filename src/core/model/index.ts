@@ -2,3 +2,4 @@ export * from "./establishment";
 export * from "./pay-scales";
 export * from "./localities";
 export * from "./assumptions";
+export * from "./grade";

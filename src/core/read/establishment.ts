@@ -2,14 +2,15 @@ import { agencyHoursAmbiguity } from "../changes/agency";
 import type { Grid, Issue } from "../grid";
 import { toA1 } from "../grid";
 import type { ContractType, Establishment, PayScales, Post, PostField, TotalsRow } from "../model";
+import { gradeKey } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress } from "./issues";
-import { locateTable, type TableChoice } from "./locate";
+import { locateTable, nearMisses, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
-import { describeValue, formatFigure } from "./text";
+import { describeValue, editDistance, formatFigure } from "./text";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -53,12 +54,18 @@ export function readEstablishment(
       )
     );
   const columns = chosen.columns;
+  // A missing column's error names the heading that looks like it, if one does.
+  const misses = nearMisses(chosen, ESTABLISHMENT_SCHEMA);
+  const unlessMissed = (fields: PostField[], fix: string): string => {
+    const miss = misses.find((m) => fields.includes(m.field));
+    return miss ? `${nearMissText(miss)}: rename it, or ${fix}` : fix;
+  };
   const hasFteColumn = columns.fte !== undefined || columns.currentFte !== undefined;
   if (!hasFteColumn)
     headerIssue(
       "fte-column-missing",
       "The establishment has no FTE column",
-      "add an FTE (or WTE) column, or map one"
+      unlessMissed(["fte", "currentFte"], "add an FTE (or WTE) column, or map one")
     );
   const hasPayColumn = ["salary", "minSalary", "maxSalary", "grade"].some(
     (f) => columns[f as PostField] !== undefined
@@ -67,7 +74,10 @@ export function readEstablishment(
     headerIssue(
       "salary-column-missing",
       "The establishment has no salary information: no Salary, Minimum/Maximum salary or Grade column",
-      "add a Salary column, or Minimum and Maximum salary, or a Grade with a pay scales table"
+      unlessMissed(
+        ["salary", "minSalary", "maxSalary", "grade"],
+        "add a Salary column, or Minimum and Maximum salary, or a Grade with a pay scales table"
+      )
     );
 
   const scales = gradeRanges(options.payScales);
@@ -124,6 +134,8 @@ export function readEstablishment(
 }
 
 interface GradeRange {
+  /** The grade as the pay scales table spells it first. */
+  name: string;
   min: number;
   max: number;
   points: Set<number>;
@@ -142,16 +154,16 @@ interface PostContext {
   hasScales: boolean;
 }
 
-/** Grades are matched ignoring case and surrounding spaces: "ss08" is "SS08". */
-function gradeKey(grade: string): string {
-  return grade.trim().toLowerCase();
-}
-
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
   const out = new Map<string, GradeRange>();
   for (const p of payScales?.points ?? []) {
     const key = gradeKey(p.grade);
-    const range = out.get(key) ?? { min: Infinity, max: -Infinity, points: new Set<number>() };
+    const range = out.get(key) ?? {
+      name: p.grade.trim(),
+      min: Infinity,
+      max: -Infinity,
+      points: new Set<number>(),
+    };
     range.min = Math.min(range.min, p.salary);
     range.max = Math.max(range.max, p.salary);
     range.points.add(p.point);
@@ -448,9 +460,30 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       "error",
       "salary-missing",
       message,
-      "enter a salary (or minimum and maximum), or add the grade to a pay scales table"
+      nearGradeFix(post.grade, ctx.scales) ??
+        "enter a salary (or minimum and maximum), or add the grade to a pay scales table"
     )
   );
+}
+
+/**
+ * A grade the pay scales do not have but nearly do ("Grade 8a" for "Grade 8", "SS8B" for
+ * "SS08"): not the same grade, so never used in its place, but named as the likely slip.
+ */
+function nearGradeFix(
+  grade: string | undefined,
+  scales: Map<string, GradeRange>
+): string | undefined {
+  if (grade === undefined) return undefined;
+  const key = gradeKey(grade);
+  // A slip in the letters, never in the numbers: SS02 is not a slip for SS05.
+  const numbers = (k: string) => k.match(/\d+/g)?.join(" ") ?? "";
+  const near = [...scales]
+    .filter(([k]) => numbers(k) === numbers(key) && editDistance(key, k) === 1)
+    .map(([, r]) => r.name);
+  if (near.length === 0) return undefined;
+  const names = near.map((n) => `'${n}'`).join(" or ");
+  return `did you mean ${names}? Correct the grade, enter a salary (or minimum and maximum), or add '${grade}' to the pay scales table`;
 }
 
 /** Warns on each post ID seen before, naming the cell where it was first seen. */

@@ -4,6 +4,7 @@ import type { WorkbookGrids } from "../workbook/types";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables } from "./detect";
 import { issueAt } from "./issues";
+import { editDistance, normaliseLabel } from "./text";
 import type { TableSchema } from "./schema";
 import { labelOf } from "./table";
 
@@ -105,5 +106,75 @@ export function locateTable<F extends string>(
       )
     );
   }
+  issues.push(...nearMissHeaders(grid, chosen, schema));
   return { candidates, chosen, grid, issues };
+}
+
+/** How many slips make a near miss: one in a short heading, more in a long one. */
+const slipsAllowed = (length: number): number => (length <= 4 ? 0 : length <= 8 ? 1 : 2);
+
+/** A heading the reader did not recognise that is a slip from a field it still lacks. */
+export interface NearMiss<F extends string> {
+  /** Zero-based sheet column of the heading. */
+  column: number;
+  text: string;
+  field: F;
+  label: string;
+}
+
+/**
+ * Headings the reader did not recognise that are a slip from a column it still lacks
+ * ("Salery" for Salary, "FTE's" for FTE). Such a column is not read at all, so it must be
+ * said at its heading, with what it looks like, rather than left out in silence.
+ */
+export function nearMisses<F extends string>(
+  chosen: TableCandidate<F>,
+  schema: TableSchema<F>
+): NearMiss<F>[] {
+  const lacking = schema.fields.filter((f) => chosen.columns[f.field] === undefined);
+  const found: NearMiss<F>[] = [];
+  for (const header of chosen.headers) {
+    if (header.field !== undefined) continue;
+    const heading = normaliseLabel(header.text.slice(0, 40));
+    let best: { field: (typeof lacking)[number]; distance: number } | undefined;
+    for (const field of lacking)
+      for (const synonym of field.synonyms) {
+        const distance = editDistance(heading, normaliseLabel(synonym));
+        if (distance <= slipsAllowed(synonym.length) && (!best || distance < best.distance))
+          best = { field, distance };
+      }
+    if (best)
+      found.push({
+        column: header.column,
+        text: header.text.slice(0, 40),
+        field: best.field.field,
+        label: best.field.label,
+      });
+  }
+  return found;
+}
+
+/** "Column D 'Salery' … (did you mean 'Salary'?)": what a near miss's issue says. */
+export function nearMissText(miss: NearMiss<string>): string {
+  return `column ${columnLetters(miss.column)} '${miss.text}' is not a heading the reader knows, so it was not read (did you mean '${miss.label}'?)`;
+}
+
+function nearMissHeaders<F extends string>(
+  grid: Grid,
+  chosen: TableCandidate<F>,
+  schema: TableSchema<F>
+): Issue[] {
+  return nearMisses(chosen, schema).map((miss) => {
+    const column = columnLetters(miss.column);
+    const text = nearMissText(miss);
+    return issueAt(
+      grid,
+      chosen.headerIndex,
+      miss.column - grid.origin.column,
+      "warning",
+      "header-near-miss",
+      text[0].toUpperCase() + text.slice(1),
+      `rename the heading to '${miss.label}', or map ${miss.label} to column ${column}`
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import type { Issue } from "../grid";
 import type { PayPoint, PayScales } from "../model";
+import { gradeKey } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress } from "./issues";
@@ -31,7 +32,7 @@ export function readPayScales(
   issues.push(...read.issues);
 
   const points: PayPoint[] = [];
-  const seen = new Map<string, { cell: string; salary: number }>();
+  const seen = new Map<string, { cell: string; salary: number; grade: string }>();
   for (const row of read.rows) {
     const grade = String(row.values.grade ?? "");
     let ok = true;
@@ -57,11 +58,16 @@ export function readPayScales(
     const salaryCell = row.cells.salary as string;
     const payPoint: PayPoint = { grade, point, salary, cell: salaryCell };
     if (typeof row.values.year === "number") payPoint.year = row.values.year;
-    const key = `${grade.trim().toLowerCase()}|${point}|${payPoint.year ?? ""}`;
+    const key = `${gradeKey(grade)}|${point}|${payPoint.year ?? ""}`;
     const first = seen.get(key);
     if (first !== undefined) {
       // The same salary twice changes nothing (information); a different one is a guess.
       const same = Math.abs(first.salary - salary) < 0.005;
+      // "G8" and "Grade 8" are one grade: say so where two spellings meet.
+      const spelt =
+        first.grade.trim() !== grade.trim()
+          ? ` as ${describeValue(first.grade)}, read as the same grade`
+          : "";
       issues.push(
         issueAtAddress(
           grid.sheet,
@@ -69,15 +75,15 @@ export function readPayScales(
           same ? "info" : "warning",
           "duplicate-point",
           same
-            ? `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}) with the same salary`
-            : `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}) with a different salary (£${formatFigure(first.salary)}); the first is used`,
+            ? `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}${spelt}) with the same salary`
+            : `Grade ${describeValue(grade)} point ${formatFigure(point)} is listed twice (also at ${first.cell}${spelt}) with a different salary (£${formatFigure(first.salary)}); the first is used`,
           same ? "nothing to do; delete one of the rows to tidy up" : "delete the wrong row",
           salary
         )
       );
       continue;
     }
-    seen.set(key, { cell: salaryCell, salary });
+    seen.set(key, { cell: salaryCell, salary, grade });
     points.push(payPoint);
   }
   return { payScales: { sheet: chosen.sheet, points }, candidates: located.candidates, issues };

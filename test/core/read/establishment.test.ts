@@ -218,6 +218,37 @@ describe("validation with cell addresses", () => {
     );
   });
 
+  it("matches a grade however the two tables spell it, and names a near one without using it", () => {
+    const payScales: PayScales = {
+      sheet: "Pay",
+      points: [
+        { grade: "Grade 8", point: 25, salary: 30000 },
+        { grade: "Grade 8", point: 26, salary: 31000 },
+        { grade: "SS05", point: 10, salary: 17842 },
+      ],
+    };
+    const r = readEstablishment(
+      {
+        grids: [
+          grid("Sheet1", [
+            ["Position", "Grade", "FTE"],
+            ["Social Worker", "G8", 1],
+            ["Senior", "Gr. 8", 1],
+            ["Lead", "Grade 8a", 1],
+            ["Clerk", "SS02", 1],
+          ]),
+        ],
+      },
+      { payScales }
+    );
+    // G8 and Gr. 8 are Grade 8; Grade 8a is a different grade, named as the likely slip;
+    // SS02 is not a slip for SS05 (the number differs).
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!B4: No salary information for 'Lead': no salary, and grade 'Grade 8a' is not in the pay scales table — did you mean 'Grade 8'? Correct the grade, enter a salary (or minimum and maximum), or add 'Grade 8a' to the pay scales table",
+      "Sheet1!B5: No salary information for 'Clerk': no salary, and grade 'SS02' is not in the pay scales table — enter a salary (or minimum and maximum), or add the grade to a pay scales table",
+    ]);
+  });
+
   it("a table with no FTE column, or no pay column, is one error at the header", () => {
     const r = readEstablishment({
       grids: [
@@ -231,6 +262,48 @@ describe("validation with cell addresses", () => {
       "error:fte-column-missing@A1",
       "error:salary-column-missing@A1",
     ]);
+  });
+
+  it("says which heading looks like a missing column: 'Salery' is not read, did you mean Salary", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Team", "Salery", "FTE", "Cost centre"],
+          ["Clerk", "Finance", 24000, 1, "F100"],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual([
+      "warning:header-near-miss@C1",
+      "error:salary-column-missing@A1",
+    ]);
+    expect(messages(r.issues)).toEqual([
+      "Sheet1!C1: Column C 'Salery' is not a heading the reader knows, so it was not read (did you mean 'Salary'?) — rename the heading to 'Salary', or map Salary to column C",
+      "Sheet1!A1: The establishment has no salary information: no Salary, Minimum/Maximum salary or Grade column — column C 'Salery' is not a heading the reader knows, so it was not read (did you mean 'Salary'?): rename it, or add a Salary column, or Minimum and Maximum salary, or a Grade with a pay scales table",
+    ]);
+  });
+
+  it("says a near-miss heading even when the table reads without it, and nothing for a heading it simply does not use", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Head count", "Notes", "Cost"],
+          ["Clerk", 24000, 1, 1, "", 1],
+        ]),
+      ],
+    });
+    // "Head count" is read as Headcount; "Notes" and "Cost" are a slip from nothing it lacks.
+    expect(where(r.issues)).toEqual([]);
+    const slip = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Headcuont"],
+          ["Clerk", 24000, 1, 1],
+        ]),
+      ],
+    });
+    expect(where(slip.issues)).toEqual(["warning:header-near-miss@D1"]);
+    expect(slip.issues[0].message).toContain("(did you mean 'No of staff'?)");
   });
 
   it("warns on FTE above headcount, FTE > 1 for one person, min above max, salary outside grade", () => {

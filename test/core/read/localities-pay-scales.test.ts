@@ -217,6 +217,21 @@ describe("pay scales", () => {
     ]);
     expect(r.payScales!.points).toEqual([{ grade: "A", point: 2, salary: 21000, cell: "C2" }]);
   });
+
+  it("says where two spellings of one grade meet ('G8' and 'Grade 8')", () => {
+    const r = readPayScales({
+      grids: [
+        grid("P", [
+          ["Grade", "Point", "Salary"],
+          ["G8", 25, 30000],
+          ["Grade 8", 25, 30500],
+        ]),
+      ],
+    });
+    expect(messages(r.issues)).toEqual([
+      "P!C3: Grade 'Grade 8' point 25 is listed twice (also at C2 as 'G8', read as the same grade) with a different salary (£30000); the first is used — delete the wrong row",
+    ]);
+  });
 });
 
 describe("readWorkbook", () => {

@@ -231,3 +231,40 @@ describe("buildWorkbook", () => {
     expect(r.summaries[0].headline).toContain("2026/27");
   });
 });
+
+describe("grades spelt differently in the establishment and the pay scales", () => {
+  it("costs a 'G8' post from the 'Grade 8' pay scale, to the penny", () => {
+    const spelt = (grade: string): WorkbookGrids => ({
+      grids: [
+        grid("Staff", [
+          ["Position", "Grade", "FTE", "Headcount"],
+          ["Social Worker", grade, 1, 1],
+        ]),
+        grid("Pay", [
+          ["Grade", "Point", "Salary"],
+          ["Grade 8", 25, 25000],
+          ["Grade 8", 26, 26000],
+        ]),
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["First financial year", "2024/25"],
+          ["Costing point", "bottom"],
+          ["Pension rate", "19%"],
+        ]),
+      ],
+    });
+    const request: BuildRequest = {
+      mode: "shareable",
+      generatedAt: "now",
+      version: "test",
+      only: ["cost"],
+    };
+    const g8 = buildWorkbook(spelt("G8"), request);
+    expect(g8.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    const total = (r: typeof g8) =>
+      r.summaries[0].figures.find((f) => f.label === "Total cost")?.value;
+    // Worked example 1 of the domain brief: £25,000, 1 FTE, all of 2024/25, pension 19%.
+    expect(total(g8)).toBe(32069.75);
+    expect(total(buildWorkbook(spelt("Grade 8"), request))).toBe(32069.75);
+  });
+});
