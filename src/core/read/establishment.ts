@@ -11,6 +11,7 @@ import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
+import { implausibleSalaries } from "./implausible";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -101,6 +102,15 @@ export function readEstablishment(
   });
   issues.push(...read.issues, ...postIssues);
   flagDuplicatePostIds(grid, posts, issues);
+  issues.push(
+    ...implausibleSalaries(grid.sheet, posts, (post) =>
+      post.minSalary !== undefined && post.maxSalary !== undefined
+        ? { min: post.minSalary, max: post.maxSalary }
+        : post.grade !== undefined
+          ? scales.get(gradeKey(post.grade))
+          : undefined
+    )
+  );
   // Nothing to cost and nothing else said why: costing it would write £0 sheets.
   if (posts.length === 0 && !issues.some((i) => i.severity === "error"))
     headerIssue(

@@ -234,6 +234,8 @@ describe("explicit column mapping", () => {
     expect(messages(bad.issues)).toEqual([
       "Sheet1!A1: Grade is mapped to 'Pay band', but the header row has no such column — pick one of: Position, Salary, Actual salary, FTE",
       "Sheet1!C1: Column C also looks like Salary; column B is used — if column C is the right one, map Salary to it",
+      // Column B's £1,500 is what the wrong column gives: said at its cell.
+      "Sheet1!B2: Salary £1500 for 'Clerk' is less than any full-time annual salary: it looks like a monthly figure (× 12 = £18000) — enter the full-time annual salary (it is costed as typed until you do)",
     ]);
   });
 });
