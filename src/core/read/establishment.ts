@@ -392,7 +392,10 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
 }
 
 function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  // The salary itself is weighed against its grade in implausibleSalaries, which also
+  // says what unit it looks typed in; the grade's bounds and the proposed salary here.
   for (const [field, label] of MONEY_FIELDS) {
+    if (field === "salary") continue;
     const v = numberOf(row, field);
     if (v !== undefined && v > 0 && v < 1000)
       flag(

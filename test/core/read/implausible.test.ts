@@ -78,4 +78,24 @@ describe("salaries that look typed in the wrong unit", () => {
     // The median of the four is £28,500: £10,000 and £84,000 are within a third and three times.
     expect(issues).toEqual([]);
   });
+
+  it("says a salary under £1,000 once, and still weighs the grade's bounds", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Staff", [
+          ["Position", "Minimum salary", "Maximum salary", "Salary", "FTE"],
+          ["Cover", 24, 30000, 14.5, 1],
+        ]),
+      ],
+    });
+    expect(where(r.issues)).toEqual([
+      "warning:salary-implausible@B2",
+      "warning:salary-outside-grade@D2",
+      "warning:salary-implausible@D2",
+    ]);
+    expect(r.issues[2].message).toBe(
+      // The range's £24 minimum is a slip too, so the salary is weighed against any annual one.
+      "Salary £14.5 for 'Cover' is less than any full-time annual salary: it looks like an hourly rate (× 1924 = £27898)"
+    );
+  });
 });
