@@ -53,6 +53,49 @@ export class WorkbookRefused extends Error {
 const NOT_A_WORKBOOK =
   "is not an Excel workbook (.xlsx). Old .xls files and password-protected workbooks: open it in Excel and save it as .xlsx without a password.";
 
+/** The signature every OLE compound file (an old .xls, an encrypted .xlsx) starts with. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** An encrypted .xlsx is an OLE file holding this stream (its name is UTF-16 in the directory). */
+const ENCRYPTION_INFO = new TextEncoder().encode("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o");
+
+function startsWith(data: Uint8Array, bytes: readonly number[]): boolean {
+  return bytes.every((b, i) => data[i] === b);
+}
+
+function holds(data: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= data.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (data[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Why a file that is not a zip is not a workbook, in the words that say what to do: a
+ * password-protected workbook, an old .xls, a CSV or other text file named .xlsx.
+ */
+export function notAWorkbook(data: Uint8Array, name: string): WorkbookRefused {
+  if (startsWith(data, OLE_SIGNATURE)) {
+    return new WorkbookRefused(
+      holds(data, ENCRYPTION_INFO)
+        ? `${name} is a password-protected workbook, which cannot be read. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), save, and try again.`
+        : `${name} is an old Excel 97-2003 workbook (.xls) or another older Office file. Open it in Excel and save it as an Excel Workbook (.xlsx).`
+    );
+  }
+  const head = data.subarray(0, 4096);
+  if (head.length > 0 && !head.includes(0)) {
+    const text = new TextDecoder("utf-8", { fatal: false }).decode(head).trimStart().toLowerCase();
+    if (text.startsWith("<") && /<(html|table|\?xml)/.test(text.slice(0, 200)))
+      return new WorkbookRefused(
+        `${name} is a web page or XML export saved with a workbook's name, not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx).`
+      );
+    return new WorkbookRefused(
+      `${name} is a text file (a CSV or similar), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx).`
+    );
+  }
+  return new WorkbookRefused(`${name} ${NOT_A_WORKBOOK}`);
+}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const count = (n: number) => n.toLocaleString("en-GB");
 
@@ -111,7 +154,7 @@ export async function checkWorkbookBytes(
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    throw new WorkbookRefused(`${name} ${NOT_A_WORKBOOK}`);
+    throw notAWorkbook(data, name);
   }
   const parts = Object.values(zip.files).filter((f) => !f.dir);
   if (parts.length > limits.parts)

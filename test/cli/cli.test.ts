@@ -199,7 +199,7 @@ describe("estab build", () => {
     writeFileSync(notXlsx, "just some text");
     c = capture();
     expect(await main(["build", notXlsx], c.io, build)).toBe(2);
-    expect(c.stderr()).toContain("is not an Excel workbook");
+    expect(c.stderr()).toContain("is a text file (a CSV or similar), not an Excel workbook");
     c = capture();
     expect(await main(["build", input, "--colour"], c.io, build)).toBe(2);
     expect(c.stderr()).toContain("unknown option");

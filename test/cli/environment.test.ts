@@ -186,7 +186,9 @@ describe("files that are not workbooks", () => {
     writeFileSync(file, "Post,FTE\n");
     const c = capture();
     expect(await main(["build", file], c.io)).toBe(EXIT.usage);
-    expect(c.stderr()).toContain(`'${file}' is not an Excel workbook (.xlsx).`);
+    expect(c.stderr()).toBe(
+      `estab: '${file}' is a text file (a CSV or similar), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx).\n`
+    );
     expect(readdirSync(dir).sort()).toEqual(["notes.xlsx", "staff.xlsx"]);
   });
 });

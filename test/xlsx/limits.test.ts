@@ -47,7 +47,36 @@ describe("checkWorkbookBytes: refused before ExcelJS is given the file", () => {
     );
     expect(err).toBeInstanceOf(WorkbookRefused);
     expect(err?.message).toBe(
-      "'posts.xlsx' is not an Excel workbook (.xlsx). Old .xls files and password-protected workbooks: open it in Excel and save it as .xlsx without a password."
+      "'posts.xlsx' is a text file (a CSV or similar), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+    );
+  });
+
+  it("names what a file that is not a workbook is: password-protected, an old .xls, a web page", async () => {
+    const ole = (...streamNames: string[]) => {
+      const bytes = new Uint8Array(2048);
+      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      let at = 1024; // the directory: each entry's name in UTF-16
+      for (const n of streamNames)
+        for (const ch of n) {
+          bytes[at] = ch.charCodeAt(0);
+          at += 2;
+        }
+      return bytes;
+    };
+    const said = async (data: Uint8Array) =>
+      (await refusal(checkWorkbookBytes(data, "'staff.xlsx'")))?.message;
+    expect(await said(ole("EncryptionInfo", "EncryptedPackage"))).toBe(
+      "'staff.xlsx' is a password-protected workbook, which cannot be read. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), save, and try again."
+    );
+    expect(await said(ole("Workbook", "SummaryInformation"))).toBe(
+      "'staff.xlsx' is an old Excel 97-2003 workbook (.xls) or another older Office file. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+    );
+    expect(await said(new TextEncoder().encode("<html><body><table><tr><td>Post</td>"))).toBe(
+      "'staff.xlsx' is a web page or XML export saved with a workbook's name, not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+    );
+    // Neither zip, OLE nor text: the general sentence.
+    expect(await said(new Uint8Array([0, 1, 2, 3, 0, 255]))).toBe(
+      "'staff.xlsx' is not an Excel workbook (.xlsx). Old .xls files and password-protected workbooks: open it in Excel and save it as .xlsx without a password."
     );
   });
 
