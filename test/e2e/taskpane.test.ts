@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { buildWorkbook } from "../../src/core/workbook/build";
@@ -352,6 +353,17 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     await expect(
       page.locator('td[aria-current="true"]').getAttribute("data-address")
     ).resolves.toBe(fteCell);
+  });
+
+  it("says what a file that is not a workbook is, as the CLI does", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "estab-e2e-")), "staff.xlsx");
+    writeFileSync(file, "Post,FTE\nSocial Worker,1\n");
+    await page.getByTestId("open-workbook").setInputFiles(file);
+    await page
+      .getByText(
+        "'staff.xlsx' is a text file (a CSV or similar), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+      )
+      .waitFor();
   });
 
   it("ran without a script error", () => {

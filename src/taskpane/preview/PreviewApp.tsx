@@ -78,7 +78,13 @@ export function PreviewApp({ engine, version }: PreviewAppProps) {
       setTab("source");
       setOpened((o) => ({ port: next, id: (o?.id ?? 0) + 1 }));
     } catch (e) {
-      setError(plainError(e, `${name} could not be opened as an Excel workbook`));
+      // The reader's refusals are sentences for the user already, the same the CLI prints
+      // (matched by name: the class lives in the lazily loaded workbook code).
+      setError(
+        e instanceof Error && e.name === "WorkbookRefused"
+          ? e.message
+          : plainError(e, `${name} could not be opened as an Excel workbook`)
+      );
     } finally {
       setLoading(undefined);
     }

@@ -40,7 +40,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   ) {}
 
   static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data), fileName);
+    return new XlsxWorkbookPort(await loadWorkbook(data, `'${fileName}'`), fileName);
   }
 
   subscribe(listener: (e: PreviewEvent) => void): () => void {
