@@ -15,6 +15,8 @@ import {
 } from "./assumptions";
 import { checkUnitCount, SharesInputError, toUnits } from "../shares";
 import { issueAtAddress } from "./issues";
+import { financialYearLabel } from "../dates";
+import { formatNumber } from "../money";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
@@ -65,12 +67,45 @@ export function readWorkbook(
       ...pay.issues,
       ...localities.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),
+      ...defaultsTaken(est.establishment, assumptions),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
+}
+
+/**
+ * With no Assumptions sheet every figure rests on the defaults: one note, at the
+ * establishment's header, says which ones shape the figures and how to set them.
+ */
+function defaultsTaken(
+  establishment: Establishment | undefined,
+  assumptions: ReadAssumptionsResult
+): Issue[] {
+  if (assumptions.found || !establishment) return [];
+  const a = assumptions.assumptions;
+  const used = [
+    `first financial year ${financialYearLabel(a.firstYear)} for ${a.years} years`,
+    `posts costed at the ${a.costingPoint === "mid" ? "mid-point" : a.costingPoint} of their grade`,
+    "no pay awards",
+    `employer pension ${formatNumber(a.pensionRate * 100, 1)}%`,
+    `employer NI by the tax year's rates${a.apprenticeshipLevy ? " and the apprenticeship levy" : ""}`,
+    "no vacancy factor",
+    "no grant",
+  ];
+  return [
+    issueAtAddress(
+      establishment.sheet,
+      // The table's top-left cell: its range starts at the header row.
+      establishment.range.split(":")[0],
+      "info",
+      "assumptions-defaults",
+      `No Assumptions sheet was found, so the defaults were used: ${used.join(", ")}. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
+      "nothing to do if the defaults are what you want"
+    ),
+  ];
 }
 
 /**

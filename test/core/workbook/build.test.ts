@@ -1,7 +1,8 @@
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { serialOf } from "../../../src/core/dates";
 import { buildWorkbook } from "../../../src/core/workbook/build";
-import { readAssumptions, readWorkbook } from "../../../src/core/read";
+import { DEFAULT_FIRST_YEAR, readAssumptions, readWorkbook } from "../../../src/core/read";
+import { financialYearLabel } from "../../../src/core/dates";
 import { costEstablishment, costingWindow } from "../../../src/core/costing";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { makeShareable, type SheetSpec } from "../../../src/core/report";
@@ -266,5 +267,47 @@ describe("grades spelt differently in the establishment and the pay scales", () 
     // Worked example 1 of the domain brief: £25,000, 1 FTE, all of 2024/25, pension 19%.
     expect(total(g8)).toBe(32069.75);
     expect(total(buildWorkbook(spelt("Grade 8"), request))).toBe(32069.75);
+  });
+});
+
+describe("a workbook with no Assumptions sheet", () => {
+  it("is built on the defaults, and one note at the establishment says which and how to set them", () => {
+    const wb: WorkbookGrids = {
+      grids: [
+        grid("Staff", [
+          ["Youth service establishment"],
+          [],
+          ["Position", "Salary", "FTE"],
+          ["Youth Worker", 26000, 1],
+        ]),
+      ],
+    };
+    const r = buildWorkbook(wb, { mode: "shareable", generatedAt: "now", version: "test" });
+    expect(r.ok).toBe(true);
+    const notes = r.issues.filter((i) => i.code === "assumptions-defaults");
+    expect(notes).toEqual([
+      {
+        severity: "info",
+        code: "assumptions-defaults",
+        sheet: "Staff",
+        address: "A3",
+        message: `No Assumptions sheet was found, so the defaults were used: first financial year ${financialYearLabel(DEFAULT_FIRST_YEAR)} for 3 years, posts costed at the bottom of their grade, no pay awards, employer pension 19%, employer NI by the tax year's rates and the apprenticeship levy, no vacancy factor, no grant. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
+        fix: "nothing to do if the defaults are what you want",
+      },
+    ]);
+    // With the sheet, nothing of the kind.
+    const withSheet = buildWorkbook(
+      {
+        grids: [
+          ...wb.grids,
+          grid("Assumptions", [
+            ["Setting", "Value"],
+            ["Pension rate", "20%"],
+          ]),
+        ],
+      },
+      { mode: "shareable", generatedAt: "now", version: "test" }
+    );
+    expect(withSheet.issues.filter((i) => i.code === "assumptions-defaults")).toEqual([]);
   });
 });
