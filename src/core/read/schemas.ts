@@ -175,6 +175,13 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "number of people",
         "people",
         "hc",
+        "staff in post",
+        "number in post",
+        "no in post",
+        "post holders",
+        "employees",
+        "no of employees",
+        "number of employees",
       ],
     },
     {

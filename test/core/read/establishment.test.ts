@@ -249,6 +249,19 @@ describe("validation with cell addresses", () => {
     ]);
   });
 
+  it("reads an NHS-style 'Staff in post' beside WTE as the headcount, so NI is per person", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Ward 7", [
+          ["Post No", "Job Title", "Band", "Annual Salary", "WTE", "Staff in post"],
+          ["N002", "Staff Nurse", "Band 5", "£29,970", 12.6, 15],
+        ]),
+      ],
+    });
+    expect(r.establishment!.columns).toMatchObject({ fte: 4, headcount: 5 });
+    expect(r.establishment!.posts[0]).toMatchObject({ fte: 12.6, headcount: 15, salary: 29970 });
+  });
+
   it("a table with no FTE column, or no pay column, is one error at the header", () => {
     const r = readEstablishment({
       grids: [
