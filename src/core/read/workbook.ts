@@ -77,14 +77,33 @@ export function readWorkbook(
 }
 
 /**
- * With no Assumptions sheet every figure rests on the defaults: one note, at the
- * establishment's header, says which ones shape the figures and how to set them.
+ * Defaults the figures rest on, each one note at the establishment's header: people taken
+ * from FTE when there is no headcount column, and, with no Assumptions sheet, which
+ * settings shape the figures and how to set them.
  */
 function defaultsTaken(
   establishment: Establishment | undefined,
   assumptions: ReadAssumptionsResult
 ): Issue[] {
-  if (assumptions.found || !establishment) return [];
+  if (!establishment) return [];
+  const corner = establishment.range.split(":")[0];
+  const issues: Issue[] = [];
+  // Employer NI is per person: with no headcount the people are a guess, so say which.
+  if (
+    establishment.columns.headcount === undefined &&
+    assumptions.assumptions.onCostMode !== "flat"
+  )
+    issues.push(
+      issueAtAddress(
+        establishment.sheet,
+        corner,
+        "info",
+        "headcount-column-missing",
+        "The establishment has no headcount column, so each row's people are taken as its FTE rounded up (2.5 FTE as 3 people) for employer NI, which is worked out per person",
+        "add a 'No of staff' (headcount) column if a row's FTE is shared by more people, or map one"
+      )
+    );
+  if (assumptions.found) return issues;
   const a = assumptions.assumptions;
   const used = [
     `first financial year ${financialYearLabel(a.firstYear)} for ${a.years} years`,
@@ -96,10 +115,11 @@ function defaultsTaken(
     "no grant",
   ];
   return [
+    ...issues,
     issueAtAddress(
       establishment.sheet,
       // The table's top-left cell: its range starts at the header row.
-      establishment.range.split(":")[0],
+      corner,
       "info",
       "assumptions-defaults",
       `No Assumptions sheet was found, so the defaults were used: ${used.join(", ")}. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,

@@ -377,8 +377,8 @@ describe("text longer than Excel's 32,767 characters", () => {
 
 describe("locality shares are checked across tables before any is worked out", () => {
   const staff = grid("Staff", [
-    ["Position", "FTE", "Salary"],
-    ["SW", 2, 30000],
+    ["Position", "FTE", "Headcount", "Salary"],
+    ["SW", 2, 2, 30000],
   ]);
   const need = grid("Need", [
     ["Locality", "Population 0-19", "IDACI", "Referrals"],

@@ -239,9 +239,9 @@ describe("readWorkbook", () => {
     const workbook = {
       grids: [
         grid("Staff", [
-          ["Position", "Grade", "Spinal point", "Salary", "FTE"],
-          ["Worker A", "SS08", "", "", 1],
-          ["Worker B", "SS08", 20, 30000, 1],
+          ["Position", "Grade", "Spinal point", "Salary", "FTE", "Headcount"],
+          ["Worker A", "SS08", "", "", 1, 1],
+          ["Worker B", "SS08", 20, 30000, 1, 1],
         ]),
         grid("Pay", [
           ["Grade", "SCP", "Salary"],

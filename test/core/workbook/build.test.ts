@@ -1,6 +1,7 @@
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { serialOf } from "../../../src/core/dates";
 import { buildWorkbook } from "../../../src/core/workbook/build";
+import { roundPenny } from "../../../src/core/money";
 import { DEFAULT_FIRST_YEAR, readAssumptions, readWorkbook } from "../../../src/core/read";
 import { financialYearLabel } from "../../../src/core/dates";
 import { costEstablishment, costingWindow } from "../../../src/core/costing";
@@ -309,5 +310,53 @@ describe("a workbook with no Assumptions sheet", () => {
       { mode: "shareable", generatedAt: "now", version: "test" }
     );
     expect(withSheet.issues.filter((i) => i.code === "assumptions-defaults")).toEqual([]);
+  });
+});
+
+describe("a workbook with no headcount column", () => {
+  const staff = (header: CellValue[], row: CellValue[]): WorkbookGrids => ({
+    grids: [
+      grid("Staff", [header, row]),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2025/26"],
+      ]),
+    ],
+  });
+  const request: BuildRequest = { mode: "shareable", generatedAt: "now", version: "test" };
+
+  it("takes each row's people as its FTE rounded up, and says so once at the table", () => {
+    const r = buildWorkbook(
+      staff(["Position", "Salary", "FTE"], ["Family Support", 20000, 1.5]),
+      request
+    );
+    expect(r.issues.filter((i) => i.code === "headcount-column-missing")).toEqual([
+      {
+        severity: "info",
+        code: "headcount-column-missing",
+        sheet: "Staff",
+        address: "A1",
+        message:
+          "The establishment has no headcount column, so each row's people are taken as its FTE rounded up (2.5 FTE as 3 people) for employer NI, which is worked out per person",
+        fix: "add a 'No of staff' (headcount) column if a row's FTE is shared by more people, or map one",
+      },
+    ]);
+    // Worked example 3's row costed as 2 people, not the 3 a headcount would say.
+    const ni = (b: typeof r) =>
+      b.summaries[0].figures.find((f) => f.label === "Employer NI")?.value;
+    expect(ni(r)).toBe(roundPenny(2 * 12 * 0.15 * (15000 / 12 - 417)));
+    const counted = buildWorkbook(
+      staff(["Position", "Salary", "FTE", "Headcount"], ["Family Support", 20000, 1.5, 3]),
+      request
+    );
+    expect(ni(counted)).toBe(2248.2);
+    expect(counted.issues.filter((i) => i.code === "headcount-column-missing")).toEqual([]);
+  });
+
+  it("says nothing with flat on-costs, where people do not change a figure", () => {
+    const flat = staff(["Position", "Salary", "FTE"], ["Family Support", 20000, 1.5]);
+    flat.grids[1].values.push(["On-cost method", "flat"]);
+    const r = buildWorkbook(flat, request);
+    expect(r.issues.filter((i) => i.code === "headcount-column-missing")).toEqual([]);
   });
 });
