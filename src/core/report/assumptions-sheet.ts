@@ -2,7 +2,7 @@ import type { CellValue } from "../grid";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
 import { SHEET_NAMES } from "./sheet-names";
 import { num, text } from "./sheet-spec";
-import type { SheetSummary } from "../workbook/types";
+import type { SheetSummary } from "./summary";
 
 export const ASSUMPTIONS_SHEET_NAME = SHEET_NAMES.assumptions;
 

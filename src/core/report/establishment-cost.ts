@@ -9,11 +9,10 @@ import { financialYearLabel } from "../dates";
 import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model";
 import { deduction, formatNumber, formatPounds, roundPenny, roundTo } from "../money";
-import type { SummaryFigure } from "../workbook/types";
+import type { SheetBuild, SummaryFigure } from "./summary";
 import { formula, num, text } from "./sheet-spec";
 import { postIdentityColumns } from "./post-columns";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
-import type { SheetBuild } from "./grant-costing";
 
 export interface EstablishmentCostInput {
   establishment: Establishment;

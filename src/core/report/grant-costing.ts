@@ -10,8 +10,8 @@ import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
-import type { SheetSummary, SummaryFigure } from "../workbook/types";
-import { formula, num, text, type SheetSpec, type SpecCell } from "./sheet-spec";
+import type { SheetBuild, SummaryFigure } from "./summary";
+import { formula, num, text, type SpecCell } from "./sheet-spec";
 import { postIdentityColumns } from "./post-columns";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
 
@@ -32,11 +32,6 @@ export interface GrantCostingInput {
   source?: string;
   /** Sheet name wanted; "Grant Costing" by default. */
   sheetName?: string;
-}
-
-export interface SheetBuild {
-  sheet: SheetSpec;
-  summary: SheetSummary;
 }
 
 const MONEY_DP = 2;

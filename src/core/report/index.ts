@@ -1,11 +1,7 @@
 export * from "./sheet-spec";
 export { buildEstablishmentCostSheet, type EstablishmentCostInput } from "./establishment-cost";
-export {
-  buildGrantCostingSheet,
-  grantPosts,
-  type GrantCostingInput,
-  type SheetBuild,
-} from "./grant-costing";
+export type { SheetBuild, SheetSummary, SummaryFigure } from "./summary";
+export { buildGrantCostingSheet, grantPosts, type GrantCostingInput } from "./grant-costing";
 export { buildRestructureSheet, type RestructureSheetInput } from "./restructure";
 export {
   buildLocalitySharesSheet,
