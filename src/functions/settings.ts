@@ -62,7 +62,7 @@ export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: Sett
     },
   },
   {
-    names: ["On-cost mode", "On-costs"],
+    names: ["On-cost mode", "On-costs", "On-cost method"],
     help: '"statutory" (NI, pension and levy; default) or "flat" (one percentage of pay).',
     read: (v, what, s) => {
       s.costing.onCostMode = choiceArg(v, what, ON_COST_MODES, "statutory");
