@@ -9,6 +9,22 @@ export const ASSUMPTIONS_SHEET_NAME = SHEET_NAMES.assumptions;
 /** Rows above the Setting | Value | Notes header: a title and how to use the sheet. */
 const PREAMBLE = 2;
 
+/**
+ * Settings that change a sheet's shape or the formulas themselves (years are columns, the
+ * on-cost method picks the columns, the costing point and points per grade pick the pay
+ * cells): a live sheet cannot follow them, so the sheet says to build again.
+ */
+export const REBUILD_SETTINGS: ReadonlySet<string> = new Set([
+  "First financial year",
+  "Number of years",
+  "On-cost method",
+  "Costing point",
+  "Points per grade",
+]);
+
+export const REBUILD_NOTE =
+  "Live sheets cannot follow a change here (it changes their layout): build again.";
+
 function cellOf(value: CellValue, style?: "input"): SpecCell | null {
   if (typeof value === "number") return num(value, "general", style);
   if (typeof value === "boolean") return text(value ? "Yes" : "No", style);
@@ -34,10 +50,16 @@ export function buildAssumptionsSheet(
       ),
     ],
   ];
+  // Live figures follow the other settings; these need a build, so the sheet says so (in
+  // both modes: making a live workbook shareable gives exactly the shareable build).
+  const note = (row: readonly CellValue[], v: CellValue): CellValue =>
+    REBUILD_SETTINGS.has(String(row[0])) ? `${v} ${REBUILD_NOTE}` : v;
   grid.forEach((row, r) => {
     cells.push(
       row.map((v, c) =>
-        r === 0 ? text(String(v), "header") : cellOf(v, c === 1 ? "input" : undefined)
+        r === 0
+          ? text(String(v), "header")
+          : cellOf(c === 2 ? note(row, v) : v, c === 1 ? "input" : undefined)
       )
     );
   });

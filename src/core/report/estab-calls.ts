@@ -59,10 +59,19 @@ const SETTING_KEYS = [
  * set, the rest keep the functions' defaults.
  */
 export function settingsOfRange(v: Value): CallSettings {
-  const out: CallSettings = { costing: {}, grant: {} };
-  if (isBlank(v as never)) return out;
+  if (isBlank(v as never)) return { costing: {}, grant: {} };
   if (!Array.isArray(v)) throw new ExprError("settings must be a range of name and value");
-  const values = (v as Matrix).map((row) => row.map((c) => (c === null ? "" : c)));
+  // Every cost cell of a sheet passes the one range: read it once.
+  let read = settingsRead.get(v);
+  if (!read) settingsRead.set(v, (read = readSettings(v)));
+  return read;
+}
+
+const settingsRead = new WeakMap<Matrix, CallSettings>();
+
+function readSettings(v: Matrix): CallSettings {
+  const out: CallSettings = { costing: {}, grant: {} };
+  const values = v.map((row) => row.map((c) => (c === null ? "" : c)));
   const read = readAssumptions({
     grids: [{ sheet: "Assumptions", origin: { row: 0, column: 0 }, values }],
   });
@@ -108,35 +117,33 @@ export function postCost(p: PostCostArgs): Expr {
   );
 }
 
-function runPostCost([
-  salary,
-  fte,
-  fy,
-  headcount,
-  start,
-  end,
-  pension,
-  figure,
-  settings,
-]: Value[]): Value {
+/** The last post costed: a post's figures are asked for one after another, so it is costed once. */
+let lastPost: { key: string; settings: CallSettings; cost: CostFigures } | undefined;
+
+function runPostCost(args: Value[]): Value {
+  const [salary, fte, fy, headcount, start, end, pension, figure, settings] = args;
   const year =
     typeof fy === "string" || typeof fy === "number" ? parseFinancialYear(fy) : undefined;
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (year === undefined || !key) throw new ExprError("ESTAB.POSTCOST: bad fy or figure");
   const s = settingsOfRange(settings);
-  const people = optional(headcount);
-  const cost = costPostIn(yearCostingContext(year, s.costing, s.grant), {
-    sourceRow: 0,
-    title: "Post",
-    salary: toNumber(salary),
-    fte: toNumber(fte),
-    headcount: people === 0 ? undefined : people,
-    startDate: optional(start) || undefined,
-    endDate: optional(end) || undefined,
-    pensionRate: optional(pension),
-    cells: {},
-  }).years[0];
-  return cost[key];
+  const id = JSON.stringify([salary, fte, year, headcount, start, end, pension]);
+  if (lastPost?.key !== id || lastPost.settings !== s) {
+    const people = optional(headcount);
+    const cost = costPostIn(yearCostingContext(year, s.costing, s.grant), {
+      sourceRow: 0,
+      title: "Post",
+      salary: toNumber(salary),
+      fte: toNumber(fte),
+      headcount: people === 0 ? undefined : people,
+      startDate: optional(start) || undefined,
+      endDate: optional(end) || undefined,
+      pensionRate: optional(pension),
+      cells: {},
+    }).years[0];
+    lastPost = { key: id, settings: s, cost };
+  }
+  return lastPost.cost[key];
 }
 
 /** =ESTAB.SALARY(cell,1,0): one salary cell read as the functions read money. */

@@ -173,8 +173,15 @@ function isExpr(v: Value | Expr): v is Expr {
   return v !== null && typeof v === "object" && !Array.isArray(v) && "kind" in v;
 }
 
-/** A number as formula text: JavaScript's shortest round-trip form, which Excel reads back exactly. */
-const numberText = (x: number): string => String(x);
+/**
+ * A number as formula text: JavaScript's shortest round-trip form, which Excel reads back
+ * exactly, with a tiny number written out (0.000000001, not 1e-9) as a reader expects.
+ */
+export function numberText(x: number): string {
+  const s = String(x);
+  const m = /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s);
+  return m ? x.toFixed(Math.min(100, Number(m[3]) + (m[2]?.length ?? 0))) : s;
+}
 const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 function scalarText(v: Scalar): string {

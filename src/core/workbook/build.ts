@@ -11,6 +11,12 @@ import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { liveFormulas } from "../report/live";
+import {
+  assumptionCellsOf,
+  assumptionCellsRead,
+  type AssumptionCells,
+} from "../report/assumption-cells";
+import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
@@ -100,7 +106,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
 
   const a = inputs.assumptions;
   const provenance = { generatedAt: request.generatedAt, version: request.version };
-  const built: Array<{ sheet: SheetSpec; summary: SheetSummary }> = [];
+  const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
+  const textCell = (sheet: string, address: string) => holdsText(workbook.grids, sheet, address);
+  // Live figures refer to the Assumptions sheet this build writes, else to the one it read.
+  const assumptionsSheet = wanted.includes("assumptions")
+    ? buildAssumptionsSheet(assumptionsGrid(a), provenance)
+    : undefined;
+  const assumptionCells: AssumptionCells | undefined = assumptionsSheet
+    ? assumptionCellsOf(assumptionsSheet.sheet)
+    : assumptionCellsRead(inputs.assumptionsSource, workbook.grids);
+  const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
   // One costing of the whole establishment for the first FY serves the cost sheet and
   // the average cost per FTE that goes with locality shares.
   let annual: EstablishmentCosting | undefined;
@@ -117,7 +132,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     if (key === "cost" && est) {
       built.push(
         buildEstablishmentCostSheet(
-          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance },
+          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
           annualCosting(est)
         )
       );
@@ -152,8 +167,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           ...provenance,
         })
       );
-    } else if (key === "assumptions") {
-      built.push(buildAssumptionsSheet(assumptionsGrid(a), provenance));
+    } else if (key === "assumptions" && assumptionsSheet) {
+      built.push(assumptionsSheet);
     }
   }
   if (request.mode === "live") {
@@ -164,12 +179,13 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       localities: inputs.localities,
       payScales: inputs.payScales,
       assumptions: a,
-      textCell: (sheet: string, address: string) => holdsText(workbook.grids, sheet, address),
+      textCell,
       establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
     };
     for (const b of built) {
-      const outcome = liveFormulas(b.sheet, source);
-      b.sheet = outcome.sheet;
+      // A sheet built live by its builder says itself what is live; the others get the pass.
+      const outcome = b.live ?? liveFormulas(b.sheet, source);
+      if ("sheet" in outcome) b.sheet = outcome.sheet;
       if (b.sheet.key !== "assumptions" && outcome.notLive.length > 0)
         b.summary = {
           ...b.summary,

@@ -11,7 +11,8 @@ export function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
   return spec.cells.map((row) =>
     row.map((c) => {
       if (!c) return null;
-      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
+      // Text stays text, as the adapters write it ("19%" on the Assumptions sheet is not 0.19).
+      if (c.kind === "text") return `'${c.text}`;
       if (mode === "live" && c.live) return c.live;
       return c.kind === "formula" ? c.formula : c.value;
     })

@@ -15,6 +15,9 @@ import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { loadWorkbook, readWorkbookGrids } from "../../../src/xlsx";
 import { compare, hfSheet, type Raw } from "../report/live-harness";
+import { assumptionCellsOf } from "../../../src/core/report/assumption-cells";
+import { REBUILD_NOTE } from "../../../src/core/report/assumptions-sheet";
+import { matchSetting } from "../../../src/core/read";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
 const DEMO = path.join(__dirname, "../../../examples/childrens-services.xlsx");
@@ -56,7 +59,8 @@ function liveWorkbook(g: WorkbookGrids): { hf: HyperFormula; live: SheetSpec[] }
   expect(built.ok).toBe(true);
   const live = computed(built.sheets);
   const sheets = sourceSheets(g);
-  for (const s of live) sheets[s.name] = hfSheet(s, "live");
+  // The Assumptions sheet as built (the live figures refer to its cells), in place of the source's.
+  for (const s of built.sheets) sheets[s.name] = hfSheet(s, "live");
   registerEstab();
   // Grade points are array arithmetic inside ESTAB.PROFILE's argument, as Excel evaluates it.
   const hf = HyperFormula.buildFromSheets(sheets, { ...HF_CONFIG, useArrayArithmetic: true });
@@ -196,5 +200,82 @@ describe("the demo workbook built live, in HyperFormula", () => {
       const { got, want: expected } = compare(hf, live[i].name, spec);
       expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
     }
+  });
+
+  /**
+   * An assumption set on the source Assumptions sheet, for a fresh build: its value cell
+   * when the sheet has the setting, else a row added under the others.
+   */
+  function withSetting(g: WorkbookGrids, label: string, value: CellValue): WorkbookGrids {
+    const key = matchSetting(label)?.key;
+    return {
+      ...g,
+      grids: g.grids.map((grid: Grid) => {
+        if (grid.sheet !== "Assumptions") return grid;
+        const values = grid.values.map((line) => [...line]);
+        const r = values.findIndex(
+          (line) => typeof line[0] === "string" && matchSetting(line[0])?.key === key
+        );
+        if (r >= 0) values[r][1] = value;
+        else values.push([label, value]);
+        return { ...grid, values };
+      }),
+    };
+  }
+
+  // Assumptions that change no sheet's shape, edited on the Assumptions sheet as typed there (text).
+  const ASSUMPTION_EDITS: Array<[string, string]> = [
+    ["Employer pension rate", "21.5%"],
+    ["Employer NI rate", "14%"],
+    ["NI monthly threshold", "£500"],
+    ["Apprenticeship levy", "No"],
+    ["Vacancy factor", "5%"],
+  ];
+
+  it.each(ASSUMPTION_EDITS)(
+    "follows an edit of %s on the Assumptions sheet, as a fresh build with it (Establishment Cost)",
+    (label, typed) => {
+      const built = buildWorkbook(grids, { ...REQUEST, mode: "live" });
+      const assumptions = built.sheets.find((x) => x.key === "assumptions") as SheetSpec;
+      const { hf } = liveWorkbook(grids);
+      const key = matchSetting(label)?.key as string;
+      const address = assumptionCellsOf(assumptions).cells[key];
+      expect(address).toBeDefined();
+      const [col, row] = [address.charCodeAt(0) - 65, Number(address.slice(1)) - 1];
+      hf.setCellContents(
+        { sheet: hf.getSheetId(assumptions.name) as number, row, col },
+        `'${typed}`
+      );
+      const want = shareable(withSetting(grids, label, typed)).find(
+        (x) => x.key === "cost"
+      ) as SheetSpec;
+      const before = shareable(grids).find((x) => x.key === "cost") as SheetSpec;
+      const { got, want: expected } = compare(hf, want.name, want);
+      expect(got).toEqual(expected);
+      // The edit moved figures, so the check has teeth.
+      expect(compare(hf, before.name, before).want).not.toEqual(expected);
+    }
+  );
+
+  it("marks on the Assumptions sheet the settings a live sheet cannot follow, which need a build", () => {
+    const notes = (mode: "live" | "shareable") => {
+      const sheet = buildWorkbook(grids, { ...REQUEST, mode }).sheets.find(
+        (x) => x.key === "assumptions"
+      ) as SheetSpec;
+      const noteOf = (label: string) => {
+        const row = sheet.cells.find((line) => line[0]?.kind === "text" && line[0].text === label);
+        return row?.[2]?.kind === "text" ? row[2].text : "";
+      };
+      return [
+        "First financial year",
+        "Number of years",
+        "On-cost method",
+        "Employer pension rate",
+        "Vacancy factor",
+      ].map((label) => noteOf(label).endsWith(REBUILD_NOTE));
+    };
+    expect(notes("live")).toEqual([true, true, true, false, false]);
+    // The same in a shareable build: making a live workbook shareable gives exactly that build.
+    expect(notes("shareable")).toEqual([true, true, true, false, false]);
   });
 });

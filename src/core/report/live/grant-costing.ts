@@ -10,7 +10,8 @@ import {
   type LiveOutcome,
   type LiveSource,
 } from "./common";
-import { identityLive } from "./establishment-cost";
+import { formula } from "../expr";
+import { hasReason, identityDefinition } from "../post-inputs";
 import { profileYearFormula, profileYears } from "./formulas";
 import { payOf } from "./pay";
 
@@ -67,7 +68,8 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       for (const [j, what] of identity) {
         const c = j >= 0 ? cells[r][j] : undefined;
         if (!c || c.kind !== "number") continue;
-        const outcome = identityLive(est, post, what, c.value, source.textCell);
+        const d = identityDefinition(est, post, what, c.value, source.textCell);
+        const outcome = hasReason(d) ? d : { live: `=${formula(d)}` };
         if (setLive(cells, r, j, outcome, `${postName} ${what}`, notLive)) liveCells++;
       }
       // The exit-cost contingency is weeks of the salary rate at the grant's end, after the

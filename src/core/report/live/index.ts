@@ -11,7 +11,6 @@
  */
 import type { SheetSpec } from "../sheet-spec";
 import type { LiveOutcome, LiveSource } from "./common";
-import { liveEstablishmentCost } from "./establishment-cost";
 import { liveGrantCosting } from "./grant-costing";
 import { liveLocalityShares } from "./locality-shares";
 import { liveRestructure } from "./restructure";
@@ -26,7 +25,13 @@ export { awardsConstant, postCostFormula, profileYearFormula } from "./formulas"
  * unchanged, with a note in notLive.
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
-  if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
+  // Establishment Cost defines its live figures as it is built (buildEstablishmentCostSheet).
+  if (sheet.key === "cost")
+    return {
+      sheet,
+      liveCells: 0,
+      notLive: ["Build the sheet live: its figures are defined as it is built"],
+    };
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   if (sheet.key === "shares") return liveLocalityShares(sheet, source);
   if (sheet.key === "changes") return liveRestructure(sheet, source);
