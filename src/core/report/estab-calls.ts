@@ -118,7 +118,7 @@ export function postCost(p: PostCostArgs): Expr {
 }
 
 /** The last post costed: a post's figures are asked for one after another, so it is costed once. */
-let lastPost: { key: string; settings: CallSettings; cost: CostFigures } | undefined;
+let lastPost: { key: Value[]; settings: CallSettings; cost: CostFigures } | undefined;
 
 function runPostCost(args: Value[]): Value {
   const [salary, fte, fy, headcount, start, end, pension, figure, settings] = args;
@@ -127,8 +127,8 @@ function runPostCost(args: Value[]): Value {
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (year === undefined || !key) throw new ExprError("ESTAB.POSTCOST: bad fy or figure");
   const s = settingsOfRange(settings);
-  const id = JSON.stringify([salary, fte, year, headcount, start, end, pension]);
-  if (lastPost?.key !== id || lastPost.settings !== s) {
+  const id = [salary, fte, year, headcount, start, end, pension];
+  if (!lastPost || lastPost.settings !== s || lastPost.key.some((x, i) => x !== id[i])) {
     const people = optional(headcount);
     const cost = costPostIn(yearCostingContext(year, s.costing, s.grant), {
       sourceRow: 0,

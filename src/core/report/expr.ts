@@ -156,10 +156,17 @@ export function value(e: Expr): Value {
       const y = toNumber(scalarArg(value(e.right)));
       return e.op === ">" ? x > y : x === y;
     }
-    case "call":
-      return e.run(e.args.map(value));
+    case "call": {
+      // A post's pay is one subtree shared by its six figures: evaluate it once.
+      let v = evaluated.get(e);
+      if (v === undefined) evaluated.set(e, (v = e.run(e.args.map(value))));
+      return v;
+    }
   }
 }
+
+/** Calls are pure and trees immutable, so a call's value is kept with it. */
+const evaluated = new WeakMap<Expr, Value>();
 
 /** The value as one number (a 1×1 result unwrapped); a non-number is an error. */
 export function numberValue(e: Expr): number {
@@ -190,6 +197,8 @@ function scalarText(v: Scalar): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return quoted(v);
 }
+
+const printed = new WeakMap<Expr, { on: string; text: string }>();
 
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 
@@ -224,9 +233,16 @@ function print(e: Expr, on: string | undefined, outer: number): string {
     case "cmp":
       return `${print(e.left, on, 1)}${e.op}${print(e.right, on, 1)}`;
     case "call": {
+      // As with values: a shared call (a post's pay) is printed once per sheet it is on.
+      const key = on ?? "";
+      const memo = printed.get(e);
+      const hit = memo?.on === key ? memo.text : undefined;
+      if (hit !== undefined) return hit;
       const args = [...e.args];
       while (args.length && args[args.length - 1].kind === "omitted") args.pop();
-      return `${e.name}(${args.map((a) => print(a, on, 0)).join(",")})`;
+      const text = `${e.name}(${args.map((a) => print(a, on, 0)).join(",")})`;
+      printed.set(e, { on: key, text });
+      return text;
     }
   }
 }

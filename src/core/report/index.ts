@@ -10,4 +10,11 @@ export {
   type LocalityShares,
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
-export { liveFormulas, makeShareable, type LiveOutcome, type LiveSource } from "./live";
+export {
+  ESTAB_CALL,
+  liveFormulas,
+  makeShareable,
+  withLiveFormulas,
+  type LiveOutcome,
+  type LiveSource,
+} from "./live";

@@ -55,3 +55,29 @@ export function makeShareable(sheet: SheetSpec): SheetSpec {
     ),
   };
 }
+
+/** A cell formula that needs the add-in: any call into the ESTAB namespace. */
+export const ESTAB_CALL = /(^|[^A-Za-z0-9_.])ESTAB\./i;
+
+/**
+ * The sheet as a live workbook holds it: each cell with a live formula becomes that
+ * formula, with the value it gives as its cached value, so a writer that writes formulas
+ * and values (the CLI's) writes the live sheet as the task pane does.
+ */
+export function withLiveFormulas(sheet: SheetSpec): SheetSpec {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((row) =>
+      row.map((c) => {
+        if (!c || c.kind === "text" || c.live === undefined) return c;
+        return {
+          kind: "formula",
+          formula: c.live,
+          value: c.value,
+          format: c.format,
+          style: c.style,
+        };
+      })
+    ),
+  };
+}
