@@ -6,7 +6,16 @@
 import { fromA1, toA1, type CellValue, type Grid } from "../grid";
 import type { Assumptions, AssumptionsSource } from "../model";
 import { matchSetting, parsePercent } from "../read";
-import { absolute, assumptionRef, call, lit, type Expr, type Matrix, type Value } from "./expr";
+import {
+  absolute,
+  assumptionRef,
+  call,
+  formula,
+  lit,
+  type Expr,
+  type Matrix,
+  type Value,
+} from "./expr";
 import type { SheetSpec } from "./sheet-spec";
 
 export interface AssumptionCells {
@@ -15,6 +24,11 @@ export interface AssumptionCells {
   cells: Readonly<Record<string, string>>;
   /** What the sheet holds at a zero-based row and column. */
   valueAt: (row: number, column: number) => CellValue;
+  /**
+   * The whole Setting | Value block ("$A$4:$B$39"), when every row of it is a setting (the
+   * sheet a build writes): the settings range of a costing that needs most of them.
+   */
+  table?: string;
 }
 
 /** The Assumptions sheet a build writes: Setting | Value | Notes, labels in A and values in B. */
@@ -30,7 +44,16 @@ export function assumptionCellsOf(spec: SheetSpec): AssumptionCells {
     const hit = typeof label === "string" ? matchSetting(label) : undefined;
     if (hit && !(hit.key in cells)) cells[hit.key] = toA1({ row: r, column: 1 });
   });
-  return { sheet: spec.name, cells, valueAt };
+  const rows = Object.values(cells).map((a) => fromA1(a).row);
+  const table = rows.length
+    ? `${absolute(toA1({ row: Math.min(...rows), column: 0 }))}:${absolute(toA1({ row: Math.max(...rows), column: 1 }))}`
+    : undefined;
+  return { sheet: spec.name, cells, valueAt, table };
+}
+
+/** The whole settings block as a formula argument ('Assumptions'!$A$4:$B$39), or undefined. */
+export function settingsTableArg(ac: AssumptionCells | undefined): string | undefined {
+  return ac?.table && formula(assumptionRef(ac.sheet, ac.table, null));
 }
 
 /** The Assumptions sheet the reader read (when the build does not write one): the cells the user edits. */

@@ -117,13 +117,23 @@ export function postCost(p: PostCostArgs): Expr {
   );
 }
 
+/** The FY argument, read once per label (every cost cell of a sheet has the same). */
+let lastFy: { label: Value; year: FinancialYear | undefined } | undefined;
+function fyOf(fy: Value): FinancialYear | undefined {
+  if (lastFy?.label !== fy)
+    lastFy = {
+      label: fy,
+      year: typeof fy === "string" || typeof fy === "number" ? parseFinancialYear(fy) : undefined,
+    };
+  return lastFy.year;
+}
+
 /** The last post costed: a post's figures are asked for one after another, so it is costed once. */
 let lastPost: { key: Value[]; settings: CallSettings; cost: CostFigures } | undefined;
 
 function runPostCost(args: Value[]): Value {
   const [salary, fte, fy, headcount, start, end, pension, figure, settings] = args;
-  const year =
-    typeof fy === "string" || typeof fy === "number" ? parseFinancialYear(fy) : undefined;
+  const year = fyOf(fy);
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (year === undefined || !key) throw new ExprError("ESTAB.POSTCOST: bad fy or figure");
   const s = settingsOfRange(settings);

@@ -200,6 +200,17 @@ function scalarText(v: Scalar): string {
 
 const printed = new WeakMap<Expr, { on: string; text: string }>();
 
+/** "'Staff List'!": a sheet has few names and many references, so each is quoted once. */
+const prefixes = new Map<string, string>();
+function sheetPrefix(sheet: string): string {
+  let p = prefixes.get(sheet);
+  if (p === undefined) {
+    if (prefixes.size > 1000) prefixes.clear();
+    prefixes.set(sheet, (p = `${quoteSheetName(sheet)}!`));
+  }
+  return p;
+}
+
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 
 /**
@@ -221,7 +232,7 @@ function print(e: Expr, on: string | undefined, outer: number): string {
     case "ref":
       return e.sheet === undefined || e.sheet === on
         ? e.address
-        : `${quoteSheetName(e.sheet)}!${e.address}`;
+        : `${sheetPrefix(e.sheet)}${e.address}`;
     case "op": {
       const p = PRECEDENCE[e.op];
       // Left-associative: the right operand of - and / needs brackets at equal precedence.

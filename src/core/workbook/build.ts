@@ -179,6 +179,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       localities: inputs.localities,
       payScales: inputs.payScales,
       assumptions: a,
+      assumptionCells,
       textCell,
       establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
     };

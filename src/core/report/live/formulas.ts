@@ -94,6 +94,7 @@ export function awardsConstant(a: Assumptions): string {
  * pensionRate, figure, settings), 1, k): year k of the post's profile over the window
  * ("total" by default; "salary", "ni", "pension", "levy" or "flat" for the detail table).
  * `pay` (payOf) gives the salary and the grade's points; without it, the salary cell.
+ * `table`: the Assumptions sheet's Setting | Value block as the settings (awards included).
  */
 export function profileYearFormula(
   est: Establishment,
@@ -101,13 +102,17 @@ export function profileYearFormula(
   a: Assumptions,
   k: number,
   pay?: PostPay,
-  figure: Figure = "total"
+  figure: Figure = "total",
+  table?: string
 ): string | undefined {
   const salary = pay ? pay.profileSalary : refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
   if (salary === undefined || !fte) return undefined;
   const points = pay?.points;
-  const settings = settingsConstant(a, { grantDates: true, gradePoints: points !== undefined });
+  // The Assumptions sheet's whole block, when there is one, carries the settings and the
+  // pay awards, so an edit there is followed; else both as constants.
+  const settings =
+    table ?? settingsConstant(a, { grantDates: true, gradePoints: points !== undefined });
   const args = [
     salary,
     fte,
@@ -115,7 +120,7 @@ export function profileYearFormula(
     numberText(a.years),
     cellRef(est, post, "startDate") ?? "",
     cellRef(est, post, "endDate") ?? "",
-    awardsConstant(a),
+    table ? "" : awardsConstant(a),
     points ?? "",
     headcountArg(est, post),
     cellRef(est, post, "pensionRate") ?? "",

@@ -4,6 +4,8 @@ import { roundTo } from "../../money";
 import { allocateExact, fromUnits, needIndex } from "../../shares";
 import { decimalsOf } from "../../shares/units";
 import type { SheetSpec } from "../sheet-spec";
+import { assumptionCell } from "../assumption-cells";
+import { formula } from "../expr";
 import {
   cellText,
   numberText,
@@ -188,6 +190,10 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
     else setExactly(totalRow, 1, total.formula, total.value, "FTE to share out");
   }
+  // Typed on the Assumptions sheet, it refers to that cell, so an edit there is shared out.
+  const typed = assumptionCell(source.assumptionCells, "allocationTotalFte");
+  if (totalRow >= 0 && a.allocationTotalFte !== undefined && !rolesTable && typed)
+    setExactly(totalRow, 1, `=VALUE(${formula(typed)})`, a.allocationTotalFte, "FTE to share out");
   // The average cost per FTE: the Establishment Cost sheet's net cost ÷ its FTE, when that
   // sheet is built in the same run (the adapters point the reference at its final name).
   const costRow = settingRow(sheet, "Average cost per FTE (salary plus on-costs)");
