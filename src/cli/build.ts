@@ -12,6 +12,7 @@ import {
   writeSheetSpecs,
 } from "../xlsx";
 import { withLiveFormulas } from "../core/report";
+import { readAssumptions } from "../core/read";
 import { nameKey, retargetSheetRefs } from "../core/report/sheet-names";
 import { streamSheetSpecs } from "../xlsx/stream";
 import { financialYearOf, serialOf } from "../core/dates";
@@ -142,12 +143,17 @@ function reportBlocked(
  */
 async function writeLive(
   result: BuildResult,
+  grids: WorkbookGrids,
   source: ExcelJS.Workbook,
   output: string,
   progress: Progress
 ): Promise<WrittenSheet[]> {
-  progress.step(`Writing ${result.sheets.length} sheets…`);
-  const { sheets } = writeSheetSpecs(source, result.sheets.map(withLiveFormulas), { mode: "live" });
+  // A workbook with an Assumptions sheet keeps it, as the task pane does: the live formulas
+  // refer to its cells, so the copy the build returns is not written.
+  const own = readAssumptions(grids).found;
+  const specs = result.sheets.filter((s) => !own || s.key !== "assumptions");
+  progress.step(`Writing ${specs.length} sheets…`);
+  const { sheets } = writeSheetSpecs(source, specs.map(withLiveFormulas), { mode: "live" });
   const renames = new Map(
     sheets.filter((w) => w.name !== w.requested).map((w) => [nameKey(w.requested), w.name])
   );
@@ -242,7 +248,7 @@ export async function runBuild(
     blocked = !result.ok || hasErrors(result.issues);
     if (!blocked)
       written = keep
-        ? await writeLive(result, keep, output, progress)
+        ? await writeLive(result, grids, keep, output, progress)
         : await writeResults(result, output, io, progress);
   } finally {
     // Clears the progress line whatever happens, so messages start on a clean line.

@@ -44,11 +44,7 @@ export function assumptionCellsOf(spec: SheetSpec): AssumptionCells {
     const hit = typeof label === "string" ? matchSetting(label) : undefined;
     if (hit && !(hit.key in cells)) cells[hit.key] = toA1({ row: r, column: 1 });
   });
-  const rows = Object.values(cells).map((a) => fromA1(a).row);
-  const table = rows.length
-    ? `${absolute(toA1({ row: Math.min(...rows), column: 0 }))}:${absolute(toA1({ row: Math.max(...rows), column: 1 }))}`
-    : undefined;
-  return { sheet: spec.name, cells, valueAt, table };
+  return { sheet: spec.name, cells, valueAt, table: settingsBlock(cells, valueAt) };
 }
 
 /** The whole settings block as a formula argument ('Assumptions'!$A$4:$B$39), or undefined. */
@@ -65,11 +61,32 @@ export function assumptionCellsRead(
   if (!source.sheet || !grid) return undefined;
   const cells: Record<string, string> = {};
   for (const [key, address] of Object.entries(source.cells)) if (address) cells[key] = address;
-  return {
-    sheet: source.sheet,
-    cells,
-    valueAt: (r, c) => grid.values[r - grid.origin.row]?.[c - grid.origin.column] ?? "",
-  };
+  const valueAt = (r: number, c: number): CellValue =>
+    grid.values[r - grid.origin.row]?.[c - grid.origin.column] ?? "";
+  return { sheet: source.sheet, cells, valueAt, table: settingsBlock(cells, valueAt) };
+}
+
+/**
+ * The Setting | Value block as one range, when it is one: every value cell in one column,
+ * its label just left of it, and every row between the first and the last a setting (or
+ * blank), so the functions can read the whole block as their settings.
+ */
+function settingsBlock(
+  cells: Readonly<Record<string, string>>,
+  valueAt: (row: number, column: number) => CellValue
+): string | undefined {
+  const at = Object.values(cells).map(fromA1);
+  if (at.length === 0) return undefined;
+  const column = at[0].column;
+  if (column < 1 || at.some((p) => p.column !== column)) return undefined;
+  const first = Math.min(...at.map((p) => p.row));
+  const last = Math.max(...at.map((p) => p.row));
+  for (let r = first; r <= last; r++) {
+    const label = valueAt(r, column - 1);
+    const blank = label === "" && valueAt(r, column) === "";
+    if (!blank && (typeof label !== "string" || !matchSetting(label))) return undefined;
+  }
+  return absolute(`${toA1({ row: first, column: column - 1 })}:${toA1({ row: last, column })}`);
 }
 
 const blankToNull = (v: CellValue): Value => (v === "" ? null : v);
@@ -109,9 +126,12 @@ export function settingsRange(
   keys: readonly string[]
 ): Expr | undefined {
   if (!ac) return undefined;
-  const at = keys.map((k) => (ac.cells[k] ? fromA1(ac.cells[k]) : undefined));
-  if (at.some((p) => p === undefined)) return undefined;
-  const rows = (at as Array<{ row: number; column: number }>).sort((x, y) => x.row - y.row);
+  // The settings the sheet has; one it leaves out is the functions' default (the figures
+  // are checked against the core's, so a default that differs leaves them values).
+  const rows = keys
+    .flatMap((k) => (ac.cells[k] ? [fromA1(ac.cells[k])] : []))
+    .sort((x, y) => x.row - y.row);
+  if (rows.length === 0) return undefined;
   const { row: first, column } = rows[0];
   if (column < 1 || rows.some((p, i) => p.row !== first + i || p.column !== column))
     return undefined;

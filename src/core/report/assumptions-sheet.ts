@@ -22,6 +22,30 @@ export const REBUILD_SETTINGS: ReadonlySet<string> = new Set([
   "Points per grade",
 ]);
 
+/**
+ * Whether live sheets need a build to take a change of this setting: it changes their
+ * layout, or a sheet still holds it as a value (Grant Costing's vacancy factor and grant,
+ * the locality weights and allocation unit, the restructure's date and management grades).
+ */
+export function needsBuild(label: string): boolean {
+  return REBUILD_SETTINGS.has(label) || !FOLLOWED.some((re) => re.test(label));
+}
+
+/** The settings every live sheet follows from the Assumptions sheet's cells. */
+const FOLLOWED: readonly RegExp[] = [
+  /^Employer pension rate$/,
+  /^Employer NI rate$/,
+  /^NI monthly threshold$/,
+  /^Apprenticeship levy$/,
+  /^Flat on-cost rate$/,
+  /^Pay award( minimum)? \d{4}\/\d{2}$/,
+  /^Increment rule$/,
+  /^Increment service months$/,
+  /^Grant (start|end)$/,
+  /^Agency weeks per year$/,
+  /^FTE to share out$/,
+];
+
 export const REBUILD_NOTE =
   "Live sheets cannot follow a change here (it changes their layout): build again.";
 

@@ -108,13 +108,14 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const provenance = { generatedAt: request.generatedAt, version: request.version };
   const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
   const textCell = (sheet: string, address: string) => holdsText(workbook.grids, sheet, address);
-  // Live figures refer to the Assumptions sheet this build writes, else to the one it read.
+  // Live figures refer to the Assumptions sheet in the workbook, the one the user edits
+  // (the doors keep it and do not write the copy); without one, to the copy this build writes.
   const assumptionsSheet = wanted.includes("assumptions")
     ? buildAssumptionsSheet(assumptionsGrid(a), provenance)
     : undefined;
-  const assumptionCells: AssumptionCells | undefined = assumptionsSheet
-    ? assumptionCellsOf(assumptionsSheet.sheet)
-    : assumptionCellsRead(inputs.assumptionsSource, workbook.grids);
+  const assumptionCells: AssumptionCells | undefined =
+    assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
+    (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
   const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
   // One costing of the whole establishment for the first FY serves the cost sheet and
   // the average cost per FTE that goes with locality shares.

@@ -111,3 +111,9 @@ export function cellOf(spec: SheetSpec, title: string, header: string, after = 0
   const c = spec.cells[r][col];
   return { r, col, live: c && c.kind !== "text" ? c.live : undefined, cell: c };
 }
+
+/** A source grid as HyperFormula rows from A1: text stays text, as in Excel ("19%" is not 0.19). */
+export const hfGrid = (grid: Grid): Raw[][] =>
+  grid.values.map((row) =>
+    row.map((v) => (v === "" ? null : typeof v === "string" ? `'${v}` : (v as Raw)))
+  );

@@ -16,6 +16,7 @@ import { readWorkbook } from "../../../src/core/read";
 import { liveFormulas, type SheetSpec } from "../../../src/core/report";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
 import type { Establishment } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
@@ -168,7 +169,8 @@ describe("live sheets over numbers typed as text", () => {
     );
     // FTE "1.0" and headcount "1" as arguments.
     expect(cellOf(changes, "Team Manager", "Cost now (a year)").live).toBe(
-      '=ESTAB.POSTCOST(Staff!D2,Staff!E2,"2025/26",Staff!F2,,,,"total",{"Pension rate",0.19})'
+      // The settings: the workbook's Assumptions sheet, its one on-cost row (pension).
+      '=ESTAB.POSTCOST(Staff!D2,Staff!E2,"2025/26",Staff!F2,,,,"total",Assumptions!$A$4:$B$4)'
     );
     // As proposed, the Locum's hours are the proposed FTE (a number) × 37.
     expect(cellOf(changes, "Locum", "Cost proposed (a year)").live).toBe(
@@ -231,6 +233,7 @@ describe("live sheets over numbers typed as text", () => {
           establishment: inputs.establishment,
           localities: inputs.localities,
           assumptions: inputs.assumptions,
+          assumptionCells: assumptionCellsRead(inputs.assumptionsSource, g.grids),
           textCell: (sheet, address) => holdsText(g.grids, sheet, address),
           establishmentCost: shareable.find((x) => x.key === "cost"),
         }).sheet
