@@ -10,7 +10,7 @@ import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
-import { liveFormulas } from "../report/live";
+import { liveFormulas, type LiveSource } from "../report/live";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -144,6 +144,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           assumptions: a,
           payScales: inputs.payScales,
           ...provenance,
+          live,
         })
       );
     } else if (key === "changes" && est) {
@@ -172,10 +173,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       built.push(assumptionsSheet);
     }
   }
-  if (request.mode === "live") {
-    // Live: computed cells also carry ESTAB formulas over the source cells; a cell the
-    // live pass cannot express exactly stays a value, and the summary says which.
-    const source = {
+  if (request.mode === "live")
+    finishLive(built, {
       establishment: inputs.establishment,
       localities: inputs.localities,
       payScales: inputs.payScales,
@@ -183,25 +182,37 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       assumptionCells,
       textCell,
       establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
-    };
-    for (const b of built) {
-      // A sheet built live by its builder says itself what is live; the others get the pass.
-      const outcome = b.live ?? liveFormulas(b.sheet, source);
-      if ("sheet" in outcome) b.sheet = outcome.sheet;
-      if (b.sheet.key !== "assumptions" && outcome.notLive.length > 0)
-        b.summary = {
-          ...b.summary,
-          warnings: [
-            ...b.summary.warnings,
-            `${outcome.liveCells} cells are live; ${outcome.notLive.length} stay values: ${outcome.notLive.slice(0, 3).join("; ")}${outcome.notLive.length > 3 ? "; …" : ""}`,
-          ],
-        };
-    }
-  }
+    });
   return {
     ok: true,
     issues,
     sheets: built.map((b) => b.sheet),
     summaries: built.map((b) => b.summary),
   };
+}
+
+/**
+ * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
+ * what it made live; the pass does the rest (none for Establishment Cost, defined whole as
+ * it is built). A cell that cannot be expressed exactly stays a value, and the summary
+ * says which.
+ */
+function finishLive(
+  built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
+  source: LiveSource
+): void {
+  for (const b of built) {
+    const pass = b.sheet.key === "cost" ? undefined : liveFormulas(b.sheet, source);
+    if (pass) b.sheet = pass.sheet;
+    const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
+    const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];
+    if (b.sheet.key !== "assumptions" && notLive.length > 0)
+      b.summary = {
+        ...b.summary,
+        warnings: [
+          ...b.summary.warnings,
+          `${liveCells} cells are live; ${notLive.length} stay values: ${notLive.slice(0, 3).join("; ")}${notLive.length > 3 ? "; …" : ""}`,
+        ],
+      };
+  }
 }

@@ -87,8 +87,9 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
 
   it("makes each grant year live with the grade's points built from the two cells", () => {
     const formulas = liveFormulasOf(grant);
-    // 3 posts × (FTE, headcount, and 3 years: the total, then salary, NI, pension and levy in the detail table).
-    expect(formulas.length).toBe(3 * 2 + 3 * 3 * 5);
+    // 3 posts × (FTE, headcount, and 3 years: the total, then salary, NI, pension and levy in
+    // the detail table), and the grant (£ and £k) from the Assumptions sheet.
+    expect(formulas.length).toBe(3 * 2 + 3 * 3 * 5 + 2);
     expect(formulas.slice(0, 2)).toEqual(["=Staff!E2", "=Staff!F2"]);
     expect(formulas[2]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
     // The costing point (and the awards) come from the Assumptions sheet, its whole block.
@@ -120,7 +121,7 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
       expect(got).toEqual(want);
       checked += got.length;
     }
-    expect(checked).toBe(3 * 8 + 3 * 2 + 3 * 3 * 5);
+    expect(checked).toBe(3 * 8 + 3 * 2 + 3 * 3 * 5 + 2);
     // The edit did change the figures at the bottom and mid (the top post stays on the maximum).
     if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
   });

@@ -238,15 +238,15 @@ describe("the demo workbook built live, in HyperFormula", () => {
   }
 
   // Assumptions that change no sheet's shape, edited where the user edits them, as typed
-  // there (text), with the sheets that follow each (Grant Costing's vacancy factor and grant
-  // amount are still values).
+  // there (text), with the sheets that use each.
   const COST = ["cost", "changes", "grant", "shares"];
   const ASSUMPTION_EDITS: Array<[string, string, string[]]> = [
     ["Employer pension rate", "21.5%", COST],
     ["Apprenticeship levy", "No", COST],
     ["Pay award 2026/27", "4%", ["grant"]],
     ["Pay award 2027/28", "£1,500 or 2%", ["grant"]],
-    ["Vacancy factor", "5%", ["cost", "shares"]],
+    ["Vacancy factor", "5%", ["cost", "grant", "shares"]],
+    ["Grant amount", "£1,700,000", ["grant"]],
     ["Agency weeks per year", "48", ["changes"]],
     ["FTE to share out", "30", ["shares"]],
   ];
