@@ -139,15 +139,8 @@ export function setLive(
   return true;
 }
 
-/** The `figure` argument of ESTAB.POSTCOST for each engine figure. */
-export const FIGURE_ARG: Record<Figure, string> = {
-  salary: "salary",
-  ni: "ni",
-  pension: "pension",
-  levy: "levy",
-  flatOnCost: "flat",
-  total: "total",
-};
+/** The `figure` argument of the cost functions for each engine figure (one table, in estab-calls). */
+export { FIGURE_ARG } from "../estab-calls";
 
 /** A number as formula text: JavaScript's shortest round-trip form, which Excel reads back exactly. */
 export const numberText = (x: number): string => String(x);

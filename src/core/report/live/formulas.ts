@@ -1,13 +1,7 @@
-/** The ESTAB formulas of one post, and the figures those formulas give (the same core calls the functions make). */
-import {
-  costingWindow,
-  costPost,
-  plainAssumptions,
-  postCostInYear,
-  type CostFigures,
-} from "../../costing";
-import { financialYearLabel, type FinancialYear } from "../../dates";
-import type { Assumptions, Establishment, PayScales, Post, PostField } from "../../model";
+/** A post's ESTAB.PROFILE formulas, and the figures they give (the same core calls the function makes). */
+import { costingWindow, costPost, plainAssumptions, type CostFigures } from "../../costing";
+import { financialYearLabel } from "../../dates";
+import type { Assumptions, Establishment, PayScales, Post } from "../../model";
 import {
   cellRef,
   FIGURE_ARG,
@@ -20,64 +14,6 @@ import {
   type Figure,
 } from "./common";
 import type { PostPay } from "./pay";
-
-/**
- * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
- * over the post's own cells; undefined when the post has no salary or FTE cell to read.
- * `blankCells`: reference the table's blank optional cells too (cellRef).
- * `salaryExpr` replaces the salary cell (a grade-range post's pay at its costing point).
- */
-export function postCostFormula(
-  est: Establishment,
-  post: Post,
-  fy: FinancialYear,
-  figure: Figure,
-  settings: string,
-  salaryExpr?: string,
-  blankCells = false
-): string | undefined {
-  const salary = salaryExpr ?? refTo(est, post, "salary");
-  const fte = refTo(est, post, "fte", "currentFte");
-  if (!salary || !fte) return undefined;
-  // With blankCells, a blank optional cell of the table is referenced too (cellRef).
-  const optional = (f: PostField): string =>
-    (blankCells ? cellRef(est, post, f) : refTo(est, post, f)) ?? "";
-  const args = [
-    salary,
-    fte,
-    quoted(financialYearLabel(fy)),
-    blankCells ? headcountArg(est, post) : (refTo(est, post, "headcount") ?? ""),
-    optional("startDate"),
-    optional("endDate"),
-    optional("pensionRate"),
-    quoted(FIGURE_ARG[figure]),
-  ];
-  // Blank optional arguments stay in place: =ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni").
-  if (settings) args.push(settings);
-  return `=ESTAB.POSTCOST(${args.join(",")})`;
-}
-
-/** The figure ESTAB.POSTCOST gives for this post: the same core call the function makes. */
-export function postCostValue(
-  post: Post,
-  fy: FinancialYear,
-  figure: Figure,
-  a: Assumptions,
-  salary = post.salary as number
-): number {
-  return postCostInYear(
-    {
-      salary,
-      fte: post.fte,
-      headcount: post.headcount,
-      startDate: post.startDate,
-      endDate: post.endDate,
-      pensionRate: post.pensionRate,
-    },
-    fy,
-    settingsOf(a)
-  )[figure];
-}
 
 /** Pay awards as an array constant of FY, percentage and flat minimum rows; "" when none. */
 export function awardsConstant(a: Assumptions): string {

@@ -17,7 +17,7 @@ import { liveRestructure } from "./restructure";
 
 export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
 export { gradeRangePay, type GradeRangePay } from "./pay";
-export { awardsConstant, postCostFormula, profileYearFormula } from "./formulas";
+export { awardsConstant, profileYearFormula } from "./formulas";
 
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
