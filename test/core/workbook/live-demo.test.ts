@@ -249,6 +249,9 @@ describe("the demo workbook built live, in HyperFormula", () => {
     ["Grant amount", "£1,700,000", ["grant"]],
     ["Agency weeks per year", "48", ["changes"]],
     ["FTE to share out", "30", ["shares"]],
+    ["Weight: population", "60%", ["shares"]],
+    // Weights adding up to 110%: scaled, as the core scales them.
+    ["Weight: demand", "30%", ["shares"]],
   ];
   // The demo's Assumptions sheet has no NI rows: a workbook without one gets them on the copy.
   const NI_EDITS: Array<[string, string, string[]]> = [
