@@ -4,7 +4,16 @@ import { hasErrors } from "../core/grid";
 import type { SheetKey } from "../core/report";
 import type { BuildResult, WorkbookGrids } from "../core/workbook/types";
 import type { WrittenSheet } from "../core/workbook/port";
-import { loadWorkbook, ownedSheets, readWorkbookGrids } from "../xlsx";
+import {
+  loadWorkbook,
+  ownedSheets,
+  readWorkbookGrids,
+  saveWorkbook,
+  writeSheetSpecs,
+} from "../xlsx";
+import { withLiveFormulas } from "../core/report";
+import { readAssumptions } from "../core/read";
+import { nameKey, retargetSheetRefs } from "../core/report/sheet-names";
 import { streamSheetSpecs } from "../xlsx/stream";
 import { financialYearOf, serialOf } from "../core/dates";
 import type { BuildWorkbook } from "./engine";
@@ -26,6 +35,8 @@ export interface BuildOptions {
   output?: string;
   only?: string;
   json?: boolean;
+  /** Live: the workbook itself with the calculated sheets added, their figures as formulas over its cells. */
+  live?: boolean;
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -85,13 +96,18 @@ function jsonOf(
 }
 
 /** The workbook's sheets and tables as Grids, and the sheets an earlier build wrote into it. */
-async function readGrids(input: string): Promise<{ grids: WorkbookGrids; outputSheets: string[] }> {
+async function readGrids(
+  input: string,
+  keepSource = false
+): Promise<{ grids: WorkbookGrids; outputSheets: string[]; source?: ExcelJS.Workbook }> {
   const bytes = await readInput(input);
   // Refused (WorkbookRefused, exit 2) when it is not a workbook or too big to hold.
   const source: ExcelJS.Workbook = await loadWorkbook(bytes, `'${input}'`);
   return {
     grids: readWorkbookGrids(source),
     outputSheets: ownedSheets(source).map((o) => o.sheet),
+    // Only a live build writes into the workbook itself; a shareable one lets it go.
+    ...(keepSource ? { source } : {}),
   };
 }
 
@@ -119,6 +135,47 @@ function reportBlocked(
  * The calculated sheets into a new workbook, streamed row by row into a temporary file
  * beside the output and renamed into place when complete (src/xlsx/stream.ts).
  */
+/**
+ * Live: the calculated sheets written into the workbook itself, as the task pane writes
+ * them in Excel, their figures as ESTAB and native formulas over its own cells (with the
+ * values as cached results), so the file recalculates in Excel as the establishment or
+ * the Assumptions sheet is edited. References to a calculated sheet follow the name it is
+ * written under (a user's sheet holding the name keeps it).
+ */
+async function writeLive(
+  result: BuildResult,
+  grids: WorkbookGrids,
+  source: ExcelJS.Workbook,
+  output: string,
+  file: OutputFile,
+  progress: Progress
+): Promise<WrittenSheet[]> {
+  // A workbook with an Assumptions sheet keeps it, as the task pane does: the live formulas
+  // refer to its cells, so the copy the build returns is not written.
+  const own = readAssumptions(grids).found;
+  const specs = result.sheets.filter((s) => !own || s.key !== "assumptions");
+  progress.step(`Writing ${specs.length} sheets…`);
+  const { sheets } = writeSheetSpecs(source, specs.map(withLiveFormulas), { mode: "live" });
+  const renames = new Map(
+    sheets.filter((w) => w.name !== w.requested).map((w) => [nameKey(w.requested), w.name])
+  );
+  if (renames.size > 0)
+    for (const w of sheets)
+      source.getWorksheet(w.name)?.eachRow((row) =>
+        row.eachCell((cell) => {
+          const { formula, result: cached } = cell;
+          if (typeof formula === "string")
+            cell.value = {
+              formula: retargetSheetRefs(formula, renames),
+              result: cached,
+            } as ExcelJS.CellValue;
+        })
+      );
+  progress.step(`Saving ${path.basename(output)}…`);
+  await file.write(await saveWorkbook(source));
+  return sheets;
+}
+
 async function writeResults(
   result: BuildResult,
   output: string,
@@ -174,14 +231,15 @@ export async function runBuild(
   let blocked = false;
   try {
     progress.step(`Reading ${path.basename(input)}…`);
-    // Only the grids outlive this line: the file's bytes and ExcelJS's model of it (the
-    // biggest things in memory) can be collected before the output is built.
-    const { grids, outputSheets } = await readGrids(input);
+    // Shareable: only the grids outlive this line: the file's bytes and ExcelJS's model of
+    // it (the biggest things in memory) can be collected before the output is built. Live
+    // keeps the model, which it writes the sheets into.
+    const { grids, outputSheets, source: keep } = await readGrids(input, options.live);
 
     progress.step("Checking and costing…");
     const today = io.now();
     result = build(grids, {
-      mode: "shareable",
+      mode: options.live ? "live" : "shareable",
       // Without an assumptions sheet, cost from the financial year we are in.
       defaultFirstYear: financialYearOf(
         serialOf(today.getFullYear(), today.getMonth() + 1, today.getDate())
@@ -194,7 +252,10 @@ export async function runBuild(
     });
 
     blocked = !result.ok || hasErrors(result.issues);
-    if (!blocked) written = await writeResults(result, output, file, io, progress);
+    if (!blocked)
+      written = keep
+        ? await writeLive(result, grids, keep, output, file, progress)
+        : await writeResults(result, output, file, io, progress);
   } finally {
     // Clears the progress line whatever happens, so messages start on a clean line.
     progress.done();

@@ -7,6 +7,7 @@ import { WorkbookRefused } from "../xlsx/limits";
 import { UsageError, environmentMessage } from "./files";
 import { terminalSafe } from "./format";
 import { runInit } from "./init";
+import { runShare, type ShareOptions } from "./share";
 import type { CliIo } from "./io";
 
 /** Exit codes, as docs/cli.md lists them. */
@@ -57,6 +58,9 @@ Examples:
   estab build establishment.xlsx -o "Restructure costs.xlsx"
   estab build establishment.xlsx --only grant,cost
   estab build establishment.xlsx --json > summary.json
+  estab build establishment.xlsx --live -o live.xlsx
+      your workbook with the sheets added as formulas that follow its cells and
+      its Assumptions sheet; estab share live.xlsx then turns them into values
 
 Exit codes: 0 done, 1 the workbook needs correcting (nothing written),
 2 the command could not run (file not found or not a workbook, over the
@@ -103,9 +107,25 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     )
     .option("--only <sheets>", "only these sheets, comma-separated: grant,cost,changes,shares")
     .option("--json", "print the summary as JSON (for scripts) instead of text")
+    .option(
+      "--live",
+      "add the sheets to a copy of your workbook, as formulas over its cells (Excel with the add-in recalculates them)"
+    )
     .addHelpText("after", BUILD_HELP)
     .action(async (input: string, options: BuildOptions) => {
       setCode(await runBuild(input, options, io, build, version));
+    });
+
+  cmd
+    .command("share")
+    .summary("turn a live workbook's formulas into values, for colleagues without the add-in")
+    .description(
+      "Turn the live sheets of a workbook (from estab build --live or the task pane) into values: every ESTAB formula becomes the figure it shows; SUM totals stay."
+    )
+    .argument("<workbook.xlsx>", "a workbook with live sheets")
+    .option("-o, --output <file.xlsx>", "where to write it (default: <workbook>-shareable.xlsx)")
+    .action(async (input: string, options: ShareOptions) => {
+      setCode(await runShare(input, options, io));
     });
 
   cmd

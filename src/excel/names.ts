@@ -1,4 +1,3 @@
-import { quoteSheetName } from "../core/grid";
 import { nameKey } from "../core/report/sheet-names";
 
 // Sheet names are chosen the same way by both adapters: one implementation, in the core.
@@ -8,6 +7,7 @@ export {
   freeSheetName,
   isDefaultSheetName,
   nameKey,
+  retargetSheetRefs,
 } from "../core/report/sheet-names";
 
 /** Table names: letters, digits, underscores and full stops, starting with a letter or "_". */
@@ -23,32 +23,6 @@ export function freeTableName(wanted: string, taken: ReadonlySet<string>): strin
     const candidate = `${base}_${n}`;
     if (!taken.has(nameKey(candidate))) return candidate;
   }
-}
-
-/** A sheet-qualified reference prefix outside string literals: Sheet1! or 'My sheet'! */
-const SHEET_REF = /(?<![A-Za-z0-9_.'])('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/g;
-
-/**
- * Points references to other output sheets at the temporary sheets they are written to
- * first. When a temporary sheet is renamed to its final name, Excel rewrites the
- * references to follow it; a reference left on the old name would follow the old sheet
- * into deletion and become #REF!.
- */
-export function retargetSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
-  if (renames.size === 0 || !formula.includes("!")) return formula;
-  // Split on string literals ("…" with "" escapes) so text inside quotes is never touched.
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(SHEET_REF, (whole, ref: string) => {
-            const name = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
-            const target = renames.get(nameKey(name));
-            return target === undefined ? whole : `${quoteSheetName(target)}!`;
-          })
-    )
-    .join("");
 }
 
 /** Splits "Sheet1!A1:C3" or "'My sheet'!A1:C3" into sheet name and local address. */

@@ -10,8 +10,9 @@ import { MARKER_KEY, markerValue } from "./marker";
 import { ownedSheet } from "./owned";
 import type { ExcelRun } from "./run";
 
-/** A cell formula that needs the add-in: any call into the ESTAB namespace. */
-export const ESTAB_CALL = /(^|[^A-Za-z0-9_.])ESTAB\./i;
+import { ESTAB_CALL } from "../core/report";
+
+export { ESTAB_CALL };
 
 export interface ShareableOutcome {
   sheet: string;

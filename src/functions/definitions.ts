@@ -449,8 +449,10 @@ export const FUNCTIONS: readonly FunctionDef[] = [
         pensionRate: optionalRate(arg(a, 9), "pensionRate"),
         grade: points ? POINTS_GRADE : undefined,
       });
-      const { costing, grant } = settingsArg(arg(a, 11));
-      const settings: PlainSettings = { ...costing, payAwards: awardsArg(arg(a, 6)) };
+      const { costing, grant, payAwards } = settingsArg(arg(a, 11));
+      // Awards given as their own range win; else those of an Assumptions sheet as settings.
+      const awards = isBlankArg(arg(a, 6)) ? (payAwards ?? []) : awardsArg(arg(a, 6));
+      const settings: PlainSettings = { ...costing, payAwards: awards };
       const figure = figureArg(arg(a, 10), true);
       const assumptions = plainAssumptions(firstYear, years, settings);
       const costed = costPost(

@@ -3,7 +3,8 @@
  * setting name and value ("Levy | FALSE", "NI rate | 13.8%"). Functions read no hidden
  * state, so whatever changes a figure is on the sheet for a reader to see.
  */
-import type { CostingPoint, IncrementRule, OnCostMode } from "../core/model";
+import type { CostingPoint, IncrementRule, OnCostMode, PayAward } from "../core/model";
+import { matchSetting, parsePayAward } from "../core/read";
 import type { PlainSettings } from "../core/costing";
 import type { Serial } from "../core/dates";
 import {
@@ -26,6 +27,8 @@ import { LIMITS } from "../core/read";
 export interface FunctionSettings {
   costing: PlainSettings;
   grant: { start?: Serial; end?: Serial };
+  /** "Pay award 2025/26" rows, when the range is (part of) an Assumptions sheet. */
+  payAwards?: PayAward[];
 }
 
 type SettingReader = (value: CellInput, what: string, into: FunctionSettings) => void;
@@ -67,7 +70,7 @@ export const SETTINGS: ReadonlyArray<{ names: string[]; help: string; read: Sett
     },
   },
   {
-    names: ["On-cost mode", "On-costs"],
+    names: ["On-cost mode", "On-costs", "On-cost method"],
     help: '"statutory" (NI, pension and levy; default) or "flat" (one percentage of pay).',
     read: (v, what, s) => {
       s.costing.onCostMode = choiceArg(v, what, ON_COST_MODES, "statutory");
@@ -139,6 +142,9 @@ export function settingsArg(v: ArgValue, what = "settings"): FunctionSettings {
     if (row.length < 2) fail("invalidValue", `${what} must be two columns: setting name and value`);
     const name = String(row[0] ?? "").trim();
     const setting = BY_NAME.get(key(name));
+    // The Assumptions sheet itself can be the range: its pay awards are read, and its
+    // other settings (vacancy factor, weights …) are not the functions' business.
+    if (!setting && assumptionRow(name, row[1], `${what} row ${r + 1}`, settings)) continue;
     if (!setting) {
       fail(
         "invalidValue",
@@ -154,4 +160,39 @@ export function settingsArg(v: ArgValue, what = "settings"): FunctionSettings {
   if (start !== undefined && end !== undefined && end < start)
     fail("invalidNumber", `${what}: the grant ends before it starts`);
   return settings;
+}
+
+/**
+ * A row of the Assumptions sheet that is not a function setting: a pay award is kept (a
+ * blank one is no award), any other setting the sheet knows is skipped; false for a name
+ * the sheet does not know either, which stays an error.
+ */
+function assumptionRow(
+  name: string,
+  value: CellInput,
+  where: string,
+  into: FunctionSettings
+): boolean {
+  const matched = matchSetting(name);
+  if (!matched) return false;
+  if (!("yearSpec" in matched) || isBlank(value)) return true;
+  const { yearSpec, year } = matched;
+  const awards = (into.payAwards ??= []);
+  const at = awards.find((w) => w.year === year);
+  if (yearSpec.key === "payAward") {
+    const award = parsePayAward(value as string | number);
+    if (!award) fail("invalidValue", `${where}: "${String(value)}" is not a pay award, e.g. 3%`);
+    if (at)
+      Object.assign(
+        at,
+        { percent: award.percent },
+        award.flatMinimum ? { flatMinimum: award.flatMinimum } : {}
+      );
+    else awards.push({ year, ...award });
+  } else if (yearSpec.key === "payAwardMinimum") {
+    const minimum = numberArg(value, `${where} minimum`, { min: 0 });
+    if (at) at.flatMinimum = minimum;
+    else awards.push({ year, percent: 0, flatMinimum: minimum });
+  }
+  return true;
 }

@@ -127,6 +127,12 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
         state={assumptions}
         onSelectIssue={selectIssue}
         liveSheets={shareable.knowsModes ? shareable.sheets : []}
+        onRebuild={() => {
+          // The live sheets are built again, live, on the Build tab where the result shows.
+          setMode("live");
+          selectTab("build");
+          void build.build(undefined, "live");
+        }}
       />
     );
   } else if (selected === "build") {

@@ -167,8 +167,8 @@ describe("Assumptions", () => {
     );
   });
 
-  it("says that live sheets take an edited setting only when built again", async () => {
-    const slow = { timeout: 10_000 };
+  /** The pane on a workbook with an owned Assumptions sheet and two live sheets. */
+  async function openWithLiveSheets(): Promise<{ port: FakePort; engine: FakeEngine }> {
     const port = new FakePort(
       [
         ESTABLISHMENT,
@@ -179,24 +179,50 @@ describe("Assumptions", () => {
     port.modes.set("Grant Costing", "live");
     port.modes.set("Establishment Cost", "live");
     port.modes.set("Locality", "shareable");
-    renderPane(port, new FakeEngine());
+    const engine = new FakeEngine();
+    renderPane(port, engine);
     await openTab(/Assumptions/);
+    return { port, engine };
+  }
+
+  it("says that live sheets follow the settings here, but those that need a build", async () => {
+    const slow = { timeout: 10_000 };
+    await openWithLiveSheets();
     expect(
-      await screen.findByText(
-        "Live sheets keep the assumptions they were built with",
-        undefined,
-        slow
-      )
+      await screen.findByText("Live sheets follow these settings", undefined, slow)
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/“Grant Costing” and “Establishment Cost” follow edits to the establishment/)
-    ).toHaveTextContent("a setting changed here reaches them when you build again (Build tab).");
+      screen.getByText(
+        /“Grant Costing” and “Establishment Cost” recalculate when you change a rate/
+      )
+    ).toHaveTextContent(
+      "a setting whose note says “build again” reaches them when you build again (Build tab)."
+    );
+  });
+
+  it("offers to build again after a setting the live sheets cannot follow, and builds them live", async () => {
+    const { port, engine } = await openWithLiveSheets();
+    // A rate: the live formulas follow it, nothing to offer.
+    const pension = await screen.findByRole("textbox", { name: /Employer pension rate/ });
+    await userEvent.clear(pension);
+    await userEvent.type(pension, "21.5%{Enter}");
+    await waitFor(() => expect(port.calls.updateOwnedCells).toHaveLength(1));
+    expect(screen.queryByRole("button", { name: "Build again" })).not.toBeInTheDocument();
+    // The on-cost method changes the sheets' columns: a build is offered.
+    await userEvent.click(await screen.findByRole("combobox", { name: /On-costs/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "Flat" }));
+    await waitFor(() => expect(port.calls.updateOwnedCells).toHaveLength(2));
+    expect(await screen.findByText("Build again to apply “On-costs”")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Build again" }));
+    await waitFor(() => expect(port.calls.writeSheets).toHaveLength(1));
+    expect(engine.requests[engine.requests.length - 1].mode).toBe("live");
+    expect(port.calls.writeModes).toEqual(["live"]);
   });
 
   it("does not mention live sheets when there are none", async () => {
     await openOwnedAssumptions();
     await screen.findByRole("heading", { name: "Settings on “Assumptions”" });
-    expect(screen.queryByText(/Live sheets keep/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Live sheets follow/)).not.toBeInTheDocument();
   });
 
   it("writes a choice as soon as it is picked", async () => {

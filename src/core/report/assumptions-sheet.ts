@@ -2,12 +2,56 @@ import type { CellValue } from "../grid";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
 import { SHEET_NAMES } from "./sheet-names";
 import { num, text } from "./sheet-spec";
-import type { SheetSummary } from "../workbook/types";
+import type { SheetSummary } from "./summary";
 
 export const ASSUMPTIONS_SHEET_NAME = SHEET_NAMES.assumptions;
 
 /** Rows above the Setting | Value | Notes header: a title and how to use the sheet. */
 const PREAMBLE = 2;
+
+/**
+ * Settings that change a sheet's shape or the formulas themselves (years are columns, the
+ * on-cost method picks the columns, the costing point and points per grade pick the pay
+ * cells): a live sheet cannot follow them, so the sheet says to build again.
+ */
+export const REBUILD_SETTINGS: ReadonlySet<string> = new Set([
+  "First financial year",
+  "Number of years",
+  "On-cost method",
+  "Costing point",
+  "Points per grade",
+]);
+
+/**
+ * Whether live sheets need a build to take a change of this setting: it changes their
+ * layout, or a sheet still holds it as a constant (the allocation unit, the restructure's
+ * date and management grades …).
+ */
+export function needsBuild(label: string): boolean {
+  return REBUILD_SETTINGS.has(label) || !FOLLOWED.some((re) => re.test(label));
+}
+
+/** The settings every live sheet follows from the Assumptions sheet's cells. */
+const FOLLOWED: readonly RegExp[] = [
+  /^Employer pension rate$/,
+  /^Employer NI rate$/,
+  /^NI monthly threshold$/,
+  /^Apprenticeship levy$/,
+  /^Flat on-cost rate$/,
+  /^Pay award( minimum)? \d{4}\/\d{2}$/,
+  /^Increment rule$/,
+  /^Increment service months$/,
+  /^Grant (start|end)$/,
+  /^Agency weeks per year$/,
+  /^Vacancy factor$/,
+  /^Grant amount$/,
+  /^Grant \d{4}\/\d{2}$/,
+  /^FTE to share out$/,
+  /^Weight: (population|deprivation|demand|equal share)$/,
+];
+
+export const REBUILD_NOTE =
+  "Live sheets cannot follow a change here (it changes their layout): build again.";
 
 function cellOf(value: CellValue, style?: "input"): SpecCell | null {
   if (typeof value === "number") return num(value, "general", style);
@@ -34,10 +78,16 @@ export function buildAssumptionsSheet(
       ),
     ],
   ];
+  // Live figures follow the other settings; these need a build, so the sheet says so (in
+  // both modes: making a live workbook shareable gives exactly the shareable build).
+  const note = (row: readonly CellValue[], v: CellValue): CellValue =>
+    REBUILD_SETTINGS.has(String(row[0])) ? `${v} ${REBUILD_NOTE}` : v;
   grid.forEach((row, r) => {
     cells.push(
       row.map((v, c) =>
-        r === 0 ? text(String(v), "header") : cellOf(v, c === 1 ? "input" : undefined)
+        r === 0
+          ? text(String(v), "header")
+          : cellOf(c === 2 ? note(row, v) : v, c === 1 ? "input" : undefined)
       )
     );
   });

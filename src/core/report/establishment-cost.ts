@@ -9,11 +9,23 @@ import { financialYearLabel } from "../dates";
 import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model";
 import { deduction, formatNumber, formatPounds, roundPenny, roundTo } from "../money";
-import type { SummaryFigure } from "../workbook/types";
-import { formula, num, text } from "./sheet-spec";
-import { postIdentityColumns } from "./post-columns";
-import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
-import type { SheetBuild } from "./grant-costing";
+import type { SheetBuild, SummaryFigure } from "./summary";
+import { formula, text, type SheetSpec } from "./sheet-spec";
+import { FIGURE_ARG } from "./estab-calls";
+import { postIdentityColumns, postName, type PostLive } from "./post-columns";
+import {
+  createSheetDraft,
+  type CellInput,
+  type ColumnSpec,
+  type PlacedTable,
+  type SheetDraft,
+} from "./table-layout";
+import { rateInput, costSettings, type AssumptionCells } from "./assumption-cells";
+import { sourceRef } from "./expr";
+import { costFigureDefinition, fullTimeSalaryDefinition } from "./post-inputs";
+import { figureCell, liveBook, type LiveBook } from "./render";
+import { payOf } from "./live/pay";
+import { textNumberReason, type TextCell } from "./live/common";
 
 export interface EstablishmentCostInput {
   establishment: Establishment;
@@ -24,6 +36,16 @@ export interface EstablishmentCostInput {
   source?: string;
   /** Sheet name wanted; "Establishment Cost" by default. */
   sheetName?: string;
+  /** Live: define the figures over the source's cells and the Assumptions sheet's. */
+  live?: LiveInputs;
+}
+
+/** What a live sheet's formulas point at besides the establishment itself. */
+export interface LiveInputs {
+  /** Where each assumption lives; without it, assumptions are constants in the formulas. */
+  assumptionCells?: AssumptionCells;
+  /** Whether a source cell holds text ("1.0"), which a formula cannot show or compute with. */
+  textCell?: TextCell;
 }
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
@@ -44,41 +66,90 @@ export function roughPounds(x: number): string {
   return formatPounds(x);
 }
 
+/** What every section of the sheet is a function of. */
+interface CostSheet {
+  input: EstablishmentCostInput;
+  a: EstablishmentCostInput["assumptions"];
+  costing: EstablishmentCosting;
+  label: string;
+  flat: boolean;
+  d: SheetDraft;
+  /** Set when the sheet is built live. */
+  live?: PostLive & LiveInputs;
+}
+
 /**
  * The Establishment Cost sheet: the cost of every post for one FY (assumptions.firstYear)
  * with FTE, headcount, salary and on-costs, totals as native formulas, the vacancy factor
  * as its own line, and FTE and headcount reconciled with the source table's TOTAL row.
+ * Built live, each figure is also defined over the source's and the Assumptions sheet's
+ * cells (see render.ts); `live` says how many cells are and why the others are not.
  */
 export function buildEstablishmentCostSheet(
   input: EstablishmentCostInput,
   precomputed?: EstablishmentCosting
-): SheetBuild {
+): SheetBuild & { live?: LiveBook } {
   const { establishment, assumptions: a } = input;
-  const fy = a.firstYear;
   const costing =
     precomputed ??
-    costEstablishment(establishment.posts, a, financialYearsWindow(fy, 1), input.payScales);
-  const flat = a.onCostMode === "flat";
+    costEstablishment(
+      establishment.posts,
+      a,
+      financialYearsWindow(a.firstYear, 1),
+      input.payScales
+    );
   const sheetName = input.sheetName ?? SHEET_NAMES.cost;
-  const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
-  const warnings: string[] = [...costing.warnings];
-  for (const pc of costing.posts) {
-    for (const w of pc.warnings)
-      warnings.push(`${pc.post.title} (row ${pc.post.sourceRow + 1}): ${w}`);
-  }
-  const year = costing.yearTotals[0];
-  const fteTotal = roundTo(
+  const book = input.live ? liveBook(sheetName) : undefined;
+  const s: CostSheet = {
+    input,
+    a,
+    costing,
+    label: financialYearLabel(a.firstYear),
+    flat: a.onCostMode === "flat",
+    d: createSheetDraft(),
+    live: book && input.live && { ...input.live, book, establishment },
+  };
+  const warnings = costingWarnings(costing);
+  const { headline, warnRow } = titleSection(s);
+  const table = postTable(s);
+  totalsSection(s, table);
+  warnings.unshift(...reconciliationSection(s, table));
+  methodSection(s);
+  warningsSection(s, warnings);
+  const sheet = s.d.toSpec("cost", sheetName, { freeze: { rows: 0, columns: 1 }, minWidths: [32] });
+  headlineWarning(sheet, warnRow, warnings);
+  const summary = {
+    key: "cost" as const,
+    sheetName,
+    headline,
+    figures: summaryFigures(s),
+    warnings,
+  };
+  return { sheet, summary, ...(book ? { live: book } : {}) };
+}
+
+function costingWarnings(costing: EstablishmentCosting): string[] {
+  const warnings = [...costing.warnings];
+  for (const pc of costing.posts)
+    for (const w of pc.warnings) warnings.push(`${postName(pc)}: ${w}`);
+  return warnings;
+}
+
+const fteTotalOf = (costing: EstablishmentCosting): number =>
+  roundTo(
     costing.posts.reduce((s, pc) => s + pc.post.fte, 0),
     6
   );
-  const headcountTotal = costing.posts.reduce((s, pc) => s + pc.years[0].people, 0);
-  const guessed = costing.posts.filter(
-    (pc) => !(pc.post.headcount && pc.post.headcount > 0) && pc.post.fte > 0
-  ).length;
+const headcountOf = (costing: EstablishmentCosting): number =>
+  costing.posts.reduce((s, pc) => s + pc.years[0].people, 0);
 
-  const d = createSheetDraft();
-  const label = financialYearLabel(fy);
-  const headline = `${formatNumber(headcountTotal, 2)} staff, ${formatNumber(fteTotal, 2)} FTE, costing ${formatPounds(year.total)} in ${label} (about ${roughPounds(year.total)} a year)`;
+/** Title, headline and provenance; the row the first warning goes on. */
+function titleSection(s: CostSheet): { headline: string; warnRow: number } {
+  const { d, costing, label, input } = s;
+  const total = costing.yearTotals[0].total;
+  const source =
+    input.source ?? `${quoteSheetName(input.establishment.sheet)}!${input.establishment.range}`;
+  const headline = `${formatNumber(headcountOf(costing), 2)} staff, ${formatNumber(fteTotalOf(costing), 2)} FTE, costing ${formatPounds(total)} in ${label} (about ${roughPounds(total)} a year)`;
   d.row([text(`Establishment cost ${label}`, "title")]);
   d.row([text(headline, "subtitle")]);
   d.row([
@@ -90,28 +161,58 @@ export function buildEstablishmentCostSheet(
   const warnRow = d.nextRow();
   d.row([]);
   d.blank();
+  return { headline, warnRow };
+}
 
+type MoneyKey = "salary" | "ni" | "pension" | "levy" | "flatOnCost" | "total";
+
+/** The per-post table: who the post is, its full-time salary, and the year's figures. */
+function postTable(s: CostSheet): PlacedTable {
+  const { a, flat, live } = s;
+  const fy = a.firstYear;
+  // One pricing per post, shared by its cells (made only when the sheet is live).
+  const pays = new Map<PostCosting, ReturnType<typeof payOf>>();
+  const payFor = (pc: PostCosting) => {
+    if (!live) return "not live";
+    let pay = pays.get(pc);
+    if (pay === undefined)
+      pays.set(pc, (pay = payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell)));
+    return pay;
+  };
+  const settings = live && costSettings(live.assumptionCells, a);
   const columns: ColumnSpec<PostCosting>[] = [
-    ...postIdentityColumns(),
+    ...postIdentityColumns(live),
     {
       key: "point",
       header: "Full-time salary",
       width: 14,
       format: "money",
-      cell: (pc) => num(pc.years[0].fteSalary || pc.pay.startSalary, "money"),
+      cell: (pc) => {
+        const shown = pc.years[0].fteSalary || pc.pay.startSalary;
+        return figureCell(
+          live?.book,
+          shown,
+          () => fullTimeSalaryDefinition(payFor(pc), shown),
+          `${postName(pc)} full-time salary`,
+          "money"
+        );
+      },
     },
   ];
-  const money = (
-    key: "salary" | "ni" | "pension" | "levy" | "flatOnCost" | "total",
-    header: string
-  ): ColumnSpec<PostCosting> => ({
+  const money = (key: MoneyKey, header: string): ColumnSpec<PostCosting> => ({
     key,
     header,
     width: 14,
     format: "money",
     totalDecimals: 2,
-    // Live mode (issue 7) can set `live` here from pc.post.cells.
-    cell: (pc) => num(pc.years[0][key], "money"),
+    cell: (pc) =>
+      figureCell(
+        live?.book,
+        pc.years[0][key],
+        () => costFigureDefinition(live!.establishment, pc.post, payFor(pc), fy, key, settings),
+        `${postName(pc)} ${FIGURE_ARG[key]}`,
+        "money"
+      ),
   });
   columns.push(money("salary", "Salary"));
   if (flat) columns.push(money("flatOnCost", `On-costs (flat ${pct(a.flatOnCostRate)})`));
@@ -122,43 +223,60 @@ export function buildEstablishmentCostSheet(
       money("levy", "Apprenticeship levy")
     );
   columns.push(money("total", "Total cost"));
-  const table = d.table("EstablishmentCost", columns, costing.posts, {
+  return s.d.table("EstablishmentCost", columns, s.costing.posts, {
     totalLabel: "Total",
     emptyText: "No posts",
   });
+}
+
+/** The vacancy factor as its own line (its rate the Assumptions sheet's cell when live), and the net cost. */
+function totalsSection(s: CostSheet, table: PlacedTable): void {
+  const { d, costing, live } = s;
   const totalRow = (table.totalRow as number) + 1;
-  const totalLetter = table.letters.total;
-  const width = columns.length;
-  const at = (key: string, value: CellInput, first: CellInput, second: CellInput = null) => {
+  const total = table.letters.total;
+  const width = Object.keys(table.letters).length;
+  const totalCol = Object.keys(table.letters).indexOf("total");
+  const at = (value: CellInput, first: CellInput, second: CellInput = null) => {
     const cells: CellInput[] = new Array(width).fill(null);
     cells[0] = first;
     cells[1] = second;
-    cells[columns.findIndex((c) => c.key === key)] = value;
+    cells[totalCol] = value;
     return d.row(cells) + 1;
   };
   const vacancyRow = d.nextRow() + 1;
+  const rate = costing.vacancy.rate;
   at(
-    "total",
     formula(
-      `=-ROUND(${totalLetter}${totalRow}*$B$${vacancyRow},2)`,
+      `=-ROUND(${total}${totalRow}*$B$${vacancyRow},2)`,
       deduction(costing.vacancy.byYear[0]),
       "money"
     ),
     text("Less vacancy factor", "total"),
-    num(costing.vacancy.rate, "percent", "input")
+    figureCell(
+      live?.book,
+      rate,
+      () => rateInput(live?.assumptionCells, "vacancyFactor", rate),
+      "vacancy factor",
+      "percent",
+      "input"
+    )
   );
   at(
-    "total",
     formula(
-      `=ROUND(${totalLetter}${totalRow}+${totalLetter}${vacancyRow},2)`,
+      `=ROUND(${total}${totalRow}+${total}${vacancyRow},2)`,
       costing.netByYear[0],
       "money",
       "total"
     ),
     text("Net cost after vacancy factor", "total")
   );
+}
 
-  // Reconciliation with the source's TOTAL row.
+/** FTE and headcount against the source's TOTAL row; gives the warnings for any difference. */
+function reconciliationSection(s: CostSheet, table: PlacedTable): string[] {
+  const { d, live } = s;
+  const est = s.input.establishment;
+  const totalRow = (table.totalRow as number) + 1;
   d.blank();
   d.row([text("Reconciliation with the source table", "subtitle")]);
   d.row([
@@ -167,50 +285,80 @@ export function buildEstablishmentCostSheet(
     text("Source total row", "header"),
     text("Difference", "header"),
   ]);
-  const recon = reconcilingTotal(establishment.totals);
-  const reconWarnings: string[] = [];
-  const reconLine = (
+  const recon = reconcilingTotal(est.totals);
+  const warnings: string[] = [];
+  const line = (
     what: "FTE" | "Headcount",
     ours: number,
     theirs: number | undefined,
-    letter: string,
-    dp: number
+    letter: string
   ) => {
     const r = d.nextRow() + 1;
-    const diff = theirs === undefined ? undefined : roundTo(ours - theirs, dp);
+    const diff = theirs === undefined ? undefined : roundTo(ours - theirs, 6);
+    const format = what === "FTE" ? "fte" : "integer";
+    const cell =
+      what === "FTE" ? (recon?.cells.fte ?? recon?.cells.currentFte) : recon?.cells.headcount;
     d.row([
       text(what),
-      formula(`=${letter}${totalRow}`, ours, what === "FTE" ? "fte" : "integer"),
-      theirs === undefined ? text("none") : num(theirs, what === "FTE" ? "fte" : "integer"),
+      formula(`=${letter}${totalRow}`, ours, format),
       theirs === undefined
-        ? null
-        : formula(`=ROUND(B${r}-C${r},${dp})`, diff as number, what === "FTE" ? "fte" : "integer"),
+        ? text("none")
+        : figureCell(
+            live?.book,
+            theirs,
+            () => {
+              if (!cell) return { reason: "no cell recorded for it" };
+              const reason = textNumberReason(live?.textCell, [
+                {
+                  sheet: est.sheet,
+                  address: cell,
+                  what: `total ${what === "FTE" ? "FTE" : "headcount"}`,
+                  value: theirs,
+                },
+              ]);
+              return reason ? { reason } : sourceRef(est.sheet, cell, theirs);
+            },
+            `Source total row ${what}`,
+            format
+          ),
+      theirs === undefined ? null : formula(`=ROUND(B${r}-C${r},6)`, diff as number, format),
     ]);
-    if (diff !== undefined && diff !== 0) {
-      reconWarnings.push(
-        `${what} of the posts costed (${formatNumber(ours, dp)}) differs from the source's "${recon?.label}" row (${formatNumber(theirs as number, dp)}) by ${formatNumber(diff, dp)}.`
+    if (diff !== undefined && diff !== 0)
+      warnings.push(
+        `${what} of the posts costed (${formatNumber(ours, 6)}) differs from the source's "${recon?.label}" row (${formatNumber(theirs as number, 6)}) by ${formatNumber(diff, 6)}.`
       );
-    }
   };
-  reconLine("FTE", table.totals.fte, recon?.fte, table.letters.fte, 6);
-  reconLine("Headcount", table.totals.people, recon?.headcount, table.letters.people, 6);
+  line("FTE", table.totals.fte, recon?.fte, table.letters.fte);
+  line("Headcount", table.totals.people, recon?.headcount, table.letters.people);
   if (!recon) d.row([text("The source table has no TOTAL row to reconcile with.", "note")]);
-  for (const w of reconWarnings) d.row([text(`WARNING: ${w}`, "warning")]);
-  if (guessed > 0) {
+  for (const w of warnings) d.row([text(`WARNING: ${w}`, "warning")]);
+  const guessed = s.costing.posts.filter(
+    (pc) => !(pc.post.headcount && pc.post.headcount > 0) && pc.post.fte > 0
+  ).length;
+  if (guessed > 0)
     d.row([
       text(
         `${guessed} row${guessed === 1 ? " has" : "s have"} no headcount: the FTE rounded up is shown and used for NI.`,
         "note"
       ),
     ]);
-  }
-  warnings.unshift(...reconWarnings);
+  return warnings;
+}
 
+/** "How this was calculated". */
+function methodSection(s: CostSheet): void {
+  const { a, label, flat, d } = s;
   d.blank();
+  const point =
+    a.costingPoint === "mid"
+      ? "mid-point"
+      : a.costingPoint === "actual"
+        ? "post-holder's actual point"
+        : `${a.costingPoint} of the grade`;
   const notes = [
     "How this was calculated",
     `The cost of each post in ${label} (1 April to 31 March), month by month; posts with start or end dates inside the year cost that part of it, by days.`,
-    `Salary = full-time salary at the ${a.costingPoint === "mid" ? "mid-point" : a.costingPoint === "actual" ? "post-holder's actual point" : `${a.costingPoint} of the grade`} × FTE; "Full-time salary" shows the rate in force at the year's end (after any increment).`,
+    `Salary = full-time salary at the ${point} × FTE; "Full-time salary" shows the rate in force at the year's end (after any increment).`,
     flat
       ? `On-costs: one flat ${pct(a.flatOnCostRate)} of salary in place of employer NI, pension and levy.`
       : `Employer NI per person per month above the ${label} secondary threshold (people = headcount, or FTE rounded up); pension at the row's rate or ${pct(a.pensionRate)}; ${a.apprenticeshipLevy ? "apprenticeship levy 0.5% of salary" : "no apprenticeship levy"}.`,
@@ -219,22 +367,29 @@ export function buildEstablishmentCostSheet(
     "See docs/methodology.md for every rule.",
   ];
   notes.forEach((l, i) => d.row([text(l, i === 0 ? "subtitle" : "note")]));
-  if (warnings.length > 0) {
-    d.blank();
-    d.row([text("Warnings", "subtitle")]);
-    warnings.forEach((w) => d.row([text(w, "warning")]));
-  }
+}
 
-  const sheet = d.toSpec("cost", sheetName, { freeze: { rows: 0, columns: 1 }, minWidths: [32] });
-  if (warnings.length > 0) {
-    const more =
-      warnings.length > 1 ? ` (and ${warnings.length - 1} more under "Warnings" below)` : "";
-    sheet.cells[warnRow].push(text(`WARNING: ${warnings[0]}${more}`, "warning"));
-  }
+function warningsSection(s: CostSheet, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  s.d.blank();
+  s.d.row([text("Warnings", "subtitle")]);
+  warnings.forEach((w) => s.d.row([text(w, "warning")]));
+}
 
+/** The first warning beside the title, pointing at the rest. */
+function headlineWarning(sheet: SheetSpec, warnRow: number, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  const more =
+    warnings.length > 1 ? ` (and ${warnings.length - 1} more under "Warnings" below)` : "";
+  sheet.cells[warnRow].push(text(`WARNING: ${warnings[0]}${more}`, "warning"));
+}
+
+function summaryFigures(s: CostSheet): SummaryFigure[] {
+  const { costing, flat } = s;
+  const year = costing.yearTotals[0];
   const figures: SummaryFigure[] = [
-    { label: "Headcount", value: headcountTotal, format: "integer" },
-    { label: "FTE", value: fteTotal, format: "fte" },
+    { label: "Headcount", value: headcountOf(costing), format: "integer" },
+    { label: "FTE", value: fteTotalOf(costing), format: "fte" },
     { label: "Salary", value: year.salary, format: "money" },
   ];
   if (flat) figures.push({ label: "On-costs", value: year.flatOnCost, format: "money" });
@@ -249,5 +404,5 @@ export function buildEstablishmentCostSheet(
     { label: "Less vacancy factor", value: deduction(costing.vacancy.byYear[0]), format: "money" },
     { label: "Net cost", value: roundPenny(costing.netByYear[0]), format: "money" }
   );
-  return { sheet, summary: { key: "cost", sheetName, headline, figures, warnings } };
+  return figures;
 }

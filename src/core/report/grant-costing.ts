@@ -10,10 +10,15 @@ import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
-import type { SheetSummary, SummaryFigure } from "../workbook/types";
-import { formula, num, text, type SheetSpec, type SpecCell } from "./sheet-spec";
+import type { SheetBuild, SummaryFigure } from "./summary";
+import { formula, num, text, type SpecCell } from "./sheet-spec";
 import { postIdentityColumns } from "./post-columns";
 import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
+import { assumptionCell, rateInput } from "./assumption-cells";
+import { cellRef, div, lit, ROUND, type Expr } from "./expr";
+import { salaryOf } from "./estab-calls";
+import { figureCell, liveBook, type LiveBook } from "./render";
+import type { LiveInputs } from "./establishment-cost";
 
 export interface GrantCostingInput {
   establishment: Establishment;
@@ -32,11 +37,11 @@ export interface GrantCostingInput {
   source?: string;
   /** Sheet name wanted; "Grant Costing" by default. */
   sheetName?: string;
-}
-
-export interface SheetBuild {
-  sheet: SheetSpec;
-  summary: SheetSummary;
+  /**
+   * Live: the assumption cells (vacancy factor, grant) refer to the Assumptions sheet; the
+   * per-post figures are still made live by the pass in live/grant-costing.ts.
+   */
+  live?: LiveInputs;
 }
 
 const MONEY_DP = 2;
@@ -127,7 +132,7 @@ function methodologyLines(a: Assumptions, flat: boolean): string[] {
 export function buildGrantCostingSheet(
   input: GrantCostingInput,
   precomputed?: EstablishmentCosting
-): SheetBuild {
+): SheetBuild & { live?: LiveBook } {
   const { establishment, assumptions: a } = input;
   const posts = input.posts ?? grantPosts(establishment, a);
   const window = costingWindow(a);
@@ -137,6 +142,13 @@ export function buildGrantCostingSheet(
   const n = years.length;
   const rows = ordered(costing.posts, input.groupBy);
   const sheetName = input.sheetName ?? SHEET_NAMES.grant;
+  const book = input.live ? liveBook(sheetName) : undefined;
+  const ac = input.live?.assumptionCells;
+  /** An amount of money on the Assumptions sheet, read as the functions read money ("£750,000"). */
+  const moneyInput = (key: string, value: number): Expr => {
+    const cell = assumptionCell(ac, key);
+    return cell ? salaryOf(cell) : lit(value);
+  };
   const grant = a.grant;
   const grantName = grant.name?.trim() || "Grant";
   const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
@@ -244,7 +256,17 @@ export function buildGrantCostingSheet(
         "money"
       ),
     formula(`=${rowSum(vacancyRow)}`, deduction(costing.vacancy.total), "money"),
-    [null, num(costing.vacancy.rate, "percent", "input")]
+    [
+      null,
+      figureCell(
+        book,
+        costing.vacancy.rate,
+        () => rateInput(ac, "vacancyFactor", costing.vacancy.rate),
+        "vacancy factor",
+        "percent",
+        "input"
+      ),
+    ]
   );
   const netRow = line(
     "Net cost after vacancy factor",
@@ -297,16 +319,38 @@ export function buildGrantCostingSheet(
         ? roundPenny(years.reduce((s, fy) => s + (grantYear(fy) ?? 0), 0))
         : undefined;
   let headroomTotal: number | undefined;
+  // The grant's own cell above, for the £k summary to refer to in a live sheet.
+  let grantAt: { cell: string; value: number } | undefined;
   if (grantTotal !== undefined) {
     const grantRow = d.nextRow() + 1;
     line(
       hasByYear ? "Grant available" : "Grant available (whole window)",
-      (y) => (hasByYear ? num(grantYear(years[y]) ?? 0, "money", "input") : null),
+      (y) => {
+        if (!hasByYear) return null;
+        const amount = grantYear(years[y]) ?? 0;
+        const key = `grant:${years[y]}`;
+        return figureCell(
+          book,
+          amount,
+          () => moneyInput(key, amount),
+          `grant ${financialYearLabel(years[y])}`,
+          "money",
+          "input"
+        );
+      },
       typeof grant.amount === "number" || !hasByYear
-        ? num(grantTotal, "money", "input")
+        ? figureCell(
+            book,
+            grantTotal,
+            () => moneyInput("grant.amount", grantTotal),
+            "grant amount",
+            "money",
+            "input"
+          )
         : formula(`=${rowSum(grantRow)}`, grantTotal, "money")
     );
     const grantTotalCell = `$${totalLetter}$${grantRow}`;
+    grantAt = { cell: grantTotalCell, value: grantTotal };
     if (hasByYear) {
       line(
         "Headroom in year",
@@ -530,7 +574,16 @@ export function buildGrantCostingSheet(
             kGrantTotal,
             "moneyK"
           )
-        : num(kGrantTotal, "moneyK")
+        : figureCell(
+            book,
+            kGrantTotal,
+            () =>
+              grantAt
+                ? ROUND(div(cellRef(grantAt.cell, lit(grantAt.value)), lit(1000)), K_DP)
+                : { reason: "no grant cell" },
+            "grant (£k)",
+            "moneyK"
+          )
     );
     d.row(grantCells);
     const hr: CellInput[] = [text("Headroom", "total"), null, null, null, null, null];
@@ -650,6 +703,7 @@ export function buildGrantCostingSheet(
   );
   return {
     sheet,
+    ...(book ? { live: book } : {}),
     summary: {
       key: "grant",
       sheetName,

@@ -1,11 +1,7 @@
 export * from "./sheet-spec";
 export { buildEstablishmentCostSheet, type EstablishmentCostInput } from "./establishment-cost";
-export {
-  buildGrantCostingSheet,
-  grantPosts,
-  type GrantCostingInput,
-  type SheetBuild,
-} from "./grant-costing";
+export type { SheetBuild, SheetSummary, SummaryFigure } from "./summary";
+export { buildGrantCostingSheet, grantPosts, type GrantCostingInput } from "./grant-costing";
 export { buildRestructureSheet, type RestructureSheetInput } from "./restructure";
 export {
   buildLocalitySharesSheet,
@@ -14,4 +10,11 @@ export {
   type LocalityShares,
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
-export { liveFormulas, makeShareable, type LiveOutcome, type LiveSource } from "./live";
+export {
+  ESTAB_CALL,
+  liveFormulas,
+  makeShareable,
+  withLiveFormulas,
+  type LiveOutcome,
+  type LiveSource,
+} from "./live";

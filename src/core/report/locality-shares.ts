@@ -13,7 +13,7 @@ import {
   type MatrixAllocation,
   type NeedAnalysis,
 } from "../shares";
-import type { SheetSummary } from "../workbook/types";
+import type { SheetSummary } from "./summary";
 import { formula, num, text, type SheetSpec } from "./sheet-spec";
 import { createSheetDraft, type ColumnSpec } from "./table-layout";
 

@@ -14,7 +14,7 @@ import {
 import { financialYearLabel, formatUkDate } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment } from "../model";
-import type { SheetSummary } from "../workbook/types";
+import type { SheetSummary } from "./summary";
 import { formula, text, type SheetSpec } from "./sheet-spec";
 import {
   createSheetDraft,

@@ -4,6 +4,7 @@
  * which names are "ours". Pure: no Office, no ExcelJS.
  */
 
+import { quoteSheetName } from "../grid";
 import type { SheetKey } from "./sheet-spec";
 
 /**
@@ -68,4 +69,30 @@ export function isDefaultSheetName(sheetName: string, wanted: string): boolean {
   if (numbered === null || numbered[1].startsWith("0") || Number(numbered[1]) < 2) return false;
   const suffix = numbered[0];
   return name === nameKey(base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix);
+}
+
+/** A sheet-qualified reference prefix outside string literals: Sheet1! or 'My sheet'! */
+const SHEET_REF = /(?<![A-Za-z0-9_.'])('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/g;
+
+/**
+ * Points references to other output sheets at the names they are written under (the
+ * Excel adapter: the temporary sheets they are written to first). When a temporary sheet is renamed to its final name, Excel rewrites the
+ * references to follow it; a reference left on the old name would follow the old sheet
+ * into deletion and become #REF!.
+ */
+export function retargetSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0 || !formula.includes("!")) return formula;
+  // Split on string literals ("…" with "" escapes) so text inside quotes is never touched.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(SHEET_REF, (whole, ref: string) => {
+            const name = ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
+            const target = renames.get(nameKey(name));
+            return target === undefined ? whole : `${quoteSheetName(target)}!`;
+          })
+    )
+    .join("");
 }

@@ -42,7 +42,7 @@ const WEIGHT_LABELS: Record<(typeof WEIGHT_KEYS)[number], string> = {
 };
 
 /** Weights that do not add up to 1 within this are rescaled, with a warning. */
-const WEIGHT_SUM_TOLERANCE = 1e-9;
+export const WEIGHT_SUM_TOLERANCE = 1e-9;
 
 function checkValues(values: readonly number[], what: string): void {
   values.forEach((v, i) => {

@@ -10,7 +10,13 @@ import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
-import { liveFormulas } from "../report/live";
+import { liveFormulas, type LiveSource } from "../report/live";
+import {
+  assumptionCellsOf,
+  assumptionCellsRead,
+  type AssumptionCells,
+} from "../report/assumption-cells";
+import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
@@ -100,7 +106,17 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
 
   const a = inputs.assumptions;
   const provenance = { generatedAt: request.generatedAt, version: request.version };
-  const built: Array<{ sheet: SheetSpec; summary: SheetSummary }> = [];
+  const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
+  const textCell = (sheet: string, address: string) => holdsText(workbook.grids, sheet, address);
+  // Live figures refer to the Assumptions sheet in the workbook, the one the user edits
+  // (the doors keep it and do not write the copy); without one, to the copy this build writes.
+  const assumptionsSheet = wanted.includes("assumptions")
+    ? buildAssumptionsSheet(assumptionsGrid(a), provenance)
+    : undefined;
+  const assumptionCells: AssumptionCells | undefined =
+    assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
+    (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
+  const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
   // One costing of the whole establishment for the first FY serves the cost sheet and
   // the average cost per FTE that goes with locality shares.
   let annual: EstablishmentCosting | undefined;
@@ -117,7 +133,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     if (key === "cost" && est) {
       built.push(
         buildEstablishmentCostSheet(
-          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance },
+          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
           annualCosting(est)
         )
       );
@@ -128,6 +144,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           assumptions: a,
           payScales: inputs.payScales,
           ...provenance,
+          live,
         })
       );
     } else if (key === "changes" && est) {
@@ -152,38 +169,50 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           ...provenance,
         })
       );
-    } else if (key === "assumptions") {
-      built.push(buildAssumptionsSheet(assumptionsGrid(a), provenance));
+    } else if (key === "assumptions" && assumptionsSheet) {
+      built.push(assumptionsSheet);
     }
   }
-  if (request.mode === "live") {
-    // Live: computed cells also carry ESTAB formulas over the source cells; a cell the
-    // live pass cannot express exactly stays a value, and the summary says which.
-    const source = {
+  if (request.mode === "live")
+    finishLive(built, {
       establishment: inputs.establishment,
       localities: inputs.localities,
       payScales: inputs.payScales,
       assumptions: a,
-      textCell: (sheet: string, address: string) => holdsText(workbook.grids, sheet, address),
+      assumptionCells,
+      textCell,
       establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
-    };
-    for (const b of built) {
-      const outcome = liveFormulas(b.sheet, source);
-      b.sheet = outcome.sheet;
-      if (b.sheet.key !== "assumptions" && outcome.notLive.length > 0)
-        b.summary = {
-          ...b.summary,
-          warnings: [
-            ...b.summary.warnings,
-            `${outcome.liveCells} cells are live; ${outcome.notLive.length} stay values: ${outcome.notLive.slice(0, 3).join("; ")}${outcome.notLive.length > 3 ? "; …" : ""}`,
-          ],
-        };
-    }
-  }
+    });
   return {
     ok: true,
     issues,
     sheets: built.map((b) => b.sheet),
     summaries: built.map((b) => b.summary),
   };
+}
+
+/**
+ * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
+ * what it made live; the pass does the rest (none for Establishment Cost, defined whole as
+ * it is built). A cell that cannot be expressed exactly stays a value, and the summary
+ * says which.
+ */
+function finishLive(
+  built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
+  source: LiveSource
+): void {
+  for (const b of built) {
+    const pass = b.sheet.key === "cost" ? undefined : liveFormulas(b.sheet, source);
+    if (pass) b.sheet = pass.sheet;
+    const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
+    const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];
+    if (b.sheet.key !== "assumptions" && notLive.length > 0)
+      b.summary = {
+        ...b.summary,
+        warnings: [
+          ...b.summary.warnings,
+          `${liveCells} cells are live; ${notLive.length} stay values: ${notLive.slice(0, 3).join("; ")}${notLive.length > 3 ? "; …" : ""}`,
+        ],
+      };
+  }
 }

@@ -1,5 +1,5 @@
 import type { Grid, Issue } from "../grid";
-import type { NumberFormatName, SheetKey, SheetSpec } from "../report";
+import type { SheetKey, SheetSpec, SheetSummary } from "../report";
 import type { PostField } from "../model";
 import type { FinancialYear } from "../dates";
 
@@ -25,20 +25,8 @@ export interface BuildRequest {
   version: string;
 }
 
-/** A headline figure for the task pane, the CLI summary and `--json`. */
-export interface SummaryFigure {
-  label: string;
-  value: number;
-  format: NumberFormatName;
-}
-
-export interface SheetSummary {
-  key: SheetKey;
-  sheetName: string;
-  headline: string;
-  figures: SummaryFigure[];
-  warnings: string[];
-}
+/** Defined beside the sheet builders that make them (report depends on nothing above it). */
+export type { SheetSummary, SummaryFigure } from "../report";
 
 export interface BuildResult {
   /** False when any error-severity issue blocked calculation: then sheets is empty. */

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Issue } from "../../core/grid";
+import { needsBuild } from "../../core/report/assumptions-sheet";
 import type { Setting } from "../engine";
 import type { AssumptionsState } from "../hooks/useAssumptions";
 import { IssueList } from "./IssueList";
@@ -35,8 +36,10 @@ const useStyles = makeStyles({
 export interface AssumptionsPanelProps {
   state: AssumptionsState;
   onSelectIssue: (issue: Issue) => void;
-  /** Live calculated sheets in the workbook: they carry the assumptions they were built with. */
+  /** Live calculated sheets in the workbook: they follow most settings here (see needsBuild). */
   liveSheets?: readonly string[];
+  /** Builds the sheets again: offered when a setting live sheets cannot follow is changed. */
+  onRebuild?: () => void;
 }
 
 /** “A”, “A” and “B”, “A”, “B” and “C”. */
@@ -47,9 +50,16 @@ function sheetList(names: readonly string[]): string {
     : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
-export function AssumptionsPanel({ state, onSelectIssue, liveSheets = [] }: AssumptionsPanelProps) {
+export function AssumptionsPanel({
+  state,
+  onSelectIssue,
+  liveSheets = [],
+  onRebuild,
+}: AssumptionsPanelProps) {
   const styles = useStyles();
   const { view, access } = state;
+  // The last setting changed here that the live sheets cannot follow without a build.
+  const [needsRebuild, setNeedsRebuild] = useState<string>();
   if (!view) return null;
   return (
     <div className={styles.root}>
@@ -89,16 +99,36 @@ export function AssumptionsPanel({ state, onSelectIssue, liveSheets = [] }: Assu
       )}
 
       {access === "editable" && liveSheets.length > 0 && (
-        // Live formulas carry the assumptions as constants (docs/functions.md), so an edit
-        // here must not look as if it had already changed the live figures.
+        // Live formulas refer to this sheet's cells (docs/functions.md): most edits reach the
+        // live sheets at once; the few that change their layout need a build.
         <MessageBar intent="info">
           <MessageBarBody>
-            <MessageBarTitle>Live sheets keep the assumptions they were built with</MessageBarTitle>
-            {sheetList(liveSheets)} {liveSheets.length === 1 ? "follows" : "follow"} edits to the
-            establishment; a setting changed here reaches {liveSheets.length === 1 ? "it" : "them"}{" "}
-            when you build again (Build tab).
+            <MessageBarTitle>Live sheets follow these settings</MessageBarTitle>
+            {sheetList(liveSheets)} {liveSheets.length === 1 ? "recalculates" : "recalculate"} when
+            you change a rate, a pay award, the vacancy factor or the FTE to share out here; a
+            setting whose note says &ldquo;build again&rdquo; reaches{" "}
+            {liveSheets.length === 1 ? "it" : "them"} when you build again (Build tab).
           </MessageBarBody>
         </MessageBar>
+      )}
+      {access === "editable" && liveSheets.length > 0 && needsRebuild && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Build again to apply “{needsRebuild}”</MessageBarTitle>
+            It changes the live sheets&rsquo; layout, which their formulas cannot follow.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {access === "editable" && liveSheets.length > 0 && needsRebuild && onRebuild && (
+        <Button
+          appearance="primary"
+          onClick={() => {
+            setNeedsRebuild(undefined);
+            onRebuild();
+          }}
+        >
+          Build again
+        </Button>
       )}
 
       <section aria-labelledby="assumptions-settings">
@@ -113,7 +143,10 @@ export function AssumptionsPanel({ state, onSelectIssue, liveSheets = [] }: Assu
                 setting={s}
                 error={state.errors[s.key]}
                 busy={state.busy === s.key}
-                onSave={(input) => state.save(s, input)}
+                onSave={(input) => {
+                  if (needsBuild(s.label)) setNeedsRebuild(s.label);
+                  return state.save(s, input);
+                }}
               />
             ))}
           </div>

@@ -23,7 +23,8 @@ export interface BuildRun {
 export interface BuildState {
   run: BuildRun;
   running: boolean;
-  build: (only?: SheetKey[]) => Promise<void>;
+  /** Builds the sheets (`only` these), in the pane's mode unless `as` says which. */
+  build: (only?: SheetKey[], as?: BuildMode) => Promise<void>;
 }
 
 /**
@@ -51,7 +52,7 @@ export function useBuild(
   const running = useRef(false);
 
   const build = useCallback(
-    async (only?: SheetKey[]) => {
+    async (only?: SheetKey[], as: BuildMode = mode) => {
       if (running.current) return;
       running.current = true;
       setRun({ only, stage: "reading" });
@@ -62,7 +63,7 @@ export function useBuild(
         await nextFrame();
         const result = engine.build(workbook, {
           only,
-          mode,
+          mode: as,
           establishment: choice.establishment,
           mapping: Object.keys(choice.mapping).length > 0 ? choice.mapping : undefined,
           generatedAt: now().toISOString(),
@@ -75,7 +76,9 @@ export function useBuild(
         }
         setRun({ only, stage: "writing", result });
         await nextFrame();
-        const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook), { mode });
+        const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook), {
+          mode: as,
+        });
         setRun({ only, stage: "done", result, outcome, finishedAt: now() });
         await reload().catch(() => undefined);
       } catch (e) {

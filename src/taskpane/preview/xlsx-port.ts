@@ -10,8 +10,8 @@ import {
   saveWorkbook,
   writeSheetSpecs,
 } from "../../xlsx";
-import { liveOwnedSheets, markShareable, type SheetMode } from "../../xlsx/ownership";
-import { ESTAB_CALL } from "../../excel/shareable";
+import { liveOwnedSheets, type SheetMode } from "../../xlsx/ownership";
+import { makeSheetShareable } from "../../xlsx/shareable";
 
 /** A sheet as the preview's Sheets view shows it. */
 export interface PreviewSheet {
@@ -102,17 +102,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * hold them.
    */
   async makeShareable(sheet: string): Promise<ShareableResult> {
-    const ws = await this.ownedWorksheet(sheet);
-    let converted = 0;
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const formula = cell.formula;
-        if (typeof formula !== "string" || !ESTAB_CALL.test(formula)) return;
-        cell.value = cell.result ?? null;
-        converted++;
-      })
-    );
-    markShareable(this.wb, sheet);
+    await this.ownedWorksheet(sheet);
+    const converted = makeSheetShareable(this.wb, sheet);
     this.emit({ type: "changed" });
     return { converted };
   }

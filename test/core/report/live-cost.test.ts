@@ -9,7 +9,15 @@
  * editing a pay scale or a source cell must give what buildWorkbook gives for the edit.
  */
 import { HyperFormula } from "hyperformula";
-import { cellOf, compare, hfSheet, payAssumptionsGrid, sheetGrid, type Raw } from "./live-harness";
+import {
+  cellOf,
+  compare,
+  hfGrid,
+  hfSheet,
+  payAssumptionsGrid,
+  sheetGrid,
+  type Raw,
+} from "./live-harness";
 import type { CellValue } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -67,13 +75,20 @@ const request = (mode: "live" | "shareable"): BuildRequest => ({
   version: "test",
 });
 
-function workbook(live: SheetSpec[], staff = STAFF, scales = PAY_SCALES): HyperFormula {
+function workbook(
+  live: SheetSpec[],
+  staff = STAFF,
+  scales = PAY_SCALES,
+  assumptions = payAssumptionsGrid("mid", 500000)
+): HyperFormula {
   registerEstab();
   // Excel evaluates array arithmetic in a function argument natively; HyperFormula needs asking.
   return HyperFormula.buildFromSheets(
     {
       Staff: staff as Raw[][],
       "Pay Scales": scales as Raw[][],
+      // The live formulas read their settings from the workbook's Assumptions sheet.
+      Assumptions: hfGrid(assumptions),
       ...Object.fromEntries(live.map((s) => [s.name, hfSheet(s, "live")])),
     },
     { ...HF_CONFIG, useArrayArithmetic: true }
@@ -89,7 +104,7 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
   const live = buildWorkbook(grids(point), request("live"));
   const shareable = buildWorkbook(grids(point), request("shareable"));
   const [cost, grant] = live.sheets;
-  const hf = workbook(live.sheets);
+  const hf = workbook(live.sheets, STAFF, PAY_SCALES, payAssumptionsGrid(point, 500000));
   afterAll(() => hf.destroy());
 
   it("builds, and makes shareable back to the shareable build", () => {
@@ -97,7 +112,7 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });
 
-  it("leaves no number cell of either sheet a value, but the vacancy factor and the grant", () => {
+  it("leaves no number cell of either sheet a value, but the vacancy factor the Assumptions sheet lacks", () => {
     const values = (spec: SheetSpec) =>
       spec.cells.flatMap((row, r) =>
         row.flatMap((c, col) =>
@@ -108,11 +123,8 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
       spec.cells.findIndex((row) => row[0]?.kind === "text" && row[0].text === label) + 1;
     // B: the vacancy factor, an assumption shown as a value.
     expect(values(cost)).toEqual([[rowOf(cost, "Less vacancy factor"), 2]]);
-    expect(values(grant)).toEqual([
-      [rowOf(grant, "Less vacancy factor"), 6], // F: the vacancy factor
-      [rowOf(grant, "Grant available (whole window)"), 10], // J: the grant
-      [rowOf(grant, "Grant available"), 10], // J: the grant in £k
-    ]);
+    // The grant (£ and £k) refers to the Assumptions sheet; this one has no vacancy factor row.
+    expect(values(grant)).toEqual([[rowOf(grant, "Less vacancy factor"), 6]]);
     expect(live.summaries.flatMap((s) => s.warnings).filter((w) => /stay values/.test(w))).toEqual(
       []
     );
@@ -163,7 +175,8 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     expect(support).toContain(",'Pay Scales'!C2:C5,Staff!H2,");
     expect(senior).toContain(",'Pay Scales'!C6:C9,Staff!H3,");
     expect(practitioner).toContain(",ROUND(Staff!E4+(Staff!F4-Staff!E4)*{0,1,2,3}/3,2),Staff!H4,");
-    expect(support).toContain(`"Costing point","${point}"`);
+    // The costing point (and the awards) come from the Assumptions sheet, its whole block.
+    expect(support).toContain(`,"total",Assumptions!$A$2:$B$9),1,`);
     if (point === "mid") {
       expect(support).toMatch(/^=INDEX\(ESTAB\.PROFILE\(,Staff!G2,"2025\/26",3,/);
     } else {
@@ -173,7 +186,7 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     }
     // A blank headcount: its cell itself, which the functions read blank (or 0) as the FTE rounded up.
     expect(cellOf(grant, "Admin Officer", "2026/27 total cost").live).toMatch(
-      /^=INDEX\(ESTAB\.PROFILE\(Staff!D5,Staff!G5,"2025\/26",3,,,\{.*\},,Staff!H5,,"total",/
+      /^=INDEX\(ESTAB\.PROFILE\(Staff!D5,Staff!G5,"2025\/26",3,,,,,Staff!H5,,"total",Assumptions!/
     );
   });
 
@@ -201,7 +214,7 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     staff[4][7] = 2; // Admin Officer's headcount, blank before
     staff[5][6] = 5.2; // the TOTAL row's FTE
     const rebuilt = buildWorkbook(grids(point, staff, scales), request("shareable"));
-    const edits = workbook(live.sheets, staff, scales);
+    const edits = workbook(live.sheets, staff, scales, payAssumptionsGrid(point, 500000));
     let checked = 0;
     for (const [i, spec] of rebuilt.sheets.entries()) {
       const { got, want } = compare(edits, live.sheets[i].name, spec, isLive(live.sheets[i]));
@@ -225,7 +238,7 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     const staff = STAFF.map((r) => [...r]);
     staff[4][7] = "2"; // Admin Officer's headcount, blank before, now text
     const rebuilt = buildWorkbook(grids(point, staff), request("shareable"));
-    const edits = workbook(live.sheets, staff);
+    const edits = workbook(live.sheets, staff, PAY_SCALES, payAssumptionsGrid(point, 500000));
     const total = cellOf(cost, "Admin Officer", "Total cost");
     const rebuiltTotal = rebuilt.sheets[0].cells[total.r][total.col];
     const value = edits.getCellValue({
@@ -242,7 +255,7 @@ describe("an actual salary inside a grade range, over three years (worked exampl
   const live = buildWorkbook(grids("actual"), request("live"));
   const grant = live.sheets[1];
   const headers = ["2025/26 salary", "2026/27 salary", "2027/28 salary"];
-  const hf = workbook(live.sheets);
+  const hf = workbook(live.sheets, STAFF, PAY_SCALES, payAssumptionsGrid("actual", 500000));
   afterAll(() => hf.destroy());
   const evaluated = () =>
     headers.map((h) => {
@@ -259,7 +272,8 @@ describe("an actual salary inside a grade range, over three years (worked exampl
       39750, 41200.01, 44164.99,
     ]);
     expect(cellOf(grant, "Practitioner", headers[0], 20).live).toBe(
-      `=INDEX(ESTAB.PROFILE(Staff!D4,Staff!G4,"2025/26",3,,,{"2026/27",0.03,0;"2027/28",0.025,1290},ROUND(Staff!E4+(Staff!F4-Staff!E4)*{0,1,2,3}/3,2),Staff!H4,,"salary",{"Pension rate",0.19;"Costing point","actual"}),1,1)`
+      // Awards, pension rate and costing point: the Assumptions sheet's block.
+      `=INDEX(ESTAB.PROFILE(Staff!D4,Staff!G4,"2025/26",3,,,,ROUND(Staff!E4+(Staff!F4-Staff!E4)*{0,1,2,3}/3,2),Staff!H4,,"salary",Assumptions!$A$2:$B$9),1,1)`
     );
     expect(evaluated()).toEqual([39750, 41200.01, 44164.99]);
   });
@@ -299,7 +313,12 @@ describe("exit-cost contingency", () => {
       "Support Worker (row 2) exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives"
     );
     const shareable = buildWorkbook(withExit, request("shareable"));
-    const hf = workbook(live.sheets);
+    const hf = workbook(
+      live.sheets,
+      STAFF,
+      PAY_SCALES,
+      withExit.grids.find((x) => x.sheet === "Assumptions")
+    );
     const { got, want } = compare(hf, grant.name, shareable.sheets[1]);
     expect(got).toEqual(want);
     hf.destroy();

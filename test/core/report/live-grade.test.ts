@@ -8,6 +8,7 @@
 import { HyperFormula } from "hyperformula";
 import {
   compare,
+  hfGrid,
   hfSheet,
   payAssumptionsGrid,
   recalculates,
@@ -51,6 +52,7 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
   const hf = HyperFormula.buildFromSheets(
     {
       Staff: STAFF as Raw[][],
+      Assumptions: hfGrid(payAssumptionsGrid(point, 250000)),
       [cost.name]: hfSheet(cost, "live"),
       [grant.name]: hfSheet(grant, "live"),
     },
@@ -85,11 +87,13 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
 
   it("makes each grant year live with the grade's points built from the two cells", () => {
     const formulas = liveFormulasOf(grant);
-    // 3 posts × (FTE, headcount, and 3 years: the total, then salary, NI, pension and levy in the detail table).
-    expect(formulas.length).toBe(3 * 2 + 3 * 3 * 5);
+    // 3 posts × (FTE, headcount, and 3 years: the total, then salary, NI, pension and levy in
+    // the detail table), and the grant (£ and £k) from the Assumptions sheet.
+    expect(formulas.length).toBe(3 * 2 + 3 * 3 * 5 + 2);
     expect(formulas.slice(0, 2)).toEqual(["=Staff!E2", "=Staff!F2"]);
     expect(formulas[2]).toContain("ROUND(Staff!C2+(Staff!D2-Staff!C2)*{0,1,2,3}/3,2)");
-    expect(formulas[2]).toContain(`"Costing point","${point}"`);
+    // The costing point (and the awards) come from the Assumptions sheet, its whole block.
+    expect(formulas[2]).toContain(`,"total",Assumptions!$A$2:$B$9),1,1)`);
   });
 
   it("evaluates in HyperFormula to exactly the shareable values", () => {
@@ -117,7 +121,7 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
       expect(got).toEqual(want);
       checked += got.length;
     }
-    expect(checked).toBe(3 * 8 + 3 * 2 + 3 * 3 * 5);
+    expect(checked).toBe(3 * 8 + 3 * 2 + 3 * 3 * 5 + 2);
     // The edit did change the figures at the bottom and mid (the top post stays on the maximum).
     if (point !== "top") expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
   });
@@ -175,7 +179,11 @@ describe("restructure of grade-range posts, costed at the mid", () => {
   const [sheet] = live.sheets;
   registerEstab();
   const hf = HyperFormula.buildFromSheets(
-    { Staff: RESTRUCTURE as Raw[][], [sheet.name]: hfSheet(sheet, "live") },
+    {
+      Staff: RESTRUCTURE as Raw[][],
+      Assumptions: hfGrid(restructureGrids(RESTRUCTURE).grids[1]),
+      [sheet.name]: hfSheet(sheet, "live"),
+    },
     { ...HF_CONFIG, useArrayArithmetic: true }
   );
   afterAll(() => hf.destroy());
@@ -195,7 +203,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
       /^=ESTAB\.POSTCOST\(ROUND\(Staff!C2\+\(Staff!D2-Staff!C2\)\*2\/3,2\),Staff!E2,"2025\/26"/
     );
     expect(formulas).toContain(
-      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",{"Pension rate",0.19})`
+      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",Assumptions!$A$4:$B$4)`
     );
   });
 

@@ -11,7 +11,8 @@ export function hfSheet(spec: SheetSpec, mode: "live" | "shareable"): Raw[][] {
   return spec.cells.map((row) =>
     row.map((c) => {
       if (!c) return null;
-      if (c.kind === "text") return c.text.startsWith("=") ? `'${c.text}` : c.text;
+      // Text stays text, as the adapters write it ("19%" on the Assumptions sheet is not 0.19).
+      if (c.kind === "text") return `'${c.text}`;
       if (mode === "live" && c.live) return c.live;
       return c.kind === "formula" ? c.formula : c.value;
     })
@@ -110,3 +111,9 @@ export function cellOf(spec: SheetSpec, title: string, header: string, after = 0
   const c = spec.cells[r][col];
   return { r, col, live: c && c.kind !== "text" ? c.live : undefined, cell: c };
 }
+
+/** A source grid as HyperFormula rows from A1: text stays text, as in Excel ("19%" is not 0.19). */
+export const hfGrid = (grid: Grid): Raw[][] =>
+  grid.values.map((row) =>
+    row.map((v) => (v === "" ? null : typeof v === "string" ? `'${v}` : (v as Raw)))
+  );

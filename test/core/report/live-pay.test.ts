@@ -4,6 +4,7 @@
  */
 import { plainAssumptions } from "../../../src/core/costing";
 import type { Assumptions, Establishment, PayScales, Post } from "../../../src/core/model";
+import { formula } from "../../../src/core/report/expr";
 import { payOf, type PostPay } from "../../../src/core/report/live/pay";
 
 const post = (p: Partial<Post>, cells: Post["cells"]): Post => ({
@@ -42,13 +43,19 @@ const SCALES: PayScales = {
   ],
 };
 
-const payFor = (p: Post, a: Assumptions, scales: PayScales | undefined = SCALES) =>
-  payOf(est(p), p, a, scales);
+/** The pay, its salary expression checked to print as its salary formula and then left out. */
+function payFor(p: Post, a: Assumptions, scales: PayScales | undefined = SCALES) {
+  const pay = payOf(est(p), p, a, scales);
+  if (typeof pay === "string") return pay;
+  const { salaryExpr, ...rest } = pay;
+  expect(formula(salaryExpr)).toBe(pay.salary);
+  return rest;
+}
 
 describe("payOf", () => {
   it("a salary alone: the salary cell, no points", () => {
     const p = post({ salary: 21500 }, { salary: "C2" });
-    expect(payFor(p, at("mid"))).toEqual<PostPay>({
+    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
       source: "salary",
       salary: "Staff!C2",
       salaryValue: 21500,
@@ -59,7 +66,7 @@ describe("payOf", () => {
 
   it("a grade range at the mid: the ROUND over the min and max cells, and the four points", () => {
     const p = post({ minSalary: 26000, maxSalary: 28000 }, { minSalary: "I2", maxSalary: "J2" });
-    expect(payFor(p, at("mid"))).toEqual<PostPay>({
+    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
       source: "grade-range",
       salary: "ROUND(Staff!I2+(Staff!J2-Staff!I2)*2/3,2)",
       salaryValue: 27333.33,
@@ -91,7 +98,7 @@ describe("payOf", () => {
 
   it("a pay scale at the mid: the cell of the upper middle point, and the grade's cells as one range", () => {
     const p = post({ grade: " ss08 ", salary: 99999 }, { salary: "C2" });
-    expect(payFor(p, at("mid"))).toEqual<PostPay>({
+    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
       source: "pay-scales",
       salary: "'Pay Scales'!C4",
       salaryValue: 25100,

@@ -15,6 +15,9 @@ import { holdsText, type CellValue } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/read";
 import { liveFormulas, type SheetSpec } from "../../../src/core/report";
 import { buildWorkbook } from "../../../src/core/workbook/build";
+import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
+import type { Establishment } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
@@ -112,7 +115,17 @@ function reasons(sheets: SheetSpec[]): string[] {
     textCell: (sheet: string, address: string) => holdsText(g.grids, sheet, address),
     establishmentCost: sheets.find((s) => s.key === "cost"),
   };
-  return sheets.flatMap((s) => liveFormulas(s, source).notLive);
+  // The Establishment Cost sheet defines its live figures as it is built; the others get the pass.
+  const cost = (): string[] =>
+    buildEstablishmentCostSheet({
+      establishment: inputs.establishment as Establishment,
+      assumptions: inputs.assumptions,
+      payScales: inputs.payScales,
+      generatedAt: "2026-01-01",
+      version: "test",
+      live: { textCell: source.textCell },
+    }).live?.notLive ?? [];
+  return sheets.flatMap((s) => (s.key === "cost" ? cost() : liveFormulas(s, source).notLive));
 }
 
 const textReason = (cell: string, what: string, read: number) =>
@@ -156,7 +169,8 @@ describe("live sheets over numbers typed as text", () => {
     );
     // FTE "1.0" and headcount "1" as arguments.
     expect(cellOf(changes, "Team Manager", "Cost now (a year)").live).toBe(
-      '=ESTAB.POSTCOST(Staff!D2,Staff!E2,"2025/26",Staff!F2,,,,"total",{"Pension rate",0.19})'
+      // The settings: the workbook's Assumptions sheet, its one on-cost row (pension).
+      '=ESTAB.POSTCOST(Staff!D2,Staff!E2,"2025/26",Staff!F2,,,,"total",Assumptions!$A$4:$B$4)'
     );
     // As proposed, the Locum's hours are the proposed FTE (a number) × 37.
     expect(cellOf(changes, "Locum", "Cost proposed (a year)").live).toBe(
@@ -212,17 +226,21 @@ describe("live sheets over numbers typed as text", () => {
   it("the live pass over the shareable sheets gives the live build", () => {
     const g = grids();
     const inputs = readWorkbook(g);
-    const again = shareable.map(
+    // Establishment Cost is made live as it is built, and so are Grant Costing's assumption
+    // cells (vacancy factor, grant): the pass alone makes Restructure and Locality shares.
+    const again = shareable.slice(2).map(
       (s) =>
         liveFormulas(s, {
           establishment: inputs.establishment,
           localities: inputs.localities,
           assumptions: inputs.assumptions,
+          assumptionCells: assumptionCellsRead(inputs.assumptionsSource, g.grids),
           textCell: (sheet, address) => holdsText(g.grids, sheet, address),
           establishmentCost: shareable.find((x) => x.key === "cost"),
         }).sheet
     );
-    expect(again.map((s) => s.cells)).toEqual(live.map((s) => s.cells));
+    expect(shareable.slice(0, 2).map((s) => s.key)).toEqual(["cost", "grant"]);
+    expect(again.map((s) => s.cells)).toEqual(live.slice(2).map((s) => s.cells));
   });
 
   it("follows an edit to a number cell as a shareable rebuild has it", () => {

@@ -199,7 +199,9 @@ describe("buildWorkbook", () => {
     expect(liveCells(grant).length).toBeGreaterThan(0);
     // Costs are ESTAB formulas; FTE and headcount are references to the source cells.
     const formulas = liveCells(grant).map((c) => (c && c.kind !== "text" ? c.live : ""));
-    for (const f of formulas) expect(f).toMatch(/^=(.*ESTAB\.|Staff![A-Z]+\d+$)/);
+    // … and the grant in £k a ROUND over the grant's own cell.
+    for (const f of formulas)
+      expect(f).toMatch(/^=(.*ESTAB\.|Staff![A-Z]+\d+$|ROUND\(\$[A-Z]+\$\d+\/1000,1\)$)/);
     expect(formulas.filter((f) => f?.includes("ESTAB.PROFILE")).length).toBeGreaterThan(0);
     expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });

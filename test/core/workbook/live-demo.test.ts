@@ -15,6 +15,9 @@ import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { loadWorkbook, readWorkbookGrids } from "../../../src/xlsx";
 import { compare, hfSheet, type Raw } from "../report/live-harness";
+import { assumptionCellsOf } from "../../../src/core/report/assumption-cells";
+import { REBUILD_NOTE } from "../../../src/core/report/assumptions-sheet";
+import { matchSetting, readWorkbook } from "../../../src/core/read";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
 const DEMO = path.join(__dirname, "../../../examples/childrens-services.xlsx");
@@ -56,7 +59,11 @@ function liveWorkbook(g: WorkbookGrids): { hf: HyperFormula; live: SheetSpec[] }
   expect(built.ok).toBe(true);
   const live = computed(built.sheets);
   const sheets = sourceSheets(g);
-  for (const s of live) sheets[s.name] = hfSheet(s, "live");
+  // The live figures refer to the workbook's own Assumptions sheet, which the doors keep;
+  // a workbook without one gets the copy the build writes.
+  const ownAssumptions = readWorkbook(g).assumptionsSource.sheet !== "";
+  for (const s of built.sheets)
+    if (s.key !== "assumptions" || !ownAssumptions) sheets[s.name] = hfSheet(s, "live");
   registerEstab();
   // Grade points are array arithmetic inside ESTAB.PROFILE's argument, as Excel evaluates it.
   const hf = HyperFormula.buildFromSheets(sheets, { ...HF_CONFIG, useArrayArithmetic: true });
@@ -196,5 +203,128 @@ describe("the demo workbook built live, in HyperFormula", () => {
       const { got, want: expected } = compare(hf, live[i].name, spec);
       expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
     }
+  });
+
+  /**
+   * An assumption set on the source Assumptions sheet, for a fresh build: its value cell
+   * when the sheet has the setting, else a row added under the others.
+   */
+  function withSetting(g: WorkbookGrids, label: string, value: CellValue): WorkbookGrids {
+    const key = matchSetting(label)?.key;
+    if (!g.grids.some((x) => x.sheet === "Assumptions")) {
+      // No sheet of its own: the fresh build reads the copy it would write, edited.
+      const copy = buildWorkbook(g, { ...REQUEST, mode: "shareable" }).sheets.find(
+        (x) => x.key === "assumptions"
+      ) as SheetSpec;
+      const values = copy.cells.map((row) =>
+        row.map((c) => (!c ? "" : c.kind === "text" ? c.text : c.value))
+      ) as CellValue[][];
+      const grid: Grid = { sheet: "Assumptions", origin: { row: 0, column: 0 }, values };
+      return withSetting({ grids: [...g.grids, grid] }, label, value);
+    }
+    return {
+      ...g,
+      grids: g.grids.map((grid: Grid) => {
+        if (grid.sheet !== "Assumptions") return grid;
+        const values = grid.values.map((line) => [...line]);
+        const r = values.findIndex(
+          (line) => typeof line[0] === "string" && matchSetting(line[0])?.key === key
+        );
+        if (r >= 0) values[r][1] = value;
+        else values.push([label, value]);
+        return { ...grid, values };
+      }),
+    };
+  }
+
+  // Assumptions that change no sheet's shape, edited where the user edits them, as typed
+  // there (text), with the sheets that use each.
+  const COST = ["cost", "changes", "grant", "shares"];
+  const ASSUMPTION_EDITS: Array<[string, string, string[]]> = [
+    ["Employer pension rate", "21.5%", COST],
+    ["Apprenticeship levy", "No", COST],
+    ["Pay award 2026/27", "4%", ["grant"]],
+    ["Pay award 2027/28", "£1,500 or 2%", ["grant"]],
+    ["Vacancy factor", "5%", ["cost", "grant", "shares"]],
+    ["Grant amount", "£1,700,000", ["grant"]],
+    ["Agency weeks per year", "48", ["changes"]],
+    ["FTE to share out", "30", ["shares"]],
+    ["Weight: population", "60%", ["shares"]],
+    // Weights adding up to 110%: scaled, as the core scales them.
+    ["Weight: demand", "30%", ["shares"]],
+  ];
+  // The demo's Assumptions sheet has no NI rows: a workbook without one gets them on the copy.
+  const NI_EDITS: Array<[string, string, string[]]> = [
+    ["Employer NI rate", "14%", COST],
+    ["NI monthly threshold", "£500", COST],
+    ["Employer pension rate", "18%", COST],
+  ];
+  const withoutAssumptions = (g: WorkbookGrids): WorkbookGrids => ({
+    grids: g.grids.filter((x) => x.sheet !== "Assumptions"),
+  });
+
+  /** Edits the setting's value cell in the engine: the workbook's own sheet, else the build's copy. */
+  function editInEngine(g: WorkbookGrids, hf: HyperFormula, label: string, typed: string) {
+    const key = matchSetting(label)?.key as string;
+    const own = readWorkbook(g).assumptionsSource;
+    const copy = buildWorkbook(g, { ...REQUEST, mode: "live" }).sheets.find(
+      (x) => x.key === "assumptions"
+    ) as SheetSpec;
+    const [sheet, address] = own.sheet
+      ? [own.sheet, own.cells[key]]
+      : [copy.name, assumptionCellsOf(copy).cells[key]];
+    expect(address).toBeDefined();
+    const at = { row: Number(address?.slice(1)) - 1, col: (address as string).charCodeAt(0) - 65 };
+    hf.setCellContents({ sheet: hf.getSheetId(sheet) as number, ...at }, `'${typed}`);
+  }
+
+  function followsEdit(g: WorkbookGrids, label: string, typed: string, sheets: string[]) {
+    const { hf } = liveWorkbook(g);
+    editInEngine(g, hf, label, typed);
+    const following = (all: SheetSpec[]) => all.filter((x) => sheets.includes(x.key));
+    const want = following(shareable(withSetting(g, label, typed)));
+    const before = following(shareable(g));
+    expect(want.map((x) => x.key).sort()).toEqual([...sheets].sort());
+    let moved = 0;
+    for (const [i, spec] of want.entries()) {
+      const { got, want: expected } = compare(hf, spec.name, spec);
+      expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
+      const was = compare(hf, spec.name, before[i]).want;
+      moved += expected.filter((w, k) => JSON.stringify(w) !== JSON.stringify(was[k])).length;
+    }
+    // The edit moved figures, so the check has teeth.
+    expect(moved).toBeGreaterThan(0);
+  }
+
+  it.each(ASSUMPTION_EDITS)(
+    "follows an edit of %s on the workbook's Assumptions sheet, as a fresh build with it",
+    (label, typed, sheets) => followsEdit(grids, label, typed, sheets)
+  );
+
+  it.each(NI_EDITS)(
+    "with no Assumptions sheet of its own, follows an edit of %s on the copy the build writes",
+    (label, typed, sheets) => followsEdit(withoutAssumptions(grids), label, typed, sheets)
+  );
+
+  it("marks on the Assumptions sheet the settings a live sheet cannot follow, which need a build", () => {
+    const notes = (mode: "live" | "shareable") => {
+      const sheet = buildWorkbook(grids, { ...REQUEST, mode }).sheets.find(
+        (x) => x.key === "assumptions"
+      ) as SheetSpec;
+      const noteOf = (label: string) => {
+        const row = sheet.cells.find((line) => line[0]?.kind === "text" && line[0].text === label);
+        return row?.[2]?.kind === "text" ? row[2].text : "";
+      };
+      return [
+        "First financial year",
+        "Number of years",
+        "On-cost method",
+        "Employer pension rate",
+        "Vacancy factor",
+      ].map((label) => noteOf(label).endsWith(REBUILD_NOTE));
+    };
+    expect(notes("live")).toEqual([true, true, true, false, false]);
+    // The same in a shareable build: making a live workbook shareable gives exactly that build.
+    expect(notes("shareable")).toEqual([true, true, true, false, false]);
   });
 });

@@ -10,6 +10,8 @@ import type {
   PostField,
 } from "../../model";
 import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
+import { assumptionCell, costSettings, type AssumptionCells } from "../assumption-cells";
+import { formula } from "../expr";
 
 export interface LiveSource {
   /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
@@ -19,6 +21,8 @@ export interface LiveSource {
   /** The pay scales table posts were priced from, with each point's salary cell. */
   payScales?: PayScales;
   assumptions: Assumptions;
+  /** Where each assumption lives on the Assumptions sheet, for formulas to refer to. */
+  assumptionCells?: AssumptionCells;
   /**
    * The Establishment Cost sheet built in the same run, whose net cost and FTE give the
    * Locality shares sheet its average cost per FTE.
@@ -135,15 +139,8 @@ export function setLive(
   return true;
 }
 
-/** The `figure` argument of ESTAB.POSTCOST for each engine figure. */
-export const FIGURE_ARG: Record<Figure, string> = {
-  salary: "salary",
-  ni: "ni",
-  pension: "pension",
-  levy: "levy",
-  flatOnCost: "flat",
-  total: "total",
-};
+/** The `figure` argument of the cost functions for each engine figure (one table, in estab-calls). */
+export { FIGURE_ARG } from "../estab-calls";
 
 /** A number as formula text: JavaScript's shortest round-trip form, which Excel reads back exactly. */
 export const numberText = (x: number): string => String(x);
@@ -179,6 +176,22 @@ export function settingsConstant(
   if (options.grantDates && a.grant.end !== undefined)
     rows.push(`"Grant end",${numberText(a.grant.end)}`);
   return rows.length ? `{${rows.join(";")}}` : "";
+}
+
+/**
+ * The settings argument of a one-year cost: the Assumptions sheet's on-cost rows where
+ * they are laid out as one range (so the formulas follow an edit there), else the
+ * constant above.
+ */
+export function costSettingsArg(ac: AssumptionCells | undefined, a: Assumptions): string {
+  const e = costSettings(ac, a);
+  return e ? formula(e) : "";
+}
+
+/** An assumption as a formula argument: a reference to its cell, else the number itself. */
+export function assumptionArg(ac: AssumptionCells | undefined, key: string, value: number): string {
+  const cell = assumptionCell(ac, key);
+  return cell ? formula(cell) : numberText(value);
 }
 
 /** What the settings constant above tells the functions, as the engine's settings. */

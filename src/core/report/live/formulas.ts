@@ -1,13 +1,7 @@
-/** The ESTAB formulas of one post, and the figures those formulas give (the same core calls the functions make). */
-import {
-  costingWindow,
-  costPost,
-  plainAssumptions,
-  postCostInYear,
-  type CostFigures,
-} from "../../costing";
-import { financialYearLabel, type FinancialYear } from "../../dates";
-import type { Assumptions, Establishment, PayScales, Post, PostField } from "../../model";
+/** A post's ESTAB.PROFILE formulas, and the figures they give (the same core calls the function makes). */
+import { costingWindow, costPost, plainAssumptions, type CostFigures } from "../../costing";
+import { financialYearLabel } from "../../dates";
+import type { Assumptions, Establishment, PayScales, Post } from "../../model";
 import {
   cellRef,
   FIGURE_ARG,
@@ -20,64 +14,6 @@ import {
   type Figure,
 } from "./common";
 import type { PostPay } from "./pay";
-
-/**
- * =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings)
- * over the post's own cells; undefined when the post has no salary or FTE cell to read.
- * `blankCells`: reference the table's blank optional cells too (cellRef).
- * `salaryExpr` replaces the salary cell (a grade-range post's pay at its costing point).
- */
-export function postCostFormula(
-  est: Establishment,
-  post: Post,
-  fy: FinancialYear,
-  figure: Figure,
-  settings: string,
-  salaryExpr?: string,
-  blankCells = false
-): string | undefined {
-  const salary = salaryExpr ?? refTo(est, post, "salary");
-  const fte = refTo(est, post, "fte", "currentFte");
-  if (!salary || !fte) return undefined;
-  // With blankCells, a blank optional cell of the table is referenced too (cellRef).
-  const optional = (f: PostField): string =>
-    (blankCells ? cellRef(est, post, f) : refTo(est, post, f)) ?? "";
-  const args = [
-    salary,
-    fte,
-    quoted(financialYearLabel(fy)),
-    blankCells ? headcountArg(est, post) : (refTo(est, post, "headcount") ?? ""),
-    optional("startDate"),
-    optional("endDate"),
-    optional("pensionRate"),
-    quoted(FIGURE_ARG[figure]),
-  ];
-  // Blank optional arguments stay in place: =ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni").
-  if (settings) args.push(settings);
-  return `=ESTAB.POSTCOST(${args.join(",")})`;
-}
-
-/** The figure ESTAB.POSTCOST gives for this post: the same core call the function makes. */
-export function postCostValue(
-  post: Post,
-  fy: FinancialYear,
-  figure: Figure,
-  a: Assumptions,
-  salary = post.salary as number
-): number {
-  return postCostInYear(
-    {
-      salary,
-      fte: post.fte,
-      headcount: post.headcount,
-      startDate: post.startDate,
-      endDate: post.endDate,
-      pensionRate: post.pensionRate,
-    },
-    fy,
-    settingsOf(a)
-  )[figure];
-}
 
 /** Pay awards as an array constant of FY, percentage and flat minimum rows; "" when none. */
 export function awardsConstant(a: Assumptions): string {
@@ -94,6 +30,7 @@ export function awardsConstant(a: Assumptions): string {
  * pensionRate, figure, settings), 1, k): year k of the post's profile over the window
  * ("total" by default; "salary", "ni", "pension", "levy" or "flat" for the detail table).
  * `pay` (payOf) gives the salary and the grade's points; without it, the salary cell.
+ * `table`: the Assumptions sheet's Setting | Value block as the settings (awards included).
  */
 export function profileYearFormula(
   est: Establishment,
@@ -101,13 +38,17 @@ export function profileYearFormula(
   a: Assumptions,
   k: number,
   pay?: PostPay,
-  figure: Figure = "total"
+  figure: Figure = "total",
+  table?: string
 ): string | undefined {
   const salary = pay ? pay.profileSalary : refTo(est, post, "salary");
   const fte = refTo(est, post, "fte", "currentFte");
   if (salary === undefined || !fte) return undefined;
   const points = pay?.points;
-  const settings = settingsConstant(a, { grantDates: true, gradePoints: points !== undefined });
+  // The Assumptions sheet's whole block, when there is one, carries the settings and the
+  // pay awards, so an edit there is followed; else both as constants.
+  const settings =
+    table ?? settingsConstant(a, { grantDates: true, gradePoints: points !== undefined });
   const args = [
     salary,
     fte,
@@ -115,7 +56,7 @@ export function profileYearFormula(
     numberText(a.years),
     cellRef(est, post, "startDate") ?? "",
     cellRef(est, post, "endDate") ?? "",
-    awardsConstant(a),
+    table ? "" : awardsConstant(a),
     points ?? "",
     headcountArg(est, post),
     cellRef(est, post, "pensionRate") ?? "",

@@ -10,7 +10,9 @@ import {
   type LiveOutcome,
   type LiveSource,
 } from "./common";
-import { identityLive } from "./establishment-cost";
+import { formula } from "../expr";
+import { settingsTableArg } from "../assumption-cells";
+import { hasReason, identityDefinition } from "../post-inputs";
 import { profileYearFormula, profileYears } from "./formulas";
 import { payOf } from "./pay";
 
@@ -57,6 +59,8 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
     ] as const;
     // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
     const unused = [...grantPosts(est, a)];
+    // The Assumptions sheet's settings block, awards included, so its edits are followed.
+    const table = settingsTableArg(source.assumptionCells);
     for (let r = rows.first; r <= rows.last; r++) {
       const title = cellText(cells[r][0]);
       const id = cellText(cells[r][1]);
@@ -67,7 +71,8 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       for (const [j, what] of identity) {
         const c = j >= 0 ? cells[r][j] : undefined;
         if (!c || c.kind !== "number") continue;
-        const outcome = identityLive(est, post, what, c.value, source.textCell);
+        const d = identityDefinition(est, post, what, c.value, source.textCell);
+        const outcome = hasReason(d) ? d : { live: `=${formula(d)}` };
         if (setLive(cells, r, j, outcome, `${postName} ${what}`, notLive)) liveCells++;
       }
       // The exit-cost contingency is weeks of the salary rate at the grant's end, after the
@@ -93,7 +98,7 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
         if (!cell || cell.kind !== "number") continue;
         const live =
           years && typeof pay !== "string"
-            ? profileYearFormula(est, post, a, k, pay, figure)
+            ? profileYearFormula(est, post, a, k, pay, figure, table)
             : undefined;
         const reason = blocked
           ? blocked

@@ -11,14 +11,13 @@
  */
 import type { SheetSpec } from "../sheet-spec";
 import type { LiveOutcome, LiveSource } from "./common";
-import { liveEstablishmentCost } from "./establishment-cost";
 import { liveGrantCosting } from "./grant-costing";
 import { liveLocalityShares } from "./locality-shares";
 import { liveRestructure } from "./restructure";
 
 export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
 export { gradeRangePay, type GradeRangePay } from "./pay";
-export { awardsConstant, postCostFormula, profileYearFormula } from "./formulas";
+export { awardsConstant, profileYearFormula } from "./formulas";
 
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
@@ -26,7 +25,13 @@ export { awardsConstant, postCostFormula, profileYearFormula } from "./formulas"
  * unchanged, with a note in notLive.
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
-  if (sheet.key === "cost") return liveEstablishmentCost(sheet, source);
+  // Establishment Cost defines its live figures as it is built (buildEstablishmentCostSheet).
+  if (sheet.key === "cost")
+    return {
+      sheet,
+      liveCells: 0,
+      notLive: ["Build the sheet live: its figures are defined as it is built"],
+    };
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   if (sheet.key === "shares") return liveLocalityShares(sheet, source);
   if (sheet.key === "changes") return liveRestructure(sheet, source);
@@ -46,6 +51,32 @@ export function makeShareable(sheet: SheetSpec): SheetSpec {
         if (!c || c.kind === "text" || c.live === undefined) return c;
         const { live: _live, ...rest } = c;
         return rest;
+      })
+    ),
+  };
+}
+
+/** A cell formula that needs the add-in: any call into the ESTAB namespace. */
+export const ESTAB_CALL = /(^|[^A-Za-z0-9_.])ESTAB\./i;
+
+/**
+ * The sheet as a live workbook holds it: each cell with a live formula becomes that
+ * formula, with the value it gives as its cached value, so a writer that writes formulas
+ * and values (the CLI's) writes the live sheet as the task pane does.
+ */
+export function withLiveFormulas(sheet: SheetSpec): SheetSpec {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((row) =>
+      row.map((c) => {
+        if (!c || c.kind === "text" || c.live === undefined) return c;
+        return {
+          kind: "formula",
+          formula: c.live,
+          value: c.value,
+          format: c.format,
+          style: c.style,
+        };
       })
     ),
   };

@@ -1,9 +1,11 @@
 import { columnLetters, parseRangeA1, quoteSheetName, toA1 } from "../../grid";
 import type { Establishment, Localities, LocalityWeights } from "../../model";
 import { roundTo } from "../../money";
-import { allocateExact, fromUnits, needIndex } from "../../shares";
+import { allocateExact, fromUnits, needIndex, WEIGHT_SUM_TOLERANCE } from "../../shares";
 import { decimalsOf } from "../../shares/units";
 import type { SheetSpec } from "../sheet-spec";
+import { assumptionCell } from "../assumption-cells";
+import { formula, numberText as plainNumber, type Expr } from "../expr";
 import {
   cellText,
   numberText,
@@ -188,6 +190,10 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     if (typeof total === "string") notLive.push(`FTE to share out: ${total}`);
     else setExactly(totalRow, 1, total.formula, total.value, "FTE to share out");
   }
+  // Typed on the Assumptions sheet, it refers to that cell, so an edit there is shared out.
+  const typed = assumptionCell(source.assumptionCells, "allocationTotalFte");
+  if (totalRow >= 0 && a.allocationTotalFte !== undefined && !rolesTable && typed)
+    setExactly(totalRow, 1, `=VALUE(${formula(typed)})`, a.allocationTotalFte, "FTE to share out");
   // The average cost per FTE: the Establishment Cost sheet's net cost ÷ its FTE, when that
   // sheet is built in the same run (the adapters point the reference at its final name).
   const costRow = settingRow(sheet, "Average cost per FTE (salary plus on-costs)");
@@ -265,6 +271,7 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
   );
   const weightRows = weights ? [0, 1, 2, 3].map((k) => weights.first + k) : [];
   const weightValues = weightRows.map((r) => numberAt(r, usedCol));
+  if (weights) liveWeights(weights.header, weightRows, usedCol);
   const canNeed =
     needCol >= 0 &&
     usedCol >= 0 &&
@@ -273,6 +280,39 @@ export function liveLocalityShares(sheet: SheetSpec, source: LiveSource): LiveOu
     shareCols.every((c) => c >= 0) &&
     weightValues.every((w) => w !== undefined);
   const quotaCol = column("Exact FTE quota");
+
+  /**
+   * The weights: each given weight its Assumptions sheet cell (VALUE reads "50%" as typed),
+   * each weight used the given one, or scaled by their sum when they do not add up to 100%,
+   * as normaliseWeights does; so an edited weight flows into every need index.
+   */
+  function liveWeights(header: number, rowsAt: number[], used: number): void {
+    const givenCol = columnByHeaderRow(sheet, header, "Weight given");
+    const keys = ["population", "deprivation", "demand", "equal"] as const;
+    const cellsOf = keys.map((k) => assumptionCell(source.assumptionCells, `localityWeights.${k}`));
+    if (givenCol < 0 || used < 0 || cellsOf.some((c) => !c)) return;
+    const given = rowsAt.map((r) => absolute(r, givenCol));
+    const sum = `SUM(${given[0]}:${given[3]})`;
+    keys.forEach((k, i) => {
+      const label = `weight given: ${k}`;
+      setExactly(
+        rowsAt[i],
+        givenCol,
+        `=VALUE(${formula(cellsOf[i] as Expr)})`,
+        a.localityWeights[k],
+        label
+      );
+      const value = numberAt(rowsAt[i], used);
+      if (value === undefined) return;
+      setExactly(
+        rowsAt[i],
+        used,
+        `=IF(ABS(${sum}-1)<=${plainNumber(WEIGHT_SUM_TOLERANCE)},${given[i]},${given[i]}/${sum})`,
+        value,
+        `weight used: ${k}`
+      );
+    });
+  }
   for (let i = 0; i < n; i++) {
     const r = rows.first + i;
     if (canNeed) {

@@ -4,7 +4,10 @@ import type { FinancialYear } from "../../dates";
 import { fromA1, quoteSheetName } from "../../grid";
 import { roundPenny } from "../../money";
 import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../../model";
-import { refTo, type TextCell } from "./common";
+import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "../expr";
+import { salaryOf } from "../estab-calls";
+import { postCell } from "../post-inputs";
+import type { TextCell } from "./common";
 
 /**
  * A post costed from its grade's minimum and maximum (costing point bottom, mid or top, no
@@ -15,6 +18,8 @@ import { refTo, type TextCell } from "./common";
 export interface GradeRangePay {
   /** The salary at the costing point: the min cell, the max cell, or a ROUND over both. */
   salary: string;
+  /** `salary` as an expression. */
+  salaryExpr: Expr;
   /** What `salary` gives now. */
   salaryValue: number;
   /** Every point, bottom to top, as one array expression (the min cell alone for one point). */
@@ -32,10 +37,10 @@ export function gradeRangePay(
 ): GradeRangePay | string {
   // A minimum or maximum typed as text ("£33,366") is read by ESTAB.SALARY, as the
   // functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
-  const asNumber = (field: "minSalary" | "maxSalary"): string | undefined => {
-    const ref = refTo(est, post, field);
+  const asNumber = (field: "minSalary" | "maxSalary"): Expr | undefined => {
+    const ref = postCell(est, post, field);
     const address = post.cells[field];
-    return ref && address && textCell?.(est.sheet, address) ? `ESTAB.SALARY(${ref},1,0)` : ref;
+    return ref && address && textCell?.(est.sheet, address) ? salaryOf(ref) : ref;
   };
   const min = asNumber("minSalary");
   const max = asNumber("maxSalary");
@@ -50,14 +55,17 @@ export function gradeRangePay(
   // The formulas always make n points; gradePoints makes one when min = max, the same salary.
   const at = (k: number): number =>
     k === 0 ? lo : k === n - 1 ? hi : roundPenny(lo + ((hi - lo) * k) / (n - 1));
-  const point = (k: number): string =>
-    k === 0 ? min : k === n - 1 ? max : `ROUND(${min}+(${max}-${min})*${k}/${n - 1},2)`;
+  // ROUND(min+(max-min)*k/(n-1),2): the same arithmetic, in the same order, as gradePoints.
+  const span = (k: Expr): Expr => ROUND(add(min, div(mul(sub(max, min), k), lit(n - 1))), 2);
+  const point = (k: number): Expr => (k === 0 ? min : k === n - 1 ? max : span(lit(k)));
   const i = costingPointIndex(n, a.costingPoint);
   const ks = Array.from({ length: n }, (_, k) => k);
+  const salaryExpr = point(i);
   return {
-    salary: point(i),
+    salary: formula(salaryExpr),
+    salaryExpr,
     salaryValue: at(i),
-    points: n === 1 ? min : `ROUND(${min}+(${max}-${min})*{${ks.join(",")}}/${n - 1},2)`,
+    points: n === 1 ? formula(min) : formula(span(lit([ks]))),
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
 }
@@ -85,6 +93,8 @@ export interface PostPay {
    * the pay scale cell of the point (the one published for that year, when dated).
    */
   salary: string;
+  /** `salary` as an expression. */
+  salaryExpr: Expr;
   /** What `salary` gives now. */
   salaryValue: number;
   /** ESTAB.PROFILE's salary argument: "" for the costing point of `points`, else a cell. */
@@ -123,17 +133,19 @@ export function payOf(
       Number.isFinite(p.salary) && p.grade && grade !== undefined && gradeKey(p.grade) === grade
   );
   if (entries.length > 0 && scales) return payScalePay(est, post, a, scales, entries);
-  const salaryCell = refTo(est, post, "salary");
+  const salaryExpr = postCell(est, post, "salary");
+  const salaryCell = salaryExpr && formula(salaryExpr);
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     const actual = a.costingPoint === "actual";
     const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a, textCell);
     if (typeof range === "string") return range;
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.
-      if (!salaryCell) return "no salary cell";
+      if (!salaryCell || !salaryExpr) return "no salary cell";
       return {
         source: "grade-range",
         salary: salaryCell,
+        salaryExpr,
         salaryValue: post.salary,
         profileSalary: salaryCell,
         profileSalaryValue: post.salary || undefined,
@@ -145,6 +157,7 @@ export function payOf(
     return {
       source: "grade-range",
       salary: range.salary,
+      salaryExpr: range.salaryExpr,
       salaryValue: range.salaryValue,
       profileSalary: "",
       points: range.points,
@@ -152,10 +165,11 @@ export function payOf(
     };
   }
   if (isMoney(post.salary)) {
-    if (!salaryCell) return "no salary cell";
+    if (!salaryCell || !salaryExpr) return "no salary cell";
     return {
       source: "salary",
       salary: salaryCell,
+      salaryExpr,
       salaryValue: post.salary,
       profileSalary: salaryCell,
       profileSalaryValue: post.salary,
@@ -193,10 +207,10 @@ function payScalePay(
     const before = years.filter((y) => y < fy);
     return byYear.get(before.length ? before[before.length - 1] : years[0]) as PayPoint;
   };
-  const salaryCell = refTo(est, post, "salary");
+  const salaryCell = postCell(est, post, "salary");
   // Where the post starts: its spinal point or actual salary (costing point "actual"), else the costing point.
   let startPoint: number | undefined;
-  let own: { cell: string; value: number } | undefined;
+  let own: { cell: Expr; value: number } | undefined;
   if (a.costingPoint === "actual") {
     if (post.spinalPoint !== undefined && byPoint.has(post.spinalPoint))
       startPoint = post.spinalPoint;
@@ -206,23 +220,25 @@ function payScalePay(
     } else startPoint = order[0];
   } else startPoint = order[costingPointIndex(order.length, a.costingPoint)];
 
-  let salary: string;
+  let salaryExpr: Expr;
   let salaryValue: number;
   if (own) {
-    salary = own.cell;
+    salaryExpr = own.cell;
     salaryValue = own.value;
   } else {
     const row = rowIn(startPoint as number);
     if (!row.cell) return `no cell address for point ${row.point} of grade ${row.grade}`;
-    salary = `${sheet}!${row.cell}`;
+    salaryExpr = sourceRef(scales.sheet, row.cell, row.salary);
     salaryValue = row.salary;
   }
+  const salary = formula(salaryExpr);
   const pay: PostPay = {
     source: "pay-scales",
     salary,
+    salaryExpr,
     salaryValue,
     // "actual": the function finds the start by salary; otherwise "" is the costing point.
-    profileSalary: a.costingPoint === "actual" ? (own?.cell ?? salary) : "",
+    profileSalary: a.costingPoint === "actual" ? salary : "",
     profileSalaryValue: a.costingPoint === "actual" ? salaryValue || undefined : undefined,
   };
   const points = pointsRange(byPoint, order, sheet);

@@ -5,6 +5,8 @@ import { financialYearLabel, financialYearOf } from "../../dates";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../../grid";
 import type { Post, PostField } from "../../model";
 import type { NumberCell, SheetSpec } from "../sheet-spec";
+import { assumptionCell } from "../assumption-cells";
+import { formula } from "../expr";
 import {
   cellText,
   columnByHeader,
@@ -13,7 +15,8 @@ import {
   postTextReason,
   quoted,
   refTo,
-  settingsConstant,
+  assumptionArg,
+  costSettingsArg,
   settingsOf,
   setLive,
   tableRows,
@@ -55,7 +58,9 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
   /** Why a formula using these cells of the post as numbers cannot be live (one holds text). */
   const textIn = (post: Post, ...fields: PostField[]) =>
     postTextReason(source.textCell, est, post, ...fields);
-  const settings = settingsConstant(a);
+  const settings = costSettingsArg(source.assumptionCells, a);
+  // Weeks a year of agency pay: the Assumptions sheet's cell, so an edit there is followed.
+  const weeks = assumptionArg(source.assumptionCells, "agencyWeeksPerYear", a.agencyWeeksPerYear);
   const cells = sheet.cells.map((r) => [...r]);
   const notLive: string[] = [];
   let liveCells = 0;
@@ -154,7 +159,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     // Rate and hours cells holding text are fine as arguments; FTE × 37 over text is not.
     if (hours.text) return hours.text;
     return {
-      live: `=ESTAB.AGENCYCOST(${rate},${hours.expr},${numberText(a.agencyWeeksPerYear)})`,
+      live: `=ESTAB.AGENCYCOST(${rate},${hours.expr},${weeks})`,
       value: agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
     };
   };
@@ -347,10 +352,11 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
     const agency = tableRows(sheet, "RestructureAgency");
     if (!agency || !est) return;
     const at = (h: string) => columnByHeader(sheet, agency.header, h);
-    const [titleAt, rateAt, hoursAt, costAt, permanentAt, savingAt, perFteAt] = [
+    const [titleAt, rateAt, hoursAt, weeksAt, costAt, permanentAt, savingAt, perFteAt] = [
       at("Post"),
       at("Agency rate (£ an hour)"),
       at("Hours a week"),
+      at("Weeks a year"),
       at("Agency cost (a year)"),
       at("Permanent cost (a year)"),
       at("Saving (a year)"),
@@ -383,6 +389,18 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         post,
         rateText
       );
+      // Weeks a year: the Assumptions sheet's cell, read as a number (typed as text or not);
+      // with no Assumptions sheet to point at, the figure itself, as a constant is.
+      const weeksCell = assumptionCell(source.assumptionCells, "agencyWeeksPerYear");
+      if (weeksCell)
+        setPostLive(
+          r,
+          weeksAt,
+          `=VALUE(${formula(weeksCell)})`,
+          a.agencyWeeksPerYear,
+          "agency weeks a year",
+          post
+        );
       const hours = agencyHours(post, seen.fte, post.fte, ["fte"]);
       const hoursText = textIn(post, "hoursPerWeek") ?? hours?.text;
       const hoursDone = setPostLive(
@@ -406,7 +424,7 @@ export function liveRestructure(sheet: SheetSpec, source: LiveSource): LiveOutco
         setPostLive(
           r,
           costAt,
-          `=ESTAB.AGENCYCOST(${rateArg},${hoursArg},${numberText(a.agencyWeeksPerYear)})`,
+          `=ESTAB.AGENCYCOST(${rateArg},${hoursArg},${weeks})`,
           agencyAnnualCost(post.agencyHourlyRate, hours.value, a.agencyWeeksPerYear),
           "agency cost",
           post

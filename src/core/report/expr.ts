@@ -1,0 +1,384 @@
+/**
+ * One definition per figure. A calculated cell is an expression over named inputs (a
+ * source cell, an assumption's cell, another calculated cell, a literal, a core call),
+ * rendered two ways from the one tree: `value()` evaluates it (the shareable value) and
+ * `formula()` prints it (the live formula). An ESTAB call evaluates through the same core
+ * function the cell function calls, so the value and the formula cannot disagree, and no
+ * pass has to find a column again by its header.
+ */
+import { columnLetters, fromA1, quoteSheetName } from "../grid";
+import { roundTo } from "../money";
+
+/** A cell's value as a formula sees it; null is a blank cell. */
+export type Scalar = number | string | boolean | null;
+/** A range or an array: rows of cells. */
+export type Matrix = Scalar[][];
+export type Value = Scalar | Matrix;
+
+/** Where a referenced cell lives, and what kind of input it is. */
+export type RefKind = "source" | "assumption" | "calculated";
+
+export type Expr =
+  | { kind: "lit"; value: Scalar | Matrix }
+  /** An argument left out: `=ESTAB.POSTCOST(A5,B5,"2024/25",,,,,"ni")`. */
+  | { kind: "omitted" }
+  | {
+      kind: "ref";
+      ref: RefKind;
+      /** Undefined: the sheet the formula is written on. */
+      sheet?: string;
+      /** "C4", "$B$5" or a range "C2:C5". */
+      address: string;
+      /** What the cell holds now: a source's value, or a calculated cell's expression. */
+      value: Value | Expr;
+    }
+  | { kind: "op"; op: "+" | "-" | "*" | "/"; left: Expr; right: Expr }
+  | { kind: "neg"; arg: Expr }
+  | { kind: "cmp"; op: ">" | "="; left: Expr; right: Expr }
+  | {
+      kind: "call";
+      /** "ROUND", "ESTAB.POSTCOST". */
+      name: string;
+      args: Expr[];
+      /** The core function the spreadsheet function is: the same arithmetic, the same reading of inputs. */
+      run: (args: Value[]) => Value;
+    };
+
+/** An input that cannot be evaluated as the spreadsheet would (text in arithmetic, #DIV/0!). */
+export class ExprError extends Error {}
+
+export const lit = (value: Scalar | Matrix): Expr => ({ kind: "lit", value });
+export const omitted: Expr = { kind: "omitted" };
+
+/** A cell (or range) of a source table or of the Assumptions sheet, holding `value` now. */
+export const sourceRef = (sheet: string, address: string, value: Value): Expr => ({
+  kind: "ref",
+  ref: "source",
+  sheet,
+  address,
+  value,
+});
+
+export const assumptionRef = (sheet: string, address: string, value: Value): Expr => ({
+  kind: "ref",
+  ref: "assumption",
+  sheet,
+  address,
+  value,
+});
+
+/** Another calculated cell, on this sheet (no `sheet`) or on another calculated sheet. */
+export const cellRef = (address: string, expr: Expr, sheet?: string): Expr => ({
+  kind: "ref",
+  ref: "calculated",
+  sheet,
+  address,
+  value: expr,
+});
+
+export const add = (left: Expr, right: Expr): Expr => ({ kind: "op", op: "+", left, right });
+export const sub = (left: Expr, right: Expr): Expr => ({ kind: "op", op: "-", left, right });
+export const mul = (left: Expr, right: Expr): Expr => ({ kind: "op", op: "*", left, right });
+export const div = (left: Expr, right: Expr): Expr => ({ kind: "op", op: "/", left, right });
+export const neg = (arg: Expr): Expr => ({ kind: "neg", arg });
+
+/** A call to a spreadsheet function implemented by `run`. */
+export const call = (name: string, run: (args: Value[]) => Value, ...args: Expr[]): Expr => ({
+  kind: "call",
+  name,
+  args,
+  run,
+});
+
+const isMatrix = (v: Value): v is Matrix => Array.isArray(v);
+
+/** A value as a number, as Excel's arithmetic reads it: blank 0, TRUE 1, numeric text its number. */
+export function toNumber(v: Value): number {
+  if (isMatrix(v)) {
+    if (v.length === 1 && v[0].length === 1) return toNumber(v[0][0]);
+    throw new ExprError("a range where one number is due");
+  }
+  if (v === null || v === "") return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  const n = Number(v.trim());
+  if (v.trim() !== "" && Number.isFinite(n)) return n;
+  throw new ExprError(`text "${v}" in arithmetic`);
+}
+
+/** Every number of a range or value, as SUM reads them: numbers only, text and blanks skipped. */
+function numbersIn(v: Value): number[] {
+  if (isMatrix(v)) return v.flat().filter((x): x is number => typeof x === "number");
+  return typeof v === "number" ? [v] : [toNumber(v)];
+}
+
+function arith(op: "+" | "-" | "*" | "/", x: number, y: number): number {
+  if (op === "+") return x + y;
+  if (op === "-") return x - y;
+  if (op === "*") return x * y;
+  if (y === 0) throw new ExprError("#DIV/0!");
+  return x / y;
+}
+
+/** Element by element when either side is an array (array arithmetic, as Excel does inside a function). */
+function arithValue(op: "+" | "-" | "*" | "/", x: Value, y: Value): Value {
+  if (!isMatrix(x) && !isMatrix(y)) return arith(op, toNumber(x), toNumber(y));
+  const xs = isMatrix(x) ? x : [[x]];
+  const ys = isMatrix(y) ? y : [[y]];
+  const rows = Math.max(xs.length, ys.length);
+  const cols = Math.max(xs[0]?.length ?? 0, ys[0]?.length ?? 0);
+  const at = (m: Matrix, r: number, c: number): Scalar =>
+    m[m.length === 1 ? 0 : r]?.[m[0].length === 1 ? 0 : c] ?? null;
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) =>
+      arith(op, toNumber(at(xs, r, c)), toNumber(at(ys, r, c)))
+    )
+  );
+}
+
+/** The expression's value: what a spreadsheet gives for formula(expr). */
+export function value(e: Expr): Value {
+  switch (e.kind) {
+    case "lit":
+      return e.value;
+    case "omitted":
+      return null;
+    case "ref":
+      return isExpr(e.value) ? value(e.value) : e.value;
+    case "op":
+      return arithValue(e.op, value(e.left), value(e.right));
+    case "neg": {
+      const v = value(e.arg);
+      return isMatrix(v) ? arithValue("*", v, -1) : -toNumber(v);
+    }
+    case "cmp": {
+      const x = toNumber(scalarArg(value(e.left)));
+      const y = toNumber(scalarArg(value(e.right)));
+      return e.op === ">" ? x > y : x === y;
+    }
+    case "call": {
+      // A post's pay is one subtree shared by its six figures: evaluate it once.
+      let v = evaluated.get(e);
+      if (v === undefined) evaluated.set(e, (v = e.run(e.args.map(value))));
+      return v;
+    }
+  }
+}
+
+/** Calls are pure and trees immutable, so a call's value is kept with it. */
+const evaluated = new WeakMap<Expr, Value>();
+
+/** The value as one number (a 1×1 result unwrapped); a non-number is an error. */
+export function numberValue(e: Expr): number {
+  const v = value(e);
+  const n = isMatrix(v) && v.length === 1 && v[0].length === 1 ? v[0][0] : v;
+  if (typeof n !== "number") throw new ExprError(`not a number: ${JSON.stringify(n)}`);
+  return n;
+}
+
+function isExpr(v: Value | Expr): v is Expr {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && "kind" in v;
+}
+
+/**
+ * A number as formula text: JavaScript's shortest round-trip form, which Excel reads back
+ * exactly, with a tiny number written out (0.000000001, not 1e-9) as a reader expects.
+ */
+export function numberText(x: number): string {
+  const s = String(x);
+  const m = /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s);
+  return m ? x.toFixed(Math.min(100, Number(m[3]) + (m[2]?.length ?? 0))) : s;
+}
+const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+function scalarText(v: Scalar): string {
+  if (v === null) return "";
+  if (typeof v === "number") return numberText(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return quoted(v);
+}
+
+const printed = new WeakMap<Expr, { on: string; text: string }>();
+
+/** "'Staff List'!": a sheet has few names and many references, so each is quoted once. */
+const prefixes = new Map<string, string>();
+function sheetPrefix(sheet: string): string {
+  let p = prefixes.get(sheet);
+  if (p === undefined) {
+    if (prefixes.size > 1000) prefixes.clear();
+    prefixes.set(sheet, (p = `${quoteSheetName(sheet)}!`));
+  }
+  return p;
+}
+
+const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
+
+/**
+ * The expression as formula text (no leading "="), written on sheet `on`: references to
+ * another sheet are qualified with its quoted name, references to `on` are not.
+ */
+export function formula(e: Expr, on?: string): string {
+  return print(e, on, 0);
+}
+
+function print(e: Expr, on: string | undefined, outer: number): string {
+  switch (e.kind) {
+    case "lit":
+      return isMatrix(e.value)
+        ? `{${e.value.map((row) => row.map(scalarText).join(",")).join(";")}}`
+        : scalarText(e.value);
+    case "omitted":
+      return "";
+    case "ref":
+      return e.sheet === undefined || e.sheet === on
+        ? e.address
+        : `${sheetPrefix(e.sheet)}${e.address}`;
+    case "op": {
+      const p = PRECEDENCE[e.op];
+      // Left-associative: the right operand of - and / needs brackets at equal precedence.
+      const text = `${print(e.left, on, p)}${e.op}${print(e.right, on, p + 1)}`;
+      return p < outer ? `(${text})` : text;
+    }
+    case "neg":
+      return `-${print(e.arg, on, 3)}`;
+    case "cmp":
+      return `${print(e.left, on, 1)}${e.op}${print(e.right, on, 1)}`;
+    case "call": {
+      // As with values: a shared call (a post's pay) is printed once per sheet it is on.
+      const key = on ?? "";
+      const memo = printed.get(e);
+      const hit = memo?.on === key ? memo.text : undefined;
+      if (hit !== undefined) return hit;
+      const args = [...e.args];
+      while (args.length && args[args.length - 1].kind === "omitted") args.pop();
+      const text = `${e.name}(${args.map((a) => print(a, on, 0)).join(",")})`;
+      printed.set(e, { on: key, text });
+      return text;
+    }
+  }
+}
+
+/** Whether the expression reads anything outside the sheet it is written on, or calls an ESTAB function. */
+export function needsSource(e: Expr, on?: string): boolean {
+  switch (e.kind) {
+    case "lit":
+    case "omitted":
+      return false;
+    case "ref":
+      return (e.sheet !== undefined && e.sheet !== on) || e.ref !== "calculated";
+    case "op":
+    case "cmp":
+      return needsSource(e.left, on) || needsSource(e.right, on);
+    case "neg":
+      return needsSource(e.arg, on);
+    case "call":
+      return e.name.startsWith("ESTAB.") || e.args.some((a) => needsSource(a, on));
+  }
+}
+
+// Native functions, as Excel computes them.
+
+const scalarArg = (v: Value): Scalar => {
+  if (!isMatrix(v)) return v;
+  if (v.length === 1 && v[0].length === 1) return v[0][0];
+  throw new ExprError("a range where one value is due");
+};
+
+export const SUM = (...args: Expr[]): Expr =>
+  call("SUM", (vs) => vs.flatMap(numbersIn).reduce((s, x) => s + x, 0), ...args);
+
+/** ROUND, half away from zero as Excel rounds. */
+export const ROUND = (x: Expr, digits: number): Expr =>
+  call(
+    "ROUND",
+    ([v, d]) =>
+      isMatrix(v) ? arithMap(v, (n) => roundTo(n, toNumber(d))) : roundTo(toNumber(v), toNumber(d)),
+    x,
+    lit(digits)
+  );
+
+function arithMap(m: Matrix, f: (n: number) => number): Matrix {
+  return m.map((row) => row.map((c) => f(toNumber(c))));
+}
+
+export const ROUNDUP = (x: Expr, digits: number): Expr =>
+  call(
+    "ROUNDUP",
+    ([v, d]) => {
+      const s = 10 ** toNumber(d);
+      const n = toNumber(v);
+      return (Math.sign(n) * Math.ceil(Math.abs(n) * s - 1e-9)) / s;
+    },
+    x,
+    lit(digits)
+  );
+
+export const MAX = (...args: Expr[]): Expr =>
+  call("MAX", (vs) => Math.max(...vs.flatMap(numbersIn)), ...args);
+
+/** N(): a number stays, anything else is 0. */
+export const N = (x: Expr): Expr =>
+  call(
+    "N",
+    ([v]) => {
+      const s = scalarArg(v);
+      return typeof s === "number" ? s : s === true ? 1 : 0;
+    },
+    x
+  );
+
+export const LEN = (x: Expr): Expr =>
+  call(
+    "LEN",
+    ([v]) => {
+      const s = scalarArg(v);
+      return s === null ? 0 : typeof s === "boolean" ? (s ? 4 : 5) : String(s).length;
+    },
+    x
+  );
+
+/** IF(test, then, else): a number test is true unless 0. */
+export const IF = (test: Expr, then: Expr, otherwise: Expr): Expr =>
+  call(
+    "IF",
+    ([t, a, b]) => {
+      const s = scalarArg(t);
+      const truth = typeof s === "boolean" ? s : toNumber(s) !== 0;
+      return truth ? a : b;
+    },
+    test,
+    then,
+    otherwise
+  );
+
+/** Comparisons for IF tests, over numbers: IF(cell>0, …). */
+export const GT = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: ">", left, right });
+export const EQ = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: "=", left, right });
+
+/** INDEX(array, row, [column]), 1-based. */
+export const INDEX = (array: Expr, row: number, column?: number): Expr =>
+  call(
+    "INDEX",
+    ([m, r, c]) => {
+      const rows = isMatrix(m) ? m : [[m]];
+      const i = toNumber(r) - 1;
+      const j = c === null ? 0 : toNumber(c) - 1;
+      const v = rows[i]?.[j];
+      if (v === undefined) throw new ExprError("#REF!: INDEX outside the array");
+      return v;
+    },
+    array,
+    lit(row),
+    ...(column === undefined ? [] : [lit(column)])
+  );
+
+/** "C4" → "$C$4": an absolute reference, for cells every row's formula points at. */
+export function absolute(address: string): string {
+  return address
+    .split(":")
+    .map((a) => {
+      const { row, column } = fromA1(a.replace(/\$/g, ""));
+      return `$${columnLetters(column)}$${row + 1}`;
+    })
+    .join(":");
+}

@@ -1,0 +1,125 @@
+/**
+ * A post's figures defined over its own cells on the establishment sheet: FTE, headcount,
+ * full-time salary and the year's cost figures, each an expression (or why there is
+ * none). The costing sheets render these; the live formulas are these printed.
+ */
+import { columnLetters } from "../grid";
+import type { CostFigures } from "../costing";
+import type { FinancialYear } from "../dates";
+import type { Establishment, Post, PostField } from "../model";
+import { GT, IF, lit, MAX, N, ROUNDUP, sourceRef, sub, type Expr } from "./expr";
+import { postCost, salaryOf } from "./estab-calls";
+import { postTextReason, type TextCell } from "./live/common";
+import type { PostPay } from "./live/pay";
+
+/** A figure's definition, or why it has none (the cell then stays the core's value). */
+export type Definition = Expr | { reason: string };
+
+export const hasReason = (d: Definition): d is { reason: string } => "reason" in d;
+
+/** A post's cell of `field` holding what the reader read from it; undefined when it has none. */
+export function postCell(est: Establishment, post: Post, ...fields: PostField[]): Expr | undefined {
+  for (const field of fields) {
+    const address = post.cells[field];
+    if (!address) continue;
+    // The current FTE column is read into post.fte; every other field has its own property.
+    const v = post[(field === "currentFte" ? "fte" : field) as keyof Post];
+    return sourceRef(est.sheet, address, typeof v === "number" || typeof v === "string" ? v : null);
+  }
+  return undefined;
+}
+
+/**
+ * The cell of a post's field even when blank: the reader keeps addresses only of cells it
+ * read, so a blank one is placed by its column and the post's row. For optional arguments,
+ * which the functions read blank as "not given", so a value typed in later is followed.
+ */
+export function postCellOrBlank(
+  est: Establishment,
+  post: Post,
+  field: PostField
+): Expr | undefined {
+  const read = postCell(est, post, field);
+  if (read) return read;
+  const column = est.columns[field];
+  if (column === undefined) return undefined;
+  return sourceRef(est.sheet, `${columnLetters(column)}${post.sourceRow + 1}`, null);
+}
+
+const fteCell = (est: Establishment, post: Post) => postCell(est, post, "fte", "currentFte");
+
+/**
+ * FTE and headcount as the costing sheets show them: the FTE cell; the headcount cell, or
+ * where the table gives none (blank or 0) the people the engine costs (peopleFor): the FTE
+ * rounded up, at least 1, and 0 for no FTE. A cell shown or computed with that holds text
+ * ("1.0") has no definition: the reason names it.
+ */
+export function identityDefinition(
+  est: Establishment,
+  post: Post,
+  what: "fte" | "headcount",
+  value: number,
+  textCell?: TextCell
+): Definition {
+  const fte = fteCell(est, post);
+  if (!fte) return { reason: "no FTE cell in the source table" };
+  const text = (...fields: Array<"fte" | "headcount">): Definition | undefined => {
+    const reason = postTextReason(textCell, est, post, ...fields);
+    return reason ? { reason } : undefined;
+  };
+  if (what === "fte")
+    return post.fte === value ? (text("fte") ?? fte) : { reason: "not the source's FTE" };
+  const hc = postCellOrBlank(est, post, "headcount");
+  const given = post.headcount;
+  if (given !== undefined && Number.isFinite(given) && given > 0) {
+    const cell = postCell(est, post, "headcount");
+    if (!cell) return { reason: "no headcount cell in the source table" };
+    return given === value ? (text("headcount") ?? cell) : { reason: "not the source's headcount" };
+  }
+  // 1e-9 as peopleFor: an FTE of 2.0000000001 read from a sheet is two people, not three.
+  const people = post.fte > 0 ? Math.max(1, Math.ceil(post.fte - 1e-9)) : 0;
+  if (people !== value) return { reason: "not the people the engine costs" };
+  // N(headcount) reads a headcount typed as text as 0; FTE arithmetic over text is #VALUE!.
+  const blocked = text("headcount", "fte");
+  if (blocked) return blocked;
+  const fromFte = IF(GT(fte, lit(0)), MAX(lit(1), ROUNDUP(sub(fte, lit(1e-9)), 0)), lit(0));
+  return hc ? IF(GT(N(hc), lit(0)), hc, fromFte) : fromFte;
+}
+
+/** The full-time salary the cost formulas use: a bare cell read as they read it (text money too). */
+export function fullTimeSalaryDefinition(pay: PostPay | string, shown: number): Definition {
+  if (typeof pay === "string") return { reason: pay };
+  if (pay.salaryValue !== shown)
+    return {
+      reason: "the salary the formulas read is not the rate shown (an increment in the year?)",
+    };
+  return pay.salaryExpr.kind === "ref" ? salaryOf(pay.salaryExpr) : pay.salaryExpr;
+}
+
+/**
+ * One of the year's cost figures: ESTAB.POSTCOST over the post's cells, priced as `pay`,
+ * with the settings given (a range of the Assumptions sheet, or a constant).
+ */
+export function costFigureDefinition(
+  est: Establishment,
+  post: Post,
+  pay: PostPay | string,
+  fy: FinancialYear,
+  figure: keyof CostFigures,
+  settings: Expr | undefined
+): Definition {
+  if (typeof pay === "string") return { reason: `pay: ${pay}` };
+  const fte = fteCell(est, post);
+  if (!fte) return { reason: "no FTE cell in the source table" };
+  return postCost({
+    salary: pay.salaryExpr,
+    fte,
+    fy,
+    headcount: postCellOrBlank(est, post, "headcount"),
+    start: postCellOrBlank(est, post, "startDate"),
+    end: postCellOrBlank(est, post, "endDate"),
+    pensionRate: postCellOrBlank(est, post, "pensionRate"),
+    figure,
+    settings,
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Rendering a figure's definition into a sheet cell. Shareable: the core's value. Live:
+ * the same value with the definition printed as its formula, where evaluating the
+ * definition gives exactly that value; otherwise the value stays, and the reason is kept
+ * for the build summary. Definitions are made only for live sheets (they are closures),
+ * so a shareable build does no extra work.
+ */
+import { formula, numberValue } from "./expr";
+import { hasReason, type Definition } from "./post-inputs";
+import { num, type CellStyle, type NumberCell, type NumberFormatName } from "./sheet-spec";
+
+/** A live sheet being written: its name (formulas on it leave its own references bare) and what became live. */
+export interface LiveBook {
+  /** The sheet's name. */
+  on: string;
+  liveCells: number;
+  notLive: string[];
+}
+
+export const liveBook = (on: string): LiveBook => ({ on, liveCells: 0, notLive: [] });
+
+/** A number cell of `value`, live in a live book when its definition gives exactly `value`. */
+export function figureCell(
+  book: LiveBook | undefined,
+  value: number,
+  define: () => Definition,
+  what: string,
+  format?: NumberFormatName,
+  style?: CellStyle
+): NumberCell {
+  const cell = num(value, format, style);
+  if (!book) return cell;
+  const d = define();
+  // A literal is the value itself: nothing in the workbook for a formula to follow.
+  if (!hasReason(d) && d.kind === "lit") return cell;
+  let reason: string | undefined;
+  if (hasReason(d)) reason = d.reason;
+  else {
+    let got: number | undefined;
+    try {
+      got = numberValue(d);
+    } catch (e) {
+      reason = `the formula cannot be evaluated (${(e as Error).message})`;
+    }
+    if (got !== undefined && got !== value)
+      reason = "the formula would not give the sheet's figure";
+    if (reason === undefined) {
+      book.liveCells++;
+      return { ...cell, live: `=${formula(d, book.on)}` };
+    }
+  }
+  book.notLive.push(`${what}: ${reason}`);
+  return cell;
+}
