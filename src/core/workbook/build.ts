@@ -1,10 +1,11 @@
 import { hasErrors, holdsText, toA1, type Issue } from "../grid";
-import type { Assumptions, Establishment } from "../model";
+import type { Assumptions, Establishment, Localities } from "../model";
+import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
 import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
-import type { SheetKey, SheetSpec } from "../report";
+import type { SheetBuild, SheetKey, SheetSpec } from "../report";
 import { buildEstablishmentCostSheet } from "../report/establishment-cost";
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
@@ -44,7 +45,14 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
           ? "the establishment has no Proposed FTE column"
           : undefined,
     ],
-    ["shares", inputs.localities ? undefined : "no localities table was found"],
+    [
+      "shares",
+      inputs.localities
+        ? undefined
+        : inputs.issues.some((i) => i.code === "localities-empty")
+          ? "the localities table has no localities under its header"
+          : "no localities table was found",
+    ],
     ["assumptions", undefined],
   ]);
 }
@@ -157,18 +165,11 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "shares" && inputs.localities) {
-      const fte = est ? totalFte(est) : undefined;
-      const costing = est ? annualCosting(est) : undefined;
-      const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
-      built.push(
-        buildLocalitySharesSheet({
-          localities: inputs.localities,
-          assumptions: a,
-          establishmentFte: fte,
-          costPerFte,
-          ...provenance,
-        })
-      );
+      const shares = localitySharesSheet(inputs.localities, est, a, provenance, annualCosting);
+      // A share-out the figures cannot make is the user's to fix: an error, nothing written.
+      if ("issue" in shares)
+        return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
+      built.push(shares);
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }
@@ -189,6 +190,44 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     sheets: built.map((b) => b.sheet),
     summaries: built.map((b) => b.summary),
   };
+}
+
+/**
+ * The Locality shares sheet, or the issue that stops it: the readers catch what a
+ * workbook can get wrong, and anything the share-out still refuses (a SharesInputError)
+ * becomes an error at the localities table, never an "unexpected error".
+ */
+export function localitySharesSheet(
+  localities: Localities,
+  est: Establishment | undefined,
+  a: Assumptions,
+  provenance: { generatedAt: string; version: string },
+  annualCosting: (est: Establishment) => EstablishmentCosting
+): SheetBuild | { issue: Issue } {
+  const fte = est ? totalFte(est) : undefined;
+  const costing = est ? annualCosting(est) : undefined;
+  const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
+  try {
+    return buildLocalitySharesSheet({
+      localities,
+      assumptions: a,
+      establishmentFte: fte,
+      costPerFte,
+      ...provenance,
+    });
+  } catch (e) {
+    if (!(e instanceof SharesInputError)) throw e;
+    return {
+      issue: {
+        severity: "error",
+        code: `shares-${e.code}`,
+        sheet: localities.sheet,
+        address: localities.range.split(":")[0],
+        message: `The locality shares cannot be worked out: ${e.message}`,
+        fix: "change the localities or the share-out settings on the assumptions sheet",
+      },
+    };
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { serialOf } from "../../../src/core/dates";
-import { buildWorkbook } from "../../../src/core/workbook/build";
+import { buildWorkbook, localitySharesSheet } from "../../../src/core/workbook/build";
 import { roundPenny } from "../../../src/core/money";
 import { DEFAULT_FIRST_YEAR, readAssumptions, readWorkbook } from "../../../src/core/read";
 import { financialYearLabel } from "../../../src/core/dates";
@@ -360,5 +360,66 @@ describe("a workbook with no headcount column", () => {
     flat.grids[1].values.push(["On-cost method", "flat"]);
     const r = buildWorkbook(flat, request);
     expect(r.issues.filter((i) => i.code === "headcount-column-missing")).toEqual([]);
+  });
+});
+
+describe("a share-out the figures cannot make", () => {
+  it("is an error at the localities table, not an unexpected error", () => {
+    const localities = {
+      sheet: "Need",
+      range: "A3:D5",
+      localities: [
+        { name: "A", population: 100, deprivation: 0.2, demand: 3, sourceRow: 3, cells: {} },
+        { name: "B", population: 200, deprivation: 0.1, demand: 4, sourceRow: 4, cells: {} },
+      ],
+    } as unknown as Parameters<typeof localitySharesSheet>[0];
+    // The readers refuse this at its cell; past them, the share-out's own refusal is caught.
+    const a = {
+      ...readAssumptions({ grids: [] }).assumptions,
+      allocationTotalFte: 1.23,
+      allocationUnit: 1,
+    };
+    const out = localitySharesSheet(
+      localities,
+      undefined,
+      a,
+      { generatedAt: "now", version: "t" },
+      () => {
+        throw new Error("no establishment to cost");
+      }
+    );
+    expect(out).toEqual({
+      issue: {
+        severity: "error",
+        code: "shares-unit-not-whole",
+        sheet: "Need",
+        address: "A3",
+        message: expect.stringMatching(
+          /^The locality shares cannot be worked out: The FTE to share out/
+        ),
+        fix: "change the localities or the share-out settings on the assumptions sheet",
+      },
+    });
+  });
+});
+
+describe("locality shares asked of an empty localities table", () => {
+  it("says the table is empty, not that there is none", () => {
+    const r = buildWorkbook(
+      {
+        grids: [
+          grid("Staff", [
+            ["Position", "Salary", "FTE", "Headcount"],
+            ["Youth Worker", 26000, 1, 1],
+          ]),
+          grid("Need", [["Locality", "Population 0-19", "IDACI", "Referrals"]]),
+        ],
+      },
+      { mode: "shareable", generatedAt: "now", version: "test", only: ["shares"] }
+    );
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.severity === "error").map((i) => i.message)).toEqual([
+      "Cannot build the shares sheet: the localities table has no localities under its header",
+    ]);
   });
 });
