@@ -241,6 +241,31 @@ describe("estab build on a workbook with no Assumptions sheet", () => {
   });
 });
 
+describe("estab build with a grant name no post's Funding has", () => {
+  it("warns at the Grant name cell, naming the funding there is, and costs no post against it", async () => {
+    const wb = childrensServicesWorkbook();
+    const settings = wb.getWorksheet("Assumptions")!;
+    let cell = "";
+    settings.eachRow((row) => {
+      if (row.getCell(1).value === "Grant name") {
+        row.getCell(2).value = "Supporting Familes"; // one letter out
+        cell = row.getCell(2).address;
+      }
+    });
+    const slip = path.join(dir, "slip.xlsx");
+    await wb.xlsx.writeFile(slip);
+    const c = capture();
+    expect(await main(["build", slip, "-o", path.join(dir, "out.xlsx"), "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.stdout()) as BuildJson;
+    const warning = json.issues.find((i) => i.code === "grant-matches-no-post");
+    expect(warning).toMatchObject({ severity: "warning", sheet: "Assumptions", address: cell });
+    expect(warning?.message).toMatch(
+      /^No post's Funding names the grant 'Supporting Familes', so the Grant Costing sheet costs no posts: the Funding column names 'Base budget', 'Supporting Families grant'$/
+    );
+    expect(json.sheets.find((s) => s.key === "grant")?.headline).toMatch(/for 0 posts\b/);
+  });
+});
+
 describe("estab init", () => {
   it("writes a starter workbook the reader understands", async () => {
     const file = path.join(dir, "starter.xlsx");

@@ -17,6 +17,7 @@ import { checkUnitCount, SharesInputError, toUnits } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
 import { formatNumber } from "../money";
+import { fundingKey } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
@@ -68,6 +69,7 @@ export function readWorkbook(
       ...localities.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
+      ...grantMatch(est.establishment, assumptions),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
@@ -124,6 +126,56 @@ function defaultsTaken(
       "assumptions-defaults",
       `No Assumptions sheet was found, so the defaults were used: ${used.join(", ")}. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
       "nothing to do if the defaults are what you want"
+    ),
+  ];
+}
+
+/**
+ * The grant's name against the posts' Funding: with a Funding column, a grant no post's
+ * funding names costs no post, which must be said at the Grant name cell with the names
+ * there are (a one-letter slip once costed a whole establishment against a grant, "571%
+ * used"). With no Funding column every post is costed against the grant: a note says so.
+ */
+function grantMatch(
+  establishment: Establishment | undefined,
+  assumptions: ReadAssumptionsResult
+): Issue[] {
+  const name = assumptions.assumptions.grant.name?.trim();
+  if (!establishment || !name) return [];
+  const source = assumptions.source;
+  const at = source.cells["grant.name"] ?? "A1";
+  if (
+    establishment.columns.funding === undefined &&
+    !establishment.posts.some((p) => p.funding !== undefined)
+  )
+    return [
+      issueAtAddress(
+        source.sheet || establishment.sheet,
+        at,
+        "info",
+        "grant-all-posts",
+        `The establishment has no Funding column, so every post is costed against the grant '${name}'`,
+        "add a Funding column naming the grant on the posts it pays for, if it pays for only some"
+      ),
+    ];
+  const key = fundingKey(name);
+  if (establishment.posts.some((p) => p.funding !== undefined && fundingKey(p.funding) === key))
+    return [];
+  const sources = [...new Set(establishment.posts.map((p) => p.funding?.trim()).filter(Boolean))];
+  const named = sources.length
+    ? `the Funding column names ${sources
+        .slice(0, 8)
+        .map((f) => `'${f}'`)
+        .join(", ")}${sources.length > 8 ? ` and ${sources.length - 8} more` : ""}`
+    : "the Funding column is blank on every post";
+  return [
+    issueAtAddress(
+      source.sheet || establishment.sheet,
+      at,
+      "warning",
+      "grant-matches-no-post",
+      `No post's Funding names the grant '${name}', so the Grant Costing sheet costs no posts: ${named}`,
+      "type the grant's name as the Funding column has it, or name the grant on the posts it pays for"
     ),
   ];
 }

@@ -9,6 +9,7 @@ import {
 import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
+import { fundingKey } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetBuild, SummaryFigure } from "./summary";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
@@ -48,15 +49,25 @@ const MONEY_DP = 2;
 /** £k figures: one decimal place (£0.1k = £100). */
 const K_DP = 1;
 
-/** The posts a grant pays for: those whose funding names it, or all when none do. */
+/**
+ * The posts a grant pays for: those whose funding names it, as people type it (fundingKey).
+ * With no grant name, or no Funding column at all, every post; with a Funding column that
+ * never names the grant, none: costing every post against it would be a silent wrong
+ * total (the reader says so at the Grant name cell, naming the funding sources there are).
+ */
 export function grantPosts(
   establishment: Establishment,
   assumptions: Pick<Assumptions, "grant">
 ): Post[] {
-  const name = assumptions.grant.name?.trim().toLowerCase();
-  if (!name) return establishment.posts;
-  const funded = establishment.posts.filter((p) => p.funding?.trim().toLowerCase() === name);
-  return funded.length > 0 ? funded : establishment.posts;
+  const name = assumptions.grant.name?.trim();
+  const hasFunding =
+    establishment.columns.funding !== undefined ||
+    establishment.posts.some((p) => p.funding !== undefined);
+  if (!name || !hasFunding) return establishment.posts;
+  const key = fundingKey(name);
+  return establishment.posts.filter(
+    (p) => p.funding !== undefined && fundingKey(p.funding) === key
+  );
 }
 
 function groupKey(post: Post, by: "team" | "grade" | undefined): string {
@@ -154,6 +165,9 @@ export function buildGrantCostingSheet(
   const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
   const withExit = a.exitCostWeeks > 0;
   const warnings: string[] = [...windowWarnings(a), ...costing.warnings];
+  // A grant no post's Funding names: said on the sheet's verdict line, as at the Grant
+  // name cell, instead of a "within grant" that would read as good news.
+  const noMatch = input.posts === undefined && posts.length === 0 && establishment.posts.length > 0;
   for (const pc of costing.posts) {
     for (const w of pc.warnings)
       warnings.push(`${pc.post.title} (row ${pc.post.sourceRow + 1}): ${w}`);
@@ -425,8 +439,11 @@ export function buildGrantCostingSheet(
     ? years.filter((fy, y) => (grantYear(fy) ?? 0) < commitment[y]).map(financialYearLabel)
     : [];
   if (overYears.length > 0) status += ` Costs exceed the year's grant in ${overYears.join(", ")}.`;
+  if (noMatch)
+    status = `WARNING: no post's Funding names the grant '${grantName}', so no post is costed against it: check the Grant name on the Assumptions sheet against the Funding column.`;
   const isWarning =
-    grantTotal !== undefined && ((headroomTotal as number) < 0 || overYears.length > 0);
+    noMatch ||
+    (grantTotal !== undefined && ((headroomTotal as number) < 0 || overYears.length > 0));
   if (isWarning) warnings.unshift(status);
 
   // --- Detail: salary, NI, pension, levy per post and FY.

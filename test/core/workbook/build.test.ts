@@ -423,3 +423,82 @@ describe("locality shares asked of an empty localities table", () => {
     ]);
   });
 });
+
+describe("a grant's name against the posts' Funding", () => {
+  const book = (grantName: string, funding: CellValue[] | undefined): WorkbookGrids => ({
+    grids: [
+      grid("Staff", [
+        ["Position", "Salary", "FTE", "Headcount", ...(funding ? ["Funding"] : [])],
+        ["Family Worker", 25000, 1, 1, ...(funding ? [funding[0]] : [])],
+        ["Team Manager", 40000, 1, 1, ...(funding ? [funding[1]] : [])],
+      ]),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2024/25"],
+        ["Grant name", grantName],
+        ["Grant amount", 100000],
+      ]),
+    ],
+  });
+  const request: BuildRequest = {
+    mode: "shareable",
+    generatedAt: "now",
+    version: "test",
+    only: ["grant"],
+  };
+  const headline = (r: ReturnType<typeof buildWorkbook>) => r.summaries[0]?.headline ?? "";
+
+  it("matches the name as people type it: case, punctuation, a year at the end", () => {
+    const r = buildWorkbook(
+      book("Supporting Families 2024/25", ["supporting-families", "Base budget"]),
+      request
+    );
+    expect(r.issues.filter((i) => i.code.startsWith("grant-"))).toEqual([]);
+    expect(headline(r)).toMatch(/for 1 post\b/);
+  });
+
+  it("says so at the Grant name cell when no post's Funding names it, and costs none", () => {
+    const r = buildWorkbook(
+      book("Suporting Families", ["Supporting Families", "Base budget"]),
+      request
+    );
+    expect(r.issues.filter((i) => i.code.startsWith("grant-"))).toEqual([
+      {
+        severity: "warning",
+        code: "grant-matches-no-post",
+        sheet: "Assumptions",
+        address: "B3",
+        value: undefined,
+        message:
+          "No post's Funding names the grant 'Suporting Families', so the Grant Costing sheet costs no posts: the Funding column names 'Supporting Families', 'Base budget'",
+        fix: "type the grant's name as the Funding column has it, or name the grant on the posts it pays for",
+      },
+    ]);
+    expect(headline(r)).toMatch(/for 0 posts\b/);
+    // The sheet says it too, for a manager who opens it without the add-in.
+    const said = r.sheets[0].cells
+      .flat()
+      .filter(
+        (c) =>
+          c?.kind === "text" &&
+          c.text.startsWith("WARNING: no post's Funding names the grant 'Suporting Families'")
+      );
+    expect(said.length).toBeGreaterThan(0);
+  });
+
+  it("costs every post when there is no Funding column, and notes it", () => {
+    const r = buildWorkbook(book("Supporting Families", undefined), request);
+    expect(
+      r.issues
+        .filter((i) => i.code.startsWith("grant-"))
+        .map((i) => [i.severity, i.address, i.message])
+    ).toEqual([
+      [
+        "info",
+        "B3",
+        "The establishment has no Funding column, so every post is costed against the grant 'Supporting Families'",
+      ],
+    ]);
+    expect(headline(r)).toMatch(/for 2 posts\b/);
+  });
+});

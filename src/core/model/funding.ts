@@ -1,0 +1,22 @@
+/**
+ * A grant or funding source's name in one spelling, so "Supporting Families",
+ * "supporting families grant", "Supporting Families 2025/26" and "Supporting-Families
+ * (2025-26)" name one grant: case, spacing and punctuation do not matter, nor a year or the
+ * word grant at the end. Anything else stays as typed: "Family Hubs" is not "Families".
+ */
+export function fundingKey(name: string): string {
+  let key = name
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  // A year or a financial year at the end ("2025", "2025 26", "fy 2025 26", "25 26"), or
+  // "grant": peeled off in any order ("... grant 2025/26", "... 2025/26 grant").
+  for (;;) {
+    const peeled = key
+      .replace(/(?:^|\s)(?:fy\s*)?(?:\d{4}|\d{2})(?:\s+\d{2}(?:\d{2})?)?$|(?:^|\s)grant$/, "")
+      .trim();
+    if (peeled === key || peeled === "") return key;
+    key = peeled;
+  }
+}
