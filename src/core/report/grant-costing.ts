@@ -161,7 +161,13 @@ export function buildGrantCostingSheet(
     return cell ? salaryOf(cell) : lit(value);
   };
   const grant = a.grant;
-  const grantName = grant.name?.trim() || "Grant";
+  // No grant set up (no name, no amount): the sheet is the posts' multi-year cost, and says
+  // so, rather than "Grant costing: Grant".
+  const noGrant =
+    !grant.name?.trim() &&
+    grant.amount === undefined &&
+    Object.keys(grant.amountsByYear ?? {}).length === 0;
+  const grantName = grant.name?.trim() || (noGrant ? "Multi-year cost" : "Grant");
   const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
   const withExit = a.exitCostWeeks > 0;
   const warnings: string[] = [...windowWarnings(a), ...costing.warnings];
@@ -175,7 +181,9 @@ export function buildGrantCostingSheet(
 
   const d = createSheetDraft();
   const span = `${financialYearLabel(years[0])} to ${financialYearLabel(years[n - 1])}`;
-  d.row([text(`Grant costing: ${grantName}`, "title")]);
+  d.row([
+    text(noGrant ? "Multi-year cost (no grant set up)" : `Grant costing: ${grantName}`, "title"),
+  ]);
   d.row([
     text(
       `${formatUkDate(window.start)} to ${formatUkDate(window.end)} (${span}) · ${posts.length} post${posts.length === 1 ? "" : "s"} · ` +
@@ -428,7 +436,10 @@ export function buildGrantCostingSheet(
 
   // Over-commitment, in words, at the top.
   let status: string;
-  if (grantTotal === undefined) {
+  if (noGrant) {
+    status =
+      "No grant is set up (no Grant name or Grant amount on the Assumptions sheet): this is the multi-year cost of the posts, with no headroom.";
+  } else if (grantTotal === undefined) {
     status = "No grant amount given: costs are shown without headroom.";
   } else if ((headroomTotal as number) < 0) {
     status = `WARNING: over-committed by ${formatPounds(-(headroomTotal as number))}: costs of ${formatPounds(commitmentTotal)} against a grant of ${formatPounds(grantTotal)}.`;

@@ -502,3 +502,32 @@ describe("a grant's name against the posts' Funding", () => {
     expect(headline(r)).toMatch(/for 2 posts\b/);
   });
 });
+
+describe("no grant set up", () => {
+  it("labels the sheet a multi-year cost and says no grant is set up, not 'Grant costing: Grant'", () => {
+    const r = buildWorkbook(
+      {
+        grids: [
+          grid("Staff", [
+            ["Position", "Salary", "FTE", "Headcount"],
+            ["Youth Worker", 26000, 1, 1],
+          ]),
+          grid("Assumptions", [
+            ["Setting", "Value"],
+            ["First financial year", "2025/26"],
+          ]),
+        ],
+      },
+      { mode: "shareable", generatedAt: "now", version: "test", only: ["grant"] }
+    );
+    const texts = r.sheets[0].cells.flat().flatMap((c) => (c?.kind === "text" ? [c.text] : []));
+    expect(texts[0]).toBe("Multi-year cost (no grant set up)");
+    expect(texts).toContain(
+      "No grant is set up (no Grant name or Grant amount on the Assumptions sheet): this is the multi-year cost of the posts, with no headroom."
+    );
+    expect(texts.some((t) => t.startsWith("Grant costing"))).toBe(false);
+    expect(r.summaries[0].headline).toMatch(
+      /^Multi-year cost: £[\d,.]+ over 2025\/26 to 2027\/28 for 1 post$/
+    );
+  });
+});
