@@ -1,3 +1,5 @@
+import type { Establishment, Post } from "./establishment";
+
 /**
  * A grant or funding source's name in one spelling, so "Supporting Families",
  * "supporting families grant", "Supporting Families 2025/26" and "Supporting-Families
@@ -19,4 +21,27 @@ export function fundingKey(name: string): string {
     if (peeled === key || peeled === "") return key;
     key = peeled;
   }
+}
+
+/** Whether the establishment says what funds its posts (a Funding column, or posts that name it). */
+export function hasFunding(establishment: Establishment): boolean {
+  return (
+    establishment.columns.funding !== undefined ||
+    establishment.posts.some((p) => p.funding !== undefined)
+  );
+}
+
+/**
+ * The posts a grant pays for: those whose funding names it, as people type it (fundingKey).
+ * With no grant name, or nothing saying what funds the posts, every post; with a Funding
+ * column that never names the grant, none: costing every post against it would be a
+ * silent wrong total (the reader says so at the Grant name cell).
+ */
+export function grantPosts(establishment: Establishment, grantName: string | undefined): Post[] {
+  const name = grantName?.trim();
+  if (!name || !hasFunding(establishment)) return establishment.posts;
+  const key = fundingKey(name);
+  return establishment.posts.filter(
+    (p) => p.funding !== undefined && fundingKey(p.funding) === key
+  );
 }

@@ -17,7 +17,7 @@ import { checkUnitCount, SharesInputError, toUnits } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
 import { formatNumber } from "../money";
-import { fundingKey } from "../model";
+import { grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
@@ -144,10 +144,7 @@ function grantMatch(
   if (!establishment || !name) return [];
   const source = assumptions.source;
   const at = source.cells["grant.name"] ?? "A1";
-  if (
-    establishment.columns.funding === undefined &&
-    !establishment.posts.some((p) => p.funding !== undefined)
-  )
+  if (!hasFunding(establishment))
     return [
       issueAtAddress(
         source.sheet || establishment.sheet,
@@ -158,9 +155,7 @@ function grantMatch(
         "add a Funding column naming the grant on the posts it pays for, if it pays for only some"
       ),
     ];
-  const key = fundingKey(name);
-  if (establishment.posts.some((p) => p.funding !== undefined && fundingKey(p.funding) === key))
-    return [];
+  if (grantPosts(establishment, name).length > 0) return [];
   const sources = [...new Set(establishment.posts.map((p) => p.funding?.trim()).filter(Boolean))];
   const named = sources.length
     ? `the Funding column names ${sources

@@ -9,7 +9,7 @@ import {
 import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
-import { fundingKey } from "../model";
+import { grantPosts } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetBuild, SummaryFigure } from "./summary";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
@@ -26,8 +26,8 @@ export interface GrantCostingInput {
   assumptions: Assumptions;
   payScales?: PayScales;
   /**
-   * Posts to cost. By default: the posts whose funding names the grant, when any do;
-   * otherwise every post of the establishment.
+   * Posts to cost. By default the grant's posts (model/funding `grantPosts`): those whose
+   * funding names the grant, or every post when nothing says what funds them.
    */
   posts?: Post[];
   /** Group the posts by team or grade, with a cost per group below the table. */
@@ -48,27 +48,6 @@ export interface GrantCostingInput {
 const MONEY_DP = 2;
 /** £k figures: one decimal place (£0.1k = £100). */
 const K_DP = 1;
-
-/**
- * The posts a grant pays for: those whose funding names it, as people type it (fundingKey).
- * With no grant name, or no Funding column at all, every post; with a Funding column that
- * never names the grant, none: costing every post against it would be a silent wrong
- * total (the reader says so at the Grant name cell, naming the funding sources there are).
- */
-export function grantPosts(
-  establishment: Establishment,
-  assumptions: Pick<Assumptions, "grant">
-): Post[] {
-  const name = assumptions.grant.name?.trim();
-  const hasFunding =
-    establishment.columns.funding !== undefined ||
-    establishment.posts.some((p) => p.funding !== undefined);
-  if (!name || !hasFunding) return establishment.posts;
-  const key = fundingKey(name);
-  return establishment.posts.filter(
-    (p) => p.funding !== undefined && fundingKey(p.funding) === key
-  );
-}
 
 function groupKey(post: Post, by: "team" | "grade" | undefined): string {
   if (by === "team") return post.team?.trim() || "(no team)";
@@ -145,7 +124,7 @@ export function buildGrantCostingSheet(
   precomputed?: EstablishmentCosting
 ): SheetBuild & { live?: LiveBook } {
   const { establishment, assumptions: a } = input;
-  const posts = input.posts ?? grantPosts(establishment, a);
+  const posts = input.posts ?? grantPosts(establishment, a.grant.name);
   const window = costingWindow(a);
   const costing = precomputed ?? costEstablishment(posts, a, window, input.payScales);
   const flat = a.onCostMode === "flat";

@@ -1,7 +1,7 @@
 export * from "./sheet-spec";
 export { buildEstablishmentCostSheet, type EstablishmentCostInput } from "./establishment-cost";
 export type { SheetBuild, SheetSummary, SummaryFigure } from "./summary";
-export { buildGrantCostingSheet, grantPosts, type GrantCostingInput } from "./grant-costing";
+export { buildGrantCostingSheet, type GrantCostingInput } from "./grant-costing";
 export { buildRestructureSheet, type RestructureSheetInput } from "./restructure";
 export {
   buildLocalitySharesSheet,

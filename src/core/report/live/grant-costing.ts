@@ -1,4 +1,4 @@
-import { grantPosts } from "../grant-costing";
+import { grantPosts } from "../../model";
 import type { SheetSpec } from "../sheet-spec";
 import {
   cellText,
@@ -58,7 +58,7 @@ export function liveGrantCosting(sheet: SheetSpec, source: LiveSource): LiveOutc
       [columnByHeader(sheet, rows.header, "Headcount"), "headcount"],
     ] as const;
     // Rows are matched to posts by title and post ID, so grouping or ordering on the sheet does not matter.
-    const unused = [...grantPosts(est, a)];
+    const unused = [...grantPosts(est, a.grant.name)];
     // The Assumptions sheet's settings block, awards included, so its edits are followed.
     const table = settingsTableArg(source.assumptionCells);
     for (let r = rows.first; r <= rows.last; r++) {
