@@ -1,4 +1,4 @@
-import type { CellValue } from "../core/grid";
+import { CELL_TEXT_MAX, type CellValue } from "../core/grid";
 import { NUMBER_FORMATS } from "../core/report";
 import type { SheetSpec, SpecCell } from "../core/report";
 import type { OutputMode } from "./marker";
@@ -70,8 +70,7 @@ export function layOut(
   return { width, rows };
 }
 
-/** Excel's limit on the characters in one cell; longer text fails the whole batch. */
-export const CELL_TEXT_MAX = 32_767;
+// Longer text than CELL_TEXT_MAX fails the whole batch in Excel.
 
 /** Why Excel cannot hold `value` in a cell (it would fail the whole batch), or undefined. */
 function valueProblem(value: CellValue): string | undefined {

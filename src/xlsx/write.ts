@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { columnLetters, parseRangeA1 } from "../core/grid";
+import { CELL_TEXT_MAX, columnLetters, parseRangeA1 } from "../core/grid";
 import type { CellStyle, SheetSpec, SpecCell } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
@@ -318,8 +318,6 @@ function writeSheet(
   for (const table of plan.tables) addTable(ws, table);
 }
 
-/** Excel's limit on the characters in a cell. */
-export const MAX_CELL_TEXT = 32_767;
 const MAX_COLUMN_WIDTH = 255;
 
 /**
@@ -331,8 +329,8 @@ function cellProblem(cell: SpecCell): string | undefined {
   // A formula's cached result may be text ("Within grant"): held to the same limit.
   const text = cell.kind === "text" ? cell.text : cell.value;
   if (typeof text === "string")
-    return text.length > MAX_CELL_TEXT
-      ? `its text is ${text.length.toLocaleString("en-GB")} characters, over Excel's ${MAX_CELL_TEXT.toLocaleString("en-GB")}`
+    return text.length > CELL_TEXT_MAX
+      ? `its text is ${text.length.toLocaleString("en-GB")} characters, over Excel's ${CELL_TEXT_MAX.toLocaleString("en-GB")}`
       : undefined;
   return Number.isFinite(text) ? undefined : `${text} is not a number Excel can hold`;
 }
@@ -362,9 +360,9 @@ export function checkSpecs(specs: SheetSpec[]): void {
         );
     });
     for (const n of spec.notes)
-      if (n.text.length > MAX_CELL_TEXT)
+      if (n.text.length > CELL_TEXT_MAX)
         throw new Error(
-          `Cannot write the note at ${spec.name}!${n.address}: over Excel's ${MAX_CELL_TEXT.toLocaleString("en-GB")} characters. Nothing was written.`
+          `Cannot write the note at ${spec.name}!${n.address}: over Excel's ${CELL_TEXT_MAX.toLocaleString("en-GB")} characters. Nothing was written.`
         );
   }
 }

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { formula, num, text, type SheetSpec, type SpecCell } from "../../src/core/report";
 import { loadWorkbook, newWorkbook, saveWorkbook, writeSheetSpecs } from "../../src/xlsx";
-import { MAX_CELL_TEXT, TEXT_FORMAT, checkSpecs } from "../../src/xlsx/write";
+import { CELL_TEXT_MAX } from "../../src/core/grid";
+import { TEXT_FORMAT, checkSpecs } from "../../src/xlsx/write";
 import { streamSheetSpecs } from "../../src/xlsx/stream";
 import { assumptionsSpec, grantSpec } from "./sample-specs";
 
@@ -79,8 +80,8 @@ describe("the writers refuse what a workbook cannot hold, before anything is wri
   });
 
   it("text over Excel's 32,767 characters, in a cell or a formula's result", () => {
-    expect(() => checkSpecs([withCell(text("x".repeat(MAX_CELL_TEXT)))])).not.toThrow();
-    expect(() => checkSpecs([withCell(text("x".repeat(MAX_CELL_TEXT + 1)))])).toThrow(
+    expect(() => checkSpecs([withCell(text("x".repeat(CELL_TEXT_MAX)))])).not.toThrow();
+    expect(() => checkSpecs([withCell(text("x".repeat(CELL_TEXT_MAX + 1)))])).toThrow(
       "Cannot write Grant costing!C15: its text is 32,768 characters, over Excel's 32,767. Nothing was written."
     );
     expect(() => checkSpecs([withCell(formula('=REPT("x",40000)', "x".repeat(40_000)))])).toThrow(

@@ -21,6 +21,9 @@ export interface CellPosition {
   column: number;
 }
 
+/** Excel's limit on the characters in one cell: it refuses a longer text. */
+export const CELL_TEXT_MAX = 32_767;
+
 /** The Excel error values a cell can hold; text equal to one of these is an error cell. */
 export const EXCEL_ERRORS = [
   "#NULL!",

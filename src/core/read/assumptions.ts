@@ -16,14 +16,14 @@ import { parseBoolean, parseDate, parseMoney, parseNumber, parsePercent } from "
 import {
   LIMITS,
   MAX_FIGURE_LENGTH,
-  MAX_TEXT_LENGTH,
   outOfRangeMessage,
   refusedForSize,
+  textCutWarning,
   withinLimit,
   withinTextLimit,
   type Limit,
 } from "./limits";
-import { formatNumber, roundPenny } from "../money";
+import { roundPenny } from "../money";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -128,12 +128,7 @@ function limitProblem(
 
 /** Text longer than Excel allows in a cell (a hand-made file) is cut to the limit. */
 function textCut(label: string): Problem {
-  return {
-    severity: "warning",
-    message: `${label} is longer than Excel's ${formatNumber(MAX_TEXT_LENGTH, 0)} characters, so it was cut to that length`,
-    fix: "shorten the text in this cell",
-    code: "text-too-long",
-  };
+  return { severity: "warning", code: "text-too-long", ...textCutWarning(label) };
 }
 
 function percentSetting(

@@ -71,7 +71,6 @@ export {
 } from "./values";
 export {
   LIMITS,
-  MAX_TEXT_LENGTH,
   EARLIEST_DATE,
   LATEST_DATE,
   refusedForSize,

@@ -1,4 +1,4 @@
-import type { CellValue } from "../grid";
+import { CELL_TEXT_MAX, type CellValue } from "../grid";
 import { financialYearLabel, formatUkDate, serialOf } from "../dates";
 import { formatNumber } from "../money";
 
@@ -25,9 +25,6 @@ export const LATEST_DATE = serialOf(2199, 12, 31);
 
 /** Longer text is never read as a figure: "£1,234,567.89 per annum" is 23 characters. */
 export const MAX_FIGURE_LENGTH = 255;
-
-/** Excel's limit on the characters in one cell: longer text is cut to it, with a warning. */
-export const MAX_TEXT_LENGTH = 32_767;
 
 export const LIMITS = {
   // The establishment, per row.
@@ -108,9 +105,17 @@ export function outOfRangeMessage(label: string, shown: string, limit: Limit): s
   return `${label} ${shown} is out of range: it must be from ${rangeText(limit)}`;
 }
 
+/** What the warning on a text cut to Excel's cell limit says, wherever it was read. */
+export function textCutWarning(label: string): { message: string; fix: string } {
+  return {
+    message: `${label} is longer than Excel's ${formatNumber(CELL_TEXT_MAX, 0)} characters, so it was cut to that length`,
+    fix: "shorten the text in this cell",
+  };
+}
+
 /** Text cut to Excel's cell limit; `cut` says whether anything was lost. */
 export function withinTextLimit(text: string): { text: string; cut: boolean } {
-  return text.length > MAX_TEXT_LENGTH
-    ? { text: text.slice(0, MAX_TEXT_LENGTH), cut: true }
+  return text.length > CELL_TEXT_MAX
+    ? { text: text.slice(0, CELL_TEXT_MAX), cut: true }
     : { text, cut: false };
 }

@@ -8,10 +8,9 @@ import { isBlankRow, totalsLabelOf } from "./rows";
 import type { FieldSpec, FieldValue, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
-import { formatNumber } from "../money";
 import {
-  MAX_TEXT_LENGTH,
   outOfRangeMessage,
+  textCutWarning,
   refusedForSize,
   withinLimit,
   withinTextLimit,
@@ -193,15 +192,8 @@ function countNonBlank(row: readonly CellValue[]): number {
 
 /** A text cell longer than Excel allows (possible in a hand-made file): cut, with a warning. */
 export function textCutIssue(grid: Grid, r: number, c: number, label: string): Issue {
-  return issueAt(
-    grid,
-    r,
-    c,
-    "warning",
-    "text-too-long",
-    `${label} is longer than Excel's ${formatNumber(MAX_TEXT_LENGTH, 0)} characters, so it was cut to that length`,
-    "shorten the text in this cell"
-  );
+  const { message, fix } = textCutWarning(label);
+  return issueAt(grid, r, c, "warning", "text-too-long", message, fix);
 }
 
 const NOTHING_UNREADABLE: Readonly<Record<string, true>> = Object.freeze({});

@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import type { CellValue } from "../../../src/core/grid";
+import { CELL_TEXT_MAX, type CellValue } from "../../../src/core/grid";
 import {
   LIMITS,
-  MAX_TEXT_LENGTH,
   readAssumptions,
   readEstablishment,
   readLocalities,
@@ -318,7 +317,7 @@ describe("empty tables", () => {
 
 describe("text longer than Excel's 32,767 characters", () => {
   it("is cut to the limit at read time, with a warning at its cell", () => {
-    const long = "x".repeat(MAX_TEXT_LENGTH + 10);
+    const long = "x".repeat(CELL_TEXT_MAX + 10);
     const r = readEstablishment({
       grids: [
         grid("S", [
@@ -331,8 +330,8 @@ describe("text longer than Excel's 32,767 characters", () => {
       "S!A2: Position is longer than Excel's 32,767 characters, so it was cut to that length — shorten the text in this cell",
       "S!D2: Team is longer than Excel's 32,767 characters, so it was cut to that length — shorten the text in this cell",
     ]);
-    expect(r.establishment?.posts[0].title).toHaveLength(MAX_TEXT_LENGTH);
-    expect(r.establishment?.posts[0].team).toHaveLength(MAX_TEXT_LENGTH);
+    expect(r.establishment?.posts[0].title).toHaveLength(CELL_TEXT_MAX);
+    expect(r.establishment?.posts[0].team).toHaveLength(CELL_TEXT_MAX);
   });
 
   it("text of exactly 32,767 characters is read as it is", () => {
@@ -340,7 +339,7 @@ describe("text longer than Excel's 32,767 characters", () => {
       grids: [
         grid("S", [
           ["Position", "FTE", "Salary"],
-          ["y".repeat(MAX_TEXT_LENGTH), 1, 30000],
+          ["y".repeat(CELL_TEXT_MAX), 1, 30000],
         ]),
       ],
     });
@@ -370,7 +369,7 @@ describe("text longer than Excel's 32,767 characters", () => {
       ],
     });
     expect(where(r.issues)).toEqual(["warning:text-too-long@B2", "warning:text-too-long@B3"]);
-    expect(r.assumptions.grant.name).toHaveLength(MAX_TEXT_LENGTH);
+    expect(r.assumptions.grant.name).toHaveLength(CELL_TEXT_MAX);
     expect(r.assumptions.managementGrades[0]).toBe("SS14");
   });
 });

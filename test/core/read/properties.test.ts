@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, Grid, Issue } from "../../../src/core/grid";
-import { SEVERITIES, fromA1 } from "../../../src/core/grid";
+import { CELL_TEXT_MAX, SEVERITIES, fromA1 } from "../../../src/core/grid";
 import {
   assumptionsGrid,
   defaultAssumptions,
@@ -17,7 +17,6 @@ import {
   readLocalities,
   readPayScales,
   readWorkbook,
-  MAX_TEXT_LENGTH,
   withinLimit,
 } from "../../../src/core/read";
 
@@ -151,7 +150,7 @@ describe("the readers never throw, and every issue names a real cell on the righ
             const v = (post as unknown as Record<string, unknown>)[field];
             if (typeof v === "number") expect(withinLimit(v, limit)).toBe(true);
           }
-          expect(post.title.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
+          expect(post.title.length).toBeLessThanOrEqual(CELL_TEXT_MAX);
           expect(post.title).not.toBe("");
           for (const address of Object.values(post.cells)) expect(address).toMatch(A1);
         }
