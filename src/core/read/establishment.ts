@@ -6,7 +6,7 @@ import { gradeKey } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress } from "./issues";
-import { locateTable, nearMisses, nearMissText, type TableChoice } from "./locate";
+import { locateTable, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
@@ -56,7 +56,7 @@ export function readEstablishment(
     );
   const columns = chosen.columns;
   // A missing column's error names the heading that looks like it, if one does.
-  const misses = nearMisses(chosen, ESTABLISHMENT_SCHEMA);
+  const misses = located.misses ?? [];
   const unlessMissed = (fields: PostField[], fix: string): string => {
     const miss = misses.find((m) => fields.includes(m.field));
     return miss ? `${nearMissText(miss)}: rename it, or ${fix}` : fix;

@@ -21,6 +21,8 @@ export interface Located<F extends string> {
   chosen?: TableCandidate<F>;
   grid?: Grid;
   issues: Issue[];
+  /** Headings of the chosen table one slip from a column it lacks (each also an issue). */
+  misses?: NearMiss<F>[];
 }
 
 function firstGrid(workbook: WorkbookGrids): Grid | undefined {
@@ -106,8 +108,9 @@ export function locateTable<F extends string>(
       )
     );
   }
-  issues.push(...nearMissHeaders(grid, chosen, schema));
-  return { candidates, chosen, grid, issues };
+  const misses = nearMisses(chosen, schema);
+  issues.push(...misses.map((miss) => nearMissIssue(grid, chosen, miss)));
+  return { candidates, chosen, grid, issues, misses };
 }
 
 /** How many slips make a near miss: one in a short heading, more in a long one. */
@@ -127,7 +130,7 @@ export interface NearMiss<F extends string> {
  * ("Salery" for Salary, "FTE's" for FTE). Such a column is not read at all, so it must be
  * said at its heading, with what it looks like, rather than left out in silence.
  */
-export function nearMisses<F extends string>(
+function nearMisses<F extends string>(
   chosen: TableCandidate<F>,
   schema: TableSchema<F>
 ): NearMiss<F>[] {
@@ -159,22 +162,20 @@ export function nearMissText(miss: NearMiss<string>): string {
   return `column ${columnLetters(miss.column)} '${miss.text}' is not a heading the reader knows, so it was not read (did you mean '${miss.label}'?)`;
 }
 
-function nearMissHeaders<F extends string>(
+function nearMissIssue<F extends string>(
   grid: Grid,
   chosen: TableCandidate<F>,
-  schema: TableSchema<F>
-): Issue[] {
-  return nearMisses(chosen, schema).map((miss) => {
-    const column = columnLetters(miss.column);
-    const text = nearMissText(miss);
-    return issueAt(
-      grid,
-      chosen.headerIndex,
-      miss.column - grid.origin.column,
-      "warning",
-      "header-near-miss",
-      text[0].toUpperCase() + text.slice(1),
-      `rename the heading to '${miss.label}', or map ${miss.label} to column ${column}`
-    );
-  });
+  miss: NearMiss<F>
+): Issue {
+  const column = columnLetters(miss.column);
+  const text = nearMissText(miss);
+  return issueAt(
+    grid,
+    chosen.headerIndex,
+    miss.column - grid.origin.column,
+    "warning",
+    "header-near-miss",
+    text[0].toUpperCase() + text.slice(1),
+    `rename the heading to '${miss.label}', or map ${miss.label} to column ${column}`
+  );
 }
