@@ -49,6 +49,11 @@ export function parseRangeA1(range: string): { start: CellPosition; end: CellPos
   return { start, end: b === undefined ? start : fromA1(b) };
 }
 
+/** The top-left cell of "A3:H40" ("A3"): where an issue about a whole table is put. */
+export function topLeftOf(range: string): string {
+  return toA1(parseRangeA1(range).start);
+}
+
 /** A sheet name as Excel writes it inside a reference: quoted when it is not a plain word. */
 export function quoteSheetName(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

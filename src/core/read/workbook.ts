@@ -1,4 +1,4 @@
-import type { Issue } from "../grid";
+import { topLeftOf, type Issue } from "../grid";
 import type {
   Assumptions,
   AssumptionsSource,
@@ -88,7 +88,7 @@ function defaultsTaken(
   assumptions: ReadAssumptionsResult
 ): Issue[] {
   if (!establishment) return [];
-  const corner = establishment.range.split(":")[0];
+  const corner = topLeftOf(establishment.range);
   const issues: Issue[] = [];
   // Employer NI is per person: with no headcount the people are a guess, so say which.
   if (
@@ -120,7 +120,6 @@ function defaultsTaken(
     ...issues,
     issueAtAddress(
       establishment.sheet,
-      // The table's top-left cell: its range starts at the header row.
       corner,
       "info",
       "assumptions-defaults",
@@ -193,14 +192,7 @@ function sharesIssues(
     const cell = keys.map((k) => cells[k]).find((c) => c !== undefined);
     return cell !== undefined
       ? issueAtAddress(read.source.sheet, cell, "error", code, message, fix)
-      : issueAtAddress(
-          localities.sheet,
-          localities.range.split(":")[0],
-          "error",
-          code,
-          message,
-          fix
-        );
+      : issueAtAddress(localities.sheet, topLeftOf(localities.range), "error", code, message, fix);
   };
   const issues: Issue[] = [];
   const w = a.localityWeights;

@@ -1,4 +1,4 @@
-import { hasErrors, holdsText, toA1, type Issue } from "../grid";
+import { hasErrors, holdsText, toA1, topLeftOf, type Issue } from "../grid";
 import type { Assumptions, Establishment, Localities } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
@@ -222,7 +222,7 @@ export function localitySharesSheet(
         severity: "error",
         code: `shares-${e.code}`,
         sheet: localities.sheet,
-        address: localities.range.split(":")[0],
+        address: topLeftOf(localities.range),
         message: `The locality shares cannot be worked out: ${e.message}`,
         fix: "change the localities or the share-out settings on the assumptions sheet",
       },
