@@ -126,6 +126,18 @@ function limitProblem(
   return undefined;
 }
 
+/** An amount of money read against its limit: the amount, or what is wrong. */
+function moneyValue(
+  label: string,
+  value: CellValue,
+  limit: Limit,
+  fix: string
+): { pounds: number } | { problem: Problem } {
+  const v = parseMoney(value);
+  const problem = limitProblem(label, value, v, limit, "is not an amount of money", fix, pounds);
+  return problem || v === undefined ? { problem: problem as Problem } : { pounds: v };
+}
+
 /** Text longer than Excel allows in a cell (a hand-made file) is cut to the limit. */
 function textCut(label: string): Problem {
   return { severity: "warning", code: "text-too-long", ...textCutWarning(label) };
@@ -220,20 +232,11 @@ function moneySetting(
     note,
     cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
-      const v = parseMoney(value);
-      const problem = limitProblem(
-        label,
-        value,
-        v,
-        limit,
-        "is not an amount of money",
-        `enter e.g. ${example}`,
-        pounds
-      );
-      if (problem || v === undefined) return problem;
+      const read = moneyValue(label, value, limit, `enter e.g. ${example}`);
+      if ("problem" in read) return read.problem;
       // A setting in pounds is pounds and pence: a grant of £5e-324 is £0, not a divisor
       // that makes "% of grant used" infinite.
-      set(draft.a, roundPenny(v));
+      set(draft.a, roundPenny(read.pounds));
       return undefined;
     },
   };
@@ -770,18 +773,14 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     // Written inside the award cell ("£1,290 or 2.5%"), so this row stays blank.
     cell: () => "",
     apply: (draft, year, value) => {
-      const v = parseMoney(value);
-      const problem = limitProblem(
+      const read = moneyValue(
         "Pay award minimum",
         value,
-        v,
         LIMITS.payAwardMinimum,
-        "is not an amount of money",
-        "enter e.g. £1,290",
-        pounds
+        "enter e.g. £1,290"
       );
-      if (problem || v === undefined) return problem;
-      draft.awardMinimum.set(year, v);
+      if ("problem" in read) return read.problem;
+      draft.awardMinimum.set(year, read.pounds);
       return undefined;
     },
   },
@@ -792,18 +791,9 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     note: "Grant for that financial year, when it is paid in yearly amounts.",
     cell: (a, year) => a.grant.amountsByYear?.[year] ?? "",
     apply: (draft, year, value) => {
-      const v = parseMoney(value);
-      const problem = limitProblem(
-        "Grant",
-        value,
-        v,
-        LIMITS.grantAmount,
-        "is not an amount of money",
-        "enter e.g. £250,000",
-        pounds
-      );
-      if (problem || v === undefined) return problem;
-      draft.grantByYear.set(year, roundPenny(v));
+      const read = moneyValue("Grant", value, LIMITS.grantAmount, "enter e.g. £250,000");
+      if ("problem" in read) return read.problem;
+      draft.grantByYear.set(year, roundPenny(read.pounds));
       return undefined;
     },
   },
