@@ -133,5 +133,7 @@ export function exactQuotas(total: number, weights: readonly number[]): number[]
       "Every share is zero, so there is no way to divide the total"
     );
   }
-  return weights.map((w) => (total * w) / sum);
+  // The share first, then the total: total × w can underflow to 0 for a tiny weight (5e-324)
+  // while w ÷ sum is exact, and the quotas must add up to the total.
+  return weights.map((w) => total * (w / sum));
 }

@@ -127,6 +127,12 @@ describe("exact allocation properties", () => {
     );
   });
 
+  it("quotas add up to the total even for a weight as small as a double goes", () => {
+    // The case fast-check found: 5e-7 × 5e-324 underflows to 0 when multiplied first.
+    expect(exactQuotas(5e-7, [5e-324])).toEqual([5e-7]);
+    expect(exactQuotas(5e-7, [5e-324, 5e-324])).toEqual([2.5e-7, 2.5e-7]);
+  });
+
   it("quotas add up to the total", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), weights, (t, w) => {
