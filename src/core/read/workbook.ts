@@ -22,6 +22,7 @@ import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
 import { readPayScales } from "./pay-scales";
+import { rowDefaults } from "./row-defaults";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -69,6 +70,7 @@ export function readWorkbook(
       ...localities.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
+      ...rowDefaults(est.establishment, assumptions.assumptions),
       ...grantMatch(est.establishment, assumptions),
     ],
   };

@@ -1,0 +1,89 @@
+/**
+ * Blanks a row's figures rest on, said at the blank cell: a post whose headcount cell is
+ * blank is costed for employer NI as its FTE rounded up, and one whose pension rate cell is
+ * blank at the Assumptions sheet's rate. The column being there is what makes the blank a
+ * choice the build made for the user (with no column at all, one note at the table says so).
+ */
+import { columnLetters, type Issue } from "../grid";
+import type { Assumptions, Establishment, Post, PostField } from "../model";
+import { formatNumber } from "../money";
+import { issueAtAddress } from "./issues";
+
+/** Past this many rows of one kind, one more note counts the rest instead of naming each. */
+export const ROW_NOTES_MAX = 20;
+
+/** People the engine costs for a post with no headcount (as costing/peopleFor). */
+const peopleFromFte = (fte: number): number =>
+  Number.isFinite(fte) && fte > 0 ? Math.max(1, Math.ceil(fte - 1e-9)) : 0;
+
+/** The cell of `field` on the post's row (placed by its column when blank), when the table has that column. */
+function cellOf(est: Establishment, post: Post, field: PostField): string | undefined {
+  const column = est.columns[field];
+  if (column === undefined) return undefined;
+  return post.cells[field] ?? `${columnLetters(column)}${post.sourceRow + 1}`;
+}
+
+interface RowDefault {
+  code: string;
+  field: PostField;
+  /** Whether the post takes the default, and what it took. */
+  taken: (post: Post, a: Assumptions) => string | undefined;
+  fix: string;
+  /** "rows … have a blank headcount": for the note that counts the rest. */
+  many: string;
+}
+
+const ROW_DEFAULTS: readonly RowDefault[] = [
+  {
+    code: "headcount-blank",
+    field: "headcount",
+    taken: (post, a) => {
+      const given = post.headcount;
+      if (a.onCostMode === "flat" || (given !== undefined && given > 0) || !(post.fte > 0))
+        return undefined;
+      const people = peopleFromFte(post.fte);
+      return `Headcount is ${given === 0 ? "0" : "blank"}, so the post's ${formatNumber(post.fte, 6)} FTE is taken as ${people} ${people === 1 ? "person" : "people"} for employer NI, which is worked out per person`;
+    },
+    fix: "type the number of people in post if it differs",
+    many: "have a blank (or 0) headcount, each taken as its FTE rounded up for employer NI",
+  },
+  {
+    code: "pension-rate-blank",
+    field: "pensionRate",
+    taken: (post, a) =>
+      a.onCostMode === "flat" || post.pensionRate !== undefined
+        ? undefined
+        : `Pension rate is blank, so the assumed employer pension rate (${formatNumber(a.pensionRate * 100, 2)}%, set on the Assumptions sheet) is used for this post`,
+    fix: "type the post's own employer pension rate if it has one",
+    many: "have a blank pension rate, each costed at the assumed employer pension rate (set on the Assumptions sheet)",
+  },
+];
+
+/** One note per blank a figure rests on, at its cell; past ROW_NOTES_MAX of a kind, one note counts the rest. */
+export function rowDefaults(est: Establishment | undefined, a: Assumptions): Issue[] {
+  if (!est) return [];
+  const issues: Issue[] = [];
+  for (const d of ROW_DEFAULTS) {
+    const hits: Array<{ address: string; message: string }> = [];
+    for (const post of est.posts) {
+      const address = cellOf(est, post, d.field);
+      const message = address && d.taken(post, a);
+      if (address && message) hits.push({ address, message });
+    }
+    for (const h of hits.slice(0, ROW_NOTES_MAX))
+      issues.push(issueAtAddress(est.sheet, h.address, "info", d.code, h.message, d.fix));
+    const rest = hits.slice(ROW_NOTES_MAX);
+    if (rest.length > 0)
+      issues.push(
+        issueAtAddress(
+          est.sheet,
+          rest[0].address,
+          "info",
+          d.code,
+          `${rest.length} more row${rest.length === 1 ? "" : "s"} from ${rest[0].address} ${d.many}`,
+          d.fix
+        )
+      );
+  }
+  return issues;
+}
