@@ -72,6 +72,8 @@ export interface PostCosting {
     startPoint?: number;
     /** Points above the costing point the post can still move up. */
     pointsToTop: number;
+    /** The two spinal points a mid-point between points is the mean of. */
+    startBetween?: [number, number];
   };
   warnings: string[];
 }
@@ -518,6 +520,7 @@ function costPostInto(
       startSalary: salaries[ladder.start],
       startPoint: startRung.point,
       pointsToTop: rungs - 1 - ladder.start,
+      ...(startRung.meanOf ? { startBetween: startRung.meanOf } : {}),
     },
     warnings
   );

@@ -21,6 +21,7 @@ export {
   salaryAtPoint,
   gradePoints,
   costingPointIndex,
+  midPair,
   indexPayScales,
   payLadderFor,
   ladderSalaries,

@@ -41,6 +41,11 @@ export interface LadderPoint {
   point?: number;
   /** Full-time annual salary in the base year (assumptions.firstYear). */
   salary: number;
+  /**
+   * The two spinal points this rung is the mean of: the mid-point of a grade with an even
+   * number of points, whose salary each year is the mean of theirs.
+   */
+  meanOf?: [number, number];
 }
 
 /** Where a post's pay came from, for the methodology and warnings. */
@@ -72,12 +77,47 @@ export function gradePoints(minSalary: number, maxSalary: number, steps: number)
   return out;
 }
 
-/** Index of the costing point: bottom, top, or the middle point (the upper middle when there are two). */
+/**
+ * Index of the costing point: bottom, top, or the middle point. For an even number of
+ * points the mid-point is the mean of the two middle ones (see midPair), which this gives
+ * the upper of: the point a post costed there moves to at its first increment.
+ */
 export function costingPointIndex(points: number, costingPoint: CostingPoint): number {
   if (points <= 1) return 0;
   if (costingPoint === "top") return points - 1;
   if (costingPoint === "mid") return Math.floor(points / 2);
   return 0;
+}
+
+/**
+ * The two middle points (indices) whose mean is the mid-point of an even number of
+ * points; undefined for an odd number, whose mid-point is its middle point. A grade known
+ * only by its minimum and maximum has its points evenly spaced between them, so the mean of
+ * its two middle points is (min + max) / 2, the mid-point a finance officer means.
+ */
+export function midPair(points: number): [number, number] | undefined {
+  return points >= 2 && points % 2 === 0 ? [points / 2 - 1, points / 2] : undefined;
+}
+
+/**
+ * The ladder from the costing point: for a mid-point between two points, a rung of their
+ * mean (to the penny) below the upper one, which the post moves to at its first increment.
+ * A grade known by its minimum and maximum takes ROUND((min + max) / 2, 2) itself, the
+ * figure a finance officer works out, rather than the mean of two rounded points.
+ */
+function fromCostingPoint(
+  points: LadderPoint[],
+  costingPoint: CostingPoint,
+  range?: { min: number; max: number }
+): { points: LadderPoint[]; start: number } {
+  const pair = costingPoint === "mid" ? midPair(points.length) : undefined;
+  if (!pair) return { points, start: costingPointIndex(points.length, costingPoint) };
+  const [lo, hi] = [points[pair[0]], points[pair[1]]];
+  const mean: LadderPoint = {
+    salary: roundPenny(range ? (range.min + range.max) / 2 : (lo.salary + hi.salary) / 2),
+  };
+  if (lo.point !== undefined && hi.point !== undefined) mean.meanOf = [lo.point, hi.point];
+  return { points: [mean, ...points.slice(pair[1])], start: 0 };
 }
 
 /** Pay scales indexed by grade: point → salary by year (undefined year = the base year). */
@@ -135,6 +175,7 @@ export function payLadderFor(
   let points: LadderPoint[] | undefined;
   let source: PaySource = "none";
   let grade: string | undefined;
+  let range: { min: number; max: number } | undefined;
   if (scale && scale.points.size > 0) {
     points = [...scale.points.entries()]
       .sort((a, b) => a[0] - b[0])
@@ -146,6 +187,7 @@ export function payLadderFor(
     const hi = Math.max(post.minSalary, post.maxSalary);
     points = gradePoints(lo, hi, gradeSteps).map((salary) => ({ salary }));
     source = "grade-range";
+    range = { min: lo, max: hi };
   } else if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     points = [{ salary: (isMoney(post.minSalary) ? post.minSalary : post.maxSalary) as number }];
     source = "grade-range";
@@ -173,8 +215,7 @@ export function payLadderFor(
       };
     }
   }
-  if (points)
-    return { grade, points, start: costingPointIndex(points.length, costingPoint), source };
+  if (points) return { grade, ...fromCostingPoint(points, costingPoint, range), source };
   if (isMoney(post.salary))
     return { points: [{ salary: post.salary }], start: 0, source: "salary" };
   return {
@@ -210,7 +251,10 @@ export function ladderSalaries(
   const last = firstYear + years - 1;
   for (let r = 0; r < n; r++) {
     const rung = ladder.points[r];
-    const published = rung.point !== undefined ? scale?.points.get(rung.point) : undefined;
+    const published =
+      rung.point !== undefined
+        ? scale?.points.get(rung.point)
+        : rung.meanOf && scale && meanPublished(scale.points, rung.meanOf);
     // Years up to the base year: the base figure (never deflated), or that year's own.
     for (let fy = firstYear; fy <= Math.min(baseYear, last); fy++) {
       out[(fy - firstYear) * n + r] = published?.get(fy) ?? rung.salary;
@@ -225,6 +269,22 @@ export function ladderSalaries(
       }
       if (fy >= firstYear) out[(fy - firstYear) * n + r] = s;
     }
+  }
+  return out;
+}
+
+/** The figures published for both of two points, by year, as their mean: a mid-point's. */
+function meanPublished(
+  points: Map<number, Map<FinancialYear | undefined, number>>,
+  [lo, hi]: [number, number]
+): Map<FinancialYear | undefined, number> | undefined {
+  const a = points.get(lo);
+  const b = points.get(hi);
+  if (!a || !b) return undefined;
+  const out = new Map<FinancialYear | undefined, number>();
+  for (const [year, x] of a) {
+    const y = b.get(year);
+    if (y !== undefined) out.set(year, roundPenny((x + y) / 2));
   }
   return out;
 }

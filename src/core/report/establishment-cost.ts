@@ -24,6 +24,7 @@ import { rateInput, costSettings, type AssumptionCells } from "./assumption-cell
 import { sourceRef } from "./expr";
 import { costFigureDefinition, fullTimeSalaryDefinition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
+import { salaryBasis } from "./salary-basis";
 import { payOf } from "./live/pay";
 import { textNumberReason, type TextCell } from "./live/common";
 
@@ -198,6 +199,12 @@ function postTable(s: CostSheet): PlacedTable {
         );
       },
     },
+    {
+      key: "basis",
+      header: "Costed at",
+      width: 30,
+      cell: (pc) => text(salaryBasis(pc, a.costingPoint)),
+    },
   ];
   const money = (key: MoneyKey, header: string): ColumnSpec<PostCosting> => ({
     key,
@@ -358,7 +365,7 @@ function methodSection(s: CostSheet): void {
   const notes = [
     "How this was calculated",
     `The cost of each post in ${label} (1 April to 31 March), month by month; posts with start or end dates inside the year cost that part of it, by days.`,
-    `Salary = full-time salary at the ${point} × FTE; "Full-time salary" shows the rate in force at the year's end (after any increment).`,
+    `Salary = full-time salary at the ${point} × FTE; "Full-time salary" shows the rate in force at the year's end (after any increment), and "Costed at" where on the grade it comes from.`,
     flat
       ? `On-costs: one flat ${pct(a.flatOnCostRate)} of salary in place of employer NI, pension and levy.`
       : `Employer NI per person per month above the ${label} secondary threshold (people = headcount, or FTE rounded up); pension at the row's rate or ${pct(a.pensionRate)}; ${a.apprenticeshipLevy ? "apprenticeship levy 0.5% of salary" : "no apprenticeship levy"}.`,

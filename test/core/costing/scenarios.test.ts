@@ -110,16 +110,49 @@ describe("costing points", () => {
     expect(gradePoints(20000, 21000, 1)).toEqual([20000]);
   });
 
-  it("takes bottom, mid (upper middle for an even count), top or the actual salary", () => {
+  it("takes bottom, mid ((min + max) / 2: the mean of the two middle points), top or the actual salary", () => {
     const post = makePost({ minSalary: 20000, maxSalary: 23000, salary: 21500 });
     const at = (costingPoint: "bottom" | "mid" | "top" | "actual", gradeSteps = 4) =>
       costPost(post, makeAssumptions({ costingPoint, gradeSteps, incrementRule: "none" })).years[0]
         .salary;
     expect(at("bottom")).toBe(20000);
-    expect(at("mid")).toBe(22000);
+    // DOMAIN, conventions: a grade known by its minimum and maximum has mid-point (min + max) / 2.
+    expect(at("mid")).toBe(21500);
     expect(at("mid", 5)).toBe(21500);
+    expect(at("mid", 2)).toBe(21500);
     expect(at("top")).toBe(23000);
     expect(at("actual")).toBe(21500);
+  });
+
+  it("moves a mid-point between two points up to the upper one at the first increment", () => {
+    const c = costPost(
+      makePost({ minSalary: 20000, maxSalary: 23000 }),
+      makeAssumptions({ years: 3, costingPoint: "mid" })
+    );
+    expect(c.years.map((y) => y.salary)).toEqual([21500, 22000, 23000]);
+  });
+
+  it("takes a listed grade's middle point, or the mean of its two middle points, published by year", () => {
+    const payScales = {
+      sheet: "Pay scales",
+      points: [
+        { grade: "PO1", point: 23, salary: 30000 },
+        { grade: "PO1", point: 24, salary: 31000 },
+        { grade: "PO1", point: 25, salary: 32000 },
+        { grade: "PO1", point: 26, salary: 33500 },
+        { grade: "PO1", point: 24, salary: 32000, year: 2025 },
+        { grade: "PO1", point: 25, salary: 33000, year: 2025 },
+      ],
+    };
+    const a = makeAssumptions({ years: 2, costingPoint: "mid", incrementRule: "none" });
+    const even = costPost(makePost({ grade: "PO1" }), a, costingWindow(a), payScales);
+    // Points 24 and 25: £31,500 in 2024/25; both published for 2025/26, their mean £32,500.
+    expect(even.years.map((y) => y.salary)).toEqual([31500, 32500]);
+    expect(even.pay.startSalary).toBe(31500);
+    const odd = { ...payScales, points: payScales.points.filter((p) => p.point !== 26) };
+    const middle = costPost(makePost({ grade: "PO1" }), a, costingWindow(a), odd);
+    expect(middle.years.map((y) => y.salary)).toEqual([31000, 32000]);
+    expect(middle.pay.startPoint).toBe(24);
   });
 
   it("moves an actual salary between points up to the next point", () => {

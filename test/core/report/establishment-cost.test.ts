@@ -51,6 +51,7 @@ describe("Establishment Cost sheet", () => {
       "FTE",
       "Headcount",
       "Full-time salary",
+      "Costed at",
       "Salary",
       "Employer NI",
       "Employer pension",
@@ -67,14 +68,15 @@ describe("Establishment Cost sheet", () => {
       1.5,
       3,
       20000,
+      "Salary as given",
       30000,
       374.26,
       5700,
       150,
       36224.26,
     ]);
-    expect(cellAt(sheet, `L${top + 4}`)).toMatchObject({
-      formula: `=ROUND(SUM(L${top + 1}:L${top + 3}),2)`,
+    expect(cellAt(sheet, `M${top + 4}`)).toMatchObject({
+      formula: `=ROUND(SUM(M${top + 1}:M${top + 3}),2)`,
       value: 100363.76,
     });
   });

@@ -146,15 +146,18 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
     const support = cellOf(cost, "Support Worker", "Salary");
     const senior = cellOf(cost, "Senior Worker", "Salary");
     if (point === "mid") {
-      // Four points: the upper middle is the third, point 12 in C4.
+      // Four points: the mid-point is the mean of the two middle ones, points 11 and 12 (C3, C4).
       expect(cellOf(cost, "Support Worker", "Full-time salary").live).toBe(
-        "=ESTAB.SALARY('Pay Scales'!C4,1,0)"
+        "=ROUND(('Pay Scales'!C3+'Pay Scales'!C4)/2,2)"
       );
       expect(support.live).toMatch(
-        /^=ESTAB\.POSTCOST\('Pay Scales'!C4,Staff!G2,"2025\/26",Staff!H2,/
+        /^=ESTAB\.POSTCOST\(ROUND\(\('Pay Scales'!C3\+'Pay Scales'!C4\)\/2,2\),Staff!G2,"2025\/26",Staff!H2,/
       );
-      expect(support.cell).toMatchObject({ value: 50200 }); // 25,100 × 2 FTE
-      expect(senior.live).toMatch(/^=ESTAB\.POSTCOST\('Pay Scales'!C8,Staff!G3,/); // mid of SS09
+      expect(support.cell).toMatchObject({ value: 49600 }); // (24,500 + 25,100) / 2 × 2 FTE
+      // Mid of SS09: points 15 and 16 (C7, C8), not the post's actual point.
+      expect(senior.live).toMatch(
+        /^=ESTAB\.POSTCOST\(ROUND\(\('Pay Scales'!C7\+'Pay Scales'!C8\)\/2,2\),Staff!G3,/
+      );
     } else {
       // No salary or spinal point: the bottom of the grade (point 10, C2), as the engine falls back to.
       expect(support.live).toMatch(/^=ESTAB\.POSTCOST\('Pay Scales'!C2,Staff!G2,/);
@@ -228,8 +231,8 @@ describe.each(["mid", "actual"])("live sheets over pay scales, costed at %s", (p
       row: salary.r,
       col: salary.col,
     });
-    // Mid: point 12 at £25,500 × 2 FTE; actual: the bottom, point 10, unchanged.
-    expect(value).toBe(point === "mid" ? 51000 : 48000);
+    // Mid: points 11 and 12 at (£24,500 + £25,500) / 2 × 2 FTE; actual: the bottom, point 10, unchanged.
+    expect(value).toBe(point === "mid" ? 50000 : 48000);
     expect(rebuilt.sheets[1]).not.toEqual(shareable.sheets[1]);
     edits.destroy();
   });
@@ -334,8 +337,9 @@ describe("pay scales the points argument cannot carry", () => {
     ];
     const live = buildWorkbook(grids("mid", STAFF, scales), request("live"));
     const [cost, grant] = live.sheets;
+    // The mid-point: the mean of points 11 and 12, each that year's cell.
     expect(cellOf(cost, "Support Worker", "Salary").live).toMatch(
-      /^=ESTAB\.POSTCOST\('Pay Scales'!C4,/
+      /^=ESTAB\.POSTCOST\(ROUND\(\('Pay Scales'!C3\+'Pay Scales'!C4\)\/2,2\),/
     );
     expect(cellOf(grant, "Support Worker", "2025/26 total cost").live).toBeUndefined();
     expect(live.summaries[1].warnings.join("\n")).toContain(
@@ -360,8 +364,9 @@ describe("pay scales the points argument cannot carry", () => {
     ];
     const live = buildWorkbook(grids("mid", STAFF, scales), request("live"));
     const [cost, grant] = live.sheets;
+    // Points 11 and 12 moved down a row, under the SS09 row in C3.
     expect(cellOf(cost, "Support Worker", "Salary").live).toMatch(
-      /^=ESTAB\.POSTCOST\('Pay Scales'!C5,/
+      /^=ESTAB\.POSTCOST\(ROUND\(\('Pay Scales'!C4\+'Pay Scales'!C5\)\/2,2\),/
     );
     expect(cellOf(grant, "Support Worker", "2025/26 total cost").live).toBeUndefined();
     expect(live.summaries[1].warnings.join("\n")).toContain(

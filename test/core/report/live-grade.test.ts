@@ -73,7 +73,8 @@ describe.each(["bottom", "mid", "top"])("grade-range posts, costed at the %s", (
     expect(formulas.length).toBe(3 * 8);
     const salary = {
       bottom: "Staff!C2",
-      mid: "ROUND\\(Staff!C2\\+\\(Staff!D2-Staff!C2\\)\\*2/3,2\\)",
+      // (min + max) / 2 to the penny: DOMAIN's mid-point of a grade known by its range.
+      mid: "ROUND\\(\\(Staff!C2\\+Staff!D2\\)/2,2\\)",
       top: "Staff!D2",
     }[point] as string;
     expect(formulas.slice(0, 3)).toEqual([
@@ -200,7 +201,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2 + 6 + 2);
     // Costed in the FY the restructure takes effect, at the grade's mid point.
     expect(formulas.find((f) => f.startsWith("=ESTAB.POSTCOST("))).toMatch(
-      /^=ESTAB\.POSTCOST\(ROUND\(Staff!C2\+\(Staff!D2-Staff!C2\)\*2\/3,2\),Staff!E2,"2025\/26"/
+      /^=ESTAB\.POSTCOST\(ROUND\(\(Staff!C2\+Staff!D2\)\/2,2\),Staff!E2,"2025\/26"/
     );
     expect(formulas).toContain(
       `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",Assumptions!$A$4:$B$4)`

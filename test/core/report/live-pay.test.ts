@@ -64,12 +64,12 @@ describe("payOf", () => {
     });
   });
 
-  it("a grade range at the mid: the ROUND over the min and max cells, and the four points", () => {
+  it("a grade range at the mid: (min + max) / 2 over the two cells, and the four points", () => {
     const p = post({ minSalary: 26000, maxSalary: 28000 }, { minSalary: "I2", maxSalary: "J2" });
     expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
       source: "grade-range",
-      salary: "ROUND(Staff!I2+(Staff!J2-Staff!I2)*2/3,2)",
-      salaryValue: 27333.33,
+      salary: "ROUND((Staff!I2+Staff!J2)/2,2)",
+      salaryValue: 27000,
       profileSalary: "",
       points: "ROUND(Staff!I2+(Staff!J2-Staff!I2)*{0,1,2,3}/3,2)",
       pointValues: [26000, 26666.67, 27333.33, 28000],
@@ -96,12 +96,12 @@ describe("payOf", () => {
     expect(pay.profileSalary).toBe("");
   });
 
-  it("a pay scale at the mid: the cell of the upper middle point, and the grade's cells as one range", () => {
+  it("a pay scale at the mid: the mean of the two middle points' cells, and the grade's cells as one range", () => {
     const p = post({ grade: " ss08 ", salary: 99999 }, { salary: "C2" });
     expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
       source: "pay-scales",
-      salary: "'Pay Scales'!C4",
-      salaryValue: 25100,
+      salary: "ROUND(('Pay Scales'!C3+'Pay Scales'!C4)/2,2)",
+      salaryValue: 24800,
       profileSalary: "",
       points: "'Pay Scales'!C2:C5",
       pointValues: [24000, 24500, 25100, 25800],

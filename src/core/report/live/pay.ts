@@ -1,5 +1,5 @@
 /** A post's pay as live formulas write it: the cells its salary comes from. */
-import { costingPointIndex, gradeKey, isMoney } from "../../costing";
+import { costingPointIndex, gradeKey, isMoney, midPair } from "../../costing";
 import type { FinancialYear } from "../../dates";
 import { fromA1, quoteSheetName } from "../../grid";
 import { roundPenny } from "../../money";
@@ -60,11 +60,13 @@ export function gradeRangePay(
   const point = (k: number): Expr => (k === 0 ? min : k === n - 1 ? max : span(lit(k)));
   const i = costingPointIndex(n, a.costingPoint);
   const ks = Array.from({ length: n }, (_, k) => k);
-  const salaryExpr = point(i);
+  // A mid-point between two points: ROUND((min + max) / 2, 2), as payLadderFor takes it.
+  const mid = a.costingPoint === "mid" && midPair(n) !== undefined;
+  const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
   return {
     salary: formula(salaryExpr),
     salaryExpr,
-    salaryValue: at(i),
+    salaryValue: mid ? roundPenny((lo + hi) / 2) : at(i),
     points: n === 1 ? formula(min) : formula(span(lit([ks]))),
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
@@ -219,12 +221,28 @@ function payScalePay(
       own = { cell: salaryCell, value: post.salary };
     } else startPoint = order[0];
   } else startPoint = order[costingPointIndex(order.length, a.costingPoint)];
+  const pair = a.costingPoint === "mid" ? midPair(order.length) : undefined;
 
   let salaryExpr: Expr;
   let salaryValue: number;
   if (own) {
     salaryExpr = own.cell;
     salaryValue = own.value;
+  } else if (pair) {
+    // The mean of the two middle points' cells, as payLadderFor's mid-point.
+    const [lo, hi] = pair.map((k) => rowIn(order[k]));
+    if (!lo.cell || !hi.cell) return `no cell address for a middle point of grade ${lo.grade}`;
+    salaryExpr = ROUND(
+      div(
+        add(
+          sourceRef(scales.sheet, lo.cell, lo.salary),
+          sourceRef(scales.sheet, hi.cell, hi.salary)
+        ),
+        lit(2)
+      ),
+      2
+    );
+    salaryValue = roundPenny((lo.salary + hi.salary) / 2);
   } else {
     const row = rowIn(startPoint as number);
     if (!row.cell) return `no cell address for point ${row.point} of grade ${row.grade}`;
