@@ -23,6 +23,7 @@ import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
+import { shapingDefaults } from "./assumption-defaults";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -71,6 +72,7 @@ export function readWorkbook(
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
       ...rowDefaults(est.establishment, assumptions.assumptions),
+      ...shapingDefaults(workbook.grids, assumptions),
       ...grantMatch(est.establishment, assumptions),
     ],
   };

@@ -383,9 +383,17 @@ describe("locality shares are checked across tables before any is worked out", (
     ["Locality", "Population 0-19", "IDACI", "Referrals"],
     ["A", 100, 0.2, 3],
   ]);
+  // The settings that shape every figure, set so the sheet leaves nothing to a default.
+  const SHAPING: CellValue[][] = [
+    ["First financial year", "2025/26"],
+    ["Number of years", 3],
+    ["Costing point", "bottom"],
+    ["Employer pension rate", "19%"],
+    ["Increment rule", "April"],
+  ];
   const read = (settings: CellValue[][]) =>
     readWorkbook({
-      grids: [staff, need, grid("Assumptions", [["Setting", "Value"], ...settings])],
+      grids: [staff, need, grid("Assumptions", [["Setting", "Value"], ...settings, ...SHAPING])],
     });
 
   it("weights all 0% are an error at the first weight", () => {
@@ -419,10 +427,7 @@ describe("locality shares are checked across tables before any is worked out", (
     const r = readWorkbook({
       grids: [
         staff,
-        grid("Assumptions", [
-          ["Setting", "Value"],
-          ["FTE to share out", 1.23],
-        ]),
+        grid("Assumptions", [["Setting", "Value"], ["FTE to share out", 1.23], ...SHAPING]),
       ],
     });
     expect(r.issues).toEqual([]);

@@ -262,6 +262,8 @@ describe("readWorkbook", () => {
     expect(messages(r.issues)).toEqual([
       "Staff!D3: Salary £30000 for 'Worker B' is outside its grade (£24000 to £24600) — check the salary and the grade",
       "Staff!C3: Spinal point 20 for 'Worker B' is not a point of grade SS08 — check the point and the grade against the pay scales table",
+      // The sheet sets only the number of years: the rest that shape every figure are said.
+      "Assumptions!A2: The Assumptions sheet does not set these settings, so the default is used: First financial year 2025/26, Costing point bottom of the grade, Employer pension rate 19%, Increment rule one point each 1 April — add the row (or type its value) to set it; 'estab init' writes a sheet listing every setting",
     ]);
   });
 });

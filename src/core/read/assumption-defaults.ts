@@ -1,0 +1,86 @@
+/**
+ * The settings that shape every figure, when an Assumptions sheet leaves them out (no row,
+ * or a blank value): the build takes the default, and says which at the sheet, so a sheet
+ * typed with only a pension rate does not cost the wrong years or grade point in silence.
+ * (With no Assumptions sheet at all, one note lists every default: see workbook.ts.)
+ */
+import { columnLetters, fromA1, type Grid, type Issue } from "../grid";
+import { financialYearLabel } from "../dates";
+import type { Assumptions, CostingPoint, IncrementRule } from "../model";
+import { formatNumber } from "../money";
+import type { ReadAssumptionsResult } from "./assumptions";
+import { issueAtAddress } from "./issues";
+
+const POINT_WORDS: Record<CostingPoint, string> = {
+  bottom: "bottom of the grade",
+  mid: "mid-point of the grade",
+  top: "top of the grade",
+  actual: "the post-holder's actual salary or point",
+};
+const INCREMENT_WORDS: Record<IncrementRule, string> = {
+  april: "one point each 1 April",
+  anniversary: "one point on each start-date anniversary",
+  none: "no increments",
+};
+
+/** Each shaping setting: its key, its name on the sheet, and the default in words. */
+const SHAPING: ReadonlyArray<[string, string, (a: Assumptions) => string | undefined]> = [
+  ["firstYear", "First financial year", (a) => financialYearLabel(a.firstYear)],
+  ["years", "Number of years", (a) => String(a.years)],
+  ["costingPoint", "Costing point", (a) => POINT_WORDS[a.costingPoint]],
+  [
+    "pensionRate",
+    "Employer pension rate",
+    (a) => (a.onCostMode === "flat" ? undefined : `${formatNumber(a.pensionRate * 100, 2)}%`),
+  ],
+  ["incrementRule", "Increment rule", (a) => INCREMENT_WORDS[a.incrementRule]],
+];
+
+/** Whether the sheet's value cell for a setting holds something. */
+function given(grids: readonly Grid[], sheet: string, address: string | undefined): boolean {
+  if (!address) return false;
+  const { row, column } = fromA1(address);
+  return grids.some((g) => {
+    if (g.sheet !== sheet) return false;
+    const v = g.values[row - g.origin.row]?.[column - g.origin.column];
+    return v !== undefined && v !== null && String(v).trim() !== "";
+  });
+}
+
+/**
+ * Where the note goes: the name cell of the sheet's first setting (left of its value), or
+ * with no setting read, the first cell of the sheet's grid.
+ */
+function noteCell(
+  grids: readonly Grid[],
+  sheet: string,
+  values: ReadonlyArray<string | undefined>
+): string {
+  const at = values
+    .filter((v): v is string => v !== undefined)
+    .map((v) => fromA1(v))
+    .sort((x, y) => x.row - y.row || x.column - y.column)[0];
+  if (at) return `${columnLetters(Math.max(0, at.column - 1))}${at.row + 1}`;
+  const origin = grids.find((g) => g.sheet === sheet)?.origin ?? { row: 0, column: 0 };
+  return `${columnLetters(origin.column)}${origin.row + 1}`;
+}
+
+export function shapingDefaults(grids: readonly Grid[], read: ReadAssumptionsResult): Issue[] {
+  if (!read.found) return [];
+  const { sheet, cells } = read.source;
+  const taken = SHAPING.flatMap(([key, name, value]) => {
+    const v = value(read.assumptions);
+    return v === undefined || given(grids, sheet, cells[key]) ? [] : [`${name} ${v}`];
+  });
+  if (taken.length === 0) return [];
+  return [
+    issueAtAddress(
+      sheet,
+      noteCell(grids, sheet, Object.values(cells)),
+      "info",
+      "assumptions-not-set",
+      `The Assumptions sheet does not set ${taken.length === 1 ? "this setting" : "these settings"}, so the default is used: ${taken.join(", ")}`,
+      "add the row (or type its value) to set it; 'estab init' writes a sheet listing every setting"
+    ),
+  ];
+}
