@@ -9,7 +9,7 @@ import { FULL_TIME_HOURS, proposedPostOf } from "../changes";
 import { financialYearOf, type FinancialYear } from "../dates";
 import { columnLetters, parseRangeA1 } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post, PostField } from "../model";
-import { assumptionCell } from "./assumption-cells";
+import { assumptionCell, costSettings } from "./assumption-cells";
 import { agencyCost, postCost } from "./estab-calls";
 import {
   call,
@@ -34,7 +34,6 @@ import type { LiveInputs } from "./establishment-cost";
 import { postCell, type Definition } from "./post-inputs";
 import { postTextReason } from "./live/common";
 import { payOf } from "./live/pay";
-import { costSettings } from "./assumption-cells";
 
 /** What a live Restructure sheet's formulas price with besides the establishment. */
 export interface RestructureLive extends LiveInputs {
@@ -82,7 +81,7 @@ const textIn = (c: RestructureInputs, post: Post, ...fields: PostField[]) =>
 const fteCell = (c: RestructureInputs, post: Post) =>
   postCell(c.establishment, post, "fte", "currentFte");
 
-/** A post's side as the formulas read it: its FTE expression and the cells that reads. */
+/** The proposed FTE as the formulas read it: its expression and the cells that reads. */
 export interface ProposedFte {
   /** The FTE as proposed; undefined with no FTE cell. */
   expr?: Expr;

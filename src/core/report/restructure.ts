@@ -36,6 +36,7 @@ import {
   proposedFte,
   restructureInputs,
   weeksDefinition,
+  type ProposedFte,
   type RestructureInputs,
   type RestructureLive,
 } from "./restructure-figures";
@@ -82,6 +83,8 @@ interface RestructureSheet {
 /** A figure's cell, with its definition when it became live (for the cells that refer to it). */
 interface Figure {
   cell: NumberCell;
+  /** The definition its live formula prints; undefined while it is a value. */
+  expr?: Expr;
   /** The cell on this sheet as an input of another figure; undefined while it is a value. */
   ref?: Expr;
 }
@@ -93,8 +96,6 @@ interface PostRow {
   fteChange: Figure;
   costNow: Figure;
   costProposed: Figure;
-  /** The cost proposed's definition, when live: the permanent cost of an agency conversion. */
-  proposedExpr?: Expr;
   change: Figure;
   /** Only with an implementation date. */
   partYear?: Figure;
@@ -121,10 +122,11 @@ function figure(
     what,
     format
   );
-  return { cell, ref: cell.live && expr ? cellRef(address, expr) : undefined };
+  if (!cell.live || !expr) return { cell };
+  return { cell, expr, ref: cellRef(address, expr) };
 }
 
-/** Why a figure over other cells of the sheet is a value: one of them is. */
+/** A figure over other cells of the sheet: defined while every one of them is live, else why not. */
 const needs = (refs: Array<Expr | undefined>, why: string, make: (...r: Expr[]) => Expr) =>
   refs.every((x) => x !== undefined) ? make(...(refs as Expr[])) : { reason: why };
 
@@ -135,10 +137,11 @@ const postLabel = (p: PostChange) => `${p.post.title} (row ${p.post.sourceRow + 
  * proposed, and the changes as ROUND over those cells of the row, live only when they are.
  */
 function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => string): PostRow {
+  // Read only by the definitions, which figureCell asks for only when the sheet is live.
   const live = s.live as RestructureInputs;
   const post = p.post;
   const name = postLabel(p);
-  let side: ReturnType<typeof proposedFte> | undefined;
+  let side: ProposedFte | undefined;
   const sideOf = () => (side ??= proposedFte(live, post));
   const fig = (key: string, value: number, define: () => Definition, what: string) =>
     figure(s, at(key), value, define, `${name} ${what}`, key.startsWith("fte") ? "fte" : "money");
@@ -159,15 +162,10 @@ function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => st
     "FTE change"
   );
   const costNow = fig("costNow", p.current.total, () => costNowDefinition(live, post), "cost now");
-  let proposedExpr: Expr | undefined;
   const costProposed = fig(
     "costProposed",
     p.proposed.total,
-    () => {
-      const d = costProposedDefinition(live, post, sideOf());
-      if (!hasReason(d)) proposedExpr = d;
-      return d;
-    },
+    () => costProposedDefinition(live, post, sideOf()),
     "cost proposed"
   );
   const change = fig(
@@ -193,16 +191,7 @@ function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => st
             ),
           "change (part year)"
         );
-  return {
-    fteNow,
-    fteProposed,
-    fteChange,
-    costNow,
-    costProposed,
-    proposedExpr: costProposed.cell.live ? proposedExpr : undefined,
-    change,
-    partYear,
-  };
+  return { fteNow, fteProposed, fteChange, costNow, costProposed, change, partYear };
 }
 
 /**
@@ -359,7 +348,8 @@ function agencyFigures(
   const permanent = fig(
     "permanent",
     a.permanentCost,
-    () => row?.proposedExpr ?? { reason: "its cost proposed is not live" },
+    // The post's own cost proposed, the same formula.
+    () => row?.costProposed.expr ?? { reason: "its cost proposed is not live" },
     "permanent cost"
   );
   const saving = fig(
