@@ -21,13 +21,13 @@ import {
   MAX,
   mul,
   N,
-  numberValue,
   omitted,
   OR,
   ROUNDUP,
   sourceRef,
   sub,
   toNumber,
+  value,
   type Expr,
 } from "./expr";
 import type { LiveInputs } from "./establishment-cost";
@@ -284,14 +284,16 @@ export function costProposedDefinition(
   return yearCost(c, post, pay, side.expr, head ?? omitted);
 }
 
-/** Whether the expression gives `want` now (undefined: blank). */
+/** Whether the expression gives `want` now (undefined: blank, or "" as the headcount's IF gives). */
 function readsAs(e: Expr, want: number | undefined): boolean {
+  let v: ReturnType<typeof value>;
   try {
-    const v = numberValue(e);
-    return v === want || (want === undefined && v === 0);
+    v = value(e);
   } catch {
-    return want === undefined;
+    return false;
   }
+  if (typeof v === "number") return v === want || (want === undefined && v === 0);
+  return want === undefined && (v === null || v === "");
 }
 
 /** Agency weeks a year, shown: VALUE(the Assumptions sheet's cell), read as a number as the reader does. */
