@@ -3,8 +3,15 @@
  * the core function that cell function calls (src/functions/definitions.ts is the other
  * door to the same core calls), with the arguments as the sheet holds them.
  */
+import { agencyAnnualCost } from "../changes";
 import { costPostIn, yearCostingContext, type CostFigures, type PlainSettings } from "../costing";
-import { financialYearLabel, parseFinancialYear, type FinancialYear, type Serial } from "../dates";
+import {
+  financialYearFraction,
+  financialYearLabel,
+  parseFinancialYear,
+  type FinancialYear,
+  type Serial,
+} from "../dates";
 import type { Assumptions } from "../model";
 import { readAssumptions } from "../read";
 import {
@@ -159,3 +166,30 @@ function runPostCost(args: Value[]): Value {
 /** =ESTAB.SALARY(cell,1,0): one salary cell read as the functions read money. */
 export const salaryOf = (cell: Expr): Expr =>
   call("ESTAB.SALARY", ([v]) => toNumber(v), cell, lit(1), lit(0));
+
+/** =ESTAB.AGENCYCOST(hourlyRate, hoursPerWeek, weeks): agencyAnnualCost, as the cell function calls it. */
+export const agencyCost = (rate: Expr, hours: Expr, weeks: Expr): Expr =>
+  call(
+    "ESTAB.AGENCYCOST",
+    ([r, h, w]) => agencyAnnualCost(toNumber(r), toNumber(h), toNumber(w)),
+    rate,
+    hours,
+    weeks
+  );
+
+/**
+ * =ESTAB.FYFRACTION(start, end, fy): the share of FY `fy` from start to end by days, as
+ * financialYearFraction gives it (a blank or 0 date is no date, as the function reads it).
+ */
+export const fyFraction = (start: Expr | undefined, end: Expr | undefined, fy: FinancialYear) =>
+  call(
+    "ESTAB.FYFRACTION",
+    ([s, e, y]) => {
+      const year = fyOf(y);
+      if (year === undefined) throw new ExprError("ESTAB.FYFRACTION: bad fy");
+      return financialYearFraction(year, optional(s) || undefined, optional(e) || undefined);
+    },
+    start ?? omitted,
+    end ?? omitted,
+    lit(financialYearLabel(fy))
+  );

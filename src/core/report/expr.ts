@@ -159,11 +159,24 @@ export function value(e: Expr): Value {
     case "call": {
       // A post's pay is one subtree shared by its six figures: evaluate it once.
       let v = evaluated.get(e);
-      if (v === undefined) evaluated.set(e, (v = e.run(e.args.map(value))));
+      if (v === undefined)
+        evaluated.set(e, (v = e.run(e.name === "IF" ? ifArgs(e.args) : e.args.map(value))));
       return v;
     }
   }
 }
+
+/**
+ * IF's arguments as a spreadsheet evaluates them: the test, then only the branch it takes
+ * (the other, blank here, may be #DIV/0!: IF(N(fte)=0,"",headcount*fte2/fte)).
+ */
+function ifArgs([test, then, otherwise]: Expr[]): Value[] {
+  const t = value(test);
+  const taken = truthOf(scalarArg(t)) ? 1 : 2;
+  return [t, taken === 1 ? value(then) : null, taken === 2 ? value(otherwise) : null];
+}
+
+const truthOf = (s: Scalar): boolean => (typeof s === "boolean" ? s : toNumber(s) !== 0);
 
 /** Calls are pure and trees immutable, so a call's value is kept with it. */
 const evaluated = new WeakMap<Expr, Value>();
@@ -339,21 +352,15 @@ export const LEN = (x: Expr): Expr =>
 
 /** IF(test, then, else): a number test is true unless 0. */
 export const IF = (test: Expr, then: Expr, otherwise: Expr): Expr =>
-  call(
-    "IF",
-    ([t, a, b]) => {
-      const s = scalarArg(t);
-      const truth = typeof s === "boolean" ? s : toNumber(s) !== 0;
-      return truth ? a : b;
-    },
-    test,
-    then,
-    otherwise
-  );
+  call("IF", ([t, a, b]) => (truthOf(scalarArg(t)) ? a : b), test, then, otherwise);
 
 /** Comparisons for IF tests, over numbers: IF(cell>0, …). */
 export const GT = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: ">", left, right });
 export const EQ = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: "=", left, right });
+
+/** OR(test, …): true when any test is (a number is true unless 0). */
+export const OR = (...tests: Expr[]): Expr =>
+  call("OR", (vs) => vs.some((v) => truthOf(scalarArg(v))), ...tests);
 
 /** INDEX(array, row, [column]), 1-based. */
 export const INDEX = (array: Expr, row: number, column?: number): Expr =>

@@ -13,15 +13,36 @@ import {
 } from "../changes";
 import { financialYearLabel, formatUkDate } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
-import type { Assumptions, Establishment } from "../model";
-import type { SheetSummary } from "./summary";
-import { formula, text, type SheetSpec } from "./sheet-spec";
+import type { Assumptions, Establishment, PostField } from "../model";
+import type { SheetBuild, SheetSummary } from "./summary";
+import { formula, text, type NumberCell, type NumberFormatName } from "./sheet-spec";
 import {
   createSheetDraft,
   type CellInput,
   type ColumnSpec,
   type PlacedTable,
+  type SheetDraft,
 } from "./table-layout";
+import { cellRef, div, lit, mul, ROUND, sub, type Expr } from "./expr";
+import { agencyCost, fyFraction } from "./estab-calls";
+import { hasReason, postCell, type Definition } from "./post-inputs";
+import { figureCell, liveBook, type LiveBook } from "./render";
+import {
+  agencyHours,
+  costNowDefinition,
+  costProposedDefinition,
+  fteNowDefinition,
+  fteProposedDefinition,
+  proposedFte,
+  restructureInputs,
+  weeksDefinition,
+  type ProposedFte,
+  type RestructureInputs,
+  type RestructureLive,
+} from "./restructure-figures";
+import { postTextReason } from "./live/common";
+
+export type { RestructureLive } from "./restructure-figures";
 
 export interface RestructureSheetInput {
   establishment: Establishment;
@@ -34,11 +55,144 @@ export interface RestructureSheetInput {
   version: string;
   /** Sheet name wanted; "Restructure" by default. */
   sheetName?: string;
+  /**
+   * Live: define the per-post figures over the source's cells and the Assumptions sheet's,
+   * priced with these assumptions (those costOf costs with) and pay scales.
+   */
+  live?: RestructureLive;
 }
 
 const FTE_DP = 6;
 const MONEY_DP = 2;
 const yesNo = (b: boolean): string => (b ? "Yes" : "No");
+
+/** What every section of the sheet is a function of. */
+interface RestructureSheet {
+  input: RestructureSheetInput;
+  r: ProposedVersusCurrent;
+  d: SheetDraft;
+  withPartYear: boolean;
+  withPostId: boolean;
+  /** Set when the sheet is built live. */
+  book?: LiveBook;
+  live?: RestructureInputs;
+  /** Each post's live figures, by its row of the posts table, for the agency table. */
+  rows: Map<PostChange, PostRow>;
+}
+
+/** A figure's cell, with its definition when it became live (for the cells that refer to it). */
+interface Figure {
+  cell: NumberCell;
+  /** The definition its live formula prints; undefined while it is a value. */
+  expr?: Expr;
+  /** The cell on this sheet as an input of another figure; undefined while it is a value. */
+  ref?: Expr;
+}
+
+/** A post's figures on its row of the posts table. */
+interface PostRow {
+  fteNow: Figure;
+  fteProposed: Figure;
+  fteChange: Figure;
+  costNow: Figure;
+  costProposed: Figure;
+  change: Figure;
+  /** Only with an implementation date. */
+  partYear?: Figure;
+}
+
+/** A number cell defined by `define` (live when it gives `value`), and its reference at `address`. */
+function figure(
+  s: RestructureSheet,
+  address: string,
+  value: number,
+  define: () => Definition,
+  what: string,
+  format: NumberFormatName
+): Figure {
+  let expr: Expr | undefined;
+  const cell = figureCell(
+    s.book,
+    value,
+    () => {
+      const d = define();
+      if (!hasReason(d)) expr = d;
+      return d;
+    },
+    what,
+    format
+  );
+  if (!cell.live || !expr) return { cell };
+  return { cell, expr, ref: cellRef(address, expr) };
+}
+
+/** A figure over other cells of the sheet: defined while every one of them is live, else why not. */
+const needs = (refs: Array<Expr | undefined>, why: string, make: (...r: Expr[]) => Expr) =>
+  refs.every((x) => x !== undefined) ? make(...(refs as Expr[])) : { reason: why };
+
+const postLabel = (p: PostChange) => `${p.post.title} (row ${p.post.sourceRow + 1})`;
+
+/**
+ * A post's figures, defined over its cells (live) or its values: FTE and cost now and
+ * proposed, and the changes as ROUND over those cells of the row, live only when they are.
+ */
+function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => string): PostRow {
+  // Read only by the definitions, which figureCell asks for only when the sheet is live.
+  const live = s.live as RestructureInputs;
+  const post = p.post;
+  const name = postLabel(p);
+  let side: ProposedFte | undefined;
+  const sideOf = () => (side ??= proposedFte(live, post));
+  const fig = (key: string, value: number, define: () => Definition, what: string) =>
+    figure(s, at(key), value, define, `${name} ${what}`, key.startsWith("fte") ? "fte" : "money");
+  const fteNow = fig("fteNow", p.currentFte, () => fteNowDefinition(live, post), "FTE now");
+  const fteProposed = fig(
+    "fteProposed",
+    p.proposedFte,
+    () => fteProposedDefinition(live, post, sideOf()),
+    "FTE proposed"
+  );
+  const fteChange = fig(
+    "fteChange",
+    p.fteChange,
+    () =>
+      needs([fteProposed.ref, fteNow.ref], "its FTE now or proposed stays a value", (a, b) =>
+        ROUND(sub(a, b), FTE_DP)
+      ),
+    "FTE change"
+  );
+  const costNow = fig("costNow", p.current.total, () => costNowDefinition(live, post), "cost now");
+  const costProposed = fig(
+    "costProposed",
+    p.proposed.total,
+    () => costProposedDefinition(live, post, sideOf()),
+    "cost proposed"
+  );
+  const change = fig(
+    "change",
+    p.change,
+    () =>
+      needs([costProposed.ref, costNow.ref], "its cost now or proposed stays a value", (a, b) =>
+        ROUND(sub(a, b), MONEY_DP)
+      ),
+    "change (full year)"
+  );
+  const date = s.input.assumptions.implementationDate;
+  // The date is the sheet's shape (its year and this column): a constant, built again to change.
+  const partYear =
+    date === undefined
+      ? undefined
+      : fig(
+          "partYear",
+          p.partYearChange ?? 0,
+          () =>
+            needs([change.ref], "its full-year change stays a value", (c) =>
+              ROUND(mul(c, fyFraction(lit(date), undefined, live.year)), MONEY_DP)
+            ),
+          "change (part year)"
+        );
+  return { fteNow, fteProposed, fteChange, costNow, costProposed, change, partYear };
+}
 
 /**
  * Management now / proposed: a post flagged as management, or on a management grade, is
@@ -49,14 +203,28 @@ const yesNo = (b: boolean): string => (b ? "Yes" : "No");
 const managementCell = (isManagement: boolean, answer: boolean, fteCell: string): CellInput =>
   isManagement ? formula(`=IF(${fteCell}>0.000000001,"Yes","No")`, yesNo(answer)) : yesNo(answer);
 
-function postColumns(
-  withPostId: boolean,
-  withPartYear: boolean,
-  managementGrades: readonly string[],
-  firstRow: number
-): ColumnSpec<PostChange>[] {
+function postColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostChange>[] {
+  const grades = s.input.assumptions.managementGrades;
+  const at = (i: number) => (key: string) => `${letterOf(key)}${firstRow + i + 1}`;
+  const rowOf = (p: PostChange, i: number): PostRow => {
+    let row = s.rows.get(p);
+    if (!row) s.rows.set(p, (row = postFigures(s, p, at(i))));
+    return row;
+  };
+  const figureColumn = (
+    key: keyof PostRow & string,
+    header: string,
+    width?: number
+  ): ColumnSpec<PostChange> => ({
+    key,
+    header,
+    width,
+    format: key.startsWith("fte") ? "fte" : "money",
+    totalDecimals: key.startsWith("fte") ? FTE_DP : MONEY_DP,
+    cell: (p, i) => (rowOf(p, i)[key] as Figure).cell,
+  });
   const cols: ColumnSpec<PostChange>[] = [];
-  if (withPostId)
+  if (s.withPostId)
     cols.push({ key: "id", header: "Post ID", width: 10, cell: (p) => p.post.postId ?? "" });
   cols.push(
     { key: "title", header: "Post", width: 28, cell: (p) => p.title },
@@ -75,62 +243,26 @@ function postColumns(
       width: 12,
       cell: (p) => p.proposedContract,
     },
-    {
-      key: "fteNow",
-      header: "FTE now",
-      format: "fte",
-      totalDecimals: FTE_DP,
-      cell: (p) => p.currentFte,
-    },
-    {
-      key: "fteProposed",
-      header: "FTE proposed",
-      format: "fte",
-      totalDecimals: FTE_DP,
-      cell: (p) => p.proposedFte,
-    },
-    {
-      key: "fteChange",
-      header: "FTE change",
-      format: "fte",
-      totalDecimals: FTE_DP,
-      cell: (p) => p.fteChange,
-    },
-    {
-      key: "costNow",
-      header: "Cost now (a year)",
-      width: 14,
-      format: "money",
-      totalDecimals: MONEY_DP,
-      cell: (p) => p.current.total,
-    },
-    {
-      key: "costProposed",
-      header: "Cost proposed (a year)",
-      width: 14,
-      format: "money",
-      totalDecimals: MONEY_DP,
-      cell: (p) => p.proposed.total,
-    },
-    {
-      key: "change",
-      header: "Change (full year)",
-      width: 14,
-      format: "money",
-      totalDecimals: MONEY_DP,
-      cell: (p) => p.change,
-    }
+    figureColumn("fteNow", "FTE now"),
+    figureColumn("fteProposed", "FTE proposed"),
+    figureColumn("fteChange", "FTE change"),
+    figureColumn("costNow", "Cost now (a year)", 14),
+    figureColumn("costProposed", "Cost proposed (a year)", 14),
+    figureColumn("change", "Change (full year)", 14)
   );
-  if (withPartYear) {
-    cols.push({
-      key: "partYear",
-      header: "Change (part year)",
-      width: 14,
-      format: "money",
-      totalDecimals: MONEY_DP,
-      cell: (p) => p.partYearChange ?? 0,
-    });
-  }
+  if (s.withPartYear) cols.push(figureColumn("partYear", "Change (part year)", 14));
+  const mgmt = (key: string, header: string, side: "now" | "proposed"): ColumnSpec<PostChange> => ({
+    key,
+    header,
+    width: 11,
+    cell: (p, i) =>
+      managementCell(
+        p.post.management === true ||
+          isManagementGrade(side === "now" ? p.currentGrade : p.proposedGrade, grades),
+        side === "now" ? p.managementBefore : p.managementAfter,
+        at(i)(side === "now" ? "fteNow" : "fteProposed")
+      ),
+  });
   cols.push(
     {
       key: "classification",
@@ -138,30 +270,154 @@ function postColumns(
       width: 20,
       cell: (p) => describeChanges(p.changes),
     },
-    {
-      key: "mgmtNow",
-      header: "Management now",
-      width: 11,
-      cell: (p, i) =>
-        managementCell(
-          p.post.management === true || isManagementGrade(p.currentGrade, managementGrades),
-          p.managementBefore,
-          `${letterOf("fteNow")}${firstRow + i + 1}`
-        ),
-    },
-    {
-      key: "mgmtProposed",
-      header: "Management proposed",
-      width: 11,
-      cell: (p, i) =>
-        managementCell(
-          p.post.management === true || isManagementGrade(p.proposedGrade, managementGrades),
-          p.managementAfter,
-          `${letterOf("fteProposed")}${firstRow + i + 1}`
-        ),
-    }
+    mgmt("mgmtNow", "Management now", "now"),
+    mgmt("mgmtProposed", "Management proposed", "proposed")
   );
   const letterOf = (key: string) => columnLetters(cols.findIndex((c) => c.key === key));
+  return cols;
+}
+
+/** An agency conversion's figures on its row of the agency table. */
+interface AgencyRow {
+  rate: Figure;
+  hours: Figure;
+  weeks: Figure;
+  agency: Figure;
+  permanent: Figure;
+  saving: Figure;
+  perFte: Figure;
+}
+
+/**
+ * The agency conversion of post `p`: rate and hours from the post's cells, weeks from the
+ * Assumptions sheet, the agency cost as ESTAB.AGENCYCOST over the copies beside it (or the
+ * source cells, while a copy is a value), the permanent cost as the post's own cost
+ * proposed, and the saving (and per FTE) as ROUND over those and the post's FTE cells.
+ */
+function agencyFigures(
+  s: RestructureSheet,
+  p: PostChange,
+  a: AgencyConversion,
+  at: (key: string) => string
+): AgencyRow {
+  const live = s.live as RestructureInputs;
+  const post = p.post;
+  const fig = (key: string, value: number, define: () => Definition, what: string) =>
+    figure(s, at(key), value, define, `${postLabel(p)} ${what}`, AGENCY_FORMATS[key]);
+  const est = () => live.establishment;
+  const textIn = (...f: PostField[]) => postTextReason(live.textCell, est(), post, ...f);
+  const rateCell = () => postCell(est(), post, "agencyHourlyRate");
+  const hoursOf = () =>
+    agencyHours(live, post, postCell(est(), post, "fte", "currentFte"), ["fte"]);
+  // Shown as copies, a rate or hours typed as text would show as text: they stay values.
+  const rate = fig(
+    "rate",
+    a.hourlyRate,
+    () => {
+      const cell = rateCell();
+      const text = textIn("agencyHourlyRate");
+      return text || !cell ? { reason: text ?? "no agency rate cell" } : cell;
+    },
+    "agency rate"
+  );
+  const hours = fig(
+    "hours",
+    a.hoursPerWeek,
+    () => {
+      const h = hoursOf();
+      const text = textIn("hoursPerWeek") ?? h?.text;
+      return text || !h ? { reason: text ?? "no hours or FTE cell" } : h.expr;
+    },
+    "agency hours a week"
+  );
+  const weeks = fig("weeks", a.weeks, () => weeksDefinition(live), "agency weeks a year");
+  // ESTAB.AGENCYCOST reads the source cells as the reader does, text or not.
+  const agency = fig(
+    "agency",
+    a.agencyCost,
+    () => {
+      const h = hoursOf();
+      const hoursArg = hours.ref ?? (h && !h.text ? h.expr : undefined);
+      return needs([rate.ref ?? rateCell(), hoursArg], "no agency rate or hours cell", (r, x) =>
+        agencyCost(r, x, live.weeks)
+      );
+    },
+    "agency cost"
+  );
+  const row = s.rows.get(p);
+  const permanent = fig(
+    "permanent",
+    a.permanentCost,
+    // The post's own cost proposed, the same formula.
+    () => row?.costProposed.expr ?? { reason: "its cost proposed is not live" },
+    "permanent cost"
+  );
+  const saving = fig(
+    "saving",
+    a.saving,
+    () =>
+      needs([agency.ref, permanent.ref], "its agency or permanent cost stays a value", (x, y) =>
+        ROUND(sub(x, y), MONEY_DP)
+      ),
+    "agency saving"
+  );
+  const perFte = fig(
+    "perFte",
+    a.savingPerFte,
+    () =>
+      needs(
+        [agency.ref, permanent.ref, row?.fteNow.ref, row?.fteProposed.ref],
+        "its costs or FTE cells are not live",
+        (x, y, now, proposed) => ROUND(sub(div(x, now), div(y, proposed)), MONEY_DP)
+      ),
+    "agency saving per FTE"
+  );
+  return { rate, hours, weeks, agency, permanent, saving, perFte };
+}
+
+const AGENCY_FORMATS: Record<string, NumberFormatName> = {
+  rate: "money",
+  hours: "fte",
+  weeks: "fte",
+  agency: "money",
+  permanent: "money",
+  saving: "money",
+  perFte: "money",
+};
+
+const conversion = (p: PostChange) => p.agencyConversion as AgencyConversion;
+
+function agencyColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostChange>[] {
+  const rows = new Map<PostChange, AgencyRow>();
+  const at = (i: number) => (key: string) =>
+    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + i + 1}`;
+  const rowOf = (p: PostChange, i: number): AgencyRow => {
+    let row = rows.get(p);
+    if (!row) rows.set(p, (row = agencyFigures(s, p, conversion(p), at(i))));
+    return row;
+  };
+  const column = (
+    key: keyof AgencyRow,
+    header: string,
+    total: boolean
+  ): ColumnSpec<PostChange> => ({
+    key,
+    header,
+    format: AGENCY_FORMATS[key],
+    ...(total ? { totalDecimals: MONEY_DP } : {}),
+    cell: (p, i) => rowOf(p, i)[key].cell,
+  });
+  const cols: ColumnSpec<PostChange>[] = [
+    { key: "title", header: "Post", width: 28, cell: (p) => conversion(p).title },
+    { key: "team", header: "Team", width: 16, cell: (p) => conversion(p).team },
+    column("rate", "Agency rate (£ an hour)", false),
+    column("hours", "Hours a week", false),
+    column("weeks", "Weeks a year", false),
+    column("agency", "Agency cost (a year)", true),
+    column("permanent", "Permanent cost (a year)", true),
+    column("saving", "Saving (a year)", true),
+    column("perFte", "Saving per FTE", false),
+  ];
   return cols;
 }
 
@@ -288,36 +544,6 @@ function teamColumns(
   return cols;
 }
 
-const agencyColumns: ColumnSpec<AgencyConversion>[] = [
-  { key: "title", header: "Post", width: 28, cell: (a) => a.title },
-  { key: "team", header: "Team", width: 16, cell: (a) => a.team },
-  { key: "rate", header: "Agency rate (£ an hour)", format: "money", cell: (a) => a.hourlyRate },
-  { key: "hours", header: "Hours a week", format: "fte", cell: (a) => a.hoursPerWeek },
-  { key: "weeks", header: "Weeks a year", format: "fte", cell: (a) => a.weeks },
-  {
-    key: "agency",
-    header: "Agency cost (a year)",
-    format: "money",
-    totalDecimals: MONEY_DP,
-    cell: (a) => a.agencyCost,
-  },
-  {
-    key: "permanent",
-    header: "Permanent cost (a year)",
-    format: "money",
-    totalDecimals: MONEY_DP,
-    cell: (a) => a.permanentCost,
-  },
-  {
-    key: "saving",
-    header: "Saving (a year)",
-    format: "money",
-    totalDecimals: MONEY_DP,
-    cell: (a) => a.saving,
-  },
-  { key: "perFte", header: "Saving per FTE", format: "money", cell: (a) => a.savingPerFte },
-];
-
 function methodology(r: ProposedVersusCurrent, weeks: number): string[] {
   const lines = [
     "How this was calculated",
@@ -340,21 +566,53 @@ function methodology(r: ProposedVersusCurrent, weeks: number): string[] {
 }
 
 /** The "Restructure" sheet: proposed versus current, per post and team, with the key figures. */
-export function buildRestructureSheet(input: RestructureSheetInput): {
-  sheet: SheetSpec;
-  summary: SheetSummary;
-  result: ProposedVersusCurrent;
-} {
+export function buildRestructureSheet(
+  input: RestructureSheetInput
+): SheetBuild & { result: ProposedVersusCurrent; live?: LiveBook } {
   const { establishment, assumptions } = input;
   const name = input.sheetName ?? SHEET_NAMES.changes;
   const r = proposedVersusCurrent(establishment.posts, assumptions, input.costOf, input.options);
-  const withPartYear = r.partYear !== undefined;
-  const d = createSheetDraft();
+  const book = input.live ? liveBook(name) : undefined;
+  const s: RestructureSheet = {
+    input,
+    r,
+    d: createSheetDraft(),
+    withPartYear: r.partYear !== undefined,
+    withPostId: establishment.posts.some((p) => p.postId !== undefined && p.postId !== ""),
+    book,
+    live: input.live && restructureInputs(establishment, input.live),
+    rows: new Map(),
+  };
+  titleSection(s);
+  const posts = postTable(s);
+  const teams = teamTable(s, posts);
+  const agency = agencySection(s);
+  s.d.row([text("Key figures", "subtitle")]);
+  totalsSection(s, posts);
+  managementSection(s, posts);
+  checksSection(s, posts, teams, agency);
+  warningsSection(s);
+  methodSection(s);
+  const sheet = s.d.toSpec("changes", name, {
+    freeze: { rows: posts.headerRow + 1, columns: s.withPostId ? 2 : 1 },
+    minWidths: [44],
+  });
+  return {
+    sheet,
+    summary: summaryOf(s, name, posts.totals.change),
+    result: r,
+    ...(book ? { live: book } : {}),
+  };
+}
 
+/** Title, provenance and what the part-year effect covers. */
+function titleSection(s: RestructureSheet): void {
+  const { d, r } = s;
+  const est = s.input.establishment;
   d.row([text("Proposed versus current structure", "title")]);
   d.row([
     text(
-      `Source: ${quoteSheetName(establishment.sheet)}!${establishment.range}${establishment.table ? ` (table ${establishment.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      `Source: ${quoteSheetName(est.sheet)}!${est.range}${est.table ? ` (table ${est.table})` : ""} · Establishment Costing ${s.input.version} · ${s.input.generatedAt}`,
       "note"
     ),
   ]);
@@ -367,40 +625,46 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     ),
   ]);
   d.blank();
+}
 
-  const withPostId = establishment.posts.some((p) => p.postId !== undefined && p.postId !== "");
+/** The per-post table, its totals as native formulas below. */
+function postTable(s: RestructureSheet): PlacedTable {
   // The posts table's header row is the next row; its first post the row after.
-  const postCols = postColumns(
-    withPostId,
-    withPartYear,
-    assumptions.managementGrades,
-    d.nextRow() + 1
-  );
-  const posts = d.table("RestructurePosts", postCols, r.posts);
-  d.blank();
+  const posts = s.d.table("RestructurePosts", postColumns(s, s.d.nextRow() + 1), s.r.posts);
+  s.d.blank();
+  return posts;
+}
 
-  d.row([text("By team", "subtitle")]);
+/** The per-team table: COUNTIF and SUMIF over the posts table. */
+function teamTable(s: RestructureSheet, posts: PlacedTable): PlacedTable {
+  s.d.row([text("By team", "subtitle")]);
   // The team table's header row is the next row; its first team the row after.
-  const teamsFirstRow = d.nextRow() + 1;
-  const teams = d.table(
+  const firstRow = s.d.nextRow() + 1;
+  const teams = s.d.table(
     "RestructureTeams",
-    teamColumns(withPartYear, r, posts, teamsFirstRow),
-    r.teams
+    teamColumns(s.withPartYear, s.r, posts, firstRow),
+    s.r.teams
   );
-  d.blank();
+  s.d.blank();
+  return teams;
+}
 
+/** The agency conversions table, or a line saying there are none. */
+function agencySection(s: RestructureSheet): PlacedTable | undefined {
+  const { d } = s;
   let agency: PlacedTable | undefined;
   d.row([text("Agency conversions", "subtitle")]);
-  if (r.agencyConversions.length > 0) {
-    agency = d.table("RestructureAgency", agencyColumns, r.agencyConversions);
-  } else {
-    d.row([text("No agency posts are converted to employed posts.")]);
-  }
+  const converted = s.r.posts.filter((p) => p.agencyConversion !== undefined);
+  if (converted.length > 0)
+    agency = d.table("RestructureAgency", agencyColumns(s, d.nextRow() + 1), converted);
+  else d.row([text("No agency posts are converted to employed posts.")]);
   d.blank();
+  return agency;
+}
 
-  // Key figures: formulas over the tables above, so an auditor can follow each one.
-  d.row([text("Key figures", "subtitle")]);
-  const ref = (t: PlacedTable, key: string) => t.totalAddress[key];
+/** Key figures: formulas over the tables above, so an auditor can follow each one. */
+function totalsSection(s: RestructureSheet, posts: PlacedTable): void {
+  const { d, r } = s;
   const fye = posts.totals.change;
   d.row([
     text(
@@ -408,81 +672,95 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
         ? "Net additional resource (full-year effect)"
         : "Net saving (full-year effect, negative)"
     ),
-    formula(`=${ref(posts, "change")}`, fye, "money", "total"),
+    formula(`=${posts.totalAddress.change}`, fye, "money", "total"),
   ]);
-  if (withPartYear && r.partYear) {
+  if (s.withPartYear && r.partYear) {
     d.row([
       text(`Part-year effect in ${financialYearLabel(r.partYear.financialYear)}`),
-      formula(`=${ref(posts, "partYear")}`, posts.totals.partYear, "money", "total"),
+      formula(`=${posts.totalAddress.partYear}`, posts.totals.partYear, "money", "total"),
     ]);
   }
-  const mgmtCol = (key: string) => {
+}
+
+/** Management cost before and after: SUMIF over the posts' management cells. */
+function managementSection(s: RestructureSheet, posts: PlacedTable): void {
+  const { d, r } = s;
+  const column = (key: string) => {
     const l = posts.letters[key];
     return `${l}${posts.firstDataRow + 1}:${l}${posts.lastDataRow + 1}`;
   };
   const before = roundTo(
-    r.posts.filter((p) => p.managementBefore).reduce((s, p) => s + p.current.total, 0),
+    r.posts.filter((p) => p.managementBefore).reduce((x, p) => x + p.current.total, 0),
     MONEY_DP
   );
   const after = roundTo(
-    r.posts.filter((p) => p.managementAfter).reduce((s, p) => s + p.proposed.total, 0),
+    r.posts.filter((p) => p.managementAfter).reduce((x, p) => x + p.proposed.total, 0),
     MONEY_DP
   );
-  const beforeRow = d.row([
-    text("Management cost before"),
-    formula(`=ROUND(SUMIF(${mgmtCol("mgmtNow")},"Yes",${mgmtCol("costNow")}),2)`, before, "money"),
-  ]);
+  const sumIf = (mgmt: string, cost: string, value: number) =>
+    formula(`=ROUND(SUMIF(${column(mgmt)},"Yes",${column(cost)}),2)`, value, "money");
+  const beforeRow = d.row([text("Management cost before"), sumIf("mgmtNow", "costNow", before)]);
   const afterRow = d.row([
     text("Management cost after"),
-    formula(
-      `=ROUND(SUMIF(${mgmtCol("mgmtProposed")},"Yes",${mgmtCol("costProposed")}),2)`,
-      after,
-      "money"
-    ),
+    sumIf("mgmtProposed", "costProposed", after),
   ]);
   const b = d.address(beforeRow, 1);
   const a = d.address(afterRow, 1);
-  const mgmtChange = roundTo(after - before, MONEY_DP);
+  const change = roundTo(after - before, MONEY_DP);
   const changeRow = d.row([
     text("Management cost change"),
-    formula(`=ROUND(${a}-${b},2)`, mgmtChange, "money"),
+    formula(`=ROUND(${a}-${b},2)`, change, "money"),
   ]);
   d.row([
     text("Management cost change (%)"),
     formula(
       `=IF(${b}=0,"",ROUND(${d.address(changeRow, 1)}/${b},4))`,
-      before === 0 ? "" : roundTo(mgmtChange / before, 4),
+      before === 0 ? "" : roundTo(change / before, 4),
       "percent"
     ),
   ]);
+}
+
+/** The agency saving, and the check that the team totals add up to the post totals. */
+function checksSection(
+  s: RestructureSheet,
+  posts: PlacedTable,
+  teams: PlacedTable,
+  agency: PlacedTable | undefined
+): void {
+  const { d } = s;
   if (agency) {
     d.row([
       text("Agency conversions: saving a year"),
-      formula(`=${ref(agency, "saving")}`, agency.totals.saving, "money", "total"),
+      formula(`=${agency.totalAddress.saving}`, agency.totals.saving, "money", "total"),
     ]);
   }
   d.row([
     text("Check: team totals equal post totals"),
     formula(
-      `=IF(ROUND(${ref(teams, "change")}-${ref(posts, "change")},2)=0,"OK","Check")`,
+      `=IF(ROUND(${teams.totalAddress.change}-${posts.totalAddress.change},2)=0,"OK","Check")`,
       roundTo(teams.totals.change - posts.totals.change, 2) === 0 ? "OK" : "Check",
       undefined,
       "total"
     ),
   ]);
   d.blank();
+}
 
-  for (const w of r.warnings) d.row([text(w, "warning")]);
-  if (r.warnings.length > 0) d.blank();
-  methodology(r, assumptions.agencyWeeksPerYear).forEach((line, i) =>
-    d.row([text(line, i === 0 ? "subtitle" : "note")])
+function warningsSection(s: RestructureSheet): void {
+  for (const w of s.r.warnings) s.d.row([text(w, "warning")]);
+  if (s.r.warnings.length > 0) s.d.blank();
+}
+
+function methodSection(s: RestructureSheet): void {
+  methodology(s.r, s.input.assumptions.agencyWeeksPerYear).forEach((line, i) =>
+    s.d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
+}
 
-  const sheet = d.toSpec("changes", name, {
-    freeze: { rows: posts.headerRow + 1, columns: withPostId ? 2 : 1 },
-    minWidths: [44],
-  });
-
+/** The headline and figures the build summary shows. */
+function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSummary {
+  const { r } = s;
   const t = r.totals;
   const headline =
     `${fye >= 0 ? "Net additional resource" : "Net saving"} of ${formatPounds(Math.abs(fye))} a year (full-year effect)` +
@@ -492,9 +770,9 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     (r.management.percentChange !== undefined
       ? `; management cost ${r.management.percentChange <= 0 ? "down" : "up"} ${Math.abs(Math.round(r.management.percentChange * 1000) / 10)}%`
       : "");
-  const summary: SheetSummary = {
+  return {
     key: "changes",
-    sheetName: name,
+    sheetName,
     headline,
     figures: [
       { label: "Current cost (a year)", value: t.currentCost, format: "money" },
@@ -520,5 +798,4 @@ export function buildRestructureSheet(input: RestructureSheetInput): {
     ],
     warnings: r.warnings,
   };
-  return { sheet, summary, result: r };
 }

@@ -162,6 +162,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           assumptions: a,
           costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
           ...provenance,
+          live: live && { ...live, assumptions: a, payScales: inputs.payScales },
         })
       );
     } else if (key === "shares" && inputs.localities) {
@@ -232,8 +233,8 @@ export function localitySharesSheet(
 
 /**
  * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
- * what it made live; the pass does the rest (none for Establishment Cost, defined whole as
- * it is built). A cell that cannot be expressed exactly stays a value, and the summary
+ * what it made live; the pass does the rest (none for Establishment Cost and Restructure,
+ * defined whole as they are built). A cell that cannot be expressed exactly stays a value, and the summary
  * says which.
  */
 function finishLive(
@@ -241,7 +242,8 @@ function finishLive(
   source: LiveSource
 ): void {
   for (const b of built) {
-    const pass = b.sheet.key === "cost" ? undefined : liveFormulas(b.sheet, source);
+    const wholeAsBuilt = b.sheet.key === "cost" || b.sheet.key === "changes";
+    const pass = wholeAsBuilt ? undefined : liveFormulas(b.sheet, source);
     if (pass) b.sheet = pass.sheet;
     const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
     const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];

@@ -23,6 +23,7 @@ import {
   neg,
   needsSource,
   omitted,
+  OR,
   ROUND,
   ROUNDUP,
   sourceRef,
@@ -33,7 +34,13 @@ import {
   call,
   type Expr,
 } from "../../../src/core/report/expr";
-import { postCost, salaryOf, settingsOfRange } from "../../../src/core/report/estab-calls";
+import {
+  agencyCost,
+  fyFraction,
+  postCost,
+  salaryOf,
+  settingsOfRange,
+} from "../../../src/core/report/estab-calls";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
 describe("printing", () => {
@@ -93,6 +100,25 @@ describe("evaluating", () => {
     ).toBe(4.5);
     expect(() => value(add(lit("£3"), lit(1)))).toThrow(ExprError);
     expect(() => value(div(lit(1), lit(0)))).toThrow("#DIV/0!");
+  });
+
+  it("evaluates only the branch IF takes, as a spreadsheet does; OR is true when any test is", () => {
+    // A new post (no FTE now): the headcount's scaling is never worked out, so no #DIV/0!.
+    const fte = lit(0);
+    const scaled = IF(EQ(N(fte), lit(0)), lit(""), div(lit(3), fte));
+    expect(value(scaled)).toBe("");
+    expect(() => value(IF(EQ(N(fte), lit(1)), lit(""), div(lit(3), fte)))).toThrow("#DIV/0!");
+    expect(value(OR(EQ(lit(1), lit(2)), GT(lit(3), lit(2))))).toBe(true);
+    expect(value(OR(EQ(lit(1), lit(2)), lit(0)))).toBe(false);
+  });
+
+  it("gives ESTAB.AGENCYCOST and ESTAB.FYFRACTION through the core calls the functions make", () => {
+    // £35 an hour × 37 hours × 52 weeks; 1 October 2025 to 31 March: 182 of 2025/26's 365 days.
+    expect(value(agencyCost(lit(35), lit(37), lit(52)))).toBe(67340);
+    expect(value(fyFraction(lit(45931), undefined, 2025))).toBe(182 / 365);
+    expect(formula(fyFraction(lit(45931), undefined, 2025))).toBe(
+      'ESTAB.FYFRACTION(45931,,"2025/26")'
+    );
   });
 
   it("follows another calculated cell to its expression", () => {
@@ -190,7 +216,18 @@ describe("printed formulas in HyperFormula give the evaluated values", () => {
         )
       );
       out.push(IF(EQ(LEN(ref(5)), lit(0)), lit("open"), ref(5)));
+      // A headcount scaled to a proposed FTE of 1.5, blank with no headcount.
+      const scaled = div(mul(ref(3), lit(1.5)), fte);
+      out.push(
+        IF(
+          OR(EQ(LEN(ref(3)), lit(0)), EQ(N(fte), lit(0))),
+          lit(""),
+          MAX(lit(1), ROUNDUP(sub(scaled, lit(1e-9)), 0))
+        )
+      );
+      out.push(agencyCost(lit(36.5), mul(fte, lit(37)), lit(52)));
     }
+    out.push(fyFraction(lit(45931), undefined, 2025));
     const total = postCost({ salary: lit(30000), fte: lit(1), fy: 2024, figure: "total" });
     out.push(neg(ROUND(mul(total, vacancy), 2)));
     out.push(INDEX(lit([[1, 2, 3]]), 1, 3));

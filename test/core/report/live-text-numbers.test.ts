@@ -16,6 +16,8 @@ import { readWorkbook } from "../../../src/core/read";
 import { liveFormulas, type SheetSpec } from "../../../src/core/report";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { buildRestructureSheet } from "../../../src/core/report/restructure";
+import { annualCostOf } from "../../../src/core/changes";
 import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
 import type { Establishment } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -125,7 +127,19 @@ function reasons(sheets: SheetSpec[]): string[] {
       version: "test",
       live: { textCell: source.textCell },
     }).live?.notLive ?? [];
-  return sheets.flatMap((s) => (s.key === "cost" ? cost() : liveFormulas(s, source).notLive));
+  // So does Restructure, costed in the first FY (there is no implementation date).
+  const changes = (): string[] =>
+    buildRestructureSheet({
+      establishment: inputs.establishment as Establishment,
+      assumptions: inputs.assumptions,
+      costOf: annualCostOf(inputs.assumptions, inputs.payScales, inputs.assumptions.firstYear),
+      generatedAt: "2026-01-01",
+      version: "test",
+      live: { textCell: source.textCell, assumptions: inputs.assumptions },
+    }).live?.notLive ?? [];
+  return sheets.flatMap((s) =>
+    s.key === "cost" ? cost() : s.key === "changes" ? changes() : liveFormulas(s, source).notLive
+  );
 }
 
 const textReason = (cell: string, what: string, read: number) =>
@@ -226,9 +240,9 @@ describe("live sheets over numbers typed as text", () => {
   it("the live pass over the shareable sheets gives the live build", () => {
     const g = grids();
     const inputs = readWorkbook(g);
-    // Establishment Cost is made live as it is built, and so are Grant Costing's assumption
-    // cells (vacancy factor, grant): the pass alone makes Restructure and Locality shares.
-    const again = shareable.slice(2).map(
+    // Establishment Cost and Restructure are made live as they are built, and so are Grant
+    // Costing's assumption cells (vacancy factor, grant): the pass alone makes Locality shares.
+    const again = shareable.slice(3).map(
       (s) =>
         liveFormulas(s, {
           establishment: inputs.establishment,
@@ -239,8 +253,8 @@ describe("live sheets over numbers typed as text", () => {
           establishmentCost: shareable.find((x) => x.key === "cost"),
         }).sheet
     );
-    expect(shareable.slice(0, 2).map((s) => s.key)).toEqual(["cost", "grant"]);
-    expect(again.map((s) => s.cells)).toEqual(live.slice(2).map((s) => s.cells));
+    expect(shareable.slice(0, 3).map((s) => s.key)).toEqual(["cost", "grant", "changes"]);
+    expect(again.map((s) => s.cells)).toEqual(live.slice(3).map((s) => s.cells));
   });
 
   it("follows an edit to a number cell as a shareable rebuild has it", () => {

@@ -10,8 +10,7 @@ import type {
   PostField,
 } from "../../model";
 import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
-import { assumptionCell, costSettings, type AssumptionCells } from "../assumption-cells";
-import { formula } from "../expr";
+import type { AssumptionCells } from "../assumption-cells";
 
 export interface LiveSource {
   /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
@@ -176,22 +175,6 @@ export function settingsConstant(
   if (options.grantDates && a.grant.end !== undefined)
     rows.push(`"Grant end",${numberText(a.grant.end)}`);
   return rows.length ? `{${rows.join(";")}}` : "";
-}
-
-/**
- * The settings argument of a one-year cost: the Assumptions sheet's on-cost rows where
- * they are laid out as one range (so the formulas follow an edit there), else the
- * constant above.
- */
-export function costSettingsArg(ac: AssumptionCells | undefined, a: Assumptions): string {
-  const e = costSettings(ac, a);
-  return e ? formula(e) : "";
-}
-
-/** An assumption as a formula argument: a reference to its cell, else the number itself. */
-export function assumptionArg(ac: AssumptionCells | undefined, key: string, value: number): string {
-  const cell = assumptionCell(ac, key);
-  return cell ? formula(cell) : numberText(value);
 }
 
 /** What the settings constant above tells the functions, as the engine's settings. */

@@ -13,7 +13,6 @@ import type { SheetSpec } from "../sheet-spec";
 import type { LiveOutcome, LiveSource } from "./common";
 import { liveGrantCosting } from "./grant-costing";
 import { liveLocalityShares } from "./locality-shares";
-import { liveRestructure } from "./restructure";
 
 export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
 export { gradeRangePay, type GradeRangePay } from "./pay";
@@ -25,8 +24,8 @@ export { awardsConstant, profileYearFormula } from "./formulas";
  * unchanged, with a note in notLive.
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
-  // Establishment Cost defines its live figures as it is built (buildEstablishmentCostSheet).
-  if (sheet.key === "cost")
+  // Establishment Cost and Restructure define their live figures as they are built.
+  if (sheet.key === "cost" || sheet.key === "changes")
     return {
       sheet,
       liveCells: 0,
@@ -34,7 +33,6 @@ export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome 
     };
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   if (sheet.key === "shares") return liveLocalityShares(sheet, source);
-  if (sheet.key === "changes") return liveRestructure(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }
 
