@@ -26,9 +26,9 @@ describe("blanks a row's figures rest on", () => {
       grid("Staff", [
         HEADER,
         ["Team Manager", 52000, 1, 1, 0.2],
-        ["Social Worker", 41000, 2.5, null, null],
+        ["Social Worker", 41000, 2.5, "", ""],
         ["Admin Officer", 24000, 0.6, 0, 0.15],
-        ["Vacant post", 30000, 0, null, 0.2],
+        ["Vacant post", 30000, 0, "", 0.2],
       ]),
       assumptions(),
     ],
@@ -56,7 +56,7 @@ describe("blanks a row's figures rest on", () => {
       ).summaries[0].figures;
     const fig = (f: ReturnType<typeof one>, label: string) =>
       f.find((x) => x.label === label)?.value;
-    const blank = one(["Social Worker", 41000, 2.5, null, null]);
+    const blank = one(["Social Worker", 41000, 2.5, "", ""]);
     const typed = one(["Social Worker", 41000, 2.5, 3, 0.19]);
     expect(fig(blank, "Employer NI")).toBe(fig(typed, "Employer NI"));
     expect(fig(blank, "Employer pension")).toBe(fig(typed, "Employer pension"));
@@ -84,11 +84,11 @@ describe("blanks a row's figures rest on", () => {
   });
 
   it(`name ${ROW_NOTES_MAX} cells of a kind, then count the rest in one note at the next`, () => {
-    const rows = Array.from({ length: ROW_NOTES_MAX + 5 }, (_, i) => [
+    const rows = Array.from({ length: ROW_NOTES_MAX + 5 }, (_, i): CellValue[] => [
       `Post ${i + 1}`,
       30000,
       1,
-      null,
+      "",
       0.2,
     ]);
     const notes = rowNotes(
