@@ -1,7 +1,8 @@
 /**
  * Blanks a row's figures rest on, said at the blank cell: a post whose headcount cell is
- * blank is costed for employer NI as its FTE rounded up, and one whose pension rate cell is
- * blank at the Assumptions sheet's rate. The column being there is what makes the blank a
+ * blank is costed for employer NI as its FTE rounded up, one whose pension rate cell is
+ * blank at the assumed rate, and, costed at the actual point, one with no salary or point
+ * at the bottom of its grade. The column being there is what makes the blank a
  * choice the build made for the user (with no column at all, one note at the table says so).
  */
 import { columnLetters, type Issue } from "../grid";
@@ -25,6 +26,7 @@ function cellOf(est: Establishment, post: Post, field: PostField): string | unde
 
 interface RowDefault {
   code: string;
+  severity: "info" | "warning";
   field: PostField;
   /** Whether the post takes the default, and what it took. */
   taken: (post: Post, a: Assumptions) => string | undefined;
@@ -36,6 +38,7 @@ interface RowDefault {
 const ROW_DEFAULTS: readonly RowDefault[] = [
   {
     code: "headcount-blank",
+    severity: "info",
     field: "headcount",
     taken: (post, a) => {
       const given = post.headcount;
@@ -49,6 +52,7 @@ const ROW_DEFAULTS: readonly RowDefault[] = [
   },
   {
     code: "pension-rate-blank",
+    severity: "info",
     field: "pensionRate",
     taken: (post, a) =>
       a.onCostMode === "flat" || post.pensionRate !== undefined
@@ -56,6 +60,21 @@ const ROW_DEFAULTS: readonly RowDefault[] = [
         : `Pension rate is blank, so the assumed employer pension rate (${formatNumber(a.pensionRate * 100, 2)}%, set on the Assumptions sheet) is used for this post`,
     fix: "type the post's own employer pension rate if it has one",
     many: "have a blank pension rate, each costed at the assumed employer pension rate (set on the Assumptions sheet)",
+  },
+  {
+    // A guess that changes the figure, so a warning: the engine costs the bottom of the grade.
+    code: "actual-salary-missing",
+    severity: "warning",
+    field: "salary",
+    taken: (post, a) =>
+      a.costingPoint !== "actual" ||
+      post.salary !== undefined ||
+      post.spinalPoint !== undefined ||
+      (post.grade === undefined && post.minSalary === undefined && post.maxSalary === undefined)
+        ? undefined
+        : "No actual salary or spinal point, so with costing point 'actual' the post is costed at the bottom of its grade",
+    fix: "type the post-holder's salary or spinal point, or set another costing point",
+    many: "have no actual salary or spinal point, each costed at the bottom of its grade",
   },
 ];
 
@@ -71,14 +90,14 @@ export function rowDefaults(est: Establishment | undefined, a: Assumptions): Iss
       if (address && message) hits.push({ address, message });
     }
     for (const h of hits.slice(0, ROW_NOTES_MAX))
-      issues.push(issueAtAddress(est.sheet, h.address, "info", d.code, h.message, d.fix));
+      issues.push(issueAtAddress(est.sheet, h.address, d.severity, d.code, h.message, d.fix));
     const rest = hits.slice(ROW_NOTES_MAX);
     if (rest.length > 0)
       issues.push(
         issueAtAddress(
           est.sheet,
           rest[0].address,
-          "info",
+          d.severity,
           d.code,
           `${rest.length} more row${rest.length === 1 ? "" : "s"} from ${rest[0].address} ${d.many}`,
           d.fix

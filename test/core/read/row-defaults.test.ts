@@ -102,3 +102,35 @@ describe("blanks a row's figures rest on", () => {
     );
   });
 });
+
+describe("costing point 'actual' with no actual salary or point", () => {
+  it("is a warning at the salary cell: the post is costed at the bottom of its grade", () => {
+    const wb = {
+      grids: [
+        grid("Staff", [
+          ["Post title", "Minimum salary", "Maximum salary", "Salary", "FTE"],
+          ["Vacant post", 30000, 34000, "", 1],
+          ["Filled post", 30000, 34000, 32000, 1],
+        ]),
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["Costing point", "actual"],
+        ]),
+      ],
+    };
+    const r = readWorkbook(wb);
+    expect(
+      r.issues
+        .filter((i) => i.code === "actual-salary-missing")
+        .map((i) => [i.severity, i.address, i.message])
+    ).toEqual([
+      [
+        "warning",
+        "D2",
+        "No actual salary or spinal point, so with costing point 'actual' the post is costed at the bottom of its grade",
+      ],
+    ]);
+    const built = buildWorkbook(wb, { mode: "shareable", generatedAt: "now", version: "test" });
+    expect(built.summaries[0].figures.find((f) => f.label === "Salary")?.value).toBe(30000 + 32000);
+  });
+});
