@@ -21,12 +21,14 @@ import { grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
+import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
   establishment?: string;
   mapping?: ColumnMapping<PostField>;
+  localityMapping?: ColumnMapping<LocalityField>;
 }
 
 export interface WorkbookInputs {
@@ -57,6 +59,7 @@ export function readWorkbook(
   const assumptions = readAssumptions(workbook, options);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
+    mapping: options.localityMapping,
   });
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
