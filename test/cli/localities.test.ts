@@ -143,3 +143,45 @@ describe("--column", () => {
     );
   });
 });
+
+describe("estab build on a localities-only workbook", () => {
+  async function localitiesOnly(fte?: number): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const need = wb.addWorksheet("Localities");
+    need.addRow(["Locality", "Population 0-19", "IDACI rate", "Referrals"]);
+    need.addRow(["A", 10000, 0.2, 300]);
+    need.addRow(["B", 20000, 0.1, 300]);
+    need.addRow(["C", 10000, 0.3, 400]);
+    const settings = wb.addWorksheet("Assumptions");
+    settings.addRow(["Setting", "Value"]);
+    settings.addRow(["Allocation unit (FTE)", 0.1]);
+    if (fte !== undefined) settings.addRow(["FTE to share out", fte]);
+    const file = path.join(dir, "localities-only.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("shares out the FTE to share out (worked example 9) and notes the sheets not made", async () => {
+    const input = await localitiesOnly(20);
+    const { code, json } = await buildJson([input, "-o", path.join(dir, "out.xlsx")]);
+    expect(code).toBe(0);
+    expect(json.sheets.map((s) => s.key)).toEqual(["shares", "assumptions"]);
+    expect(fteOf(json)).toMatchObject({ "A: FTE": 5.4, "B: FTE": 7.9, "C: FTE": 6.7 });
+    expect(json.issues.find((i) => i.code === "localities-only")).toMatchObject({
+      severity: "info",
+      sheet: "Assumptions",
+      address: "B3",
+    });
+  });
+
+  it("without the FTE to share out, is refused at Localities!A1 with how to give one (exit 1)", async () => {
+    const input = await localitiesOnly();
+    const { code, json } = await buildJson([input]);
+    expect(code).toBe(1);
+    expect(json.issues.find((i) => i.severity === "error")).toMatchObject({
+      code: "table-not-found",
+      sheet: "Localities",
+      address: "A1",
+    });
+  });
+});
