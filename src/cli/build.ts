@@ -25,6 +25,7 @@ import {
   sameFile,
   type OutputFile,
 } from "./files";
+import { parseColumns } from "./columns";
 import { issueLines, plural, summaryLines } from "./format";
 import { progressOn, type Progress } from "./progress";
 import type { CliIo } from "./io";
@@ -37,6 +38,8 @@ export interface BuildOptions {
   json?: boolean;
   /** Live: the workbook itself with the calculated sheets added, their figures as formulas over its cells. */
   live?: boolean;
+  /** "field=header" or "table.field=letter", each a column mapping (see parseColumns). */
+  column?: string[];
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -214,6 +217,7 @@ export async function runBuild(
   version: string
 ): Promise<number> {
   const only = parseOnly(options.only);
+  const mappings = parseColumns(options.column);
   const output = options.output ?? defaultOutputPath(input);
   if (!/\.xlsx$/i.test(output))
     throw new UsageError(`The output '${output}' must be an .xlsx file.`);
@@ -247,6 +251,7 @@ export async function runBuild(
       // A workbook costed before: its calculated sheets are not read as input.
       outputSheets,
       ...(only ? { only } : {}),
+      ...mappings,
       generatedAt: today.toISOString(),
       version,
     });

@@ -58,6 +58,10 @@ Examples:
   estab build establishment.xlsx -o "Restructure costs.xlsx"
   estab build establishment.xlsx --only grant,cost
   estab build establishment.xlsx --json > summary.json
+  estab build establishment.xlsx --column "Demand=Referrals 2023/24" --column FTE=E
+      read Demand from the column headed 'Referrals 2023/24' and FTE from
+      column E; write localities.Locality or establishment.Locality for the
+      column both tables have
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -106,6 +110,11 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
       "where to write the results (default: <workbook>-costed.xlsx)"
     )
     .option("--only <sheets>", "only these sheets, comma-separated: grant,cost,changes,shares")
+    .option(
+      "--column <field=header>",
+      'read a column from this header or column letter, e.g. --column "Demand=Referrals 2023/24" (repeatable; see docs/cli.md)',
+      (value: string, previous: string[] = []) => [...previous, value]
+    )
     .option("--json", "print the summary as JSON (for scripts) instead of text")
     .option(
       "--live",

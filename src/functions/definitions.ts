@@ -27,7 +27,7 @@ import {
   type PlainSettings,
 } from "../core/costing";
 import type { PayScales, Post } from "../core/model";
-import { allocateExact, needIndex } from "../core/shares";
+import { allocateExact, allocateMatrix, needIndex } from "../core/shares";
 import { LIMITS } from "../core/read";
 import { formatNumber } from "../core/money";
 import { agencyAnnualCost, agencyVersusPermanent } from "../core/changes";
@@ -188,6 +188,19 @@ const RULE = {
  * every point for every year and award, so the points range is capped, not timed.
  */
 const MAX_POINTS = LIMITS.spinalPoint.max;
+
+/**
+ * Roles × localities a grid may have: the exact rounding places its owed units by a
+ * min-cost flow whose work grows with the cells squared (50 × 50 takes a tenth of a second),
+ * so the grid is capped, not timed. A service's roles and localities fit many times over.
+ */
+export const MAX_GRID_CELLS = 2_500;
+
+/** Cells in a range argument, without reading it. */
+const cellsOf = (v: ArgValue): number => {
+  const { rows, columns } = shapeOf(v);
+  return rows * columns;
+};
 
 /** A points range: salaries bottom to top, at most MAX_POINTS of them. */
 function pointsArg(v: ArgValue): number[] {
@@ -531,6 +544,50 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const total = numberArg(arg(a, 0), "total", { min: 0 });
       const unit = optionalNumber(arg(a, 2), "unit", { above: 0 }) ?? 1;
       return inShapeOf(shapeOf(weights), allocateExact(total, numbersOf(weights, "weights"), unit));
+    },
+  },
+  {
+    name: "ALLOCATEGRID",
+    help: "Shares each role's FTE out to the localities by need, in whole units, so every role's total and every locality's total come out exact; spills roles down, localities across.",
+    params: [
+      {
+        name: "roleFTEs",
+        kind: "range",
+        help: "Each role's FTE, e.g. 1 manager, 8 family support workers (a column or a row).",
+      },
+      {
+        name: "localityNeed",
+        kind: "range",
+        help: "Each locality's need index or weight (need not add up to 1), e.g. from ESTAB.NEEDINDEX.",
+      },
+      {
+        name: "unit",
+        kind: "value",
+        optional: true,
+        help: "Step to allocate in: 1 (default, whole posts), 0.5 or 0.1 FTE.",
+      },
+    ],
+    result: "matrix",
+    spillSize: (probe) => {
+      const roles = probe.rangeSize(0);
+      const localities = probe.rangeSize(1);
+      return roles && localities
+        ? { rows: roles.rows * roles.columns, columns: localities.rows * localities.columns }
+        : undefined;
+    },
+    run: (a) => {
+      const roles = arg(a, 0);
+      const need = arg(a, 1);
+      const cells = cellsOf(roles) * cellsOf(need);
+      if (cells > MAX_GRID_CELLS)
+        fail(
+          "invalidValue",
+          `roles × localities is ${formatNumber(cells, 0)} cells, more than the ${formatNumber(MAX_GRID_CELLS, 0)} one grid can share out exactly; split the roles into groups`
+        );
+      const roleFte = numbersOf(roles, "roleFTEs", RULE.fte);
+      const weights = numbersOf(need, "localityNeed", { min: 0 });
+      const unit = optionalNumber(arg(a, 2), "unit", { above: 0 }) ?? 1;
+      return allocateMatrix(roleFte, weights, unit);
     },
   },
   {

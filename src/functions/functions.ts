@@ -248,6 +248,23 @@ export function allocate(
 }
 
 /**
+ * Shares each role's FTE out to the localities by need, in whole units, so every role's total and every locality's total come out exact; spills roles down, localities across.
+ * @customfunction ALLOCATEGRID
+ * @helpurl https://localhost:3000/help.html#estab-allocategrid
+ * @param roleFTEs Each role's FTE, e.g. 1 manager, 8 family support workers (a column or a row).
+ * @param localityNeed Each locality's need index or weight (need not add up to 1), e.g. from ESTAB.NEEDINDEX.
+ * @param [unit] Step to allocate in: 1 (default, whole posts), 0.5 or 0.1 FTE.
+ * @returns FTE per role (rows) per locality (columns).
+ */
+export function allocateGrid(
+  roleFTEs: unknown[][],
+  localityNeed: unknown[][],
+  unit?: number | string
+): number[][] {
+  return callSpill("ALLOCATEGRID", [roleFTEs, localityNeed, unit]);
+}
+
+/**
  * Each locality's need index (adding up to 1) from population, deprivation and demand; spills like the population.
  * @customfunction NEEDINDEX
  * @helpurl https://localhost:3000/help.html#estab-needindex

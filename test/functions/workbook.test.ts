@@ -23,7 +23,7 @@ import {
   postCostInYear,
   salaryAtPoint,
 } from "../../src/core/costing";
-import { allocateExact, needIndex } from "../../src/core/shares";
+import { allocateExact, allocateMatrix, needIndex } from "../../src/core/shares";
 import { agencyAnnualCost, agencyVersusPermanent, partYearFraction } from "../../src/core/changes";
 import { estabWorkbook } from "./hyperformula-estab";
 
@@ -304,6 +304,21 @@ const CASES: Case[] = [
     ),
     domain: column([5.4, 7.9, 6.7]),
   },
+  // Roles × localities: three roles' 20 FTE over example 9's need; the localities' totals
+  // are example 9's 5.4 / 7.9 / 6.7 and each role's its FTE.
+  {
+    formula:
+      "=ESTAB.ALLOCATEGRID({12;5.5;2.5},ESTAB.NEEDINDEX(Inputs!H1:H3,Inputs!I1:I3,Inputs!J1:J3,Inputs!K1:K3),0.1)",
+    expected: allocateMatrix(
+      [12, 5.5, 2.5],
+      needIndex(NEED.population, NEED.deprivation, NEED.demand, WEIGHTS),
+      0.1
+    ),
+  },
+  {
+    formula: "=ESTAB.ALLOCATEGRID({1,8,3},Inputs!F1:F3)",
+    expected: allocateMatrix([1, 8, 3], [0.37, 0.33, 0.3], 1),
+  },
   // Agency versus permanent
   { formula: "=ESTAB.AGENCYCOST(35,37,52)", expected: agencyAnnualCost(35, 37, 52), domain: 67340 },
   {
@@ -377,6 +392,12 @@ describe("errors in a HyperFormula workbook", () => {
     ["=ESTAB.ALLOCATE(10.05,{1,2},0.1)", "#VALUE!", /not a whole number of 0.1 FTE units/],
     ["=ESTAB.ALLOCATE(10,{0,0})", "#VALUE!", /Every share is zero/],
     ["=ESTAB.NEEDINDEX({1,2},{0.1,0.2},{5,6},{1,1})", "#VALUE!", /weights must be 3 or 4 values/],
+    [
+      "=ESTAB.ALLOCATEGRID({1.05},{1,1},0.1)",
+      "#VALUE!",
+      /Role 1's FTE \(1.05 FTE\) is not a whole number of 0.1 FTE units/,
+    ],
+    ["=ESTAB.ALLOCATEGRID({1},{0,0})", "#VALUE!", /Every share is zero/],
     ['=ESTAB.POSTCOST(25000,1,"2024/25",,,,,"bonus")', "#VALUE!", /figure must be one of/],
     [
       '=ESTAB.POSTCOST(25000,1,"2024/25",,DATE(2025,1,1),DATE(2024,5,1))',

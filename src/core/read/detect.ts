@@ -40,8 +40,17 @@ export interface TableCandidate<F extends string> {
   lastIndex: number;
   /** Mapping overrides that named no column of this table. */
   unresolved: Array<{ field: F; wanted: string }>;
-  /** Headers that mapped to a field already taken by a column further left. */
-  duplicates: Array<{ field: F; column: number; used: number }>;
+  /** Headers that mapped to a field already taken by another column (the one used). */
+  duplicates: Array<Duplicate<F>>;
+}
+
+/** A second column for a field: `column` is not read, `used` is. */
+export interface Duplicate<F extends string> {
+  field: F;
+  column: number;
+  used: number;
+  /** Both headers name a year and `used` is the later one (schema.latestYear). */
+  latest?: true;
 }
 
 /** How far below the start (or below the previous table) a header row is looked for. */
@@ -69,6 +78,14 @@ const STRONG_WORDS = new Set([
   "population",
   "referrals",
   "demand",
+  "children",
+  "decile",
+  "deciles",
+  "deprived",
+  "caseload",
+  "contacts",
+  "cin",
+  "cp",
 ]);
 
 /** Words that mean the header is about something else: "Post holder", "Employee name". */
@@ -96,7 +113,10 @@ function synonymIndex<F extends string>(schema: TableSchema<F>): SynonymIndex<F>
         within.push({ padded: ` ${key} `, field: spec.field });
     }
   }
-  within.sort((a, b) => b.padded.length - a.padded.length);
+  // Fields that come first (schema.wordsFirst) beat longer words of any other field.
+  const first = schema.wordsFirst ?? [];
+  const rank = (field: F) => (first.includes(field) ? first.indexOf(field) : first.length);
+  within.sort((a, b) => rank(a.field) - rank(b.field) || b.padded.length - a.padded.length);
   const index = {
     exact,
     within,
@@ -125,7 +145,7 @@ interface RowMapping<F extends string> {
   columns: Partial<Record<F, number>>;
   headers: Array<{ column: number; text: string; field?: F }>;
   unresolved: Array<{ field: F; wanted: string }>;
-  duplicates: Array<{ field: F; column: number; used: number }>;
+  duplicates: Array<Duplicate<F>>;
   rejected: boolean;
 }
 
@@ -173,11 +193,21 @@ export function mapHeaderRow<F extends string>(
   }
 
   // Exact synonyms first, so "Post title" beats "Post holder" found by containment.
+  const latestYear = new Set<F>(schema.latestYear ?? []);
   const claim = (field: F, c: number) => {
     if (excluded.has(field) || taken.has(c)) return;
     const used = columns[field];
     if (used !== undefined) {
-      duplicates.push({ field, column: c, used });
+      const year = latestYear.has(field) ? yearOf(row[c]) : undefined;
+      const usedYear = year === undefined ? undefined : yearOf(row[used]);
+      if (year === undefined || usedYear === undefined || year === usedYear)
+        duplicates.push({ field, column: c, used });
+      else if (year > usedYear) {
+        columns[field] = c;
+        taken.add(c);
+        for (const d of duplicates) if (d.field === field) d.used = c;
+        duplicates.push({ field, column: used, used: c, latest: true });
+      } else duplicates.push({ field, column: c, used, latest: true });
       return;
     }
     columns[field] = c;
@@ -204,6 +234,12 @@ export function mapHeaderRow<F extends string>(
     duplicates,
     rejected,
   };
+}
+
+/** The first year a header names: "Referrals 2023/24" → 2023 (undefined when none). */
+function yearOf(header: unknown): number | undefined {
+  const m = typeof header === "string" ? /\b(?:19|20)\d\d\b/.exec(header) : null;
+  return m ? Number(m[0]) : undefined;
 }
 
 function qualifies<F extends string>(schema: TableSchema<F>, m: RowMapping<F>): boolean {
@@ -330,7 +366,7 @@ function candidateFrom<F extends string>(
     lastIndex: last,
     unresolved: m.unresolved,
     duplicates: m.duplicates.map((d) => ({
-      field: d.field,
+      ...d,
       column: toSheet(d.column),
       used: toSheet(d.used),
     })),

@@ -2,6 +2,7 @@ import type { Grid, Issue } from "../grid";
 import type { Localities, Locality, LocalityWeights } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
+import { aggregateRowIssue, findAggregateRows } from "./aggregate-rows";
 import { issueAt, issueAtAddress } from "./issues";
 import { locateTable, type TableChoice } from "./locate";
 import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
@@ -123,9 +124,10 @@ export function readLocalities(
     } else if (nameCell !== undefined) seen.set(key, nameCell);
     if (ok) localities.push(locality);
   }
-  warnMixedDeprivationScale(localities, grid, chosen.columns.deprivation, issues);
+  const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
+  warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
   // No locality to share to: a shares sheet would be nonsense, so there is none to build.
-  if (localities.length === 0 && !issues.some((i) => i.severity === "error")) {
+  if (shared.length === 0 && !issues.some((i) => i.severity === "error")) {
     issues.push(
       issueAt(
         grid,
@@ -140,9 +142,27 @@ export function readLocalities(
     return { candidates: located.candidates, issues };
   }
 
-  const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities };
+  const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities: shared };
   if (chosen.table !== undefined) result.table = chosen.table;
   return { localities: result, candidates: located.candidates, issues };
+}
+
+/**
+ * An unlabelled county or district row would be shared to as a locality of its own: the
+ * localities without it, and a warning at each such row.
+ */
+function leaveOutAggregates(
+  localities: Locality[],
+  sheet: string,
+  columns: Partial<Record<LocalityField, number>>,
+  issues: Issue[]
+): Locality[] {
+  const additive = (["population", "demand"] as const).filter((f) => columns[f] !== undefined);
+  const aggregates = findAggregateRows(localities, additive);
+  const labels = additive.map((f) => labelOf(LOCALITIES_SCHEMA, f));
+  for (const a of aggregates) issues.push(aggregateRowIssue(sheet, localities, a, labels));
+  const left = new Set(aggregates.map((a) => a.index));
+  return localities.filter((_, i) => !left.has(i));
 }
 
 /** Rates (0.2) and scores (25.3) mixed in one column would skew the deprivation shares. */

@@ -95,7 +95,9 @@ export function locateTable<F extends string>(
       )
     );
   }
+  issues.push(...latestYearNotes(grid, chosen, schema));
   for (const d of chosen.duplicates) {
+    if (d.latest) continue;
     issues.push(
       issueAt(
         grid,
@@ -111,6 +113,38 @@ export function locateTable<F extends string>(
   const misses = nearMisses(chosen, schema);
   issues.push(...misses.map((miss) => nearMissIssue(grid, chosen, miss)));
   return { candidates, chosen, grid, issues, misses };
+}
+
+/**
+ * One note per field read from the latest of several yearly columns, at the header used:
+ * the other years are not read, and the analyst must know which year the figures are.
+ */
+function latestYearNotes<F extends string>(
+  grid: Grid,
+  chosen: TableCandidate<F>,
+  schema: TableSchema<F>
+): Issue[] {
+  const notes: Issue[] = [];
+  for (const spec of schema.fields) {
+    const others = chosen.duplicates.filter((d) => d.field === spec.field && d.latest);
+    const used = chosen.columns[spec.field];
+    if (others.length === 0 || used === undefined) continue;
+    const text = (column: number) =>
+      `${columnLetters(column)} '${chosen.headers.find((h) => h.column === column)?.text ?? ""}'`;
+    const skipped = others.map((d) => d.column).sort((a, b) => a - b);
+    notes.push(
+      issueAt(
+        grid,
+        chosen.headerIndex,
+        used - grid.origin.column,
+        "info",
+        "latest-year-used",
+        `${spec.label} is read from the latest year's column, ${text(used)}; ${skipped.length === 1 ? "column" : "columns"} ${skipped.map(text).join(", ")} ${skipped.length === 1 ? "is" : "are"} not read`,
+        `nothing to do if the latest year is what you want; otherwise map ${spec.label} to the column to use`
+      )
+    );
+  }
+  return notes;
 }
 
 /** How many slips make a near miss: one in a short heading, more in a long one. */

@@ -159,4 +159,14 @@ export interface TableSchema<F extends string> {
   weights: Partial<Record<F, number>>;
   /** Headers whose presence means the row belongs to some other kind of table. */
   rejectHeaders?: readonly string[];
+  /**
+   * Fields whose words inside a longer header win over any other field's, in this order:
+   * "% of population aged 0-19 in IMD deciles 1-2" is deprivation, not population.
+   */
+  wordsFirst?: readonly F[];
+  /**
+   * Fields that often come as one column a year ("Referrals 2023/24", "Referrals 2024/25"):
+   * when every such column names a year, the latest is used (with a note), not the left-most.
+   */
+  latestYear?: readonly F[];
 }

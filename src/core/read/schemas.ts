@@ -449,6 +449,9 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
   totalFields: ["population", "demand"],
   weights: { name: 2, population: 2, deprivation: 2, demand: 2 },
   rejectHeaders: ["fte", "wte", "position", "job title", "grade", "salary"],
+  // "% of children aged 0-19 in IMD deciles 1-2" is deprivation; "Children on CP plans" demand.
+  wordsFirst: ["deprivation", "demand"],
+  latestYear: ["population", "deprivation", "demand"],
   fields: [
     {
       field: "name",
@@ -485,6 +488,13 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
         "pop 0 19",
         "population 0 to 19",
         "0 19",
+        "0 to 19",
+        "aged 0 19",
+        "aged 0 to 19",
+        "children",
+        "number of children",
+        "children and young people",
+        "young people",
       ],
     },
     {
@@ -503,6 +513,12 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
         "imd",
         "imd score",
         "deprivation index",
+        "index of multiple deprivation",
+        "imd decile",
+        "idaci decile",
+        "decile",
+        "deciles",
+        "deprived",
       ],
     },
     {
@@ -511,7 +527,8 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
       kind: "number",
       limit: LIMITS.demand,
       fix: "enter a count, e.g. 300",
-      description: "Recent demand: referrals, contacts or open cases.",
+      description:
+        "Recent demand: referrals, contacts, open cases, children in need or on child protection plans.",
       synonyms: [
         "referrals",
         "demand",
@@ -522,6 +539,13 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
         "referral count",
         "number of referrals",
         "demand referrals",
+        "children in need",
+        "child protection",
+        "cin",
+        "cp",
+        "cin plans",
+        "cp plans",
+        "child protection plans",
       ],
     },
   ],

@@ -21,6 +21,7 @@ import { grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
+import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
 import { shapingDefaults } from "./assumption-defaults";
@@ -29,6 +30,7 @@ export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
   establishment?: string;
   mapping?: ColumnMapping<PostField>;
+  localityMapping?: ColumnMapping<LocalityField>;
 }
 
 export interface WorkbookInputs {
@@ -59,13 +61,14 @@ export function readWorkbook(
   const assumptions = readAssumptions(workbook, options);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
+    mapping: options.localityMapping,
   });
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
     assumptions: assumptions.assumptions,
     assumptionsSource: assumptions.source,
     issues: [
-      ...est.issues,
+      ...sharesOnly(est.issues, options, assumptions, localities.localities),
       ...assumptions.issues,
       ...pay.issues,
       ...localities.issues,
@@ -80,6 +83,41 @@ export function readWorkbook(
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
+}
+
+/**
+ * With no establishment table, a workbook whose localities and 'FTE to share out' are
+ * there still makes the Locality shares sheet: "No establishment table found" becomes a
+ * note that the other sheets are not made, and why. Without the FTE to share out, the
+ * error stays, and says how to share out without an establishment.
+ */
+function sharesOnly(
+  issues: Issue[],
+  options: ReadWorkbookOptions,
+  assumptions: ReadAssumptionsResult,
+  localities: Localities | undefined
+): Issue[] {
+  const notFound = issues.findIndex((i) => i.code === "table-not-found" && i.severity === "error");
+  if (notFound < 0 || options.establishment !== undefined || !localities) return issues;
+  const fte = assumptions.assumptions.allocationTotalFte;
+  const out = [...issues];
+  if (fte === undefined) {
+    out[notFound] = {
+      ...issues[notFound],
+      fix: `${issues[notFound].fix}; or, to share FTE out to the localities without an establishment, type it as 'FTE to share out' on the Assumptions sheet`,
+    };
+    return out;
+  }
+  const cell = assumptions.source.cells.allocationTotalFte;
+  out[notFound] = issueAtAddress(
+    cell !== undefined ? assumptions.source.sheet : localities.sheet,
+    cell ?? topLeftOf(localities.range),
+    "info",
+    "localities-only",
+    `No establishment table was found, so only the Locality shares sheet is made, sharing out the ${formatNumber(fte, 2)} FTE typed as 'FTE to share out'; the Establishment Cost, Grant Costing and Restructure sheets need an establishment and are not made, and the shares carry no cost`,
+    "nothing to do if the shares are all you need; for the other sheets add an establishment table (e.g. Position, Grade, Salary, FTE)"
+  );
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { allocateUnits } from "./allocate";
 import { SharesInputError } from "./errors";
-import { fromUnits, nearestWhole, toUnits } from "./units";
+import { checkUnitCount, fromUnits, nearestWhole, toUnits } from "./units";
 
 /**
  * Roles × localities with both margins exact ("controlled rounding").
@@ -248,6 +248,12 @@ export function allocateMatrixDetailed(
     throw new SharesInputError("no-roles", "There are no roles to share out");
   const rows = roleFte.map((f, i) => toUnits(f, unit, `Role ${i + 1}'s FTE`));
   const grand = rows.reduce((s, r) => s + r, 0);
+  // Each role is within the units limit; their sum must be too, so that role × locality
+  // in units (the real matrix's numerator) stays an exact integer.
+  checkUnitCount(
+    grand,
+    `All the roles' FTE together (${fromUnits(grand, unit)} FTE in steps of ${unit})`
+  );
   const columns = allocateUnits(grand, localityWeights).units;
   const { seed } = options;
   if (seed !== undefined) {

@@ -99,6 +99,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const inputs = readWorkbook(withoutOutputSheets(workbook, request.outputSheets ?? []), {
     establishment: request.establishment,
     mapping: request.mapping,
+    localityMapping: request.localityMapping,
     defaultFirstYear: request.defaultFirstYear,
   });
   const issues = [...inputs.issues];

@@ -1,6 +1,7 @@
 import type { Grid, Issue } from "../grid";
 import type { SheetKey, SheetSpec, SheetSummary } from "../report";
 import type { PostField } from "../model";
+import type { LocalityField } from "../read";
 import type { FinancialYear } from "../dates";
 
 /** What a door (task pane, CLI) asks the core to do with the workbook it has read. */
@@ -13,6 +14,8 @@ export interface BuildRequest {
   establishment?: string;
   /** Column mapping overrides: field → header text or column letter. */
   mapping?: Partial<Record<PostField, string>>;
+  /** The same for the localities table's columns. */
+  localityMapping?: Partial<Record<LocalityField, string>>;
   /**
    * Sheets this tool wrote earlier (the ports know them by their ownership marks): never
    * read as input, except the assumptions sheet.

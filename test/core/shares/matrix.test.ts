@@ -62,6 +62,11 @@ describe("roles × localities allocation", () => {
     ).toThrow(/Locality 2 is owed FTE/);
     expect(() => allocateMatrix([1.05], [1], 0.1)).toThrow(/Role 1's FTE/);
     expect(() => allocateMatrix([1], [1, 1], 1, { seed: [[1]] })).toThrow(/1 rows of 2/);
+    // Each role within the 10,000,000-unit limit, the two together over it: refused, so
+    // role × locality in units stays an exact integer.
+    expect(() => allocateMatrix([600_000, 600_000], [1, 1], 0.1)).toThrow(
+      "All the roles' FTE together (1200000 FTE in steps of 0.1) is 12,000,000 units, more than the 10,000,000 units one share-out can count; use a larger unit or a smaller total"
+    );
   });
 
   it("costs each cell and adds up by locality", () => {
