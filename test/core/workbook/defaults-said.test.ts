@@ -1,0 +1,175 @@
+/**
+ * Issue 13, nothing silent: every default, fallback and guess a build takes is said at the
+ * cell it came from. One row per kind: a workbook laid out as a finance officer might, the
+ * issue it must give and where. A new default joins this list (and docs/input-format.md's
+ * table of issues, which the last test checks), or it is a silent one.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { CellValue, Issue } from "../../../src/core/grid";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import { grid } from "../read/helpers";
+
+const STAFF: CellValue[] = ["Post title", "Grade", "Salary", "FTE", "No of staff", "Funding"];
+const post = (title: string, salary: CellValue = 30000, extra: CellValue[] = []): CellValue[] => [
+  title,
+  "G8",
+  salary,
+  1,
+  1,
+  "Core",
+  ...extra,
+];
+/** A sheet setting everything a figure rests on; `rows` replace a setting of the same name or follow. */
+const settings = (...rows: CellValue[][]) => {
+  const base: CellValue[][] = [
+    ["First financial year", "2025/26"],
+    ["Number of years", 3],
+    ["Costing point", "bottom"],
+    ["Employer pension rate", "19%"],
+    ["Increment rule", "April"],
+  ];
+  const named = new Map(rows.map((r) => [r[0], r]));
+  const kept = base.map((r) => named.get(r[0]) ?? r);
+  const added = rows.filter((r) => !base.some((b) => b[0] === r[0]));
+  return grid("Assumptions", [["Setting", "Value"], ...kept, ...added]);
+};
+
+interface Case {
+  what: string;
+  grids: ReturnType<typeof grid>[];
+  /** The issue it must give: severity, code and "Sheet!A1". */
+  said: string;
+}
+
+const CASES: Case[] = [
+  {
+    what: "no Assumptions sheet: every setting a default",
+    grids: [grid("Staff", [STAFF, post("Social Worker")])],
+    said: "info assumptions-defaults Staff!A1",
+  },
+  {
+    what: "an Assumptions sheet that sets only some of the settings every figure rests on",
+    grids: [
+      grid("Staff", [STAFF, post("Social Worker")]),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["Employer pension rate", "20%"],
+      ]),
+    ],
+    said: "info assumptions-not-set Assumptions!A2",
+  },
+  {
+    what: "no headcount column: people taken as FTE rounded up",
+    grids: [
+      grid("Staff", [
+        ["Post title", "Salary", "FTE"],
+        ["Social Worker", 30000, 1.5],
+      ]),
+      settings(),
+    ],
+    said: "info headcount-column-missing Staff!A1",
+  },
+  {
+    what: "a blank headcount on a row",
+    grids: [grid("Staff", [STAFF, ["Social Worker", "G8", 30000, 1.5, "", "Core"]]), settings()],
+    said: "info headcount-blank Staff!E2",
+  },
+  {
+    what: "a blank pension rate on a row",
+    grids: [
+      grid("Staff", [
+        [...STAFF, "Pension rate"],
+        post("Social Worker", 30000, [0.2]),
+        post("Team Manager", 40000, [""]),
+      ]),
+      settings(),
+    ],
+    said: "info pension-rate-blank Staff!G3",
+  },
+  {
+    what: "costing point actual with no actual salary or point",
+    grids: [
+      grid("Staff", [
+        ["Post title", "Minimum salary", "Maximum salary", "Salary", "FTE"],
+        ["Vacant post", 30000, 34000, "", 1],
+      ]),
+      settings(["Costing point", "actual"]),
+    ],
+    said: "warning actual-salary-missing Staff!D2",
+  },
+  {
+    what: "a grant and no Funding column: every post costed against it",
+    grids: [
+      grid("Staff", [
+        ["Post title", "Salary", "FTE", "No of staff"],
+        ["Social Worker", 30000, 1, 1],
+      ]),
+      settings(["Grant name", "Family Hubs"], ["Grant amount", 100000]),
+    ],
+    said: "info grant-all-posts Assumptions!B7",
+  },
+  {
+    what: "a grant no post's Funding names",
+    grids: [
+      grid("Staff", [STAFF, post("Social Worker")]),
+      settings(["Grant name", "Family Hubs"], ["Grant amount", 100000]),
+    ],
+    said: "warning grant-matches-no-post Assumptions!B7",
+  },
+  {
+    what: "a heading one slip from a column the table lacks",
+    grids: [
+      grid("Staff", [
+        ["Post title", "Grade", "Salary", "FTE", "No of staff", "Fundng"],
+        post("Social Worker"),
+      ]),
+      settings(),
+    ],
+    said: "warning header-near-miss Staff!F1",
+  },
+  {
+    what: "a salary that looks monthly among annual ones",
+    grids: [
+      grid("Staff", [
+        STAFF,
+        post("Social Worker A", 30000),
+        post("Social Worker B", 31000),
+        post("Social Worker C", 2550),
+      ]),
+      settings(),
+    ],
+    said: "warning salary-implausible Staff!C4",
+  },
+  {
+    what: "two years of referrals: the latest used",
+    grids: [
+      grid("Staff", [STAFF, post("Social Worker")]),
+      grid("Localities", [
+        ["Locality", "Population 0-19", "IDACI", "Referrals 2023/24", "Referrals 2024/25"],
+        ["North", 10000, 0.2, 300, 320],
+        ["South", 12000, 0.1, 280, 260],
+      ]),
+      settings(),
+    ],
+    said: "info latest-year-used Localities!E1",
+  },
+];
+
+const said = (i: Issue) => `${i.severity} ${i.code} ${i.sheet}!${i.address}`;
+
+describe("every default a build takes is said at its cell", () => {
+  it.each(CASES.map((c) => [c.what, c] as const))("%s", (_what, c) => {
+    const r = buildWorkbook(
+      { grids: c.grids },
+      { mode: "shareable", generatedAt: "now", version: "test" }
+    );
+    expect(r.issues.map(said)).toContain(c.said);
+  });
+
+  it("and each is listed in docs/input-format.md's table of issues", () => {
+    const doc = readFileSync(path.join(__dirname, "../../../docs/input-format.md"), "utf8");
+    const codes = CASES.map((c) => c.said.split(" ")[1]);
+    expect(codes.filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  });
+});
