@@ -84,3 +84,27 @@ export function shapingDefaults(grids: readonly Grid[], read: ReadAssumptionsRes
     ),
   ];
 }
+
+/**
+ * A grant named with no amount: the Grant Costing sheet can show the commitment but no
+ * headroom, which the sheet says; the note says it at the amount's cell (or the name's).
+ */
+export function grantAmountMissing(read: ReadAssumptionsResult): Issue[] {
+  const { grant } = read.assumptions;
+  const name = grant.name?.trim();
+  if (!name || grant.amount !== undefined || Object.keys(grant.amountsByYear ?? {}).length > 0)
+    return [];
+  const { sheet, cells } = read.source;
+  const at = cells["grant.amount"] ?? cells["grant.name"];
+  if (!sheet || !at) return [];
+  return [
+    issueAtAddress(
+      sheet,
+      at,
+      "info",
+      "grant-amount-missing",
+      `The grant '${name}' has no amount, so the Grant Costing sheet shows what the posts commit but no headroom against the grant`,
+      "type the grant's amount (or one per year) to see the headroom"
+    ),
+  ];
+}

@@ -24,7 +24,7 @@ import { readLocalities } from "./localities";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
-import { shapingDefaults } from "./assumption-defaults";
+import { grantAmountMissing, shapingDefaults } from "./assumption-defaults";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -76,6 +76,7 @@ export function readWorkbook(
       ...defaultsTaken(est.establishment, assumptions),
       ...rowDefaults(est.establishment, assumptions.assumptions),
       ...shapingDefaults(workbook.grids, assumptions),
+      ...grantAmountMissing(assumptions),
       ...grantMatch(est.establishment, assumptions),
     ],
   };

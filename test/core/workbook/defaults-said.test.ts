@@ -118,6 +118,14 @@ const CASES: Case[] = [
     said: "warning grant-matches-no-post Assumptions!B7",
   },
   {
+    what: "a grant named with no amount: no headroom",
+    grids: [
+      grid("Staff", [STAFF, post("Social Worker")]),
+      settings(["Grant name", "Core"], ["Grant amount", ""]),
+    ],
+    said: "info grant-amount-missing Assumptions!B8",
+  },
+  {
     what: "a heading one slip from a column the table lacks",
     grids: [
       grid("Staff", [
