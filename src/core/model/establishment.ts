@@ -100,3 +100,8 @@ export interface Establishment {
   posts: Post[];
   totals: TotalsRow[];
 }
+
+/** The establishment's FTE, to 6 places: what the locality shares share when no FTE to share out is set. */
+export function establishmentFte(est: Pick<Establishment, "posts">): number {
+  return Math.round(est.posts.reduce((s, p) => s + p.fte, 0) * 1e6) / 1e6;
+}

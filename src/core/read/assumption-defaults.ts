@@ -4,9 +4,9 @@
  * typed with only a pension rate does not cost the wrong years or grade point in silence.
  * (With no Assumptions sheet at all, one note lists every default: see workbook.ts.)
  */
-import { columnLetters, fromA1, type Grid, type Issue } from "../grid";
+import { columnLetters, fromA1, topLeftOf, type Grid, type Issue } from "../grid";
 import { financialYearLabel } from "../dates";
-import type { Assumptions, CostingPoint, IncrementRule } from "../model";
+import type { Assumptions, CostingPoint, IncrementRule, Localities } from "../model";
 import { formatNumber } from "../money";
 import type { ReadAssumptionsResult } from "./assumptions";
 import { issueAtAddress } from "./issues";
@@ -105,6 +105,47 @@ export function grantAmountMissing(read: ReadAssumptionsResult): Issue[] {
       "grant-amount-missing",
       `The grant '${name}' has no amount, so the Grant Costing sheet shows what the posts commit but no headroom against the grant`,
       "type the grant's amount (or one per year) to see the headroom"
+    ),
+  ];
+}
+
+/**
+ * The share-out's own defaults, with a localities table: no FTE to share out means the
+ * establishment's FTE (rounded to whole units), no allocation unit means 0.1 FTE, and no
+ * weights the documented ones. One note at the localities table says which were taken.
+ */
+export function localityDefaults(
+  grids: readonly Grid[],
+  read: ReadAssumptionsResult,
+  localities: Localities | undefined,
+  establishmentFte: number | undefined
+): Issue[] {
+  if (!localities) return [];
+  const a = read.assumptions;
+  const set = (key: string) =>
+    read.found && given(grids, read.source.sheet, read.source.cells[key]);
+  const taken: string[] = [];
+  if (a.allocationTotalFte === undefined && establishmentFte !== undefined)
+    taken.push(`FTE to share out: the establishment's ${formatNumber(establishmentFte, 6)} FTE`);
+  if (!set("allocationUnit"))
+    taken.push(`Allocation unit ${formatNumber(a.allocationUnit, 6)} FTE`);
+  const weights = ["population", "deprivation", "demand"] as const;
+  if (!weights.some((w) => set(`localityWeights.${w}`))) {
+    const w = a.localityWeights;
+    const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
+    taken.push(
+      `weights population ${pct(w.population)}, deprivation ${pct(w.deprivation)}, demand ${pct(w.demand)}`
+    );
+  }
+  if (taken.length === 0) return [];
+  return [
+    issueAtAddress(
+      localities.sheet,
+      topLeftOf(localities.range),
+      "info",
+      "shares-defaults",
+      `The locality shares use ${taken.length === 1 ? "a default" : "defaults"} the Assumptions sheet does not set: ${taken.join("; ")}`,
+      "set 'FTE to share out', 'Allocation unit (FTE)' or the 'Weight:' rows on the Assumptions sheet to choose them"
     ),
   ];
 }

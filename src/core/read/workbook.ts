@@ -17,14 +17,14 @@ import { checkUnitCount, SharesInputError, toUnits } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
 import { formatNumber } from "../money";
-import { grantPosts, hasFunding } from "../model";
+import { establishmentFte, grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readLocalities } from "./localities";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
-import { grantAmountMissing, shapingDefaults } from "./assumption-defaults";
+import { grantAmountMissing, localityDefaults, shapingDefaults } from "./assumption-defaults";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -77,6 +77,12 @@ export function readWorkbook(
       ...rowDefaults(est.establishment, assumptions.assumptions),
       ...shapingDefaults(workbook.grids, assumptions),
       ...grantAmountMissing(assumptions),
+      ...localityDefaults(
+        workbook.grids,
+        assumptions,
+        localities.localities,
+        est.establishment && establishmentFte(est.establishment)
+      ),
       ...grantMatch(est.establishment, assumptions),
     ],
   };

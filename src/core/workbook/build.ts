@@ -1,5 +1,6 @@
 import { hasErrors, holdsText, toA1, topLeftOf, type Issue } from "../grid";
 import type { Assumptions, Establishment, Localities } from "../model";
+import { establishmentFte } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
 import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
@@ -84,10 +85,6 @@ function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs)
 /** The FY the restructure is costed in: the one it takes effect in, else the first FY. */
 function restructureYear(a: Assumptions): number {
   return a.implementationDate !== undefined ? financialYearOf(a.implementationDate) : a.firstYear;
-}
-
-function totalFte(est: Establishment): number {
-  return Math.round(est.posts.reduce((s, p) => s + p.fte, 0) * 1e6) / 1e6;
 }
 
 /**
@@ -206,7 +203,7 @@ export function localitySharesSheet(
   provenance: { generatedAt: string; version: string },
   annualCosting: (est: Establishment) => EstablishmentCosting
 ): SheetBuild | { issue: Issue } {
-  const fte = est ? totalFte(est) : undefined;
+  const fte = est ? establishmentFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
   const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
   try {

@@ -402,7 +402,12 @@ describe("locality shares are checked across tables before any is worked out", (
       ["Weight: deprivation", "0%"],
       ["Weight: demand", "0%"],
     ]);
-    expect(where(r.issues)).toEqual(["warning:weights-not-100@B2", "error:weights-all-zero@B2"]);
+    // The FTE to share out and the unit are not set: the note at the localities says so.
+    expect(where(r.issues)).toEqual([
+      "warning:weights-not-100@B2",
+      "error:weights-all-zero@B2",
+      "info:shares-defaults@A1",
+    ]);
   });
 
   it("an FTE to share out that is not whole units is an error at its cell", () => {
@@ -412,6 +417,7 @@ describe("locality shares are checked across tables before any is worked out", (
     ]);
     expect(messages(r.issues)).toEqual([
       "Assumptions!B2: The FTE to share out (1.23 FTE) is not a whole number of 1 FTE units; use a unit that divides it, e.g. 0.1 or 0.01 — change 'FTE to share out' or 'Allocation unit (FTE)' on the assumptions sheet",
+      "Need!A1: The locality shares use a default the Assumptions sheet does not set: weights population 50%, deprivation 30%, demand 20% — set 'FTE to share out', 'Allocation unit (FTE)' or the 'Weight:' rows on the Assumptions sheet to choose them",
     ]);
   });
 
@@ -420,7 +426,7 @@ describe("locality shares are checked across tables before any is worked out", (
       ["FTE to share out", 1_000_000],
       ["Allocation unit (FTE)", 0.01],
     ]);
-    expect(where(r.issues)).toEqual(["error:shares-too-many-units@B2"]);
+    expect(where(r.issues)).toEqual(["error:shares-too-many-units@B2", "info:shares-defaults@A1"]);
   });
 
   it("without localities none of this matters", () => {

@@ -162,6 +162,19 @@ const CASES: Case[] = [
     ],
     said: "info latest-year-used Localities!E1",
   },
+  {
+    what: "localities with no FTE to share out, unit or weights set",
+    grids: [
+      grid("Staff", [STAFF, post("Social Worker")]),
+      grid("Localities", [
+        ["Locality", "Population 0-19", "IDACI", "Referrals"],
+        ["North", 10000, 0.2, 300],
+        ["South", 12000, 0.1, 280],
+      ]),
+      settings(),
+    ],
+    said: "info shares-defaults Localities!A1",
+  },
 ];
 
 const said = (i: Issue) => `${i.severity} ${i.code} ${i.sheet}!${i.address}`;
