@@ -194,3 +194,54 @@ export function postCostProfile(
   const a = plainAssumptions(firstYear, years, settings);
   return costPost(plainPost(input), a, financialYearsWindow(firstYear, years)).years;
 }
+
+/** What ESTAB.PROFILE costs: one post from plain arguments, over a run of FYs. */
+export interface ProfileInput {
+  /** Full-time salary in the first year; undefined with points: the grade's costing point. */
+  salary: number | undefined;
+  fte: number;
+  /** People sharing the FTE; undefined: the FTE rounded up. */
+  headcount?: number;
+  start?: Serial;
+  end?: Serial;
+  pensionRate?: number;
+  /** The grade's salaries in the first year, bottom to top: the post moves up them. */
+  points?: readonly number[];
+  firstYear: FinancialYear;
+  years: number;
+  /** Settings as the functions read them, the pay awards included. */
+  settings: PlainSettings;
+  /** Dates that clip the costing window (a grant's start and end). */
+  grant?: { start?: Serial; end?: Serial };
+}
+
+/** The grade name a points argument is filed under when it is handed to the engine as a pay scale. */
+const POINTS_GRADE = "ESTAB.points";
+
+/**
+ * ESTAB.PROFILE's costing, for the cell function and for the live sheets' expressions of
+ * it alike: the post costed month by month over the window, moving up `points` each April
+ * when given. The arguments are read (and checked) by the caller.
+ */
+export function postProfile(input: ProfileInput): PostYearCost[] {
+  const { points } = input;
+  const post: Post = {
+    sourceRow: 0,
+    title: "Post",
+    grade: points ? POINTS_GRADE : undefined,
+    fte: input.fte,
+    headcount: input.headcount,
+    salary: input.salary,
+    pensionRate: input.pensionRate,
+    startDate: input.start,
+    endDate: input.end,
+    cells: {},
+  };
+  const scales = points && {
+    sheet: "",
+    points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+  };
+  const assumptions = plainAssumptions(input.firstYear, input.years, input.settings);
+  const window = costingWindow({ ...assumptions, grant: input.grant ?? {} });
+  return costPost(post, assumptions, window, scales).years;
+}
