@@ -16,6 +16,7 @@ import { readWorkbook } from "../../../src/core/read";
 import { liveFormulas, type SheetSpec } from "../../../src/core/report";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
 import type { Establishment } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -115,17 +116,21 @@ function reasons(sheets: SheetSpec[]): string[] {
     textCell: (sheet: string, address: string) => holdsText(g.grids, sheet, address),
     establishmentCost: sheets.find((s) => s.key === "cost"),
   };
-  // The Establishment Cost sheet defines its live figures as it is built; the others get the pass.
-  const cost = (): string[] =>
-    buildEstablishmentCostSheet({
-      establishment: inputs.establishment as Establishment,
-      assumptions: inputs.assumptions,
-      payScales: inputs.payScales,
-      generatedAt: "2026-01-01",
-      version: "test",
-      live: { textCell: source.textCell },
-    }).live?.notLive ?? [];
-  return sheets.flatMap((s) => (s.key === "cost" ? cost() : liveFormulas(s, source).notLive));
+  // Establishment Cost and Grant Costing define their live figures as they are built; the
+  // others get the pass.
+  const input = {
+    establishment: inputs.establishment as Establishment,
+    assumptions: inputs.assumptions,
+    payScales: inputs.payScales,
+    generatedAt: "2026-01-01",
+    version: "test",
+    live: { textCell: source.textCell },
+  };
+  const cost = (): string[] => buildEstablishmentCostSheet(input).live?.notLive ?? [];
+  const grant = (): string[] => buildGrantCostingSheet(input).live?.notLive ?? [];
+  return sheets.flatMap((s) =>
+    s.key === "cost" ? cost() : s.key === "grant" ? grant() : liveFormulas(s, source).notLive
+  );
 }
 
 const textReason = (cell: string, what: string, read: number) =>
@@ -226,8 +231,8 @@ describe("live sheets over numbers typed as text", () => {
   it("the live pass over the shareable sheets gives the live build", () => {
     const g = grids();
     const inputs = readWorkbook(g);
-    // Establishment Cost is made live as it is built, and so are Grant Costing's assumption
-    // cells (vacancy factor, grant): the pass alone makes Restructure and Locality shares.
+    // Establishment Cost and Grant Costing are made live as they are built: the pass alone
+    // makes Restructure and Locality shares.
     const again = shareable.slice(2).map(
       (s) =>
         liveFormulas(s, {

@@ -275,13 +275,12 @@ describe("live Grant Costing sheet", () => {
     },
   };
   const est = establishmentOf();
-  const built = buildGrantCostingSheet({
-    establishment: est,
-    assumptions,
-    generatedAt: "2026-01-01",
-    version: "test",
-  }).sheet;
-  const outcome = liveFormulas(built, { establishment: est, assumptions });
+  const input = { establishment: est, assumptions, generatedAt: "2026-01-01", version: "test" };
+  const built = buildGrantCostingSheet(input).sheet;
+  // Built live: each figure defined as the sheet is built, with no Assumptions sheet to
+  // point at (the settings and awards are constants in the formulas).
+  const liveBuild = buildGrantCostingSheet({ ...input, live: {} });
+  const outcome = { sheet: liveBuild.sheet, ...liveBuild.live! };
   // Excel evaluates array arithmetic in a function argument natively; HyperFormula needs asking.
   registerEstab();
   const hf = HyperFormula.buildFromSheets(
@@ -291,8 +290,9 @@ describe("live Grant Costing sheet", () => {
   afterAll(() => hf.destroy());
 
   it("gives each post's FTE, headcount, yearly totals and salary/NI/pension/levy detail a formula over the source cells", () => {
-    // 5 posts × (FTE and headcount + 3 years × (total + salary, NI, pension, levy)).
-    expect(outcome.liveCells).toBe(5 * 2 + 5 * 3 * 5);
+    // 5 posts × (FTE and headcount + 3 years × (total + salary, NI, pension, levy)), and
+    // the grant in £k as a ROUND over the grant's own cell.
+    expect(outcome.liveCells).toBe(5 * 2 + 5 * 3 * 5 + 1);
     const first = outcome.sheet.cells
       .flat()
       .find((c) => c && c.kind !== "text" && c.live?.startsWith("=INDEX"));
