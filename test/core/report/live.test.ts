@@ -330,6 +330,32 @@ describe("live Grant Costing sheet", () => {
   it("makes shareable back to exactly the built sheet", () => {
     expect(makeShareable(outcome.sheet)).toEqual(built);
   });
+
+  it("keeps each post's exit-cost contingency a value, saying why", () => {
+    const withExit = { ...assumptions, exitCostWeeks: 12 };
+    const exitInput = { ...input, assumptions: withExit };
+    const shareable = buildGrantCostingSheet(exitInput).sheet;
+    const live = buildGrantCostingSheet({ ...exitInput, live: {} });
+    const table = live.sheet.tables.find((t) => t.name === "GrantCostPerPost");
+    const { start, end } = parseRangeA1(table?.range ?? "A1");
+    const exit = live.sheet.cells[start.row].findIndex(
+      (c) => c?.kind === "text" && c.text === "Exit-cost contingency (12 weeks)"
+    );
+    const exitCells = live.sheet.cells.slice(start.row + 1, end.row + 1).map((row) => row[exit]);
+    expect(exitCells).toHaveLength(est.posts.length);
+    for (const c of exitCells) expect(c?.kind === "number" && !("live" in c)).toBe(true);
+    expect(exitCells.some((c) => c?.kind === "number" && c.value > 0)).toBe(true);
+    const notLive = live.live?.notLive ?? [];
+    expect(notLive).toEqual(
+      est.posts.map(
+        (p) =>
+          `${p.title} (row ${p.sourceRow + 1}) exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives`
+      )
+    );
+    // The other figures stay live, one more cell per post holding the contingency as a value.
+    expect(live.live?.liveCells).toBe(outcome.liveCells);
+    expect(makeShareable(live.sheet)).toEqual(shareable);
+  });
 });
 
 describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
