@@ -237,11 +237,33 @@ export function postProfile(input: ProfileInput): PostYearCost[] {
     endDate: input.end,
     cells: {},
   };
-  const scales = points && {
-    sheet: "",
-    points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
-  };
-  const assumptions = plainAssumptions(input.firstYear, input.years, input.settings);
-  const window = costingWindow({ ...assumptions, grant: input.grant ?? {} });
-  return costPost(post, assumptions, window, scales).years;
+  return costPostIn(profileContext(input), post).years;
+}
+
+/**
+ * The engine's context for a profile's window, settings and points, shared by the calls
+ * that have the same (a sheet's posts on one grade, or on a salary alone), as
+ * yearCostingContext is for one year: preparing it is most of a small post's cost.
+ */
+const profileContexts = new Map<string, CostingContext>();
+/** A sheet has a grade or two per context; a few KB each. */
+const MAX_PROFILE_CONTEXTS = 256;
+
+function profileContext(input: ProfileInput): CostingContext {
+  const { points, grant = {} } = input;
+  const key = `${input.firstYear}|${input.years}|${JSON.stringify(input.settings)}|${grant.start ?? ""}|${grant.end ?? ""}|${points?.join(",") ?? ""}`;
+  let ctx = profileContexts.get(key);
+  if (!ctx) {
+    if (profileContexts.size >= MAX_PROFILE_CONTEXTS)
+      profileContexts.delete(profileContexts.keys().next().value as string);
+    const scales = points && {
+      sheet: "",
+      points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+    };
+    const assumptions = plainAssumptions(input.firstYear, input.years, input.settings);
+    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant }), scales);
+    profileContexts.set(key, ctx);
+  }
+  if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
+  return ctx;
 }
