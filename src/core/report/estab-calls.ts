@@ -242,7 +242,8 @@ const profiles = new Map<string, PostYearCost[]>();
 const rangeIds = new WeakMap<object, number>();
 let rangeCount = 0;
 function argKey(v: Value): string {
-  if (!Array.isArray(v)) return JSON.stringify(v);
+  // Text quoted, so "12" and 12 (or "null" and a blank) are different arguments.
+  if (!Array.isArray(v)) return typeof v === "string" ? JSON.stringify(v) : String(v);
   let id = rangeIds.get(v);
   if (id === undefined) rangeIds.set(v, (id = ++rangeCount));
   return `#${id}`;

@@ -343,6 +343,8 @@ function titleSection(s: GrantSheet): number {
 
 /** A post's year k of `figure`, live when its definition gives the figure shown. */
 function profileCell(s: GrantSheet, pc: PostCosting, figure: Part | "total", y: number) {
+  // Shareable: the value alone, with no definition made.
+  if (!s.live) return num(pc.years[y][figure], "money");
   return figureCell(
     s.live?.book,
     pc.years[y][figure],
