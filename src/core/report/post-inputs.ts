@@ -1,12 +1,12 @@
 /**
  * A post's figures defined over its own cells on the establishment sheet: FTE, headcount,
- * full-time salary and the year's cost figures, each an expression (or why there is
- * none). The costing sheets render these; the live formulas are these printed.
+ * full-time salary, the year's cost figures and the profile over several years, each an
+ * expression (or why there is none). The costing sheets render these; the live formulas
+ * are these printed.
  */
 import { columnLetters } from "../grid";
-import type { CostFigures } from "../costing";
+import type { CostFigures, CostingWindow } from "../costing";
 import type { FinancialYear } from "../dates";
-import type { CostingWindow } from "../costing";
 import type { Establishment, Post, PostField } from "../model";
 import { GT, IF, lit, MAX, N, ROUNDUP, sourceRef, sub, type Expr } from "./expr";
 import { postCost, profile, profileYear, salaryOf } from "./estab-calls";
