@@ -12,19 +12,16 @@ import {
   type YearFractionBasis,
 } from "../core/dates";
 import {
-  costPost,
   FIGURES,
-  costingWindow,
   levyForPay,
   niForPay,
   pensionForPay,
-  plainAssumptions,
   costPostIn,
   yearCostingContext,
   salaryAtPoint,
   type CostFigures,
   type CostingContext,
-  type PlainSettings,
+  postProfile,
 } from "../core/costing";
 import type { PayScales, Post } from "../core/model";
 import { allocateExact, allocateMatrix, needIndex } from "../core/shares";
@@ -243,18 +240,12 @@ function postFrom(args: {
   };
 }
 
-/** The grade name a points range is filed under when it is handed to the engine as a pay scale. */
-const POINTS_GRADE = "ESTAB.points";
-
-function payScalesFrom(points: number[] | undefined): PayScales | undefined {
-  if (!points) return undefined;
+/** A points range must go up from the bottom of the grade to the top. */
+function checkPoints(points: number[] | undefined): void {
+  if (!points) return;
   for (let i = 1; i < points.length; i++)
     if (points[i] < points[i - 1])
       fail("invalidNumber", "points must go up from the bottom of the grade to the top");
-  return {
-    sheet: "",
-    points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
-  };
 }
 
 /** The engine's context for a FY and settings, shared across cells (yearCostingContext). */
@@ -450,30 +441,33 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       const salaryCell = arg(a, 0);
       // With points, a blank (or 0: an empty cell) salary means the costing point of the grade.
       const given = numberArg(salaryCell, "salary", RULE.salary);
-      const salary = points && given === 0 ? undefined : given;
       const firstYear: FinancialYear = fyArg(arg(a, 2), "firstFy");
       const years = numberArg(arg(a, 3), "years", { min: 1, max: 50, whole: true });
-      const post = postFrom({
-        salary,
-        fte: numberArg(arg(a, 1), "fte", RULE.fte),
-        headcount: headcountArg(arg(a, 8)),
-        start: optionalDate(arg(a, 4), "start"),
-        end: optionalDate(arg(a, 5), "end"),
-        pensionRate: optionalRate(arg(a, 9), "pensionRate"),
-        grade: points ? POINTS_GRADE : undefined,
-      });
+      const fte = numberArg(arg(a, 1), "fte", RULE.fte);
+      const headcount = headcountArg(arg(a, 8));
+      const start = optionalDate(arg(a, 4), "start");
+      const end = optionalDate(arg(a, 5), "end");
+      const pensionRate = optionalRate(arg(a, 9), "pensionRate");
+      checkDates(start, end);
       const { costing, grant, payAwards } = settingsArg(arg(a, 11));
       // Awards given as their own range win; else those of an Assumptions sheet as settings.
       const awards = isBlankArg(arg(a, 6)) ? (payAwards ?? []) : awardsArg(arg(a, 6));
-      const settings: PlainSettings = { ...costing, payAwards: awards };
       const figure = figureArg(arg(a, 10), true);
-      const assumptions = plainAssumptions(firstYear, years, settings);
-      const costed = costPost(
-        post,
-        assumptions,
-        costingWindow({ ...assumptions, grant }),
-        payScalesFrom(points)
-      ).years;
+      checkPoints(points);
+      // The same core call the live sheets' expressions of ESTAB.PROFILE make (report/estab-calls).
+      const costed = postProfile({
+        salary: points && given === 0 ? undefined : given,
+        fte,
+        headcount,
+        start,
+        end,
+        pensionRate,
+        points,
+        firstYear,
+        years,
+        settings: { ...costing, payAwards: awards },
+        grant,
+      });
       const rows: readonly FigureName[] =
         figure === "all" ? FIGURE_NAMES_IN_ENGINE_ORDER : [figure];
       return rows.map((f) => costed.map((y) => figureOf(y, f)));

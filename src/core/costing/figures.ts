@@ -194,3 +194,76 @@ export function postCostProfile(
   const a = plainAssumptions(firstYear, years, settings);
   return costPost(plainPost(input), a, financialYearsWindow(firstYear, years)).years;
 }
+
+/** What ESTAB.PROFILE costs: one post from plain arguments, over a run of FYs. */
+export interface ProfileInput {
+  /** Full-time salary in the first year; undefined with points: the grade's costing point. */
+  salary: number | undefined;
+  fte: number;
+  /** People sharing the FTE; undefined: the FTE rounded up. */
+  headcount?: number;
+  start?: Serial;
+  end?: Serial;
+  pensionRate?: number;
+  /** The grade's salaries in the first year, bottom to top: the post moves up them. */
+  points?: readonly number[];
+  firstYear: FinancialYear;
+  years: number;
+  /** Settings as the functions read them, the pay awards included. */
+  settings: PlainSettings;
+  /** Dates that clip the costing window (a grant's start and end). */
+  grant?: { start?: Serial; end?: Serial };
+}
+
+/** The grade name a points argument is filed under when it is handed to the engine as a pay scale. */
+const POINTS_GRADE = "ESTAB.points";
+
+/**
+ * ESTAB.PROFILE's costing, for the cell function and for the live sheets' expressions of
+ * it alike: the post costed month by month over the window, moving up `points` each April
+ * when given. The arguments are read (and checked) by the caller.
+ */
+export function postProfile(input: ProfileInput): PostYearCost[] {
+  const { points } = input;
+  const post: Post = {
+    sourceRow: 0,
+    title: "Post",
+    grade: points ? POINTS_GRADE : undefined,
+    fte: input.fte,
+    headcount: input.headcount,
+    salary: input.salary,
+    pensionRate: input.pensionRate,
+    startDate: input.start,
+    endDate: input.end,
+    cells: {},
+  };
+  return costPostIn(profileContext(input), post).years;
+}
+
+/**
+ * The engine's context for a profile's window, settings and points, shared by the calls
+ * that have the same (a sheet's posts on one grade, or on a salary alone), as
+ * yearCostingContext is for one year: preparing it is most of a small post's cost.
+ */
+const profileContexts = new Map<string, CostingContext>();
+/** A sheet has a grade or two per context; a few KB each. */
+const MAX_PROFILE_CONTEXTS = 256;
+
+function profileContext(input: ProfileInput): CostingContext {
+  const { points, grant = {} } = input;
+  const key = `${input.firstYear}|${input.years}|${JSON.stringify(input.settings)}|${grant.start ?? ""}|${grant.end ?? ""}|${points?.join(",") ?? ""}`;
+  let ctx = profileContexts.get(key);
+  if (!ctx) {
+    if (profileContexts.size >= MAX_PROFILE_CONTEXTS)
+      profileContexts.delete(profileContexts.keys().next().value as string);
+    const scales = points && {
+      sheet: "",
+      points: points.map((salary, i) => ({ grade: POINTS_GRADE, point: i + 1, salary })),
+    };
+    const assumptions = plainAssumptions(input.firstYear, input.years, input.settings);
+    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant }), scales);
+    profileContexts.set(key, ctx);
+  }
+  if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
+  return ctx;
+}

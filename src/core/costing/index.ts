@@ -38,12 +38,14 @@ export {
   levyForPay,
   postCostInYear,
   postCostProfile,
+  postProfile,
   yearCostingContext,
   plainAssumptions,
   PLAIN_DEFAULTS,
   type NiOptions,
   type PlainPostInput,
   type PlainSettings,
+  type ProfileInput,
 } from "./figures";
 
 // How grades match is the model's rule (one spelling for "G8", "Grade 8", "Gr 8").

@@ -3,19 +3,12 @@
  * cell the user edits instead of carrying the assumption as a constant. The same lookup
  * serves the Assumptions sheet written in the same build and one read from the workbook.
  */
-import { fromA1, toA1, type CellValue, type Grid } from "../grid";
+import { PLAIN_DEFAULTS } from "../costing";
+import { financialYearLabel } from "../dates";
+import { fromA1, parseRangeA1, toA1, type CellValue, type Grid } from "../grid";
 import type { Assumptions, AssumptionsSource } from "../model";
 import { matchSetting, parsePercent } from "../read";
-import {
-  absolute,
-  assumptionRef,
-  call,
-  formula,
-  lit,
-  type Expr,
-  type Matrix,
-  type Value,
-} from "./expr";
+import { absolute, assumptionRef, call, lit, type Expr, type Matrix, type Value } from "./expr";
 import type { SheetSpec } from "./sheet-spec";
 
 export interface AssumptionCells {
@@ -45,11 +38,6 @@ export function assumptionCellsOf(spec: SheetSpec): AssumptionCells {
     if (hit && !(hit.key in cells)) cells[hit.key] = toA1({ row: r, column: 1 });
   });
   return { sheet: spec.name, cells, valueAt, table: settingsBlock(cells, valueAt) };
-}
-
-/** The whole settings block as a formula argument ('Assumptions'!$A$4:$B$39), or undefined. */
-export function settingsTableArg(ac: AssumptionCells | undefined): string | undefined {
-  return ac?.table && formula(assumptionRef(ac.sheet, ac.table, null));
 }
 
 /** The Assumptions sheet the reader read (when the build does not write one): the cells the user edits. */
@@ -174,4 +162,46 @@ export function costSettings(ac: AssumptionCells | undefined, a: Assumptions): E
   if (range) return range;
   const m = settingsMatrix(a);
   return m.length ? lit(m) : undefined;
+}
+
+/**
+ * The whole Setting | Value block as an argument holding what the sheet holds, so a
+ * costing over many settings (ESTAB.PROFILE: on-costs, pay awards, grant dates, costing
+ * point) follows an edit of any of them. Undefined when the block is not one range.
+ */
+export function settingsTable(ac: AssumptionCells | undefined): Expr | undefined {
+  if (!ac?.table) return undefined;
+  const { start, end } = parseRangeA1(ac.table.replace(/\$/g, ""));
+  const values: Matrix = [];
+  for (let r = start.row; r <= end.row; r++) {
+    const row: Value[] = [];
+    for (let c = start.column; c <= end.column; c++) row.push(blankToNull(ac.valueAt(r, c)));
+    values.push(row as Matrix[number]);
+  }
+  return assumptionRef(ac.sheet, ac.table, values);
+}
+
+/**
+ * ESTAB.PROFILE's settings as an array constant, for a sheet with no settings block to
+ * point at: the one-year cost settings, the grant's dates, and with a points range where on
+ * the grade the post starts and when it moves up. Undefined when nothing differs.
+ */
+export function profileSettingsMatrix(a: Assumptions, withPoints: boolean): Matrix | undefined {
+  const rows = settingsMatrix(a);
+  if (withPoints) {
+    rows.push(["Costing point", a.costingPoint]);
+    if (a.incrementRule !== PLAIN_DEFAULTS.incrementRule)
+      rows.push(["Increment rule", a.incrementRule]);
+    if (a.incrementServiceMonths !== PLAIN_DEFAULTS.incrementServiceMonths)
+      rows.push(["Increment service months", a.incrementServiceMonths]);
+  }
+  if (a.grant.start !== undefined) rows.push(["Grant start", a.grant.start]);
+  if (a.grant.end !== undefined) rows.push(["Grant end", a.grant.end]);
+  return rows.length ? rows : undefined;
+}
+
+/** The pay awards as ESTAB.PROFILE's awards constant: FY, percentage, flat minimum. */
+export function awardsMatrix(a: Assumptions): Matrix | undefined {
+  if (a.payAwards.length === 0) return undefined;
+  return a.payAwards.map((w) => [financialYearLabel(w.year), w.percent, w.flatMinimum ?? 0]);
 }

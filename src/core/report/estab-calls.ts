@@ -4,7 +4,14 @@
  * door to the same core calls), with the arguments as the sheet holds them.
  */
 import { agencyAnnualCost } from "../changes";
-import { costPostIn, yearCostingContext, type CostFigures, type PlainSettings } from "../costing";
+import {
+  costPostIn,
+  postProfile,
+  yearCostingContext,
+  type CostFigures,
+  type PlainSettings,
+  type PostYearCost,
+} from "../costing";
 import {
   financialYearFraction,
   financialYearLabel,
@@ -12,11 +19,12 @@ import {
   type FinancialYear,
   type Serial,
 } from "../dates";
-import type { Assumptions } from "../model";
+import type { Assumptions, PayAward } from "../model";
 import { readAssumptions } from "../read";
 import {
   call,
   ExprError,
+  INDEX,
   lit,
   omitted,
   toNumber,
@@ -45,6 +53,8 @@ const optional = (v: Value): number | undefined => (isBlank(v) ? undefined : toN
 export interface CallSettings {
   costing: PlainSettings;
   grant: { start?: Serial; end?: Serial };
+  /** The range's "Pay award 2025/26" rows, when it has any (ESTAB.PROFILE reads them). */
+  payAwards?: PayAward[];
 }
 
 /** The engine fields a settings row can set, by the Assumptions key the reader files it under. */
@@ -88,6 +98,7 @@ function readSettings(v: Matrix): CallSettings {
   for (const key of SETTING_KEYS) if (key in given) costing[key] = a[key];
   if ("grant.start" in given) out.grant.start = a.grant.start;
   if ("grant.end" in given) out.grant.end = a.grant.end;
+  if (Object.keys(given).some((k) => k.startsWith("payAward"))) out.payAwards = a.payAwards;
   // A flat rate given without a mode means flat on-costs, as the functions read it.
   if ("flatOnCostRate" in given && !("onCostMode" in given)) out.costing.onCostMode = "flat";
   return out;
@@ -193,3 +204,119 @@ export const fyFraction = (start: Expr | undefined, end: Expr | undefined, fy: F
     end ?? omitted,
     lit(financialYearLabel(fy))
   );
+
+/** The inputs of ESTAB.PROFILE as expressions; leave out what the post does not give. */
+export interface ProfileArgs {
+  /** The full-time salary; left out with `points`: the grade's costing point. */
+  salary?: Expr;
+  fte: Expr;
+  firstYear: FinancialYear;
+  years: number;
+  start?: Expr;
+  end?: Expr;
+  /** Rows of FY, percentage and flat minimum; left out: the settings' pay awards. */
+  awards?: Expr;
+  /** The grade's salaries, bottom to top. */
+  points?: Expr;
+  headcount?: Expr;
+  pensionRate?: Expr;
+  figure: keyof CostFigures;
+  /** A range of the Assumptions sheet, or an array constant; absent for the defaults. */
+  settings?: Expr;
+}
+
+/**
+ * =ESTAB.PROFILE(salary, fte, firstFy, years, start, end, awards, points, headcount,
+ * pensionRate, figure, settings): one row, a column per FY of the window.
+ */
+export function profile(p: ProfileArgs): Expr {
+  return call(
+    "ESTAB.PROFILE",
+    runProfile,
+    p.salary ?? omitted,
+    p.fte,
+    lit(financialYearLabel(p.firstYear)),
+    lit(p.years),
+    p.start ?? omitted,
+    p.end ?? omitted,
+    p.awards ?? omitted,
+    p.points ?? omitted,
+    p.headcount ?? omitted,
+    p.pensionRate ?? omitted,
+    lit(FIGURE_ARG[p.figure]),
+    p.settings ?? omitted
+  );
+}
+
+/** =INDEX(ESTAB.PROFILE(…),1,k): year k (1-based) of the profile. */
+export const profileYear = (profileCall: Expr, k: number): Expr => INDEX(profileCall, 1, k);
+
+/** Rows of FY, percentage and flat minimum, as the awards argument gives them. */
+function awardsOf(v: Value): PayAward[] {
+  if (isBlank(v as never)) return [];
+  if (!Array.isArray(v)) throw new ExprError("awards must be a range of rows");
+  return v.flatMap((row): PayAward[] => {
+    if (row.every((c) => isBlank(c))) return [];
+    const year = fyOf(row[0]);
+    if (year === undefined) throw new ExprError(`awards: "${String(row[0])}" is not a FY`);
+    const flatMinimum = row.length > 2 ? optional(row[2]) : undefined;
+    const percent = optional(row[1]) ?? 0;
+    return [flatMinimum ? { year, percent, flatMinimum } : { year, percent }];
+  });
+}
+
+/** A range or value as its numbers, row by row (a points range). */
+const numbersOf = (v: Value): number[] => (Array.isArray(v) ? v.flat() : [v]).map(toNumber);
+
+/**
+ * A post's profile is asked for once per figure (total, salary, NI …), each a call of its
+ * own: it is costed once, keyed by every argument but the figure (ranges by identity).
+ */
+const profiles = new Map<string, PostYearCost[]>();
+const rangeIds = new WeakMap<object, number>();
+let rangeCount = 0;
+function argKey(v: Value): string {
+  // Text quoted, so "12" and 12 (or "null" and a blank) are different arguments.
+  if (!Array.isArray(v)) return typeof v === "string" ? JSON.stringify(v) : String(v);
+  let id = rangeIds.get(v);
+  if (id === undefined) rangeIds.set(v, (id = ++rangeCount));
+  return `#${id}`;
+}
+
+function runProfile(args: Value[]): Value {
+  const [salary, fte, fy, years, start, end, awards, points, headcount, pension, figure, settings] =
+    args;
+  const key = FIGURE_OF.get(String(figure ?? "total"));
+  if (!key) throw new ExprError("ESTAB.PROFILE: bad figure");
+  const id = [salary, fte, fy, years, start, end, awards, points, headcount, pension, settings]
+    .map(argKey)
+    .join("|");
+  let costed = profiles.get(id);
+  if (!costed) {
+    const firstYear = fyOf(fy);
+    if (firstYear === undefined) throw new ExprError("ESTAB.PROFILE: bad firstFy");
+    const s = settingsOfRange(settings);
+    const grade = isBlank(points) ? undefined : numbersOf(points);
+    const given = toNumber(salary);
+    const people = optional(headcount);
+    costed = postProfile({
+      salary: grade && given === 0 ? undefined : given,
+      fte: toNumber(fte),
+      headcount: people === 0 ? undefined : people,
+      start: optional(start) || undefined,
+      end: optional(end) || undefined,
+      pensionRate: optional(pension),
+      points: grade,
+      firstYear,
+      years: toNumber(years),
+      settings: {
+        ...s.costing,
+        payAwards: isBlank(awards) ? (s.payAwards ?? []) : awardsOf(awards),
+      },
+      grant: s.grant,
+    });
+    if (profiles.size > 50_000) profiles.clear();
+    profiles.set(id, costed);
+  }
+  return [costed.map((y) => y[key])];
+}

@@ -3,6 +3,7 @@ import {
   costEstablishment,
   costingWindow,
   windowWarnings,
+  type CostingWindow,
   type EstablishmentCosting,
   type PostCosting,
 } from "../costing";
@@ -11,14 +12,29 @@ import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
 import { grantPosts } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
-import type { SheetBuild, SummaryFigure } from "./summary";
+import type { SheetBuild, SheetSummary, SummaryFigure } from "./summary";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
-import { postIdentityColumns } from "./post-columns";
-import { createSheetDraft, type CellInput, type ColumnSpec } from "./table-layout";
-import { assumptionCell, rateInput } from "./assumption-cells";
+import { postIdentityColumns, postName, type PostLive } from "./post-columns";
+import {
+  createSheetDraft,
+  type CellInput,
+  type ColumnSpec,
+  type PlacedTable,
+  type SheetDraft,
+} from "./table-layout";
+import {
+  assumptionCell,
+  awardsMatrix,
+  profileSettingsMatrix,
+  rateInput,
+  settingsTable,
+  type AssumptionCells,
+} from "./assumption-cells";
 import { cellRef, div, lit, ROUND, type Expr } from "./expr";
-import { salaryOf } from "./estab-calls";
+import { FIGURE_ARG, salaryOf } from "./estab-calls";
+import { profileDefinitions, type Definition, type ProfileSettings } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
+import { payOf } from "./live/pay";
 import type { LiveInputs } from "./establishment-cost";
 
 export interface GrantCostingInput {
@@ -39,8 +55,8 @@ export interface GrantCostingInput {
   /** Sheet name wanted; "Grant Costing" by default. */
   sheetName?: string;
   /**
-   * Live: the assumption cells (vacancy factor, grant) refer to the Assumptions sheet; the
-   * per-post figures are still made live by the pass in live/grant-costing.ts.
+   * Live: each post's FTE, headcount and yearly figures are defined over its cells (as
+   * ESTAB.PROFILE), the vacancy factor and the grant over the Assumptions sheet's cells.
    */
   live?: LiveInputs;
 }
@@ -112,17 +128,101 @@ function methodologyLines(a: Assumptions, flat: boolean): string[] {
   return lines;
 }
 
+type Part = "salary" | "ni" | "pension" | "levy" | "flatOnCost";
+
+/** What every section of the sheet is a function of. */
+interface GrantSheet {
+  input: GrantCostingInput;
+  a: Assumptions;
+  /** The posts costed. */
+  posts: Post[];
+  window: CostingWindow;
+  costing: EstablishmentCosting;
+  flat: boolean;
+  years: FinancialYear[];
+  n: number;
+  /** The posts in the order the tables show them (grouped when asked). */
+  rows: PostCosting[];
+  d: SheetDraft;
+  grantName: string;
+  noGrant: boolean;
+  withExit: boolean;
+  /** The detail table's figures and their labels ("employer NI"). */
+  parts: Array<{ key: Part; label: string }>;
+  /** The FY columns' letters, and the window total's. */
+  yearLetters: string[];
+  totalLetter: string;
+  /** Zero-based column of the first FY. */
+  firstYearCol: number;
+  /** Set when the sheet is built live. */
+  live?: PostLive & LiveInputs;
+  /** A post's year k (1-based) of a figure, defined over its cells (live only). */
+  profileOf: (pc: PostCosting) => (figure: Part | "total", k: number) => Definition;
+}
+
+/** The cost lines under the per-post table, and the commitment they come to. */
+interface CostLines {
+  totalRow: number;
+  vacancyRow: number;
+  commitmentRow: number;
+  commitment: number[];
+  commitmentTotal: number;
+}
+
+/** The grant set against the costs. */
+interface GrantLines {
+  hasByYear: boolean;
+  grantYear: (fy: FinancialYear) => number | undefined;
+  grantTotal?: number;
+  headroomTotal?: number;
+  /** The grant's own cell, for the £k summary to refer to in a live sheet. */
+  grantAt?: { cell: string; value: number };
+}
+
 /**
  * The Grant Costing sheet: one row per post with its total cost per FY, the grant lines
  * under the totals (vacancy factor, exit costs, grant, headroom), a detail table of
  * salary, NI, pension and levy per post and FY, a £k summary whose totals add up on the
  * page, and the methodology. Totals are native SUM formulas over the rounded figures, so
- * Excel or LibreOffice recalculating them get the core's values to the penny.
+ * Excel or LibreOffice recalculating them get the core's values to the penny. Built live,
+ * each post's figures are also defined over its cells (ESTAB.PROFILE) and the assumptions
+ * over the Assumptions sheet's (see render.ts); `live` says how many cells are and why the
+ * others are not.
  */
 export function buildGrantCostingSheet(
   input: GrantCostingInput,
   precomputed?: EstablishmentCosting
 ): SheetBuild & { live?: LiveBook } {
+  const s = grantSheet(input, precomputed);
+  const warnings: string[] = [...windowWarnings(s.a), ...s.costing.warnings];
+  for (const pc of s.costing.posts)
+    for (const w of pc.warnings) warnings.push(`${postName(pc)}: ${w}`);
+  const warningRow = titleSection(s);
+  const table = postTable(s);
+  const cost = costLines(s, table);
+  const grant = grantSection(s, cost);
+  const { status, isWarning } = verdict(s, cost, grant);
+  if (isWarning) warnings.unshift(status);
+  const detail = detailTable(s);
+  kSummary(s, table, detail, cost, grant);
+  groupSection(s, table);
+  s.d.blank();
+  methodologyLines(s.a, s.flat).forEach((l, i) =>
+    s.d.row([text(l, i === 0 ? "subtitle" : "note")])
+  );
+  const sheet = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
+    freeze: { rows: 0, columns: 1 },
+    minWidths: [32],
+  });
+  (sheet.cells[warningRow] as (SpecCell | null)[]).push(
+    text(status, isWarning ? "warning" : "note")
+  );
+  const book = s.live?.book;
+  return { sheet, ...(book ? { live: book } : {}), summary: summaryOf(s, cost, grant, warnings) };
+}
+
+/** The costing and layout every section reads. */
+function grantSheet(input: GrantCostingInput, precomputed?: EstablishmentCosting): GrantSheet {
   const { establishment, assumptions: a } = input;
   const posts = input.posts ?? grantPosts(establishment, a.grant.name);
   const window = costingWindow(a);
@@ -130,15 +230,6 @@ export function buildGrantCostingSheet(
   const flat = a.onCostMode === "flat";
   const years = costing.years;
   const n = years.length;
-  const rows = ordered(costing.posts, input.groupBy);
-  const sheetName = input.sheetName ?? SHEET_NAMES.grant;
-  const book = input.live ? liveBook(sheetName) : undefined;
-  const ac = input.live?.assumptionCells;
-  /** An amount of money on the Assumptions sheet, read as the functions read money ("£750,000"). */
-  const moneyInput = (key: string, value: number): Expr => {
-    const cell = assumptionCell(ac, key);
-    return cell ? salaryOf(cell) : lit(value);
-  };
   const grant = a.grant;
   // No grant set up (no name, no amount): the sheet is the posts' multi-year cost, and says
   // so, rather than "Grant costing: Grant".
@@ -146,22 +237,89 @@ export function buildGrantCostingSheet(
     !grant.name?.trim() &&
     grant.amount === undefined &&
     Object.keys(grant.amountsByYear ?? {}).length === 0;
-  const grantName = grant.name?.trim() || (noGrant ? "Multi-year cost" : "Grant");
-  const source = input.source ?? `${quoteSheetName(establishment.sheet)}!${establishment.range}`;
-  const withExit = a.exitCostWeeks > 0;
-  const warnings: string[] = [...windowWarnings(a), ...costing.warnings];
-  // A grant no post's Funding names: said on the sheet's verdict line, as at the Grant
-  // name cell, instead of a "within grant" that would read as good news.
-  const noMatch = input.posts === undefined && posts.length === 0 && establishment.posts.length > 0;
-  for (const pc of costing.posts) {
-    for (const w of pc.warnings)
-      warnings.push(`${pc.post.title} (row ${pc.post.sourceRow + 1}): ${w}`);
-  }
+  const firstYearCol = postIdentityColumns().length;
+  const book = input.live ? liveBook(input.sheetName ?? SHEET_NAMES.grant) : undefined;
+  const live = book && input.live && { ...input.live, book, establishment };
+  return {
+    input,
+    a,
+    posts,
+    window,
+    costing,
+    flat,
+    years,
+    n,
+    rows: ordered(costing.posts, input.groupBy),
+    d: createSheetDraft(),
+    grantName: grant.name?.trim() || (noGrant ? "Multi-year cost" : "Grant"),
+    noGrant,
+    withExit: a.exitCostWeeks > 0,
+    parts: flat
+      ? [
+          { key: "salary", label: "salary" },
+          { key: "flatOnCost", label: `on-costs (flat ${pct(a.flatOnCostRate)})` },
+        ]
+      : [
+          { key: "salary", label: "salary" },
+          { key: "ni", label: "employer NI" },
+          { key: "pension", label: "employer pension" },
+          { key: "levy", label: "apprenticeship levy" },
+        ],
+    yearLetters: years.map((_, y) => columnLetters(firstYearCol + y)),
+    totalLetter: columnLetters(firstYearCol + n),
+    firstYearCol,
+    live,
+    profileOf: live ? profilesOf(input, window, live) : () => () => ({ reason: "not live" }),
+  };
+}
 
-  const d = createSheetDraft();
+/**
+ * Each post's profile definitions, made once per post and shared by its cells in both
+ * tables; the settings are the Assumptions sheet's whole block (pay awards, grant dates,
+ * costing point included) when it is one range, else constants.
+ */
+function profilesOf(
+  input: GrantCostingInput,
+  window: CostingWindow,
+  live: PostLive & LiveInputs
+): GrantSheet["profileOf"] {
+  const a = input.assumptions;
+  const args = profileSettings(live.assumptionCells, a);
+  const made = new Map<PostCosting, ReturnType<GrantSheet["profileOf"]>>();
+  return (pc) => {
+    let of = made.get(pc);
+    if (!of) {
+      const pay = payOf(live.establishment, pc.post, a, input.payScales, live.textCell);
+      made.set(pc, (of = profileDefinitions(live.establishment, pc.post, pay, window, args)));
+    }
+    return of;
+  };
+}
+
+/** ESTAB.PROFILE's settings and awards: the settings block, else constants (made once a sheet). */
+function profileSettings(ac: AssumptionCells | undefined, a: Assumptions): ProfileSettings {
+  const table = settingsTable(ac);
+  if (table) return { settings: () => table };
+  const constant = (withPoints: boolean) => {
+    const m = profileSettingsMatrix(a, withPoints);
+    return m && lit(m);
+  };
+  const [withPoints, without] = [constant(true), constant(false)];
+  const awards = awardsMatrix(a);
+  return { settings: (points) => (points ? withPoints : without), awards: awards && lit(awards) };
+}
+
+/** Title, window and provenance; the row the verdict goes on. */
+function titleSection(s: GrantSheet): number {
+  const { d, a, years, n, window, posts, flat, input } = s;
+  const est = input.establishment;
+  const source = input.source ?? `${quoteSheetName(est.sheet)}!${est.range}`;
   const span = `${financialYearLabel(years[0])} to ${financialYearLabel(years[n - 1])}`;
   d.row([
-    text(noGrant ? "Multi-year cost (no grant set up)" : `Grant costing: ${grantName}`, "title"),
+    text(
+      s.noGrant ? "Multi-year cost (no grant set up)" : `Grant costing: ${s.grantName}`,
+      "title"
+    ),
   ]);
   d.row([
     text(
@@ -178,28 +336,38 @@ export function buildGrantCostingSheet(
     ),
   ]);
   const warningRow = d.nextRow();
-  d.row([]); // filled below once the over-commitment is known
+  d.row([]); // filled once the over-commitment is known
   d.blank();
+  return warningRow;
+}
 
-  // --- Cost per post: one row per post, a column per FY, window total (a same-row SUM).
-  const yearCol = (y: number) => `y${y}`;
-  const leading = postIdentityColumns();
-  const firstYearCol = leading.length;
-  const lastYearCol = firstYearCol + n - 1;
-  const yearLetters = years.map((_, y) => columnLetters(firstYearCol + y));
-  const totalLetter = columnLetters(lastYearCol + 1);
+/** A post's year k of `figure`, live when its definition gives the figure shown. */
+function profileCell(s: GrantSheet, pc: PostCosting, figure: Part | "total", y: number) {
+  // Shareable: the value alone, with no definition made.
+  if (!s.live) return num(pc.years[y][figure], "money");
+  return figureCell(
+    s.live?.book,
+    pc.years[y][figure],
+    () => s.profileOf(pc)(figure, y + 1),
+    `${postName(pc)} year ${y + 1} ${FIGURE_ARG[figure]}`,
+    "money"
+  );
+}
+
+/** Cost per post: one row per post, a column per FY, window total (a same-row SUM). */
+function postTable(s: GrantSheet): PlacedTable {
+  const { d, a, years, n, yearLetters, live } = s;
   d.row([text("Total cost per post (£)", "subtitle")]);
   const tableStart = d.nextRow() + 2; // 1-based row of the first post: the header is next
-  const postColumns: ColumnSpec<PostCosting>[] = [
-    ...leading,
+  const columns: ColumnSpec<PostCosting>[] = [
+    ...postIdentityColumns(live),
     ...years.map((fy, y): ColumnSpec<PostCosting> => ({
-      key: yearCol(y),
+      key: `y${y}`,
       header: `${financialYearLabel(fy)} total cost`,
       width: 14,
       format: "money",
       totalDecimals: MONEY_DP,
-      // Live mode (issue 7) can set `live` here from pc.post.cells.
-      cell: (pc) => num(pc.years[y].total, "money"),
+      cell: (pc) => profileCell(s, pc, "total", y),
     })),
     {
       key: "total",
@@ -215,40 +383,59 @@ export function buildGrantCostingSheet(
         ),
     },
   ];
-  if (withExit) {
-    postColumns.push({
+  if (s.withExit)
+    columns.push({
       key: "exit",
       header: `Exit-cost contingency (${a.exitCostWeeks} weeks)`,
       width: 16,
       format: "money",
       totalDecimals: MONEY_DP,
-      cell: (pc) => num(pc.exitCost, "money"),
+      // Weeks of the salary rate at the grant's end, after the window's increments and
+      // awards: a rate no function gives, so it stays a value.
+      cell: (pc) =>
+        figureCell(
+          live?.book,
+          pc.exitCost,
+          () => ({
+            reason: "weeks of the salary rate at the grant's end, which no function gives",
+          }),
+          `${postName(pc)} exit-cost contingency`,
+          "money"
+        ),
     });
-  }
-  const table = d.table("GrantCostPerPost", postColumns, rows, {
+  return d.table("GrantCostPerPost", columns, s.rows, {
     totalLabel: "Total cost",
     emptyText: "No posts",
   });
+}
+
+/** A line under the per-post table: label, then a cell per FY and the window total; its 1-based row. */
+function grantLine(
+  s: GrantSheet,
+  label: string,
+  cells: (y: number) => CellInput,
+  total: CellInput,
+  extra: CellInput[] = []
+): number {
+  const out: CellInput[] = [text(label, "total"), null, null, null, ...extra];
+  while (out.length < s.firstYearCol) out.push(null);
+  for (let y = 0; y < s.n; y++) out.push(cells(y));
+  out.push(total);
+  return s.d.row(out) + 1;
+}
+
+/** ROUND(SUM(first FY:last FY)) of a 1-based row. */
+const rowSum = (s: GrantSheet, r: number): string =>
+  `ROUND(SUM(${s.yearLetters[0]}${r}:${s.yearLetters[s.n - 1]}${r}),2)`;
+
+/** The vacancy factor, the net cost and, with exit costs, the total commitment. */
+function costLines(s: GrantSheet, table: PlacedTable): CostLines {
+  const { d, costing, yearLetters, n, firstYearCol, live } = s;
   const totalRow = (table.totalRow as number) + 1; // 1-based
-
-  // --- Grant lines under the totals row, in the same FY columns.
-  const line = (
-    label: string,
-    cells: (y: number) => CellInput,
-    total: CellInput,
-    extra: CellInput[] = []
-  ): number => {
-    const out: CellInput[] = [text(label, "total"), null, null, null, ...extra];
-    while (out.length < firstYearCol) out.push(null);
-    for (let y = 0; y < n; y++) out.push(cells(y));
-    out.push(total);
-    return d.row(out) + 1;
-  };
-  const rowSum = (r: number) => `ROUND(SUM(${yearLetters[0]}${r}:${yearLetters[n - 1]}${r}),2)`;
-
   const vacancyRow = d.nextRow() + 1;
   const rateCell = `$${columnLetters(firstYearCol - 1)}$${vacancyRow}`;
-  line(
+  grantLine(
+    s,
     "Less vacancy factor",
     (y) =>
       formula(
@@ -256,20 +443,21 @@ export function buildGrantCostingSheet(
         deduction(costing.vacancy.byYear[y]),
         "money"
       ),
-    formula(`=${rowSum(vacancyRow)}`, deduction(costing.vacancy.total), "money"),
+    formula(`=${rowSum(s, vacancyRow)}`, deduction(costing.vacancy.total), "money"),
     [
       null,
       figureCell(
-        book,
+        live?.book,
         costing.vacancy.rate,
-        () => rateInput(ac, "vacancyFactor", costing.vacancy.rate),
+        () => rateInput(live?.assumptionCells, "vacancyFactor", costing.vacancy.rate),
         "vacancy factor",
         "percent",
         "input"
       ),
     ]
   );
-  const netRow = line(
+  const netRow = grantLine(
+    s,
     "Net cost after vacancy factor",
     (y) =>
       formula(
@@ -278,19 +466,21 @@ export function buildGrantCostingSheet(
         "money",
         "total"
       ),
-    formula(`=${rowSum(vacancyRow + 1)}`, costing.netTotal, "money", "total")
+    formula(`=${rowSum(s, vacancyRow + 1)}`, costing.netTotal, "money", "total")
   );
   let commitmentRow = netRow;
   const commitment = [...costing.netByYear];
-  if (withExit) {
+  if (s.withExit) {
     const exitTotal = table.totalAddress.exit;
-    const exitRow = line(
+    const exitRow = grantLine(
+      s,
       "Exit-cost contingency at grant end",
       (y) => (y === n - 1 ? formula(`=${exitTotal}`, costing.exitCost, "money") : num(0, "money")),
-      formula(`=${rowSum(d.nextRow() + 1)}`, costing.exitCost, "money")
+      formula(`=${rowSum(s, d.nextRow() + 1)}`, costing.exitCost, "money")
     );
     commitment[n - 1] = roundPenny(commitment[n - 1] + costing.exitCost);
-    commitmentRow = line(
+    commitmentRow = grantLine(
+      s,
       "Total commitment",
       (y) =>
         formula(
@@ -300,16 +490,27 @@ export function buildGrantCostingSheet(
           "total"
         ),
       formula(
-        `=${rowSum(d.nextRow() + 1)}`,
+        `=${rowSum(s, d.nextRow() + 1)}`,
         roundPenny(costing.netTotal + costing.exitCost),
         "money",
         "total"
       )
     );
   }
-  const commitmentTotal = roundPenny(commitment.reduce((s, v) => s + v, 0));
+  const commitmentTotal = roundPenny(commitment.reduce((t, v) => t + v, 0));
+  return { totalRow, vacancyRow, commitmentRow, commitment, commitmentTotal };
+}
 
-  // Grant: per-year amounts when given, and the whole-window amount.
+/** An amount of money on the Assumptions sheet, read as the functions read money ("£750,000"). */
+function moneyInput(ac: AssumptionCells | undefined, key: string, value: number): Expr {
+  const cell = assumptionCell(ac, key);
+  return cell ? salaryOf(cell) : lit(value);
+}
+
+/** Grant: per-year amounts when given, and the whole-window amount; headroom, % used, status. */
+function grantSection(s: GrantSheet, cost: CostLines): GrantLines {
+  const { a, years, yearLetters, totalLetter, live } = s;
+  const grant = a.grant;
   const byYear = grant.amountsByYear;
   const hasByYear = !!byYear && years.some((fy) => typeof byYear[fy] === "number");
   const grantYear = (fy: FinancialYear) => (hasByYear ? (byYear?.[fy] ?? 0) : undefined);
@@ -317,105 +518,116 @@ export function buildGrantCostingSheet(
     typeof grant.amount === "number"
       ? grant.amount
       : hasByYear
-        ? roundPenny(years.reduce((s, fy) => s + (grantYear(fy) ?? 0), 0))
+        ? roundPenny(years.reduce((t, fy) => t + (grantYear(fy) ?? 0), 0))
         : undefined;
-  let headroomTotal: number | undefined;
-  // The grant's own cell above, for the £k summary to refer to in a live sheet.
-  let grantAt: { cell: string; value: number } | undefined;
-  if (grantTotal !== undefined) {
-    const grantRow = d.nextRow() + 1;
-    line(
-      hasByYear ? "Grant available" : "Grant available (whole window)",
-      (y) => {
-        if (!hasByYear) return null;
-        const amount = grantYear(years[y]) ?? 0;
-        const key = `grant:${years[y]}`;
-        return figureCell(
-          book,
-          amount,
-          () => moneyInput(key, amount),
-          `grant ${financialYearLabel(years[y])}`,
+  const out: GrantLines = { hasByYear, grantYear, grantTotal };
+  if (grantTotal === undefined) return out;
+  const ac = live?.assumptionCells;
+  const grantRow = s.d.nextRow() + 1;
+  grantLine(
+    s,
+    hasByYear ? "Grant available" : "Grant available (whole window)",
+    (y) => {
+      if (!hasByYear) return null;
+      const amount = grantYear(years[y]) ?? 0;
+      return figureCell(
+        live?.book,
+        amount,
+        () => moneyInput(ac, `grant:${years[y]}`, amount),
+        `grant ${financialYearLabel(years[y])}`,
+        "money",
+        "input"
+      );
+    },
+    typeof grant.amount === "number" || !hasByYear
+      ? figureCell(
+          live?.book,
+          grantTotal,
+          () => moneyInput(ac, "grant.amount", grantTotal),
+          "grant amount",
           "money",
           "input"
-        );
-      },
-      typeof grant.amount === "number" || !hasByYear
-        ? figureCell(
-            book,
-            grantTotal,
-            () => moneyInput("grant.amount", grantTotal),
-            "grant amount",
-            "money",
-            "input"
-          )
-        : formula(`=${rowSum(grantRow)}`, grantTotal, "money")
-    );
-    const grantTotalCell = `$${totalLetter}$${grantRow}`;
-    grantAt = { cell: grantTotalCell, value: grantTotal };
-    if (hasByYear) {
-      line(
-        "Headroom in year",
-        (y) =>
-          formula(
-            `=ROUND(${yearLetters[y]}${grantRow}-${yearLetters[y]}${commitmentRow},2)`,
-            roundPenny((grantYear(years[y]) ?? 0) - commitment[y]),
-            "money"
-          ),
-        null
-      );
-    }
-    headroomTotal = roundPenny(grantTotal - commitmentTotal);
-    let cumGrant = 0;
-    let cumCost = 0;
-    const headroomRow = line(
-      "Cumulative headroom",
-      (y) => {
-        cumGrant += grantYear(years[y]) ?? 0;
-        cumCost += commitment[y];
-        const grantPart = hasByYear
-          ? `SUM($${yearLetters[0]}$${grantRow}:${yearLetters[y]}${grantRow})`
-          : grantTotalCell;
-        const value = roundPenny((hasByYear ? cumGrant : grantTotal) - cumCost);
-        return formula(
-          `=ROUND(${grantPart}-SUM($${yearLetters[0]}$${commitmentRow}:${yearLetters[y]}${commitmentRow}),2)`,
-          value,
-          "money"
-        );
-      },
-      formula(
-        `=ROUND(${totalLetter}${grantRow}-${totalLetter}${commitmentRow},2)`,
-        headroomTotal,
-        "money",
-        "total"
-      )
-    );
-    if (grantTotal > 0) {
-      line(
-        "% of grant used",
-        () => null,
-        formula(
-          `=${totalLetter}${commitmentRow}/${totalLetter}${grantRow}`,
-          commitmentTotal / grantTotal,
-          "percent"
         )
+      : formula(`=${rowSum(s, grantRow)}`, grantTotal, "money")
+  );
+  const grantTotalCell = `$${totalLetter}$${grantRow}`;
+  out.grantAt = { cell: grantTotalCell, value: grantTotal };
+  const { commitment, commitmentRow, commitmentTotal } = cost;
+  if (hasByYear)
+    grantLine(
+      s,
+      "Headroom in year",
+      (y) =>
+        formula(
+          `=ROUND(${yearLetters[y]}${grantRow}-${yearLetters[y]}${commitmentRow},2)`,
+          roundPenny((grantYear(years[y]) ?? 0) - commitment[y]),
+          "money"
+        ),
+      null
+    );
+  const headroomTotal = roundPenny(grantTotal - commitmentTotal);
+  out.headroomTotal = headroomTotal;
+  let cumGrant = 0;
+  let cumCost = 0;
+  const headroomRow = grantLine(
+    s,
+    "Cumulative headroom",
+    (y) => {
+      cumGrant += grantYear(years[y]) ?? 0;
+      cumCost += commitment[y];
+      const grantPart = hasByYear
+        ? `SUM($${yearLetters[0]}$${grantRow}:${yearLetters[y]}${grantRow})`
+        : grantTotalCell;
+      const value = roundPenny((hasByYear ? cumGrant : grantTotal) - cumCost);
+      return formula(
+        `=ROUND(${grantPart}-SUM($${yearLetters[0]}$${commitmentRow}:${yearLetters[y]}${commitmentRow}),2)`,
+        value,
+        "money"
       );
-    }
-    const over = headroomTotal < 0;
-    line(
-      "Grant status",
+    },
+    formula(
+      `=ROUND(${totalLetter}${grantRow}-${totalLetter}${commitmentRow},2)`,
+      headroomTotal,
+      "money",
+      "total"
+    )
+  );
+  if (grantTotal > 0)
+    grantLine(
+      s,
+      "% of grant used",
       () => null,
       formula(
-        `=IF(${totalLetter}${headroomRow}<0,"Over-committed","Within grant")`,
-        over ? "Over-committed" : "Within grant",
-        undefined,
-        over ? "warning" : undefined
+        `=${totalLetter}${commitmentRow}/${totalLetter}${grantRow}`,
+        commitmentTotal / grantTotal,
+        "percent"
       )
     );
-  }
+  const over = headroomTotal < 0;
+  grantLine(
+    s,
+    "Grant status",
+    () => null,
+    formula(
+      `=IF(${totalLetter}${headroomRow}<0,"Over-committed","Within grant")`,
+      over ? "Over-committed" : "Within grant",
+      undefined,
+      over ? "warning" : undefined
+    )
+  );
+  return out;
+}
 
-  // Over-commitment, in words, at the top.
+/** Over-commitment (or no grant), in words, for the line under the title. */
+function verdict(
+  s: GrantSheet,
+  cost: CostLines,
+  g: GrantLines
+): { status: string; isWarning: boolean } {
+  const { commitment, commitmentTotal } = cost;
+  const { grantTotal, headroomTotal } = g;
   let status: string;
-  if (noGrant) {
+  if (s.noGrant) {
     status =
       "No grant is set up (no Grant name or Grant amount on the Assumptions sheet): this is the multi-year cost of the posts, with no headroom.";
   } else if (grantTotal === undefined) {
@@ -425,57 +637,91 @@ export function buildGrantCostingSheet(
   } else {
     status = `Within grant: ${formatPounds(headroomTotal as number)} headroom (${pct(grantTotal > 0 ? commitmentTotal / grantTotal : 0)} of ${formatPounds(grantTotal)} used).`;
   }
-  const overYears = hasByYear
-    ? years.filter((fy, y) => (grantYear(fy) ?? 0) < commitment[y]).map(financialYearLabel)
+  const overYears = g.hasByYear
+    ? s.years.filter((fy, y) => (g.grantYear(fy) ?? 0) < commitment[y]).map(financialYearLabel)
     : [];
   if (overYears.length > 0) status += ` Costs exceed the year's grant in ${overYears.join(", ")}.`;
+  // A grant no post's Funding names: said on the sheet's verdict line, as at the Grant
+  // name cell, instead of a "within grant" that would read as good news.
+  const est = s.input.establishment;
+  const noMatch = s.input.posts === undefined && s.posts.length === 0 && est.posts.length > 0;
   if (noMatch)
-    status = `WARNING: no post's Funding names the grant '${grantName}', so no post is costed against it: check the Grant name on the Assumptions sheet against the Funding column.`;
+    status = `WARNING: no post's Funding names the grant '${s.grantName}', so no post is costed against it: check the Grant name on the Assumptions sheet against the Funding column.`;
   const isWarning =
     noMatch ||
     (grantTotal !== undefined && ((headroomTotal as number) < 0 || overYears.length > 0));
-  if (isWarning) warnings.unshift(status);
+  return { status, isWarning };
+}
 
-  // --- Detail: salary, NI, pension, levy per post and FY.
+/** Detail: salary, NI, pension, levy (or flat on-costs) per post and FY. */
+function detailTable(s: GrantSheet): PlacedTable {
+  const { d } = s;
   d.blank();
   d.row([text("Detail: salary and on-costs per post (£)", "subtitle")]);
-  const parts: Array<{ key: "salary" | "ni" | "pension" | "levy" | "flatOnCost"; label: string }> =
-    flat
-      ? [
-          { key: "salary", label: "salary" },
-          { key: "flatOnCost", label: `on-costs (flat ${pct(a.flatOnCostRate)})` },
-        ]
-      : [
-          { key: "salary", label: "salary" },
-          { key: "ni", label: "employer NI" },
-          { key: "pension", label: "employer pension" },
-          { key: "levy", label: "apprenticeship levy" },
-        ];
-  const detailColumns: ColumnSpec<PostCosting>[] = [
+  const columns: ColumnSpec<PostCosting>[] = [
     { key: "title", header: "Post", width: 30, cell: (pc) => text(pc.post.title) },
     { key: "id", header: "Post ID", width: 10, cell: (pc) => text(pc.post.postId ?? "") },
   ];
-  years.forEach((fy, y) =>
-    parts.forEach((p) =>
-      detailColumns.push({
+  s.years.forEach((fy, y) =>
+    s.parts.forEach((p) =>
+      columns.push({
         key: `${p.key}${y}`,
         header: `${financialYearLabel(fy)} ${p.label}`,
         width: 13,
         format: "money",
         totalDecimals: MONEY_DP,
-        cell: (pc) => num(pc.years[y][p.key], "money"),
+        cell: (pc) => profileCell(s, pc, p.key, y),
       })
     )
   );
-  const detail = d.table("GrantCostDetail", detailColumns, rows, {
+  return d.table("GrantCostDetail", columns, s.rows, {
     totalLabel: "Total",
     emptyText: "No posts",
   });
+}
 
-  // --- £k summary: each line rounded from its £ total; totals add the rounded lines.
+/** A £k line: label, a ROUND formula per FY, and the window total adding the rounded figures. */
+function kLine(
+  s: GrantSheet,
+  label: string,
+  refs: (y: number) => string,
+  values: (y: number) => number,
+  style?: "total"
+): { row: number; values: number[] } {
+  const { yearLetters, n } = s;
+  const vals = s.years.map((_, y) => values(y));
+  const r = s.d.nextRow() + 1;
+  const cells: CellInput[] = [text(label, style), null, null, null, null, null];
+  vals.forEach((v, y) => cells.push(formula(refs(y), v, "moneyK", style)));
+  cells.push(
+    formula(
+      `=ROUND(SUM(${yearLetters[0]}${r}:${yearLetters[n - 1]}${r}),1)`,
+      roundTo(
+        vals.reduce((t, v) => t + v, 0),
+        K_DP
+      ),
+      "moneyK",
+      style
+    )
+  );
+  s.d.row(cells);
+  return { row: r, values: vals };
+}
+
+const k = (x: number) => roundTo(x / 1000, K_DP);
+
+/** £k summary: each line rounded from its £ total; totals add the rounded lines. */
+function kSummary(
+  s: GrantSheet,
+  table: PlacedTable,
+  detail: PlacedTable,
+  cost: CostLines,
+  g: GrantLines
+): void {
+  const { d, years, yearLetters, costing, n } = s;
   d.blank();
   d.row([text("Summary in £k (totals add the rounded figures shown)", "subtitle")]);
-  const kHeader = d.row([
+  d.row([
     text("£k", "header"),
     null,
     null,
@@ -485,38 +731,9 @@ export function buildGrantCostingSheet(
     ...years.map((fy) => text(financialYearLabel(fy), "header")),
     text("Window total", "header"),
   ]);
-  void kHeader;
-  const k = (x: number) => roundTo(x / 1000, K_DP);
-  const kRows: number[] = [];
-  const kValues: number[][] = [];
-  const kLine = (
-    label: string,
-    refs: (y: number) => string,
-    values: (y: number) => number,
-    style?: "total"
-  ) => {
-    const vals = years.map((_, y) => values(y));
-    const r = d.nextRow() + 1;
-    const cells: CellInput[] = [text(label, style), null, null, null, null, null];
-    vals.forEach((v, y) => cells.push(formula(refs(y), v, "moneyK", style)));
-    cells.push(
-      formula(
-        `=ROUND(SUM(${yearLetters[0]}${r}:${yearLetters[n - 1]}${r}),1)`,
-        roundTo(
-          vals.reduce((s, v) => s + v, 0),
-          K_DP
-        ),
-        "moneyK",
-        style
-      )
-    );
-    d.row(cells);
-    kRows.push(r);
-    kValues.push(vals);
-    return { row: r, values: vals };
-  };
-  const partLines = parts.map((p) =>
+  const partLines = s.parts.map((p) =>
     kLine(
+      s,
       p.label[0].toUpperCase() + p.label.slice(1),
       (y) => `=ROUND(${detail.totalAddress[`${p.key}${y}`]}/1000,1)`,
       (y) => k(costing.yearTotals[y][p.key])
@@ -525,170 +742,191 @@ export function buildGrantCostingSheet(
   const first = partLines[0].row;
   const last = partLines[partLines.length - 1].row;
   const kTotal = kLine(
+    s,
     "Total cost",
     (y) => `=ROUND(SUM(${yearLetters[y]}${first}:${yearLetters[y]}${last}),1)`,
     (y) =>
       roundTo(
-        partLines.reduce((s, l) => s + l.values[y], 0),
+        partLines.reduce((t, l) => t + l.values[y], 0),
         K_DP
       ),
     "total"
   );
   const kVac = kLine(
+    s,
     "Less vacancy factor",
-    (y) => `=ROUND(${yearLetters[y]}${vacancyRow}/1000,1)`,
+    (y) => `=ROUND(${yearLetters[y]}${cost.vacancyRow}/1000,1)`,
     (y) => k(deduction(costing.vacancy.byYear[y]))
   );
   let kCommit = kLine(
+    s,
     "Net cost",
     (y) => `=ROUND(${yearLetters[y]}${kTotal.row}+${yearLetters[y]}${kVac.row},1)`,
     (y) => roundTo(kTotal.values[y] + kVac.values[y], K_DP),
     "total"
   );
-  if (withExit) {
+  if (s.withExit) {
     const kExit = kLine(
+      s,
       "Exit-cost contingency",
       (y) => (y === n - 1 ? `=ROUND(${table.totalAddress.exit}/1000,1)` : "=0"),
       (y) => (y === n - 1 ? k(costing.exitCost) : 0)
     );
     const net = kCommit;
     kCommit = kLine(
+      s,
       "Total commitment",
       (y) => `=ROUND(${yearLetters[y]}${net.row}+${yearLetters[y]}${kExit.row},1)`,
       (y) => roundTo(net.values[y] + kExit.values[y], K_DP),
       "total"
     );
   }
-  if (grantTotal !== undefined) {
-    const kCommitTotal = roundTo(
-      kCommit.values.reduce((s, v) => s + v, 0),
-      K_DP
-    );
-    const r = d.nextRow() + 1;
-    const kGrantYears = years.map((fy) => k(grantYear(fy) ?? 0));
-    const kGrantTotal = hasByYear
-      ? roundTo(
-          kGrantYears.reduce((s, v) => s + v, 0),
-          K_DP
+  if (g.grantTotal !== undefined) kGrantLines(s, g, kCommit);
+}
+
+/** The grant in £k (per year when given) and the headroom against the £k commitment. */
+function kGrantLines(
+  s: GrantSheet,
+  g: GrantLines,
+  kCommit: { row: number; values: number[] }
+): void {
+  const { d, years, yearLetters, totalLetter, n, live } = s;
+  const { hasByYear, grantAt } = g;
+  const kCommitTotal = roundTo(
+    kCommit.values.reduce((t, v) => t + v, 0),
+    K_DP
+  );
+  const r = d.nextRow() + 1;
+  const kGrantYears = years.map((fy) => k(g.grantYear(fy) ?? 0));
+  const kGrantTotal = hasByYear
+    ? roundTo(
+        kGrantYears.reduce((t, v) => t + v, 0),
+        K_DP
+      )
+    : k(g.grantTotal as number);
+  const grantCells: CellInput[] = [text("Grant available"), null, null, null, null, null];
+  years.forEach((_, y) => grantCells.push(hasByYear ? num(kGrantYears[y], "moneyK") : null));
+  grantCells.push(
+    hasByYear
+      ? formula(
+          `=ROUND(SUM(${yearLetters[0]}${r}:${yearLetters[n - 1]}${r}),1)`,
+          kGrantTotal,
+          "moneyK"
         )
-      : k(grantTotal);
-    const grantCells: CellInput[] = [text("Grant available"), null, null, null, null, null];
-    years.forEach((_, y) => grantCells.push(hasByYear ? num(kGrantYears[y], "moneyK") : null));
-    grantCells.push(
+      : figureCell(
+          live?.book,
+          kGrantTotal,
+          () =>
+            grantAt
+              ? ROUND(div(cellRef(grantAt.cell, lit(grantAt.value)), lit(1000)), K_DP)
+              : { reason: "no grant cell" },
+          "grant (£k)",
+          "moneyK"
+        )
+  );
+  d.row(grantCells);
+  const hr: CellInput[] = [text("Headroom", "total"), null, null, null, null, null];
+  years.forEach((_, y) =>
+    hr.push(
       hasByYear
         ? formula(
-            `=ROUND(SUM(${yearLetters[0]}${r}:${yearLetters[n - 1]}${r}),1)`,
-            kGrantTotal,
-            "moneyK"
+            `=ROUND(${yearLetters[y]}${r}-${yearLetters[y]}${kCommit.row},1)`,
+            roundTo(kGrantYears[y] - kCommit.values[y], K_DP),
+            "moneyK",
+            "total"
           )
-        : figureCell(
-            book,
-            kGrantTotal,
-            () =>
-              grantAt
-                ? ROUND(div(cellRef(grantAt.cell, lit(grantAt.value)), lit(1000)), K_DP)
-                : { reason: "no grant cell" },
-            "grant (£k)",
-            "moneyK"
-          )
-    );
-    d.row(grantCells);
-    const hr: CellInput[] = [text("Headroom", "total"), null, null, null, null, null];
-    years.forEach((_, y) =>
-      hr.push(
-        hasByYear
-          ? formula(
-              `=ROUND(${yearLetters[y]}${r}-${yearLetters[y]}${kCommit.row},1)`,
-              roundTo(kGrantYears[y] - kCommit.values[y], K_DP),
-              "moneyK",
-              "total"
-            )
-          : null
-      )
-    );
-    hr.push(
-      formula(
-        `=ROUND(${totalLetter}${r}-${totalLetter}${kCommit.row},1)`,
-        roundTo(kGrantTotal - kCommitTotal, K_DP),
-        "moneyK",
-        "total"
-      )
-    );
-    d.row(hr);
-  }
+        : null
+    )
+  );
+  hr.push(
+    formula(
+      `=ROUND(${totalLetter}${r}-${totalLetter}${kCommit.row},1)`,
+      roundTo(kGrantTotal - kCommitTotal, K_DP),
+      "moneyK",
+      "total"
+    )
+  );
+  d.row(hr);
+}
 
-  // --- Per team or grade, summing each group's contiguous rows of the post table.
-  if (input.groupBy && rows.length > 0) {
-    d.blank();
-    d.row([text(`Cost by ${input.groupBy} (£)`, "subtitle")]);
-    d.row([
-      text(input.groupBy === "team" ? "Team" : "Grade", "header"),
+/** Per team or grade, summing each group's contiguous rows of the post table. */
+function groupSection(s: GrantSheet, table: PlacedTable): void {
+  const { d, rows, years, yearLetters, totalLetter } = s;
+  const by = s.input.groupBy;
+  if (!by || rows.length === 0) return;
+  const tableStart = table.firstDataRow + 1;
+  d.blank();
+  d.row([text(`Cost by ${by} (£)`, "subtitle")]);
+  d.row([
+    text(by === "team" ? "Team" : "Grade", "header"),
+    null,
+    null,
+    null,
+    text("FTE", "header"),
+    null,
+    ...years.map((fy) => text(financialYearLabel(fy), "header")),
+    text("Window total", "header"),
+  ]);
+  let start = 0;
+  while (start < rows.length) {
+    const key = groupKey(rows[start].post, by);
+    let end = start;
+    while (end + 1 < rows.length && groupKey(rows[end + 1].post, by) === key) end++;
+    const group = rows.slice(start, end + 1);
+    const r0 = tableStart + start;
+    const r1 = tableStart + end;
+    const fteLetter = table.letters.fte;
+    const cells: CellInput[] = [
+      text(key),
       null,
       null,
       null,
-      text("FTE", "header"),
-      null,
-      ...years.map((fy) => text(financialYearLabel(fy), "header")),
-      text("Window total", "header"),
-    ]);
-    let start = 0;
-    while (start < rows.length) {
-      const key = groupKey(rows[start].post, input.groupBy);
-      let end = start;
-      while (end + 1 < rows.length && groupKey(rows[end + 1].post, input.groupBy) === key) end++;
-      const group = rows.slice(start, end + 1);
-      const r0 = tableStart + start;
-      const r1 = tableStart + end;
-      const fteLetter = table.letters.fte;
-      const cells: CellInput[] = [
-        text(key),
-        null,
-        null,
-        null,
-        formula(
-          `=ROUND(SUM(${fteLetter}${r0}:${fteLetter}${r1}),6)`,
-          roundTo(
-            group.reduce((s, pc) => s + pc.post.fte, 0),
-            6
-          ),
-          "fte"
+      formula(
+        `=ROUND(SUM(${fteLetter}${r0}:${fteLetter}${r1}),6)`,
+        roundTo(
+          group.reduce((t, pc) => t + pc.post.fte, 0),
+          6
         ),
-        null,
-      ];
-      years.forEach((_, y) =>
-        cells.push(
-          formula(
-            `=ROUND(SUM(${yearLetters[y]}${r0}:${yearLetters[y]}${r1}),2)`,
-            roundPenny(group.reduce((s, pc) => s + pc.years[y].total, 0)),
-            "money"
-          )
-        )
-      );
+        "fte"
+      ),
+      null,
+    ];
+    years.forEach((_, y) =>
       cells.push(
         formula(
-          `=ROUND(SUM(${totalLetter}${r0}:${totalLetter}${r1}),2)`,
-          roundPenny(group.reduce((s, pc) => s + pc.total.total, 0)),
+          `=ROUND(SUM(${yearLetters[y]}${r0}:${yearLetters[y]}${r1}),2)`,
+          roundPenny(group.reduce((t, pc) => t + pc.years[y].total, 0)),
           "money"
         )
-      );
-      d.row(cells);
-      start = end + 1;
-    }
+      )
+    );
+    cells.push(
+      formula(
+        `=ROUND(SUM(${totalLetter}${r0}:${totalLetter}${r1}),2)`,
+        roundPenny(group.reduce((t, pc) => t + pc.total.total, 0)),
+        "money"
+      )
+    );
+    d.row(cells);
+    start = end + 1;
   }
+}
 
-  d.blank();
-  methodologyLines(a, flat).forEach((l, i) => d.row([text(l, i === 0 ? "subtitle" : "note")]));
-
-  const sheet = d.toSpec("grant", sheetName, { freeze: { rows: 0, columns: 1 }, minWidths: [32] });
-  (sheet.cells[warningRow] as (SpecCell | null)[]).push(
-    text(status, isWarning ? "warning" : "note")
-  );
-
+/** The build summary: the headline and the figures. */
+function summaryOf(
+  s: GrantSheet,
+  cost: CostLines,
+  g: GrantLines,
+  warnings: string[]
+): SheetSummary {
+  const { costing, years, n, posts } = s;
+  const { commitmentTotal } = cost;
+  const { grantTotal, headroomTotal } = g;
   const figures: SummaryFigure[] = [
     { label: "Total cost", value: costing.total.total, format: "money" },
     { label: "Less vacancy factor", value: deduction(costing.vacancy.total), format: "money" },
   ];
-  if (withExit)
+  if (s.withExit)
     figures.push({ label: "Exit-cost contingency", value: costing.exitCost, format: "money" });
   figures.push({ label: "Total commitment", value: commitmentTotal, format: "money" });
   if (grantTotal !== undefined) {
@@ -704,25 +942,22 @@ export function buildGrantCostingSheet(
   years.forEach((fy, y) =>
     figures.push({
       label: `${financialYearLabel(fy)} commitment`,
-      value: commitment[y],
+      value: cost.commitment[y],
       format: "money",
     })
   );
+  const span = `${financialYearLabel(years[0])} to ${financialYearLabel(years[n - 1])}`;
   return {
-    sheet,
-    ...(book ? { live: book } : {}),
-    summary: {
-      key: "grant",
-      sheetName,
-      headline:
-        `${grantName}: ${formatPounds(commitmentTotal)} over ${span} for ${posts.length} post${posts.length === 1 ? "" : "s"}` +
-        (grantTotal === undefined
-          ? ""
-          : headroomTotal! < 0
-            ? ` — over-committed by ${formatPounds(-headroomTotal!)}`
-            : ` — within the grant, ${formatPounds(headroomTotal!)} headroom`),
-      figures,
-      warnings,
-    },
+    key: "grant",
+    sheetName: s.input.sheetName ?? SHEET_NAMES.grant,
+    headline:
+      `${s.grantName}: ${formatPounds(commitmentTotal)} over ${span} for ${posts.length} post${posts.length === 1 ? "" : "s"}` +
+      (grantTotal === undefined
+        ? ""
+        : headroomTotal! < 0
+          ? ` — over-committed by ${formatPounds(-headroomTotal!)}`
+          : ` — within the grant, ${formatPounds(headroomTotal!)} headroom`),
+    figures,
+    warnings,
   };
 }

@@ -1,14 +1,15 @@
 /**
  * A post's figures defined over its own cells on the establishment sheet: FTE, headcount,
- * full-time salary and the year's cost figures, each an expression (or why there is
- * none). The costing sheets render these; the live formulas are these printed.
+ * full-time salary, the year's cost figures and the profile over several years, each an
+ * expression (or why there is none). The costing sheets render these; the live formulas
+ * are these printed.
  */
 import { columnLetters } from "../grid";
-import type { CostFigures } from "../costing";
+import type { CostFigures, CostingWindow } from "../costing";
 import type { FinancialYear } from "../dates";
 import type { Establishment, Post, PostField } from "../model";
 import { GT, IF, lit, MAX, N, ROUNDUP, sourceRef, sub, type Expr } from "./expr";
-import { postCost, salaryOf } from "./estab-calls";
+import { postCost, profile, profileYear, salaryOf } from "./estab-calls";
 import { postTextReason, type TextCell } from "./live/common";
 import type { PostPay } from "./live/pay";
 
@@ -122,4 +123,56 @@ export function costFigureDefinition(
     figure,
     settings,
   });
+}
+
+/** ESTAB.PROFILE's settings and awards arguments, made once for a sheet (so every call shares them). */
+export interface ProfileSettings {
+  /** The settings argument, for a post with points or without. */
+  settings: (withPoints: boolean) => Expr | undefined;
+  /** The awards argument; absent when the settings carry the pay awards (or there are none). */
+  awards?: Expr;
+}
+
+/**
+ * A post's figures over the window as ESTAB.PROFILE over its cells, priced as `pay`: year
+ * k (1-based) of `figure` is INDEX(ESTAB.PROFILE(…, figure, …), 1, k). One call per
+ * figure, shared by its years, so a post is costed once per figure at most.
+ */
+export function profileDefinitions(
+  est: Establishment,
+  post: Post,
+  pay: PostPay | string,
+  window: CostingWindow,
+  args: ProfileSettings
+): (figure: keyof CostFigures, k: number) => Definition {
+  const fte = fteCell(est, post);
+  // A post on a grade needs its points to move up it; without them the profile cannot follow.
+  const reason =
+    typeof pay === "string"
+      ? `pay: ${pay}`
+      : pay.source !== "salary" && pay.points === undefined
+        ? `pay from the pay scales, ${pay.pointsReason ?? "no points"}`
+        : !fte
+          ? "no FTE cell in the source table"
+          : undefined;
+  if (reason || typeof pay === "string" || !fte) return () => ({ reason: reason as string });
+  const calls = new Map<keyof CostFigures, Expr>();
+  const base = {
+    salary: pay.profileSalaryExpr,
+    fte,
+    firstYear: window.firstYear,
+    years: window.years,
+    start: postCellOrBlank(est, post, "startDate"),
+    end: postCellOrBlank(est, post, "endDate"),
+    awards: args.awards,
+    points: pay.pointsExpr,
+    headcount: postCellOrBlank(est, post, "headcount"),
+    pensionRate: postCellOrBlank(est, post, "pensionRate"),
+    settings: args.settings(pay.pointsExpr !== undefined),
+  };
+  return (figure, k) => {
+    let call = calls.get(figure);
+    if (!call) calls.set(figure, (call = profile({ ...base, figure })));
+    return profileYear(call, k);
+  };
 }

@@ -231,17 +231,17 @@ export function localitySharesSheet(
 
 /**
  * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
- * what it made live; the pass does the rest (none for Establishment Cost and Restructure,
- * defined whole as they are built). A cell that cannot be expressed exactly stays a value, and the summary
- * says which.
+ * what it made live; the pass does the rest (none for Establishment Cost, Grant Costing
+ * and Restructure, defined whole as they are built). A cell that cannot be expressed
+ * exactly stays a value, and the summary says which.
  */
 function finishLive(
   built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
   source: LiveSource
 ): void {
+  const definedWhole = new Set<SheetKey>(["cost", "grant", "changes"]);
   for (const b of built) {
-    const wholeAsBuilt = b.sheet.key === "cost" || b.sheet.key === "changes";
-    const pass = wholeAsBuilt ? undefined : liveFormulas(b.sheet, source);
+    const pass = definedWhole.has(b.sheet.key) ? undefined : liveFormulas(b.sheet, source);
     if (pass) b.sheet = pass.sheet;
     const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
     const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];

@@ -38,6 +38,8 @@ import {
   agencyCost,
   fyFraction,
   postCost,
+  profile,
+  profileYear,
   salaryOf,
   settingsOfRange,
 } from "../../../src/core/report/estab-calls";
@@ -248,6 +250,63 @@ describe("printed formulas in HyperFormula give the evaluated values", () => {
     const calc = hf.getSheetId("Calc") as number;
     const got = exprs.map((_, row) => hf.getCellValue({ sheet: calc, row, col: 0 }));
     expect(got).toEqual(exprs.map((e) => value(e)));
+    hf.destroy();
+  });
+
+  it("for ESTAB.PROFILE: the Assumptions block's awards and grant dates, or awards, points and settings as constants", () => {
+    // An Assumptions block with pay awards (one a cash minimum), a costing point and grant dates.
+    const BLOCK: Array<Array<string | number | null>> = [
+      ["Employer pension rate", "19%"],
+      ["Pay award 2025/26", "3%"],
+      ["Pay award 2026/27", "£1,290 or 2.5%"],
+      ["Costing point", "bottom"],
+      ["Grant start", 45536],
+      ["Grant end", 46265],
+    ];
+    const block = assumptionRef("Assumptions", "$A$1:$B$6", BLOCK);
+    const points = lit([[24000, 24500, 25100]]);
+    const awards = lit([
+      ["2025/26", 0.04, 0],
+      ["2026/27", 0.02, 1500],
+    ]);
+    const constants = lit([
+      ["Levy", "No"],
+      ["Costing point", "mid"],
+    ]);
+    const exprs: Expr[] = [];
+    for (let r = 1; r < STAFF.length; r++) {
+      const ref = (c: number) => sourceRef("Staff", `${"ABCDEFG"[c]}${r + 1}`, read(r, c));
+      const post = {
+        fte: ref(2),
+        firstYear: 2024,
+        years: 3,
+        start: ref(4),
+        end: ref(5),
+        headcount: ref(3),
+        pensionRate: ref(6),
+      };
+      for (const figure of ["total", "salary", "ni", "pension", "levy"] as const) {
+        const fromBlock = profile({ ...post, salary: ref(1), figure, settings: block });
+        const onPoints = profile({ ...post, points, awards, figure, settings: constants });
+        for (const k of [1, 2, 3]) exprs.push(profileYear(fromBlock, k), profileYear(onPoints, k));
+      }
+    }
+    registerEstab();
+    const hf = HyperFormula.buildFromSheets(
+      {
+        Staff: asHf(STAFF),
+        Assumptions: asHf(BLOCK),
+        Calc: exprs.map((e) => [`=${formula(e, "Calc")}`]),
+      },
+      HF_CONFIG
+    );
+    const calc = hf.getSheetId("Calc") as number;
+    const got = exprs.map((_, row) => hf.getCellValue({ sheet: calc, row, col: 0 }));
+    const want = exprs.map((e) => value(e));
+    expect(got).toEqual(want);
+    // The awards move the figures year on year; the grant's dates cut the first and last years.
+    expect(want.every((v) => typeof v === "number")).toBe(true);
+    expect(new Set(want).size).toBeGreaterThan(exprs.length / 2);
     hf.destroy();
   });
 });

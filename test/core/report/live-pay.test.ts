@@ -43,19 +43,24 @@ const SCALES: PayScales = {
   ],
 };
 
-/** The pay, its salary expression checked to print as its salary formula and then left out. */
+/** The pay, its expressions checked to print as its formula texts and then left out. */
 function payFor(p: Post, a: Assumptions, scales: PayScales | undefined = SCALES) {
   const pay = payOf(est(p), p, a, scales);
   if (typeof pay === "string") return pay;
-  const { salaryExpr, ...rest } = pay;
+  const { salaryExpr, profileSalaryExpr, pointsExpr, ...rest } = pay;
   expect(formula(salaryExpr)).toBe(pay.salary);
+  // ESTAB.PROFILE's salary: the argument left out for "" (the costing point).
+  expect(profileSalaryExpr ? formula(profileSalaryExpr) : "").toBe(pay.profileSalary);
+  expect(pointsExpr && formula(pointsExpr)).toBe(pay.points);
   return rest;
 }
 
 describe("payOf", () => {
   it("a salary alone: the salary cell, no points", () => {
     const p = post({ salary: 21500 }, { salary: "C2" });
-    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
+    expect(payFor(p, at("mid"))).toEqual<
+      Omit<PostPay, "salaryExpr" | "profileSalaryExpr" | "pointsExpr">
+    >({
       source: "salary",
       salary: "Staff!C2",
       salaryValue: 21500,
@@ -66,7 +71,9 @@ describe("payOf", () => {
 
   it("a grade range at the mid: (min + max) / 2 over the two cells, and the four points", () => {
     const p = post({ minSalary: 26000, maxSalary: 28000 }, { minSalary: "I2", maxSalary: "J2" });
-    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
+    expect(payFor(p, at("mid"))).toEqual<
+      Omit<PostPay, "salaryExpr" | "profileSalaryExpr" | "pointsExpr">
+    >({
       source: "grade-range",
       salary: "ROUND((Staff!I2+Staff!J2)/2,2)",
       salaryValue: 27000,
@@ -98,7 +105,9 @@ describe("payOf", () => {
 
   it("a pay scale at the mid: the mean of the two middle points' cells, and the grade's cells as one range", () => {
     const p = post({ grade: " ss08 ", salary: 99999 }, { salary: "C2" });
-    expect(payFor(p, at("mid"))).toEqual<Omit<PostPay, "salaryExpr">>({
+    expect(payFor(p, at("mid"))).toEqual<
+      Omit<PostPay, "salaryExpr" | "profileSalaryExpr" | "pointsExpr">
+    >({
       source: "pay-scales",
       salary: "ROUND(('Pay Scales'!C3+'Pay Scales'!C4)/2,2)",
       salaryValue: 24800,

@@ -18,6 +18,7 @@ import { buildWorkbook } from "../../../src/core/workbook/build";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildRestructureSheet } from "../../../src/core/report/restructure";
 import { annualCostOf } from "../../../src/core/changes";
+import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
 import type { Establishment } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -117,28 +118,28 @@ function reasons(sheets: SheetSpec[]): string[] {
     textCell: (sheet: string, address: string) => holdsText(g.grids, sheet, address),
     establishmentCost: sheets.find((s) => s.key === "cost"),
   };
-  // The Establishment Cost sheet defines its live figures as it is built; the others get the pass.
-  const cost = (): string[] =>
-    buildEstablishmentCostSheet({
-      establishment: inputs.establishment as Establishment,
-      assumptions: inputs.assumptions,
-      payScales: inputs.payScales,
-      generatedAt: "2026-01-01",
-      version: "test",
-      live: { textCell: source.textCell },
-    }).live?.notLive ?? [];
-  // So does Restructure, costed in the first FY (there is no implementation date).
+  // Establishment Cost, Grant Costing and Restructure define their live figures as they are
+  // built; Locality shares gets the pass.
+  const input = {
+    establishment: inputs.establishment as Establishment,
+    assumptions: inputs.assumptions,
+    payScales: inputs.payScales,
+    generatedAt: "2026-01-01",
+    version: "test",
+    live: { textCell: source.textCell },
+  };
+  const cost = (): string[] => buildEstablishmentCostSheet(input).live?.notLive ?? [];
+  const grant = (): string[] => buildGrantCostingSheet(input).live?.notLive ?? [];
+  // Restructure is costed in the first FY (there is no implementation date).
   const changes = (): string[] =>
     buildRestructureSheet({
-      establishment: inputs.establishment as Establishment,
-      assumptions: inputs.assumptions,
+      ...input,
       costOf: annualCostOf(inputs.assumptions, inputs.payScales, inputs.assumptions.firstYear),
-      generatedAt: "2026-01-01",
-      version: "test",
       live: { textCell: source.textCell, assumptions: inputs.assumptions },
     }).live?.notLive ?? [];
+  const built: Partial<Record<SheetSpec["key"], () => string[]>> = { cost, grant, changes };
   return sheets.flatMap((s) =>
-    s.key === "cost" ? cost() : s.key === "changes" ? changes() : liveFormulas(s, source).notLive
+    (built[s.key] ?? (() => liveFormulas(s, source).notLive))()
   );
 }
 
@@ -240,8 +241,8 @@ describe("live sheets over numbers typed as text", () => {
   it("the live pass over the shareable sheets gives the live build", () => {
     const g = grids();
     const inputs = readWorkbook(g);
-    // Establishment Cost and Restructure are made live as they are built, and so are Grant
-    // Costing's assumption cells (vacancy factor, grant): the pass alone makes Locality shares.
+    // Establishment Cost, Grant Costing and Restructure are made live as they are built: the
+    // pass alone makes Locality shares.
     const again = shareable.slice(3).map(
       (s) =>
         liveFormulas(s, {

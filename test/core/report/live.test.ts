@@ -275,13 +275,12 @@ describe("live Grant Costing sheet", () => {
     },
   };
   const est = establishmentOf();
-  const built = buildGrantCostingSheet({
-    establishment: est,
-    assumptions,
-    generatedAt: "2026-01-01",
-    version: "test",
-  }).sheet;
-  const outcome = liveFormulas(built, { establishment: est, assumptions });
+  const input = { establishment: est, assumptions, generatedAt: "2026-01-01", version: "test" };
+  const built = buildGrantCostingSheet(input).sheet;
+  // Built live: each figure defined as the sheet is built, with no Assumptions sheet to
+  // point at (the settings and awards are constants in the formulas).
+  const liveBuild = buildGrantCostingSheet({ ...input, live: {} });
+  const outcome = { sheet: liveBuild.sheet, ...liveBuild.live! };
   // Excel evaluates array arithmetic in a function argument natively; HyperFormula needs asking.
   registerEstab();
   const hf = HyperFormula.buildFromSheets(
@@ -291,8 +290,9 @@ describe("live Grant Costing sheet", () => {
   afterAll(() => hf.destroy());
 
   it("gives each post's FTE, headcount, yearly totals and salary/NI/pension/levy detail a formula over the source cells", () => {
-    // 5 posts × (FTE and headcount + 3 years × (total + salary, NI, pension, levy)).
-    expect(outcome.liveCells).toBe(5 * 2 + 5 * 3 * 5);
+    // 5 posts × (FTE and headcount + 3 years × (total + salary, NI, pension, levy)), and
+    // the grant in £k as a ROUND over the grant's own cell.
+    expect(outcome.liveCells).toBe(5 * 2 + 5 * 3 * 5 + 1);
     const first = outcome.sheet.cells
       .flat()
       .find((c) => c && c.kind !== "text" && c.live?.startsWith("=INDEX"));
@@ -329,6 +329,32 @@ describe("live Grant Costing sheet", () => {
 
   it("makes shareable back to exactly the built sheet", () => {
     expect(makeShareable(outcome.sheet)).toEqual(built);
+  });
+
+  it("keeps each post's exit-cost contingency a value, saying why", () => {
+    const withExit = { ...assumptions, exitCostWeeks: 12 };
+    const exitInput = { ...input, assumptions: withExit };
+    const shareable = buildGrantCostingSheet(exitInput).sheet;
+    const live = buildGrantCostingSheet({ ...exitInput, live: {} });
+    const table = live.sheet.tables.find((t) => t.name === "GrantCostPerPost");
+    const { start, end } = parseRangeA1(table?.range ?? "A1");
+    const exit = live.sheet.cells[start.row].findIndex(
+      (c) => c?.kind === "text" && c.text === "Exit-cost contingency (12 weeks)"
+    );
+    const exitCells = live.sheet.cells.slice(start.row + 1, end.row + 1).map((row) => row[exit]);
+    expect(exitCells).toHaveLength(est.posts.length);
+    for (const c of exitCells) expect(c?.kind === "number" && !("live" in c)).toBe(true);
+    expect(exitCells.some((c) => c?.kind === "number" && c.value > 0)).toBe(true);
+    const notLive = live.live?.notLive ?? [];
+    expect(notLive).toEqual(
+      est.posts.map(
+        (p) =>
+          `${p.title} (row ${p.sourceRow + 1}) exit-cost contingency: weeks of the salary rate at the grant's end, which no function gives`
+      )
+    );
+    // The other figures stay live, one more cell per post holding the contingency as a value.
+    expect(live.live?.liveCells).toBe(outcome.liveCells);
+    expect(makeShareable(live.sheet)).toEqual(shareable);
   });
 });
 

@@ -306,6 +306,26 @@ describe("the demo workbook built live, in HyperFormula", () => {
     (label, typed, sheets) => followsEdit(withoutAssumptions(grids), label, typed, sheets)
   );
 
+  it("leaves Grant Costing's profiles values where the settings block would give other figures", () => {
+    // A flat rate with no on-cost method: the functions read it as flat on-costs, the reader
+    // keeps the statutory ones the sheet shows. Evaluating each formula's own inputs finds
+    // the difference (the pass before it wrote formulas giving other figures in Excel).
+    const g = withSetting(grids, "Flat on-cost rate", "30%");
+    const { hf, live } = liveWorkbook(g);
+    const want = shareable(g);
+    const i = live.findIndex((s) => s.key === "grant");
+    const { got, want: expected } = compare(hf, live[i].name, want[i]);
+    expect(got).toEqual(expected);
+    const profiles = live[i].cells
+      .flat()
+      .flatMap((c) =>
+        c && c.kind !== "text" && c.live?.includes("ESTAB.PROFILE") ? [c.live] : []
+      );
+    // The salary is the same either way, so it stays live; every on-cost and total is a value.
+    expect(profiles.length).toBeGreaterThan(0);
+    expect(profiles.filter((f) => !f.includes(',"salary",'))).toEqual([]);
+  });
+
   it("marks on the Assumptions sheet the settings a live sheet cannot follow, which need a build", () => {
     const notes = (mode: "live" | "shareable") => {
       const sheet = buildWorkbook(grids, { ...REQUEST, mode }).sheets.find(

@@ -11,12 +11,10 @@
  */
 import type { SheetSpec } from "../sheet-spec";
 import type { LiveOutcome, LiveSource } from "./common";
-import { liveGrantCosting } from "./grant-costing";
 import { liveLocalityShares } from "./locality-shares";
 
 export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
 export { gradeRangePay, type GradeRangePay } from "./pay";
-export { awardsConstant, profileYearFormula } from "./formulas";
 
 /**
  * Fills `live` on the computed per-post cells of a built sheet, from the establishment's
@@ -24,14 +22,13 @@ export { awardsConstant, profileYearFormula } from "./formulas";
  * unchanged, with a note in notLive.
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
-  // Establishment Cost and Restructure define their live figures as they are built.
-  if (sheet.key === "cost" || sheet.key === "changes")
+  // Establishment Cost, Grant Costing and Restructure define their live figures as they are built.
+  if (sheet.key === "cost" || sheet.key === "grant" || sheet.key === "changes")
     return {
       sheet,
       liveCells: 0,
       notLive: ["Build the sheet live: its figures are defined as it is built"],
     };
-  if (sheet.key === "grant") return liveGrantCosting(sheet, source);
   if (sheet.key === "shares") return liveLocalityShares(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }

@@ -1,7 +1,7 @@
 /** A post's pay as live formulas write it: the cells its salary comes from. */
 import { costingPointIndex, gradeKey, isMoney, midPair } from "../../costing";
 import type { FinancialYear } from "../../dates";
-import { fromA1, quoteSheetName } from "../../grid";
+import { fromA1 } from "../../grid";
 import { roundPenny } from "../../money";
 import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../../model";
 import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "../expr";
@@ -26,6 +26,8 @@ export interface GradeRangePay {
   points: string;
   /** What `points` gives now. */
   pointValues: number[];
+  /** `points` as an expression. */
+  pointsExpr: Expr;
 }
 
 /** Why a post's pay is not its grade range as the formulas write it, or the range. */
@@ -63,11 +65,13 @@ export function gradeRangePay(
   // A mid-point between two points: ROUND((min + max) / 2, 2), as payLadderFor takes it.
   const mid = a.costingPoint === "mid" && midPair(n) !== undefined;
   const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
+  const pointsExpr = n === 1 ? min : span(lit([ks]));
   return {
     salary: formula(salaryExpr),
     salaryExpr,
     salaryValue: mid ? roundPenny((lo + hi) / 2) : at(i),
-    points: n === 1 ? formula(min) : formula(span(lit([ks]))),
+    points: formula(pointsExpr),
+    pointsExpr,
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
 }
@@ -103,10 +107,14 @@ export interface PostPay {
   profileSalary: string;
   /** What ESTAB.PROFILE reads from `profileSalary` (undefined: blank, the costing point). */
   profileSalaryValue?: number;
+  /** `profileSalary` as an expression; undefined for "" (the argument left out). */
+  profileSalaryExpr?: Expr;
   /** ESTAB.PROFILE's points argument: the grade's salaries, bottom to top; absent for a salary alone. */
   points?: string;
   /** What `points` gives now. */
   pointValues?: number[];
+  /** `points` as an expression. */
+  pointsExpr?: Expr;
   /**
    * Why the grade's points cannot be written for ESTAB.PROFILE (pay scales published by
    * year, or cells not one contiguous range): one-year formulas still can, multi-year not.
@@ -151,8 +159,10 @@ export function payOf(
         salaryValue: post.salary,
         profileSalary: salaryCell,
         profileSalaryValue: post.salary || undefined,
+        profileSalaryExpr: salaryExpr,
         points: range.points,
         pointValues: range.pointValues,
+        pointsExpr: range.pointsExpr,
       };
     }
     // At the costing point; with "actual" and no salary, the bottom (the engine's fallback).
@@ -164,6 +174,7 @@ export function payOf(
       profileSalary: "",
       points: range.points,
       pointValues: range.pointValues,
+      pointsExpr: range.pointsExpr,
     };
   }
   if (isMoney(post.salary)) {
@@ -175,6 +186,7 @@ export function payOf(
       salaryValue: post.salary,
       profileSalary: salaryCell,
       profileSalaryValue: post.salary,
+      profileSalaryExpr: salaryExpr,
     };
   }
   return "no salary, grade range or pay scale";
@@ -189,7 +201,6 @@ function payScalePay(
   entries: PayPoint[]
 ): PostPay | string {
   const fy = a.firstYear;
-  const sheet = quoteSheetName(scales.sheet);
   // Point → its rows by year, the last row winning as in indexPayScales.
   const byPoint = new Map<number, Map<FinancialYear | undefined, PayPoint>>();
   for (const p of entries) {
@@ -258,8 +269,9 @@ function payScalePay(
     // "actual": the function finds the start by salary; otherwise "" is the costing point.
     profileSalary: a.costingPoint === "actual" ? salary : "",
     profileSalaryValue: a.costingPoint === "actual" ? salaryValue || undefined : undefined,
+    ...(a.costingPoint === "actual" ? { profileSalaryExpr: salaryExpr } : {}),
   };
-  const points = pointsRange(byPoint, order, sheet);
+  const points = pointsRange(byPoint, order, scales.sheet);
   if (typeof points === "string") pay.pointsReason = `grade ${entries[0].grade}: ${points}`;
   else Object.assign(pay, points);
   return pay;
@@ -270,7 +282,7 @@ function pointsRange(
   byPoint: Map<number, Map<FinancialYear | undefined, PayPoint>>,
   order: number[],
   sheet: string
-): { points: string; pointValues: number[] } | string {
+): { points: string; pointValues: number[]; pointsExpr: Expr } | string {
   const rows: PayPoint[] = [];
   for (const point of order) {
     const byYear = byPoint.get(point) as Map<FinancialYear | undefined, PayPoint>;
@@ -289,10 +301,11 @@ function pointsRange(
   if (values.some((v, i) => i > 0 && v < values[i - 1]))
     return "its salaries do not go up from point to point, as the points argument needs";
   const last = rows[rows.length - 1].cell as string;
-  return {
-    points: rows.length === 1 ? `${sheet}!${last}` : `${sheet}!${rows[0].cell}:${last}`,
-    pointValues: values,
-  };
+  const pointsExpr =
+    rows.length === 1
+      ? sourceRef(sheet, last, values[0])
+      : sourceRef(sheet, `${rows[0].cell}:${last}`, down ? values.map((v) => [v]) : [values]);
+  return { points: formula(pointsExpr), pointValues: values, pointsExpr };
 }
 
 function cellAt(address: string | undefined): { row: number; column: number } | undefined {
