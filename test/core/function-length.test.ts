@@ -14,8 +14,6 @@ const LIMIT = 120;
 const NOT_YET_SPLIT = new Set([
   "report/grant-costing.ts:buildGrantCostingSheet",
   "report/restructure.ts:buildRestructureSheet",
-  "report/locality-shares.ts:buildLocalitySharesSheet",
-  "report/live/locality-shares.ts:liveLocalityShares",
   "report/live/restructure.ts:liveRestructure",
   "changes/proposed-versus-current.ts:proposedVersusCurrent",
 ]);

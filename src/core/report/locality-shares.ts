@@ -1,7 +1,7 @@
 import { SHEET_NAMES } from "./sheet-names";
 import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
-import type { Assumptions, Localities, Locality, LocalityWeights } from "../model";
+import type { Assumptions, Establishment, Localities, Locality, LocalityWeights } from "../model";
 import {
   allocateMatrixDetailed,
   allocateUnits,
@@ -10,12 +10,34 @@ import {
   fromUnits,
   SharesInputError,
   toUnits,
+  WEIGHT_SUM_TOLERANCE,
   type MatrixAllocation,
   type NeedAnalysis,
 } from "../shares";
 import type { SheetSummary } from "./summary";
 import { formula, num, text, type SheetSpec } from "./sheet-spec";
-import { createSheetDraft, type ColumnSpec } from "./table-layout";
+import {
+  createSheetDraft,
+  type ColumnSpec,
+  type PlacedTable,
+  type SheetDraft,
+} from "./table-layout";
+import { assumptionCell, rateInput, type AssumptionCells } from "./assumption-cells";
+import type { EstablishmentCostCells } from "./establishment-cost";
+import { allocateCall } from "./estab-calls";
+import { ABS, absolute, add, div, GT, IF, INDEX, lit, mul, sub, SUM, type Expr } from "./expr";
+import {
+  costPerFteDefinition,
+  establishmentFteDefinition,
+  localityFigure,
+  oneMeasureShares,
+  onSheet,
+  typedTotalDefinition,
+  type LocalityField,
+} from "./locality-inputs";
+import type { TextCell } from "./live/common";
+import type { Definition } from "./post-inputs";
+import { figureCell, liveBook, type LiveBook } from "./render";
 
 export interface RoleToShare {
   name: string;
@@ -35,6 +57,20 @@ export interface LocalitySharesSheetInput {
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
   sheetName?: string;
+  /** Live: define the figures over the localities table's, the posts' and the Assumptions sheet's cells. */
+  live?: LocalitySharesLive;
+}
+
+/** What a live Locality shares sheet's formulas point at. */
+export interface LocalitySharesLive {
+  /** Where each assumption lives; without it, the settings and weights stay figures. */
+  assumptionCells?: AssumptionCells;
+  /** Whether a source cell holds text ("14,820"), which a formula cannot show or compute with. */
+  textCell?: TextCell;
+  /** The establishment whose posts' FTE cells add up to the FTE to share out. */
+  establishment?: Establishment;
+  /** The Establishment Cost sheet built alongside: its net cost ÷ FTE is the average cost per FTE. */
+  costCells?: EstablishmentCostCells;
 }
 
 export interface LocalityShares {
@@ -139,6 +175,491 @@ interface LocalityRow {
   i: number;
 }
 
+/** What every section of the sheet is a function of. */
+interface SharesSheet {
+  input: LocalitySharesSheetInput;
+  s: LocalityShares;
+  d: SheetDraft;
+  /** Set when the sheet is built live. */
+  book?: LiveBook;
+  live?: LocalitySharesLive;
+}
+
+/** A figure written on this sheet: its A1 address ("B5") and its value. */
+interface Placed {
+  address: string;
+  value: number;
+}
+
+/** A figure on this sheet as every row's formula refers to it ($B$5). */
+const fixed = (p: Placed): Expr => onSheet(absolute(p.address), p.value);
+
+/**
+ * The "Locality shares" sheet: settings, weights, each locality's figures, shares, need
+ * index, FTE allocated and its cost, checks, roles × localities when roles are given, and
+ * the method. Built live, each figure is also defined over the localities table's, the
+ * posts' and the Assumptions sheet's cells (see render.ts); `live` says how many cells are
+ * and why the others are not.
+ */
+export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
+  sheet: SheetSpec;
+  summary: SheetSummary;
+  result: LocalityShares;
+  live?: LiveBook;
+} {
+  const s = localityShares(input);
+  const name = input.sheetName ?? SHEET_NAMES.shares;
+  const book = input.live ? liveBook(name) : undefined;
+  const x: SharesSheet = { input, s, d: createSheetDraft(), book, live: input.live };
+  titleSection(x);
+  const settings = settingsSection(x);
+  const weights = weightsSection(x);
+  const table = localityTable(x, settings, weights);
+  checksSection(x, table, settings.total);
+  if (s.roles) rolesSection(x, table);
+  notesSection(x);
+  const sheet = x.d.toSpec("shares", name, {
+    freeze: { rows: table.headerRow + 1, columns: 1 },
+    minWidths: [34],
+  });
+  return { sheet, summary: summaryOf(x, name, table), result: s, ...(book ? { live: book } : {}) };
+}
+
+function titleSection({ d, input }: SharesSheet): void {
+  const src = input.localities;
+  d.row([text("Needs-led locality shares", "title")]);
+  d.row([
+    text(
+      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      "note"
+    ),
+  ]);
+  d.blank();
+}
+
+/** The FTE to share out, the allocation unit and the average cost per FTE. */
+function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
+  const { d, s, book, input } = x;
+  d.row([text("Settings", "subtitle")]);
+  const totalRow = d.row([
+    text("FTE to share out"),
+    figureCell(book, s.total, () => totalDefinition(x), "FTE to share out", "fte", "input"),
+  ]);
+  d.row([text("Allocation unit (FTE)"), num(s.unit, "fte", "input")]);
+  let cost: Placed | undefined;
+  const perFte = input.costPerFte;
+  if (perFte !== undefined) {
+    const costRow = d.row([
+      text("Average cost per FTE (salary plus on-costs)"),
+      figureCell(
+        book,
+        perFte,
+        () => costPerFteDefinition(x.live?.costCells),
+        "Average cost per FTE",
+        "money",
+        "input"
+      ),
+    ]);
+    cost = { address: d.address(costRow, 1), value: perFte };
+  }
+  d.blank();
+  return { total: { address: d.address(totalRow, 1), value: s.total }, cost };
+}
+
+/**
+ * The FTE to share out: its Assumptions cell when typed there, else the posts' FTE added
+ * up; the roles' own FTE stays the figure (controlled rounding has no cell function).
+ */
+function totalDefinition({ s, input, live }: SharesSheet): Definition {
+  if (s.roles) return lit(s.total);
+  if (input.assumptions.allocationTotalFte !== undefined)
+    return typedTotalDefinition(live?.assumptionCells, s.total);
+  if (!live?.establishment) return { reason: "no establishment given" };
+  return establishmentFteDefinition(live.establishment, s.unit, live.textCell);
+}
+
+const MEASURES: ReadonlyArray<{ label: string; key: keyof LocalityWeights }> = [
+  { label: "Population 0–19", key: "population" },
+  { label: "Deprivation-weighted population", key: "deprivation" },
+  { label: "Demand", key: "demand" },
+  { label: "Equal share", key: "equal" },
+];
+
+/**
+ * The weights given and used; the weights used, in MEASURES' order. Live, each given
+ * weight is its Assumptions cell (VALUE reads "50%" as typed) and each used one the given
+ * one, or scaled by their sum when they do not add up to 100%, as normaliseWeights does.
+ */
+function weightsSection(x: SharesSheet): Placed[] {
+  const { d, s, book } = x;
+  const { need } = s;
+  const first = d.nextRow() + 1; // zero-based row of the first measure
+  const placed = (column: number, weights: LocalityWeights) =>
+    MEASURES.map((m, k) => ({ address: d.address(first + k, column), value: weights[m.key] }));
+  const given = placed(1, need.weightsGiven);
+  const used = placed(2, need.weights);
+  const ac = x.live?.assumptionCells;
+  const keys = MEASURES.map((m) => `localityWeights.${m.key}`);
+  const cells = book !== undefined && keys.every((k) => assumptionCell(ac, k));
+  const sum = SUM(
+    onSheet(
+      absolute(`${given[0].address}:${given[3].address}`),
+      given.map((g) => [g.value])
+    )
+  );
+  const givenDef = (k: number): Definition =>
+    cells ? rateInput(ac, keys[k], given[k].value) : lit(given[k].value);
+  const usedDef = (k: number): Definition => {
+    if (!cells) return lit(used[k].value);
+    const g = fixed(given[k]);
+    return IF(GT(ABS(sub(sum, lit(1))), lit(WEIGHT_SUM_TOLERANCE)), div(g, sum), g);
+  };
+  const weightCols: ColumnSpec<number>[] = [
+    { key: "measure", header: "Measure", cell: (k) => MEASURES[k].label },
+    {
+      key: "given",
+      header: "Weight given",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (k) =>
+        figureCell(
+          book,
+          given[k].value,
+          () => givenDef(k),
+          `weight given: ${MEASURES[k].key}`,
+          "percent"
+        ),
+    },
+    {
+      key: "used",
+      header: "Weight used",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (k) =>
+        figureCell(
+          book,
+          used[k].value,
+          () => usedDef(k),
+          `weight used: ${MEASURES[k].key}`,
+          "percent"
+        ),
+    },
+  ];
+  d.table("ShareWeights", weightCols, [0, 1, 2, 3]);
+  d.blank();
+  return used;
+}
+
+/** Where a column's cell is on a locality's row ("J17"). */
+type At = (key: string, r: LocalityRow) => string;
+
+/** The per-locality table: figures, shares, need index, quota, FTE allocated and cost. */
+function localityTable(
+  x: SharesSheet,
+  settings: { total: Placed; cost?: Placed },
+  weights: Placed[]
+): PlacedTable {
+  const { d, s } = x;
+  const firstRow = d.nextRow() + 2; // A1 row number of the first locality
+  const cols: ColumnSpec<LocalityRow>[] = [];
+  const at: At = (key, r) =>
+    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
+  cols.push(...figureColumns(x, at), ...shareColumns(x, at, weights));
+  cols.push(...allocationColumns(x, at, settings, firstRow, cols.length));
+  const rows = s.localities.map((locality, i) => ({ locality, i }));
+  return d.table("LocalityShares", cols, rows);
+}
+
+/** Each locality's figures as the localities table has them, and its deprivation-weighted population. */
+function figureColumns(x: SharesSheet, at: At): ColumnSpec<LocalityRow>[] {
+  const { s, book, input } = x;
+  const figure = (
+    key: LocalityField,
+    header: string,
+    format: "integer" | "percent"
+  ): ColumnSpec<LocalityRow> => ({
+    key,
+    header,
+    format,
+    totalDecimals: key === "deprivation" ? undefined : DP,
+    cell: (r) =>
+      figureCell(
+        book,
+        r.locality[key],
+        () => localityFigure(input.localities, r.i, key, header.toLowerCase(), x.live?.textCell),
+        `${r.locality.name} ${header.toLowerCase()}`,
+        format
+      ),
+  });
+  return [
+    { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
+    figure("population", "Population 0–19", "integer"),
+    figure("deprivation", "Deprivation rate", "percent"),
+    {
+      key: "weighted",
+      header: "Deprivation-weighted population",
+      width: 16,
+      format: "integer",
+      totalDecimals: DP,
+      // A native formula over its row, in the core's order: the same value in both modes.
+      cell: (r) =>
+        formula(
+          `=${at("population", r)}*${at("deprivation", r)}`,
+          s.need.deprivationWeighted[r.i],
+          "integer"
+        ),
+    },
+    figure("demand", "Demand", "integer"),
+  ];
+}
+
+/** The one-measure shares (the need index with all the weight on one measure) and the need index. */
+const SHARES: ReadonlyArray<{
+  key: string;
+  header: string;
+  field: "populationShare" | "deprivationShare" | "demandShare" | "equalShare";
+  weights: LocalityWeights;
+}> = [
+  {
+    key: "popShare",
+    header: "Population share",
+    field: "populationShare",
+    weights: { population: 1, deprivation: 0, demand: 0, equal: 0 },
+  },
+  {
+    key: "depShare",
+    header: "Deprivation share",
+    field: "deprivationShare",
+    weights: { population: 0, deprivation: 1, demand: 0, equal: 0 },
+  },
+  {
+    key: "demandShare",
+    header: "Demand share",
+    field: "demandShare",
+    weights: { population: 0, deprivation: 0, demand: 1, equal: 0 },
+  },
+  {
+    key: "equalShare",
+    header: "Equal share",
+    field: "equalShare",
+    weights: { population: 0, deprivation: 0, demand: 0, equal: 1 },
+  },
+];
+
+/**
+ * Live, each share is ESTAB.NEEDINDEX over the localities' columns, and the need index
+ * Σ weight used × share over the row's shares, in the core's order.
+ */
+function shareColumns(x: SharesSheet, at: At, weights: Placed[]): ColumnSpec<LocalityRow>[] {
+  const { s, book, input } = x;
+  const { need } = s;
+  const calls = new Map<string, ((i: number) => Definition) | undefined>();
+  const shareDef = (m: (typeof SHARES)[number], i: number): Definition => {
+    if (!calls.has(m.key)) calls.set(m.key, oneMeasureShares(input.localities, m.weights));
+    const index = calls.get(m.key);
+    return index
+      ? index(i)
+      : { reason: "the localities' figures are not in one column each, in order" };
+  };
+  const needDef = (r: LocalityRow): Definition =>
+    SHARES.map((m, k) => mul(fixed(weights[k]), onSheet(at(m.key, r), need[m.field][r.i]))).reduce(
+      (sum, term) => add(sum, term)
+    );
+  return [
+    ...SHARES.map((m): ColumnSpec<LocalityRow> => ({
+      key: m.key,
+      header: m.header,
+      format: "percent",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          need[m.field][r.i],
+          () => shareDef(m, r.i),
+          `${r.locality.name} ${m.header.toLowerCase()}`,
+          "percent"
+        ),
+    })),
+    {
+      key: "need",
+      header: "Need index",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          need.needIndex[r.i],
+          () => needDef(r),
+          `${r.locality.name} need index`,
+          "percent"
+        ),
+    },
+  ];
+}
+
+/**
+ * Exact quota = FTE to share out × need index; FTE allocated, live, ESTAB.ALLOCATE over the
+ * FTE to share out and the need index column (the core's allocateExact); cost a native
+ * ROUND(FTE allocated × cost per FTE, 2) in both modes.
+ */
+function allocationColumns(
+  x: SharesSheet,
+  at: At,
+  settings: { total: Placed; cost?: Placed },
+  firstRow: number,
+  needColumn: number
+): ColumnSpec<LocalityRow>[] {
+  const { s, book } = x;
+  const total = fixed(settings.total);
+  const needLetter = columnLetters(needColumn - 1);
+  const needRange = absolute(
+    `${needLetter}${firstRow}:${needLetter}${firstRow + s.localities.length - 1}`
+  );
+  let allocation: Expr | undefined;
+  const allocated = (i: number): Expr => {
+    allocation ??= allocateCall(
+      total,
+      onSheet(
+        needRange,
+        s.need.needIndex.map((v) => [v])
+      ),
+      lit(s.unit)
+    );
+    return INDEX(allocation, i + 1);
+  };
+  const cols: ColumnSpec<LocalityRow>[] = [
+    {
+      key: "quota",
+      header: "Exact FTE quota",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          s.quotas[r.i],
+          () => mul(total, onSheet(at("need", r), s.need.needIndex[r.i])),
+          `${r.locality.name} exact FTE quota`,
+          "fte"
+        ),
+    },
+    {
+      key: "fte",
+      header: "FTE allocated",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          s.fte[r.i],
+          () => allocated(r.i),
+          `${r.locality.name} FTE allocated`,
+          "fte"
+        ),
+    },
+  ];
+  const { cost: costs } = s;
+  const cost = settings.cost;
+  if (costs && cost)
+    cols.push({
+      key: "cost",
+      header: "Cost (a year)",
+      width: 14,
+      format: "money",
+      totalDecimals: 2,
+      cell: (r) =>
+        formula(`=ROUND(${at("fte", r)}*${absolute(cost.address)},2)`, costs[r.i], "money"),
+    });
+  return cols;
+}
+
+/** FTE allocated less FTE to share out, and whether they agree. */
+function checksSection({ d, s }: SharesSheet, table: PlacedTable, total: Placed): void {
+  const allocated = table.totalAddress.fte;
+  const difference = roundTo(table.totals.fte - s.total, DP);
+  const check = `ROUND(${allocated}-${total.address},${DP})`;
+  d.row([
+    text("Check: FTE allocated less FTE to share out"),
+    formula(`=${check}`, difference, "fte", "total"),
+  ]);
+  d.row([
+    text("Check"),
+    formula(
+      `=IF(${check}=0,"Adds up exactly","Does not add up")`,
+      difference === 0 ? "Adds up exactly" : "Does not add up",
+      undefined,
+      "total"
+    ),
+  ]);
+  d.blank();
+}
+
+/** FTE by role and locality (controlled rounding, both totals exact), checked against the table above. */
+function rolesSection(x: SharesSheet, table: PlacedTable): void {
+  const { d, s } = x;
+  const { roles, allocation } = s.roles as NonNullable<LocalityShares["roles"]>;
+  x.book?.notLive.push("FTE by role and locality: controlled rounding has no cell function");
+  d.row([text("FTE by role and locality", "subtitle")]);
+  const n = s.localities.length;
+  const first = d.nextRow() + 1; // zero-based sheet row of the first role
+  const lastLocalityLetter = columnLetters(2 + n - 1); // localities from column C
+  type RoleRow = { role: RoleToShare; i: number };
+  const roleCols: ColumnSpec<RoleRow>[] = [
+    { key: "role", header: "Role", width: 20, cell: (r) => r.role.name },
+    {
+      key: "roleFte",
+      header: "Role FTE",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => r.role.fte,
+    },
+    ...s.localities.map((l, j): ColumnSpec<RoleRow> => ({
+      key: `loc${j}`,
+      header: l.name,
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => allocation.cells[r.i][j],
+    })),
+    {
+      key: "allocated",
+      header: "Allocated",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => {
+        const row = first + r.i + 1;
+        const value = roundTo(
+          allocation.cells[r.i].reduce((a, b) => a + b, 0),
+          DP
+        );
+        return formula(`=ROUND(SUM(C${row}:${lastLocalityLetter}${row}),${DP})`, value, "fte");
+      },
+    },
+  ];
+  const rt = d.table(
+    "RoleLocalityFte",
+    roleCols,
+    roles.map((role, i) => ({ role, i }))
+  );
+  // Each locality column total must equal that locality's allocation in the table above.
+  const comparisons = s.localities.map(
+    (_, j) =>
+      `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
+  );
+  const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
+  const ok =
+    s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
+    roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
+  d.row([
+    text("Check: role and locality totals exact"),
+    formula(
+      `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
+      ok ? "OK" : "Check",
+      undefined,
+      "total"
+    ),
+  ]);
+  d.blank();
+}
+
 function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
   const lines = [
@@ -159,267 +680,20 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   return lines;
 }
 
-/** The "Locality shares" sheet: inputs, each share, need index, FTE allocated and its cost. */
-export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
-  sheet: SheetSpec;
-  summary: SheetSummary;
-  result: LocalityShares;
-} {
-  const s = localityShares(input);
-  const name = input.sheetName ?? SHEET_NAMES.shares;
-  const { need } = s;
-  const d = createSheetDraft();
-
-  d.row([text("Needs-led locality shares", "title")]);
-  const src = input.localities;
-  d.row([
-    text(
-      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
-      "note"
-    ),
-  ]);
-  d.blank();
-  d.row([text("Settings", "subtitle")]);
-  const totalRow = d.row([text("FTE to share out"), num(s.total, "fte", "input")]);
-  const totalCell = d.address(totalRow, 1);
-  const absolute = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  d.row([text("Allocation unit (FTE)"), num(s.unit, "fte", "input")]);
-  let costCell: string | undefined;
-  if (input.costPerFte !== undefined) {
-    const costRow = d.row([
-      text("Average cost per FTE (salary plus on-costs)"),
-      num(input.costPerFte, "money", "input"),
-    ]);
-    costCell = d.address(costRow, 1);
-  }
-  d.blank();
-
-  const measures: Array<{ label: string; key: keyof LocalityWeights }> = [
-    { label: "Population 0–19", key: "population" },
-    { label: "Deprivation-weighted population", key: "deprivation" },
-    { label: "Demand", key: "demand" },
-    { label: "Equal share", key: "equal" },
-  ];
-  const weightCols: ColumnSpec<(typeof measures)[number]>[] = [
-    { key: "measure", header: "Measure", cell: (m) => m.label },
-    {
-      key: "given",
-      header: "Weight given",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (m) => need.weightsGiven[m.key],
-    },
-    {
-      key: "used",
-      header: "Weight used",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (m) => need.weights[m.key],
-    },
-  ];
-  d.table("ShareWeights", weightCols, measures);
-  d.blank();
-
-  const rows: LocalityRow[] = s.localities.map((locality, i) => ({ locality, i }));
-  // The weighted population and the cost are native formulas over cells on their row, in
-  // the order the core does the arithmetic, so they recalculate to exactly the value shown.
-  // The need index and exact quota (unrounded, 17 significant digits) stay values here;
-  // live mode gives them native formulas (see live/locality-shares.ts).
-  const firstRow = d.nextRow() + 2; // A1 row number of the first locality
-  const at = (key: string, r: LocalityRow) =>
-    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
-  const cols: ColumnSpec<LocalityRow>[] = [
-    { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
-    {
-      key: "population",
-      header: "Population 0–19",
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) => r.locality.population,
-    },
-    {
-      key: "deprivation",
-      header: "Deprivation rate",
-      format: "percent",
-      cell: (r) => r.locality.deprivation,
-    },
-    {
-      key: "weighted",
-      header: "Deprivation-weighted population",
-      width: 16,
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) =>
-        formula(
-          `=${at("population", r)}*${at("deprivation", r)}`,
-          need.deprivationWeighted[r.i],
-          "integer"
-        ),
-    },
-    {
-      key: "demand",
-      header: "Demand",
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) => r.locality.demand,
-    },
-    {
-      key: "popShare",
-      header: "Population share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.populationShare[r.i],
-    },
-    {
-      key: "depShare",
-      header: "Deprivation share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.deprivationShare[r.i],
-    },
-    {
-      key: "demandShare",
-      header: "Demand share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.demandShare[r.i],
-    },
-    {
-      key: "equalShare",
-      header: "Equal share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.equalShare[r.i],
-    },
-    {
-      key: "need",
-      header: "Need index",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.needIndex[r.i],
-    },
-    {
-      key: "quota",
-      header: "Exact FTE quota",
-      format: "fte",
-      totalDecimals: DP,
-      cell: (r) => s.quotas[r.i],
-    },
-    {
-      key: "fte",
-      header: "FTE allocated",
-      format: "fte",
-      totalDecimals: DP,
-      cell: (r) => s.fte[r.i],
-    },
-  ];
-  if (s.cost && costCell) {
-    const cost = s.cost;
-    const perFte = absolute(costCell);
-    cols.push({
-      key: "cost",
-      header: "Cost (a year)",
-      width: 14,
-      format: "money",
-      totalDecimals: 2,
-      cell: (r) => formula(`=ROUND(${at("fte", r)}*${perFte},2)`, cost[r.i], "money"),
-    });
-  }
-  const table = d.table("LocalityShares", cols, rows);
-  const allocated = table.totalAddress.fte;
-  const difference = roundTo(table.totals.fte - s.total, DP);
-  d.row([
-    text("Check: FTE allocated less FTE to share out"),
-    formula(`=ROUND(${allocated}-${totalCell},${DP})`, difference, "fte", "total"),
-  ]);
-  d.row([
-    text("Check"),
-    formula(
-      `=IF(ROUND(${allocated}-${totalCell},${DP})=0,"Adds up exactly","Does not add up")`,
-      difference === 0 ? "Adds up exactly" : "Does not add up",
-      undefined,
-      "total"
-    ),
-  ]);
-  d.blank();
-
-  if (s.roles) {
-    const { roles, allocation } = s.roles;
-    d.row([text("FTE by role and locality", "subtitle")]);
-    const n = s.localities.length;
-    const first = d.nextRow() + 1; // zero-based sheet row of the first role
-    const lastLocalityLetter = columnLetters(2 + n - 1); // localities from column C
-    const roleCols: ColumnSpec<{ role: RoleToShare; i: number }>[] = [
-      { key: "role", header: "Role", width: 20, cell: (r) => r.role.name },
-      {
-        key: "roleFte",
-        header: "Role FTE",
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => r.role.fte,
-      },
-      ...s.localities.map((l, j): ColumnSpec<{ role: RoleToShare; i: number }> => ({
-        key: `loc${j}`,
-        header: l.name,
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => allocation.cells[r.i][j],
-      })),
-      {
-        key: "allocated",
-        header: "Allocated",
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => {
-          const row = first + r.i + 1;
-          const value = roundTo(
-            allocation.cells[r.i].reduce((a, b) => a + b, 0),
-            DP
-          );
-          return formula(`=ROUND(SUM(C${row}:${lastLocalityLetter}${row}),${DP})`, value, "fte");
-        },
-      },
-    ];
-    const rt = d.table(
-      "RoleLocalityFte",
-      roleCols,
-      roles.map((role, i) => ({ role, i }))
-    );
-    // Each locality column total must equal that locality's allocation in the table above.
-    const comparisons = s.localities.map(
-      (_, j) =>
-        `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
-    );
-    const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
-    const ok =
-      s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
-      roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
-    d.row([
-      text("Check: role and locality totals exact"),
-      formula(
-        `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
-        ok ? "OK" : "Check",
-        undefined,
-        "total"
-      ),
-    ]);
-    d.blank();
-  }
-
+/** The warnings, then how the figures were worked out. */
+function notesSection({ d, s }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, need.weights).forEach((line, i) =>
+  methodology(s, s.need.weights).forEach((line, i) =>
     d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
+}
 
-  const sheet = d.toSpec("shares", name, {
-    freeze: { rows: table.headerRow + 1, columns: 1 },
-    minWidths: [34],
-  });
+function summaryOf({ s }: SharesSheet, sheetName: string, table: PlacedTable): SheetSummary {
   const costTotal = table.totals.cost;
-  const summary: SheetSummary = {
+  return {
     key: "shares",
-    sheetName: name,
+    sheetName,
     headline:
       `${formatNumber(s.total, DP)} FTE shared across ${s.localities.length} localities by need, in steps of ${formatNumber(s.unit, 10)} FTE; allocations add up exactly` +
       (costTotal !== undefined ? ` (${formatPounds(costTotal)} a year)` : ""),
@@ -436,5 +710,4 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
     ],
     warnings: s.warnings,
   };
-  return { sheet, summary, result: s };
 }

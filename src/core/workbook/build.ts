@@ -6,10 +6,13 @@ import { costEstablishment, financialYearsWindow, type EstablishmentCosting } fr
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
-import { buildEstablishmentCostSheet } from "../report/establishment-cost";
+import {
+  buildEstablishmentCostSheet,
+  type EstablishmentCostCells,
+} from "../report/establishment-cost";
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
-import { buildLocalitySharesSheet } from "../report/locality-shares";
+import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { liveFormulas, type LiveSource } from "../report/live";
 import {
@@ -136,15 +139,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       inputs.payScales
     ));
 
+  let costCells: EstablishmentCostCells | undefined;
   for (const key of wanted) {
     const est = inputs.establishment;
     if (key === "cost" && est) {
-      built.push(
-        buildEstablishmentCostSheet(
-          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
-          annualCosting(est)
-        )
+      const cost = buildEstablishmentCostSheet(
+        { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
+        annualCosting(est)
       );
+      costCells = cost.cells;
+      built.push(cost);
     } else if (key === "grant" && est) {
       built.push(
         buildGrantCostingSheet({
@@ -165,7 +169,14 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "shares" && inputs.localities) {
-      const shares = localitySharesSheet(inputs.localities, est, a, provenance, annualCosting);
+      const shares = localitySharesSheet(
+        inputs.localities,
+        est,
+        a,
+        provenance,
+        annualCosting,
+        live && { ...live, establishment: est, costCells }
+      );
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
@@ -177,12 +188,10 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   if (request.mode === "live")
     finishLive(built, {
       establishment: inputs.establishment,
-      localities: inputs.localities,
       payScales: inputs.payScales,
       assumptions: a,
       assumptionCells,
       textCell,
-      establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
     });
   return {
     ok: true,
@@ -202,8 +211,9 @@ export function localitySharesSheet(
   est: Establishment | undefined,
   a: Assumptions,
   provenance: { generatedAt: string; version: string },
-  annualCosting: (est: Establishment) => EstablishmentCosting
-): SheetBuild | { issue: Issue } {
+  annualCosting: (est: Establishment) => EstablishmentCosting,
+  live?: LocalitySharesLive
+): (SheetBuild & { live?: LiveBook }) | { issue: Issue } {
   const fte = est ? totalFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
   const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
@@ -214,6 +224,7 @@ export function localitySharesSheet(
       establishmentFte: fte,
       costPerFte,
       ...provenance,
+      live,
     });
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
@@ -232,16 +243,19 @@ export function localitySharesSheet(
 
 /**
  * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
- * what it made live; the pass does the rest (none for Establishment Cost, defined whole as
- * it is built). A cell that cannot be expressed exactly stays a value, and the summary
+ * what it made live; the pass does the rest (none for Establishment Cost and Locality
+ * shares, defined whole as they are built). A cell that cannot be expressed exactly stays a value, and the summary
  * says which.
  */
+/** The sheets whose live figures are defined as they are built, with no pass. */
+const DEFINED_AS_BUILT = new Set<SheetKey>(["cost", "shares"]);
+
 function finishLive(
   built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
   source: LiveSource
 ): void {
   for (const b of built) {
-    const pass = b.sheet.key === "cost" ? undefined : liveFormulas(b.sheet, source);
+    const pass = DEFINED_AS_BUILT.has(b.sheet.key) ? undefined : liveFormulas(b.sheet, source);
     if (pass) b.sheet = pass.sheet;
     const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
     const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];

@@ -14,10 +14,11 @@ import { cellOf, compare, hfSheet, recalculates, sheetGrid, type Raw } from "./l
 import { holdsText, type CellValue } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/read";
 import { liveFormulas, type SheetSpec } from "../../../src/core/report";
-import { buildWorkbook } from "../../../src/core/workbook/build";
+import { buildWorkbook, localitySharesSheet } from "../../../src/core/workbook/build";
+import { costEstablishment, financialYearsWindow } from "../../../src/core/costing";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
-import type { Establishment } from "../../../src/core/model";
+import type { Establishment, Localities } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
@@ -113,9 +114,23 @@ function reasons(sheets: SheetSpec[]): string[] {
     payScales: inputs.payScales,
     assumptions: inputs.assumptions,
     textCell: (sheet: string, address: string) => holdsText(g.grids, sheet, address),
-    establishmentCost: sheets.find((s) => s.key === "cost"),
   };
-  // The Establishment Cost sheet defines its live figures as it is built; the others get the pass.
+  // Establishment Cost and Locality shares define their live figures as they are built;
+  // the others get the pass.
+  const est = inputs.establishment as Establishment;
+  const shares = (): string[] => {
+    const a = inputs.assumptions;
+    const costing = costEstablishment(est.posts, a, financialYearsWindow(a.firstYear, 1));
+    const built = localitySharesSheet(
+      inputs.localities as Localities,
+      est,
+      a,
+      { generatedAt: "2026-01-01", version: "test" },
+      () => costing,
+      { textCell: source.textCell, establishment: est }
+    );
+    return "issue" in built ? [built.issue.message] : (built.live?.notLive ?? []);
+  };
   const cost = (): string[] =>
     buildEstablishmentCostSheet({
       establishment: inputs.establishment as Establishment,
@@ -125,7 +140,9 @@ function reasons(sheets: SheetSpec[]): string[] {
       version: "test",
       live: { textCell: source.textCell },
     }).live?.notLive ?? [];
-  return sheets.flatMap((s) => (s.key === "cost" ? cost() : liveFormulas(s, source).notLive));
+  return sheets.flatMap((s) =>
+    s.key === "cost" ? cost() : s.key === "shares" ? shares() : liveFormulas(s, source).notLive
+  );
 }
 
 const textReason = (cell: string, what: string, read: number) =>
@@ -226,21 +243,19 @@ describe("live sheets over numbers typed as text", () => {
   it("the live pass over the shareable sheets gives the live build", () => {
     const g = grids();
     const inputs = readWorkbook(g);
-    // Establishment Cost is made live as it is built, and so are Grant Costing's assumption
-    // cells (vacancy factor, grant): the pass alone makes Restructure and Locality shares.
-    const again = shareable.slice(2).map(
+    // Establishment Cost and Locality shares are made live as they are built, and so are
+    // Grant Costing's assumption cells (vacancy factor, grant): the pass alone makes Restructure.
+    const again = shareable.slice(2, 3).map(
       (s) =>
         liveFormulas(s, {
           establishment: inputs.establishment,
-          localities: inputs.localities,
           assumptions: inputs.assumptions,
           assumptionCells: assumptionCellsRead(inputs.assumptionsSource, g.grids),
           textCell: (sheet, address) => holdsText(g.grids, sheet, address),
-          establishmentCost: shareable.find((x) => x.key === "cost"),
         }).sheet
     );
-    expect(shareable.slice(0, 2).map((s) => s.key)).toEqual(["cost", "grant"]);
-    expect(again.map((s) => s.cells)).toEqual(live.slice(2).map((s) => s.cells));
+    expect(shareable.map((s) => s.key)).toEqual(["cost", "grant", "changes", "shares"]);
+    expect(again.map((s) => s.cells)).toEqual(live.slice(2, 3).map((s) => s.cells));
   });
 
   it("follows an edit to a number cell as a shareable rebuild has it", () => {

@@ -347,13 +347,22 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     generatedAt: "2026-01-01",
     version: "test",
   }).sheet;
-  const outcome = liveFormulas(built, { localities, assumptions });
+  const liveBuild = buildLocalitySharesSheet({
+    localities,
+    assumptions,
+    generatedAt: "2026-01-01",
+    version: "test",
+    live: {},
+  });
+  const outcome = { sheet: liveBuild.sheet, ...liveBuild.live! };
   const hf = estabWorkbook({ Localities: LOCALITIES, Live: hfSheet(outcome.sheet, "live") });
   const live = hf.getSheetId("Live") as number;
   afterAll(() => hf.destroy());
 
   it("gives each locality's figures, shares and FTE allocated a formula over the localities table", () => {
     expect(outcome.notLive).toEqual([]);
+    // One definition: the live sheet made shareable is the shareable build.
+    expect(makeShareable(outcome.sheet)).toEqual(built);
     // 3 localities × (3 figures as written, 4 one-measure shares, need index, exact quota,
     // FTE allocated); the weighted population is a native formula in both modes.
     expect(outcome.liveCells).toBe(3 * 10);

@@ -1,14 +1,7 @@
 /** What every live pass shares: the source it points at, the outcome, cell references and formula text. */
 import { PLAIN_DEFAULTS, type CostFigures, type PlainSettings } from "../../costing";
 import { columnLetters, parseRangeA1, quoteSheetName } from "../../grid";
-import type {
-  Assumptions,
-  Establishment,
-  Localities,
-  PayScales,
-  Post,
-  PostField,
-} from "../../model";
+import type { Assumptions, Establishment, PayScales, Post, PostField } from "../../model";
 import type { NumberCell, SheetSpec, SpecCell } from "../sheet-spec";
 import { assumptionCell, costSettings, type AssumptionCells } from "../assumption-cells";
 import { formula } from "../expr";
@@ -16,18 +9,11 @@ import { formula } from "../expr";
 export interface LiveSource {
   /** The establishment the sheet was built from: its sheet name and each post's cell addresses. */
   establishment?: Establishment;
-  /** The localities table the Locality shares sheet was built from. */
-  localities?: Localities;
   /** The pay scales table posts were priced from, with each point's salary cell. */
   payScales?: PayScales;
   assumptions: Assumptions;
   /** Where each assumption lives on the Assumptions sheet, for formulas to refer to. */
   assumptionCells?: AssumptionCells;
-  /**
-   * The Establishment Cost sheet built in the same run, whose net cost and FTE give the
-   * Locality shares sheet its average cost per FTE.
-   */
-  establishmentCost?: SheetSpec;
   /**
    * Whether a source cell holds text ("£33,366"): the functions read such a cell as the
    * reader does, but arithmetic over it would not, so formulas read it through a function.

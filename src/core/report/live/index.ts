@@ -12,7 +12,6 @@
 import type { SheetSpec } from "../sheet-spec";
 import type { LiveOutcome, LiveSource } from "./common";
 import { liveGrantCosting } from "./grant-costing";
-import { liveLocalityShares } from "./locality-shares";
 import { liveRestructure } from "./restructure";
 
 export { settingsConstant, type LiveOutcome, type LiveSource } from "./common";
@@ -25,15 +24,14 @@ export { awardsConstant, profileYearFormula } from "./formulas";
  * unchanged, with a note in notLive.
  */
 export function liveFormulas(sheet: SheetSpec, source: LiveSource): LiveOutcome {
-  // Establishment Cost defines its live figures as it is built (buildEstablishmentCostSheet).
-  if (sheet.key === "cost")
+  // Establishment Cost and Locality shares define their live figures as they are built.
+  if (sheet.key === "cost" || sheet.key === "shares")
     return {
       sheet,
       liveCells: 0,
       notLive: ["Build the sheet live: its figures are defined as it is built"],
     };
   if (sheet.key === "grant") return liveGrantCosting(sheet, source);
-  if (sheet.key === "shares") return liveLocalityShares(sheet, source);
   if (sheet.key === "changes") return liveRestructure(sheet, source);
   return { sheet, liveCells: 0, notLive: [`The ${sheet.name} sheet has no live formulas yet`] };
 }
