@@ -22,6 +22,7 @@ import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 import { withoutOutputSheets } from "../core/workbook/inputs";
+import { sharesTotalIssues } from "../core/workbook/shares-total";
 import type {
   AssumptionsView,
   DetectedTable,
@@ -143,7 +144,8 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
         establishments,
         headers: [],
         mapping: [],
-        issues: inputs.issues,
+        // As the build has them: a total to share out in part units is shared, with a warning.
+        issues: sharesTotalIssues(inputs.issues, inputs.assumptions),
       };
       if (chosen) {
         const grid = workbook.grids[chosen.gridIndex];

@@ -134,23 +134,33 @@ export function establishmentFteDefinition(
       r.fte.map((x) => [x])
     );
   });
-  const sum = ROUND(SUM(...ranges), 6);
-  const total =
-    unit === 1
-      ? ROUND(sum, 0)
-      : ROUND(mul(ROUND(div(sum, lit(unit)), 0), lit(unit)), decimalsOf(unit));
+  const total = inWholeUnits(ROUND(SUM(...ranges), 6), unit);
   if (formula(total).length + 1 > MAX_FORMULA)
     return { reason: "the formula adding up the posts' FTE would be too long" };
   return total;
 }
 
+/** An FTE to the nearest whole unit, as the builder shares it out (inWholeUnits): ROUND(x / unit, 0) × unit. */
+const inWholeUnits = (fte: Expr, unit: number): Expr =>
+  unit === 1
+    ? ROUND(fte, 0)
+    : ROUND(mul(ROUND(div(fte, lit(unit)), 0), lit(unit)), decimalsOf(unit));
+
 /** VALUE(cell): a number setting typed as a number or as text ("30"), as Excel reads it. */
 const numberOf = (cell: Expr): Expr => call("VALUE", ([v]) => toNumber(v), cell);
 
-/** The FTE to share out as typed on the Assumptions sheet; the figure itself when it has no cell there. */
-export function typedTotalDefinition(ac: AssumptionCells | undefined, total: number): Definition {
+/**
+ * The FTE to share out as typed on the Assumptions sheet, to the nearest whole unit (so
+ * 20.05 typed there is shared as 20.1, as a fresh build shares it); the figure itself when
+ * it has no cell there.
+ */
+export function typedTotalDefinition(
+  ac: AssumptionCells | undefined,
+  total: number,
+  unit: number
+): Definition {
   const cell = assumptionCell(ac, "allocationTotalFte");
-  return cell ? numberOf(cell) : lit(total);
+  return cell ? inWholeUnits(numberOf(cell), unit) : lit(total);
 }
 
 /** The average cost per FTE: the Establishment Cost sheet's net cost ÷ its total FTE, as the build works it out. */

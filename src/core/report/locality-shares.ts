@@ -14,6 +14,7 @@ import {
   type MatrixAllocation,
   type NeedAnalysis,
 } from "../shares";
+import { checkUnit, nearestWhole } from "../shares/units";
 import type { SheetSummary } from "./summary";
 import { formula, num, text, type SheetSpec } from "./sheet-spec";
 import {
@@ -83,13 +84,35 @@ export interface LocalityShares {
   fte: number[];
   cost?: number[];
   roles?: { roles: RoleToShare[]; allocation: MatrixAllocation };
+  /** Set when the FTE given was not a whole number of units and the nearest was shared. */
+  rounded?: RoundedTotal;
   warnings: string[];
+}
+
+/** The FTE to share out as given, before it was rounded to whole units, and where it came from. */
+export interface RoundedTotal {
+  given: number;
+  from: "assumption" | "establishment";
 }
 
 const DP = 6;
 
+/**
+ * A total in whole units: as it is when it is one (give or take float noise), else the
+ * nearest whole number of units, as Excel's ROUND(total / unit, 0) × unit gives it (half
+ * away from zero, on the total read to 15 digits: 20.05 in steps of 0.1 is 20.1).
+ */
+export function inWholeUnits(fte: number, unit: number): number {
+  checkUnit(unit);
+  if (!Number.isFinite(fte) || fte < 0 || nearestWhole(fte / unit) !== undefined) return fte;
+  return fromUnits(roundTo(fte / unit, 0), unit);
+}
+
 /** The FTE to share out, in whole units; see the methodology for the rounding rule. */
-function totalToShare(input: LocalitySharesSheetInput, warnings: string[]): number {
+function totalToShare(
+  input: LocalitySharesSheetInput,
+  warnings: string[]
+): { total: number; rounded?: RoundedTotal } {
   const unit = input.assumptions.allocationUnit;
   const roleSum = input.roles
     ? fromUnits(
@@ -98,33 +121,28 @@ function totalToShare(input: LocalitySharesSheetInput, warnings: string[]): numb
       )
     : undefined;
   const set = input.assumptions.allocationTotalFte;
-  if (set !== undefined) {
-    toUnits(set, unit, "The FTE to share out");
-    if (roleSum !== undefined && roleSum !== set) {
-      throw new SharesInputError(
-        "roles-differ-from-total",
-        `The roles add up to ${formatNumber(roleSum, DP)} FTE but the FTE to share out is ${formatNumber(set, DP)}; make them agree`
-      );
-    }
-    return set;
-  }
-  if (roleSum !== undefined) return roleSum;
-  if (input.establishmentFte === undefined) {
+  const given = set ?? roleSum ?? input.establishmentFte;
+  if (given === undefined)
     throw new SharesInputError(
       "no-total",
       "There is no FTE to share out: set 'FTE to share out' in the assumptions"
     );
-  }
-  // The establishment's own total (192.43) is rarely whole units of 0.1 or 0.5: share the
-  // nearest whole number of units and say so, rather than refuse the whole sheet.
-  const units = Math.round(input.establishmentFte / unit);
-  const total = fromUnits(units, unit);
-  if (Math.abs(total - input.establishmentFte) > 1e-9) {
-    warnings.push(
-      `The establishment's ${formatNumber(input.establishmentFte, DP)} FTE is not a whole number of ${unit} FTE units; ${formatNumber(total, DP)} FTE was shared out. Set 'FTE to share out' to choose the figure.`
+  // A total that is not whole units (20.05 in steps of 0.1, the establishment's 192.43)
+  // is shared out to the nearest unit and said, rather than refusing the whole sheet.
+  const total = inWholeUnits(given, unit);
+  toUnits(total, unit, "The FTE to share out");
+  if (roleSum !== undefined && roleSum !== total)
+    throw new SharesInputError(
+      "roles-differ-from-total",
+      `The roles add up to ${formatNumber(roleSum, DP)} FTE but the FTE to share out is ${formatNumber(total, DP)}; make them agree`
     );
-  }
-  return total;
+  if (total === given || roleSum !== undefined) return { total };
+  const from = set !== undefined ? "assumption" : "establishment";
+  const what = from === "assumption" ? "The FTE to share out" : "The establishment's";
+  warnings.push(
+    `${what} ${formatNumber(given, DP)} FTE is not a whole number of ${unit} FTE units; ${formatNumber(total, DP)} FTE was shared out (the nearest whole number of units). ${from === "assumption" ? "Change 'FTE to share out' or 'Allocation unit (FTE)'" : "Set 'FTE to share out'"} to choose the figure.`
+  );
+  return { total, rounded: { given, from } };
 }
 
 /** Need index, exact allocation and cost per locality (and per role, when roles are given). */
@@ -141,7 +159,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
     input.assumptions.localityWeights
   );
   warnings.push(...need.warnings);
-  const total = totalToShare(input, warnings);
+  const { total, rounded } = totalToShare(input, warnings);
   const totalUnits = toUnits(total, unit);
   const { units } = allocateUnits(totalUnits, need.needIndex);
   const fte = units.map((u) => fromUnits(u, unit));
@@ -166,6 +184,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
     fte,
     cost: input.costPerFte !== undefined ? costOfAllocation(fte, input.costPerFte) : undefined,
     roles,
+    rounded,
     warnings,
   };
 }
@@ -273,7 +292,7 @@ function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
 function totalDefinition({ s, input, live }: SharesSheet): Definition {
   if (s.roles) return lit(s.total);
   if (input.assumptions.allocationTotalFte !== undefined)
-    return typedTotalDefinition(live?.assumptionCells, s.total);
+    return typedTotalDefinition(live?.assumptionCells, s.total, s.unit);
   if (!live?.establishment) return { reason: "no establishment given" };
   return establishmentFteDefinition(live.establishment, s.unit, live.textCell);
 }

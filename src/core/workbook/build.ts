@@ -22,6 +22,7 @@ import {
 } from "../report/assumption-cells";
 import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
+import { establishmentTotalIssue, sharesTotalIssues } from "./shares-total";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -104,7 +105,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     mapping: request.mapping,
     defaultFirstYear: request.defaultFirstYear,
   });
-  const issues = [...inputs.issues];
+  const issues = sharesTotalIssues(inputs.issues, inputs.assumptions);
   const available = availableSheets(inputs);
   const wanted = request.only
     ? SHEET_ORDER.filter((k) => request.only?.includes(k))
@@ -180,6 +181,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
+      issues.push(...shares.issues);
       built.push(shares);
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
@@ -213,12 +215,12 @@ export function localitySharesSheet(
   provenance: { generatedAt: string; version: string },
   annualCosting: (est: Establishment) => EstablishmentCosting,
   live?: LocalitySharesLive
-): (SheetBuild & { live?: LiveBook }) | { issue: Issue } {
+): (SheetBuild & { live?: LiveBook; issues: Issue[] }) | { issue: Issue } {
   const fte = est ? totalFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
   const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
   try {
-    return buildLocalitySharesSheet({
+    const built = buildLocalitySharesSheet({
       localities,
       assumptions: a,
       establishmentFte: fte,
@@ -226,6 +228,8 @@ export function localitySharesSheet(
       ...provenance,
       live,
     });
+    const { rounded, total } = built.result;
+    return { ...built, issues: establishmentTotalIssue(est, rounded, total, a.allocationUnit) };
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
     return {

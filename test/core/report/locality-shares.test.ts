@@ -260,16 +260,37 @@ describe("locality shares sheet", () => {
     expect(r.sheet.cells.some((row) => row[0]?.style === "warning")).toBe(true);
   });
 
-  it("refuses a set total that is not whole units, and roles that disagree with it", () => {
-    expect(() =>
-      buildLocalitySharesSheet({
-        ...base,
-        assumptions: { ...assumptions, allocationTotalFte: 20.05 },
-      })
-    ).toThrow(SharesInputError);
+  it("shares a set total that is not whole units to the nearest unit, saying so", () => {
+    // 20.05 in steps of 0.1 is a tie: half away from zero, as Excel's ROUND, is 20.1.
+    const r = buildLocalitySharesSheet({
+      ...base,
+      assumptions: { ...assumptions, allocationTotalFte: 20.05 },
+    });
+    expect(r.result.total).toBe(20.1);
+    expect(r.result.rounded).toEqual({ given: 20.05, from: "assumption" });
+    expect(r.result.fte.reduce((a, b) => a + b * 10, 0)).toBeCloseTo(201, 9);
+    expect(cellAt(r.sheet, "B5")).toMatchObject({ value: 20.1 });
+    expect(r.summary.warnings).toEqual([
+      "The FTE to share out 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE was shared out (the nearest whole number of units). Change 'FTE to share out' or 'Allocation unit (FTE)' to choose the figure.",
+    ]);
+    const half = buildLocalitySharesSheet({
+      ...base,
+      assumptions: { ...assumptions, allocationUnit: 0.5, allocationTotalFte: 23.3 },
+    });
+    expect(half.result.total).toBe(23.5);
+    expect(half.result.fte).toEqual([6.5, 9, 8]);
+    expect(half.sheet.cells[rowIndexOf(half.sheet, "Check")][1]).toMatchObject({
+      value: "Adds up exactly",
+    });
+  });
+
+  it("refuses roles that disagree with the total, and a negative total", () => {
     expect(() => buildLocalitySharesSheet({ ...base, roles: [{ name: "X", fte: 19 }] })).toThrow(
       /roles add up to 19 FTE but the FTE to share out is 20/
     );
+    expect(() =>
+      buildLocalitySharesSheet({ ...base, assumptions: { ...assumptions, allocationTotalFte: -1 } })
+    ).toThrow(SharesInputError);
   });
 
   it("scales weights that do not add up to 100% and shows both", () => {

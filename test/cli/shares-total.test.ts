@@ -1,0 +1,86 @@
+/**
+ * estab build with an FTE to share out that is not a whole number of allocation units
+ * (issue 15: it ended in an internal error, exit 3, and with --json nothing): shared out
+ * to the nearest unit with a warning at the Assumptions cell, exit 0; weights all 0% are
+ * an error at the weights' cell, exit 1, nothing written.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import type { BuildJson } from "../../src/cli/build";
+import { capture } from "./support";
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-shares-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function workbook(total: number | string, unit: number, weight = "50%"): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Staff").addRows([
+    ["Position", "Salary", "FTE", "Headcount"],
+    ["Youth Worker", 26000, 20, 20],
+  ]);
+  wb.addWorksheet("Assumptions").addRows([
+    ["Setting", "Value"],
+    ["First financial year", "2024/25"],
+    ["Weight: population", weight],
+    ["Weight: deprivation", weight === "50%" ? "30%" : weight],
+    ["Weight: demand", weight === "50%" ? "20%" : weight],
+    ["FTE to share out", total],
+    ["Allocation unit (FTE)", unit],
+  ]);
+  wb.addWorksheet("Localities").addRows([
+    ["Locality", "Population 0-19", "IDACI", "Referrals"],
+    ["A", 10000, 0.2, 300],
+    ["B", 20000, 0.1, 300],
+    ["C", 10000, 0.3, 400],
+  ]);
+  const file = path.join(dir, "in.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function build(input: string): Promise<{ code: number; json: BuildJson; out: string }> {
+  const t = capture();
+  const out = path.join(dir, "out.xlsx");
+  const code = await main(["build", input, "-o", out, "--only", "shares", "--json"], t.io);
+  return { code, json: JSON.parse(t.stdout()) as BuildJson, out };
+}
+
+describe("estab build --json with an FTE to share out in part units", () => {
+  it.each([
+    [20.05, 0.1, 20.1, [5.4, 8, 6.7]],
+    ["23.3", 0.5, 23.5, [6.5, 9, 8]],
+  ] as const)(
+    "shares %s FTE in steps of %s as %s, warning at Assumptions!B6",
+    async (typed, unit, shared, fte) => {
+      const { code, json, out } = await build(await workbook(typed, unit));
+      expect(code).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      expect(json.issues).toEqual([
+        expect.objectContaining({
+          severity: "warning",
+          code: "shares-total-rounded",
+          sheet: "Assumptions",
+          address: "B6",
+          message: `The FTE to share out ${typed} FTE is not a whole number of ${unit} FTE units; ${shared} FTE is shared out (the nearest whole number of units)`,
+        }),
+      ]);
+      const shares = json.sheets.find((s) => s.key === "shares");
+      expect(shares?.totals["FTE shared out"]).toBe(shared);
+      expect(["A", "B", "C"].map((l) => shares?.totals[`${l}: FTE`])).toEqual(fte);
+    }
+  );
+
+  it("with weights all 0% is an error at the first weight's cell, exit 1, nothing written", async () => {
+    const { code, json, out } = await build(await workbook(20, 0.1, "0%"));
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(json.ok).toBe(false);
+    expect(json.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ code: "weights-all-zero", sheet: "Assumptions", address: "B3" }),
+    ]);
+  });
+});

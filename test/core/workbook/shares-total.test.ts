@@ -1,0 +1,179 @@
+/**
+ * An FTE to share out that is not a whole number of allocation units (issue 15): shared
+ * out to the nearest unit, with a warning at the cell it came from; weights all 0% are an
+ * error at the weights' cells. Through buildWorkbook, shareable and live (HyperFormula).
+ */
+import type { CellValue, Grid } from "../../../src/core/grid";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
+import type { SheetSpec } from "../../../src/core/report";
+import { estabWorkbook } from "../../functions/hyperformula-estab";
+import { compare, hfSheet, type Raw } from "../report/live-harness";
+
+const grid = (sheet: string, values: CellValue[][]): Grid => ({
+  sheet,
+  origin: { row: 0, column: 0 },
+  values,
+});
+
+const STAFF: CellValue[][] = [
+  ["Position", "Salary", "FTE", "Headcount"],
+  ["Youth Worker", 26000, 12.5, 13],
+  ["Family Worker", 28000, 7.55, 8],
+  ["TOTAL", "", 20.05, 21],
+];
+// DOMAIN worked example 9's localities.
+const LOCALITIES: CellValue[][] = [
+  ["Locality", "Population 0-19", "IDACI", "Referrals"],
+  ["A", 10000, 0.2, 300],
+  ["B", 20000, 0.1, 300],
+  ["C", 10000, 0.3, 400],
+];
+
+function book(settings: CellValue[][]): WorkbookGrids {
+  return {
+    grids: [
+      grid("Staff", STAFF),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2024/25"],
+        ["Weight: population", "50%"],
+        ["Weight: deprivation", "30%"],
+        ["Weight: demand", "20%"],
+        ["Weight: equal share", "0%"],
+        ...settings,
+      ]),
+      grid("Localities", LOCALITIES),
+    ],
+  };
+}
+
+const request = (mode: "live" | "shareable" = "shareable"): BuildRequest => ({
+  mode,
+  only: ["shares"],
+  generatedAt: "2026-01-01",
+  version: "test",
+});
+
+/** The FTE figures (the cost follows from them and the establishment's costing). */
+const figures = (r: ReturnType<typeof buildWorkbook>) =>
+  r.summaries[0].figures.filter((f) => f.format === "fte").map((f) => [f.label, f.value]);
+
+describe("an FTE to share out that is not a whole number of units", () => {
+  it("shares 20.05 FTE in steps of 0.1 as 20.1, with a warning at the Assumptions cell", () => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", 20.05],
+        ["Allocation unit (FTE)", 0.1],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([
+      {
+        severity: "warning",
+        code: "shares-total-rounded",
+        sheet: "Assumptions",
+        address: "B7",
+        message:
+          "The FTE to share out 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE is shared out (the nearest whole number of units)",
+        fix: "type a whole number of 0.1 FTE units to share out that, or change 'Allocation unit (FTE)'",
+      },
+    ]);
+    // 20.1 × need index (0.2707, 0.3955, 0.3338) by largest remainder in tenths.
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 20.1],
+      ["A: FTE", 5.4],
+      ["B: FTE", 8],
+      ["C: FTE", 6.7],
+    ]);
+    expect(r.summaries[0].warnings[0]).toMatch(/^The FTE to share out 20.05 FTE/);
+  });
+
+  it("shares 23.3 FTE in steps of 0.5 as 23.5", () => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", "23.3"],
+        ["Allocation unit (FTE)", 0.5],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(r.issues.map((i) => [i.severity, i.code, `${i.sheet}!${i.address}`])).toEqual([
+      ["warning", "shares-total-rounded", "Assumptions!B7"],
+    ]);
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 23.5],
+      ["A: FTE", 6.5],
+      ["B: FTE", 9],
+      ["C: FTE", 8],
+    ]);
+  });
+
+  it("live, the FTE to share out rounds its Assumptions cell, so an edit there shares out as a fresh build", () => {
+    const settings: CellValue[][] = [
+      ["FTE to share out", 20.05],
+      ["Allocation unit (FTE)", 0.1],
+    ];
+    const live = buildWorkbook(book(settings), request("live"));
+    const sheet = live.sheets[0];
+    const total = sheet.cells[4][1];
+    expect(total && total.kind !== "text" && total.live).toBe(
+      "=ROUND(ROUND(VALUE(Assumptions!$B$7)/0.1,0)*0.1,1)"
+    );
+    const raw = (g: Grid): Raw[][] =>
+      g.values.map((row) => row.map((v) => (v === "" ? null : (v as Raw))));
+    const source = book(settings).grids;
+    const hf = estabWorkbook({
+      ...Object.fromEntries(source.map((g) => [g.sheet, raw(g)])),
+      [sheet.name]: hfSheet(sheet, "live"),
+    });
+    const shareable = buildWorkbook(book(settings), request()).sheets[0];
+    const before = compare(hf, sheet.name, shareable);
+    expect(before.got).toEqual(before.want);
+    // 23.36 typed in: shared as 23.4, as a fresh build of the edited workbook.
+    hf.setCellContents({ sheet: hf.getSheetId("Assumptions") as number, row: 6, col: 1 }, 23.36);
+    const edited = buildWorkbook(book([["FTE to share out", 23.36], settings[1]]), request())
+      .sheets[0] as SheetSpec;
+    const { got, want } = compare(hf, sheet.name, edited);
+    expect(got).toEqual(want);
+    expect(hf.getCellValue({ sheet: hf.getSheetId(sheet.name) as number, row: 4, col: 1 })).toBe(
+      23.4
+    );
+    hf.destroy();
+  });
+
+  it("shares the establishment's own 20.05 FTE as 20.1, with a warning at its TOTAL row's FTE", () => {
+    const r = buildWorkbook(book([["Allocation unit (FTE)", 0.1]]), request());
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([
+      {
+        severity: "warning",
+        code: "shares-total-rounded",
+        sheet: "Staff",
+        address: "C4",
+        message:
+          "The establishment's 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE is shared out (the nearest whole number of units)",
+        fix: "set 'FTE to share out' on the assumptions sheet to share out a different figure",
+      },
+    ]);
+    expect(figures(r)[0]).toEqual(["FTE shared out", 20.1]);
+  });
+
+  it("with weights all 0% is an error at the weights' first cell, and nothing is built", () => {
+    const g = book([["FTE to share out", 20]]);
+    const values = g.grids[1].values.map((row) =>
+      typeof row[0] === "string" && row[0].startsWith("Weight") ? [row[0], "0%"] : row
+    );
+    const r = buildWorkbook(
+      { grids: [g.grids[0], { ...g.grids[1], values }, g.grids[2]] },
+      request()
+    );
+    expect(r.ok).toBe(false);
+    expect(r.sheets).toEqual([]);
+    expect(r.issues.map((i) => [i.severity, i.code, `${i.sheet}!${i.address}`])).toEqual([
+      ["warning", "weights-not-100", "Assumptions!B3"],
+      ["error", "weights-all-zero", "Assumptions!B3"],
+    ]);
+  });
+});
