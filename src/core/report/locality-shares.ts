@@ -16,7 +16,7 @@ import {
 } from "../shares";
 import { checkUnit, nearestWhole } from "../shares/units";
 import type { SheetSummary } from "./summary";
-import { formula, num, text, type SheetSpec } from "./sheet-spec";
+import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
 import {
   createSheetDraft,
   type ColumnSpec,
@@ -389,31 +389,48 @@ function localityTable(
   return d.table("LocalityShares", cols, rows);
 }
 
+/**
+ * Deprivation as the localities table gives it: a rate when every figure is between 0 and
+ * 1 (IDACI 0.20), else a score (an IMD score 21.4). The need index uses either as given.
+ */
+export const deprivationKind = (localities: readonly Locality[]): "rate" | "score" =>
+  localities.every((l) => l.deprivation >= 0 && l.deprivation <= 1) ? "rate" : "score";
+
+/**
+ * How a measure's column shows what it holds: a deprivation rate as a percentage, whole
+ * counts as whole numbers, anything else (an IMD score 21.4, demand per 1,000 of 12.5) as
+ * the figure itself: never a score as a percentage (2140%).
+ */
+function measureFormat(s: LocalityShares, key: LocalityField): NumberFormatName {
+  if (key === "deprivation")
+    return deprivationKind(s.localities) === "rate" ? "percent" : "general";
+  return s.localities.every((l) => Number.isInteger(l[key])) ? "integer" : "general";
+}
+
 /** Each locality's figures as the localities table has them, and its deprivation-weighted population. */
 function figureColumns(x: SharesSheet, at: At): ColumnSpec<LocalityRow>[] {
   const { s, book, input } = x;
-  const figure = (
-    key: LocalityField,
-    header: string,
-    format: "integer" | "percent"
-  ): ColumnSpec<LocalityRow> => ({
-    key,
-    header,
-    format,
-    totalDecimals: key === "deprivation" ? undefined : DP,
-    cell: (r) =>
-      figureCell(
-        book,
-        r.locality[key],
-        () => localityFigure(input.localities, r.i, key, header.toLowerCase(), x.live?.textCell),
-        `${r.locality.name} ${header.toLowerCase()}`,
-        format
-      ),
-  });
+  const figure = (key: LocalityField, header: string): ColumnSpec<LocalityRow> => {
+    const format = measureFormat(s, key);
+    return {
+      key,
+      header,
+      format,
+      totalDecimals: key === "deprivation" ? undefined : DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          r.locality[key],
+          () => localityFigure(input.localities, r.i, key, header.toLowerCase(), x.live?.textCell),
+          `${r.locality.name} ${header.toLowerCase()}`,
+          format
+        ),
+    };
+  };
   return [
     { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
-    figure("population", "Population 0–19", "integer"),
-    figure("deprivation", "Deprivation rate", "percent"),
+    figure("population", "Population 0–19"),
+    figure("deprivation", `Deprivation ${deprivationKind(s.localities)}`),
     {
       key: "weighted",
       header: "Deprivation-weighted population",
@@ -428,7 +445,7 @@ function figureColumns(x: SharesSheet, at: At): ColumnSpec<LocalityRow>[] {
           "integer"
         ),
     },
-    figure("demand", "Demand", "integer"),
+    figure("demand", "Demand"),
   ];
 }
 
@@ -681,9 +698,13 @@ function rolesSection(x: SharesSheet, table: PlacedTable): void {
 
 function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
+  const kind = deprivationKind(s.localities);
   const lines = [
     "How this was calculated",
-    "Population share = the locality's 0–19 population ÷ all localities'. Deprivation share = its population × deprivation rate ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.",
+    `Population share = the locality's 0–19 population ÷ all localities'. Deprivation share = its population × deprivation ${kind} ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.`,
+    kind === "rate"
+      ? "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage."
+      : "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
     `Need index = ${pct(w.population)} × population share + ${pct(w.deprivation)} × deprivation share + ${pct(w.demand)} × demand share + ${pct(w.equal)} × equal share (weights as used, scaled to add up to 100%). The need indices add up to 1.`,
     `Exact quota = ${formatNumber(s.total, DP)} FTE × need index. FTE allocated: largest remainder (Hamilton) in steps of ${formatNumber(s.unit, 10)} FTE: each locality gets its quota rounded down to a whole step, and the steps left go one each to the largest remainders; equal remainders go to the larger need index, then to the locality listed first. The allocations add up exactly to the total and none is more than one step from its quota.`,
   ];

@@ -308,6 +308,58 @@ describe("locality shares sheet", () => {
   });
 });
 
+describe("each need column formatted by what it holds (issue 15)", () => {
+  // IMD scores, as a localities table gives them: not rates, so never shown as 2140%.
+  const imd: Localities = {
+    ...localities,
+    localities: [
+      { ...localities.localities[0], deprivation: 21.4, demand: 12.5 },
+      { ...localities.localities[1], deprivation: 35.2 },
+      { ...localities.localities[2], deprivation: 12.8 },
+    ],
+  };
+  // No cost per FTE: the localities' rows are 16 to 18.
+  const r = buildLocalitySharesSheet({ ...base, localities: imd });
+  const note = (sheet: SheetSpec) =>
+    sheet.cells.flatMap((row) =>
+      row[0]?.kind === "text" && row[0].text.startsWith("Deprivation is read as")
+        ? [row[0].text]
+        : []
+    );
+
+  it("shows an IMD score as the score, a demand with decimals as it is, and says the need index used scores", () => {
+    expect(tableHeaders(r.sheet)[1].slice(1, 5)).toEqual([
+      "Population 0–19",
+      "Deprivation score",
+      "Deprivation-weighted population",
+      "Demand",
+    ]);
+    expect(cellAt(r.sheet, "C16")).toEqual({ kind: "number", value: 21.4, format: "general" });
+    expect(cellAt(r.sheet, "E16")).toMatchObject({ value: 12.5, format: "general" });
+    expect(cellAt(r.sheet, "B16")).toMatchObject({ value: 10000, format: "integer" });
+    // Population × score: 10,000 × 21.4 = 214,000; 20,000 × 35.2 = 704,000; 10,000 × 12.8 = 128,000.
+    expect(cellAt(r.sheet, "D16")).toMatchObject({ formula: "=B16*C16", value: 214000 });
+    expect(r.result.need.deprivationShare).toEqual([
+      214000 / 1046000,
+      704000 / 1046000,
+      128000 / 1046000,
+    ]);
+    expect(note(r.sheet)).toEqual([
+      "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
+    ]);
+  });
+
+  it("shows an IDACI rate as a percentage and says so", () => {
+    const rates = buildLocalitySharesSheet(base).sheet;
+    expect(tableHeaders(rates)[1][2]).toBe("Deprivation rate");
+    expect(cellAt(rates, "C16")).toMatchObject({ value: 0.2, format: "percent" });
+    expect(cellAt(rates, "E16")).toMatchObject({ value: 300, format: "integer" });
+    expect(note(rates)).toEqual([
+      "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage.",
+    ]);
+  });
+});
+
 describe("locality shares sheet properties", () => {
   it("allocations add up exactly and every formula recalculates to the core's value", () => {
     const loc = fc.record({

@@ -1,8 +1,9 @@
 /**
- * estab build with an FTE to share out that is not a whole number of allocation units
- * (issue 15: it ended in an internal error, exit 3, and with --json nothing): shared out
- * to the nearest unit with a warning at the Assumptions cell, exit 0; weights all 0% are
- * an error at the weights' cell, exit 1, nothing written.
+ * estab build and the Locality shares sheet (issue 15). An FTE to share out that is not a
+ * whole number of allocation units (it ended in an internal error, exit 3, and with --json
+ * nothing) is shared out to the nearest unit with a warning at the Assumptions cell, exit
+ * 0; weights all 0% are an error at the weights' cell, exit 1, nothing written. An IMD
+ * score is written as the score, not as a percentage.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,17 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-shares-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function workbook(total: number | string, unit: number, weight = "50%"): Promise<string> {
+async function workbook(
+  total: number | string,
+  unit: number,
+  weight = "50%",
+  localities: Array<Array<string | number>> = [
+    ["Locality", "Population 0-19", "IDACI", "Referrals"],
+    ["A", 10000, 0.2, 300],
+    ["B", 20000, 0.1, 300],
+    ["C", 10000, 0.3, 400],
+  ]
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Staff").addRows([
     ["Position", "Salary", "FTE", "Headcount"],
@@ -31,12 +42,7 @@ async function workbook(total: number | string, unit: number, weight = "50%"): P
     ["FTE to share out", total],
     ["Allocation unit (FTE)", unit],
   ]);
-  wb.addWorksheet("Localities").addRows([
-    ["Locality", "Population 0-19", "IDACI", "Referrals"],
-    ["A", 10000, 0.2, 300],
-    ["B", 20000, 0.1, 300],
-    ["C", 10000, 0.3, 400],
-  ]);
+  wb.addWorksheet("Localities").addRows(localities);
   const file = path.join(dir, "in.xlsx");
   await wb.xlsx.writeFile(file);
   return file;
@@ -82,5 +88,39 @@ describe("estab build --json with an FTE to share out in part units", () => {
     expect(json.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ code: "weights-all-zero", sheet: "Assumptions", address: "B3" }),
     ]);
+  });
+});
+
+describe("estab build's Locality shares sheet over IMD scores", () => {
+  it("writes each score as the score (General), an IDACI rate as a percentage", async () => {
+    const imd = [
+      ["Locality", "Population 0-19", "IMD score", "Referrals"],
+      ["A", 10000, 21.4, 300],
+      ["B", 20000, 35.2, 300],
+      ["C", 10000, 12.8, 400],
+    ];
+    const cellsUnder = async (input: string) => {
+      const { code, out } = await build(input);
+      expect(code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.getWorksheet("Locality shares") as ExcelJS.Worksheet;
+      let at: { row: number; col: number } | undefined;
+      ws.eachRow((row, r) =>
+        row.eachCell((c, col) => {
+          if (typeof c.value === "string" && c.value.startsWith("Deprivation ") && !at)
+            at = { row: r, col };
+        })
+      );
+      const header = ws.getCell(at!.row, at!.col).value;
+      const first = ws.getCell(at!.row + 1, at!.col);
+      return [header, first.value, first.numFmt ?? ""];
+    };
+    expect(await cellsUnder(await workbook(20, 0.1, "50%", imd))).toEqual([
+      "Deprivation score",
+      21.4,
+      "",
+    ]);
+    expect(await cellsUnder(await workbook(20, 0.1))).toEqual(["Deprivation rate", 0.2, "0.0%"]);
   });
 });
