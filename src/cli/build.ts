@@ -37,6 +37,8 @@ export interface BuildOptions {
   json?: boolean;
   /** Live: the workbook itself with the calculated sheets added, their figures as formulas over its cells. */
   live?: boolean;
+  /** Locality shares by role as well (the posts grouped by title). */
+  roles?: boolean;
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -247,6 +249,7 @@ export async function runBuild(
       // A workbook costed before: its calculated sheets are not read as input.
       outputSheets,
       ...(only ? { only } : {}),
+      ...(options.roles ? { roles: true } : {}),
       generatedAt: today.toISOString(),
       version,
     });

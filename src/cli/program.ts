@@ -58,6 +58,8 @@ Examples:
   estab build establishment.xlsx -o "Restructure costs.xlsx"
   estab build establishment.xlsx --only grant,cost
   estab build establishment.xlsx --json > summary.json
+  estab build establishment.xlsx --only shares --roles
+      the locality shares with a roles × localities table (both totals exact)
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -110,6 +112,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .option(
       "--live",
       "add the sheets to a copy of your workbook, as formulas over its cells (Excel with the add-in recalculates them)"
+    )
+    .option(
+      "--roles",
+      "on the locality shares sheet, share each role (posts grouped by title) across the localities too"
     )
     .addHelpText("after", BUILD_HELP)
     .action(async (input: string, options: BuildOptions) => {

@@ -11,7 +11,6 @@ import {
   SharesInputError,
   toUnits,
   WEIGHT_SUM_TOLERANCE,
-  type MatrixAllocation,
   type NeedAnalysis,
 } from "../shares";
 import { checkUnit, nearestWhole } from "../shares/units";
@@ -19,6 +18,7 @@ import type { SheetSummary } from "./summary";
 import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
 import {
   createSheetDraft,
+  type CellInput,
   type ColumnSpec,
   type PlacedTable,
   type SheetDraft,
@@ -39,6 +39,12 @@ import {
 import type { TextCell } from "./live/common";
 import type { Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
+import {
+  shareRoles,
+  type EstablishmentRole,
+  type RolesShared,
+  type SharedRole,
+} from "./locality-roles";
 
 export interface RoleToShare {
   name: string;
@@ -54,6 +60,12 @@ export interface LocalitySharesSheetInput {
   costPerFte?: number;
   /** Optional roles × localities: each role's FTE is shared too, with both totals exact. */
   roles?: readonly RoleToShare[];
+  /**
+   * The establishment's roles (its posts grouped by title), when no roles are given: the FTE
+   * shared out is split across them in proportion to their FTE, then each across the
+   * localities, both totals exact; each locality's cost follows the roles' own costs.
+   */
+  establishmentRoles?: readonly EstablishmentRole[];
   generatedAt: string;
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
@@ -83,7 +95,7 @@ export interface LocalityShares {
   quotas: number[];
   fte: number[];
   cost?: number[];
-  roles?: { roles: RoleToShare[]; allocation: MatrixAllocation };
+  roles?: RolesShared;
   /** Set when the FTE given was not a whole number of units and the nearest was shared. */
   rounded?: RoundedTotal;
   warnings: string[];
@@ -163,7 +175,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
   const totalUnits = toUnits(total, unit);
   const { units } = allocateUnits(totalUnits, need.needIndex);
   const fte = units.map((u) => fromUnits(u, unit));
-  const roles = input.roles
+  const roles: RolesShared | undefined = input.roles
     ? {
         roles: [...input.roles],
         allocation: allocateMatrixDetailed(
@@ -172,7 +184,8 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
           unit
         ),
       }
-    : undefined;
+    : input.establishmentRoles &&
+      shareRoles(input.establishmentRoles, total, unit, need.needIndex, warnings);
   return {
     localities: [...list],
     need,
@@ -287,10 +300,11 @@ function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
 
 /**
  * The FTE to share out: its Assumptions cell when typed there, else the posts' FTE added
- * up; the roles' own FTE stays the figure (controlled rounding has no cell function).
+ * up; roles given with their own FTE make it, and it stays the figure (controlled rounding
+ * has no cell function).
  */
 function totalDefinition({ s, input, live }: SharesSheet): Definition {
-  if (s.roles) return lit(s.total);
+  if (input.roles) return lit(s.total);
   if (input.assumptions.allocationTotalFte !== undefined)
     return typedTotalDefinition(live?.assumptionCells, s.total, s.unit);
   if (!live?.establishment) return { reason: "no establishment given" };
@@ -629,16 +643,43 @@ function checksSection({ d, s }: SharesSheet, table: PlacedTable, total: Placed)
   d.blank();
 }
 
-/** FTE by role and locality (controlled rounding, both totals exact), checked against the table above. */
+/** FTE by role and locality (controlled rounding, both totals exact), its cost, and a check against the table above. */
 function rolesSection(x: SharesSheet, table: PlacedTable): void {
   const { d, s } = x;
-  const { roles, allocation } = s.roles as NonNullable<LocalityShares["roles"]>;
   x.book?.notLive.push("FTE by role and locality: controlled rounding has no cell function");
   d.row([text("FTE by role and locality", "subtitle")]);
+  const rt = rolesTable(x);
+  const shared = s.roles as RolesShared;
+  if (shared.costByLocality) rolesCost(x, rt, shared.costByLocality);
+  // Each locality column total must equal that locality's allocation in the table above.
+  const comparisons = s.localities.map(
+    (_, j) =>
+      `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
+  );
+  const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
+  const ok =
+    s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
+    roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
+  d.row([
+    text("Check: role and locality totals exact"),
+    formula(
+      `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
+      ok ? "OK" : "Check",
+      undefined,
+      "total"
+    ),
+  ]);
+  d.blank();
+}
+
+type RoleRow = { role: SharedRole; i: number };
+
+/** Role | Role FTE | one column per locality | Allocated (a native SUM) | Cost per FTE. */
+function rolesTable({ d, s }: SharesSheet): PlacedTable {
+  const { roles, allocation } = s.roles as RolesShared;
   const n = s.localities.length;
   const first = d.nextRow() + 1; // zero-based sheet row of the first role
   const lastLocalityLetter = columnLetters(2 + n - 1); // localities from column C
-  type RoleRow = { role: RoleToShare; i: number };
   const roleCols: ColumnSpec<RoleRow>[] = [
     { key: "role", header: "Role", width: 20, cell: (r) => r.role.name },
     {
@@ -670,31 +711,50 @@ function rolesSection(x: SharesSheet, table: PlacedTable): void {
       },
     },
   ];
-  const rt = d.table(
+  if (roles.some((r) => r.costPerFte !== undefined))
+    roleCols.push({
+      key: "costPerFte",
+      header: "Cost per FTE",
+      width: 14,
+      format: "money",
+      cell: (r) => r.role.costPerFte,
+    });
+  return d.table(
     "RoleLocalityFte",
     roleCols,
     roles.map((role, i) => ({ role, i }))
   );
-  // Each locality column total must equal that locality's allocation in the table above.
-  const comparisons = s.localities.map(
-    (_, j) =>
-      `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
-  );
-  const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
-  const ok =
-    s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
-    roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
-  d.row([
-    text("Check: role and locality totals exact"),
-    formula(
-      `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
-      ok ? "OK" : "Check",
-      undefined,
-      "total"
-    ),
-  ]);
-  d.blank();
 }
+
+/**
+ * Each locality's cost at the roles' own costs: Σ ROUND(role FTE there × role cost per
+ * FTE, 2), as costOfMatrix works it out, a native formula (the figure itself past Excel's
+ * formula length), and their total.
+ */
+function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[]): void {
+  const roles = (s.roles as RolesShared).roles;
+  const perFte = rt.letters.costPerFte;
+  const rows = roles.map((_, i) => rt.firstDataRow + i + 1);
+  const cells: CellInput[] = [text("Cost (a year) at each role's cost per FTE", "total"), null];
+  s.localities.forEach((_, j) => {
+    const col = rt.letters[`loc${j}`];
+    const terms = rows.map((r) => `ROUND(${col}${r}*$${perFte}$${r},2)`).join("+");
+    const f = `=ROUND(${terms},2)`;
+    cells.push(
+      f.length <= MAX_FORMULA
+        ? formula(f, byLocality[j], "money", "total")
+        : num(byLocality[j], "money", "total")
+    );
+  });
+  const row = d.nextRow() + 1;
+  const last = rt.letters[`loc${s.localities.length - 1}`];
+  const total = byLocality.reduce((a, b) => a + b, 0);
+  cells.push(formula(`=ROUND(SUM(C${row}:${last}${row}),2)`, roundTo(total, 2), "money", "total"));
+  d.row(cells);
+}
+
+/** Excel's limit on one formula's length. */
+const MAX_FORMULA = 8192;
 
 function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
@@ -714,6 +774,11 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   if (s.roles) {
     lines.push(
       "By role: each locality's total is its allocation above; each role's total is its FTE. The cells are role FTE × locality total ÷ all FTE, rounded down, with the steps still owed placed to the largest remainders so that every row and column total comes out exact (controlled rounding)."
+    );
+  }
+  if (s.roles?.costByLocality) {
+    lines.push(
+      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (largest remainder), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
     );
   }
   lines.push("Totals are native Excel formulas over the figures above them.");

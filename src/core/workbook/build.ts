@@ -13,6 +13,7 @@ import {
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
+import { rolesOfPosts } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { liveFormulas, type LiveSource } from "../report/live";
 import {
@@ -176,7 +177,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         a,
         provenance,
         annualCosting,
-        live && { ...live, establishment: est, costCells }
+        live && { ...live, establishment: est, costCells },
+        request.roles
       );
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
@@ -214,7 +216,8 @@ export function localitySharesSheet(
   a: Assumptions,
   provenance: { generatedAt: string; version: string },
   annualCosting: (est: Establishment) => EstablishmentCosting,
-  live?: LocalitySharesLive
+  live?: LocalitySharesLive,
+  byRole = false
 ): (SheetBuild & { live?: LiveBook; issues: Issue[] }) | { issue: Issue } {
   const fte = est ? totalFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
@@ -225,6 +228,8 @@ export function localitySharesSheet(
       assumptions: a,
       establishmentFte: fte,
       costPerFte,
+      establishmentRoles:
+        byRole && costing ? rolesOfPosts(costing.posts, costing.vacancy.rate) : undefined,
       ...provenance,
       live,
     });

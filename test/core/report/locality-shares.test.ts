@@ -247,6 +247,55 @@ describe("locality shares sheet", () => {
       expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
   });
 
+  it("shares the establishment's roles across the localities, both totals exact, cost by the roles' own costs", () => {
+    // 20 FTE over roles of 12, 5.5 and 2.43 FTE (19.93): quotas 12.042, 5.519, 2.439 FTE;
+    // in tenths 120, 55, 24 rounded down, the tenth left to the largest remainder (0.42).
+    const r = buildLocalitySharesSheet({
+      ...base,
+      costPerFte: 45000,
+      establishmentRoles: [
+        { name: "Social worker", fte: 12, cost: 12 * 52000 },
+        { name: "Family support", fte: 5.5, cost: 5.5 * 31000 },
+        { name: "Admin", fte: 2.43, cost: 2.43 * 24000 },
+      ],
+    });
+    const roles = r.result.roles!;
+    expect(roles.roles.map((x) => x.fte)).toEqual([12.1, 5.5, 2.4]);
+    expect(roles.allocation.localityTotals).toEqual([5.4, 7.9, 6.7]);
+    expect(tableHeaders(r.sheet)[2]).toEqual([
+      "Role",
+      "Role FTE",
+      "A",
+      "B",
+      "C",
+      "Allocated",
+      "Cost per FTE",
+    ]);
+    const costRow = rowIndexOf(r.sheet, "Cost (a year) at each role's cost per FTE");
+    const cells = roles.allocation.cells;
+    const perFte = [52000, 31000, (2.43 * 24000) / 2.43];
+    const byLocality = [0, 1, 2].map((j) =>
+      roundTo(
+        cells.reduce((sum, row, i) => sum + roundTo(row[j] * perFte[i], 2), 0),
+        2
+      )
+    );
+    expect(r.sheet.cells[costRow].slice(2, 6).map((c) => (c as { value: number }).value)).toEqual([
+      ...byLocality,
+      roundTo(byLocality[0] + byLocality[1] + byLocality[2], 2),
+    ]);
+    expect(r.sheet.cells[costRow][2]).toMatchObject({
+      formula: `=ROUND(ROUND(C${costRow - 3}*$G$${costRow - 3},2)+ROUND(C${costRow - 2}*$G$${costRow - 2},2)+ROUND(C${costRow - 1}*$G$${costRow - 1},2),2)`,
+    });
+    const check = r.sheet.cells[rowIndexOf(r.sheet, "Check: role and locality totals exact")][1];
+    expect(check).toMatchObject({ value: "OK" });
+    expect(r.summary.warnings).toEqual([
+      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 20 FTE shared out (largest remainder, in proportion to each role's FTE): Social worker 12 → 12.1, Admin 2.43 → 2.4.",
+    ]);
+    for (const c of recalculate(r.sheet))
+      expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
+  });
+
   it("shares the establishment's FTE to the nearest unit when no total is set, with a warning", () => {
     const r = buildLocalitySharesSheet({
       ...base,
