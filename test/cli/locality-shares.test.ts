@@ -48,10 +48,13 @@ async function workbook(
   return file;
 }
 
-async function build(input: string): Promise<{ code: number; json: BuildJson; out: string }> {
+async function build(
+  input: string,
+  ...more: string[]
+): Promise<{ code: number; json: BuildJson; out: string }> {
   const t = capture();
   const out = path.join(dir, "out.xlsx");
-  const code = await main(["build", input, "-o", out, "--only", "shares", "--json"], t.io);
+  const code = await main(["build", input, "-o", out, "--only", "shares", "--json", ...more], t.io);
   return { code, json: JSON.parse(t.stdout()) as BuildJson, out };
 }
 
@@ -122,5 +125,29 @@ describe("estab build's Locality shares sheet over IMD scores", () => {
       "",
     ]);
     expect(await cellsUnder(await workbook(20, 0.1))).toEqual(["Deprivation rate", 0.2, "0.0%"]);
+  });
+});
+
+describe("estab build --roles", () => {
+  it("writes the roles × localities table on the Locality shares sheet, both totals checked", async () => {
+    const { code, out } = await build(await workbook(20, 0.1), "--roles");
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Locality shares") as ExcelJS.Worksheet;
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, r) => rowOf.set(String(row.getCell(1).value ?? ""), r));
+    const header = rowOf.get("Role") ?? 0;
+    expect(header).toBeGreaterThan(0);
+    const row = (r: number) =>
+      [1, 2, 3, 4, 5].map((c) => {
+        const v = ws.getCell(r, c).value;
+        return v && typeof v === "object" && "result" in v ? v.result : v;
+      });
+    // One role, the Youth Worker's 20 FTE: by locality as the main table, 5.4 / 7.9 / 6.7.
+    expect(row(header + 1)).toEqual(["Youth Worker", 20, 5.4, 7.9, 6.7]);
+    const check = rowOf.get("Check: role and locality totals exact") ?? 0;
+    const cell = ws.getCell(check, 2).value as { result: string };
+    expect(cell.result).toBe("OK");
   });
 });

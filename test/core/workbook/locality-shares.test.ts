@@ -1,7 +1,8 @@
 /**
- * An FTE to share out that is not a whole number of allocation units (issue 15): shared
- * out to the nearest unit, with a warning at the cell it came from; weights all 0% are an
- * error at the weights' cells. Through buildWorkbook, shareable and live (HyperFormula).
+ * The Locality shares sheet through buildWorkbook (issue 15). An FTE to share out that is
+ * not a whole number of allocation units: shared out to the nearest unit, with a warning at
+ * the cell it came from; weights all 0% are an error at the weights' cells (shareable and
+ * live, in HyperFormula). By role: the establishment's posts grouped by title.
  */
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
@@ -175,5 +176,77 @@ describe("an FTE to share out that is not a whole number of units", () => {
       ["warning", "weights-not-100", "Assumptions!B3"],
       ["error", "weights-all-zero", "Assumptions!B3"],
     ]);
+  });
+});
+
+describe("locality shares by role (request.roles)", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Salary", "FTE", "Headcount"],
+    ["Family Support Worker", 26000, 3, 3],
+    ["Manager", 40000, 1, 1],
+    ["family support worker ", 26000, 2.5, 3],
+    ["Admin", 21000, 1.5, 2],
+  ];
+  const g: WorkbookGrids = {
+    grids: [grid("Staff", staff), book([]).grids[1], grid("Localities", LOCALITIES)],
+  };
+  const byRole = (mode: "live" | "shareable") =>
+    buildWorkbook(g, { ...request(mode), only: ["cost", "shares"], roles: true });
+
+  it("shares the posts grouped by title, both totals exact, each locality's cost at the roles' costs", () => {
+    const r = byRole("shareable");
+    expect(r.ok).toBe(true);
+    const sheet = r.sheets.find((s) => s.key === "shares") as SheetSpec;
+    const at = (label: string) =>
+      sheet.cells.findIndex((row) => row[0]?.kind === "text" && row[0].text === label);
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    const rows = sheet.cells
+      .slice(header + 1, header + 4)
+      .map((row) => row.slice(0, 6).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+    // 8 FTE: localities 2.1 / 3.2 / 2.7 (Hamilton over 0.2707, 0.3957, 0.3336; A and B tie
+    // on 0.657, B has the larger need). Roles 5.5 / 1 / 1.5: cells role × locality ÷ 8
+    // rounded down, the three tenths owed to the largest remainders that keep both totals:
+    // Admin in A (0.9375), Manager in A (0.625), Family Support Worker in C (0.5625).
+    expect(rows).toEqual([
+      ["Family Support Worker", 5.5, 1.4, 2.2, 1.9, 5.5],
+      ["Manager", 1, 0.3, 0.4, 0.3, 1],
+      ["Admin", 1.5, 0.4, 0.6, 0.5, 1.5],
+    ]);
+    expect(sheet.cells[at("Check: role and locality totals exact")][1]).toMatchObject({
+      value: "OK",
+    });
+    // Each role's cost per FTE: its posts' cost in the year ÷ their FTE (no vacancy factor here).
+    const cost = r.sheets.find((s) => s.key === "cost") as SheetSpec;
+    const totalOf = (title: string) =>
+      cost.cells
+        .filter((row) => row[0]?.kind === "text" && row[0].text.toLowerCase().trim() === title)
+        .reduce((sum, row) => sum + ((row[row.length - 1] as { value: number }).value ?? 0), 0);
+    const perFte = sheet.cells
+      .slice(header + 1, header + 4)
+      .map((row) => (row[6] as { value: number }).value);
+    expect(perFte[0]).toBeCloseTo(totalOf("family support worker") / 5.5, 9);
+    expect(perFte[1]).toBeCloseTo(totalOf("manager"), 9);
+    expect(perFte[2]).toBeCloseTo(totalOf("admin") / 1.5, 9);
+  });
+
+  it("built live, the roles table stays values and the summary says why", () => {
+    const r = byRole("live");
+    const summary = r.summaries.find((s) => s.key === "shares");
+    expect(
+      summary?.warnings.some((w) =>
+        w.includes("FTE by role and locality: controlled rounding has no cell function")
+      )
+    ).toBe(true);
+  });
+
+  it("without it, the sheet has no roles table", () => {
+    const r = buildWorkbook(g, { ...request(), only: ["shares"] });
+    expect(
+      r.sheets[0].cells.some(
+        (row) => row[0]?.kind === "text" && row[0].text === "FTE by role and locality"
+      )
+    ).toBe(false);
   });
 });
