@@ -16,6 +16,7 @@ import {
   div,
   formula,
   INDEX,
+  numberValue,
   lit,
   mul,
   ROUND,
@@ -95,7 +96,7 @@ const MAX_ARGS = 255;
  */
 export function establishmentFteDefinition(
   est: Establishment,
-  unit: number,
+  unit: Expr,
   textCell?: TextCell
 ): Definition {
   const runs: { column: number; from: number; to: number; fte: number[] }[] = [];
@@ -140,14 +141,22 @@ export function establishmentFteDefinition(
   return total;
 }
 
-/** An FTE to the nearest whole unit, as the builder shares it out (inWholeUnits): ROUND(x / unit, 0) × unit. */
-const inWholeUnits = (fte: Expr, unit: number): Expr =>
-  unit === 1
+/**
+ * An FTE to the nearest whole unit, as the builder shares it out (inWholeUnits):
+ * ROUND(x / unit, 0) × unit, rounded to the unit's decimals (float noise off). A unit that
+ * is a cell (it follows the Assumptions sheet) is rounded to 6 decimals, enough for any
+ * unit the reader takes; the figure is checked against the core's either way.
+ */
+const inWholeUnits = (fte: Expr, unit: Expr): Expr =>
+  unit.kind === "lit" && unit.value === 1
     ? ROUND(fte, 0)
-    : ROUND(mul(ROUND(div(fte, lit(unit)), 0), lit(unit)), decimalsOf(unit));
+    : ROUND(
+        mul(ROUND(div(fte, unit), 0), unit),
+        unit.kind === "lit" ? decimalsOf(numberValue(unit)) : 6
+      );
 
 /** VALUE(cell): a number setting typed as a number or as text ("30"), as Excel reads it. */
-const numberOf = (cell: Expr): Expr => call("VALUE", ([v]) => toNumber(v), cell);
+export const numberOf = (cell: Expr): Expr => call("VALUE", ([v]) => toNumber(v), cell);
 
 /**
  * The FTE to share out as typed on the Assumptions sheet, to the nearest whole unit (so
@@ -157,7 +166,7 @@ const numberOf = (cell: Expr): Expr => call("VALUE", ([v]) => toNumber(v), cell)
 export function typedTotalDefinition(
   ac: AssumptionCells | undefined,
   total: number,
-  unit: number
+  unit: Expr
 ): Definition {
   const cell = assumptionCell(ac, "allocationTotalFte");
   return cell ? inWholeUnits(numberOf(cell), unit) : lit(total);

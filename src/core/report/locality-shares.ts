@@ -30,6 +30,7 @@ import { ABS, absolute, add, div, GT, IF, INDEX, lit, mul, sub, SUM, type Expr }
 import {
   costPerFteDefinition,
   establishmentFteDefinition,
+  numberOf,
   localityFigure,
   oneMeasureShares,
   onSheet,
@@ -269,15 +270,39 @@ function titleSection({ d, input }: SharesSheet): void {
   d.blank();
 }
 
-/** The FTE to share out, the allocation unit and the average cost per FTE. */
-function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
+/** The settings as the sheet's formulas use them. */
+interface Settings {
+  total: Placed;
+  cost?: Placed;
+  /** The allocation unit: its cell on this sheet when it follows the Assumptions sheet's, else the figure. */
+  unit: Expr;
+}
+
+/**
+ * The FTE to share out, the allocation unit and the average cost per FTE. Live, the unit
+ * is its Assumptions cell, and the FTE to share out's rounding and FTE allocated use it.
+ */
+function settingsSection(x: SharesSheet): Settings {
   const { d, s, book, input } = x;
   d.row([text("Settings", "subtitle")]);
+  const unitCell = book && assumptionCell(x.live?.assumptionCells, "allocationUnit");
+  const unitAt = { address: d.address(d.nextRow() + 1, 1), value: s.unit };
+  const unit = unitCell ? fixed(unitAt) : lit(s.unit);
   const totalRow = d.row([
     text("FTE to share out"),
-    figureCell(book, s.total, () => totalDefinition(x), "FTE to share out", "fte", "input"),
+    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte", "input"),
   ]);
-  d.row([text("Allocation unit (FTE)"), num(s.unit, "fte", "input")]);
+  d.row([
+    text("Allocation unit (FTE)"),
+    figureCell(
+      book,
+      s.unit,
+      () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
+      "Allocation unit (FTE)",
+      "fte",
+      "input"
+    ),
+  ]);
   let cost: Placed | undefined;
   const perFte = input.costPerFte;
   if (perFte !== undefined) {
@@ -295,7 +320,7 @@ function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
     cost = { address: d.address(costRow, 1), value: perFte };
   }
   d.blank();
-  return { total: { address: d.address(totalRow, 1), value: s.total }, cost };
+  return { total: { address: d.address(totalRow, 1), value: s.total }, cost, unit };
 }
 
 /**
@@ -303,12 +328,12 @@ function settingsSection(x: SharesSheet): { total: Placed; cost?: Placed } {
  * up; roles given with their own FTE make it, and it stays the figure (controlled rounding
  * has no cell function).
  */
-function totalDefinition({ s, input, live }: SharesSheet): Definition {
+function totalDefinition({ s, input, live }: SharesSheet, unit: Expr): Definition {
   if (input.roles) return lit(s.total);
   if (input.assumptions.allocationTotalFte !== undefined)
-    return typedTotalDefinition(live?.assumptionCells, s.total, s.unit);
+    return typedTotalDefinition(live?.assumptionCells, s.total, unit);
   if (!live?.establishment) return { reason: "no establishment given" };
-  return establishmentFteDefinition(live.establishment, s.unit, live.textCell);
+  return establishmentFteDefinition(live.establishment, unit, live.textCell);
 }
 
 const MEASURES: ReadonlyArray<{ label: string; key: keyof LocalityWeights }> = [
@@ -387,11 +412,7 @@ function weightsSection(x: SharesSheet): Placed[] {
 type At = (key: string, r: LocalityRow) => string;
 
 /** The per-locality table: figures, shares, need index, quota, FTE allocated and cost. */
-function localityTable(
-  x: SharesSheet,
-  settings: { total: Placed; cost?: Placed },
-  weights: Placed[]
-): PlacedTable {
+function localityTable(x: SharesSheet, settings: Settings, weights: Placed[]): PlacedTable {
   const { d, s } = x;
   const firstRow = d.nextRow() + 2; // A1 row number of the first locality
   const cols: ColumnSpec<LocalityRow>[] = [];
@@ -555,7 +576,7 @@ function shareColumns(x: SharesSheet, at: At, weights: Placed[]): ColumnSpec<Loc
 function allocationColumns(
   x: SharesSheet,
   at: At,
-  settings: { total: Placed; cost?: Placed },
+  settings: Settings,
   firstRow: number,
   needColumn: number
 ): ColumnSpec<LocalityRow>[] {
@@ -573,7 +594,7 @@ function allocationColumns(
         needRange,
         s.need.needIndex.map((v) => [v])
       ),
-      lit(s.unit)
+      settings.unit
     );
     return INDEX(allocation, i + 1);
   };

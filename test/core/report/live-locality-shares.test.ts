@@ -15,7 +15,7 @@ import { plainAssumptions } from "../../../src/core/costing";
 import type { Assumptions, Establishment, Post } from "../../../src/core/model";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
 import { establishmentFteDefinition } from "../../../src/core/report/locality-inputs";
-import { formula, numberValue } from "../../../src/core/report/expr";
+import { formula, lit, numberValue } from "../../../src/core/report/expr";
 import { makeShareable } from "../../../src/core/report/live";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
@@ -71,7 +71,7 @@ const sheetFor = (establishmentFte: number, locs = localities, live = false) =>
 
 /** The definition printed: the formula and the value it gives, or why there is none. */
 function printedFte(e: Establishment, unit: number) {
-  const d = establishmentFteDefinition(e, unit);
+  const d = establishmentFteDefinition(e, lit(unit));
   return "reason" in d ? d.reason : { formula: `=${formula(d)}`, value: numberValue(d) };
 }
 

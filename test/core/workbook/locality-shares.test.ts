@@ -120,7 +120,7 @@ describe("an FTE to share out that is not a whole number of units", () => {
     const sheet = live.sheets[0];
     const total = sheet.cells[4][1];
     expect(total && total.kind !== "text" && total.live).toBe(
-      "=ROUND(ROUND(VALUE(Assumptions!$B$7)/0.1,0)*0.1,1)"
+      "=ROUND(ROUND(VALUE(Assumptions!$B$7)/$B$6,0)*$B$6,6)"
     );
     const raw = (g: Grid): Raw[][] =>
       g.values.map((row) => row.map((v) => (v === "" ? null : (v as Raw))));
