@@ -4,6 +4,7 @@
  * the cell it came from; weights all 0% are an error at the weights' cells (shareable and
  * live, in HyperFormula). By role: the establishment's posts grouped by title.
  */
+import fc from "fast-check";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
@@ -176,6 +177,38 @@ describe("an FTE to share out that is not a whole number of units", () => {
       ["warning", "weights-not-100", "Assumptions!B3"],
       ["error", "weights-all-zero", "Assumptions!B3"],
     ]);
+  });
+});
+
+describe("any FTE to share out and unit (property)", () => {
+  it("builds, sharing the nearest whole number of units, within half a unit of the figure typed", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500_000 }).map((x) => x / 1000),
+        fc.constantFrom(1, 0.5, 0.25, 0.1, 0.05, 0.01),
+        (typed, unit) => {
+          const r = buildWorkbook(
+            book([
+              ["FTE to share out", typed],
+              ["Allocation unit (FTE)", unit],
+            ]),
+            request()
+          );
+          expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+          const shared = r.summaries[0].figures[0].value;
+          const units = Math.round(shared / unit);
+          expect(Math.abs(units * unit - shared)).toBeLessThan(1e-9);
+          expect(Math.abs(shared - typed)).toBeLessThanOrEqual(unit / 2 + 1e-9);
+          const fte = r.summaries[0].figures.slice(1, 4).map((f) => f.value);
+          expect(fte.reduce((s, x) => s + Math.round(x / unit), 0)).toBe(units);
+          // Said at the cell exactly when the figure typed was not whole units.
+          expect(r.issues.some((i) => i.code === "shares-total-rounded")).toBe(
+            Math.abs(shared - typed) > 1e-9
+          );
+        }
+      ),
+      { numRuns: 60 }
+    );
   });
 });
 
