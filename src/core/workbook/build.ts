@@ -250,14 +250,15 @@ export function localitySharesSheet(
   }
 }
 
+/** The sheets whose live figures are defined as they are built, with no pass. */
+const DEFINED_AS_BUILT = new Set<SheetKey>(["cost", "shares"]);
+
 /**
  * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
  * what it made live; the pass does the rest (none for Establishment Cost and Locality
- * shares, defined whole as they are built). A cell that cannot be expressed exactly stays a value, and the summary
- * says which.
+ * shares, defined whole as they are built). A cell that cannot be expressed exactly stays
+ * a value, and the summary says which.
  */
-/** The sheets whose live figures are defined as they are built, with no pass. */
-const DEFINED_AS_BUILT = new Set<SheetKey>(["cost", "shares"]);
 
 function finishLive(
   built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
