@@ -180,6 +180,33 @@ describe("an FTE to share out that is not a whole number of units", () => {
   });
 });
 
+describe("a rate typed as text with no % sign", () => {
+  it("stays the reader's figure: Excel's VALUE(\"3\") is 3, where the reader reads 3%", () => {
+    const g = book([["Vacancy factor", "3"]]);
+    g.grids[1].values = g.grids[1].values.map((row) =>
+      row[0] === "Weight: population" ? [row[0], "50"] : row
+    );
+    const r = buildWorkbook(g, { ...request("live"), only: ["cost", "shares"] });
+    const live = (key: string, label: string) => {
+      const sheet = r.sheets.find((x) => x.key === key) as SheetSpec;
+      const row = sheet.cells.find((line) => line[0]?.kind === "text" && line[0].text === label);
+      const cell = row?.find((c, i) => i > 0 && c && c.kind !== "text");
+      return cell && cell.kind !== "text" ? [cell.value, cell.live] : undefined;
+    };
+    expect(live("cost", "Less vacancy factor")).toEqual([0.03, undefined]);
+    expect(live("shares", "Population 0–19")).toEqual([0.5, undefined]);
+    // Typed with its % sign, VALUE reads it as the reader does: live.
+    const pct = buildWorkbook(book([["Vacancy factor", "3%"]]), {
+      ...request("live"),
+      only: ["cost"],
+    });
+    const row = pct.sheets[0].cells.find(
+      (line) => line[0]?.kind === "text" && line[0].text === "Less vacancy factor"
+    );
+    expect(row?.[1]).toMatchObject({ value: 0.03, live: "=VALUE(Assumptions!$B$7)" });
+  });
+});
+
 describe("any FTE to share out and unit (property)", () => {
   it("builds, sharing the nearest whole number of units, within half a unit of the figure typed", () => {
     fc.assert(
