@@ -40,6 +40,8 @@ export interface BuildOptions {
   live?: boolean;
   /** "field=header" or "table.field=letter", each a column mapping (see parseColumns). */
   column?: string[];
+  /** Locality shares by role as well (the posts grouped by title). */
+  roles?: boolean;
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -252,6 +254,7 @@ export async function runBuild(
       outputSheets,
       ...(only ? { only } : {}),
       ...mappings,
+      ...(options.roles ? { roles: true } : {}),
       generatedAt: today.toISOString(),
       version,
     });

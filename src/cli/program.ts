@@ -62,6 +62,9 @@ Examples:
       read Demand from the column headed 'Referrals 2023/24' and FTE from
       column E; write localities.Locality or establishment.Locality for the
       column both tables have
+
+  estab build establishment.xlsx --only shares --roles
+      the locality shares with a roles × localities table (both totals exact)
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -119,6 +122,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .option(
       "--live",
       "add the sheets to a copy of your workbook, as formulas over its cells (Excel with the add-in recalculates them)"
+    )
+    .option(
+      "--roles",
+      "on the locality shares sheet, share each role (posts grouped by title) across the localities too"
     )
     .addHelpText("after", BUILD_HELP)
     .action(async (input: string, options: BuildOptions) => {

@@ -23,7 +23,7 @@ import {
   type CostingContext,
   postProfile,
 } from "../core/costing";
-import type { PayScales, Post } from "../core/model";
+import type { Post } from "../core/model";
 import { allocateExact, allocateMatrix, needIndex } from "../core/shares";
 import { LIMITS } from "../core/read";
 import { formatNumber } from "../core/money";

@@ -143,6 +143,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
         establishments,
         headers: [],
         mapping: [],
+        // As the build has them: a total to share out in part units is shared, with a warning.
         issues: inputs.issues,
       };
       if (chosen) {

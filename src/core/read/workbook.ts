@@ -13,7 +13,7 @@ import {
   type ReadAssumptionsOptions,
   type ReadAssumptionsResult,
 } from "./assumptions";
-import { checkUnitCount, SharesInputError, toUnits } from "../shares";
+import { checkUnitCount, inWholeUnits, SharesInputError } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
 import { formatNumber } from "../money";
@@ -257,10 +257,7 @@ function sharesIssues(
   const fte = a.allocationTotalFte ?? establishment?.posts.reduce((sum, post) => sum + post.fte, 0);
   if (fte === undefined) return issues;
   try {
-    // The establishment's own total is rounded to whole units (with a note on the sheet).
-    if (a.allocationTotalFte === undefined)
-      checkUnitCount(fte / a.allocationUnit, `${fte} FTE in steps of ${a.allocationUnit}`);
-    else toUnits(fte, a.allocationUnit, "The FTE to share out");
+    checkUnitCount(fte / a.allocationUnit, `${fte} FTE in steps of ${a.allocationUnit}`);
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
     issues.push(
@@ -273,7 +270,22 @@ function sharesIssues(
         "change 'FTE to share out' or 'Allocation unit (FTE)' on the assumptions sheet"
       )
     );
+    return issues;
   }
+  // A typed total in part units is shared to the nearest unit, said at its cell (the
+  // establishment's own total is said at its TOTAL row by the build, which knows the sheet).
+  const typed = a.allocationTotalFte;
+  const total = typed === undefined ? undefined : inWholeUnits(typed, a.allocationUnit);
+  if (typed !== undefined && total !== typed)
+    issues.push({
+      ...at(
+        ["allocationTotalFte", "allocationUnit"],
+        "shares-total-rounded",
+        `The FTE to share out ${formatNumber(typed, 6)} FTE is not a whole number of ${formatNumber(a.allocationUnit, 10)} FTE units; ${formatNumber(total as number, 6)} FTE is shared out (the nearest whole number of units)`,
+        `type a whole number of ${formatNumber(a.allocationUnit, 10)} FTE units to share out that, or change 'Allocation unit (FTE)'`
+      ),
+      severity: "warning",
+    });
   return issues;
 }
 

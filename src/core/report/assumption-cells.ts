@@ -8,7 +8,16 @@ import { financialYearLabel } from "../dates";
 import { fromA1, parseRangeA1, toA1, type CellValue, type Grid } from "../grid";
 import type { Assumptions, AssumptionsSource } from "../model";
 import { matchSetting, parsePercent } from "../read";
-import { absolute, assumptionRef, call, lit, type Expr, type Matrix, type Value } from "./expr";
+import {
+  absolute,
+  assumptionRef,
+  call,
+  lit,
+  toNumber,
+  type Expr,
+  type Matrix,
+  type Value,
+} from "./expr";
 import type { SheetSpec } from "./sheet-spec";
 
 export interface AssumptionCells {
@@ -89,7 +98,8 @@ export function assumptionCell(ac: AssumptionCells | undefined, key: string): Ex
 
 /**
  * A percentage assumption as a number: VALUE(cell), which reads "3%" typed as text and a
- * number alike, as the reader does.
+ * number alike, as the reader does. Evaluated as Excel's VALUE: text with no % sign ("3")
+ * is its number (3, where the reader reads 3%), so that cell stays the reader's figure.
  */
 export function rateInput(ac: AssumptionCells | undefined, key: string, fallback: number): Expr {
   const cell = assumptionCell(ac, key);
@@ -97,6 +107,7 @@ export function rateInput(ac: AssumptionCells | undefined, key: string, fallback
   return call(
     "VALUE",
     ([v]) => {
+      if (typeof v === "string" && !/%\s*$/.test(v)) return toNumber(v);
       const rate = typeof v === "number" ? v : parsePercent(v as CellValue);
       if (rate === undefined) throw new Error(`not a rate: ${String(v)}`);
       return rate;

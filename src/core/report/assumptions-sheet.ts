@@ -24,8 +24,8 @@ export const REBUILD_SETTINGS: ReadonlySet<string> = new Set([
 
 /**
  * Whether live sheets need a build to take a change of this setting: it changes their
- * layout, or a sheet still holds it as a constant (the allocation unit, the restructure's
- * date and management grades …).
+ * layout, or a sheet still holds it as a constant (the restructure's date and management
+ * grades …).
  */
 export function needsBuild(label: string): boolean {
   return REBUILD_SETTINGS.has(label) || !FOLLOWED.some((re) => re.test(label));
@@ -47,6 +47,7 @@ const FOLLOWED: readonly RegExp[] = [
   /^Grant amount$/,
   /^Grant \d{4}\/\d{2}$/,
   /^FTE to share out$/,
+  /^Allocation unit \(FTE\)$/,
   /^Weight: (population|deprivation|demand|equal share)$/,
 ];
 

@@ -21,6 +21,7 @@ import {
 } from "../dates";
 import type { Assumptions, PayAward } from "../model";
 import { readAssumptions } from "../read";
+import { allocateExact, needIndex } from "../shares";
 import {
   call,
   ExprError,
@@ -320,3 +321,56 @@ function runProfile(args: Value[]): Value {
   }
   return [costed.map((y) => y[key])];
 }
+
+/** A range's numbers in order, as the share functions read them (a blank cell is an error there). */
+const numbersOfRange = (v: Value): number[] =>
+  (Array.isArray(v) ? v.flat() : [v]).map((x) => {
+    if (isBlank(x)) throw new ExprError("a blank cell where the share functions need a number");
+    return toNumber(x);
+  });
+
+/** Values in the shape of `like` (a column stays a column, a row a row), as the share functions spill. */
+function inShape(like: Value, values: readonly number[]): Matrix {
+  const rows = Array.isArray(like) ? like.length : 1;
+  return rows === 1 ? [[...values]] : values.map((x) => [x]);
+}
+
+/**
+ * =ESTAB.NEEDINDEX(population, deprivation, demand, weights): the core's needIndex over
+ * the ranges, weights population, deprivation, demand and (optionally) equal share.
+ */
+export const needIndexCall = (
+  population: Expr,
+  deprivation: Expr,
+  demand: Expr,
+  weights: Expr
+): Expr =>
+  call(
+    "ESTAB.NEEDINDEX",
+    ([p, d, m, w]) => {
+      const ws = numbersOfRange(w);
+      if (ws.length < 3 || ws.length > 4) throw new ExprError("ESTAB.NEEDINDEX: 3 or 4 weights");
+      const index = needIndex(numbersOfRange(p), numbersOfRange(d), numbersOfRange(m), {
+        population: ws[0],
+        deprivation: ws[1],
+        demand: ws[2],
+        equal: ws[3] ?? 0,
+      });
+      return inShape(p, index);
+    },
+    population,
+    deprivation,
+    demand,
+    weights
+  );
+
+/** =ESTAB.ALLOCATE(total, weights, unit): the core's allocateExact (largest remainder). */
+export const allocateCall = (total: Expr, weights: Expr, unit: Expr): Expr =>
+  call(
+    "ESTAB.ALLOCATE",
+    ([t, w, u]) =>
+      inShape(w, allocateExact(toNumber(t), numbersOfRange(w), isBlank(u) ? 1 : toNumber(u))),
+    total,
+    weights,
+    unit
+  );

@@ -25,8 +25,8 @@ import { sourceRef } from "./expr";
 import { costFigureDefinition, fullTimeSalaryDefinition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { salaryBasis } from "./salary-basis";
-import { payOf } from "./live/pay";
-import { textNumberReason, type TextCell } from "./live/common";
+import { payOf } from "./post-pay";
+import { textNumberReason, type TextCell } from "./text-numbers";
 
 export interface EstablishmentCostInput {
   establishment: Establishment;
@@ -50,6 +50,19 @@ export interface LiveInputs {
 }
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
+
+/** A figure written on a sheet: where it is and what it holds. */
+export interface FigureAt {
+  sheet: string;
+  address: string;
+  value: number;
+}
+
+/** The sheet's total FTE and net cost, which other sheets' figures (the average cost per FTE) refer to. */
+export interface EstablishmentCostCells {
+  fte: FigureAt;
+  netCost: FigureAt;
+}
 
 /** The row to reconcile with: the grand total, else the last total, else the last row the table carried. */
 export function reconcilingTotal(totals: readonly TotalsRow[]): TotalsRow | undefined {
@@ -89,7 +102,7 @@ interface CostSheet {
 export function buildEstablishmentCostSheet(
   input: EstablishmentCostInput,
   precomputed?: EstablishmentCosting
-): SheetBuild & { live?: LiveBook } {
+): SheetBuild & { live?: LiveBook; cells: EstablishmentCostCells } {
   const { establishment, assumptions: a } = input;
   const costing =
     precomputed ??
@@ -113,7 +126,7 @@ export function buildEstablishmentCostSheet(
   const warnings = costingWarnings(costing);
   const { headline, warnRow } = titleSection(s);
   const table = postTable(s);
-  totalsSection(s, table);
+  const netCost = totalsSection(s, table);
   warnings.unshift(...reconciliationSection(s, table));
   methodSection(s);
   warningsSection(s, warnings);
@@ -126,7 +139,9 @@ export function buildEstablishmentCostSheet(
     figures: summaryFigures(s),
     warnings,
   };
-  return { sheet, summary, ...(book ? { live: book } : {}) };
+  const fte = { sheet: sheetName, address: table.totalAddress.fte, value: table.totals.fte };
+  const cells = { fte, netCost: { ...netCost, sheet: sheetName } };
+  return { sheet, summary, cells, ...(book ? { live: book } : {}) };
 }
 
 function costingWarnings(costing: EstablishmentCosting): string[] {
@@ -236,8 +251,8 @@ function postTable(s: CostSheet): PlacedTable {
   });
 }
 
-/** The vacancy factor as its own line (its rate the Assumptions sheet's cell when live), and the net cost. */
-function totalsSection(s: CostSheet, table: PlacedTable): void {
+/** The vacancy factor as its own line (its rate the Assumptions sheet's cell when live), and the net cost (its cell). */
+function totalsSection(s: CostSheet, table: PlacedTable): { address: string; value: number } {
   const { d, costing, live } = s;
   const totalRow = (table.totalRow as number) + 1;
   const total = table.letters.total;
@@ -268,7 +283,7 @@ function totalsSection(s: CostSheet, table: PlacedTable): void {
       "input"
     )
   );
-  at(
+  const netRow = at(
     formula(
       `=ROUND(${total}${totalRow}+${total}${vacancyRow},2)`,
       costing.netByYear[0],
@@ -277,6 +292,7 @@ function totalsSection(s: CostSheet, table: PlacedTable): void {
     ),
     text("Net cost after vacancy factor", "total")
   );
+  return { address: `${total}${netRow}`, value: costing.netByYear[0] };
 }
 
 /** FTE and headcount against the source's TOTAL row; gives the warnings for any difference. */

@@ -329,6 +329,8 @@ export const ROUNDUP = (x: Expr, digits: number): Expr =>
 export const MAX = (...args: Expr[]): Expr =>
   call("MAX", (vs) => Math.max(...vs.flatMap(numbersIn)), ...args);
 
+export const ABS = (x: Expr): Expr => call("ABS", ([v]) => Math.abs(toNumber(v)), x);
+
 /** N(): a number stays, anything else is 0. */
 export const N = (x: Expr): Expr =>
   call(
@@ -369,7 +371,8 @@ export const INDEX = (array: Expr, row: number, column?: number): Expr =>
     ([m, r, c]) => {
       const rows = isMatrix(m) ? m : [[m]];
       const i = toNumber(r) - 1;
-      const j = c === null ? 0 : toNumber(c) - 1;
+      // No column argument: the run is given no third value.
+      const j = c === undefined || c === null ? 0 : toNumber(c) - 1;
       const v = rows[i]?.[j];
       if (v === undefined) throw new ExprError("#REF!: INDEX outside the array");
       return v;

@@ -34,7 +34,7 @@ import { cellRef, div, lit, ROUND, type Expr } from "./expr";
 import { FIGURE_ARG, salaryOf } from "./estab-calls";
 import { profileDefinitions, type Definition, type ProfileSettings } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
-import { payOf } from "./live/pay";
+import { payOf } from "./post-pay";
 import type { LiveInputs } from "./establishment-cost";
 
 export interface GrantCostingInput {

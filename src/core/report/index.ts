@@ -10,11 +10,4 @@ export {
   type LocalityShares,
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
-export {
-  ESTAB_CALL,
-  liveFormulas,
-  makeShareable,
-  withLiveFormulas,
-  type LiveOutcome,
-  type LiveSource,
-} from "./live";
+export { ESTAB_CALL, makeShareable, withLiveFormulas } from "./shareable";

@@ -1,7 +1,7 @@
 import { SHEET_NAMES } from "./sheet-names";
 import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
-import type { Assumptions, Localities, Locality, LocalityWeights } from "../model";
+import type { Assumptions, Establishment, Localities, Locality, LocalityWeights } from "../model";
 import {
   allocateMatrixDetailed,
   allocateUnits,
@@ -10,12 +10,42 @@ import {
   fromUnits,
   SharesInputError,
   toUnits,
-  type MatrixAllocation,
+  WEIGHT_SUM_TOLERANCE,
   type NeedAnalysis,
 } from "../shares";
+import { inWholeUnits } from "../shares/units";
 import type { SheetSummary } from "./summary";
-import { formula, num, text, type SheetSpec } from "./sheet-spec";
-import { createSheetDraft, type ColumnSpec } from "./table-layout";
+import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
+import {
+  createSheetDraft,
+  type CellInput,
+  type ColumnSpec,
+  type PlacedTable,
+  type SheetDraft,
+} from "./table-layout";
+import { assumptionCell, rateInput, type AssumptionCells } from "./assumption-cells";
+import type { EstablishmentCostCells } from "./establishment-cost";
+import { allocateCall } from "./estab-calls";
+import { ABS, absolute, add, div, GT, IF, INDEX, lit, mul, sub, SUM, type Expr } from "./expr";
+import {
+  costPerFteDefinition,
+  establishmentFteDefinition,
+  numberOf,
+  localityFigure,
+  oneMeasureShares,
+  onSheet,
+  typedTotalDefinition,
+  type LocalityField,
+} from "./locality-inputs";
+import type { TextCell } from "./text-numbers";
+import type { Definition } from "./post-inputs";
+import { figureCell, liveBook, type LiveBook } from "./render";
+import {
+  shareRoles,
+  type EstablishmentRole,
+  type RolesShared,
+  type SharedRole,
+} from "./locality-roles";
 
 export interface RoleToShare {
   name: string;
@@ -31,10 +61,30 @@ export interface LocalitySharesSheetInput {
   costPerFte?: number;
   /** Optional roles × localities: each role's FTE is shared too, with both totals exact. */
   roles?: readonly RoleToShare[];
+  /**
+   * The establishment's roles (its posts grouped by title), when no roles are given: the FTE
+   * shared out is split across them in proportion to their FTE, then each across the
+   * localities, both totals exact; each locality's cost follows the roles' own costs.
+   */
+  establishmentRoles?: readonly EstablishmentRole[];
   generatedAt: string;
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
   sheetName?: string;
+  /** Live: define the figures over the localities table's, the posts' and the Assumptions sheet's cells. */
+  live?: LocalitySharesLive;
+}
+
+/** What a live Locality shares sheet's formulas point at. */
+export interface LocalitySharesLive {
+  /** Where each assumption lives; without it, the settings and weights stay figures. */
+  assumptionCells?: AssumptionCells;
+  /** Whether a source cell holds text ("14,820"), which a formula cannot show or compute with. */
+  textCell?: TextCell;
+  /** The establishment whose posts' FTE cells add up to the FTE to share out. */
+  establishment?: Establishment;
+  /** The Establishment Cost sheet built alongside: its net cost ÷ FTE is the average cost per FTE. */
+  costCells?: EstablishmentCostCells;
 }
 
 export interface LocalityShares {
@@ -46,14 +96,25 @@ export interface LocalityShares {
   quotas: number[];
   fte: number[];
   cost?: number[];
-  roles?: { roles: RoleToShare[]; allocation: MatrixAllocation };
+  roles?: RolesShared;
+  /** Set when the FTE given was not a whole number of units and the nearest was shared. */
+  rounded?: RoundedTotal;
   warnings: string[];
+}
+
+/** The FTE to share out as given, before it was rounded to whole units, and where it came from. */
+export interface RoundedTotal {
+  given: number;
+  from: "assumption" | "establishment";
 }
 
 const DP = 6;
 
 /** The FTE to share out, in whole units; see the methodology for the rounding rule. */
-function totalToShare(input: LocalitySharesSheetInput, warnings: string[]): number {
+function totalToShare(
+  input: LocalitySharesSheetInput,
+  warnings: string[]
+): { total: number; rounded?: RoundedTotal } {
   const unit = input.assumptions.allocationUnit;
   const roleSum = input.roles
     ? fromUnits(
@@ -62,33 +123,28 @@ function totalToShare(input: LocalitySharesSheetInput, warnings: string[]): numb
       )
     : undefined;
   const set = input.assumptions.allocationTotalFte;
-  if (set !== undefined) {
-    toUnits(set, unit, "The FTE to share out");
-    if (roleSum !== undefined && roleSum !== set) {
-      throw new SharesInputError(
-        "roles-differ-from-total",
-        `The roles add up to ${formatNumber(roleSum, DP)} FTE but the FTE to share out is ${formatNumber(set, DP)}; make them agree`
-      );
-    }
-    return set;
-  }
-  if (roleSum !== undefined) return roleSum;
-  if (input.establishmentFte === undefined) {
+  const given = set ?? roleSum ?? input.establishmentFte;
+  if (given === undefined)
     throw new SharesInputError(
       "no-total",
       "There is no FTE to share out: set 'FTE to share out' in the assumptions"
     );
-  }
-  // The establishment's own total (192.43) is rarely whole units of 0.1 or 0.5: share the
-  // nearest whole number of units and say so, rather than refuse the whole sheet.
-  const units = Math.round(input.establishmentFte / unit);
-  const total = fromUnits(units, unit);
-  if (Math.abs(total - input.establishmentFte) > 1e-9) {
-    warnings.push(
-      `The establishment's ${formatNumber(input.establishmentFte, DP)} FTE is not a whole number of ${unit} FTE units; ${formatNumber(total, DP)} FTE was shared out. Set 'FTE to share out' to choose the figure.`
+  // A total that is not whole units (20.05 in steps of 0.1, the establishment's 192.43)
+  // is shared out to the nearest unit and said, rather than refusing the whole sheet.
+  const total = inWholeUnits(given, unit);
+  toUnits(total, unit, "The FTE to share out");
+  if (roleSum !== undefined && roleSum !== total)
+    throw new SharesInputError(
+      "roles-differ-from-total",
+      `The roles add up to ${formatNumber(roleSum, DP)} FTE but the FTE to share out is ${formatNumber(total, DP)}; make them agree`
     );
-  }
-  return total;
+  if (total === given || roleSum !== undefined) return { total };
+  const from = set !== undefined ? "assumption" : "establishment";
+  const what = from === "assumption" ? "The FTE to share out" : "The establishment's";
+  warnings.push(
+    `${what} ${formatNumber(given, DP)} FTE is not a whole number of ${unit} FTE units; ${formatNumber(total, DP)} FTE was shared out (the nearest whole number of units). ${from === "assumption" ? "Change 'FTE to share out' or 'Allocation unit (FTE)'" : "Set 'FTE to share out'"} to choose the figure.`
+  );
+  return { total, rounded: { given, from } };
 }
 
 /** Need index, exact allocation and cost per locality (and per role, when roles are given). */
@@ -105,11 +161,11 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
     input.assumptions.localityWeights
   );
   warnings.push(...need.warnings);
-  const total = totalToShare(input, warnings);
+  const { total, rounded } = totalToShare(input, warnings);
   const totalUnits = toUnits(total, unit);
   const { units } = allocateUnits(totalUnits, need.needIndex);
   const fte = units.map((u) => fromUnits(u, unit));
-  const roles = input.roles
+  const roles: RolesShared | undefined = input.roles
     ? {
         roles: [...input.roles],
         allocation: allocateMatrixDetailed(
@@ -118,7 +174,8 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
           unit
         ),
       }
-    : undefined;
+    : input.establishmentRoles &&
+      shareRoles(input.establishmentRoles, total, unit, need.needIndex, warnings);
   return {
     localities: [...list],
     need,
@@ -130,6 +187,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
     fte,
     cost: input.costPerFte !== undefined ? costOfAllocation(fte, input.costPerFte) : undefined,
     roles,
+    rounded,
     warnings,
   };
 }
@@ -139,11 +197,584 @@ interface LocalityRow {
   i: number;
 }
 
+/** What every section of the sheet is a function of. */
+interface SharesSheet {
+  input: LocalitySharesSheetInput;
+  s: LocalityShares;
+  d: SheetDraft;
+  /** Set when the sheet is built live. */
+  book?: LiveBook;
+  live?: LocalitySharesLive;
+}
+
+/** A figure written on this sheet: its A1 address ("B5") and its value. */
+interface Placed {
+  address: string;
+  value: number;
+}
+
+/** A figure on this sheet as every row's formula refers to it ($B$5). */
+const fixed = (p: Placed): Expr => onSheet(absolute(p.address), p.value);
+
+/**
+ * The "Locality shares" sheet: settings, weights, each locality's figures, shares, need
+ * index, FTE allocated and its cost, checks, roles × localities when roles are given, and
+ * the method. Built live, each figure is also defined over the localities table's, the
+ * posts' and the Assumptions sheet's cells (see render.ts); `live` says how many cells are
+ * and why the others are not.
+ */
+export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
+  sheet: SheetSpec;
+  summary: SheetSummary;
+  result: LocalityShares;
+  live?: LiveBook;
+} {
+  const s = localityShares(input);
+  const name = input.sheetName ?? SHEET_NAMES.shares;
+  const book = input.live ? liveBook(name) : undefined;
+  const x: SharesSheet = { input, s, d: createSheetDraft(), book, live: input.live };
+  titleSection(x);
+  const settings = settingsSection(x);
+  const weights = weightsSection(x);
+  const table = localityTable(x, settings, weights);
+  checksSection(x, table, settings.total);
+  if (s.roles) rolesSection(x, table);
+  notesSection(x);
+  const sheet = x.d.toSpec("shares", name, {
+    freeze: { rows: table.headerRow + 1, columns: 1 },
+    minWidths: [34],
+  });
+  return { sheet, summary: summaryOf(x, name, table), result: s, ...(book ? { live: book } : {}) };
+}
+
+function titleSection({ d, input }: SharesSheet): void {
+  const src = input.localities;
+  d.row([text("Needs-led locality shares", "title")]);
+  d.row([
+    text(
+      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      "note"
+    ),
+  ]);
+  d.blank();
+}
+
+/** The settings as the sheet's formulas use them. */
+interface Settings {
+  total: Placed;
+  cost?: Placed;
+  /** The allocation unit: its cell on this sheet when it follows the Assumptions sheet's, else the figure. */
+  unit: Expr;
+}
+
+/**
+ * The FTE to share out, the allocation unit and the average cost per FTE. Live, the unit
+ * is its Assumptions cell, and the FTE to share out's rounding and FTE allocated use it.
+ */
+function settingsSection(x: SharesSheet): Settings {
+  const { d, s, book, input } = x;
+  d.row([text("Settings", "subtitle")]);
+  const unitCell = book && assumptionCell(x.live?.assumptionCells, "allocationUnit");
+  const unitAt = { address: d.address(d.nextRow() + 1, 1), value: s.unit };
+  const unit = unitCell ? fixed(unitAt) : lit(s.unit);
+  const totalRow = d.row([
+    text("FTE to share out"),
+    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte", "input"),
+  ]);
+  d.row([
+    text("Allocation unit (FTE)"),
+    figureCell(
+      book,
+      s.unit,
+      () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
+      "Allocation unit (FTE)",
+      "fte",
+      "input"
+    ),
+  ]);
+  let cost: Placed | undefined;
+  const perFte = input.costPerFte;
+  if (perFte !== undefined) {
+    const costRow = d.row([
+      text("Average cost per FTE (salary plus on-costs)"),
+      figureCell(
+        book,
+        perFte,
+        () => costPerFteDefinition(x.live?.costCells),
+        "Average cost per FTE",
+        "money",
+        "input"
+      ),
+    ]);
+    cost = { address: d.address(costRow, 1), value: perFte };
+  }
+  d.blank();
+  return { total: { address: d.address(totalRow, 1), value: s.total }, cost, unit };
+}
+
+/**
+ * The FTE to share out: its Assumptions cell when typed there, else the posts' FTE added
+ * up; roles given with their own FTE make it, and it stays the figure (controlled rounding
+ * has no cell function).
+ */
+function totalDefinition({ s, input, live }: SharesSheet, unit: Expr): Definition {
+  if (input.roles) return lit(s.total);
+  if (input.assumptions.allocationTotalFte !== undefined)
+    return typedTotalDefinition(live?.assumptionCells, s.total, unit);
+  if (!live?.establishment) return { reason: "no establishment given" };
+  return establishmentFteDefinition(live.establishment, unit, live.textCell);
+}
+
+const MEASURES: ReadonlyArray<{ label: string; key: keyof LocalityWeights }> = [
+  { label: "Population 0–19", key: "population" },
+  { label: "Deprivation-weighted population", key: "deprivation" },
+  { label: "Demand", key: "demand" },
+  { label: "Equal share", key: "equal" },
+];
+
+/**
+ * The weights given and used; the weights used, in MEASURES' order. Live, each given
+ * weight is its Assumptions cell (VALUE reads "50%" as typed) and each used one the given
+ * one, or scaled by their sum when they do not add up to 100%, as normaliseWeights does.
+ */
+function weightsSection(x: SharesSheet): Placed[] {
+  const { d, s, book } = x;
+  const { need } = s;
+  const first = d.nextRow() + 1; // zero-based row of the first measure
+  const placed = (column: number, weights: LocalityWeights) =>
+    MEASURES.map((m, k) => ({ address: d.address(first + k, column), value: weights[m.key] }));
+  const given = placed(1, need.weightsGiven);
+  const used = placed(2, need.weights);
+  const ac = x.live?.assumptionCells;
+  const keys = MEASURES.map((m) => `localityWeights.${m.key}`);
+  const cells = book !== undefined && keys.every((k) => assumptionCell(ac, k));
+  const sum = SUM(
+    onSheet(
+      absolute(`${given[0].address}:${given[3].address}`),
+      given.map((g) => [g.value])
+    )
+  );
+  const givenDef = (k: number): Definition =>
+    cells ? rateInput(ac, keys[k], given[k].value) : lit(given[k].value);
+  const usedDef = (k: number): Definition => {
+    if (!cells) return lit(used[k].value);
+    const g = fixed(given[k]);
+    return IF(GT(ABS(sub(sum, lit(1))), lit(WEIGHT_SUM_TOLERANCE)), div(g, sum), g);
+  };
+  const weightCols: ColumnSpec<number>[] = [
+    { key: "measure", header: "Measure", cell: (k) => MEASURES[k].label },
+    {
+      key: "given",
+      header: "Weight given",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (k) =>
+        figureCell(
+          book,
+          given[k].value,
+          () => givenDef(k),
+          `weight given: ${MEASURES[k].key}`,
+          "percent"
+        ),
+    },
+    {
+      key: "used",
+      header: "Weight used",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (k) =>
+        figureCell(
+          book,
+          used[k].value,
+          () => usedDef(k),
+          `weight used: ${MEASURES[k].key}`,
+          "percent"
+        ),
+    },
+  ];
+  d.table("ShareWeights", weightCols, [0, 1, 2, 3]);
+  d.blank();
+  return used;
+}
+
+/** Where a column's cell is on a locality's row ("J17"). */
+type At = (key: string, r: LocalityRow) => string;
+
+/** The per-locality table: figures, shares, need index, quota, FTE allocated and cost. */
+function localityTable(x: SharesSheet, settings: Settings, weights: Placed[]): PlacedTable {
+  const { d, s } = x;
+  const firstRow = d.nextRow() + 2; // A1 row number of the first locality
+  const cols: ColumnSpec<LocalityRow>[] = [];
+  const at: At = (key, r) =>
+    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
+  cols.push(...figureColumns(x, at), ...shareColumns(x, at, weights));
+  cols.push(...allocationColumns(x, at, settings, firstRow, cols.length));
+  const rows = s.localities.map((locality, i) => ({ locality, i }));
+  return d.table("LocalityShares", cols, rows);
+}
+
+/**
+ * Deprivation as the localities table gives it: a rate when every figure is between 0 and
+ * 1 (IDACI 0.20), else a score (an IMD score 21.4). The need index uses either as given.
+ */
+export const deprivationKind = (localities: readonly Locality[]): "rate" | "score" =>
+  localities.every((l) => l.deprivation >= 0 && l.deprivation <= 1) ? "rate" : "score";
+
+/**
+ * How a measure's column shows what it holds: a deprivation rate as a percentage, whole
+ * counts as whole numbers, anything else (an IMD score 21.4, demand per 1,000 of 12.5) as
+ * the figure itself: never a score as a percentage (2140%).
+ */
+function measureFormat(s: LocalityShares, key: LocalityField): NumberFormatName {
+  if (key === "deprivation")
+    return deprivationKind(s.localities) === "rate" ? "percent" : "general";
+  return s.localities.every((l) => Number.isInteger(l[key])) ? "integer" : "general";
+}
+
+/** Each locality's figures as the localities table has them, and its deprivation-weighted population. */
+function figureColumns(x: SharesSheet, at: At): ColumnSpec<LocalityRow>[] {
+  const { s, book, input } = x;
+  const figure = (key: LocalityField, header: string): ColumnSpec<LocalityRow> => {
+    const format = measureFormat(s, key);
+    return {
+      key,
+      header,
+      format,
+      totalDecimals: key === "deprivation" ? undefined : DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          r.locality[key],
+          () => localityFigure(input.localities, r.i, key, header.toLowerCase(), x.live?.textCell),
+          `${r.locality.name} ${header.toLowerCase()}`,
+          format
+        ),
+    };
+  };
+  return [
+    { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
+    figure("population", "Population 0–19"),
+    figure("deprivation", `Deprivation ${deprivationKind(s.localities)}`),
+    {
+      key: "weighted",
+      header: "Deprivation-weighted population",
+      width: 16,
+      format: "integer",
+      totalDecimals: DP,
+      // A native formula over its row, in the core's order: the same value in both modes.
+      cell: (r) =>
+        formula(
+          `=${at("population", r)}*${at("deprivation", r)}`,
+          s.need.deprivationWeighted[r.i],
+          "integer"
+        ),
+    },
+    figure("demand", "Demand"),
+  ];
+}
+
+/** The one-measure shares (the need index with all the weight on one measure) and the need index. */
+const SHARES: ReadonlyArray<{
+  key: string;
+  header: string;
+  field: "populationShare" | "deprivationShare" | "demandShare" | "equalShare";
+  weights: LocalityWeights;
+}> = [
+  {
+    key: "popShare",
+    header: "Population share",
+    field: "populationShare",
+    weights: { population: 1, deprivation: 0, demand: 0, equal: 0 },
+  },
+  {
+    key: "depShare",
+    header: "Deprivation share",
+    field: "deprivationShare",
+    weights: { population: 0, deprivation: 1, demand: 0, equal: 0 },
+  },
+  {
+    key: "demandShare",
+    header: "Demand share",
+    field: "demandShare",
+    weights: { population: 0, deprivation: 0, demand: 1, equal: 0 },
+  },
+  {
+    key: "equalShare",
+    header: "Equal share",
+    field: "equalShare",
+    weights: { population: 0, deprivation: 0, demand: 0, equal: 1 },
+  },
+];
+
+/**
+ * Live, each share is ESTAB.NEEDINDEX over the localities' columns, and the need index
+ * Σ weight used × share over the row's shares, in the core's order.
+ */
+function shareColumns(x: SharesSheet, at: At, weights: Placed[]): ColumnSpec<LocalityRow>[] {
+  const { s, book, input } = x;
+  const { need } = s;
+  const calls = new Map<string, ((i: number) => Definition) | undefined>();
+  const shareDef = (m: (typeof SHARES)[number], i: number): Definition => {
+    if (!calls.has(m.key)) calls.set(m.key, oneMeasureShares(input.localities, m.weights));
+    const index = calls.get(m.key);
+    return index
+      ? index(i)
+      : { reason: "the localities' figures are not in one column each, in order" };
+  };
+  const needDef = (r: LocalityRow): Definition =>
+    SHARES.map((m, k) => mul(fixed(weights[k]), onSheet(at(m.key, r), need[m.field][r.i]))).reduce(
+      (sum, term) => add(sum, term)
+    );
+  return [
+    ...SHARES.map((m): ColumnSpec<LocalityRow> => ({
+      key: m.key,
+      header: m.header,
+      format: "percent",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          need[m.field][r.i],
+          () => shareDef(m, r.i),
+          `${r.locality.name} ${m.header.toLowerCase()}`,
+          "percent"
+        ),
+    })),
+    {
+      key: "need",
+      header: "Need index",
+      format: "percent",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          need.needIndex[r.i],
+          () => needDef(r),
+          `${r.locality.name} need index`,
+          "percent"
+        ),
+    },
+  ];
+}
+
+/**
+ * Exact quota = FTE to share out × need index; FTE allocated, live, ESTAB.ALLOCATE over the
+ * FTE to share out and the need index column (the core's allocateExact); cost a native
+ * ROUND(FTE allocated × cost per FTE, 2) in both modes.
+ */
+function allocationColumns(
+  x: SharesSheet,
+  at: At,
+  settings: Settings,
+  firstRow: number,
+  needColumn: number
+): ColumnSpec<LocalityRow>[] {
+  const { s, book } = x;
+  const total = fixed(settings.total);
+  const needLetter = columnLetters(needColumn - 1);
+  const needRange = absolute(
+    `${needLetter}${firstRow}:${needLetter}${firstRow + s.localities.length - 1}`
+  );
+  let allocation: Expr | undefined;
+  const allocated = (i: number): Expr => {
+    allocation ??= allocateCall(
+      total,
+      onSheet(
+        needRange,
+        s.need.needIndex.map((v) => [v])
+      ),
+      settings.unit
+    );
+    return INDEX(allocation, i + 1);
+  };
+  const cols: ColumnSpec<LocalityRow>[] = [
+    {
+      key: "quota",
+      header: "Exact FTE quota",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          s.quotas[r.i],
+          () => mul(total, onSheet(at("need", r), s.need.needIndex[r.i])),
+          `${r.locality.name} exact FTE quota`,
+          "fte"
+        ),
+    },
+    {
+      key: "fte",
+      header: "FTE allocated",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) =>
+        figureCell(
+          book,
+          s.fte[r.i],
+          () => allocated(r.i),
+          `${r.locality.name} FTE allocated`,
+          "fte"
+        ),
+    },
+  ];
+  const { cost: costs } = s;
+  const cost = settings.cost;
+  if (costs && cost)
+    cols.push({
+      key: "cost",
+      header: "Cost (a year)",
+      width: 14,
+      format: "money",
+      totalDecimals: 2,
+      cell: (r) =>
+        formula(`=ROUND(${at("fte", r)}*${absolute(cost.address)},2)`, costs[r.i], "money"),
+    });
+  return cols;
+}
+
+/** FTE allocated less FTE to share out, and whether they agree. */
+function checksSection({ d, s }: SharesSheet, table: PlacedTable, total: Placed): void {
+  const allocated = table.totalAddress.fte;
+  const difference = roundTo(table.totals.fte - s.total, DP);
+  const check = `ROUND(${allocated}-${total.address},${DP})`;
+  d.row([
+    text("Check: FTE allocated less FTE to share out"),
+    formula(`=${check}`, difference, "fte", "total"),
+  ]);
+  d.row([
+    text("Check"),
+    formula(
+      `=IF(${check}=0,"Adds up exactly","Does not add up")`,
+      difference === 0 ? "Adds up exactly" : "Does not add up",
+      undefined,
+      "total"
+    ),
+  ]);
+  d.blank();
+}
+
+/** FTE by role and locality (controlled rounding, both totals exact), its cost, and a check against the table above. */
+function rolesSection(x: SharesSheet, table: PlacedTable): void {
+  const { d, s } = x;
+  x.book?.notLive.push("FTE by role and locality: controlled rounding has no cell function");
+  d.row([text("FTE by role and locality", "subtitle")]);
+  const rt = rolesTable(x);
+  const shared = s.roles as RolesShared;
+  if (shared.costByLocality) rolesCost(x, rt, shared.costByLocality);
+  // Each locality column total must equal that locality's allocation in the table above.
+  const comparisons = s.localities.map(
+    (_, j) =>
+      `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
+  );
+  const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
+  const ok =
+    s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
+    roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
+  d.row([
+    text("Check: role and locality totals exact"),
+    formula(
+      `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
+      ok ? "OK" : "Check",
+      undefined,
+      "total"
+    ),
+  ]);
+  d.blank();
+}
+
+type RoleRow = { role: SharedRole; i: number };
+
+/** Role | Role FTE | one column per locality | Allocated (a native SUM) | Cost per FTE. */
+function rolesTable({ d, s }: SharesSheet): PlacedTable {
+  const { roles, allocation } = s.roles as RolesShared;
+  const n = s.localities.length;
+  const first = d.nextRow() + 1; // zero-based sheet row of the first role
+  const lastLocalityLetter = columnLetters(2 + n - 1); // localities from column C
+  const roleCols: ColumnSpec<RoleRow>[] = [
+    { key: "role", header: "Role", width: 20, cell: (r) => r.role.name },
+    {
+      key: "roleFte",
+      header: "Role FTE",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => r.role.fte,
+    },
+    ...s.localities.map((l, j): ColumnSpec<RoleRow> => ({
+      key: `loc${j}`,
+      header: l.name,
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => allocation.cells[r.i][j],
+    })),
+    {
+      key: "allocated",
+      header: "Allocated",
+      format: "fte",
+      totalDecimals: DP,
+      cell: (r) => {
+        const row = first + r.i + 1;
+        const value = roundTo(
+          allocation.cells[r.i].reduce((a, b) => a + b, 0),
+          DP
+        );
+        return formula(`=ROUND(SUM(C${row}:${lastLocalityLetter}${row}),${DP})`, value, "fte");
+      },
+    },
+  ];
+  if (roles.some((r) => r.costPerFte !== undefined))
+    roleCols.push({
+      key: "costPerFte",
+      header: "Cost per FTE",
+      width: 14,
+      format: "money",
+      cell: (r) => r.role.costPerFte,
+    });
+  return d.table(
+    "RoleLocalityFte",
+    roleCols,
+    roles.map((role, i) => ({ role, i }))
+  );
+}
+
+/**
+ * Each locality's cost at the roles' own costs: Σ ROUND(role FTE there × role cost per
+ * FTE, 2), as costOfMatrix works it out, a native formula (the figure itself past Excel's
+ * formula length), and their total.
+ */
+function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[]): void {
+  const roles = (s.roles as RolesShared).roles;
+  const perFte = rt.letters.costPerFte;
+  const rows = roles.map((_, i) => rt.firstDataRow + i + 1);
+  const cells: CellInput[] = [text("Cost (a year) at each role's cost per FTE", "total"), null];
+  s.localities.forEach((_, j) => {
+    const col = rt.letters[`loc${j}`];
+    const terms = rows.map((r) => `ROUND(${col}${r}*$${perFte}$${r},2)`).join("+");
+    const f = `=ROUND(${terms},2)`;
+    cells.push(
+      f.length <= MAX_FORMULA
+        ? formula(f, byLocality[j], "money", "total")
+        : num(byLocality[j], "money", "total")
+    );
+  });
+  const row = d.nextRow() + 1;
+  const last = rt.letters[`loc${s.localities.length - 1}`];
+  const total = byLocality.reduce((a, b) => a + b, 0);
+  cells.push(formula(`=ROUND(SUM(C${row}:${last}${row}),2)`, roundTo(total, 2), "money", "total"));
+  d.row(cells);
+}
+
+/** Excel's limit on one formula's length. */
+const MAX_FORMULA = 8192;
+
 function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
+  const kind = deprivationKind(s.localities);
   const lines = [
     "How this was calculated",
-    "Population share = the locality's 0–19 population ÷ all localities'. Deprivation share = its population × deprivation rate ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.",
+    `Population share = the locality's 0–19 population ÷ all localities'. Deprivation share = its population × deprivation ${kind} ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.`,
+    kind === "rate"
+      ? "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage."
+      : "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
     `Need index = ${pct(w.population)} × population share + ${pct(w.deprivation)} × deprivation share + ${pct(w.demand)} × demand share + ${pct(w.equal)} × equal share (weights as used, scaled to add up to 100%). The need indices add up to 1.`,
     `Exact quota = ${formatNumber(s.total, DP)} FTE × need index. FTE allocated: largest remainder (Hamilton) in steps of ${formatNumber(s.unit, 10)} FTE: each locality gets its quota rounded down to a whole step, and the steps left go one each to the largest remainders; equal remainders go to the larger need index, then to the locality listed first. The allocations add up exactly to the total and none is more than one step from its quota.`,
   ];
@@ -155,271 +786,29 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
       "By role: each locality's total is its allocation above; each role's total is its FTE. The cells are role FTE × locality total ÷ all FTE, rounded down, with the steps still owed placed to the largest remainders so that every row and column total comes out exact (controlled rounding)."
     );
   }
+  if (s.roles?.costByLocality) {
+    lines.push(
+      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (largest remainder), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
+    );
+  }
   lines.push("Totals are native Excel formulas over the figures above them.");
   return lines;
 }
 
-/** The "Locality shares" sheet: inputs, each share, need index, FTE allocated and its cost. */
-export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
-  sheet: SheetSpec;
-  summary: SheetSummary;
-  result: LocalityShares;
-} {
-  const s = localityShares(input);
-  const name = input.sheetName ?? SHEET_NAMES.shares;
-  const { need } = s;
-  const d = createSheetDraft();
-
-  d.row([text("Needs-led locality shares", "title")]);
-  const src = input.localities;
-  d.row([
-    text(
-      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
-      "note"
-    ),
-  ]);
-  d.blank();
-  d.row([text("Settings", "subtitle")]);
-  const totalRow = d.row([text("FTE to share out"), num(s.total, "fte", "input")]);
-  const totalCell = d.address(totalRow, 1);
-  const absolute = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  d.row([text("Allocation unit (FTE)"), num(s.unit, "fte", "input")]);
-  let costCell: string | undefined;
-  if (input.costPerFte !== undefined) {
-    const costRow = d.row([
-      text("Average cost per FTE (salary plus on-costs)"),
-      num(input.costPerFte, "money", "input"),
-    ]);
-    costCell = d.address(costRow, 1);
-  }
-  d.blank();
-
-  const measures: Array<{ label: string; key: keyof LocalityWeights }> = [
-    { label: "Population 0–19", key: "population" },
-    { label: "Deprivation-weighted population", key: "deprivation" },
-    { label: "Demand", key: "demand" },
-    { label: "Equal share", key: "equal" },
-  ];
-  const weightCols: ColumnSpec<(typeof measures)[number]>[] = [
-    { key: "measure", header: "Measure", cell: (m) => m.label },
-    {
-      key: "given",
-      header: "Weight given",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (m) => need.weightsGiven[m.key],
-    },
-    {
-      key: "used",
-      header: "Weight used",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (m) => need.weights[m.key],
-    },
-  ];
-  d.table("ShareWeights", weightCols, measures);
-  d.blank();
-
-  const rows: LocalityRow[] = s.localities.map((locality, i) => ({ locality, i }));
-  // The weighted population and the cost are native formulas over cells on their row, in
-  // the order the core does the arithmetic, so they recalculate to exactly the value shown.
-  // The need index and exact quota (unrounded, 17 significant digits) stay values here;
-  // live mode gives them native formulas (see live/locality-shares.ts).
-  const firstRow = d.nextRow() + 2; // A1 row number of the first locality
-  const at = (key: string, r: LocalityRow) =>
-    `${columnLetters(cols.findIndex((c) => c.key === key))}${firstRow + r.i}`;
-  const cols: ColumnSpec<LocalityRow>[] = [
-    { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
-    {
-      key: "population",
-      header: "Population 0–19",
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) => r.locality.population,
-    },
-    {
-      key: "deprivation",
-      header: "Deprivation rate",
-      format: "percent",
-      cell: (r) => r.locality.deprivation,
-    },
-    {
-      key: "weighted",
-      header: "Deprivation-weighted population",
-      width: 16,
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) =>
-        formula(
-          `=${at("population", r)}*${at("deprivation", r)}`,
-          need.deprivationWeighted[r.i],
-          "integer"
-        ),
-    },
-    {
-      key: "demand",
-      header: "Demand",
-      format: "integer",
-      totalDecimals: DP,
-      cell: (r) => r.locality.demand,
-    },
-    {
-      key: "popShare",
-      header: "Population share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.populationShare[r.i],
-    },
-    {
-      key: "depShare",
-      header: "Deprivation share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.deprivationShare[r.i],
-    },
-    {
-      key: "demandShare",
-      header: "Demand share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.demandShare[r.i],
-    },
-    {
-      key: "equalShare",
-      header: "Equal share",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.equalShare[r.i],
-    },
-    {
-      key: "need",
-      header: "Need index",
-      format: "percent",
-      totalDecimals: DP,
-      cell: (r) => need.needIndex[r.i],
-    },
-    {
-      key: "quota",
-      header: "Exact FTE quota",
-      format: "fte",
-      totalDecimals: DP,
-      cell: (r) => s.quotas[r.i],
-    },
-    {
-      key: "fte",
-      header: "FTE allocated",
-      format: "fte",
-      totalDecimals: DP,
-      cell: (r) => s.fte[r.i],
-    },
-  ];
-  if (s.cost && costCell) {
-    const cost = s.cost;
-    const perFte = absolute(costCell);
-    cols.push({
-      key: "cost",
-      header: "Cost (a year)",
-      width: 14,
-      format: "money",
-      totalDecimals: 2,
-      cell: (r) => formula(`=ROUND(${at("fte", r)}*${perFte},2)`, cost[r.i], "money"),
-    });
-  }
-  const table = d.table("LocalityShares", cols, rows);
-  const allocated = table.totalAddress.fte;
-  const difference = roundTo(table.totals.fte - s.total, DP);
-  d.row([
-    text("Check: FTE allocated less FTE to share out"),
-    formula(`=ROUND(${allocated}-${totalCell},${DP})`, difference, "fte", "total"),
-  ]);
-  d.row([
-    text("Check"),
-    formula(
-      `=IF(ROUND(${allocated}-${totalCell},${DP})=0,"Adds up exactly","Does not add up")`,
-      difference === 0 ? "Adds up exactly" : "Does not add up",
-      undefined,
-      "total"
-    ),
-  ]);
-  d.blank();
-
-  if (s.roles) {
-    const { roles, allocation } = s.roles;
-    d.row([text("FTE by role and locality", "subtitle")]);
-    const n = s.localities.length;
-    const first = d.nextRow() + 1; // zero-based sheet row of the first role
-    const lastLocalityLetter = columnLetters(2 + n - 1); // localities from column C
-    const roleCols: ColumnSpec<{ role: RoleToShare; i: number }>[] = [
-      { key: "role", header: "Role", width: 20, cell: (r) => r.role.name },
-      {
-        key: "roleFte",
-        header: "Role FTE",
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => r.role.fte,
-      },
-      ...s.localities.map((l, j): ColumnSpec<{ role: RoleToShare; i: number }> => ({
-        key: `loc${j}`,
-        header: l.name,
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => allocation.cells[r.i][j],
-      })),
-      {
-        key: "allocated",
-        header: "Allocated",
-        format: "fte",
-        totalDecimals: DP,
-        cell: (r) => {
-          const row = first + r.i + 1;
-          const value = roundTo(
-            allocation.cells[r.i].reduce((a, b) => a + b, 0),
-            DP
-          );
-          return formula(`=ROUND(SUM(C${row}:${lastLocalityLetter}${row}),${DP})`, value, "fte");
-        },
-      },
-    ];
-    const rt = d.table(
-      "RoleLocalityFte",
-      roleCols,
-      roles.map((role, i) => ({ role, i }))
-    );
-    // Each locality column total must equal that locality's allocation in the table above.
-    const comparisons = s.localities.map(
-      (_, j) =>
-        `ROUND(${rt.totalAddress[`loc${j}`]}-${table.letters.fte}${table.firstDataRow + j + 1},${DP})=0`
-    );
-    const rowsOk = `ROUND(${rt.totalAddress.allocated}-${rt.totalAddress.roleFte},${DP})=0`;
-    const ok =
-      s.localities.every((_, j) => roundTo(rt.totals[`loc${j}`] - s.fte[j], DP) === 0) &&
-      roundTo(rt.totals.allocated - rt.totals.roleFte, DP) === 0;
-    d.row([
-      text("Check: role and locality totals exact"),
-      formula(
-        `=IF(AND(${[...comparisons, rowsOk].join(",")}),"OK","Check")`,
-        ok ? "OK" : "Check",
-        undefined,
-        "total"
-      ),
-    ]);
-    d.blank();
-  }
-
+/** The warnings, then how the figures were worked out. */
+function notesSection({ d, s }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, need.weights).forEach((line, i) =>
+  methodology(s, s.need.weights).forEach((line, i) =>
     d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
+}
 
-  const sheet = d.toSpec("shares", name, {
-    freeze: { rows: table.headerRow + 1, columns: 1 },
-    minWidths: [34],
-  });
+function summaryOf({ s }: SharesSheet, sheetName: string, table: PlacedTable): SheetSummary {
   const costTotal = table.totals.cost;
-  const summary: SheetSummary = {
+  return {
     key: "shares",
-    sheetName: name,
+    sheetName,
     headline:
       `${formatNumber(s.total, DP)} FTE shared across ${s.localities.length} localities by need, in steps of ${formatNumber(s.unit, 10)} FTE; allocations add up exactly` +
       (costTotal !== undefined ? ` (${formatPounds(costTotal)} a year)` : ""),
@@ -436,5 +825,4 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
     ],
     warnings: s.warnings,
   };
-  return { sheet, summary, result: s };
 }

@@ -1,6 +1,6 @@
 import type { PostCosting } from "../costing";
 import type { Establishment } from "../model";
-import type { TextCell } from "./live/common";
+import type { TextCell } from "./text-numbers";
 import { identityDefinition } from "./post-inputs";
 import { figureCell, type LiveBook } from "./render";
 import { text } from "./sheet-spec";

@@ -10,8 +10,8 @@ import type { FinancialYear } from "../dates";
 import type { Establishment, Post, PostField } from "../model";
 import { GT, IF, lit, MAX, N, ROUNDUP, sourceRef, sub, type Expr } from "./expr";
 import { postCost, profile, profileYear, salaryOf } from "./estab-calls";
-import { postTextReason, type TextCell } from "./live/common";
-import type { PostPay } from "./live/pay";
+import { postTextReason, type TextCell } from "./text-numbers";
+import type { PostPay } from "./post-pay";
 
 /** A figure's definition, or why it has none (the cell then stays the core's value). */
 export type Definition = Expr | { reason: string };

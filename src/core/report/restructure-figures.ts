@@ -32,8 +32,8 @@ import {
 } from "./expr";
 import type { LiveInputs } from "./establishment-cost";
 import { postCell, type Definition } from "./post-inputs";
-import { postTextReason } from "./live/common";
-import { payOf } from "./live/pay";
+import { postTextReason } from "./text-numbers";
+import { payOf } from "./post-pay";
 
 /** What a live Restructure sheet's formulas price with besides the establishment. */
 export interface RestructureLive extends LiveInputs {

@@ -40,7 +40,7 @@ import {
   type RestructureInputs,
   type RestructureLive,
 } from "./restructure-figures";
-import { postTextReason } from "./live/common";
+import { postTextReason } from "./text-numbers";
 
 export type { RestructureLive } from "./restructure-figures";
 

@@ -71,3 +71,14 @@ export function decimalsOf(unit: number): number {
 export function fromUnits(units: number, unit: number, decimals = decimalsOf(unit)): number {
   return roundTo(units * unit, decimals);
 }
+
+/**
+ * A total in whole units: as it is when it is one (give or take float noise), else the
+ * nearest whole number of units, as Excel's ROUND(total / unit, 0) × unit gives it (half
+ * away from zero, on the total read to 15 digits: 20.05 in steps of 0.1 is 20.1).
+ */
+export function inWholeUnits(fte: number, unit: number): number {
+  checkUnit(unit);
+  if (!Number.isFinite(fte) || fte < 0 || nearestWhole(fte / unit) !== undefined) return fte;
+  return fromUnits(roundTo(fte / unit, 0), unit);
+}

@@ -7,12 +7,15 @@ import { costEstablishment, financialYearsWindow, type EstablishmentCosting } fr
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
-import { buildEstablishmentCostSheet } from "../report/establishment-cost";
+import {
+  buildEstablishmentCostSheet,
+  type EstablishmentCostCells,
+} from "../report/establishment-cost";
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
-import { buildLocalitySharesSheet } from "../report/locality-shares";
+import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
+import { rolesOfPosts } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
-import { liveFormulas, type LiveSource } from "../report/live";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -20,6 +23,7 @@ import {
 } from "../report/assumption-cells";
 import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
+import { establishmentTotalIssue } from "./shares-total";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -134,15 +138,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       inputs.payScales
     ));
 
+  let costCells: EstablishmentCostCells | undefined;
   for (const key of wanted) {
     const est = inputs.establishment;
     if (key === "cost" && est) {
-      built.push(
-        buildEstablishmentCostSheet(
-          { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
-          annualCosting(est)
-        )
+      const cost = buildEstablishmentCostSheet(
+        { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
+        annualCosting(est)
       );
+      costCells = cost.cells;
+      built.push(cost);
     } else if (key === "grant" && est) {
       built.push(
         buildGrantCostingSheet({
@@ -164,25 +169,25 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "shares" && inputs.localities) {
-      const shares = localitySharesSheet(inputs.localities, est, a, provenance, annualCosting);
+      const shares = localitySharesSheet(
+        inputs.localities,
+        est,
+        a,
+        provenance,
+        annualCosting,
+        live && { ...live, establishment: est, costCells },
+        request.roles
+      );
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
+      issues.push(...shares.issues);
       built.push(shares);
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }
   }
-  if (request.mode === "live")
-    finishLive(built, {
-      establishment: inputs.establishment,
-      localities: inputs.localities,
-      payScales: inputs.payScales,
-      assumptions: a,
-      assumptionCells,
-      textCell,
-      establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
-    });
+  if (request.mode === "live") finishLive(built);
   return {
     ok: true,
     issues,
@@ -201,19 +206,26 @@ export function localitySharesSheet(
   est: Establishment | undefined,
   a: Assumptions,
   provenance: { generatedAt: string; version: string },
-  annualCosting: (est: Establishment) => EstablishmentCosting
-): SheetBuild | { issue: Issue } {
+  annualCosting: (est: Establishment) => EstablishmentCosting,
+  live?: LocalitySharesLive,
+  byRole = false
+): (SheetBuild & { live?: LiveBook; issues: Issue[] }) | { issue: Issue } {
   const fte = est ? establishmentFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
   const costPerFte = costing && fte ? costing.netByYear[0] / fte : undefined;
   try {
-    return buildLocalitySharesSheet({
+    const built = buildLocalitySharesSheet({
       localities,
       assumptions: a,
       establishmentFte: fte,
       costPerFte,
+      establishmentRoles:
+        byRole && costing ? rolesOfPosts(costing.posts, costing.vacancy.rate) : undefined,
       ...provenance,
+      live,
     });
+    const { rounded, total } = built.result;
+    return { ...built, issues: establishmentTotalIssue(est, rounded, total, a.allocationUnit) };
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
     return {
@@ -231,20 +243,16 @@ export function localitySharesSheet(
 
 /**
  * Live: computed cells also carry ESTAB formulas over the source cells. A builder says
- * what it made live; the pass does the rest (none for Establishment Cost, Grant Costing
- * and Restructure, defined whole as they are built). A cell that cannot be expressed
- * exactly stays a value, and the summary says which.
+ * what it made live, and why the rest stay values: every sheet defines its live figures as it
+ * is built, so no pass has to find a column by its header. The summary says which cells
+ * stay values.
  */
 function finishLive(
-  built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
-  source: LiveSource
+  built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>
 ): void {
-  const definedWhole = new Set<SheetKey>(["cost", "grant", "changes"]);
   for (const b of built) {
-    const pass = definedWhole.has(b.sheet.key) ? undefined : liveFormulas(b.sheet, source);
-    if (pass) b.sheet = pass.sheet;
-    const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
-    const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];
+    const liveCells = b.live?.liveCells ?? 0;
+    const notLive = b.live?.notLive ?? [];
     if (b.sheet.key !== "assumptions" && notLive.length > 0)
       b.summary = {
         ...b.summary,

@@ -21,6 +21,12 @@ export interface BuildRequest {
    * read as input, except the assumptions sheet.
    */
   outputSheets?: string[];
+  /**
+   * Locality shares by role as well: the establishment's roles (its posts grouped by
+   * title) shared across the localities, both totals exact, each locality's cost at the
+   * roles' own costs.
+   */
+  roles?: boolean;
   /** First FY when the workbook has no assumptions sheet: the caller's current FY (the core has no clock). */
   defaultFirstYear?: FinancialYear;
   /** For the provenance line; passed in so the core stays pure and testable. */

@@ -410,13 +410,14 @@ describe("locality shares are checked across tables before any is worked out", (
     ]);
   });
 
-  it("an FTE to share out that is not whole units is an error at its cell", () => {
+  it("an FTE to share out that is not whole units is shared to the nearest unit, with a warning at its cell", () => {
     const r = read([
       ["FTE to share out", 1.23],
       ["Allocation unit (FTE)", 1],
     ]);
+    expect(r.issues[0]).toMatchObject({ severity: "warning", code: "shares-total-rounded" });
     expect(messages(r.issues)).toEqual([
-      "Assumptions!B2: The FTE to share out (1.23 FTE) is not a whole number of 1 FTE units; use a unit that divides it, e.g. 0.1 or 0.01 — change 'FTE to share out' or 'Allocation unit (FTE)' on the assumptions sheet",
+      "Assumptions!B2: The FTE to share out 1.23 FTE is not a whole number of 1 FTE units; 1 FTE is shared out (the nearest whole number of units) — type a whole number of 1 FTE units to share out that, or change 'Allocation unit (FTE)'",
       "Need!A1: The locality shares use a default the Assumptions sheet does not set: weights population 50%, deprivation 30%, demand 20% — set 'FTE to share out', 'Allocation unit (FTE)' or the 'Weight:' rows on the Assumptions sheet to choose them",
     ]);
   });

@@ -15,6 +15,7 @@ import {
   GT,
   IF,
   INDEX,
+  ABS,
   LEN,
   lit,
   MAX,
@@ -36,7 +37,9 @@ import {
 } from "../../../src/core/report/expr";
 import {
   agencyCost,
+  allocateCall,
   fyFraction,
+  needIndexCall,
   postCost,
   profile,
   profileYear,
@@ -233,6 +236,18 @@ describe("printed formulas in HyperFormula give the evaluated values", () => {
     const total = postCost({ salary: lit(30000), fte: lit(1), fy: 2024, figure: "total" });
     out.push(neg(ROUND(mul(total, vacancy), 2)));
     out.push(INDEX(lit([[1, 2, 3]]), 1, 3));
+    // INDEX with no column, ABS, and the share functions as the Locality shares sheet calls them.
+    out.push(INDEX(lit([[4], [5]]), 2), ABS(lit(-2.5)));
+    const column = (xs: number[]) => lit(xs.map((x) => [x]));
+    const index = needIndexCall(
+      column([10000, 20000, 10000]),
+      column([0.2, 0.1, 0.3]),
+      column([300, 300, 400]),
+      lit([[0.5, 0.3, 0.2, 0]])
+    );
+    out.push(INDEX(index, 1), INDEX(index, 3));
+    const allocation = allocateCall(lit(20), column([0.270714, 0.395714, 0.333572]), lit(0.1));
+    out.push(INDEX(allocation, 1), INDEX(allocation, 2), INDEX(allocation, 3));
     return out;
   }
 
@@ -250,6 +265,10 @@ describe("printed formulas in HyperFormula give the evaluated values", () => {
     const calc = hf.getSheetId("Calc") as number;
     const got = exprs.map((_, row) => hf.getCellValue({ sheet: calc, row, col: 0 }));
     expect(got).toEqual(exprs.map((e) => value(e)));
+    // DOMAIN worked example 9: need index 0.270714 and 0.333571; 20 FTE as 5.4, 7.9, 6.7.
+    const [a, c, ...fte] = got.slice(-5) as number[];
+    expect([a, c].map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0.270714, 0.333571]);
+    expect(fte).toEqual([5.4, 7.9, 6.7]);
     hf.destroy();
   });
 

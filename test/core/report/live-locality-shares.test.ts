@@ -14,11 +14,9 @@ import {
 import { plainAssumptions } from "../../../src/core/costing";
 import type { Assumptions, Establishment, Post } from "../../../src/core/model";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
-import {
-  establishmentFteFormula,
-  liveLocalityShares,
-} from "../../../src/core/report/live/locality-shares";
-import { makeShareable } from "../../../src/core/report/live";
+import { establishmentFteDefinition } from "../../../src/core/report/locality-inputs";
+import { formula, lit, numberValue } from "../../../src/core/report/expr";
+import { makeShareable } from "../../../src/core/report/shareable";
 import { allocateExact, needIndex } from "../../../src/core/shares";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
 
@@ -60,7 +58,7 @@ const assumptions: Assumptions = {
   allocationTotalFte: undefined,
 };
 const COST_PER_FTE = 45000.5;
-const sheetFor = (establishmentFte: number, locs = localities) =>
+const sheetFor = (establishmentFte: number, locs = localities, live = false) =>
   buildLocalitySharesSheet({
     localities: locs,
     assumptions,
@@ -68,19 +66,26 @@ const sheetFor = (establishmentFte: number, locs = localities) =>
     costPerFte: COST_PER_FTE,
     generatedAt: "2026-01-01",
     version: "test",
+    live: live ? { establishment: est } : undefined,
   });
+
+/** The definition printed: the formula and the value it gives, or why there is none. */
+function printedFte(e: Establishment, unit: number) {
+  const d = establishmentFteDefinition(e, lit(unit));
+  return "reason" in d ? d.reason : { formula: `=${formula(d)}`, value: numberValue(d) };
+}
 
 describe("the establishment's FTE as a formula", () => {
   it("adds up the posts' cells in runs of consecutive rows, skipping sub-total and TOTAL rows", () => {
-    expect(establishmentFteFormula(est, 0.1)).toEqual({
+    expect(printedFte(est, 0.1)).toEqual({
       formula: "=ROUND(ROUND(ROUND(SUM('Staff list'!B2:B3,'Staff list'!B5:B6),6)/0.1,0)*0.1,1)",
       value: 21.4,
     });
-    expect(establishmentFteFormula(est, 1)).toEqual({
+    expect(printedFte(est, 1)).toEqual({
       formula: "=ROUND(ROUND(SUM('Staff list'!B2:B3,'Staff list'!B5:B6),6),0)",
       value: 21,
     });
-    expect(establishmentFteFormula(est, 0.5)).toMatchObject({ value: 21.5 });
+    expect(printedFte(est, 0.5)).toMatchObject({ value: 21.5 });
   });
 
   it("says why when a post with FTE has no cell to add up", () => {
@@ -88,18 +93,18 @@ describe("the establishment's FTE as a formula", () => {
       ...est,
       posts: [...posts, { sourceRow: 9, title: "Floating", fte: 1, cells: {} }],
     };
-    expect(establishmentFteFormula(noCell, 0.1)).toBe("Floating has no FTE cell to add up");
+    expect(printedFte(noCell, 0.1)).toBe("Floating has no FTE cell to add up");
     const newPost = {
       ...est,
       posts: [...posts, { sourceRow: 9, title: "New", fte: 0, cells: {} }],
     };
-    expect(establishmentFteFormula(newPost, 0.1)).toMatchObject({ value: 21.4 });
+    expect(printedFte(newPost, 0.1)).toMatchObject({ value: 21.4 });
   });
 });
 
 describe("live Locality shares sheet sharing the establishment's own FTE", () => {
-  const built = sheetFor(21.43);
-  const outcome = liveLocalityShares(built.sheet, { localities, establishment: est, assumptions });
+  const built = sheetFor(21.43, localities, true);
+  const outcome = { sheet: built.sheet, ...built.live! };
   const hf = estabWorkbook({
     Localities: LOCALITIES,
     "Staff list": STAFF,

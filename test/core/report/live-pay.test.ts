@@ -5,7 +5,7 @@
 import { plainAssumptions } from "../../../src/core/costing";
 import type { Assumptions, Establishment, PayScales, Post } from "../../../src/core/model";
 import { formula } from "../../../src/core/report/expr";
-import { payOf, type PostPay } from "../../../src/core/report/live/pay";
+import { payOf, type PostPay } from "../../../src/core/report/post-pay";
 
 const post = (p: Partial<Post>, cells: Post["cells"]): Post => ({
   sourceRow: 1,

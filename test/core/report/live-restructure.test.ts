@@ -11,7 +11,7 @@ import { serialOf } from "../../../src/core/dates";
 import type { Assumptions, Establishment, PayScales, Post } from "../../../src/core/model";
 import { buildRestructureSheet } from "../../../src/core/report/restructure";
 import { annualCostOf } from "../../../src/core/changes";
-import { makeShareable } from "../../../src/core/report/live";
+import { makeShareable } from "../../../src/core/report/shareable";
 import type { SheetSpec } from "../../../src/core/report";
 import { estabWorkbook } from "../../functions/hyperformula-estab";
 

@@ -13,14 +13,14 @@ import { HyperFormula } from "hyperformula";
 import { cellOf, compare, hfSheet, recalculates, sheetGrid, type Raw } from "./live-harness";
 import { holdsText, type CellValue } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/read";
-import { liveFormulas, type SheetSpec } from "../../../src/core/report";
-import { buildWorkbook } from "../../../src/core/workbook/build";
+import type { SheetSpec } from "../../../src/core/report";
+import { buildWorkbook, localitySharesSheet } from "../../../src/core/workbook/build";
+import { costEstablishment, financialYearsWindow } from "../../../src/core/costing";
 import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
 import { buildRestructureSheet } from "../../../src/core/report/restructure";
 import { annualCostOf } from "../../../src/core/changes";
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
-import { assumptionCellsRead } from "../../../src/core/report/assumption-cells";
-import type { Establishment } from "../../../src/core/model";
+import type { Establishment, Localities } from "../../../src/core/model";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
@@ -116,12 +116,11 @@ function reasons(sheets: SheetSpec[]): string[] {
     payScales: inputs.payScales,
     assumptions: inputs.assumptions,
     textCell: (sheet: string, address: string) => holdsText(g.grids, sheet, address),
-    establishmentCost: sheets.find((s) => s.key === "cost"),
   };
-  // Establishment Cost, Grant Costing and Restructure define their live figures as they are
-  // built; Locality shares gets the pass.
+  // Every sheet defines its live figures as it is built: each builder says which stay values.
+  const est = inputs.establishment as Establishment;
   const input = {
-    establishment: inputs.establishment as Establishment,
+    establishment: est,
     assumptions: inputs.assumptions,
     payScales: inputs.payScales,
     generatedAt: "2026-01-01",
@@ -137,10 +136,21 @@ function reasons(sheets: SheetSpec[]): string[] {
       costOf: annualCostOf(inputs.assumptions, inputs.payScales, inputs.assumptions.firstYear),
       live: { textCell: source.textCell, assumptions: inputs.assumptions },
     }).live?.notLive ?? [];
-  const built: Partial<Record<SheetSpec["key"], () => string[]>> = { cost, grant, changes };
-  return sheets.flatMap((s) =>
-    (built[s.key] ?? (() => liveFormulas(s, source).notLive))()
-  );
+  const shares = (): string[] => {
+    const a = inputs.assumptions;
+    const costing = costEstablishment(est.posts, a, financialYearsWindow(a.firstYear, 1));
+    const built = localitySharesSheet(
+      inputs.localities as Localities,
+      est,
+      a,
+      { generatedAt: "2026-01-01", version: "test" },
+      () => costing,
+      { textCell: source.textCell, establishment: est }
+    );
+    return "issue" in built ? [built.issue.message] : (built.live?.notLive ?? []);
+  };
+  const built: Partial<Record<SheetSpec["key"], () => string[]>> = { cost, grant, changes, shares };
+  return sheets.flatMap((s) => built[s.key]?.() ?? []);
 }
 
 const textReason = (cell: string, what: string, read: number) =>
@@ -236,26 +246,6 @@ describe("live sheets over numbers typed as text", () => {
         `North population 0–19: ${textReason("Localities!B2", "population 0–19", 14820)}`,
       ])
     );
-  });
-
-  it("the live pass over the shareable sheets gives the live build", () => {
-    const g = grids();
-    const inputs = readWorkbook(g);
-    // Establishment Cost, Grant Costing and Restructure are made live as they are built: the
-    // pass alone makes Locality shares.
-    const again = shareable.slice(3).map(
-      (s) =>
-        liveFormulas(s, {
-          establishment: inputs.establishment,
-          localities: inputs.localities,
-          assumptions: inputs.assumptions,
-          assumptionCells: assumptionCellsRead(inputs.assumptionsSource, g.grids),
-          textCell: (sheet, address) => holdsText(g.grids, sheet, address),
-          establishmentCost: shareable.find((x) => x.key === "cost"),
-        }).sheet
-    );
-    expect(shareable.slice(0, 3).map((s) => s.key)).toEqual(["cost", "grant", "changes"]);
-    expect(again.map((s) => s.cells)).toEqual(live.slice(3).map((s) => s.cells));
   });
 
   it("follows an edit to a number cell as a shareable rebuild has it", () => {

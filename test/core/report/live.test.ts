@@ -21,7 +21,9 @@ import { buildEstablishmentCostSheet } from "../../../src/core/report/establishm
 import { buildGrantCostingSheet } from "../../../src/core/report/grant-costing";
 import { buildLocalitySharesSheet } from "../../../src/core/report/locality-shares";
 import { allocateExact, needIndex } from "../../../src/core/shares";
-import { liveFormulas, makeShareable, settingsConstant } from "../../../src/core/report/live";
+import { makeShareable } from "../../../src/core/report/shareable";
+import { costSettings } from "../../../src/core/report/assumption-cells";
+import { formula } from "../../../src/core/report/expr";
 import type { SheetSpec } from "../../../src/core/report";
 import { estabWorkbook, HF_CONFIG, registerEstab } from "../../functions/hyperformula-estab";
 
@@ -247,13 +249,15 @@ describe("make shareable", () => {
 
 describe("settings written into live formulas", () => {
   it("carries only what differs from the functions' defaults", () => {
-    expect(settingsConstant(plainAssumptions(2024, 1))).toBe("");
-    expect(
-      settingsConstant({
-        ...plainAssumptions(2024, 1, { apprenticeshipLevy: false, pensionRate: 0.19 }),
-        niRate: 0.15,
-      })
-    ).toBe('{"Levy","No";"NI rate",0.15;"Pension rate",0.19}');
+    // With no Assumptions sheet to point at, the settings are an array constant.
+    expect(costSettings(undefined, plainAssumptions(2024, 1))).toBeUndefined();
+    const differing = costSettings(undefined, {
+      ...plainAssumptions(2024, 1, { apprenticeshipLevy: false, pensionRate: 0.19 }),
+      niRate: 0.15,
+    });
+    expect(differing && formula(differing)).toBe(
+      '{"Levy","No";"NI rate",0.15;"Pension rate",0.19}'
+    );
   });
 });
 
@@ -373,13 +377,22 @@ describe("live Locality shares sheet (DOMAIN worked example 9)", () => {
     generatedAt: "2026-01-01",
     version: "test",
   }).sheet;
-  const outcome = liveFormulas(built, { localities, assumptions });
+  const liveBuild = buildLocalitySharesSheet({
+    localities,
+    assumptions,
+    generatedAt: "2026-01-01",
+    version: "test",
+    live: {},
+  });
+  const outcome = { sheet: liveBuild.sheet, ...liveBuild.live! };
   const hf = estabWorkbook({ Localities: LOCALITIES, Live: hfSheet(outcome.sheet, "live") });
   const live = hf.getSheetId("Live") as number;
   afterAll(() => hf.destroy());
 
   it("gives each locality's figures, shares and FTE allocated a formula over the localities table", () => {
     expect(outcome.notLive).toEqual([]);
+    // One definition: the live sheet made shareable is the shareable build.
+    expect(makeShareable(outcome.sheet)).toEqual(built);
     // 3 localities × (3 figures as written, 4 one-measure shares, need index, exact quota,
     // FTE allocated); the weighted population is a native formula in both modes.
     expect(outcome.liveCells).toBe(3 * 10);

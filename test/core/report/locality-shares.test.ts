@@ -247,6 +247,55 @@ describe("locality shares sheet", () => {
       expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
   });
 
+  it("shares the establishment's roles across the localities, both totals exact, cost by the roles' own costs", () => {
+    // 20 FTE over roles of 12, 5.5 and 2.43 FTE (19.93): quotas 12.042, 5.519, 2.439 FTE;
+    // in tenths 120, 55, 24 rounded down, the tenth left to the largest remainder (0.42).
+    const r = buildLocalitySharesSheet({
+      ...base,
+      costPerFte: 45000,
+      establishmentRoles: [
+        { name: "Social worker", fte: 12, cost: 12 * 52000 },
+        { name: "Family support", fte: 5.5, cost: 5.5 * 31000 },
+        { name: "Admin", fte: 2.43, cost: 2.43 * 24000 },
+      ],
+    });
+    const roles = r.result.roles!;
+    expect(roles.roles.map((x) => x.fte)).toEqual([12.1, 5.5, 2.4]);
+    expect(roles.allocation.localityTotals).toEqual([5.4, 7.9, 6.7]);
+    expect(tableHeaders(r.sheet)[2]).toEqual([
+      "Role",
+      "Role FTE",
+      "A",
+      "B",
+      "C",
+      "Allocated",
+      "Cost per FTE",
+    ]);
+    const costRow = rowIndexOf(r.sheet, "Cost (a year) at each role's cost per FTE");
+    const cells = roles.allocation.cells;
+    const perFte = [52000, 31000, (2.43 * 24000) / 2.43];
+    const byLocality = [0, 1, 2].map((j) =>
+      roundTo(
+        cells.reduce((sum, row, i) => sum + roundTo(row[j] * perFte[i], 2), 0),
+        2
+      )
+    );
+    expect(r.sheet.cells[costRow].slice(2, 6).map((c) => (c as { value: number }).value)).toEqual([
+      ...byLocality,
+      roundTo(byLocality[0] + byLocality[1] + byLocality[2], 2),
+    ]);
+    expect(r.sheet.cells[costRow][2]).toMatchObject({
+      formula: `=ROUND(ROUND(C${costRow - 3}*$G$${costRow - 3},2)+ROUND(C${costRow - 2}*$G$${costRow - 2},2)+ROUND(C${costRow - 1}*$G$${costRow - 1},2),2)`,
+    });
+    const check = r.sheet.cells[rowIndexOf(r.sheet, "Check: role and locality totals exact")][1];
+    expect(check).toMatchObject({ value: "OK" });
+    expect(r.summary.warnings).toEqual([
+      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 20 FTE shared out (largest remainder, in proportion to each role's FTE): Social worker 12 → 12.1, Admin 2.43 → 2.4.",
+    ]);
+    for (const c of recalculate(r.sheet))
+      expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });
+  });
+
   it("shares the establishment's FTE to the nearest unit when no total is set, with a warning", () => {
     const r = buildLocalitySharesSheet({
       ...base,
@@ -260,16 +309,37 @@ describe("locality shares sheet", () => {
     expect(r.sheet.cells.some((row) => row[0]?.style === "warning")).toBe(true);
   });
 
-  it("refuses a set total that is not whole units, and roles that disagree with it", () => {
-    expect(() =>
-      buildLocalitySharesSheet({
-        ...base,
-        assumptions: { ...assumptions, allocationTotalFte: 20.05 },
-      })
-    ).toThrow(SharesInputError);
+  it("shares a set total that is not whole units to the nearest unit, saying so", () => {
+    // 20.05 in steps of 0.1 is a tie: half away from zero, as Excel's ROUND, is 20.1.
+    const r = buildLocalitySharesSheet({
+      ...base,
+      assumptions: { ...assumptions, allocationTotalFte: 20.05 },
+    });
+    expect(r.result.total).toBe(20.1);
+    expect(r.result.rounded).toEqual({ given: 20.05, from: "assumption" });
+    expect(r.result.fte.reduce((a, b) => a + b * 10, 0)).toBeCloseTo(201, 9);
+    expect(cellAt(r.sheet, "B5")).toMatchObject({ value: 20.1 });
+    expect(r.summary.warnings).toEqual([
+      "The FTE to share out 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE was shared out (the nearest whole number of units). Change 'FTE to share out' or 'Allocation unit (FTE)' to choose the figure.",
+    ]);
+    const half = buildLocalitySharesSheet({
+      ...base,
+      assumptions: { ...assumptions, allocationUnit: 0.5, allocationTotalFte: 23.3 },
+    });
+    expect(half.result.total).toBe(23.5);
+    expect(half.result.fte).toEqual([6.5, 9, 8]);
+    expect(half.sheet.cells[rowIndexOf(half.sheet, "Check")][1]).toMatchObject({
+      value: "Adds up exactly",
+    });
+  });
+
+  it("refuses roles that disagree with the total, and a negative total", () => {
     expect(() => buildLocalitySharesSheet({ ...base, roles: [{ name: "X", fte: 19 }] })).toThrow(
       /roles add up to 19 FTE but the FTE to share out is 20/
     );
+    expect(() =>
+      buildLocalitySharesSheet({ ...base, assumptions: { ...assumptions, allocationTotalFte: -1 } })
+    ).toThrow(SharesInputError);
   });
 
   it("scales weights that do not add up to 100% and shows both", () => {
@@ -284,6 +354,58 @@ describe("locality shares sheet", () => {
     expect(r.summary.warnings[0]).toMatch(/scaled/);
     expect(cellAt(r.sheet, "B9")).toMatchObject({ value: 50 });
     expect(cellAt(r.sheet, "C9")).toMatchObject({ value: 0.5 });
+  });
+});
+
+describe("each need column formatted by what it holds (issue 15)", () => {
+  // IMD scores, as a localities table gives them: not rates, so never shown as 2140%.
+  const imd: Localities = {
+    ...localities,
+    localities: [
+      { ...localities.localities[0], deprivation: 21.4, demand: 12.5 },
+      { ...localities.localities[1], deprivation: 35.2 },
+      { ...localities.localities[2], deprivation: 12.8 },
+    ],
+  };
+  // No cost per FTE: the localities' rows are 16 to 18.
+  const r = buildLocalitySharesSheet({ ...base, localities: imd });
+  const note = (sheet: SheetSpec) =>
+    sheet.cells.flatMap((row) =>
+      row[0]?.kind === "text" && row[0].text.startsWith("Deprivation is read as")
+        ? [row[0].text]
+        : []
+    );
+
+  it("shows an IMD score as the score, a demand with decimals as it is, and says the need index used scores", () => {
+    expect(tableHeaders(r.sheet)[1].slice(1, 5)).toEqual([
+      "Population 0–19",
+      "Deprivation score",
+      "Deprivation-weighted population",
+      "Demand",
+    ]);
+    expect(cellAt(r.sheet, "C16")).toEqual({ kind: "number", value: 21.4, format: "general" });
+    expect(cellAt(r.sheet, "E16")).toMatchObject({ value: 12.5, format: "general" });
+    expect(cellAt(r.sheet, "B16")).toMatchObject({ value: 10000, format: "integer" });
+    // Population × score: 10,000 × 21.4 = 214,000; 20,000 × 35.2 = 704,000; 10,000 × 12.8 = 128,000.
+    expect(cellAt(r.sheet, "D16")).toMatchObject({ formula: "=B16*C16", value: 214000 });
+    expect(r.result.need.deprivationShare).toEqual([
+      214000 / 1046000,
+      704000 / 1046000,
+      128000 / 1046000,
+    ]);
+    expect(note(r.sheet)).toEqual([
+      "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
+    ]);
+  });
+
+  it("shows an IDACI rate as a percentage and says so", () => {
+    const rates = buildLocalitySharesSheet(base).sheet;
+    expect(tableHeaders(rates)[1][2]).toBe("Deprivation rate");
+    expect(cellAt(rates, "C16")).toMatchObject({ value: 0.2, format: "percent" });
+    expect(cellAt(rates, "E16")).toMatchObject({ value: 300, format: "integer" });
+    expect(note(rates)).toEqual([
+      "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage.",
+    ]);
   });
 });
 

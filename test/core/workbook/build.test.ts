@@ -376,7 +376,9 @@ describe("a share-out the figures cannot make", () => {
     // The readers refuse this at its cell; past them, the share-out's own refusal is caught.
     const a = {
       ...readAssumptions({ grids: [] }).assumptions,
-      allocationTotalFte: 1.23,
+      // A total in part units is now rounded to the unit and shared; a negative one the
+      // share-out still refuses.
+      allocationTotalFte: -1,
       allocationUnit: 1,
     };
     const out = localitySharesSheet(
@@ -391,11 +393,11 @@ describe("a share-out the figures cannot make", () => {
     expect(out).toEqual({
       issue: {
         severity: "error",
-        code: "shares-unit-not-whole",
+        code: "shares-total-not-valid",
         sheet: "Need",
         address: "A3",
         message: expect.stringMatching(
-          /^The locality shares cannot be worked out: The FTE to share out/
+          /^The locality shares cannot be worked out: The FTE to share out must be zero or more/
         ),
         fix: "change the localities or the share-out settings on the assumptions sheet",
       },

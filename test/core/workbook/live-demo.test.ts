@@ -249,6 +249,7 @@ describe("the demo workbook built live, in HyperFormula", () => {
     ["Grant amount", "£1,700,000", ["grant"]],
     ["Agency weeks per year", "48", ["changes"]],
     ["FTE to share out", "30", ["shares"]],
+    ["Allocation unit (FTE)", "0.1", ["shares"]],
     ["Weight: population", "60%", ["shares"]],
     // Weights adding up to 110%: scaled, as the core scales them.
     ["Weight: demand", "30%", ["shares"]],

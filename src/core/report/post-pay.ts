@@ -1,13 +1,13 @@
 /** A post's pay as live formulas write it: the cells its salary comes from. */
-import { costingPointIndex, gradeKey, isMoney, midPair } from "../../costing";
-import type { FinancialYear } from "../../dates";
-import { fromA1 } from "../../grid";
-import { roundPenny } from "../../money";
-import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../../model";
-import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "../expr";
-import { salaryOf } from "../estab-calls";
-import { postCell } from "../post-inputs";
-import type { TextCell } from "./common";
+import { costingPointIndex, gradeKey, isMoney, midPair } from "../costing";
+import type { FinancialYear } from "../dates";
+import { fromA1 } from "../grid";
+import { roundPenny } from "../money";
+import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../model";
+import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "./expr";
+import { salaryOf } from "./estab-calls";
+import { postCell } from "./post-inputs";
+import type { TextCell } from "./text-numbers";
 
 /**
  * A post costed from its grade's minimum and maximum (costing point bottom, mid or top, no

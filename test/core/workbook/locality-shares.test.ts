@@ -1,0 +1,318 @@
+/**
+ * The Locality shares sheet through buildWorkbook (issue 15). An FTE to share out that is
+ * not a whole number of allocation units: shared out to the nearest unit, with a warning at
+ * the cell it came from; weights all 0% are an error at the weights' cells (shareable and
+ * live, in HyperFormula). By role: the establishment's posts grouped by title.
+ */
+import fc from "fast-check";
+import type { CellValue, Grid } from "../../../src/core/grid";
+import { buildWorkbook } from "../../../src/core/workbook/build";
+import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
+import type { SheetSpec } from "../../../src/core/report";
+import { estabWorkbook } from "../../functions/hyperformula-estab";
+import { compare, hfSheet, type Raw } from "../report/live-harness";
+
+/** The issues under test here; the notes naming defaults taken are tested in defaults-said. */
+const besidesDefaults = <T extends { code: string }>(issues: readonly T[]): T[] =>
+  issues.filter((i) => i.code !== "assumptions-not-set" && i.code !== "shares-defaults");
+
+const grid = (sheet: string, values: CellValue[][]): Grid => ({
+  sheet,
+  origin: { row: 0, column: 0 },
+  values,
+});
+
+const STAFF: CellValue[][] = [
+  ["Position", "Salary", "FTE", "Headcount"],
+  ["Youth Worker", 26000, 12.5, 13],
+  ["Family Worker", 28000, 7.55, 8],
+  ["TOTAL", "", 20.05, 21],
+];
+// DOMAIN worked example 9's localities.
+const LOCALITIES: CellValue[][] = [
+  ["Locality", "Population 0-19", "IDACI", "Referrals"],
+  ["A", 10000, 0.2, 300],
+  ["B", 20000, 0.1, 300],
+  ["C", 10000, 0.3, 400],
+];
+
+function book(settings: CellValue[][]): WorkbookGrids {
+  return {
+    grids: [
+      grid("Staff", STAFF),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2024/25"],
+        ["Weight: population", "50%"],
+        ["Weight: deprivation", "30%"],
+        ["Weight: demand", "20%"],
+        ["Weight: equal share", "0%"],
+        ...settings,
+      ]),
+      grid("Localities", LOCALITIES),
+    ],
+  };
+}
+
+const request = (mode: "live" | "shareable" = "shareable"): BuildRequest => ({
+  mode,
+  only: ["shares"],
+  generatedAt: "2026-01-01",
+  version: "test",
+});
+
+/** The FTE figures (the cost follows from them and the establishment's costing). */
+const figures = (r: ReturnType<typeof buildWorkbook>) =>
+  r.summaries[0].figures.filter((f) => f.format === "fte").map((f) => [f.label, f.value]);
+
+describe("an FTE to share out that is not a whole number of units", () => {
+  it("shares 20.05 FTE in steps of 0.1 as 20.1, with a warning at the Assumptions cell", () => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", 20.05],
+        ["Allocation unit (FTE)", 0.1],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(besidesDefaults(r.issues)).toEqual([
+      {
+        severity: "warning",
+        code: "shares-total-rounded",
+        sheet: "Assumptions",
+        address: "B7",
+        message:
+          "The FTE to share out 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE is shared out (the nearest whole number of units)",
+        fix: "type a whole number of 0.1 FTE units to share out that, or change 'Allocation unit (FTE)'",
+      },
+    ]);
+    // 20.1 × need index (0.2707, 0.3955, 0.3338) by largest remainder in tenths.
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 20.1],
+      ["A: FTE", 5.4],
+      ["B: FTE", 8],
+      ["C: FTE", 6.7],
+    ]);
+    expect(r.summaries[0].warnings[0]).toMatch(/^The FTE to share out 20.05 FTE/);
+  });
+
+  it("shares 23.3 FTE in steps of 0.5 as 23.5", () => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", "23.3"],
+        ["Allocation unit (FTE)", 0.5],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(
+      besidesDefaults(r.issues).map((i) => [i.severity, i.code, `${i.sheet}!${i.address}`])
+    ).toEqual([["warning", "shares-total-rounded", "Assumptions!B7"]]);
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 23.5],
+      ["A: FTE", 6.5],
+      ["B: FTE", 9],
+      ["C: FTE", 8],
+    ]);
+  });
+
+  it("live, the FTE to share out rounds its Assumptions cell, so an edit there shares out as a fresh build", () => {
+    const settings: CellValue[][] = [
+      ["FTE to share out", 20.05],
+      ["Allocation unit (FTE)", 0.1],
+    ];
+    const live = buildWorkbook(book(settings), request("live"));
+    const sheet = live.sheets[0];
+    const total = sheet.cells[4][1];
+    expect(total && total.kind !== "text" && total.live).toBe(
+      "=ROUND(ROUND(VALUE(Assumptions!$B$7)/$B$6,0)*$B$6,6)"
+    );
+    const raw = (g: Grid): Raw[][] =>
+      g.values.map((row) => row.map((v) => (v === "" ? null : (v as Raw))));
+    const source = book(settings).grids;
+    const hf = estabWorkbook({
+      ...Object.fromEntries(source.map((g) => [g.sheet, raw(g)])),
+      [sheet.name]: hfSheet(sheet, "live"),
+    });
+    const shareable = buildWorkbook(book(settings), request()).sheets[0];
+    const before = compare(hf, sheet.name, shareable);
+    expect(before.got).toEqual(before.want);
+    // 23.36 typed in: shared as 23.4, as a fresh build of the edited workbook.
+    hf.setCellContents({ sheet: hf.getSheetId("Assumptions") as number, row: 6, col: 1 }, 23.36);
+    const edited = buildWorkbook(book([["FTE to share out", 23.36], settings[1]]), request())
+      .sheets[0] as SheetSpec;
+    const { got, want } = compare(hf, sheet.name, edited);
+    expect(got).toEqual(want);
+    expect(hf.getCellValue({ sheet: hf.getSheetId(sheet.name) as number, row: 4, col: 1 })).toBe(
+      23.4
+    );
+    hf.destroy();
+  });
+
+  it("shares the establishment's own 20.05 FTE as 20.1, with a warning at its TOTAL row's FTE", () => {
+    const r = buildWorkbook(book([["Allocation unit (FTE)", 0.1]]), request());
+    expect(r.ok).toBe(true);
+    expect(besidesDefaults(r.issues)).toEqual([
+      {
+        severity: "warning",
+        code: "shares-total-rounded",
+        sheet: "Staff",
+        address: "C4",
+        message:
+          "The establishment's 20.05 FTE is not a whole number of 0.1 FTE units; 20.1 FTE is shared out (the nearest whole number of units)",
+        fix: "set 'FTE to share out' on the assumptions sheet to share out a different figure",
+      },
+    ]);
+    expect(figures(r)[0]).toEqual(["FTE shared out", 20.1]);
+  });
+
+  it("with weights all 0% is an error at the weights' first cell, and nothing is built", () => {
+    const g = book([["FTE to share out", 20]]);
+    const values = g.grids[1].values.map((row) =>
+      typeof row[0] === "string" && row[0].startsWith("Weight") ? [row[0], "0%"] : row
+    );
+    const r = buildWorkbook(
+      { grids: [g.grids[0], { ...g.grids[1], values }, g.grids[2]] },
+      request()
+    );
+    expect(r.ok).toBe(false);
+    expect(r.sheets).toEqual([]);
+    expect(
+      besidesDefaults(r.issues).map((i) => [i.severity, i.code, `${i.sheet}!${i.address}`])
+    ).toEqual([
+      ["warning", "weights-not-100", "Assumptions!B3"],
+      ["error", "weights-all-zero", "Assumptions!B3"],
+    ]);
+  });
+});
+
+describe("a rate typed as text with no % sign", () => {
+  it("stays the reader's figure: Excel's VALUE(\"3\") is 3, where the reader reads 3%", () => {
+    const g = book([["Vacancy factor", "3"]]);
+    g.grids[1].values = g.grids[1].values.map((row) =>
+      row[0] === "Weight: population" ? [row[0], "50"] : row
+    );
+    const r = buildWorkbook(g, { ...request("live"), only: ["cost", "shares"] });
+    const live = (key: string, label: string) => {
+      const sheet = r.sheets.find((x) => x.key === key) as SheetSpec;
+      const row = sheet.cells.find((line) => line[0]?.kind === "text" && line[0].text === label);
+      const cell = row?.find((c, i) => i > 0 && c && c.kind !== "text");
+      return cell && cell.kind !== "text" ? [cell.value, cell.live] : undefined;
+    };
+    expect(live("cost", "Less vacancy factor")).toEqual([0.03, undefined]);
+    expect(live("shares", "Population 0–19")).toEqual([0.5, undefined]);
+    // Typed with its % sign, VALUE reads it as the reader does: live.
+    const pct = buildWorkbook(book([["Vacancy factor", "3%"]]), {
+      ...request("live"),
+      only: ["cost"],
+    });
+    const row = pct.sheets[0].cells.find(
+      (line) => line[0]?.kind === "text" && line[0].text === "Less vacancy factor"
+    );
+    expect(row?.[1]).toMatchObject({ value: 0.03, live: "=VALUE(Assumptions!$B$7)" });
+  });
+});
+
+describe("any FTE to share out and unit (property)", () => {
+  it("builds, sharing the nearest whole number of units, within half a unit of the figure typed", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500_000 }).map((x) => x / 1000),
+        fc.constantFrom(1, 0.5, 0.25, 0.1, 0.05, 0.01),
+        (typed, unit) => {
+          const r = buildWorkbook(
+            book([
+              ["FTE to share out", typed],
+              ["Allocation unit (FTE)", unit],
+            ]),
+            request()
+          );
+          expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+          const shared = r.summaries[0].figures[0].value;
+          const units = Math.round(shared / unit);
+          expect(Math.abs(units * unit - shared)).toBeLessThan(1e-9);
+          expect(Math.abs(shared - typed)).toBeLessThanOrEqual(unit / 2 + 1e-9);
+          const fte = r.summaries[0].figures.slice(1, 4).map((f) => f.value);
+          expect(fte.reduce((s, x) => s + Math.round(x / unit), 0)).toBe(units);
+          // Said at the cell exactly when the figure typed was not whole units.
+          expect(r.issues.some((i) => i.code === "shares-total-rounded")).toBe(
+            Math.abs(shared - typed) > 1e-9
+          );
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+});
+
+describe("locality shares by role (request.roles)", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Salary", "FTE", "Headcount"],
+    ["Family Support Worker", 26000, 3, 3],
+    ["Manager", 40000, 1, 1],
+    ["family support worker ", 26000, 2.5, 3],
+    ["Admin", 21000, 1.5, 2],
+  ];
+  const g: WorkbookGrids = {
+    grids: [grid("Staff", staff), book([]).grids[1], grid("Localities", LOCALITIES)],
+  };
+  const byRole = (mode: "live" | "shareable") =>
+    buildWorkbook(g, { ...request(mode), only: ["cost", "shares"], roles: true });
+
+  it("shares the posts grouped by title, both totals exact, each locality's cost at the roles' costs", () => {
+    const r = byRole("shareable");
+    expect(r.ok).toBe(true);
+    const sheet = r.sheets.find((s) => s.key === "shares") as SheetSpec;
+    const at = (label: string) =>
+      sheet.cells.findIndex((row) => row[0]?.kind === "text" && row[0].text === label);
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    const rows = sheet.cells
+      .slice(header + 1, header + 4)
+      .map((row) => row.slice(0, 6).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+    // 8 FTE: localities 2.1 / 3.2 / 2.7 (Hamilton over 0.2707, 0.3957, 0.3336; A and B tie
+    // on 0.657, B has the larger need). Roles 5.5 / 1 / 1.5: cells role × locality ÷ 8
+    // rounded down, the three tenths owed to the largest remainders that keep both totals:
+    // Admin in A (0.9375), Manager in A (0.625), Family Support Worker in C (0.5625).
+    expect(rows).toEqual([
+      ["Family Support Worker", 5.5, 1.4, 2.2, 1.9, 5.5],
+      ["Manager", 1, 0.3, 0.4, 0.3, 1],
+      ["Admin", 1.5, 0.4, 0.6, 0.5, 1.5],
+    ]);
+    expect(sheet.cells[at("Check: role and locality totals exact")][1]).toMatchObject({
+      value: "OK",
+    });
+    // Each role's cost per FTE: its posts' cost in the year ÷ their FTE (no vacancy factor here).
+    const cost = r.sheets.find((s) => s.key === "cost") as SheetSpec;
+    const totalOf = (title: string) =>
+      cost.cells
+        .filter((row) => row[0]?.kind === "text" && row[0].text.toLowerCase().trim() === title)
+        .reduce((sum, row) => sum + ((row[row.length - 1] as { value: number }).value ?? 0), 0);
+    const perFte = sheet.cells
+      .slice(header + 1, header + 4)
+      .map((row) => (row[6] as { value: number }).value);
+    expect(perFte[0]).toBeCloseTo(totalOf("family support worker") / 5.5, 9);
+    expect(perFte[1]).toBeCloseTo(totalOf("manager"), 9);
+    expect(perFte[2]).toBeCloseTo(totalOf("admin") / 1.5, 9);
+  });
+
+  it("built live, the roles table stays values and the summary says why", () => {
+    const r = byRole("live");
+    const summary = r.summaries.find((s) => s.key === "shares");
+    expect(
+      summary?.warnings.some((w) =>
+        w.includes("FTE by role and locality: controlled rounding has no cell function")
+      )
+    ).toBe(true);
+  });
+
+  it("without it, the sheet has no roles table", () => {
+    const r = buildWorkbook(g, { ...request(), only: ["shares"] });
+    expect(
+      r.sheets[0].cells.some(
+        (row) => row[0]?.kind === "text" && row[0].text === "FTE by role and locality"
+      )
+    ).toBe(false);
+  });
+});
