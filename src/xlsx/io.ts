@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { addChartsToXlsx, chartsToSave } from "./charts";
 import { checkWorkbookBytes, WorkbookRefused } from "./limits";
 
 /**
@@ -29,9 +30,14 @@ export async function loadWorkbook(
   return wb;
 }
 
+/**
+ * The workbook's bytes, with the charts of the sheets writeSheetSpecs wrote added after
+ * ExcelJS has saved it (ExcelJS cannot write charts: src/xlsx/charts.ts).
+ */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return addChartsToXlsx(bytes, chartsToSave(wb));
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -63,10 +63,13 @@ describe("writeSheets", () => {
     expect(sheet.charts).toEqual([
       {
         type: "ColumnClustered",
-        source: "B4:B7",
-        seriesBy: "Auto",
+        source: "E5:E7",
+        seriesBy: "Columns",
         title: "Cost by post",
-        position: ["I4"],
+        legend: "Bottom",
+        series: [{ name: "Cost", values: "E5:E7", xValues: "A5:A7" }],
+        axisTitles: {},
+        position: ["I4", "P20"],
       },
     ]);
     expect(parseMarker(sheet.properties.get(MARKER_KEY))).toEqual({

@@ -12,6 +12,7 @@ import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { liveFormulas, type LiveSource } from "../report/live";
+import { withCharts } from "../report/charts";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -188,7 +189,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   return {
     ok: true,
     issues,
-    sheets: built.map((b) => b.sheet),
+    // Charts last: they point at cells of the finished sheet, live or not.
+    sheets: built.map((b) => withCharts(b.sheet)),
     summaries: built.map((b) => b.summary),
   };
 }

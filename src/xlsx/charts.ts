@@ -1,0 +1,492 @@
+import JSZip from "jszip";
+import { fromA1, parseRangeA1, toA1 } from "../core/grid";
+import type { ChartSeriesSpec, ChartSpec, SheetSpec, SpecCell } from "../core/report";
+import { NUMBER_FORMATS } from "../core/report";
+
+/**
+ * Native charts in .xlsx files, which ExcelJS cannot write (exceljs#1412): DrawingML
+ * chart parts added to the zip beside what ExcelJS wrote. A sheet with charts gets
+ *
+ * - `xl/charts/chartN.xml`, one per chart: its series refer to the sheet's own cells
+ *   (`'Grant Costing'!$G$15:$I$15`) and carry the spec's values as their cache, so a
+ *   reader that does not recalculate still draws the picture;
+ * - `xl/drawings/drawingN.xml`, one per sheet: a twoCellAnchor graphicFrame per chart,
+ *   and its rels file pointing at the charts;
+ * - `<drawing r:id>` in the sheet XML, where ECMA-376 orders it (after the page setup,
+ *   header/footer and breaks, before `<legacyDrawing>` and `<tableParts>`), and a
+ *   relationship from the sheet to the drawing;
+ * - content-type overrides for the new parts.
+ *
+ * The XML is the essentials of the chart schema (CT_ChartSpace), with its elements in
+ * the schema's order: Excel refuses a part whose children are out of order.
+ */
+
+const NS = {
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+};
+
+export const REL_TYPE = {
+  drawing: `${NS.r}/drawing`,
+  chart: `${NS.r}/chart`,
+};
+
+export const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** The cells of a one-row or one-column range, in order. */
+function cellsOf(range: string): Array<{ row: number; column: number }> {
+  const { start, end } = parseRangeA1(range);
+  const out: Array<{ row: number; column: number }> = [];
+  for (let r = start.row; r <= end.row; r++)
+    for (let c = start.column; c <= end.column; c++) out.push({ row: r, column: c });
+  return out;
+}
+
+function isLine(range: string): boolean {
+  const { start, end } = parseRangeA1(range);
+  return start.row === end.row || start.column === end.column;
+}
+
+/** `'Sheet name'!$G$15:$I$15`: always quoted, which every reader takes. */
+export function absoluteRef(sheetName: string, range: string): string {
+  const { start, end } = parseRangeA1(range);
+  const abs = (p: { row: number; column: number }) =>
+    toA1(p).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  return `'${sheetName.replace(/'/g, "''")}'!${abs(start)}:${abs(end)}`;
+}
+
+/**
+ * What is wrong with a chart spec for this sheet, or undefined: the writers refuse a
+ * chart whose ranges are not a row or column, or whose series and categories differ in
+ * length, before anything is written.
+ */
+export function chartProblem(chart: ChartSpec): string | undefined {
+  try {
+    if (chart.series.length === 0) return "it has no series";
+    const ranges = [chart.categories, ...chart.series.map((s) => s.values)];
+    if (!ranges.every(isLine)) return "its ranges must each be one row or one column";
+    const n = cellsOf(chart.categories).length;
+    if (chart.series.some((s) => cellsOf(s.values).length !== n))
+      return "each series must have as many cells as the categories";
+    fromA1(chart.anchor.from);
+    fromA1(chart.anchor.to);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return undefined;
+}
+
+const cellAt = (sheet: SheetSpec, p: { row: number; column: number }): SpecCell | null =>
+  sheet.cells[p.row]?.[p.column] ?? null;
+
+function numberOf(cell: SpecCell | null): number | undefined {
+  if (!cell || cell.kind === "text") return undefined;
+  return typeof cell.value === "number" ? cell.value : undefined;
+}
+
+function textOf(cell: SpecCell | null): string {
+  if (!cell) return "";
+  return cell.kind === "text" ? cell.text : String(cell.value);
+}
+
+function formatCodeOf(sheet: SheetSpec, range: string): string {
+  const cell = cellsOf(range)
+    .map((p) => cellAt(sheet, p))
+    .find((c) => c && c.kind !== "text");
+  const name = cell && cell.kind !== "text" ? cell.format : undefined;
+  return name && name !== "general" ? NUMBER_FORMATS[name] : "General";
+}
+
+const v = (tag: string, value: string | number) => `<c:${tag} val="${value}"/>`;
+
+function richText(text: string): string {
+  return (
+    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p>` +
+    `</c:rich></c:tx><c:overlay val="0"/>`
+  );
+}
+
+function categoriesXml(sheetName: string, sheet: SheetSpec, range: string): string {
+  const points = cellsOf(range)
+    .map((p, i) => `<c:pt idx="${i}"><c:v>${escapeXml(textOf(cellAt(sheet, p)))}</c:v></c:pt>`)
+    .join("");
+  return (
+    `<c:cat><c:strRef><c:f>${escapeXml(absoluteRef(sheetName, range))}</c:f>` +
+    `<c:strCache>${v("ptCount", cellsOf(range).length)}${points}</c:strCache></c:strRef></c:cat>`
+  );
+}
+
+function valuesXml(sheetName: string, sheet: SheetSpec, range: string): string {
+  const cells = cellsOf(range);
+  // A cell with no number (blank, text) is left out of the cache: a gap, as Excel caches it.
+  const points = cells
+    .map((p, i) => {
+      const n = numberOf(cellAt(sheet, p));
+      return n === undefined ? "" : `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`;
+    })
+    .join("");
+  return (
+    `<c:val><c:numRef><c:f>${escapeXml(absoluteRef(sheetName, range))}</c:f><c:numCache>` +
+    `<c:formatCode>${escapeXml(formatCodeOf(sheet, range))}</c:formatCode>` +
+    `${v("ptCount", cells.length)}${points}</c:numCache></c:numRef></c:val>`
+  );
+}
+
+interface Plotted {
+  series: ChartSeriesSpec;
+  index: number;
+}
+
+function seriesXml(
+  p: Plotted,
+  asLine: boolean,
+  chart: ChartSpec,
+  sheetName: string,
+  sheet: SheetSpec
+): string {
+  const head = `${v("idx", p.index)}${v("order", p.index)}<c:tx><c:v>${escapeXml(p.series.name)}</c:v></c:tx>`;
+  const data =
+    categoriesXml(sheetName, sheet, chart.categories) +
+    valuesXml(sheetName, sheet, p.series.values);
+  return asLine
+    ? `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>${data}${v("smooth", 0)}</c:ser>`
+    : `<c:ser>${head}${v("invertIfNegative", 0)}${data}</c:ser>`;
+}
+
+/** Axis ids: 1 and 2 for the primary pair, 3 and 4 for the secondary. */
+const AXES = { primary: [1, 2], secondary: [3, 4] } as const;
+
+function barChartXml(
+  series: Plotted[],
+  chart: ChartSpec,
+  sheetName: string,
+  sheet: SheetSpec
+): string {
+  const stacked = chart.type === "columnStacked";
+  const dir = chart.type === "bar" ? "bar" : "col";
+  return (
+    `<c:barChart>${v("barDir", dir)}${v("grouping", stacked ? "stacked" : "clustered")}${v("varyColors", 0)}` +
+    series.map((p) => seriesXml(p, false, chart, sheetName, sheet)).join("") +
+    `${v("gapWidth", stacked ? 60 : 100)}${stacked ? v("overlap", 100) : ""}` +
+    `${v("axId", AXES.primary[0])}${v("axId", AXES.primary[1])}</c:barChart>`
+  );
+}
+
+function lineChartXml(
+  series: Plotted[],
+  axes: readonly [number, number],
+  chart: ChartSpec,
+  sheetName: string,
+  sheet: SheetSpec
+): string {
+  return (
+    `<c:lineChart>${v("grouping", "standard")}${v("varyColors", 0)}` +
+    series.map((p) => seriesXml(p, true, chart, sheetName, sheet)).join("") +
+    `${v("marker", 1)}${v("axId", axes[0])}${v("axId", axes[1])}</c:lineChart>`
+  );
+}
+
+function axisTitle(text: string | undefined): string {
+  return text ? `<c:title>${richText(text)}</c:title>` : "";
+}
+
+/**
+ * A category axis and its value axis. Horizontal bars put categories on the left and
+ * values along the bottom; their labels sit at the low end, so names stay clear of bars
+ * that go below zero. A secondary pair hides its category axis and crosses at the right.
+ */
+function axesXml(
+  ids: readonly [number, number],
+  chart: ChartSpec,
+  formatCode: string,
+  secondary: boolean
+): string {
+  const horizontal = chart.type === "bar";
+  const titles = chart.axisTitles ?? {};
+  const cat =
+    `<c:catAx>${v("axId", ids[0])}<c:scaling>${v("orientation", "minMax")}</c:scaling>` +
+    `${v("delete", secondary ? 1 : 0)}${v("axPos", horizontal ? "l" : "b")}` +
+    `${secondary ? "" : axisTitle(titles.categories)}` +
+    `${v("majorTickMark", "out")}${v("minorTickMark", "none")}${v("tickLblPos", "low")}` +
+    `${v("crossAx", ids[1])}${v("crosses", "autoZero")}${v("auto", 1)}${v("lblAlgn", "ctr")}` +
+    `${v("lblOffset", 100)}${v("noMultiLvlLbl", 0)}</c:catAx>`;
+  const val =
+    `<c:valAx>${v("axId", ids[1])}<c:scaling>${v("orientation", "minMax")}</c:scaling>` +
+    `${v("delete", 0)}${v("axPos", secondary ? "r" : horizontal ? "b" : "l")}` +
+    `${secondary ? "" : "<c:majorGridlines/>"}` +
+    `${axisTitle(secondary ? titles.secondaryValues : titles.values)}` +
+    `<c:numFmt formatCode="${escapeXml(formatCode)}" sourceLinked="0"/>` +
+    `${v("majorTickMark", "out")}${v("minorTickMark", "none")}${v("tickLblPos", "nextTo")}` +
+    `${v("crossAx", ids[0])}${v("crosses", secondary ? "max" : "autoZero")}` +
+    `${v("crossBetween", "between")}</c:valAx>`;
+  return cat + val;
+}
+
+/** The chart part (xl/charts/chartN.xml) for one chart on the sheet named `sheetName`. */
+export function chartXml(chart: ChartSpec, sheetName: string, sheet: SheetSpec): string {
+  const plotted = chart.series.map((series, index) => ({ series, index }));
+  const onSecondary = (p: Plotted) => p.series.secondaryAxis === true;
+  const asLine = (p: Plotted) =>
+    chart.type === "line" || (chart.type === "columnLine" && p.series.kind === "line");
+  const primary = plotted.filter((p) => !onSecondary(p));
+  const secondary = plotted.filter(onSecondary);
+  const primaryFormat = formatCodeOf(sheet, (primary[0] ?? plotted[0]).series.values);
+
+  let groups = "";
+  const bars = primary.filter((p) => !asLine(p));
+  const lines = primary.filter(asLine);
+  if (bars.length) groups += barChartXml(bars, chart, sheetName, sheet);
+  if (lines.length) groups += lineChartXml(lines, AXES.primary, chart, sheetName, sheet);
+  // The secondary axis carries lines only (an index, a running balance beside bars).
+  if (secondary.length) groups += lineChartXml(secondary, AXES.secondary, chart, sheetName, sheet);
+  const axes =
+    axesXml(AXES.primary, chart, primaryFormat, false) +
+    (secondary.length
+      ? axesXml(AXES.secondary, chart, formatCodeOf(sheet, secondary[0].series.values), true)
+      : "");
+
+  return (
+    XML_HEAD +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `${v("roundedCorners", 0)}<c:chart><c:title>${richText(chart.title)}</c:title>` +
+    `${v("autoTitleDeleted", 0)}<c:plotArea><c:layout/>${groups}${axes}</c:plotArea>` +
+    `<c:legend>${v("legendPos", "b")}<c:overlay val="0"/></c:legend>` +
+    `${v("plotVisOnly", 1)}${v("dispBlanksAs", "gap")}</c:chart></c:chartSpace>`
+  );
+}
+
+function markerXml(tag: "from" | "to", address: string): string {
+  const { row, column } = fromA1(address);
+  return (
+    `<xdr:${tag}><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff>` +
+    `<xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`
+  );
+}
+
+/** The drawing part of a sheet: one anchored frame per chart, chart i at relationship rId{i+1}. */
+export function drawingXml(charts: readonly ChartSpec[]): string {
+  const frames = charts.map(
+    (chart, i) =>
+      `<xdr:twoCellAnchor editAs="oneCell">${markerXml("from", chart.anchor.from)}${markerXml("to", chart.anchor.to)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(`Chart ${i + 1}`)}" descr="${escapeXml(chart.title)}"/>` +
+      `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="rId${i + 1}"/>` +
+      `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+  return (
+    XML_HEAD +
+    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${frames.join("")}</xdr:wsDr>`
+  );
+}
+
+export function relsXml(rels: ReadonlyArray<{ id: string; type: string; target: string }>): string {
+  const items = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
+    .join("");
+  return `${XML_HEAD}<Relationships xmlns="${NS.rels}">${items}</Relationships>`;
+}
+
+/** The parts one sheet's charts add, numbered from the given free numbers. */
+export interface SheetChartParts {
+  /** Zip path → XML. */
+  files: Map<string, string>;
+  /** The drawing, as the sheet's relationship targets it ("../drawings/drawing1.xml"). */
+  drawingTarget: string;
+  /** Part name → content type, for [Content_Types].xml. */
+  overrides: Map<string, string>;
+}
+
+export function sheetChartParts(
+  sheetName: string,
+  sheet: SheetSpec,
+  drawingNumber: number,
+  firstChartNumber: number
+): SheetChartParts {
+  const files = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  const drawing = `drawing${drawingNumber}.xml`;
+  const rels = sheet.charts.map((chart, i) => {
+    const name = `chart${firstChartNumber + i}.xml`;
+    files.set(`xl/charts/${name}`, chartXml(chart, sheetName, sheet));
+    overrides.set(`/xl/charts/${name}`, CONTENT_TYPE.chart);
+    return { id: `rId${i + 1}`, type: REL_TYPE.chart, target: `../charts/${name}` };
+  });
+  files.set(`xl/drawings/${drawing}`, drawingXml(sheet.charts));
+  files.set(`xl/drawings/_rels/${drawing}.rels`, relsXml(rels));
+  overrides.set(`/xl/drawings/${drawing}`, CONTENT_TYPE.drawing);
+  return { files, drawingTarget: `../drawings/${drawing}`, overrides };
+}
+
+/** [Content_Types].xml with overrides for the new parts, before its closing tag. */
+export function withOverrides(
+  contentTypes: string,
+  overrides: ReadonlyMap<string, string>
+): string {
+  const added = [...overrides]
+    .map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${type}"/>`)
+    .join("");
+  return contentTypes.replace(/<\/Types>\s*$/, `${added}</Types>`);
+}
+
+/**
+ * The elements a worksheet may have after `<drawing>` (CT_Worksheet's sequence): the
+ * drawing goes before the first of these in the sheet, else before the closing tag.
+ */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** The sheet XML with `<drawing r:id>` in its place. */
+export function withDrawingElement(sheetXml: string, rId: string): string {
+  const element = `<drawing r:id="${rId}"/>`;
+  let at = -1;
+  for (const tag of AFTER_DRAWING) {
+    const i = sheetXml.search(new RegExp(`<${tag}[\\s/>]`));
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) at = sheetXml.lastIndexOf("</worksheet>");
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+}
+
+// ------------------------------------------------------------- after an in-memory save
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out.set(m[1], unescapeXml(m[2]));
+  return out;
+}
+
+/** Sheet name → its part in the zip ("xl/worksheets/sheet2.xml"), from the workbook's rels. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const target = a.get("Target") ?? "";
+    targets.set(a.get("Id") ?? "", target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const part = targets.get(a.get("r:id") ?? "");
+    if (part) parts.set(a.get("name") ?? "", part);
+  }
+  return parts;
+}
+
+function freeNumber(zip: JSZip, folder: string, stem: string): number {
+  let n = 1;
+  while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
+  return n;
+}
+
+/** Adds a relationship to a rels file's XML (or a new one), with an id not yet in it. */
+function addRelationship(
+  rels: string | undefined,
+  type: string,
+  target: string
+): { xml: string; id: string } {
+  const xml = rels ?? relsXml([]);
+  let n = 1;
+  while (xml.includes(`Id="rIdChart${n}"`)) n++;
+  const id = `rIdChart${n}`;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  return { xml: xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`), id };
+}
+
+/**
+ * The saved workbook's bytes with the charts of the given sheets added (sheet name →
+ * the spec it was written from). Sheets with no charts, or no longer in the file, are
+ * passed over; with nothing to add the bytes come back as they were.
+ */
+export async function addChartsToXlsx(
+  bytes: Uint8Array,
+  sheets: ReadonlyMap<string, SheetSpec>
+): Promise<Uint8Array> {
+  const withCharts = [...sheets].filter(([, spec]) => spec.charts.length > 0);
+  if (withCharts.length === 0) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  const overrides = new Map<string, string>();
+  for (const [name, spec] of withCharts) {
+    const part = parts.get(name);
+    const sheetXml = part && (await zip.file(part)?.async("string"));
+    if (!part || !sheetXml) continue;
+    const added = sheetChartParts(
+      name,
+      spec,
+      freeNumber(zip, "xl/drawings", "drawing"),
+      freeNumber(zip, "xl/charts", "chart")
+    );
+    added.files.forEach((xml, path) => zip.file(path, xml));
+    added.overrides.forEach((type, partName) => overrides.set(partName, type));
+    const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rel = addRelationship(
+      await zip.file(relsPath)?.async("string"),
+      REL_TYPE.drawing,
+      added.drawingTarget
+    );
+    zip.file(relsPath, rel.xml);
+    zip.file(part, withDrawingElement(sheetXml, rel.id));
+  }
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  zip.file("[Content_Types].xml", withOverrides(types, overrides));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+// ------------------------------------------- which sheets of a workbook carry charts
+
+const written = new WeakMap<object, Map<string, SheetSpec>>();
+
+/** Remembers that sheet `name` of `wb` was written from `spec`, for its charts at save time. */
+export function rememberCharts(wb: object, name: string, spec: SheetSpec): void {
+  let sheets = written.get(wb);
+  if (!sheets) written.set(wb, (sheets = new Map()));
+  sheets.set(name, spec);
+}
+
+/** The sheet was removed (replaced by a new one): its charts go with it. */
+export function forgetCharts(wb: object, name: string): void {
+  written.get(wb)?.delete(name);
+}
+
+/** The sheets of `wb` written with charts, by name. */
+export function chartsToSave(wb: object): ReadonlyMap<string, SheetSpec> {
+  return written.get(wb) ?? new Map();
+}
