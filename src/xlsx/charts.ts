@@ -207,6 +207,9 @@ function axisTitle(text: string | undefined): string {
   return text ? `<c:title>${richText(text)}</c:title>` : "";
 }
 
+/** An axis labels whole pounds: "£50,000", not "£50,000.00". */
+const axisFormat = (code: string): string => code.replace(/\.00/g, "");
+
 /**
  * A category axis and its value axis. Horizontal bars put categories on the left and
  * values along the bottom; their labels sit at the low end, so names stay clear of bars
@@ -220,8 +223,9 @@ function axesXml(
 ): string {
   const horizontal = chart.type === "bar";
   const titles = chart.axisTitles ?? {};
+  // Bars list their categories top down, as the table does (Excel's default is bottom up).
   const cat =
-    `<c:catAx>${v("axId", ids[0])}<c:scaling>${v("orientation", "minMax")}</c:scaling>` +
+    `<c:catAx>${v("axId", ids[0])}<c:scaling>${v("orientation", horizontal ? "maxMin" : "minMax")}</c:scaling>` +
     `${v("delete", secondary ? 1 : 0)}${v("axPos", horizontal ? "l" : "b")}` +
     `${secondary ? "" : axisTitle(titles.categories)}` +
     `${v("majorTickMark", "out")}${v("minorTickMark", "none")}${v("tickLblPos", "low")}` +
@@ -232,9 +236,9 @@ function axesXml(
     `${v("delete", 0)}${v("axPos", secondary ? "r" : horizontal ? "b" : "l")}` +
     `${secondary ? "" : "<c:majorGridlines/>"}` +
     `${axisTitle(secondary ? titles.secondaryValues : titles.values)}` +
-    `<c:numFmt formatCode="${escapeXml(formatCode)}" sourceLinked="0"/>` +
+    `<c:numFmt formatCode="${escapeXml(axisFormat(formatCode))}" sourceLinked="0"/>` +
     `${v("majorTickMark", "out")}${v("minorTickMark", "none")}${v("tickLblPos", "nextTo")}` +
-    `${v("crossAx", ids[0])}${v("crosses", secondary ? "max" : "autoZero")}` +
+    `${v("crossAx", ids[0])}${v("crosses", secondary || horizontal ? "max" : "autoZero")}` +
     `${v("crossBetween", "between")}</c:valAx>`;
   return cat + val;
 }
