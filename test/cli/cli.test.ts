@@ -103,7 +103,8 @@ describe("estab build", () => {
     expect(text).toMatch(/Grant {7}£450,000\.00/);
     expect(text).toContain("13.00");
     expect(text).toContain("1 note: blank row skipped (Establishment row 8)");
-    expect(text).toContain("Charts are not included");
+    // Files carry their charts now: no line saying they are left out.
+    expect(text).not.toContain("Charts are not included");
   });
 
   it("writes nothing and exits 1 when the workbook has errors, listing the cells", async () => {

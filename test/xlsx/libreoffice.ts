@@ -39,6 +39,11 @@ export class LibreOffice {
 
   /** Opens the workbook, recalculates it, saves it as .xlsx and reads that back. */
   async recalculate(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+    return loadWorkbook(await this.convert(bytes, "xlsx", "xlsx:Calc MS Excel 2007 XML"));
+  }
+
+  /** Opens the workbook and saves it as `extension` ("ods", "pdf") with `filter`: its bytes. */
+  async convert(bytes: Uint8Array, extension: string, filter = extension): Promise<Buffer> {
     const work = path.join(this.dir, `run-${++this.runs}`);
     const input = path.join(work, "in", "book.xlsx");
     const outDir = path.join(work, "out");
@@ -53,17 +58,17 @@ export class LibreOffice {
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
         input,
       ],
       { timeout: 120_000 }
     );
-    const output = path.join(outDir, "book.xlsx");
+    const output = path.join(outDir, `book.${extension}`);
     // soffice exits 0 even when the conversion failed: the file is the only proof.
     if (!existsSync(output)) throw new Error(`LibreOffice wrote nothing.\n${stdout}\n${stderr}`);
-    return loadWorkbook(readFileSync(output));
+    return readFileSync(output);
   }
 
   dispose(): void {
