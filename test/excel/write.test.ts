@@ -80,6 +80,64 @@ describe("writeSheets", () => {
     });
   });
 
+  it("makes a combo chart: columns, a line on the secondary axis, categories and axis titles", async () => {
+    const { excel, book } = setUp();
+    const spec = postsSpec(3);
+    spec.charts = [
+      {
+        type: "columnLine",
+        title: "Cost and FTE",
+        categories: "B5:B7",
+        series: [
+          { name: "Total", values: "G5:G7", kind: "column" },
+          { name: "FTE", values: "D5:D7", kind: "line", secondaryAxis: true },
+        ],
+        axisTitles: { categories: "Post", values: "£", secondaryValues: "FTE" },
+        anchor: { from: "I4", to: "P20" },
+      },
+      {
+        type: "bar",
+        title: "Salary by post",
+        categories: "B5:B7",
+        series: [{ name: "Salary", values: "E5:E7" }],
+        anchor: { from: "I22", to: "P40" },
+      },
+    ];
+    await book.writeSheets([spec]);
+    expect(excel.sheet("Grant Costing").charts).toEqual([
+      {
+        type: "ColumnClustered",
+        source: "G5:G7",
+        seriesBy: "Columns",
+        title: "Cost and FTE",
+        legend: "Bottom",
+        series: [
+          { name: "Total", values: "G5:G7", xValues: "B5:B7" },
+          {
+            name: "FTE",
+            values: "D5:D7",
+            xValues: "B5:B7",
+            chartType: "LineMarkers",
+            axisGroup: "Secondary",
+          },
+        ],
+        axisTitles: { Category: "Post", Value: "£", "Value Secondary": "FTE" },
+        position: ["I4", "P20"],
+      },
+      {
+        type: "BarClustered",
+        source: "E5:E7",
+        seriesBy: "Columns",
+        title: "Salary by post",
+        legend: "Bottom",
+        series: [{ name: "Salary", values: "E5:E7", xValues: "B5:B7" }],
+        axisTitles: {},
+        categoryLabels: "Low",
+        position: ["I22", "P40"],
+      },
+    ]);
+  });
+
   it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {
     expect(charactersToPoints(8.43)).toBe(48);
     expect(charactersToPoints(10)).toBe(56.25);
