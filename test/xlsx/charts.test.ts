@@ -1,6 +1,5 @@
 import { PassThrough } from "node:stream";
 import JSZip from "jszip";
-import { SaxesParser } from "saxes";
 import { formula, num, text, type SheetSpec } from "../../src/core/report";
 import {
   loadWorkbook,
@@ -11,57 +10,9 @@ import {
 } from "../../src/xlsx";
 import { streamSheetSpecs } from "../../src/xlsx/stream";
 import { LIBREOFFICE, describeWith } from "../support/requirements";
-import { LibreOffice } from "./libreoffice";
+import { LibreOffice, odsCharts } from "./libreoffice";
+import { all, kid, one, parseXml, val, type El } from "./xml-tree";
 import { assumptionsSpec } from "./sample-specs";
-
-// ------------------------------------------------------------------ a small XML tree
-
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-}
-
-function parseXml(xml: string): El {
-  const parser = new SaxesParser({ xmlns: false });
-  const root: El = { name: "#root", attrs: {}, children: [], text: "" };
-  const stack = [root];
-  parser.on("opentag", (t) => {
-    const el: El = {
-      name: t.name,
-      attrs: t.attributes as Record<string, string>,
-      children: [],
-      text: "",
-    };
-    stack[stack.length - 1].children.push(el);
-    stack.push(el);
-  });
-  parser.on("text", (t) => (stack[stack.length - 1].text += t));
-  parser.on("closetag", () => stack.pop());
-  parser.write(xml).close();
-  return root.children[0];
-}
-
-/** Every element named `name` under `el`, depth first. */
-function all(el: El, name: string): El[] {
-  return el.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
-}
-
-function one(el: El, name: string): El {
-  const found = all(el, name);
-  if (found.length !== 1) throw new Error(`${found.length} <${name}> under <${el.name}>`);
-  return found[0];
-}
-
-/** The direct child named `name`. */
-function kid(el: El, name: string): El {
-  const found = el.children.filter((c) => c.name === name);
-  if (found.length !== 1) throw new Error(`${found.length} <${name}> in <${el.name}>`);
-  return found[0];
-}
-
-const val = (el: El, name: string): string | undefined => all(el, name)[0]?.attrs.val;
 
 // ------------------------------------------------------------------------ the sheet
 
@@ -334,34 +285,6 @@ describe("charts when a workbook is written again", () => {
     expect(wb.worksheets).toHaveLength(0);
   });
 });
-
-/** The charts LibreOffice found in an .ods it saved: class, categories and series. */
-async function odsCharts(ods: Buffer) {
-  const zip = await JSZip.loadAsync(ods);
-  const objects = Object.keys(zip.files)
-    .filter((f) => /^Object \d+\/content\.xml$/.test(f))
-    .sort();
-  const charts = [];
-  for (const f of objects) {
-    const doc = await xmlOf(zip, f);
-    const chart = one(doc, "chart:chart");
-    charts.push({
-      title: all(kid(chart, "chart:title"), "text:p")
-        .map((p) => p.text)
-        .join(""),
-      horizontal: all(doc, "style:chart-properties").some(
-        (p) => p.attrs["chart:vertical"] === "true"
-      ),
-      categories: one(chart, "chart:categories").attrs["table:cell-range-address"],
-      series: all(chart, "chart:series").map((s) => ({
-        kind: s.attrs["chart:class"],
-        values: s.attrs["chart:values-cell-range-address"],
-        axis: s.attrs["chart:attached-axis"],
-      })),
-    });
-  }
-  return charts;
-}
 
 describeWith([LIBREOFFICE], "LibreOffice reads the charts back", ([soffice]) => {
   const office = new LibreOffice(soffice);
