@@ -59,38 +59,12 @@ function cellsOf(range: string): Array<{ row: number; column: number }> {
   return out;
 }
 
-function isLine(range: string): boolean {
-  const { start, end } = parseRangeA1(range);
-  return start.row === end.row || start.column === end.column;
-}
-
 /** `'Sheet name'!$G$15:$I$15`: always quoted, which every reader takes. */
 export function absoluteRef(sheetName: string, range: string): string {
   const { start, end } = parseRangeA1(range);
   const abs = (p: { row: number; column: number }) =>
     toA1(p).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   return `'${sheetName.replace(/'/g, "''")}'!${abs(start)}:${abs(end)}`;
-}
-
-/**
- * What is wrong with a chart spec for this sheet, or undefined: the writers refuse a
- * chart whose ranges are not a row or column, or whose series and categories differ in
- * length, before anything is written.
- */
-export function chartProblem(chart: ChartSpec): string | undefined {
-  try {
-    if (chart.series.length === 0) return "it has no series";
-    const ranges = [chart.categories, ...chart.series.map((s) => s.values)];
-    if (!ranges.every(isLine)) return "its ranges must each be one row or one column";
-    const n = cellsOf(chart.categories).length;
-    if (chart.series.some((s) => cellsOf(s.values).length !== n))
-      return "each series must have as many cells as the categories";
-    fromA1(chart.anchor.from);
-    fromA1(chart.anchor.to);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-  return undefined;
 }
 
 const cellAt = (sheet: SheetSpec, p: { row: number; column: number }): SpecCell | null =>

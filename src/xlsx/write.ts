@@ -9,7 +9,8 @@ import {
   isDefaultSheetName,
   nameKey,
 } from "../core/report/sheet-names";
-import { chartProblem, forgetCharts, rememberCharts } from "./charts";
+import { chartProblem } from "../core/report/charts";
+import { forgetCharts, rememberCharts } from "./charts";
 import { markOwned, ownedSheets, unmarkSheet } from "./ownership";
 import type { OwnedSheet, SheetMode } from "./ownership";
 

@@ -138,6 +138,17 @@ describe("writeSheets", () => {
     ]);
   });
 
+  it("refuses a chart whose series is longer than its categories, before touching the workbook", async () => {
+    const { excel, book } = setUp();
+    const before = JSON.stringify(excel.snapshot());
+    const spec = postsSpec(3, { chart: true });
+    spec.charts[0].series[0].values = "E5:E8";
+    await expect(book.writeSheets([spec])).rejects.toThrow(
+      "Nothing was written: the calculated sheets are malformed (Grant Costing: the chart 'Cost by post': each series must have as many cells as the categories)"
+    );
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
+  });
+
   it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {
     expect(charactersToPoints(8.43)).toBe(48);
     expect(charactersToPoints(10)).toBe(56.25);

@@ -1,4 +1,4 @@
-import { parseRangeA1, toA1 } from "../grid";
+import { fromA1, parseRangeA1, toA1 } from "../grid";
 import type { ChartSpec, SheetSpec, SpecCell } from "./sheet-spec";
 
 /**
@@ -253,4 +253,37 @@ function hasFigures(sheet: SheetSpec, chart: ChartSpec): boolean {
 
 function mapped<T>(cells: T | undefined, make: (cells: T) => ChartSpec): ChartSpec | undefined {
   return cells === undefined ? undefined : make(cells);
+}
+
+// -------------------------------------------------------------------------- checks
+
+const cellCount = (range: string): number => {
+  const { start, end } = parseRangeA1(range);
+  return (end.row - start.row + 1) * (end.column - start.column + 1);
+};
+
+function isLine(range: string): boolean {
+  const { start, end } = parseRangeA1(range);
+  return start.row === end.row || start.column === end.column;
+}
+
+/**
+ * What is wrong with a chart spec for this sheet, or undefined: the writers refuse a
+ * chart whose ranges are not a row or column, or whose series and categories differ in
+ * length, before anything is written.
+ */
+export function chartProblem(chart: ChartSpec): string | undefined {
+  try {
+    if (chart.series.length === 0) return "it has no series";
+    const ranges = [chart.categories, ...chart.series.map((s) => s.values)];
+    if (!ranges.every(isLine)) return "its ranges must each be one row or one column";
+    const n = cellCount(chart.categories);
+    if (chart.series.some((s) => cellCount(s.values) !== n))
+      return "each series must have as many cells as the categories";
+    fromA1(chart.anchor.from);
+    fromA1(chart.anchor.to);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return undefined;
 }
