@@ -1,7 +1,15 @@
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { fromA1, parseRangeA1, toA1 } from "../core/grid";
 import type { ChartSeriesSpec, ChartSpec, SheetSpec, SpecCell } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
+import {
+  REL_TYPE,
+  XML_HEAD,
+  attachDrawing,
+  escapeXml,
+  relsXml,
+  sheetPartsOf,
+} from "./package-parts";
 
 /**
  * Native charts in .xlsx files, which ExcelJS cannot write (exceljs#1412): DrawingML
@@ -29,26 +37,10 @@ const NS = {
   rels: "http://schemas.openxmlformats.org/package/2006/relationships",
 };
 
-export const REL_TYPE = {
-  drawing: `${NS.r}/drawing`,
-  chart: `${NS.r}/chart`,
-};
-
 export const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
-
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 /** The cells of a one-row or one-column range, in order. */
 function cellsOf(range: string): Array<{ row: number; column: number }> {
@@ -275,13 +267,6 @@ export function drawingXml(charts: readonly ChartSpec[]): string {
   );
 }
 
-export function relsXml(rels: ReadonlyArray<{ id: string; type: string; target: string }>): string {
-  const items = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
-    .join("");
-  return `${XML_HEAD}<Relationships xmlns="${NS.rels}">${items}</Relationships>`;
-}
-
 /** The parts one sheet's charts add, numbered from the given free numbers. */
 export interface SheetChartParts {
   /** Zip path → XML. */
@@ -313,139 +298,32 @@ export function sheetChartParts(
   return { files, drawingTarget: `../drawings/${drawing}`, overrides };
 }
 
-/** [Content_Types].xml with overrides for the new parts, before its closing tag. */
-export function withOverrides(
-  contentTypes: string,
-  overrides: ReadonlyMap<string, string>
-): string {
-  const added = [...overrides]
-    .map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${type}"/>`)
-    .join("");
-  return contentTypes.replace(/<\/Types>\s*$/, `${added}</Types>`);
-}
-
 /**
- * The elements a worksheet may have after `<drawing>` (CT_Worksheet's sequence): the
- * drawing goes before the first of these in the sheet, else before the closing tag.
+ * Adds the charts of the given sheets (sheet name → the spec it was written from) to a
+ * saved workbook's zip; sheets with no charts, or no longer in it, are passed over.
+ * Returns the content-type overrides for the new parts.
  */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-/** The sheet XML with `<drawing r:id>` in its place. */
-export function withDrawingElement(sheetXml: string, rId: string): string {
-  const element = `<drawing r:id="${rId}"/>`;
-  let at = -1;
-  for (const tag of AFTER_DRAWING) {
-    const i = sheetXml.search(new RegExp(`<${tag}[\\s/>]`));
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) at = sheetXml.lastIndexOf("</worksheet>");
-  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
-}
-
-// ------------------------------------------------------------- after an in-memory save
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out.set(m[1], unescapeXml(m[2]));
-  return out;
-}
-
-/** Sheet name → its part in the zip ("xl/worksheets/sheet2.xml"), from the workbook's rels. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    const target = a.get("Target") ?? "";
-    targets.set(a.get("Id") ?? "", target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    const part = targets.get(a.get("r:id") ?? "");
-    if (part) parts.set(a.get("name") ?? "", part);
-  }
-  return parts;
-}
-
-function freeNumber(zip: JSZip, folder: string, stem: string): number {
-  let n = 1;
-  while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
-  return n;
-}
-
-/** Adds a relationship to a rels file's XML (or a new one), with an id not yet in it. */
-function addRelationship(
-  rels: string | undefined,
-  type: string,
-  target: string
-): { xml: string; id: string } {
-  const xml = rels ?? relsXml([]);
-  let n = 1;
-  while (xml.includes(`Id="rIdChart${n}"`)) n++;
-  const id = `rIdChart${n}`;
-  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-  return { xml: xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`), id };
-}
-
-/**
- * The saved workbook's bytes with the charts of the given sheets added (sheet name →
- * the spec it was written from). Sheets with no charts, or no longer in the file, are
- * passed over; with nothing to add the bytes come back as they were.
- */
-export async function addChartsToXlsx(
-  bytes: Uint8Array,
+export async function addChartsToZip(
+  zip: JSZip,
   sheets: ReadonlyMap<string, SheetSpec>
-): Promise<Uint8Array> {
-  const withCharts = [...sheets].filter(([, spec]) => spec.charts.length > 0);
-  if (withCharts.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
+): Promise<Map<string, string>> {
+  const parts = await sheetPartsOf(zip);
   const overrides = new Map<string, string>();
-  for (const [name, spec] of withCharts) {
+  const free = (folder: string, stem: string) => {
+    let n = 1;
+    while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
+    return n;
+  };
+  for (const [name, spec] of sheets) {
     const part = parts.get(name);
-    const sheetXml = part && (await zip.file(part)?.async("string"));
-    if (!part || !sheetXml) continue;
-    const added = sheetChartParts(
-      name,
-      spec,
-      freeNumber(zip, "xl/drawings", "drawing"),
-      freeNumber(zip, "xl/charts", "chart")
-    );
+    if (!part || spec.charts.length === 0) continue;
+    const drawingNumber = free("xl/drawings", "drawing");
+    const added = sheetChartParts(name, spec, drawingNumber, free("xl/charts", "chart"));
     added.files.forEach((xml, path) => zip.file(path, xml));
     added.overrides.forEach((type, partName) => overrides.set(partName, type));
-    const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    const rel = addRelationship(
-      await zip.file(relsPath)?.async("string"),
-      REL_TYPE.drawing,
-      added.drawingTarget
-    );
-    zip.file(relsPath, rel.xml);
-    zip.file(part, withDrawingElement(sheetXml, rel.id));
+    await attachDrawing(zip, part, `xl/drawings/drawing${drawingNumber}.xml`);
   }
-  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  zip.file("[Content_Types].xml", withOverrides(types, overrides));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return overrides;
 }
 
 // ------------------------------------------- which sheets of a workbook carry charts

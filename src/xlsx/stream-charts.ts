@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { SheetSpec } from "../core/report";
-import { REL_TYPE, sheetChartParts, withOverrides } from "./charts";
+import { sheetChartParts } from "./charts";
+import { REL_TYPE, withOverrides } from "./package-parts";
 
 /**
  * Charts for ExcelJS's streaming writer, which has none: the same parts the in-memory

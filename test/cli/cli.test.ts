@@ -260,6 +260,11 @@ describe("estab build and charts", () => {
     const relive = path.join(dir, "relive.xlsx");
     expect(await main(["build", live, "--live", "-o", relive], capture().io)).toBe(0);
     expect(await chartsIn(relive)).toEqual(FOUR);
+
+    // Made shareable: the live sheets' charts kept.
+    const shared = path.join(dir, "shared.xlsx");
+    expect(await main(["share", live, "-o", shared], capture().io)).toBe(0);
+    expect(await chartsIn(shared)).toEqual(FOUR);
   }, 60_000);
 });
 

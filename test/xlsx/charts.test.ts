@@ -286,6 +286,75 @@ describe("charts when a workbook is written again", () => {
   });
 });
 
+describe("charts ExcelJS would drop when it loads a file", () => {
+  const COLORS = "application/vnd.ms-office.chartcolorstyle+xml";
+
+  /** Our file, with a part of the kind Excel adds beside a chart (its colours). */
+  async function withColoursPart(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await inMemory([teamSpec(), assumptionsSpec()]));
+    zip.file("xl/charts/colors1.xml", '<cs:colorStyle xmlns:cs="urn:test" meth="cycle"/>');
+    zip.file(
+      "xl/charts/_rels/chart1.xml.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/chartColorStyle" Target="colors1.xml"/></Relationships>'
+    );
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        `<Override PartName="/xl/charts/colors1.xml" ContentType="${COLORS}"/></Types>`
+      )
+    );
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("keeps the charts of a sheet it does not write, with the parts they lead to", async () => {
+    const wb = await loadWorkbook(await withColoursPart());
+    // Another sheet written again (estab build --live writes into the user's workbook).
+    writeSheetSpecs(wb, [assumptionsSpec()]);
+    const zip = await JSZip.loadAsync(await saveWorkbook(wb));
+    const sheet = await xmlOf(zip, await sheetPart(zip, SHEET));
+    const drawingPart = (await relsOf(zip, await sheetPart(zip, SHEET))).get(
+      one(sheet, "drawing").attrs["r:id"]
+    )?.attrs.Target;
+    expect(drawingPart).toMatch(/^\.\.\/drawings\/drawing\d+\.xml$/);
+    const drawingPath = `xl/drawings/${String(drawingPart).split("/").pop()}`;
+    const drawing = await xmlOf(zip, drawingPath);
+    expect(all(drawing, "xdr:twoCellAnchor")).toHaveLength(2);
+    // Each frame's chart is there, with its series over the same cells.
+    const rels = await relsOf(zip, drawingPath);
+    const charts = all(drawing, "c:chart").map(
+      (c) => `xl/charts/${String(rels.get(c.attrs["r:id"])?.attrs.Target).split("/").pop()}`
+    );
+    const refs = await Promise.all(
+      charts.map(async (c) => all(await xmlOf(zip, c), "c:f").map((f) => f.text)[1])
+    );
+    expect(refs).toEqual(["'Team''s & costs'!$B$3:$B$5", "'Team''s & costs'!$B$3:$B$5"]);
+    // The colours part came along, under a name its chart's rels file points at.
+    const colours = [...(await relsOf(zip, charts[0])).values()][0].attrs.Target;
+    expect(zip.file(`xl/charts/${colours}`)).not.toBeNull();
+    const types = await xmlOf(zip, "[Content_Types].xml");
+    const typeOf = new Map(
+      all(types, "Override").map((o) => [o.attrs.PartName, o.attrs.ContentType])
+    );
+    expect(typeOf.get(`/xl/charts/${colours}`)).toBe(COLORS);
+    for (const c of charts)
+      expect(typeOf.get(`/${c}`)).toBe(
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+      );
+  });
+
+  it("keeps them through a load and a save with nothing written (estab share)", async () => {
+    const zip = await JSZip.loadAsync(
+      await saveWorkbook(await loadWorkbook(await inMemory([teamSpec()])))
+    );
+    expect(
+      Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+    ).toHaveLength(2);
+    expect(all(await xmlOf(zip, await sheetPart(zip, SHEET)), "drawing")).toHaveLength(1);
+  });
+});
+
 describeWith([LIBREOFFICE], "LibreOffice reads the charts back", ([soffice]) => {
   const office = new LibreOffice(soffice);
   afterAll(() => office.dispose());
@@ -315,4 +384,13 @@ describeWith([LIBREOFFICE], "LibreOffice reads the charts back", ([soffice]) => 
     },
     120_000
   );
+
+  it("from a file loaded and saved again with nothing written: the charts kept", async () => {
+    const again = await saveWorkbook(await loadWorkbook(await inMemory([teamSpec()])));
+    const charts = await odsCharts(await office.convert(again, "ods"));
+    expect(charts.map((c) => [c.title, c.series.length])).toEqual([
+      ["Change per team", 1],
+      ["Change and need", 2],
+    ]);
+  }, 120_000);
 });
