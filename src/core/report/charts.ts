@@ -139,8 +139,15 @@ export function grantChartCells(sheet: SheetSpec): GrantChartCells | undefined {
   if (yearColumns.length === 0 || net === undefined || headroom === undefined) return undefined;
   const [first, last] = [yearColumns[0], yearColumns[yearColumns.length - 1]];
   if (last - first + 1 !== yearColumns.length) return undefined;
+  // The £k summary's header names the years alone ("2025/26"), in the same columns:
+  // shorter labels than the table's "2025/26 total cost", used when they are there.
+  const summary = rowLabelled(sheet, "£k", box.lastRow + 1);
+  const plainYears =
+    summary !== undefined &&
+    yearColumns.every((c) => /^\d{4}\/\d{2}$/.test(textOf(sheet.cells[summary]?.[c])));
+  const yearsRow = plainYears ? summary : box.headerRow;
   return {
-    years: cellsA1(box.headerRow, first, box.headerRow, last),
+    years: cellsA1(yearsRow, first, yearsRow, last),
     commitment: cellsA1(net, first, net, last),
     headroom: cellsA1(headroom, first, headroom, last),
   };

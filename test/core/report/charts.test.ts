@@ -70,7 +70,9 @@ describe("the chart each sheet carries (demo workbook)", () => {
   it("Grant Costing: net cost per year as columns, the grant left after each year as a line", () => {
     const { chart, categories, series } = drawn("grant");
     expect(chart.type).toBe("columnLine");
-    expect(categories).toEqual(["2025/26 total cost", "2026/27 total cost", "2027/28 total cost"]);
+    // The years as the £k summary heads them, in the same columns as the figures.
+    expect(chart.categories).toBe("G31:I31");
+    expect(categories).toEqual(["2025/26", "2026/27", "2027/28"]);
     expect(series).toEqual([
       { name: "Net cost in the year", kind: "column", values: [322284.07, 588642.08, 617735.75] },
       {
