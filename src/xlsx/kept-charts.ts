@@ -46,11 +46,22 @@ async function contentTypesOf(zip: JSZip): Promise<(part: string) => string | un
   return (part) => overrides.get(part) ?? defaults.get(part.split(".").pop()?.toLowerCase() ?? "");
 }
 
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 1; j < text.length; j++) if (bytes[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** The drawings with charts of a file's sheets, by sheet name; empty when it has no chart. */
 export async function keptDrawings(bytes: Uint8Array): Promise<Map<string, KeptDrawing>> {
   const kept = new Map<string, KeptDrawing>();
+  // Part names are stored as they are in a zip: a file with no chart part is passed over
+  // without unzipping it a second time (the reader already has).
+  if (!containsAscii(bytes, "xl/charts/")) return kept;
   const zip = await JSZip.loadAsync(bytes);
-  if (!Object.keys(zip.files).some((f) => f.startsWith("xl/charts/"))) return kept;
   const typeOf = await contentTypesOf(zip);
   for (const [name, sheet] of await sheetPartsOf(zip)) {
     const sheetRels = (await zip.file(relsPathOf(sheet))?.async("string")) ?? "";
