@@ -34,7 +34,6 @@ const NS = {
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
 };
 
 export const CONTENT_TYPE = {
@@ -309,11 +308,16 @@ export async function addChartsToZip(
 ): Promise<Map<string, string>> {
   const parts = await sheetPartsOf(zip);
   const overrides = new Map<string, string>();
-  const free = (folder: string, stem: string) => {
-    let n = 1;
-    while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
-    return n;
-  };
+  // After the highest number in use, so a run of new parts never meets an old one.
+  const free = (folder: string, stem: string) =>
+    1 +
+    Math.max(
+      0,
+      ...Object.keys(zip.files).map((f) => {
+        const m = f.match(new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`));
+        return m ? Number(m[1]) : 0;
+      })
+    );
   for (const [name, spec] of sheets) {
     const part = parts.get(name);
     if (!part || spec.charts.length === 0) continue;
@@ -342,7 +346,7 @@ export function forgetCharts(wb: object, name: string): void {
   written.get(wb)?.delete(name);
 }
 
-/** The sheets of `wb` written with charts, by name. */
+/** The sheets writeSheetSpecs wrote into `wb` (with charts or none), by name. */
 export function chartsToSave(wb: object): ReadonlyMap<string, SheetSpec> {
   return written.get(wb) ?? new Map();
 }
