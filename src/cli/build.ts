@@ -288,7 +288,5 @@ export async function runBuild(
     io.stdout.write(`${line}\n`);
   const warnings = issueLines(result.issues);
   if (warnings.length > 0) io.stdout.write(`\n${warnings.join("\n")}\n`);
-  if (result.sheets.some((s) => s.charts.length > 0))
-    io.stdout.write("\nCharts are not included in files written by estab; see docs/cli.md.\n");
   return 0;
 }

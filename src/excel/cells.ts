@@ -1,6 +1,7 @@
 import { CELL_TEXT_MAX, type CellValue } from "../core/grid";
 import { NUMBER_FORMATS } from "../core/report";
 import type { SheetSpec, SpecCell } from "../core/report";
+import { chartProblem } from "../core/report/charts";
 import type { OutputMode } from "./marker";
 import { retargetSheetRefs } from "./names";
 
@@ -110,6 +111,11 @@ export function specProblems(spec: SheetSpec, mode: OutputMode): string[] {
       }
     })
   );
+  for (const chart of spec.charts) {
+    const problem = chartProblem(chart);
+    if (problem !== undefined)
+      problems.push(`${spec.name}: the chart '${chart.title}': ${problem}`);
+  }
   return problems;
 }
 

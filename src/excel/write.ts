@@ -1,4 +1,4 @@
-import { columnLetters, rangeA1 } from "../core/grid";
+import { columnLetters, parseRangeA1, rangeA1 } from "../core/grid";
 import type { ChartSpec, SheetSpec } from "../core/report";
 import type { WriteOutcome } from "../core/workbook/port";
 import { allOrNothing } from "./atomic";
@@ -32,12 +32,53 @@ export function charactersToPoints(characters: number): number {
   return Math.round(characters * 7 + 5) * 0.75;
 }
 
+/** The chart each ChartSpec type is made as; a combo starts clustered, its lines set per series. */
 const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {
   columnClustered: "ColumnClustered" as Excel.ChartType,
   columnStacked: "ColumnStacked" as Excel.ChartType,
-  line: "Line" as Excel.ChartType,
+  line: "LineMarkers" as Excel.ChartType,
   bar: "BarClustered" as Excel.ChartType,
+  columnLine: "ColumnClustered" as Excel.ChartType,
 };
+
+/**
+ * Queues one chart: made from its first series' cells (one row or column, so one
+ * series), then given its categories, its other series, their kinds and axis, its axis
+ * titles and its place. Series, their values, kinds and the secondary axis are ExcelApi
+ * 1.7 and 1.8, inside the manifest's 1.12.
+ */
+function queueChart(sheet: Excel.Worksheet, chart: ChartSpec): void {
+  const [first] = chart.series;
+  const { start, end } = parseRangeA1(first.values);
+  const made = sheet.charts.add(
+    CHART_TYPES[chart.type],
+    sheet.getRange(first.values),
+    (start.row === end.row ? "Rows" : "Columns") as Excel.ChartSeriesBy
+  );
+  made.title.text = chart.title;
+  made.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  chart.series.forEach((spec, i) => {
+    const series = i === 0 ? made.series.getItemAt(0) : made.series.add(spec.name);
+    series.name = spec.name;
+    if (i > 0) series.setValues(sheet.getRange(spec.values));
+    series.setXAxisValues(sheet.getRange(chart.categories));
+    if (chart.type === "columnLine" && spec.kind === "line")
+      series.chartType = "LineMarkers" as Excel.ChartType;
+    if (spec.secondaryAxis) series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
+  });
+  const titles = chart.axisTitles ?? {};
+  if (titles.categories) made.axes.categoryAxis.title.text = titles.categories;
+  if (titles.values) made.axes.valueAxis.title.text = titles.values;
+  if (titles.secondaryValues)
+    made.axes.getItem(
+      "Value" as Excel.ChartAxisType,
+      "Secondary" as Excel.ChartAxisGroup
+    ).title.text = titles.secondaryValues;
+  // Diverging bars: team names at the left edge, clear of the bars below zero.
+  if (chart.type === "bar")
+    made.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
+  made.setPosition(chart.anchor.from, chart.anchor.to);
+}
 
 /** One spec on its way into the workbook. */
 interface Job {
@@ -264,15 +305,7 @@ function finishingSteps(job: Job, settings: WriteSettings): Step[] {
   for (const chart of job.spec.charts) {
     steps.push({
       bytes: jsonBytes(chart),
-      queue: () => {
-        const made = sheet().charts.add(
-          CHART_TYPES[chart.type],
-          sheet().getRange(chart.dataRange),
-          "Auto"
-        );
-        made.title.text = chart.title;
-        made.setPosition(chart.anchor);
-      },
+      queue: () => queueChart(sheet(), chart),
     });
   }
   return steps;

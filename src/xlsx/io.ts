@@ -1,4 +1,8 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { addChartsToZip, chartsToSave } from "./charts";
+import { keepDrawings, keptDrawings, keptDrawingsOf, restoreDrawings } from "./kept-charts";
+import { withOverrides } from "./package-parts";
 import { checkWorkbookBytes, WorkbookRefused } from "./limits";
 
 /**
@@ -21,6 +25,8 @@ export async function loadWorkbook(
   try {
     // ExcelJS's typings want a Node Buffer; at run time it takes any array buffer view.
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // ExcelJS drops charts: kept aside here, put back by saveWorkbook (src/xlsx/kept-charts.ts).
+    keepDrawings(wb, await keptDrawings(bytes));
   } catch {
     throw new WorkbookRefused(
       `${name ?? "This file"} is not an Excel workbook that can be read (.xlsx): a part of it is damaged. Open it in Excel and save it again.`
@@ -29,9 +35,26 @@ export async function loadWorkbook(
   return wb;
 }
 
+/**
+ * The workbook's bytes, with charts added after ExcelJS has saved it (ExcelJS neither
+ * writes nor keeps them): those of the sheets writeSheetSpecs wrote (src/xlsx/charts.ts),
+ * and those the file it was loaded from had on its other sheets (src/xlsx/kept-charts.ts).
+ */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  const written = chartsToSave(wb);
+  const kept = new Map([...keptDrawingsOf(wb)].filter(([name]) => !written.has(name)));
+  if (kept.size === 0 && ![...written.values()].some((spec) => spec.charts.length > 0))
+    return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const overrides = new Map([
+    ...(await addChartsToZip(zip, written)),
+    ...(await restoreDrawings(zip, kept)),
+  ]);
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  zip.file("[Content_Types].xml", withOverrides(types, overrides));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -4,6 +4,7 @@ import type { SheetSpec } from "../core/report";
 import { freeSheetName, nameKey } from "../core/report/sheet-names";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
 import { markOwned } from "./ownership";
+import { streamedCharts } from "./stream-charts";
 import { streamedTables } from "./stream-tables";
 import {
   checkSpecs,
@@ -17,8 +18,8 @@ import {
 
 /**
  * Writes SheetSpecs as a new .xlsx through ExcelJS's streaming writer (Node only: the
- * CLI). The same cells, styles, tables, notes, widths, frozen header, page setup and
- * ownership marks as writeSheetSpecs (src/xlsx/write.ts, whose per-cell code this
+ * CLI). The same cells, styles, tables, charts, notes, widths, frozen header, page setup
+ * and ownership marks as writeSheetSpecs (src/xlsx/write.ts, whose per-cell code this
  * shares), but each row goes to the zip as soon as it is written, so the file is never
  * held in memory as a whole: ExcelJS's in-memory save builds every sheet's model and XML
  * string at once (docs/performance.md, issue 5).
@@ -54,6 +55,7 @@ export async function streamSheetSpecs(
   if (options.creator !== undefined) wb.creator = options.creator;
   if (options.created !== undefined) wb.created = options.created;
   const tables = streamedTables(wb);
+  const charts = streamedCharts(wb);
   const tableNames = new Set<string>();
   const taken = new Set<string>();
   const styles: StyleCache = new Map();
@@ -66,6 +68,8 @@ export async function streamSheetSpecs(
       // Views and page setup are written with the sheet's opening tags, here.
       const ws = wb.addWorksheet(name, worksheetOptions(spec));
       tables.add(ws, plan.tables);
+      // After the tables, so the drawing is written before their <tableParts>.
+      charts.add(ws, name, spec);
       setColumnWidths(ws, spec);
       for (let r = 0; r < plan.rowCount; r++) {
         writeSpecRow(ws, spec, plan, styles, r)?.commit();

@@ -9,6 +9,8 @@ import {
   isDefaultSheetName,
   nameKey,
 } from "../core/report/sheet-names";
+import { chartProblem } from "../core/report/charts";
+import { forgetCharts, rememberCharts } from "./charts";
 import { markOwned, ownedSheets, unmarkSheet } from "./ownership";
 import type { OwnedSheet, SheetMode } from "./ownership";
 
@@ -16,8 +18,8 @@ import type { OwnedSheet, SheetMode } from "./ownership";
  * Writes SheetSpecs into an ExcelJS workbook: values, native formulas with their cached
  * results (so previewers that do not calculate still show numbers), text always as text,
  * formats, widths, frozen header, Excel Tables, notes and page setup. No arithmetic here:
- * every number comes from the spec. ExcelJS cannot write charts, so ChartSpecs are left
- * out of files (docs/cli.md says so).
+ * every number comes from the spec. ExcelJS cannot write charts: the sheets written are
+ * remembered with their specs and saveWorkbook adds their charts (src/xlsx/charts.ts).
  */
 export interface WriteOptions {
   /** Mark the written sheets as this tool's own (default true). */
@@ -359,6 +361,13 @@ export function checkSpecs(specs: SheetSpec[]): void {
           `Cannot write ${spec.name}: the width of column ${columnLetters(i)} is ${w}. Nothing was written.`
         );
     });
+    for (const chart of spec.charts) {
+      const problem = chartProblem(chart);
+      if (problem !== undefined)
+        throw new Error(
+          `Cannot write the chart '${chart.title}' on ${spec.name}: ${problem}. Nothing was written.`
+        );
+    }
     for (const n of spec.notes)
       if (n.text.length > CELL_TEXT_MAX)
         throw new Error(
@@ -390,6 +399,7 @@ export function writeSheetSpecs(
     for (const t of old.getTables() as unknown as ExcelJS.Table[])
       tableNames.delete(((t as unknown as { name?: string }).name ?? "").toLowerCase());
     unmarkSheet(wb, old.name);
+    forgetCharts(wb, old.name);
     wb.removeWorksheet(old.id);
   }
   const taken = new Set(wb.worksheets.map((ws) => nameKey(ws.name)));
@@ -400,6 +410,7 @@ export function writeSheetSpecs(
     taken.add(nameKey(name));
     const ws = wb.addWorksheet(name, worksheetOptions(spec));
     writeSheet(ws, spec, tableNames, styles);
+    rememberCharts(wb, name, spec);
     if (options.markOwned !== false) markOwned(wb, spec.key, name, options.mode);
     sheets.push({ key: spec.key, requested: spec.name, name });
     options.onSheet?.(i + 1, specs.length, name);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Issue } from "../../src/core/grid";
 import { readWorkbook } from "../../src/core/read";
 import type { BuildResult } from "../../src/core/workbook/types";
@@ -103,7 +104,8 @@ describe("estab build", () => {
     expect(text).toMatch(/Grant {7}£450,000\.00/);
     expect(text).toContain("13.00");
     expect(text).toContain("1 note: blank row skipped (Establishment row 8)");
-    expect(text).toContain("Charts are not included");
+    // Files carry their charts now: no line saying they are left out.
+    expect(text).not.toContain("Charts are not included");
   });
 
   it("writes nothing and exits 1 when the workbook has errors, listing the cells", async () => {
@@ -224,6 +226,46 @@ describe("estab build", () => {
     expect(c.stderr()).toContain("something went wrong: boom");
     expect(readdirSync(dir)).toEqual(["Children's services.xlsx"]);
   });
+});
+
+describe("estab build and charts", () => {
+  const chartsIn = async (file: string) =>
+    Object.keys((await JSZip.loadAsync(readFileSync(file))).files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
+  const FOUR = ["chart1", "chart2", "chart3", "chart4"].map((c) => `xl/charts/${c}.xml`);
+
+  it("writes the sheets' charts, and reads a file it wrote with charts as its input", async () => {
+    // Live: the workbook itself, its source sheets and the calculated ones with their charts.
+    const live = path.join(dir, "live.xlsx");
+    expect(await main(["build", input, "--live", "-o", live], capture().io)).toBe(0);
+    expect(await chartsIn(live)).toEqual(FOUR);
+
+    // Built again from that file (charts and all): the same sheets, each chart once.
+    const again = path.join(dir, "again.xlsx");
+    const c = capture();
+    expect(await main(["build", live, "-o", again], c.io)).toBe(0);
+    expect(c.stderr()).toBe("");
+    expect(await chartsIn(again)).toEqual(FOUR);
+    const wb = await loadWorkbook(readFileSync(again));
+    expect(ownedSheets(wb).map((o) => o.key)).toEqual([
+      "cost",
+      "grant",
+      "changes",
+      "shares",
+      "assumptions",
+    ]);
+
+    // And live again into it: its sheets replaced, their charts with them.
+    const relive = path.join(dir, "relive.xlsx");
+    expect(await main(["build", live, "--live", "-o", relive], capture().io)).toBe(0);
+    expect(await chartsIn(relive)).toEqual(FOUR);
+
+    // Made shareable: the live sheets' charts kept.
+    const shared = path.join(dir, "shared.xlsx");
+    expect(await main(["share", live, "-o", shared], capture().io)).toBe(0);
+    expect(await chartsIn(shared)).toEqual(FOUR);
+  }, 60_000);
 });
 
 describe("estab build on a workbook with no Assumptions sheet", () => {

@@ -8,7 +8,15 @@ import { streamSheetSpecs } from "../../src/xlsx/stream";
 import { defaultBuild } from "../../src/cli/engine";
 import { LIBREOFFICE, describeWith } from "../support/requirements";
 import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
-import { LibreOffice, agrees, formulaChecks, type FormulaCheck } from "../xlsx/libreoffice";
+import {
+  LibreOffice,
+  TAGGED_PDF,
+  agrees,
+  formulaChecks,
+  odsCharts,
+  pdfFigures,
+  type FormulaCheck,
+} from "../xlsx/libreoffice";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "childrens-services.xlsx");
 
@@ -18,6 +26,9 @@ describeWith(
   ([soffice]) => {
     let specs: SheetSpec[];
     let checks: FormulaCheck[];
+    let charts: Awaited<ReturnType<typeof odsCharts>>;
+    let figures: number;
+    let figuresWithoutCharts: number;
 
     // One conversion for the file: LibreOffice takes seconds to start.
     beforeAll(async () => {
@@ -40,6 +51,19 @@ describeWith(
         });
         const names = new Map(specs.map((s, i) => [s, sheets[i].name]));
         checks = formulaChecks(specs, await libreOffice.recalculate(readFileSync(file)), names);
+        charts = await odsCharts(await libreOffice.convert(readFileSync(file), "ods"));
+        figures = pdfFigures(await libreOffice.convert(readFileSync(file), "pdf", TAGGED_PDF));
+        // The same sheets with no charts: what the PDF holds without them.
+        const bare = path.join(dir, "bare.xlsx");
+        await writeAtomically(bare, async (out) => {
+          await streamSheetSpecs(
+            out,
+            specs.map((s) => ({ ...s, charts: [] }))
+          );
+        });
+        figuresWithoutCharts = pdfFigures(
+          await libreOffice.convert(readFileSync(bare), "pdf", TAGGED_PDF)
+        );
       } finally {
         libreOffice.dispose();
         rmSync(dir, { recursive: true, force: true });
@@ -58,6 +82,46 @@ describeWith(
         const sheet = specs.find((s) => s.key === key)!.name;
         expect(checks.filter((c) => c.sheet === sheet).length).toBeGreaterThan(0);
       }
+    });
+
+    it("reads back each sheet's chart, its series over the sheet's own cells", () => {
+      expect(
+        charts.map((c) => [c.title, c.categories, c.series.map((x) => [x.kind, x.values])])
+      ).toEqual([
+        [
+          "Cost by line: salary and on-costs",
+          "'Establishment Cost'.I6:'Establishment Cost'.L6",
+          [["chart:bar", "'Establishment Cost'.I36:'Establishment Cost'.L36"]],
+        ],
+        [
+          "Commitment per year against the grant",
+          "'Grant Costing'.G31:'Grant Costing'.I31",
+          [
+            ["chart:bar", "'Grant Costing'.G15:'Grant Costing'.I15"],
+            ["chart:line", "'Grant Costing'.G17:'Grant Costing'.I17"],
+          ],
+        ],
+        [
+          "Change in cost per team, proposed against now (full year)",
+          "Restructure.A39:Restructure.A43",
+          [["chart:bar", "Restructure.H39:Restructure.H43"]],
+        ],
+        [
+          "FTE by locality, with the need index",
+          "'Locality shares'.A17:'Locality shares'.A22",
+          [
+            ["chart:bar", "'Locality shares'.L17:'Locality shares'.L22"],
+            ["chart:line", "'Locality shares'.J17:'Locality shares'.J22"],
+          ],
+        ],
+      ]);
+      expect(charts[2].horizontal).toBe(true);
+    });
+
+    it("renders the charts into a PDF: figures there that the same file without charts lacks", () => {
+      expect(figuresWithoutCharts).toBe(0);
+      // One figure per chart per page it is drawn on (a chart may cross a page break).
+      expect(figures).toBeGreaterThanOrEqual(4);
     });
 
     it("gives every native formula of every sheet the core's value, to the penny", () => {

@@ -59,7 +59,15 @@ export function postsSpec(rows: number, o: SpecOptions = {}): SheetSpec {
     notes: [{ address: "A1", text: "Made by Establishment Costing" }],
     page: { orientation: "landscape", fitToWidth: true },
     charts: o.chart
-      ? [{ type: "columnClustered", title: "Cost by post", dataRange: `B4:B${last}`, anchor: "I4" }]
+      ? [
+          {
+            type: "columnClustered",
+            title: "Cost by post",
+            categories: `A5:A${last}`,
+            series: [{ name: "Cost", values: `E5:E${last}` }],
+            anchor: { from: "I4", to: "P20" },
+          },
+        ]
       : [],
   };
 }

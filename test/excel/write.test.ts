@@ -63,10 +63,13 @@ describe("writeSheets", () => {
     expect(sheet.charts).toEqual([
       {
         type: "ColumnClustered",
-        source: "B4:B7",
-        seriesBy: "Auto",
+        source: "E5:E7",
+        seriesBy: "Columns",
         title: "Cost by post",
-        position: ["I4"],
+        legend: "Bottom",
+        series: [{ name: "Cost", values: "E5:E7", xValues: "A5:A7" }],
+        axisTitles: {},
+        position: ["I4", "P20"],
       },
     ]);
     expect(parseMarker(sheet.properties.get(MARKER_KEY))).toEqual({
@@ -75,6 +78,75 @@ describe("writeSheets", () => {
       mode: "shareable",
       version: 1,
     });
+  });
+
+  it("makes a combo chart: columns, a line on the secondary axis, categories and axis titles", async () => {
+    const { excel, book } = setUp();
+    const spec = postsSpec(3);
+    spec.charts = [
+      {
+        type: "columnLine",
+        title: "Cost and FTE",
+        categories: "B5:B7",
+        series: [
+          { name: "Total", values: "G5:G7", kind: "column" },
+          { name: "FTE", values: "D5:D7", kind: "line", secondaryAxis: true },
+        ],
+        axisTitles: { categories: "Post", values: "£", secondaryValues: "FTE" },
+        anchor: { from: "I4", to: "P20" },
+      },
+      {
+        type: "bar",
+        title: "Salary by post",
+        categories: "B5:B7",
+        series: [{ name: "Salary", values: "E5:E7" }],
+        anchor: { from: "I22", to: "P40" },
+      },
+    ];
+    await book.writeSheets([spec]);
+    expect(excel.sheet("Grant Costing").charts).toEqual([
+      {
+        type: "ColumnClustered",
+        source: "G5:G7",
+        seriesBy: "Columns",
+        title: "Cost and FTE",
+        legend: "Bottom",
+        series: [
+          { name: "Total", values: "G5:G7", xValues: "B5:B7" },
+          {
+            name: "FTE",
+            values: "D5:D7",
+            xValues: "B5:B7",
+            chartType: "LineMarkers",
+            axisGroup: "Secondary",
+          },
+        ],
+        axisTitles: { Category: "Post", Value: "£", "Value Secondary": "FTE" },
+        position: ["I4", "P20"],
+      },
+      {
+        type: "BarClustered",
+        source: "E5:E7",
+        seriesBy: "Columns",
+        title: "Salary by post",
+        legend: "Bottom",
+        series: [{ name: "Salary", values: "E5:E7", xValues: "B5:B7" }],
+        axisTitles: {},
+        categoryLabels: "Low",
+        position: ["I22", "P40"],
+      },
+    ]);
+  });
+
+  it("refuses a chart whose series is longer than its categories, before touching the workbook", async () => {
+    const { excel, book } = setUp();
+    const before = JSON.stringify(excel.snapshot());
+    const spec = postsSpec(3, { chart: true });
+    spec.charts[0].series[0].values = "E5:E8";
+    await expect(book.writeSheets([spec])).rejects.toThrow(
+      "Nothing was written: the calculated sheets are malformed (Grant Costing: the chart 'Cost by post': each series must have as many cells as the categories)"
+    );
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
   });
 
   it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {

@@ -6,7 +6,9 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { toA1 } from "../../src/core/grid";
 import type { SheetSpec } from "../../src/core/report";
+import JSZip from "jszip";
 import { loadWorkbook } from "../../src/xlsx";
+import { all, kid, one, parseXml } from "./xml-tree";
 
 const run = promisify(execFile);
 
@@ -39,6 +41,11 @@ export class LibreOffice {
 
   /** Opens the workbook, recalculates it, saves it as .xlsx and reads that back. */
   async recalculate(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+    return loadWorkbook(await this.convert(bytes, "xlsx", "xlsx:Calc MS Excel 2007 XML"));
+  }
+
+  /** Opens the workbook and saves it as `extension` ("ods", "pdf") with `filter`: its bytes. */
+  async convert(bytes: Uint8Array, extension: string, filter = extension): Promise<Buffer> {
     const work = path.join(this.dir, `run-${++this.runs}`);
     const input = path.join(work, "in", "book.xlsx");
     const outDir = path.join(work, "out");
@@ -53,17 +60,17 @@ export class LibreOffice {
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
         input,
       ],
       { timeout: 120_000 }
     );
-    const output = path.join(outDir, "book.xlsx");
+    const output = path.join(outDir, `book.${extension}`);
     // soffice exits 0 even when the conversion failed: the file is the only proof.
     if (!existsSync(output)) throw new Error(`LibreOffice wrote nothing.\n${stdout}\n${stderr}`);
-    return loadWorkbook(readFileSync(output));
+    return readFileSync(output);
   }
 
   dispose(): void {
@@ -117,4 +124,40 @@ export function agrees(check: FormulaCheck): boolean {
   if (typeof check.expected === "number")
     return typeof check.actual === "number" && Math.abs(check.actual - check.expected) < 0.005;
   return check.actual === check.expected;
+}
+
+/** The charts LibreOffice found in an .ods it saved: class, categories and series. */
+export async function odsCharts(ods: Buffer) {
+  const zip = await JSZip.loadAsync(ods);
+  const objects = Object.keys(zip.files)
+    .filter((f) => /^Object \d+\/content\.xml$/.test(f))
+    .sort();
+  const charts = [];
+  for (const f of objects) {
+    const doc = parseXml(await zip.file(f)!.async("string"));
+    const chart = one(doc, "chart:chart");
+    charts.push({
+      title: all(kid(chart, "chart:title"), "text:p")
+        .map((p) => p.text)
+        .join(""),
+      horizontal: all(doc, "style:chart-properties").some(
+        (p) => p.attrs["chart:vertical"] === "true"
+      ),
+      categories: one(chart, "chart:categories").attrs["table:cell-range-address"],
+      series: all(chart, "chart:series").map((s) => ({
+        kind: s.attrs["chart:class"],
+        values: s.attrs["chart:values-cell-range-address"],
+        axis: s.attrs["chart:attached-axis"],
+      })),
+    });
+  }
+  return charts;
+}
+
+/** LibreOffice's PDF filter, tagged: each chart it draws on a page is a /Figure element. */
+export const TAGGED_PDF = 'pdf:calc_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+
+/** How many figures (charts, pictures) a tagged PDF's structure tree holds. */
+export function pdfFigures(pdf: Buffer): number {
+  return pdf.toString("latin1").split("/S/Figure").length - 1;
 }

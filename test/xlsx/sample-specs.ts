@@ -54,7 +54,16 @@ export function grantSpec(overrides: Partial<SheetSpec> = {}): SheetSpec {
     freeze: { rows: 4, columns: 1 },
     notes: [{ address: "C9", text: "Sum of the posts above" }],
     page: { orientation: "landscape", fitToWidth: true },
-    charts: [{ type: "columnClustered", title: "Cost by year", dataRange: "A4:C8", anchor: "F2" }],
+    charts: [
+      {
+        type: "columnClustered",
+        title: "Cost by post",
+        categories: "A5:A8",
+        series: [{ name: "Total cost", values: "C5:C8" }],
+        axisTitles: { categories: "Post", values: "£" },
+        anchor: { from: "F2", to: "M18" },
+      },
+    ],
     ...overrides,
   };
 }

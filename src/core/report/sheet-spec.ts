@@ -62,13 +62,32 @@ export interface TableSpec {
   range: string;
 }
 
+/** One series of a chart: a row or column of figures on the chart's own sheet. */
+export interface ChartSeriesSpec {
+  /** Shown in the legend. */
+  name: string;
+  /** The figures, one row or one column, as many cells as the categories: "G15:I15". */
+  values: string;
+  /** In a "columnLine" chart: drawn as columns (the default) or as a line. */
+  kind?: "column" | "line";
+  /** Read against a second value axis on the right (a figure of another size, an index). */
+  secondaryAxis?: boolean;
+}
+
+/**
+ * A native chart over the sheet's own cells, so it follows them when they recalculate.
+ * "bar" is horizontal (diverging bars: negative to the left of zero); "columnLine" is a
+ * combo of clustered columns and lines, each series saying which it is.
+ */
 export interface ChartSpec {
-  type: "columnClustered" | "columnStacked" | "line" | "bar";
+  type: "columnClustered" | "columnStacked" | "bar" | "line" | "columnLine";
   title: string;
-  /** Range holding category labels in its first column and series in the others, header row first. */
-  dataRange: string;
-  /** Top-left cell the chart is placed at. */
-  anchor: string;
+  /** The category labels, one row or one column: "G7:I7". */
+  categories: string;
+  series: ChartSeriesSpec[];
+  axisTitles?: { categories?: string; values?: string; secondaryValues?: string };
+  /** The cells under the chart's top-left and bottom-right corners. */
+  anchor: { from: string; to: string };
 }
 
 export interface NoteSpec {

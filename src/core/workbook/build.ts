@@ -16,6 +16,7 @@ import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
 import { rolesOfPosts } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import { withCharts } from "../report/charts";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -191,7 +192,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   return {
     ok: true,
     issues,
-    sheets: built.map((b) => b.sheet),
+    // Charts last: they point at cells of the finished sheet, live or not.
+    sheets: built.map((b) => withCharts(b.sheet)),
     summaries: built.map((b) => b.summary),
   };
 }

@@ -28,6 +28,7 @@ import type {
   Box,
   FakeCell,
   FakeChart,
+  FakeChartSeries,
   FakeName,
   FakeSheet,
   FakeState,
@@ -1466,6 +1467,10 @@ class FakeNotes {
   }
 }
 
+/**
+ * worksheet.charts (ExcelApi 1.1). Excel makes one series per row or column of the
+ * source (seriesBy; Auto takes rows when the range is wider than tall), named Series1 ….
+ */
 class FakeCharts {
   constructor(private readonly worksheet: FakeWorksheet) {}
   add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy {
@@ -1474,12 +1479,35 @@ class FakeCharts {
       const at = source.where();
       if (at === null || at.sheet !== s)
         throw new FakeOfficeError("InvalidArgument", "chart data must be on the sheet");
-      const chart: FakeChart = { type, source: boxA1(at.box), seriesBy, title: "" };
+      const { r0, c0, r1, c1 } = at.box;
+      const byRows = seriesBy === "Rows" || ((seriesBy ?? "Auto") === "Auto" && c1 - c0 > r1 - r0);
+      const series = byRows
+        ? Array.from({ length: r1 - r0 + 1 }, (_, i) => boxA1({ r0: r0 + i, c0, r1: r0 + i, c1 }))
+        : Array.from({ length: c1 - c0 + 1 }, (_, i) => boxA1({ r0, c0: c0 + i, r1, c1: c0 + i }));
+      const chart: FakeChart = {
+        type,
+        source: boxA1(at.box),
+        seriesBy,
+        title: "",
+        series: series.map((values, i) => ({ name: `Series${i + 1}`, values })),
+        axisTitles: {},
+      };
       s.charts = [...s.charts, chart];
       index = s.charts.length - 1;
     });
     return new FakeChartProxy(this.worksheet, () => index);
   }
+}
+
+type ChartPatch = (bytes: number, patch: (c: FakeChart) => FakeChart) => void;
+
+/** A title object whose text is all the adapter sets (ChartTitle, ChartAxisTitle). */
+function titleSetter(set: (v: string) => void): { text: string } {
+  return {
+    set text(v: string) {
+      set(v);
+    },
+  } as { text: string };
 }
 
 class FakeChartProxy {
@@ -1488,29 +1516,143 @@ class FakeChartProxy {
     private readonly index: () => number
   ) {}
 
-  private update(bytes: number, patch: (c: FakeChart) => FakeChart): void {
+  private readonly update: ChartPatch = (bytes, patch) => {
     this.worksheet.change(bytes, (_tx, s) => {
       const i = this.index();
       if (i < 0 || s.charts[i] === undefined) throw new FakeOfficeError("ItemNotFound", "chart");
       s.charts = s.charts.map((c, j) => (j === i ? patch(c) : c));
     });
+  };
+
+  private needs(version: string, what: string): void {
+    if (!this.worksheet.context.excel.isSetSupported("ExcelApi", version))
+      throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
   }
 
   get title(): { text: string } {
-    const update = this.update.bind(this);
+    return titleSetter((v) => this.update(utf8(v), (c) => ({ ...c, title: v })));
+  }
+
+  get legend(): { position: string } {
+    const update = this.update;
     return {
-      set text(v: string) {
-        update(utf8(v), (c) => ({ ...c, title: v }));
+      set position(v: string) {
+        update(utf8(v), (c) => ({ ...c, legend: v }));
       },
-    } as { text: string };
+    } as { position: string };
+  }
+
+  get axes(): {
+    categoryAxis: FakeAxis;
+    valueAxis: FakeAxis;
+    getItem(type: string, group?: string): FakeAxis;
+  } {
+    return {
+      categoryAxis: this.axis("Category"),
+      valueAxis: this.axis("Value"),
+      getItem: (type: string, group?: string) => {
+        this.needs("1.7", "ChartAxes.getItem");
+        if (type !== "Category" && type !== "Value")
+          throw new FakeOfficeError("InvalidArgument", `axis type ${type}`);
+        return this.axis(group === "Secondary" ? `${type} Secondary` : type);
+      },
+    };
+  }
+
+  private axis(key: string): FakeAxis {
+    const update = this.update;
+    const needs = this.needs.bind(this);
+    return {
+      title: titleSetter((v) =>
+        update(utf8(v), (c) => ({ ...c, axisTitles: { ...c.axisTitles, [key]: v } }))
+      ),
+      set tickLabelPosition(v: string) {
+        needs("1.8", "ChartAxis.tickLabelPosition");
+        if (key !== "Category") throw new FakeOfficeError("InvalidArgument", "category axis only");
+        update(utf8(v), (c) => ({ ...c, categoryLabels: v }));
+      },
+    } as FakeAxis;
+  }
+
+  get series(): { getItemAt(i: number): FakeSeriesProxy; add(name?: string): FakeSeriesProxy } {
+    return {
+      getItemAt: (i: number) => new FakeSeriesProxy(this.update, () => i, this.needs.bind(this)),
+      add: (name?: string) => {
+        this.needs("1.7", "ChartSeriesCollection.add");
+        let at = -1;
+        // Excel gives a new series no values until setValues; it is named as asked.
+        this.update(utf8(name), (c) => {
+          at = c.series.length;
+          return { ...c, series: [...c.series, { name: name ?? `Series${at + 1}`, values: "" }] };
+        });
+        return new FakeSeriesProxy(this.update, () => at, this.needs.bind(this));
+      },
+    };
   }
 
   setPosition(start: string, end?: string): void {
     parseBox(start);
+    if (end !== undefined) parseBox(end);
     this.update(utf8([start, end]), (c) => ({
       ...c,
       position: end === undefined ? [start] : [start, end],
     }));
+  }
+}
+
+interface FakeAxis {
+  title: { text: string };
+  tickLabelPosition: string;
+}
+
+const SERIES_CHART_TYPES = new Set(["ColumnClustered", "Line", "LineMarkers", "BarClustered"]);
+
+class FakeSeriesProxy {
+  constructor(
+    private readonly update: ChartPatch,
+    private readonly index: () => number,
+    private readonly needs: (version: string, what: string) => void
+  ) {}
+
+  private patch(bytes: number, change: (x: FakeChartSeries) => FakeChartSeries): void {
+    this.update(bytes, (c) => {
+      const i = this.index();
+      if (c.series[i] === undefined) throw new FakeOfficeError("ItemNotFound", "chart series");
+      return { ...c, series: c.series.map((x, j) => (j === i ? change(x) : x)) };
+    });
+  }
+
+  private boxOf(range: FakeRange): string {
+    const at = range.where();
+    if (at === null) throw new FakeOfficeError("InvalidArgument", "series data must be a range");
+    return boxA1(at.box);
+  }
+
+  set name(v: string) {
+    this.patch(utf8(v), (x) => ({ ...x, name: v }));
+  }
+
+  setValues(range: FakeRange): void {
+    this.needs("1.7", "ChartSeries.setValues");
+    this.patch(utf8(1), (x) => ({ ...x, values: this.boxOf(range) }));
+  }
+
+  setXAxisValues(range: FakeRange): void {
+    this.needs("1.7", "ChartSeries.setXAxisValues");
+    this.patch(utf8(1), (x) => ({ ...x, xValues: this.boxOf(range) }));
+  }
+
+  set chartType(v: string) {
+    this.needs("1.7", "ChartSeries.chartType");
+    if (!SERIES_CHART_TYPES.has(v)) throw new FakeOfficeError("InvalidArgument", `chart type ${v}`);
+    this.patch(utf8(v), (x) => ({ ...x, chartType: v }));
+  }
+
+  set axisGroup(v: string) {
+    this.needs("1.8", "ChartSeries.axisGroup");
+    if (v !== "Primary" && v !== "Secondary")
+      throw new FakeOfficeError("InvalidArgument", `axis group ${v}`);
+    this.patch(utf8(v), (x) => ({ ...x, axisGroup: v }));
   }
 }
 

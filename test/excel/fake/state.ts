@@ -17,12 +17,27 @@ export interface FakeCell {
   fill?: string;
 }
 
+export interface FakeChartSeries {
+  name: string;
+  /** A1 box of the values. */
+  values: string;
+  xValues?: string;
+  chartType?: string;
+  axisGroup?: string;
+}
+
 export interface FakeChart {
   type: string;
   source: string;
   seriesBy?: string;
   title: string;
   position?: string[];
+  series: FakeChartSeries[];
+  /** Axis titles by "Category" / "Value" / "Value Secondary". */
+  axisTitles: Record<string, string>;
+  /** Tick label position of the category axis, when set. */
+  categoryLabels?: string;
+  legend?: string;
 }
 
 export interface FakeSheet {
@@ -102,7 +117,12 @@ function copySheetShell(s: FakeSheet): FakeSheet {
     properties: new Map(s.properties),
     freeze: s.freeze && { ...s.freeze },
     notes: new Map(s.notes),
-    charts: s.charts.map((c) => ({ ...c, position: c.position && [...c.position] })),
+    charts: s.charts.map((c) => ({
+      ...c,
+      position: c.position && [...c.position],
+      series: c.series.map((x) => ({ ...x })),
+      axisTitles: { ...c.axisTitles },
+    })),
     columnWidths: new Map(s.columnWidths),
     page: { ...s.page },
   };
