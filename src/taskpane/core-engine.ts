@@ -2,9 +2,9 @@ import { financialYearOf, formatUkDate, serialOf } from "../core/dates";
 import type { FinancialYear } from "../core/dates";
 import type { CellValue, Grid } from "../core/grid";
 import { columnLetters, isBlank, positionIn, toA1 } from "../core/grid";
-import type { PostField } from "../core/model";
 import {
   ESTABLISHMENT_SCHEMA,
+  LOCALITIES_SCHEMA,
   SETTINGS,
   chooseCandidate,
   defaultAssumptions,
@@ -17,6 +17,8 @@ import {
   readAssumptions,
   readWorkbook,
   type TableCandidate,
+  type TableSchema,
+  type ValueKind,
 } from "../core/read";
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
@@ -24,6 +26,7 @@ import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/
 import { withoutOutputSheets } from "../core/workbook/inputs";
 import type {
   AssumptionsView,
+  ColumnChoice,
   DetectedTable,
   FieldMapping,
   PaneEngine,
@@ -31,8 +34,9 @@ import type {
   SettingInput,
   SourceChoice,
   SourceView,
+  TableColumns,
 } from "./engine";
-import { formatMoney } from "./format";
+import { formatDayMonthYear, formatMoney } from "./format";
 
 export type BuildWorkbook = (workbook: WorkbookGrids, request: BuildRequest) => BuildResult;
 
@@ -107,8 +111,10 @@ function displayOf(value: CellValue | undefined, input: SettingInput): string {
   }
 }
 
-function cellText(value: CellValue | undefined): string {
+/** A sample cell as the user reads it: a date column's serials as dates ("1 Sep 2025"). */
+function cellText(value: CellValue | undefined, kind: ValueKind): string {
   if (value === undefined || isBlank(value)) return "";
+  if (typeof value === "number" && kind === "date") return formatDayMonthYear(value);
   if (typeof value === "number")
     return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(value);
   return String(value).trim();
@@ -131,40 +137,24 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
     },
 
     inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView {
-      const mapping = choice.mapping;
+      const { mapping, localityMapping } = choice;
       const inputs = readWorkbook(workbook, {
         establishment: choice.establishment,
         mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+        localityMapping: Object.keys(localityMapping).length > 0 ? localityMapping : undefined,
       });
       const candidates = inputs.establishmentCandidates;
       const chosen = chooseCandidate(candidates, choice.establishment);
-      const establishments = uniqueById(candidates.map((c) => detected("establishment", c)));
       const view: SourceView = {
-        establishments,
-        headers: [],
-        mapping: [],
+        establishments: uniqueById(candidates.map((c) => detected("establishment", c))),
+        columns: {},
         issues: inputs.issues,
       };
-      if (chosen) {
-        const grid = workbook.grids[chosen.gridIndex];
-        view.establishment = detected("establishment", chosen, inputs.establishment?.posts.length);
-        view.headers = chosen.headers.map((h) => ({
-          column: columnLetters(h.column),
-          header: h.text,
-        }));
-        view.mapping = ESTABLISHMENT_SCHEMA.fields.map((spec): FieldMapping => {
-          const column = chosen.columns[spec.field];
-          return {
-            field: spec.field,
-            label: spec.label,
-            description: spec.description,
-            column: column === undefined ? undefined : columnLetters(column),
-            samples: column === undefined ? [] : samplesOf(grid, chosen, column),
-            overridden: mapping[spec.field] !== undefined,
-          };
-        });
-      }
       const est = inputs.establishment;
+      if (chosen) {
+        view.establishment = detected("establishment", chosen, est?.posts.length);
+        view.columns.establishment = columnsOf(workbook, chosen, ESTABLISHMENT_SCHEMA, mapping);
+      }
       if (est) {
         const headcount = est.posts.some((p) => p.headcount !== undefined)
           ? est.posts.reduce((s, p) => s + (p.headcount ?? 0), 0)
@@ -175,16 +165,15 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           ...(headcount === undefined ? {} : { headcount }),
         };
       }
-      if (inputs.localities) {
-        const l = inputs.localities;
-        view.localities = {
-          kind: "localities",
-          id: l.table ?? l.sheet,
-          sheet: l.sheet,
-          table: l.table,
-          range: l.range,
-          rows: l.localities.length,
-        };
+      // The reader reads the best-ranked localities table: the one shown, and remapped.
+      const locality = chooseCandidate(inputs.localityCandidates);
+      if (locality) {
+        view.localities = detected(
+          "localities",
+          locality,
+          inputs.localities?.localities.length ?? 0
+        );
+        view.columns.localities = columnsOf(workbook, locality, LOCALITIES_SCHEMA, localityMapping);
       }
       if (inputs.payScales) {
         const p = inputs.payScales;
@@ -311,9 +300,9 @@ function cellValueFor(setting: Setting, text: string): CellValue | undefined {
   }
 }
 
-function detected(
-  kind: "establishment",
-  c: TableCandidate<PostField>,
+function detected<F extends string>(
+  kind: "establishment" | "localities",
+  c: TableCandidate<F>,
   rows?: number
 ): DetectedTable {
   return {
@@ -333,12 +322,44 @@ function uniqueById(tables: DetectedTable[]): DetectedTable[] {
   );
 }
 
+/**
+ * How a table's columns are read, for the mapping editor: one mechanism for every table
+ * the user can remap (the schema says which fields it has).
+ */
+function columnsOf<F extends string>(
+  workbook: WorkbookGrids,
+  c: TableCandidate<F>,
+  schema: TableSchema<F>,
+  overrides: ColumnChoice<F>
+): TableColumns<F> {
+  const grid = workbook.grids[c.gridIndex];
+  return {
+    headers: c.headers.map((h) => ({ column: columnLetters(h.column), header: h.text })),
+    mapping: schema.fields.map((spec): FieldMapping<F> => {
+      const column = c.columns[spec.field];
+      return {
+        field: spec.field,
+        label: spec.label,
+        description: spec.description,
+        column: column === undefined ? undefined : columnLetters(column),
+        samples: column === undefined ? [] : samplesOf(grid, c, column, spec.kind),
+        overridden: overrides[spec.field] !== undefined,
+      };
+    }),
+  };
+}
+
 /** The first few non-blank values under the header, as the sheet shows them. */
-function samplesOf(grid: Grid, c: TableCandidate<PostField>, sheetColumn: number): string[] {
+function samplesOf<F extends string>(
+  grid: Grid,
+  c: TableCandidate<F>,
+  sheetColumn: number,
+  kind: ValueKind
+): string[] {
   const col = sheetColumn - grid.origin.column;
   const out: string[] = [];
   for (let r = c.headerIndex + 1; r <= c.lastIndex && out.length < SAMPLES; r++) {
-    const text = cellText(grid.values[r]?.[col]);
+    const text = cellText(grid.values[r]?.[col], kind);
     if (text !== "") out.push(text);
   }
   return out;

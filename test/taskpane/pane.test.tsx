@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { Issue } from "../../src/core/grid";
 import {
   ESTABLISHMENT,
   FakeEngine,
@@ -54,6 +55,100 @@ describe("Source: column mapping", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Go back to the columns found" }));
     expect(engine.choices.at(-1)?.mapping).toEqual({});
+  });
+});
+
+describe("Source: locality columns", () => {
+  it("shows the localities table and which column is read as each measure", async () => {
+    const engine = new FakeEngine();
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("Areas!A1:E4 (3 localities)")).toBeInTheDocument();
+    const section = screen.getByRole("region", { name: "Locality columns" });
+    expect(within(section).getByRole("combobox", { name: /^Population 0-19/ })).toHaveTextContent(
+      "C: Households"
+    );
+    expect(within(section).getByRole("combobox", { name: /^Deprivation/ })).toHaveTextContent(
+      "D: IDACI"
+    );
+    expect(within(section).getByText("e.g. sample D")).toBeInTheDocument();
+    // The establishment's editor is the same one, in its own section.
+    const est = screen.getByRole("region", { name: "Establishment columns" });
+    expect(within(est).getByRole("combobox", { name: /^FTE/ })).toHaveTextContent("C: Hours");
+    expect(within(est).queryByRole("combobox", { name: /^Population/ })).not.toBeInTheDocument();
+  });
+
+  it("remaps a locality column with the same editor and builds with it, the establishment's mapping apart", async () => {
+    const engine = new FakeEngine();
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    const section = await screen.findByRole("region", { name: "Locality columns" });
+    await userEvent.click(within(section).getByRole("combobox", { name: /^Population 0-19/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "B: Children" }));
+    await userEvent.click(within(section).getByRole("button", { name: /^Not found in the table/ }));
+    await userEvent.click(within(section).getByRole("combobox", { name: /^Demand/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "E: Contacts" }));
+    expect(engine.choices.at(-1)).toEqual({
+      mapping: {},
+      localityMapping: { population: "B", demand: "E" },
+    });
+    expect(
+      within(section).getByRole("combobox", { name: /^Population 0-19 \(your choice\)/ })
+    ).toHaveTextContent("B: Children");
+
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    await waitFor(() => expect(engine.requests).toHaveLength(1));
+    expect(engine.requests[0].localityMapping).toEqual({ population: "B", demand: "E" });
+    expect(engine.requests[0].mapping).toBeUndefined();
+
+    // Going back resets the localities' columns only.
+    await openTab(/^Source/);
+    const est = screen.getByRole("region", { name: "Establishment columns" });
+    await userEvent.click(within(est).getByRole("combobox", { name: /^FTE/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "D: FTE" }));
+    await userEvent.click(
+      within(screen.getByRole("region", { name: "Locality columns" })).getByRole("button", {
+        name: "Go back to the columns found",
+      })
+    );
+    expect(engine.choices.at(-1)).toEqual({ mapping: { fte: "D" }, localityMapping: {} });
+  });
+
+  it("builds a localities-only workbook, and says only the shares are made", async () => {
+    const engine = new FakeEngine();
+    engine.noEstablishment = true;
+    engine.withLocalities = true;
+    const note: Issue = {
+      severity: "info",
+      code: "localities-only",
+      sheet: "Assumptions",
+      address: "B2",
+      message:
+        "No establishment table was found, so only the Locality shares sheet is made, sharing out the 12 FTE typed as 'FTE to share out'",
+      fix: "nothing to do if the shares are all you need",
+    };
+    engine.sourceIssues = [note];
+    engine.buildResult = { ...okResult(), issues: [note] };
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("Localities only")).toBeInTheDocument();
+    expect(screen.queryByText("No establishment table found")).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Establishment columns" })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Locality columns" })).toBeInTheDocument();
+    expect(screen.getByText("Areas!A1:E4 (3 localities)")).toBeInTheDocument();
+
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(await screen.findByText("Locality shares only")).toBeInTheDocument();
+    expect(screen.getByText(`${note.message}.`)).toBeInTheDocument();
+  });
+
+  it("with neither an establishment nor localities, says no establishment table was found", async () => {
+    const engine = new FakeEngine();
+    engine.noEstablishment = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("No establishment table found")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Locality columns" })).not.toBeInTheDocument();
   });
 });
 

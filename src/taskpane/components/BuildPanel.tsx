@@ -204,6 +204,8 @@ function BuildOutcome({
   if (run.stage !== "done" || !run.result) return null;
   const { result, outcome } = run;
   const warnings = result.issues.filter((i) => i.severity === "warning");
+  // With no establishment only the shares are made: said here, not only on the Source tab.
+  const sharesOnly = result.issues.find((i) => i.code === "localities-only");
   return (
     <section className={styles.results} aria-labelledby="build-results">
       <Subtitle2 as="h2" id="build-results">
@@ -232,6 +234,14 @@ function BuildOutcome({
             label="Problems that stopped the build"
           />
         </>
+      )}
+      {result.ok && sharesOnly && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Locality shares only</MessageBarTitle>
+            {sharesOnly.message}.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {/* On success, only sheets written (the assumptions copy may be left out). */}
       {result.summaries
