@@ -31,6 +31,7 @@ import type {
   FieldMapping,
   PaneEngine,
   Setting,
+  SettingGroup,
   SettingInput,
   SourceChoice,
   SourceView,
@@ -87,6 +88,49 @@ const INPUTS: Record<string, SettingInput> = {
   payAwardMinimum: { type: "money" },
   grant: { type: "money" },
 };
+
+/** Which group of the form each setting is in (per-year keys by the part before the colon). */
+export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
+  grant: ["grant.name", "grant.amount", "grant.start", "grant.end", "grant"],
+  pay: [
+    "firstYear",
+    "years",
+    "costingPoint",
+    "incrementRule",
+    "incrementServiceMonths",
+    "gradeSteps",
+    "payAward",
+    "payAwardMinimum",
+    "vacancyFactor",
+    "agencyWeeksPerYear",
+  ],
+  onCosts: [
+    "onCostMode",
+    "flatOnCostRate",
+    "niRate",
+    "niMonthlyThreshold",
+    "pensionRate",
+    "apprenticeshipLevy",
+  ],
+  restructure: ["exitCostWeeks", "implementationDate", "managementGrades"],
+  localities: [
+    "localityWeights.population",
+    "localityWeights.deprivation",
+    "localityWeights.demand",
+    "localityWeights.equal",
+    "allocationUnit",
+    "allocationTotalFte",
+  ],
+};
+
+/** A setting the table does not know (a new one in the core) shows with pay, not lost. */
+export function groupOf(key: string): SettingGroup {
+  const base = key.split(":")[0];
+  const found = (Object.keys(SETTING_GROUP_KEYS) as SettingGroup[]).find((g) =>
+    SETTING_GROUP_KEYS[g].includes(base)
+  );
+  return found ?? "pay";
+}
 
 function inputFor(key: string): SettingInput {
   return INPUTS[key] ?? INPUTS[key.split(":")[0]] ?? { type: "text" };
@@ -210,6 +254,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           const display = displayOf(raw, input);
           settings.push({
             key: matched.key,
+            group: groupOf(matched.key),
             label: label.trim(),
             help: "spec" in matched ? matched.spec.note : matched.yearSpec.note,
             address: toA1(positionIn(grid, r, valueColumn)),
@@ -226,6 +271,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
         const input = inputFor(spec.key);
         settings.push({
           key: spec.key,
+          group: groupOf(spec.key),
           label: spec.label,
           help: spec.note,
           display: displayOf(spec.cellOf(defaults), input),

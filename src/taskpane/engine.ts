@@ -105,10 +105,22 @@ export type SettingInput =
   | { type: "number" | "percent" | "money" | "text" | "date" | "year" | "boolean" }
   | { type: "choice"; options: string[] };
 
+/** The groups the Assumptions tab shows settings in, in this order: the grant first. */
+export type SettingGroup = "grant" | "pay" | "onCosts" | "restructure" | "localities";
+
+export const SETTING_GROUPS: ReadonlyArray<{ group: SettingGroup; label: string }> = [
+  { group: "grant", label: "Grant" },
+  { group: "pay", label: "Years and pay" },
+  { group: "onCosts", label: "On-costs" },
+  { group: "restructure", label: "Restructure" },
+  { group: "localities", label: "Locality shares" },
+];
+
 /** One named setting of the assumptions sheet. */
 export interface Setting {
   /** Stable key, e.g. "pensionRate". */
   key: string;
+  group: SettingGroup;
   /** As written in column A of the sheet: "Employer pension rate". */
   label: string;
   help?: string;

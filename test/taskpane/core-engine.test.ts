@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Grid } from "../../src/core/grid";
-import { readAssumptions, readWorkbook } from "../../src/core/read";
+import { SETTINGS, YEAR_SETTINGS, readAssumptions, readWorkbook } from "../../src/core/read";
 import type { WorkbookGrids } from "../../src/core/workbook/types";
-import { createCoreEngine } from "../../src/taskpane/core-engine";
+import { SETTING_GROUP_KEYS, createCoreEngine } from "../../src/taskpane/core-engine";
 import type { SourceChoice } from "../../src/taskpane/engine";
 import { withoutOutputSheets } from "../../src/core/workbook/inputs";
 import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
@@ -209,6 +209,23 @@ describe("the pane's view of the core", () => {
     const steps = view.settings.find((s) => s.key === "gradeSteps");
     expect(steps).toMatchObject({ isDefault: true, display: "4" });
     expect(steps?.address).toBeUndefined();
+  });
+
+  it("puts every setting the core knows in exactly one group of the form", () => {
+    const listed = Object.values(SETTING_GROUP_KEYS).flat();
+    const known = [...SETTINGS.map((s) => s.key), ...YEAR_SETTINGS.map((s) => s.key)];
+    expect([...listed].sort()).toEqual([...new Set(known)].sort());
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it("groups the example's settings: per-year grant and pay awards with their own group", async () => {
+    const view = engine.inspectAssumptions(await example());
+    const group = (key: string) => view.settings.find((s) => s.key === key)?.group;
+    expect(group("grant.amount")).toBe("grant");
+    expect(group("payAward:2026")).toBe("pay");
+    expect(group("pensionRate")).toBe("onCosts");
+    expect(group("exitCostWeeks")).toBe("restructure");
+    expect(group("allocationUnit")).toBe("localities");
   });
 
   it("turns typed values into the cell values the core reads, and refuses what it cannot", async () => {

@@ -253,9 +253,11 @@ export class FakeEngine implements PaneEngine {
     const written = (address: string) => grid?.values.find((r) => r[0] === address)?.[1];
     const pension = written("B5");
     const onCosts = written("B6");
+    const grantName = written("B7");
     const settings: Setting[] = [
       {
         key: "pensionRate",
+        group: "onCosts",
         label: "Employer pension rate",
         address: grid ? "B5" : undefined,
         display: typeof pension === "number" ? `${(pension * 100).toFixed(1)}%` : "19.0%",
@@ -264,11 +266,22 @@ export class FakeEngine implements PaneEngine {
       },
       {
         key: "onCostMode",
+        group: "onCosts",
         label: "On-costs",
         address: grid ? "B6" : undefined,
         display: typeof onCosts === "string" ? onCosts : "Statutory",
         input: { type: "choice", options: ["Statutory", "Flat"] },
         isDefault: onCosts === undefined,
+      },
+      // Last in the list, first on the form: the grant group leads.
+      {
+        key: "grant.name",
+        group: "grant",
+        label: "Grant name",
+        address: grid ? "B7" : undefined,
+        display: typeof grantName === "string" ? grantName : "",
+        input: { type: "text" },
+        isDefault: grantName === undefined,
       },
     ];
     return { sheet: grid ? "Assumptions" : undefined, settings, issues: [] };

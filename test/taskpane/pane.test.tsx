@@ -207,6 +207,20 @@ describe("Source: problems", () => {
     expect(screen.getByRole("button", { name: "Build all sheets" })).toBeEnabled();
   });
 
+  it("lists the problems before the column mapping, not below it", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [hoursWarning];
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await screen.findByRole("heading", { name: "Problems found (1)" });
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Tables found",
+      "Problems found (1)",
+      "Establishment columns",
+      "Locality columns",
+    ]);
+  });
+
   it("goes to the cell from the keyboard too", async () => {
     const engine = new FakeEngine();
     engine.sourceIssues = [fteError];
@@ -312,6 +326,39 @@ describe("Assumptions", () => {
     await waitFor(() => expect(port.calls.writeSheets).toHaveLength(1));
     expect(engine.requests[engine.requests.length - 1].mode).toBe("live");
     expect(port.calls.writeModes).toEqual(["live"]);
+  });
+
+  it("groups the settings, the grant first, in the form and in a read-only list", async () => {
+    await openOwnedAssumptions();
+    await screen.findByRole("heading", { name: "Settings on “Assumptions”" });
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "Grant",
+      "On-costs",
+    ]);
+    const grant = screen.getByRole("region", { name: "Grant" });
+    expect(within(grant).getByRole("textbox", { name: /Grant name/ })).toBeInTheDocument();
+    const onCosts = screen.getByRole("region", { name: "On-costs" });
+    expect(
+      within(onCosts).getByRole("textbox", { name: /Employer pension rate/ })
+    ).toBeInTheDocument();
+    expect(within(onCosts).getByRole("combobox", { name: /On-costs/ })).toBeInTheDocument();
+  });
+
+  it("groups a sheet of the user's own the same way, shown not edited", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    renderPane(new FakePort([ESTABLISHMENT, assumptions]), new FakeEngine());
+    await openTab(/Assumptions/);
+    await screen.findByText("Your own sheet: shown, not changed");
+    const grant = screen.getByRole("region", { name: "Grant" });
+    expect(within(grant).getByText("Grant name")).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "On-costs" })).getByText("19.0%")
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
   });
 
   it("does not mention live sheets when there are none", async () => {

@@ -142,25 +142,7 @@ export function SourcePanel(props: SourcePanelProps) {
         )}
       </section>
 
-      {MAPPED.map(({ table, id, title, intro }) => {
-        const columns = view.columns[table];
-        if (!columns) return null;
-        return (
-          <section key={table} className={styles.section} aria-labelledby={id}>
-            <Subtitle2 as="h2" id={id}>
-              {title}
-            </Subtitle2>
-            <Body1>{intro}</Body1>
-            <MappingEditor
-              mapping={columns.mapping}
-              headers={columns.headers}
-              onColumn={(field, column) => props.onColumn(table, field, column)}
-              onReset={() => props.onResetMapping(table)}
-            />
-          </section>
-        );
-      })}
-
+      {/* Problems before the mapping: they are what needs doing (issue 17). */}
       <section className={styles.section} aria-labelledby="source-issues">
         <Subtitle2 as="h2" id="source-issues">
           Problems found ({problems})
@@ -184,6 +166,25 @@ export function SourcePanel(props: SourcePanelProps) {
           </>
         )}
       </section>
+
+      {MAPPED.map(({ table, id, title, intro }) => {
+        const columns = view.columns[table];
+        if (!columns) return null;
+        return (
+          <section key={table} className={styles.section} aria-labelledby={id}>
+            <Subtitle2 as="h2" id={id}>
+              {title}
+            </Subtitle2>
+            <Body1>{intro}</Body1>
+            <MappingEditor
+              mapping={columns.mapping}
+              headers={columns.headers}
+              onColumn={(field, column) => props.onColumn(table, field, column)}
+              onReset={() => props.onResetMapping(table)}
+            />
+          </section>
+        );
+      })}
     </div>
   );
 }
