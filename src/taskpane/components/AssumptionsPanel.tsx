@@ -22,6 +22,7 @@ import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  settings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   groupTitle: {
@@ -147,7 +148,7 @@ export function AssumptionsPanel({
         </Button>
       )}
 
-      <section aria-labelledby="assumptions-settings">
+      <section className={styles.settings} aria-labelledby="assumptions-settings">
         <Subtitle2 as="h2" id="assumptions-settings">
           {access === "editable" ? `Settings on “${view.sheet}”` : "Settings in force"}
         </Subtitle2>
