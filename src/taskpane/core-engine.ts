@@ -19,11 +19,13 @@ import {
   type TableCandidate,
   type TableSchema,
   type ValueKind,
+  type WorkbookInputs,
 } from "../core/read";
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 import { withoutOutputSheets } from "../core/workbook/inputs";
+import { availableSheets } from "../core/workbook/build";
 import type {
   AssumptionsView,
   ColumnChoice,
@@ -192,6 +194,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
       const view: SourceView = {
         establishments: uniqueById(candidates.map((c) => detected("establishment", c))),
         columns: {},
+        unavailable: unavailableSheets(inputs),
         issues: inputs.issues,
       };
       const est = inputs.establishment;
@@ -359,6 +362,14 @@ function detected<F extends string>(
     range: c.range,
     rows: rows ?? Math.max(0, c.lastIndex - c.headerIndex),
   };
+}
+
+/** The sheets the Build tab cannot offer, and why: the core's own rule (availableSheets). */
+function unavailableSheets(inputs: WorkbookInputs): SourceView["unavailable"] {
+  const out: SourceView["unavailable"] = {};
+  for (const [key, reason] of availableSheets(inputs))
+    if (key !== "assumptions" && reason !== undefined) out[key] = reason;
+  return out;
 }
 
 function uniqueById(tables: DetectedTable[]): DetectedTable[] {

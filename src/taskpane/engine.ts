@@ -96,6 +96,8 @@ export interface SourceView {
   payScales?: DetectedTable;
   /** Each table found and its columns, for the mapping editor; absent when not found. */
   columns: { [T in MappedTable]?: TableColumns<MappedFields[T]> };
+  /** Calculated sheets the workbook has no data for, with the core's reason ("no establishment table was found"). */
+  unavailable: Partial<Record<CalculatedSheet, string>>;
   /** Reader issues for the establishment, localities, pay scales and assumptions. */
   issues: Issue[];
   totals?: { posts: number; fte: number; headcount?: number };
@@ -142,9 +144,11 @@ export interface AssumptionsView {
   issues: Issue[];
 }
 
+export type CalculatedSheet = Exclude<SheetKey, "assumptions">;
+
 /** The calculated sheets, in the order the Build tab offers them. */
 export const CALCULATED_SHEETS: ReadonlyArray<{
-  key: Exclude<SheetKey, "assumptions">;
+  key: CalculatedSheet;
   label: string;
   description: string;
 }> = [

@@ -35,6 +35,7 @@ describe("the pane's view of the core", () => {
     const view = engine.inspectSource(wb, NO_CHOICE);
     expect(view.establishment).toMatchObject({ sheet: "Establishment" });
     expect(view.localities).toMatchObject({ table: "Localities", rows: 6 });
+    expect(view.unavailable).toEqual({});
     const columns = view.columns.establishment!;
     const byField = Object.fromEntries(columns.mapping.map((m) => [m.field, m]));
     expect(byField.title.column).toBe("B");
@@ -126,6 +127,11 @@ describe("the pane's view of the core", () => {
       rows: 2,
     });
     expect(view.columns.localities!.mapping.map((m) => m.column)).toEqual(["A", "B", "C", "D"]);
+    expect(view.unavailable).toEqual({
+      cost: "no establishment table was found",
+      grant: "no establishment table was found",
+      changes: "no establishment table was found",
+    });
     const note = view.issues.find((i) => i.code === "localities-only");
     expect(note).toMatchObject({ severity: "info", sheet: "Assumptions", address: "B2" });
     expect(view.issues.filter((i) => i.severity === "error")).toEqual([]);

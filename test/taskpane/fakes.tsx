@@ -217,7 +217,14 @@ export class FakeEngine implements PaneEngine {
       range: "A1:D2",
       rows: 1,
     };
-    const view: SourceView = { establishments: [], columns: {}, issues: this.sourceIssues };
+    const view: SourceView = {
+      establishments: [],
+      columns: {},
+      unavailable: this.noEstablishment
+        ? { grant: "no establishment table was found", cost: "no establishment table was found" }
+        : {},
+      issues: this.sourceIssues,
+    };
     if (!this.noEstablishment) {
       view.establishments = [est];
       view.establishment = est;

@@ -138,6 +138,12 @@ describe("Source: locality columns", () => {
     expect(screen.getByText("Areas!A1:E4 (3 localities)")).toBeInTheDocument();
 
     await openTab(/^Build/);
+    // The sheets that need an establishment are off, and say why; the shares are not.
+    const grant = screen.getByRole("button", { name: "Build grant costing" });
+    expect(grant).toBeDisabled();
+    expect(grant).toHaveAccessibleDescription("Not available: no establishment table was found.");
+    expect(screen.getByRole("button", { name: "Build establishment cost" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Build locality shares" })).toBeEnabled();
     await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
     expect(await screen.findByText("Locality shares only")).toBeInTheDocument();
     expect(screen.getByText(`${note.message}.`)).toBeInTheDocument();
