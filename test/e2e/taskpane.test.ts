@@ -382,9 +382,13 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     expect(await problems.getByRole("button", { name: /no Demand column/ }).count()).toBe(0);
 
     await openTab(page, "Build");
+    await expect(
+      page.getByRole("button", { name: "Build grant costing" }).isDisabled()
+    ).resolves.toBe(true);
     await page.getByRole("button", { name: "Build all sheets" }).click();
     await page.getByText(/sheets? written/).waitFor({ timeout: 60_000 });
     await page.getByText("Locality shares only", { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "taskpane-build-localities-only.png") });
 
     const saved = await loadWorkbook(readFileSync(file));
     const grids = withoutOutputSheets(
