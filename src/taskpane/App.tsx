@@ -139,6 +139,7 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
     panel = (
       <BuildPanel
         blockingErrors={blockingErrors}
+        unavailable={source.view?.unavailable}
         run={build.run}
         running={build.running}
         mode={mode}

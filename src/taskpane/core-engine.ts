@@ -2,9 +2,9 @@ import { financialYearOf, formatUkDate, serialOf } from "../core/dates";
 import type { FinancialYear } from "../core/dates";
 import type { CellValue, Grid } from "../core/grid";
 import { columnLetters, isBlank, positionIn, toA1 } from "../core/grid";
-import type { PostField } from "../core/model";
 import {
   ESTABLISHMENT_SCHEMA,
+  LOCALITIES_SCHEMA,
   SETTINGS,
   chooseCandidate,
   defaultAssumptions,
@@ -17,22 +17,29 @@ import {
   readAssumptions,
   readWorkbook,
   type TableCandidate,
+  type TableSchema,
+  type ValueKind,
+  type WorkbookInputs,
 } from "../core/read";
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 import { withoutOutputSheets } from "../core/workbook/inputs";
+import { availableSheets } from "../core/workbook/build";
 import type {
   AssumptionsView,
+  ColumnChoice,
   DetectedTable,
   FieldMapping,
   PaneEngine,
   Setting,
+  SettingGroup,
   SettingInput,
   SourceChoice,
   SourceView,
+  TableColumns,
 } from "./engine";
-import { formatMoney } from "./format";
+import { formatDayMonthYear, formatMoney } from "./format";
 
 export type BuildWorkbook = (workbook: WorkbookGrids, request: BuildRequest) => BuildResult;
 
@@ -84,6 +91,49 @@ const INPUTS: Record<string, SettingInput> = {
   grant: { type: "money" },
 };
 
+/** Which group of the form each setting is in (per-year keys by the part before the colon). */
+export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
+  grant: ["grant.name", "grant.amount", "grant.start", "grant.end", "grant"],
+  pay: [
+    "firstYear",
+    "years",
+    "costingPoint",
+    "incrementRule",
+    "incrementServiceMonths",
+    "gradeSteps",
+    "payAward",
+    "payAwardMinimum",
+    "vacancyFactor",
+    "agencyWeeksPerYear",
+  ],
+  onCosts: [
+    "onCostMode",
+    "flatOnCostRate",
+    "niRate",
+    "niMonthlyThreshold",
+    "pensionRate",
+    "apprenticeshipLevy",
+  ],
+  restructure: ["exitCostWeeks", "implementationDate", "managementGrades"],
+  localities: [
+    "localityWeights.population",
+    "localityWeights.deprivation",
+    "localityWeights.demand",
+    "localityWeights.equal",
+    "allocationUnit",
+    "allocationTotalFte",
+  ],
+};
+
+/** A setting the table does not know (a new one in the core) shows with pay, not lost. */
+export function groupOf(key: string): SettingGroup {
+  const base = key.split(":")[0];
+  const found = (Object.keys(SETTING_GROUP_KEYS) as SettingGroup[]).find((g) =>
+    SETTING_GROUP_KEYS[g].includes(base)
+  );
+  return found ?? "pay";
+}
+
 function inputFor(key: string): SettingInput {
   return INPUTS[key] ?? INPUTS[key.split(":")[0]] ?? { type: "text" };
 }
@@ -107,8 +157,10 @@ function displayOf(value: CellValue | undefined, input: SettingInput): string {
   }
 }
 
-function cellText(value: CellValue | undefined): string {
+/** A sample cell as the user reads it: a date column's serials as dates ("1 Sep 2025"). */
+function cellText(value: CellValue | undefined, kind: ValueKind): string {
   if (value === undefined || isBlank(value)) return "";
+  if (typeof value === "number" && kind === "date") return formatDayMonthYear(value);
   if (typeof value === "number")
     return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(value);
   return String(value).trim();
@@ -131,41 +183,25 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
     },
 
     inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView {
-      const mapping = choice.mapping;
+      const { mapping, localityMapping } = choice;
       const inputs = readWorkbook(workbook, {
         establishment: choice.establishment,
         mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+        localityMapping: Object.keys(localityMapping).length > 0 ? localityMapping : undefined,
       });
       const candidates = inputs.establishmentCandidates;
       const chosen = chooseCandidate(candidates, choice.establishment);
-      const establishments = uniqueById(candidates.map((c) => detected("establishment", c)));
       const view: SourceView = {
-        establishments,
-        headers: [],
-        mapping: [],
-        // As the build has them: a total to share out in part units is shared, with a warning.
+        establishments: uniqueById(candidates.map((c) => detected("establishment", c))),
+        columns: {},
+        unavailable: unavailableSheets(inputs),
         issues: inputs.issues,
       };
-      if (chosen) {
-        const grid = workbook.grids[chosen.gridIndex];
-        view.establishment = detected("establishment", chosen, inputs.establishment?.posts.length);
-        view.headers = chosen.headers.map((h) => ({
-          column: columnLetters(h.column),
-          header: h.text,
-        }));
-        view.mapping = ESTABLISHMENT_SCHEMA.fields.map((spec): FieldMapping => {
-          const column = chosen.columns[spec.field];
-          return {
-            field: spec.field,
-            label: spec.label,
-            description: spec.description,
-            column: column === undefined ? undefined : columnLetters(column),
-            samples: column === undefined ? [] : samplesOf(grid, chosen, column),
-            overridden: mapping[spec.field] !== undefined,
-          };
-        });
-      }
       const est = inputs.establishment;
+      if (chosen) {
+        view.establishment = detected("establishment", chosen, est?.posts.length);
+        view.columns.establishment = columnsOf(workbook, chosen, ESTABLISHMENT_SCHEMA, mapping);
+      }
       if (est) {
         const headcount = est.posts.some((p) => p.headcount !== undefined)
           ? est.posts.reduce((s, p) => s + (p.headcount ?? 0), 0)
@@ -176,16 +212,15 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           ...(headcount === undefined ? {} : { headcount }),
         };
       }
-      if (inputs.localities) {
-        const l = inputs.localities;
-        view.localities = {
-          kind: "localities",
-          id: l.table ?? l.sheet,
-          sheet: l.sheet,
-          table: l.table,
-          range: l.range,
-          rows: l.localities.length,
-        };
+      // The reader reads the best-ranked localities table: the one shown, and remapped.
+      const locality = chooseCandidate(inputs.localityCandidates);
+      if (locality) {
+        view.localities = detected(
+          "localities",
+          locality,
+          inputs.localities?.localities.length ?? 0
+        );
+        view.columns.localities = columnsOf(workbook, locality, LOCALITIES_SCHEMA, localityMapping);
       }
       if (inputs.payScales) {
         const p = inputs.payScales;
@@ -222,6 +257,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           const display = displayOf(raw, input);
           settings.push({
             key: matched.key,
+            group: groupOf(matched.key),
             label: label.trim(),
             help: "spec" in matched ? matched.spec.note : matched.yearSpec.note,
             address: toA1(positionIn(grid, r, valueColumn)),
@@ -238,6 +274,7 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
         const input = inputFor(spec.key);
         settings.push({
           key: spec.key,
+          group: groupOf(spec.key),
           label: spec.label,
           help: spec.note,
           display: displayOf(spec.cellOf(defaults), input),
@@ -312,9 +349,9 @@ function cellValueFor(setting: Setting, text: string): CellValue | undefined {
   }
 }
 
-function detected(
-  kind: "establishment",
-  c: TableCandidate<PostField>,
+function detected<F extends string>(
+  kind: "establishment" | "localities",
+  c: TableCandidate<F>,
   rows?: number
 ): DetectedTable {
   return {
@@ -327,6 +364,14 @@ function detected(
   };
 }
 
+/** The sheets the Build tab cannot offer, and why: the core's own rule (availableSheets). */
+function unavailableSheets(inputs: WorkbookInputs): SourceView["unavailable"] {
+  const out: SourceView["unavailable"] = {};
+  for (const [key, reason] of availableSheets(inputs))
+    if (key !== "assumptions" && reason !== undefined) out[key] = reason;
+  return out;
+}
+
 function uniqueById(tables: DetectedTable[]): DetectedTable[] {
   const seen = new Set<string>();
   return tables.filter(
@@ -334,12 +379,44 @@ function uniqueById(tables: DetectedTable[]): DetectedTable[] {
   );
 }
 
+/**
+ * How a table's columns are read, for the mapping editor: one mechanism for every table
+ * the user can remap (the schema says which fields it has).
+ */
+function columnsOf<F extends string>(
+  workbook: WorkbookGrids,
+  c: TableCandidate<F>,
+  schema: TableSchema<F>,
+  overrides: ColumnChoice<F>
+): TableColumns<F> {
+  const grid = workbook.grids[c.gridIndex];
+  return {
+    headers: c.headers.map((h) => ({ column: columnLetters(h.column), header: h.text })),
+    mapping: schema.fields.map((spec): FieldMapping<F> => {
+      const column = c.columns[spec.field];
+      return {
+        field: spec.field,
+        label: spec.label,
+        description: spec.description,
+        column: column === undefined ? undefined : columnLetters(column),
+        samples: column === undefined ? [] : samplesOf(grid, c, column, spec.kind),
+        overridden: overrides[spec.field] !== undefined,
+      };
+    }),
+  };
+}
+
 /** The first few non-blank values under the header, as the sheet shows them. */
-function samplesOf(grid: Grid, c: TableCandidate<PostField>, sheetColumn: number): string[] {
+function samplesOf<F extends string>(
+  grid: Grid,
+  c: TableCandidate<F>,
+  sheetColumn: number,
+  kind: ValueKind
+): string[] {
   const col = sheetColumn - grid.origin.column;
   const out: string[] = [];
   for (let r = c.headerIndex + 1; r <= c.lastIndex && out.length < SAMPLES; r++) {
-    const text = cellText(grid.values[r]?.[col]);
+    const text = cellText(grid.values[r]?.[col], kind);
     if (text !== "") out.push(text);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { CellValue, Issue } from "../core/grid";
 import type { PostField } from "../core/model";
+import type { LocalityField } from "../core/read";
 import type { SheetKey, SheetSpec } from "../core/report";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 
@@ -14,7 +15,7 @@ export interface PaneEngine {
    * never the add-in's own calculated sheets (owned: the names the port reports).
    */
   inputsOf(workbook: WorkbookGrids, owned: readonly string[]): WorkbookGrids;
-  /** Detected tables, the column mapping of the chosen establishment, and the issues found. */
+  /** Detected tables, how the establishment's and the localities' columns are read, and the issues found. */
   inspectSource(workbook: WorkbookGrids, choice: SourceChoice): SourceView;
   /** The assumptions sheet as a list of settings (defaults where the sheet says nothing). */
   inspectAssumptions(workbook: WorkbookGrids): AssumptionsView;
@@ -26,12 +27,24 @@ export interface PaneEngine {
   build(workbook: WorkbookGrids, request: BuildRequest): BuildResult;
 }
 
+/** The tables whose columns the user can remap, and the fields of each. */
+export interface MappedFields {
+  establishment: PostField;
+  localities: LocalityField;
+}
+export type MappedTable = keyof MappedFields;
+
+/** Column overrides: field → column letter ("" means "do not use this field"). */
+export type ColumnChoice<F extends string> = Partial<Record<F, string>>;
+
 /** What the user picked on the Source tab. */
 export interface SourceChoice {
   /** Establishment candidate id (table or sheet name); the best-ranked one when absent. */
   establishment?: string;
-  /** Column overrides: field → column letter ("" means "do not use this field"). */
-  mapping: Partial<Record<PostField, string>>;
+  /** The establishment's column overrides (BuildRequest.mapping). */
+  mapping: ColumnChoice<PostField>;
+  /** The localities table's column overrides (BuildRequest.localityMapping). */
+  localityMapping: ColumnChoice<LocalityField>;
 }
 
 export type TableKind = "establishment" | "localities" | "payScales";
@@ -48,34 +61,43 @@ export interface DetectedTable {
   rows: number;
 }
 
-/** A column of the establishment's header row, offered in every mapping dropdown. */
+/** A column of a table's header row, offered in every mapping dropdown for that table. */
 export interface HeaderColumn {
   /** Column letter on the sheet: "C". */
   column: string;
   header: string;
 }
 
-export interface FieldMapping {
-  field: PostField;
-  /** The users' name for it: "FTE", "Minimum salary". */
+export interface FieldMapping<F extends string = string> {
+  field: F;
+  /** The users' name for it: "FTE", "Minimum salary", "Population 0-19". */
   label: string;
   description: string;
   /** Column letter it is read from; undefined when the table has no such column. */
   column?: string;
-  /** First few values in that column, as text, so the user can see the mapping is right. */
+  /** First few values in that column, as the user reads them (dates as dates), to check the mapping. */
   samples: string[];
   /** True when the user chose this column rather than the reader. */
   overridden: boolean;
+}
+
+/** How one table's columns are read: its header row and each field's column. */
+export interface TableColumns<F extends string> {
+  headers: HeaderColumn[];
+  mapping: FieldMapping<F>[];
 }
 
 export interface SourceView {
   establishments: DetectedTable[];
   /** The candidate in use. */
   establishment?: DetectedTable;
+  /** The localities table found (rows: the localities read, 0 when none could be). */
   localities?: DetectedTable;
   payScales?: DetectedTable;
-  headers: HeaderColumn[];
-  mapping: FieldMapping[];
+  /** Each table found and its columns, for the mapping editor; absent when not found. */
+  columns: { [T in MappedTable]?: TableColumns<MappedFields[T]> };
+  /** Calculated sheets the workbook has no data for, with the core's reason ("no establishment table was found"). */
+  unavailable: Partial<Record<CalculatedSheet, string>>;
   /** Reader issues for the establishment, localities, pay scales and assumptions. */
   issues: Issue[];
   totals?: { posts: number; fte: number; headcount?: number };
@@ -85,10 +107,22 @@ export type SettingInput =
   | { type: "number" | "percent" | "money" | "text" | "date" | "year" | "boolean" }
   | { type: "choice"; options: string[] };
 
+/** The groups the Assumptions tab shows settings in, in this order: the grant first. */
+export type SettingGroup = "grant" | "pay" | "onCosts" | "restructure" | "localities";
+
+export const SETTING_GROUPS: ReadonlyArray<{ group: SettingGroup; label: string }> = [
+  { group: "grant", label: "Grant" },
+  { group: "pay", label: "Years and pay" },
+  { group: "onCosts", label: "On-costs" },
+  { group: "restructure", label: "Restructure" },
+  { group: "localities", label: "Locality shares" },
+];
+
 /** One named setting of the assumptions sheet. */
 export interface Setting {
   /** Stable key, e.g. "pensionRate". */
   key: string;
+  group: SettingGroup;
   /** As written in column A of the sheet: "Employer pension rate". */
   label: string;
   help?: string;
@@ -110,9 +144,11 @@ export interface AssumptionsView {
   issues: Issue[];
 }
 
+export type CalculatedSheet = Exclude<SheetKey, "assumptions">;
+
 /** The calculated sheets, in the order the Build tab offers them. */
 export const CALCULATED_SHEETS: ReadonlyArray<{
-  key: Exclude<SheetKey, "assumptions">;
+  key: CalculatedSheet;
   label: string;
   description: string;
 }> = [

@@ -165,6 +165,16 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
       .first()
       .waitFor();
     await page.getByRole("combobox", { name: /^Position/ }).waitFor();
+    // Dates read as dates (the example's start dates are serials in the cells).
+    await page.getByText("e.g. 1 Sep 2025, 1 Sep 2025, 1 Sep 2025", { exact: true }).waitFor();
+    expect(await page.getByText(/45,?901/).count()).toBe(0);
+    // The problems come straight after the tables found, before the mapping.
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings.slice(0, 3)).toEqual([
+      "Tables found",
+      expect.stringMatching(/^Problems found \(\d+\)$/),
+      "Establishment columns",
+    ]);
     await page.screenshot({ path: path.join(IMAGES, "taskpane-source.png") });
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -223,7 +233,10 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     await openWorkbook(page, file);
 
     // Fix the mapping: headcount is in the "Bodies" column.
-    await page.getByRole("button", { name: /^Not found in the table/ }).click();
+    await page
+      .getByRole("region", { name: "Establishment columns" })
+      .getByRole("button", { name: /^Not found in the table/ })
+      .click();
     await choose(page, /^No of staff/, `${staffColumn}: Bodies`);
     const fixed = page.getByRole("combobox", { name: /^No of staff \(your choice\)/ });
     await expect(fixed.textContent()).resolves.toContain(`${staffColumn}: Bodies`);
@@ -317,6 +330,89 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     await page.screenshot({ path: path.join(IMAGES, "taskpane-build-dark.png") });
     expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  it("maps a locality column and builds a localities-only workbook", async () => {
+    const file = await exampleVariant("localities-only.xlsx", (wb) => {
+      // No establishment (the example's 'FTE to share out' is shared), and a demand header
+      // the reader cannot know.
+      const est = wb.getWorksheet("Establishment");
+      if (est) wb.removeWorksheet(est.id);
+      wb.getWorksheet("Localities")?.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === "Referrals (last 12 months)") cell.value = "Weekly count";
+        })
+      );
+    });
+    await openWorkbook(page, file);
+    await page.getByText("Localities only", { exact: true }).waitFor();
+    const section = page.getByRole("region", { name: "Locality columns" });
+    await expect(
+      section.getByRole("combobox", { name: /^Population 0-19/ }).textContent()
+    ).resolves.toContain("B: Population 0-19");
+    // Before the fix: demand is missing, a warning whose badge shows whole.
+    const problems = page.getByRole("list", { name: "Problems in the source" });
+    await problems.getByRole("button", { name: /no Demand column/ }).waitFor();
+    const clipped = await problems.locator(".fui-Badge").evaluateAll((badges) =>
+      badges
+        .filter((b) => {
+          const box = b.getBoundingClientRect();
+          const button = b.closest("button")?.getBoundingClientRect();
+          return (
+            b.scrollWidth > b.clientWidth ||
+            !button ||
+            box.left < button.left ||
+            box.right > button.right ||
+            box.top < button.top ||
+            box.bottom > button.bottom
+          );
+        })
+        .map((b) => b.textContent)
+    );
+    expect(clipped).toEqual([]);
+    await expect(problems.locator(".fui-Badge").first().textContent()).resolves.toBe("Warning");
+    await showFromTop(page, "#source-issues");
+    await page.screenshot({ path: path.join(IMAGES, "taskpane-source-localities.png") });
+
+    await section.getByRole("button", { name: /^Not found in the table/ }).click();
+    await choose(page, /^Demand/, "D: Weekly count");
+    await expect(
+      section.getByRole("combobox", { name: /^Demand \(your choice\)/ }).textContent()
+    ).resolves.toContain("D: Weekly count");
+    expect(await problems.getByRole("button", { name: /no Demand column/ }).count()).toBe(0);
+
+    await openTab(page, "Build");
+    await expect(
+      page.getByRole("button", { name: "Build grant costing" }).isDisabled()
+    ).resolves.toBe(true);
+    await page.getByRole("button", { name: "Build all sheets" }).click();
+    await page.getByText(/sheets? written/).waitFor({ timeout: 60_000 });
+    await page.getByText("Locality shares only", { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "taskpane-build-localities-only.png") });
+
+    const saved = await loadWorkbook(readFileSync(file));
+    const grids = withoutOutputSheets(
+      readWorkbookGrids(saved),
+      ownedSheets(saved).map((o) => o.sheet)
+    );
+    const request = {
+      mode: "shareable" as const,
+      generatedAt: new Date().toISOString(),
+      version: "e2e",
+    };
+    const shares = (r: BuildResult) => r.summaries.find((s) => s.key === "shares");
+    const expected = shares(buildWorkbook(grids, { ...request, localityMapping: { demand: "D" } }));
+    // The mapping changes the shares: the figures shown are the ones built with it.
+    expect(expected?.figures).not.toEqual(shares(buildWorkbook(grids, request))?.figures);
+    const card = page.locator('[data-sheet-key="shares"]');
+    const shown = await card.evaluate((el) =>
+      [...el.querySelectorAll("dd[data-figure]")].map((dd) => [
+        dd.getAttribute("data-figure"),
+        dd.textContent,
+      ])
+    );
+    expect(shown).toEqual(expected?.figures.map((f) => [f.label, formatFigure(f.value, f.format)]));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("blocks the build on an error and shows the cell to fix", async () => {

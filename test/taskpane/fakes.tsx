@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
 import type { CellValue, Grid, Issue } from "../../src/core/grid";
 import type { PostField } from "../../src/core/model";
+import type { LocalityField } from "../../src/core/read";
 import type { SheetSpec } from "../../src/core/report";
 import type { ShareableResult, WorkbookPort, WriteOutcome } from "../../src/core/workbook/port";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../../src/core/workbook/types";
@@ -146,12 +147,49 @@ export const blankNote: Issue = {
   fix: "nothing to do if it is a spacer; if a post is missing, fill the row in",
 };
 
-const FIELDS: Array<{ field: PostField; label: string; found?: string }> = [
+type FakeField<F> = { field: F; label: string; found?: string };
+
+const FIELDS: Array<FakeField<PostField>> = [
   { field: "title", label: "Position", found: "A" },
   { field: "grade", label: "Grade", found: "B" },
   { field: "fte", label: "FTE", found: "C" },
   { field: "hoursPerWeek", label: "Hours" },
 ];
+
+/** The localities: the reader (wrongly) takes Households (C) as population and finds no demand. */
+const LOCALITY_FIELDS: Array<FakeField<LocalityField>> = [
+  { field: "name", label: "Area", found: "A" },
+  { field: "population", label: "Population 0-19", found: "C" },
+  { field: "deprivation", label: "Deprivation", found: "D" },
+  { field: "demand", label: "Demand" },
+];
+
+export const LOCALITY_HEADERS = [
+  { column: "A", header: "Area" },
+  { column: "B", header: "Children" },
+  { column: "C", header: "Households" },
+  { column: "D", header: "IDACI" },
+  { column: "E", header: "Contacts" },
+];
+
+/** Each field's column with the user's overrides applied, as the core's readers do. */
+function mapped<F extends string>(
+  fields: Array<FakeField<F>>,
+  overrides: Partial<Record<F, string>>
+): FieldMapping<F>[] {
+  return fields.map((f) => {
+    const override = overrides[f.field];
+    const column = override === undefined ? f.found : override === "" ? undefined : override;
+    return {
+      field: f.field,
+      label: f.label,
+      description: `${f.label} of the row`,
+      column,
+      samples: column ? [`sample ${column}`] : [],
+      overridden: override !== undefined,
+    };
+  });
+}
 
 /**
  * A fake engine with just enough behaviour for the pane's logic: the reader (wrongly)
@@ -162,6 +200,9 @@ export class FakeEngine implements PaneEngine {
   buildResult: BuildResult = okResult();
   requests: BuildRequest[] = [];
   choices: SourceChoice[] = [];
+  /** A workbook with only a localities table (no establishment). */
+  noEstablishment = false;
+  withLocalities = false;
 
   inputsOf(workbook: WorkbookGrids): WorkbookGrids {
     return workbook;
@@ -169,18 +210,6 @@ export class FakeEngine implements PaneEngine {
 
   inspectSource(_workbook: WorkbookGrids, choice: SourceChoice): SourceView {
     this.choices.push(choice);
-    const mapping: FieldMapping[] = FIELDS.map((f) => {
-      const override = choice.mapping[f.field];
-      const column = override === undefined ? f.found : override === "" ? undefined : override;
-      return {
-        field: f.field,
-        label: f.label,
-        description: `${f.label} of the post`,
-        column,
-        samples: column ? [`sample ${column}`] : [],
-        overridden: override !== undefined,
-      };
-    });
     const est = {
       kind: "establishment" as const,
       id: "Staff",
@@ -188,19 +217,42 @@ export class FakeEngine implements PaneEngine {
       range: "A1:D2",
       rows: 1,
     };
-    return {
-      establishments: [est],
-      establishment: est,
-      headers: [
-        { column: "A", header: "Position" },
-        { column: "B", header: "Grade" },
-        { column: "C", header: "Hours" },
-        { column: "D", header: "FTE" },
-      ],
-      mapping,
+    const view: SourceView = {
+      establishments: [],
+      columns: {},
+      unavailable: this.noEstablishment
+        ? { grant: "no establishment table was found", cost: "no establishment table was found" }
+        : {},
       issues: this.sourceIssues,
-      totals: { posts: 1, fte: 1 },
     };
+    if (!this.noEstablishment) {
+      view.establishments = [est];
+      view.establishment = est;
+      view.columns.establishment = {
+        headers: [
+          { column: "A", header: "Position" },
+          { column: "B", header: "Grade" },
+          { column: "C", header: "Hours" },
+          { column: "D", header: "FTE" },
+        ],
+        mapping: mapped(FIELDS, choice.mapping),
+      };
+      view.totals = { posts: 1, fte: 1 };
+    }
+    if (this.withLocalities) {
+      view.localities = {
+        kind: "localities",
+        id: "Areas",
+        sheet: "Areas",
+        range: "A1:E4",
+        rows: 3,
+      };
+      view.columns.localities = {
+        headers: LOCALITY_HEADERS,
+        mapping: mapped(LOCALITY_FIELDS, choice.localityMapping),
+      };
+    }
+    return view;
   }
 
   inspectAssumptions(workbook: WorkbookGrids): AssumptionsView {
@@ -208,9 +260,11 @@ export class FakeEngine implements PaneEngine {
     const written = (address: string) => grid?.values.find((r) => r[0] === address)?.[1];
     const pension = written("B5");
     const onCosts = written("B6");
+    const grantName = written("B7");
     const settings: Setting[] = [
       {
         key: "pensionRate",
+        group: "onCosts",
         label: "Employer pension rate",
         address: grid ? "B5" : undefined,
         display: typeof pension === "number" ? `${(pension * 100).toFixed(1)}%` : "19.0%",
@@ -219,11 +273,22 @@ export class FakeEngine implements PaneEngine {
       },
       {
         key: "onCostMode",
+        group: "onCosts",
         label: "On-costs",
         address: grid ? "B6" : undefined,
         display: typeof onCosts === "string" ? onCosts : "Statutory",
         input: { type: "choice", options: ["Statutory", "Flat"] },
         isDefault: onCosts === undefined,
+      },
+      // Last in the list, first on the form: the grant group leads.
+      {
+        key: "grant.name",
+        group: "grant",
+        label: "Grant name",
+        address: grid ? "B7" : undefined,
+        display: typeof grantName === "string" ? grantName : "",
+        input: { type: "text" },
+        isDefault: grantName === undefined,
       },
     ];
     return { sheet: grid ? "Assumptions" : undefined, settings, issues: [] };

@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { Issue } from "../../src/core/grid";
 import {
   ESTABLISHMENT,
   FakeEngine,
@@ -54,6 +55,106 @@ describe("Source: column mapping", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Go back to the columns found" }));
     expect(engine.choices.at(-1)?.mapping).toEqual({});
+  });
+});
+
+describe("Source: locality columns", () => {
+  it("shows the localities table and which column is read as each measure", async () => {
+    const engine = new FakeEngine();
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("Areas!A1:E4 (3 localities)")).toBeInTheDocument();
+    const section = screen.getByRole("region", { name: "Locality columns" });
+    expect(within(section).getByRole("combobox", { name: /^Population 0-19/ })).toHaveTextContent(
+      "C: Households"
+    );
+    expect(within(section).getByRole("combobox", { name: /^Deprivation/ })).toHaveTextContent(
+      "D: IDACI"
+    );
+    expect(within(section).getByText("e.g. sample D")).toBeInTheDocument();
+    // The establishment's editor is the same one, in its own section.
+    const est = screen.getByRole("region", { name: "Establishment columns" });
+    expect(within(est).getByRole("combobox", { name: /^FTE/ })).toHaveTextContent("C: Hours");
+    expect(within(est).queryByRole("combobox", { name: /^Population/ })).not.toBeInTheDocument();
+  });
+
+  it("remaps a locality column with the same editor and builds with it, the establishment's mapping apart", async () => {
+    const engine = new FakeEngine();
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    const section = await screen.findByRole("region", { name: "Locality columns" });
+    await userEvent.click(within(section).getByRole("combobox", { name: /^Population 0-19/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "B: Children" }));
+    await userEvent.click(within(section).getByRole("button", { name: /^Not found in the table/ }));
+    await userEvent.click(within(section).getByRole("combobox", { name: /^Demand/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "E: Contacts" }));
+    expect(engine.choices.at(-1)).toEqual({
+      mapping: {},
+      localityMapping: { population: "B", demand: "E" },
+    });
+    expect(
+      within(section).getByRole("combobox", { name: /^Population 0-19 \(your choice\)/ })
+    ).toHaveTextContent("B: Children");
+
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    await waitFor(() => expect(engine.requests).toHaveLength(1));
+    expect(engine.requests[0].localityMapping).toEqual({ population: "B", demand: "E" });
+    expect(engine.requests[0].mapping).toBeUndefined();
+
+    // Going back resets the localities' columns only.
+    await openTab(/^Source/);
+    const est = screen.getByRole("region", { name: "Establishment columns" });
+    await userEvent.click(within(est).getByRole("combobox", { name: /^FTE/ }));
+    await userEvent.click(await screen.findByRole("option", { name: "D: FTE" }));
+    await userEvent.click(
+      within(screen.getByRole("region", { name: "Locality columns" })).getByRole("button", {
+        name: "Go back to the columns found",
+      })
+    );
+    expect(engine.choices.at(-1)).toEqual({ mapping: { fte: "D" }, localityMapping: {} });
+  });
+
+  it("builds a localities-only workbook, and says only the shares are made", async () => {
+    const engine = new FakeEngine();
+    engine.noEstablishment = true;
+    engine.withLocalities = true;
+    const note: Issue = {
+      severity: "info",
+      code: "localities-only",
+      sheet: "Assumptions",
+      address: "B2",
+      message:
+        "No establishment table was found, so only the Locality shares sheet is made, sharing out the 12 FTE typed as 'FTE to share out'",
+      fix: "nothing to do if the shares are all you need",
+    };
+    engine.sourceIssues = [note];
+    engine.buildResult = { ...okResult(), issues: [note] };
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("Localities only")).toBeInTheDocument();
+    expect(screen.queryByText("No establishment table found")).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Establishment columns" })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Locality columns" })).toBeInTheDocument();
+    expect(screen.getByText("Areas!A1:E4 (3 localities)")).toBeInTheDocument();
+
+    await openTab(/^Build/);
+    // The sheets that need an establishment are off, and say why; the shares are not.
+    const grant = screen.getByRole("button", { name: "Build grant costing" });
+    expect(grant).toBeDisabled();
+    expect(grant).toHaveAccessibleDescription("Not available: no establishment table was found.");
+    expect(screen.getByRole("button", { name: "Build establishment cost" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Build locality shares" })).toBeEnabled();
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(await screen.findByText("Locality shares only")).toBeInTheDocument();
+    expect(screen.getByText(`${note.message}.`)).toBeInTheDocument();
+  });
+
+  it("with neither an establishment nor localities, says no establishment table was found", async () => {
+    const engine = new FakeEngine();
+    engine.noEstablishment = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    expect(await screen.findByText("No establishment table found")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Locality columns" })).not.toBeInTheDocument();
   });
 });
 
@@ -110,6 +211,20 @@ describe("Source: problems", () => {
     expect(screen.queryByRole("list", { name: "Problems in the source" })).not.toBeInTheDocument();
     await openTab(/^Build/);
     expect(screen.getByRole("button", { name: "Build all sheets" })).toBeEnabled();
+  });
+
+  it("lists the problems before the column mapping, not below it", async () => {
+    const engine = new FakeEngine();
+    engine.sourceIssues = [hoursWarning];
+    engine.withLocalities = true;
+    renderPane(new FakePort([ESTABLISHMENT]), engine);
+    await screen.findByRole("heading", { name: "Problems found (1)" });
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Tables found",
+      "Problems found (1)",
+      "Establishment columns",
+      "Locality columns",
+    ]);
   });
 
   it("goes to the cell from the keyboard too", async () => {
@@ -217,6 +332,39 @@ describe("Assumptions", () => {
     await waitFor(() => expect(port.calls.writeSheets).toHaveLength(1));
     expect(engine.requests[engine.requests.length - 1].mode).toBe("live");
     expect(port.calls.writeModes).toEqual(["live"]);
+  });
+
+  it("groups the settings, the grant first, in the form and in a read-only list", async () => {
+    await openOwnedAssumptions();
+    await screen.findByRole("heading", { name: "Settings on “Assumptions”" });
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
+      "Grant",
+      "On-costs",
+    ]);
+    const grant = screen.getByRole("region", { name: "Grant" });
+    expect(within(grant).getByRole("textbox", { name: /Grant name/ })).toBeInTheDocument();
+    const onCosts = screen.getByRole("region", { name: "On-costs" });
+    expect(
+      within(onCosts).getByRole("textbox", { name: /Employer pension rate/ })
+    ).toBeInTheDocument();
+    expect(within(onCosts).getByRole("combobox", { name: /On-costs/ })).toBeInTheDocument();
+  });
+
+  it("groups a sheet of the user's own the same way, shown not edited", async () => {
+    const assumptions = {
+      sheet: "Assumptions",
+      origin: { row: 0, column: 0 },
+      values: [["Setting", "Value"]],
+    };
+    renderPane(new FakePort([ESTABLISHMENT, assumptions]), new FakeEngine());
+    await openTab(/Assumptions/);
+    await screen.findByText("Your own sheet: shown, not changed");
+    const grant = screen.getByRole("region", { name: "Grant" });
+    expect(within(grant).getByText("Grant name")).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "On-costs" })).getByText("19.0%")
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
   });
 
   it("does not mention live sheets when there are none", async () => {

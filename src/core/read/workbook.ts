@@ -39,6 +39,8 @@ export interface WorkbookInputs {
   assumptions: Assumptions;
   assumptionsSource: AssumptionsSource;
   localities?: Localities;
+  /** Localities tables found, best first: the first is the one read (the task pane maps its columns). */
+  localityCandidates: TableCandidate<LocalityField>[];
   payScales?: PayScales;
   /** Every issue from every reader, establishment first. */
   issues: Issue[];
@@ -65,6 +67,7 @@ export function readWorkbook(
   });
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
+    localityCandidates: localities.candidates,
     assumptions: assumptions.assumptions,
     assumptionsSource: assumptions.source,
     issues: [

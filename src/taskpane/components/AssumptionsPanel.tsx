@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
   Option,
   Subtitle2,
+  Body1Strong,
   Switch,
   makeStyles,
   tokens,
@@ -15,12 +16,20 @@ import {
 import { useState } from "react";
 import type { Issue } from "../../core/grid";
 import { needsBuild } from "../../core/report/assumptions-sheet";
-import type { Setting } from "../engine";
+import { SETTING_GROUPS, type Setting } from "../engine";
 import type { AssumptionsState } from "../hooks/useAssumptions";
 import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  settings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  groupTitle: {
+    margin: 0,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   values: {
     margin: 0,
@@ -40,6 +49,14 @@ export interface AssumptionsPanelProps {
   liveSheets?: readonly string[];
   /** Builds the sheets again: offered when a setting live sheets cannot follow is changed. */
   onRebuild?: () => void;
+}
+
+/** The settings by group, the grant first; within a group, in the sheet's order. */
+function groupsOf(settings: readonly Setting[]) {
+  return SETTING_GROUPS.map((g) => ({
+    ...g,
+    settings: settings.filter((s) => s.group === g.group),
+  })).filter((g) => g.settings.length > 0);
 }
 
 /** “A”, “A” and “B”, “A”, “B” and “C”. */
@@ -131,37 +148,46 @@ export function AssumptionsPanel({
         </Button>
       )}
 
-      <section aria-labelledby="assumptions-settings">
+      <section className={styles.settings} aria-labelledby="assumptions-settings">
         <Subtitle2 as="h2" id="assumptions-settings">
           {access === "editable" ? `Settings on “${view.sheet}”` : "Settings in force"}
         </Subtitle2>
-        {access === "editable" ? (
-          <div className={styles.form}>
-            {view.settings.map((s) => (
-              <SettingField
-                key={`${s.key}:${s.display}`}
-                setting={s}
-                error={state.errors[s.key]}
-                busy={state.busy === s.key}
-                onSave={(input) => {
-                  if (needsBuild(s.label)) setNeedsRebuild(s.label);
-                  return state.save(s, input);
-                }}
-              />
-            ))}
-          </div>
-        ) : (
-          <dl className={styles.values}>
-            {view.settings.map((s) => (
-              <div key={s.key} style={{ display: "contents" }}>
-                <dt>{s.label}</dt>
-                <dd className={styles.value}>
-                  {s.display || (s.placeholder ? `${s.placeholder} (default)` : "—")}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        <div className={styles.groups}>
+          {groupsOf(view.settings).map(({ group, label, settings }) => (
+            <section key={group} className={styles.group} aria-labelledby={`settings-${group}`}>
+              <Body1Strong as="h3" id={`settings-${group}`} className={styles.groupTitle}>
+                {label}
+              </Body1Strong>
+              {access === "editable" ? (
+                <div className={styles.form}>
+                  {settings.map((s) => (
+                    <SettingField
+                      key={`${s.key}:${s.display}`}
+                      setting={s}
+                      error={state.errors[s.key]}
+                      busy={state.busy === s.key}
+                      onSave={(input) => {
+                        if (needsBuild(s.label)) setNeedsRebuild(s.label);
+                        return state.save(s, input);
+                      }}
+                    />
+                  ))}
+                </div>
+              ) : (
+                <dl className={styles.values}>
+                  {settings.map((s) => (
+                    <div key={s.key} style={{ display: "contents" }}>
+                      <dt>{s.label}</dt>
+                      <dd className={styles.value}>
+                        {s.display || (s.placeholder ? `${s.placeholder} (default)` : "—")}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </section>
+          ))}
+        </div>
       </section>
 
       {view.issues.length > 0 && (

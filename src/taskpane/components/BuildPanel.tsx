@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Issue } from "../../core/grid";
-import { CALCULATED_SHEETS } from "../engine";
+import { CALCULATED_SHEETS, type CalculatedSheet } from "../engine";
 import { formatDateTime } from "../format";
 import type { BuildMode, BuildRun, BuildStage } from "../hooks/useBuild";
 import type { ShareableState } from "../hooks/useShareable";
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sheets: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS },
+  sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   sheetButton: { justifyContent: "flex-start", textAlign: "left" },
   results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
@@ -41,11 +42,13 @@ const STAGE_TEXT: Record<BuildStage, string> = {
 export interface BuildPanelProps {
   /** Errors in the source that stop a build: the buttons stay off until they are fixed. */
   blockingErrors: number;
+  /** Sheets the workbook has no data for, with the reason: their buttons are off and say why. */
+  unavailable?: Partial<Record<CalculatedSheet, string>>;
   run: BuildRun;
   running: boolean;
   mode: BuildMode;
   onMode: (mode: BuildMode) => void;
-  onBuild: (only?: (typeof CALCULATED_SHEETS)[number]["key"][]) => void;
+  onBuild: (only?: CalculatedSheet[]) => void;
   onSelectIssue: (issue: Issue) => void;
   /** Said under the choice when live sheets cannot be written here (the preview). */
   liveNote?: string;
@@ -97,17 +100,24 @@ export function BuildPanel(props: BuildPanelProps) {
           Build all sheets
         </Button>
         <div className={styles.sheets} role="group" aria-label="Build one sheet">
-          {CALCULATED_SHEETS.map((s) => (
-            <Button
-              key={s.key}
-              className={styles.sheetButton}
-              disabled={disabled}
-              title={s.description}
-              onClick={() => props.onBuild([s.key])}
-            >
-              Build {s.label.toLowerCase()}
-            </Button>
-          ))}
+          {CALCULATED_SHEETS.map((s) => {
+            const reason = props.unavailable?.[s.key];
+            const why = `build-why-${s.key}`;
+            return (
+              <div key={s.key} className={styles.sheet}>
+                <Button
+                  className={styles.sheetButton}
+                  disabled={disabled || reason !== undefined}
+                  title={s.description}
+                  aria-describedby={reason !== undefined ? why : undefined}
+                  onClick={() => props.onBuild([s.key])}
+                >
+                  Build {s.label.toLowerCase()}
+                </Button>
+                {reason !== undefined && <Caption1 id={why}>Not available: {reason}.</Caption1>}
+              </div>
+            );
+          })}
         </div>
         <div role="status" aria-live="polite">
           {running && (
@@ -204,6 +214,8 @@ function BuildOutcome({
   if (run.stage !== "done" || !run.result) return null;
   const { result, outcome } = run;
   const warnings = result.issues.filter((i) => i.severity === "warning");
+  // With no establishment only the shares are made: said here, not only on the Source tab.
+  const sharesOnly = result.issues.find((i) => i.code === "localities-only");
   return (
     <section className={styles.results} aria-labelledby="build-results">
       <Subtitle2 as="h2" id="build-results">
@@ -232,6 +244,14 @@ function BuildOutcome({
             label="Problems that stopped the build"
           />
         </>
+      )}
+      {result.ok && sharesOnly && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Locality shares only</MessageBarTitle>
+            {sharesOnly.message}.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {/* On success, only sheets written (the assumptions copy may be left out). */}
       {result.summaries

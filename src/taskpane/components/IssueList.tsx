@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     fontWeight: tokens.fontWeightRegular,
   },
+  /** Badges keep their width: Fluent's Badge has a min-width, so in a flex row it shrank and clipped "Warning". */
+  badge: { flexShrink: 0 },
   text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   where: { fontWeight: tokens.fontWeightSemibold },
   fix: { color: tokens.colorNeutralForeground2 },
@@ -73,6 +75,7 @@ export function IssueList({ issues, onSelect, label }: IssueListProps) {
           title={`Go to ${quoteSheetName(issue.sheet)}!${issue.address}`}
         >
           <Badge
+            className={styles.badge}
             appearance={quiet ? "tint" : "filled"}
             color={badge.color}
             aria-label={badge.label}

@@ -10,7 +10,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PostField } from "../../core/model";
 import type { FieldMapping, HeaderColumn } from "../engine";
 
 const NOT_USED = "";
@@ -21,24 +20,30 @@ const useStyles = makeStyles({
   actions: { display: "flex", justifyContent: "flex-end" },
 });
 
-export interface MappingEditorProps {
-  mapping: readonly FieldMapping[];
+export interface MappingEditorProps<F extends string> {
+  mapping: readonly FieldMapping<F>[];
   headers: readonly HeaderColumn[];
-  onColumn: (field: PostField, column: string) => void;
+  onColumn: (field: F, column: string) => void;
   onReset: () => void;
 }
 
 /**
- * How each column of the establishment is read. The fields the reader found come first,
- * open; the others are one click away, so the list stays short at task-pane width.
+ * How each column of a table (the establishment, the localities) is read. The fields the
+ * reader found come first, open; the others are one click away, so the list stays short
+ * at task-pane width.
  */
-export function MappingEditor({ mapping, headers, onColumn, onReset }: MappingEditorProps) {
+export function MappingEditor<F extends string>({
+  mapping,
+  headers,
+  onColumn,
+  onReset,
+}: MappingEditorProps<F>) {
   const styles = useStyles();
   const mapped = mapping.filter((m) => m.column !== undefined);
   const unmapped = mapping.filter((m) => m.column === undefined);
   const anyOverride = mapping.some((m) => m.overridden);
 
-  const fieldList = (items: readonly FieldMapping[]) => (
+  const fieldList = (items: readonly FieldMapping<F>[]) => (
     <div className={styles.fields}>
       {items.map((m) => (
         <MappingField key={m.field} mapping={m} headers={headers} onColumn={onColumn} />
@@ -75,14 +80,14 @@ function columnText(headers: readonly HeaderColumn[], column: string | undefined
   return header ? `${column}: ${header.header}` : `Column ${column}`;
 }
 
-function MappingField({
+function MappingField<F extends string>({
   mapping,
   headers,
   onColumn,
 }: {
-  mapping: FieldMapping;
+  mapping: FieldMapping<F>;
   headers: readonly HeaderColumn[];
-  onColumn: (field: PostField, column: string) => void;
+  onColumn: (field: F, column: string) => void;
 }) {
   const styles = useStyles();
   const selected = mapping.column ?? NOT_USED;

@@ -13,8 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { Issue } from "../../core/grid";
 import { hasErrors } from "../../core/grid";
-import type { PostField } from "../../core/model";
-import type { DetectedTable, SourceView } from "../engine";
+import type { DetectedTable, MappedFields, MappedTable, SourceView } from "../engine";
 import { formatFigure } from "../format";
 import { IssueList } from "./IssueList";
 import { MappingEditor } from "./MappingEditor";
@@ -37,10 +36,27 @@ const useStyles = makeStyles({
 export interface SourcePanelProps {
   view: SourceView;
   onChooseEstablishment: (id: string) => void;
-  onColumn: (field: PostField, column: string) => void;
-  onResetMapping: () => void;
+  onColumn: <T extends MappedTable>(table: T, field: MappedFields[T], column: string) => void;
+  onResetMapping: (table: MappedTable) => void;
   onSelectIssue: (issue: Issue) => void;
 }
+
+/** The tables whose columns can be remapped, in the order the pane shows them. */
+const MAPPED: ReadonlyArray<{ table: MappedTable; id: string; title: string; intro: string }> = [
+  {
+    table: "establishment",
+    id: "source-mapping",
+    title: "Establishment columns",
+    intro: "Check each column is read as the right thing; change any that is wrong.",
+  },
+  {
+    table: "localities",
+    id: "source-locality-mapping",
+    title: "Locality columns",
+    intro:
+      "The need index is worked out from these columns: check population, deprivation and demand are read from the right ones.",
+  },
+];
 
 function where(t: DetectedTable): string {
   return `${t.table ? `table ${t.table} on ` : ""}${t.sheet}!${t.range}`;
@@ -58,56 +74,7 @@ export function SourcePanel(props: SourcePanelProps) {
         <Subtitle2 as="h2" id="source-tables">
           Tables found
         </Subtitle2>
-        {est ? (
-          <>
-            {view.establishments.length > 1 && (
-              <Field
-                label="Establishment table"
-                hint="The workbook has more than one table of posts: pick the one to cost."
-              >
-                <Dropdown
-                  className={styles.dropdown}
-                  value={where(est)}
-                  selectedOptions={[est.id]}
-                  onOptionSelect={(_, d) =>
-                    d.optionValue && props.onChooseEstablishment(d.optionValue)
-                  }
-                >
-                  {view.establishments.map((t) => (
-                    <Option key={t.id} value={t.id}>
-                      {where(t)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            )}
-            <dl className={styles.tables}>
-              <dt className={styles.term}>Establishment</dt>
-              <dd className={styles.detail}>
-                {where(est)}
-                {view.totals && (
-                  <Caption1 as="p" block>
-                    {view.totals.posts} {view.totals.posts === 1 ? "post" : "posts"},{" "}
-                    {formatFigure(view.totals.fte, "fte")} FTE
-                    {view.totals.headcount !== undefined && `, ${view.totals.headcount} staff`}
-                  </Caption1>
-                )}
-              </dd>
-              <dt className={styles.term}>Localities</dt>
-              <dd className={styles.detail}>
-                {view.localities
-                  ? `${where(view.localities)} (${view.localities.rows})`
-                  : "None found"}
-              </dd>
-              <dt className={styles.term}>Pay scales</dt>
-              <dd className={styles.detail}>
-                {view.payScales
-                  ? `${where(view.payScales)} (${view.payScales.rows} points)`
-                  : "None: grade minimum and maximum are used"}
-              </dd>
-            </dl>
-          </>
-        ) : (
+        {!est && !view.localities && (
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>No establishment table found</MessageBarTitle>
@@ -117,23 +84,65 @@ export function SourcePanel(props: SourcePanelProps) {
             </MessageBarBody>
           </MessageBar>
         )}
+        {!est && view.localities && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Localities only</MessageBarTitle>
+              There is no establishment table, so only the locality shares can be built: they share
+              out the &lsquo;FTE to share out&rsquo; on the Assumptions sheet. Add a table of posts
+              for the other sheets.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {est && view.establishments.length > 1 && (
+          <Field
+            label="Establishment table"
+            hint="The workbook has more than one table of posts: pick the one to cost."
+          >
+            <Dropdown
+              className={styles.dropdown}
+              value={where(est)}
+              selectedOptions={[est.id]}
+              onOptionSelect={(_, d) => d.optionValue && props.onChooseEstablishment(d.optionValue)}
+            >
+              {view.establishments.map((t) => (
+                <Option key={t.id} value={t.id}>
+                  {where(t)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        {(est || view.localities) && (
+          <dl className={styles.tables}>
+            <dt className={styles.term}>Establishment</dt>
+            <dd className={styles.detail}>
+              {est ? where(est) : "None found"}
+              {view.totals && (
+                <Caption1 as="p" block>
+                  {view.totals.posts} {view.totals.posts === 1 ? "post" : "posts"},{" "}
+                  {formatFigure(view.totals.fte, "fte")} FTE
+                  {view.totals.headcount !== undefined && `, ${view.totals.headcount} staff`}
+                </Caption1>
+              )}
+            </dd>
+            <dt className={styles.term}>Localities</dt>
+            <dd className={styles.detail}>
+              {view.localities
+                ? `${where(view.localities)} (${view.localities.rows} ${view.localities.rows === 1 ? "locality" : "localities"})`
+                : "None found"}
+            </dd>
+            <dt className={styles.term}>Pay scales</dt>
+            <dd className={styles.detail}>
+              {view.payScales
+                ? `${where(view.payScales)} (${view.payScales.rows} points)`
+                : "None: grade minimum and maximum are used"}
+            </dd>
+          </dl>
+        )}
       </section>
 
-      {est && (
-        <section className={styles.section} aria-labelledby="source-mapping">
-          <Subtitle2 as="h2" id="source-mapping">
-            Column mapping
-          </Subtitle2>
-          <Body1>Check each column is read as the right thing; change any that is wrong.</Body1>
-          <MappingEditor
-            mapping={view.mapping}
-            headers={view.headers}
-            onColumn={props.onColumn}
-            onReset={props.onResetMapping}
-          />
-        </section>
-      )}
-
+      {/* Problems before the mapping: they are what needs doing (issue 17). */}
       <section className={styles.section} aria-labelledby="source-issues">
         <Subtitle2 as="h2" id="source-issues">
           Problems found ({problems})
@@ -157,6 +166,25 @@ export function SourcePanel(props: SourcePanelProps) {
           </>
         )}
       </section>
+
+      {MAPPED.map(({ table, id, title, intro }) => {
+        const columns = view.columns[table];
+        if (!columns) return null;
+        return (
+          <section key={table} className={styles.section} aria-labelledby={id}>
+            <Subtitle2 as="h2" id={id}>
+              {title}
+            </Subtitle2>
+            <Body1>{intro}</Body1>
+            <MappingEditor
+              mapping={columns.mapping}
+              headers={columns.headers}
+              onColumn={(field, column) => props.onColumn(table, field, column)}
+              onReset={() => props.onResetMapping(table)}
+            />
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -38,6 +38,11 @@ export function sheetsToWrite(result: BuildResult, engine: PaneEngine, workbook:
   return result.sheets.filter((s) => s.key !== "assumptions");
 }
 
+/** Only the overrides the user made; none means the reader's own mapping. */
+function overrides<F extends string>(mapping: Partial<Record<F, string>>) {
+  return Object.keys(mapping).length > 0 ? mapping : undefined;
+}
+
 /** Lets the progress bar paint between steps: the calculation itself is synchronous. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -65,7 +70,8 @@ export function useBuild(
           only,
           mode: as,
           establishment: choice.establishment,
-          mapping: Object.keys(choice.mapping).length > 0 ? choice.mapping : undefined,
+          mapping: overrides(choice.mapping),
+          localityMapping: overrides(choice.localityMapping),
           generatedAt: now().toISOString(),
           version,
         });

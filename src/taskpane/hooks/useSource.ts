@@ -1,18 +1,24 @@
 import { useCallback, useMemo, useState } from "react";
-import type { PostField } from "../../core/model";
 import type { WorkbookGrids } from "../../core/workbook/types";
-import type { PaneEngine, SourceChoice, SourceView } from "../engine";
+import type { MappedFields, MappedTable, PaneEngine, SourceChoice, SourceView } from "../engine";
 
 export interface SourceState {
   view?: SourceView;
   choice: SourceChoice;
   chooseEstablishment: (id: string) => void;
-  /** Column letter, or "" to leave the field out. */
-  setColumn: (field: PostField, column: string) => void;
-  resetMapping: () => void;
+  /** Reads `field` of `table` from the column letter given, or "" to leave the field out. */
+  setColumn: <T extends MappedTable>(table: T, field: MappedFields[T], column: string) => void;
+  /** Back to the columns the reader found, for that table. */
+  resetMapping: (table: MappedTable) => void;
 }
 
-const EMPTY: SourceChoice = { mapping: {} };
+const EMPTY: SourceChoice = { mapping: {}, localityMapping: {} };
+
+/** Where each table's overrides live in the choice (and so in the build request). */
+const OVERRIDES = {
+  establishment: "mapping",
+  localities: "localityMapping",
+} as const satisfies Record<MappedTable, keyof SourceChoice>;
 
 export function useSource(engine: PaneEngine, workbook: WorkbookGrids | undefined): SourceState {
   const [choice, setChoice] = useState<SourceChoice>(EMPTY);
@@ -22,17 +28,24 @@ export function useSource(engine: PaneEngine, workbook: WorkbookGrids | undefine
     [engine, workbook, choice]
   );
 
-  // Overrides belong to one table's columns: choosing another table starts afresh.
+  // Overrides belong to one table's columns: choosing another establishment starts its
+  // mapping afresh (the localities' stays, it is another table).
   const chooseEstablishment = useCallback(
-    (id: string) => setChoice({ establishment: id, mapping: {} }),
+    (id: string) => setChoice((c) => ({ ...c, establishment: id, mapping: {} })),
     []
   );
   const setColumn = useCallback(
-    (field: PostField, column: string) =>
-      setChoice((c) => ({ ...c, mapping: { ...c.mapping, [field]: column } })),
+    <T extends MappedTable>(table: T, field: MappedFields[T], column: string) =>
+      setChoice((c) => {
+        const key = OVERRIDES[table];
+        return { ...c, [key]: { ...c[key], [field]: column } };
+      }),
     []
   );
-  const resetMapping = useCallback(() => setChoice((c) => ({ ...c, mapping: {} })), []);
+  const resetMapping = useCallback(
+    (table: MappedTable) => setChoice((c) => ({ ...c, [OVERRIDES[table]]: {} })),
+    []
+  );
 
   return { view, choice, chooseEstablishment, setColumn, resetMapping };
 }
