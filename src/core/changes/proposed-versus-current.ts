@@ -110,6 +110,8 @@ export interface ProposedVersusCurrent {
   agencySaving: number;
   /** Posts per classification. */
   counts: Record<ChangeKind, number>;
+  /** Posts kept as they are because their Proposed FTE was blank (one-table form). */
+  unchangedByBlank: number;
   warnings: string[];
 }
 
@@ -358,6 +360,7 @@ export function proposedVersusCurrent(
     agencyConversions,
     agencySaving: sumMoney(agencyConversions.map((a) => a.saving)),
     counts,
+    unchangedByBlank: posts.filter((p) => p.proposedFteFrom === "blank: unchanged").length,
     warnings,
   };
 }

@@ -30,7 +30,8 @@ export type PostField =
   | "proposedContractType"
   | "management"
   | "pensionRate"
-  | "agencyHourlyRate";
+  | "agencyHourlyRate"
+  | "status";
 
 /**
  * One row of the establishment: a funded post (or a group of identical posts: a row of
@@ -72,9 +73,18 @@ export interface Post {
   pensionRate?: number;
   /** Hourly charge rate when the post is filled by an agency worker. */
   agencyHourlyRate?: number;
+  /**
+   * How the proposed FTE was read when it is not a figure typed in its cell: a blank
+   * Proposed FTE read as no change ("blank: unchanged"), or a deletion word in the
+   * Proposed FTE cell ("deleted typed") or the Status column ("status deleted"). Absent
+   * for a typed figure and for a table with no Proposed FTE column.
+   */
+  proposedFteFrom?: ProposedFteFrom;
   /** A1 address, on the establishment's sheet, of the cell each field was read from. */
   cells: Partial<Record<PostField, string>>;
 }
+
+export type ProposedFteFrom = "given" | "blank: unchanged" | "deleted typed" | "status deleted";
 
 /** A TOTAL / sub-total row the table carried, kept to reconcile against. */
 export interface TotalsRow {

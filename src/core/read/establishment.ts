@@ -1,7 +1,15 @@
 import { agencyHoursAmbiguity } from "../changes/agency";
 import type { Grid, Issue } from "../grid";
 import { toA1 } from "../grid";
-import type { ContractType, Establishment, PayScales, Post, PostField, TotalsRow } from "../model";
+import type {
+  ContractType,
+  Establishment,
+  PayScales,
+  Post,
+  PostField,
+  ProposedFteFrom,
+  TotalsRow,
+} from "../model";
 import { gradeKey } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
@@ -12,6 +20,7 @@ import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { implausibleSalaries } from "./implausible";
+import { DELETED, isDeletionWord, parseContractType } from "./values";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -101,6 +110,7 @@ export function readEstablishment(
     if (post) posts.push(post);
   });
   issues.push(...read.issues, ...postIssues);
+  issues.push(...unchangedNote(grid, chosen.headers, columns.proposedFte, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>
@@ -141,6 +151,28 @@ export function readEstablishment(
   };
   if (chosen.table !== undefined) establishment.table = chosen.table;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/** How many posts a blank Proposed FTE left as they are: said once, at its header. */
+function unchangedNote(
+  grid: Grid,
+  headers: ReadonlyArray<{ column: number; address: string }>,
+  column: number | undefined,
+  posts: readonly Post[]
+): Issue[] {
+  const n = posts.filter((p) => p.proposedFteFrom === "blank: unchanged").length;
+  const at = headers.find((h) => h.column === column)?.address;
+  if (n === 0 || at === undefined) return [];
+  return [
+    issueAtAddress(
+      grid.sheet,
+      at,
+      "info",
+      "proposed-fte-blank-unchanged",
+      `${n} ${n === 1 ? "post has" : "posts have"} a blank Proposed FTE, read as no change (proposed FTE = current FTE)`,
+      "nothing to do if they stay as they are; enter 0 (or 'deleted') as the proposed FTE of a post the restructure deletes"
+    ),
+  ];
 }
 
 interface GradeRange {
@@ -245,9 +277,10 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   const title = textOf(row, "title") ?? "";
 
   let fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
-  let proposedFte = numberOf(row, "proposedFte");
+  const { proposedFte, proposedFteFrom } = proposedFteRead(row, ctx);
   const fteUnreadable = row.unreadable.fte || row.unreadable.currentFte;
-  if (fte === undefined && ctx.hasProposed && proposedFte !== undefined && !fteUnreadable) fte = 0; // a new post
+  // A blank current FTE beside a proposed figure is a new post.
+  if (fte === undefined && proposedFteFrom === "given" && !fteUnreadable) fte = 0;
   if (fte === undefined) {
     if (!fteUnreadable && ctx.checkFte) {
       const r = row.index;
@@ -266,9 +299,11 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     }
     return undefined;
   }
-  if (ctx.hasProposed && proposedFte === undefined && !row.unreadable.proposedFte) proposedFte = 0; // a deleted post
 
   const post: Post = { sourceRow: row.sourceRow, title, fte, cells: row.cells };
+  // Only the readings that are not a typed figure are kept: they are what the sheet explains.
+  if (proposedFteFrom !== undefined && proposedFteFrom !== "given")
+    post.proposedFteFrom = proposedFteFrom;
   for (const f of TEXT_FIELDS) {
     const v = row.values[f];
     if (typeof v === "string" && v !== "") post[f] = v;
@@ -278,7 +313,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     if (typeof v === "number") post[f] = v;
   }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
-  const contract = row.values.contractType;
+  const contract = row.values.contractType ?? statusContract(row, ctx);
   if (typeof contract === "string") post.contractType = contract as ContractType;
   const proposedContract = row.values.proposedContractType;
   if (typeof proposedContract === "string")
@@ -358,6 +393,43 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
     `Hours ${h} for ${formatFigure(fte)} FTE on row ${rowNumber} (${describeValue(post.title)}, agency) are read as the row's total hours a week (${formatFigure(found.hoursFte)} FTE's worth), so the agency cost is for ${formatFigure(found.hoursFte)} FTE, not ${formatFigure(fte)}`,
     fix
   );
+}
+
+/**
+ * The proposed FTE of a one-table restructure. Officers fill only the rows that change, so
+ * a blank Proposed FTE is no change (the current FTE); 0, "deleted" in the cell, or a
+ * Status of Deleted / Delete / Remove deletes the post (proposed FTE 0).
+ */
+function proposedFteRead(
+  row: TableRow<PostField>,
+  ctx: PostContext
+): { proposedFte?: number; proposedFteFrom?: ProposedFteFrom } {
+  const cell = row.values.proposedFte;
+  if (typeof cell === "number") {
+    if (cell > 0 && isDeletionWord(row.values.status ?? ""))
+      flag(
+        ctx,
+        row,
+        "warning",
+        "status",
+        "status-deleted-with-fte",
+        `Status says ${describeValue(row.values.status ?? "")} but Proposed FTE is ${formatFigure(cell)} for ${describeValue(textOf(row, "title") ?? "")}: the post is kept at ${formatFigure(cell)} FTE`,
+        "enter 0 as the proposed FTE to delete the post, or change the status"
+      );
+    return { proposedFte: cell, proposedFteFrom: "given" };
+  }
+  if (cell === DELETED) return { proposedFte: 0, proposedFteFrom: "deleted typed" };
+  if (isDeletionWord(row.values.status ?? ""))
+    return { proposedFte: 0, proposedFteFrom: "status deleted" };
+  if (ctx.hasProposed && !row.unreadable.proposedFte)
+    return { proposedFteFrom: "blank: unchanged" };
+  return {};
+}
+
+/** A Status column holding contract words is the contract type, when no column is headed so. */
+function statusContract(row: TableRow<PostField>, ctx: PostContext): ContractType | undefined {
+  if (ctx.columns.contractType !== undefined) return undefined;
+  return parseContractType(row.values.status ?? "");
 }
 
 /** Negative or huge figures never get here: the reader refuses them at their cell (LIMITS). */

@@ -12,6 +12,7 @@ import {
   parsePoint,
   parseText,
   parseYear,
+  parseFteOrDeleted,
 } from "./values";
 
 /** A parsed cell: text, a number (money, FTE, date serial, rate…) or a yes/no. */
@@ -28,7 +29,8 @@ export type ValueKind =
   | "boolean"
   | "contract"
   | "point"
-  | "year";
+  | "year"
+  | "fteOrDeleted";
 
 export interface KindRule {
   parse: (value: CellValue) => FieldValue | undefined;
@@ -110,6 +112,13 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     problem: "is not a spinal column point",
     code: "not-point",
     fix: "enter the point number, e.g. 12",
+    severity: "error",
+  },
+  fteOrDeleted: {
+    parse: parseFteOrDeleted,
+    problem: "is not a number",
+    code: "not-number",
+    fix: "enter a number, e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post",
     severity: "error",
   },
   year: {

@@ -314,7 +314,6 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "contract type",
         "contract",
         "employment type",
-        "status",
         "post type",
         "contract status",
         "tenure",
@@ -356,10 +355,10 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     {
       field: "proposedFte",
       label: "Proposed FTE",
-      kind: "number",
+      kind: "fteOrDeleted",
       limit: LIMITS.fte,
-      fix: "enter e.g. 1 or 0.5",
-      description: "FTE after a restructure.",
+      fix: "enter e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post; leave it blank for no change",
+      description: "FTE after a restructure: blank is no change, 0 or 'deleted' deletes the post.",
       synonyms: ["proposed fte", "proposed wte", "new fte", "fte proposed", "future fte"],
     },
     {
@@ -388,6 +387,22 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "new contract",
         "new contract type",
         "future contract",
+      ],
+    },
+    {
+      field: "status",
+      label: "Status",
+      kind: "text",
+      description:
+        "What the restructure does to the post: Deleted, Delete or Remove deletes it; a contract word (Permanent, Agency…) is read as the contract type when there is no Contract type column.",
+      synonyms: [
+        "status",
+        "post status",
+        "proposed status",
+        "restructure status",
+        "restructure action",
+        "proposed change",
+        "action",
       ],
     },
     {

@@ -236,6 +236,35 @@ export function parseContractType(value: CellValue): ContractType | undefined {
   ];
 }
 
+/** Words that delete a post, in a Proposed FTE cell or a Status column. */
+const DELETION_WORDS = new Set([
+  "deleted",
+  "delete",
+  "remove",
+  "removed",
+  "deletion",
+  "to be deleted",
+]);
+
+/** "Deleted", "Delete", "Remove": a post the restructure deletes. */
+export function isDeletionWord(value: CellValue): boolean {
+  if (typeof value !== "string") return false;
+  return DELETION_WORDS.has(
+    value
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim()
+  );
+}
+
+/** The post's marker for a deleted post, as a Proposed FTE cell reads it. */
+export const DELETED = "deleted";
+
+/** A Proposed FTE: a number, or a deletion word read as DELETED ("Deleted" → "deleted"). */
+export function parseFteOrDeleted(value: CellValue): number | string | undefined {
+  return isDeletionWord(value) ? DELETED : parseNumber(value);
+}
+
 /** The contract words accepted, for documentation and dropdowns. */
 export const CONTRACT_TYPE_WORDS: Readonly<Record<string, ContractType>> = CONTRACT_WORDS;
 

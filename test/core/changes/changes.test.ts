@@ -186,6 +186,26 @@ describe("proposed versus current", () => {
     expect(r.counts).toMatchObject({ new: 1, deleted: 1, unchanged: 1, "contract changed": 1 });
   });
 
+  it("counts the posts taken as unchanged because their Proposed FTE was blank", () => {
+    const blank = proposedVersusCurrent(
+      [
+        post({ title: "A", salary: 30000, proposedFteFrom: "blank: unchanged" }),
+        post({ title: "B", salary: 30000, proposedFteFrom: "blank: unchanged", fte: 0.5 }),
+        post({ title: "C", salary: 30000, proposedFte: 0, proposedFteFrom: "status deleted" }),
+        post({ title: "D", salary: 30000, proposedFte: 1 }),
+      ],
+      assumptions,
+      simpleCostOf
+    );
+    expect(blank.unchangedByBlank).toBe(2);
+    expect(blank.posts.map((p) => [p.classification, p.proposedFte, p.change])).toEqual([
+      ["unchanged", 1, 0],
+      ["unchanged", 0.5, 0],
+      ["deleted", 0, -37500],
+      ["unchanged", 1, 0],
+    ]);
+  });
+
   it("gives the full-year and part-year effect (1 October 2025: 182/365)", () => {
     // Hand check: 0 − 45,000 + 30,000 − 12,500 + 5,000 − 19,840 + 27,500 = −14,840.
     expect(r.totals.fullYearEffect).toBe(-14840);

@@ -509,22 +509,94 @@ describe("every optional column", () => {
     });
   });
 
-  it("current and proposed FTE: a blank current is a new post (0), a blank proposed a deleted one (0)", () => {
+  it("current and proposed FTE: a blank current is a new post (0), a blank proposed is no change", () => {
     const r = readEstablishment({
       grids: [
         grid("Sheet1", [
           ["Position", "Salary", "Current FTE", "Proposed FTE"],
           ["New post", 30000, "", 1],
-          ["Deleted post", 30000, 1, ""],
+          ["Unchanged post", 30000, 1, ""],
           ["Reduced post", 30000, 1, 0.5],
+          ["Deleted post", 30000, 1, 0],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address, i.message])).toEqual([
+      [
+        "info",
+        "proposed-fte-blank-unchanged",
+        "D1",
+        "1 post has a blank Proposed FTE, read as no change (proposed FTE = current FTE)",
+      ],
+    ]);
+    expect(
+      r.establishment!.posts.map((p) => [p.title, p.fte, p.proposedFte, p.proposedFteFrom])
+    ).toEqual([
+      ["New post", 0, 1, undefined],
+      ["Unchanged post", 1, undefined, "blank: unchanged"],
+      ["Reduced post", 1, 0.5, undefined],
+      ["Deleted post", 1, 0, undefined],
+    ]);
+  });
+
+  it("deletes a post by 0, 'deleted' in the Proposed FTE cell, or a Status of Deleted / Delete / Remove", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "Current FTE", "Proposed FTE", "Status"],
+          ["A", 30000, 1, 0, ""],
+          ["B", 30000, 1, "Deleted", ""],
+          ["C", 30000, 1, "", "Deleted"],
+          ["D", 30000, 2, "", "delete"],
+          ["E", 30000, 1, "", "Remove"],
+          ["F", 30000, 1, "", "Unchanged"],
+          ["G", 30000, 1, "", ""],
+          ["H", 30000, 1, 1, "Deleted"],
+        ]),
+      ],
+    });
+    expect(r.establishment!.posts.map((p) => [p.title, p.proposedFte, p.proposedFteFrom])).toEqual([
+      ["A", 0, undefined],
+      ["B", 0, "deleted typed"],
+      ["C", 0, "status deleted"],
+      ["D", 0, "status deleted"],
+      ["E", 0, "status deleted"],
+      ["F", undefined, "blank: unchanged"],
+      ["G", undefined, "blank: unchanged"],
+      ["H", 1, undefined],
+    ]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["warning", "status-deleted-with-fte", "E9"],
+      ["info", "proposed-fte-blank-unchanged", "D1"],
+    ]);
+    expect(r.issues[1].message).toMatch(/^2 posts have a blank Proposed FTE/);
+  });
+
+  it("reads a Status of contract words as the contract type when no column is headed Contract type", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Status"],
+          ["A", 30000, 1, "Agency"],
+          ["B", 30000, 1, "Permanent"],
         ]),
       ],
     });
     expect(r.issues).toEqual([]);
-    expect(r.establishment!.posts.map((p) => [p.title, p.fte, p.proposedFte])).toEqual([
-      ["New post", 0, 1],
-      ["Deleted post", 1, 0],
-      ["Reduced post", 1, 0.5],
+    expect(r.establishment!.posts.map((p) => p.contractType)).toEqual(["agency", "permanent"]);
+  });
+
+  it("a Proposed FTE that is neither a number nor a deletion word is an error at its cell", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "Current FTE", "Proposed FTE"],
+          ["A", 30000, 1, "half"],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["error", "proposed-fte-not-number", "D2"],
     ]);
   });
 });
