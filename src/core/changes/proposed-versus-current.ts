@@ -1,4 +1,11 @@
-import type { Assumptions, ContractType, Post } from "../model";
+import type {
+  Assumptions,
+  ContractType,
+  Post,
+  PostSource,
+  ProposedFteFrom,
+  StructureMatch,
+} from "../model";
 import { agencyAnnualCost, FULL_TIME_HOURS } from "./agency";
 import {
   CHANGE_KINDS,
@@ -71,6 +78,32 @@ export interface PostChange {
   managementBefore: boolean;
   managementAfter: boolean;
   agencyConversion?: AgencyConversion;
+  /** One-table form: the proposed FTE was not a typed figure (blank = unchanged, or a deletion word). */
+  proposedFteFrom?: ProposedFteFrom;
+  /** Two-list form: the team and funding the proposed list gives, where they differ. */
+  proposedTeam?: string;
+  proposedFunding?: string;
+  /** Two-list form: the current and proposed row (sheet, 1-based row, title cell). */
+  currentSource?: PostSource;
+  proposedSource?: PostSource;
+  /** Two-list form: how the pair was matched; absent for a new or deleted post. */
+  matchedBy?: StructureMatch;
+  /** Two-list form: paired in list order among posts sharing the key (a warning names them). */
+  inOrder?: boolean;
+}
+
+/** What the sheet says of a post's provenance: the fields of PostChange from the Post. */
+function provenanceOf(post: Post): Partial<PostChange> {
+  const out: Partial<PostChange> = {};
+  if (post.proposedFteFrom !== undefined) out.proposedFteFrom = post.proposedFteFrom;
+  if (post.proposedTeam !== undefined) out.proposedTeam = post.proposedTeam;
+  if (post.proposedFunding !== undefined) out.proposedFunding = post.proposedFunding;
+  const s = post.structure;
+  if (s?.current) out.currentSource = s.current;
+  if (s?.proposed) out.proposedSource = s.proposed;
+  if (s?.matchedBy) out.matchedBy = s.matchedBy;
+  if (s?.inOrder) out.inOrder = true;
+  return out;
 }
 
 export interface ChangeTotals {
@@ -301,6 +334,7 @@ export function proposedVersusCurrent(
         proposedFte > 1e-9 &&
         (post.management === true ||
           isManagementGrade(proposedGrade, assumptions.managementGrades)),
+      ...provenanceOf(post),
     };
     if (
       now.basis === "agency" &&

@@ -80,8 +80,35 @@ export interface Post {
    * for a typed figure and for a table with no Proposed FTE column.
    */
   proposedFteFrom?: ProposedFteFrom;
+  /** Team after the restructure, when a proposed list puts the post in another team. */
+  proposedTeam?: string;
+  /** Funding after the restructure, when a proposed list gives another source. */
+  proposedFunding?: string;
+  /** A post of a two-list restructure: the rows it came from and how they were matched. */
+  structure?: PostStructure;
   /** A1 address, on the establishment's sheet, of the cell each field was read from. */
   cells: Partial<Record<PostField, string>>;
+}
+
+/** Where a post of a two-list restructure was read: sheet, 1-based row, and its title cell. */
+export interface PostSource {
+  sheet: string;
+  row: number;
+  address?: string;
+}
+
+/** The rule that paired a current post with a proposed one. */
+export type StructureMatch = "post ID" | "title, grade and team" | "title and team";
+
+export interface PostStructure {
+  /** The current list's row; absent for a new post. */
+  current?: PostSource;
+  /** The proposed list's row; absent for a deleted post. */
+  proposed?: PostSource;
+  /** Absent for an unmatched (new or deleted) post. */
+  matchedBy?: StructureMatch;
+  /** Paired in list order among several posts with the same key (a warning says where). */
+  inOrder?: boolean;
 }
 
 export type ProposedFteFrom = "given" | "blank: unchanged" | "deleted typed" | "status deleted";
@@ -109,4 +136,17 @@ export interface Establishment {
   columns: Partial<Record<PostField, number>>;
   posts: Post[];
   totals: TotalsRow[];
+  /**
+   * A restructure read from two lists: the tables of the current and the proposed
+   * structure. The posts are then the matched pairs in the one-table form (current FTE
+   * and Proposed FTE), and sheet, range and columns are the current list's.
+   */
+  structures?: { current: TableRef; proposed: TableRef };
+}
+
+/** Where a table is: its sheet, range and (when an Excel Table) its name. */
+export interface TableRef {
+  sheet: string;
+  range: string;
+  table?: string;
 }

@@ -20,6 +20,7 @@ import { formatNumber } from "../money";
 import { grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
+import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
 import { readPayScales } from "./pay-scales";
 
@@ -27,10 +28,19 @@ export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
   establishment?: string;
   mapping?: ColumnMapping<PostField>;
+  /** Sheet or Excel Table names of a restructure's two lists (found by their names when absent). */
+  current?: string;
+  proposed?: string;
 }
 
 export interface WorkbookInputs {
   establishment?: Establishment;
+  /**
+   * A restructure read from two lists (current and proposed structure): the matched
+   * posts in the one-table form, for the Restructure sheet. The establishment is then the
+   * current list, which the costing sheets cost.
+   */
+  restructure?: Establishment;
   establishmentCandidates: TableCandidate<PostField>[];
   assumptions: Assumptions;
   assumptionsSource: AssumptionsSource;
@@ -49,11 +59,7 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {}
 ): WorkbookInputs {
   const pay = readPayScales(workbook);
-  const est = readEstablishment(workbook, {
-    choice: options.establishment,
-    mapping: options.mapping,
-    payScales: pay.payScales,
-  });
+  const est = readStructure(workbook, options, pay.payScales);
   const assumptions = readAssumptions(workbook, options);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
@@ -73,9 +79,49 @@ export function readWorkbook(
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
+  if (est.restructure) inputs.restructure = est.restructure;
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
+}
+
+/**
+ * The establishment, or a restructure's two lists: the current and the proposed
+ * structure when the user names them, or (with no establishment named) when their names
+ * say so; otherwise the one establishment table.
+ */
+function readStructure(
+  workbook: WorkbookGrids,
+  options: ReadWorkbookOptions,
+  payScales: PayScales | undefined
+): {
+  establishment?: Establishment;
+  restructure?: Establishment;
+  candidates: TableCandidate<PostField>[];
+  issues: Issue[];
+} {
+  const named = options.current !== undefined || options.proposed !== undefined;
+  if (named || options.establishment === undefined) {
+    const two = readStructures(workbook, {
+      current: options.current,
+      proposed: options.proposed,
+      mapping: options.mapping,
+      payScales,
+    });
+    if (two && "current" in two)
+      return {
+        establishment: two.current,
+        restructure: two.restructure,
+        candidates: two.candidates,
+        issues: two.issues,
+      };
+    if (two) return two;
+  }
+  return readEstablishment(workbook, {
+    choice: options.establishment,
+    mapping: options.mapping,
+    payScales,
+  });
 }
 
 /**

@@ -41,8 +41,8 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
       "changes",
       !est
         ? noEstablishment
-        : est.columns.proposedFte === undefined
-          ? "the establishment has no Proposed FTE column"
+        : inputs.restructure === undefined && est.columns.proposedFte === undefined
+          ? "the establishment has no Proposed FTE column, and no second list (a proposed structure) was found"
           : undefined,
     ],
     [
@@ -60,7 +60,8 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
 const FIX_FOR: Record<SheetKey, string> = {
   cost: "add an establishment table with post, grade, salary and FTE columns",
   grant: "add an establishment table with post, grade, salary and FTE columns",
-  changes: "add a column headed 'Proposed FTE' beside the current FTE",
+  changes:
+    "add a column headed 'Proposed FTE' beside the current FTE, or put the proposed structure on its own sheet named e.g. 'Proposed structure' (or name both lists: --current and --proposed)",
   shares: "add a localities table: Locality, Population 0-19, IDACI rate, Referrals",
   assumptions: "",
 };
@@ -98,6 +99,8 @@ function totalFte(est: Establishment): number {
 export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
   const inputs = readWorkbook(withoutOutputSheets(workbook, request.outputSheets ?? []), {
     establishment: request.establishment,
+    current: request.current,
+    proposed: request.proposed,
     mapping: request.mapping,
     defaultFirstYear: request.defaultFirstYear,
   });
@@ -158,7 +161,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     } else if (key === "changes" && est) {
       built.push(
         buildRestructureSheet({
-          establishment: est,
+          establishment: inputs.restructure ?? est,
           assumptions: a,
           costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
           ...provenance,
@@ -183,6 +186,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       assumptionCells,
       textCell,
       establishmentCost: built.find((b) => b.sheet.key === "cost")?.sheet,
+      twoLists: inputs.restructure !== undefined,
     });
   return {
     ok: true,
@@ -238,10 +242,20 @@ export function localitySharesSheet(
  */
 function finishLive(
   built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }>,
-  source: LiveSource
+  source: LiveSource & { twoLists?: boolean }
 ): void {
   for (const b of built) {
-    const pass = b.sheet.key === "cost" ? undefined : liveFormulas(b.sheet, source);
+    // Two lists: the live pass refers to one establishment's cells, so the comparison stays values.
+    const twoLists = b.sheet.key === "changes" && source.twoLists === true;
+    const pass = b.sheet.key === "cost" || twoLists ? undefined : liveFormulas(b.sheet, source);
+    if (twoLists)
+      b.summary = {
+        ...b.summary,
+        warnings: [
+          ...b.summary.warnings,
+          "The restructure compares two lists, so its figures are values, not live formulas: build again after changing either list",
+        ],
+      };
     if (pass) b.sheet = pass.sheet;
     const liveCells = (b.live?.liveCells ?? 0) + (pass?.liveCells ?? 0);
     const notLive = [...(b.live?.notLive ?? []), ...(pass?.notLive ?? [])];
