@@ -37,6 +37,31 @@ export interface BuildOptions {
   json?: boolean;
   /** Live: the workbook itself with the calculated sheets added, their figures as formulas over its cells. */
   live?: boolean;
+  /** The sheet or Excel Table to cost, when the workbook has several lists. */
+  establishment?: string;
+  /** A restructure's two lists: the current and the proposed structure (sheet or table names). */
+  current?: string;
+  proposed?: string;
+}
+
+/** --current without --proposed (or the reverse) names half a restructure: a usage error. */
+function tableChoices(
+  options: BuildOptions
+): Pick<BuildOptions, "establishment" | "current" | "proposed"> {
+  const named = (v: string | undefined) =>
+    v !== undefined && v.trim() !== "" ? v.trim() : undefined;
+  const establishment = named(options.establishment);
+  const current = named(options.current);
+  const proposed = named(options.proposed);
+  if ((current === undefined) !== (proposed === undefined))
+    throw new UsageError(
+      `--current and --proposed go together: name both lists of the restructure (for example --current "Current structure" --proposed "Proposed structure").`
+    );
+  return {
+    ...(establishment !== undefined ? { establishment } : {}),
+    ...(current !== undefined ? { current } : {}),
+    ...(proposed !== undefined ? { proposed } : {}),
+  };
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -214,6 +239,7 @@ export async function runBuild(
   version: string
 ): Promise<number> {
   const only = parseOnly(options.only);
+  const choices = tableChoices(options);
   const output = options.output ?? defaultOutputPath(input);
   if (!/\.xlsx$/i.test(output))
     throw new UsageError(`The output '${output}' must be an .xlsx file.`);
@@ -247,6 +273,7 @@ export async function runBuild(
       // A workbook costed before: its calculated sheets are not read as input.
       outputSheets,
       ...(only ? { only } : {}),
+      ...choices,
       generatedAt: today.toISOString(),
       version,
     });
