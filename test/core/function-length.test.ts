@@ -17,7 +17,6 @@ const NOT_YET_SPLIT = new Set([
   "report/locality-shares.ts:buildLocalitySharesSheet",
   "report/live/locality-shares.ts:liveLocalityShares",
   "report/live/restructure.ts:liveRestructure",
-  "changes/proposed-versus-current.ts:proposedVersusCurrent",
 ]);
 
 function sources(dir: string): string[] {

@@ -31,6 +31,9 @@ export type PostField =
   | "management"
   | "pensionRate"
   | "agencyHourlyRate"
+  | "agencyDailyRate"
+  | "agencyWeeklyRate"
+  | "agencyAnnualRate"
   | "status";
 
 /**
@@ -73,6 +76,13 @@ export interface Post {
   pensionRate?: number;
   /** Hourly charge rate when the post is filled by an agency worker. */
   agencyHourlyRate?: number;
+  /**
+   * The agency rate as quoted, when not per hour: £260 a day, £1,200 a week, £60,000 a
+   * year, from its column's heading or the cell's own unit. The costing converts it to
+   * an hourly rate with the assumptions' agency hours and days per week (see
+   * hourlyAgencyRate); field is the column it was read from.
+   */
+  agencyRate?: { amount: number; unit: "day" | "week" | "year"; field: PostField };
   /**
    * How the proposed FTE was read when it is not a figure typed in its cell: a blank
    * Proposed FTE read as no change ("blank: unchanged"), or a deletion word in the

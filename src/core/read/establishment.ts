@@ -11,16 +11,18 @@ import type {
   TotalsRow,
 } from "../model";
 import { gradeKey } from "../model";
+import { formatPounds } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt, issueAtAddress } from "./issues";
+import { issueAt, issueAtAddress, kebab } from "./issues";
 import { locateTable, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { implausibleSalaries } from "./implausible";
-import { DELETED, isDeletionWord, parseContractType } from "./values";
+import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
+import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -269,7 +271,6 @@ const NUMBER_FIELDS = [
   "hoursPerWeek",
   "proposedSalary",
   "pensionRate",
-  "agencyHourlyRate",
 ] as const;
 
 function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined {
@@ -320,6 +321,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     post.proposedContractType = proposedContract as ContractType;
   if (typeof row.values.management === "boolean") post.management = row.values.management;
 
+  readAgencyRate(post, row, ctx);
   checkFte(post, row, ctx);
   checkPay(post, row, ctx);
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
@@ -369,7 +371,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
  */
 function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
   const hours = post.hoursPerWeek;
-  if (hours === undefined || post.agencyHourlyRate === undefined) return;
+  if (hours === undefined || (post.agencyHourlyRate === undefined && !post.agencyRate)) return;
   const agencyNow = post.contractType === "agency";
   if (!agencyNow && post.proposedContractType !== "agency") return;
   // The FTE the agency cost is for: today's when agency now, else the proposed FTE.
@@ -430,6 +432,65 @@ function proposedFteRead(
 function statusContract(row: TableRow<PostField>, ctx: PostContext): ContractType | undefined {
   if (ctx.columns.contractType !== undefined) return undefined;
   return parseContractType(row.values.status ?? "");
+}
+
+const RATE_COLUMNS: ReadonlyArray<[PostField, RateUnit]> = [
+  ["agencyHourlyRate", "hour"],
+  ["agencyDailyRate", "day"],
+  ["agencyWeeklyRate", "week"],
+  ["agencyAnnualRate", "year"],
+];
+const RATE_LIMIT: Record<RateUnit, Limit> = {
+  hour: LIMITS.agencyHourlyRate,
+  day: LIMITS.agencyDailyRate,
+  week: LIMITS.agencyWeeklyRate,
+  year: LIMITS.agencyAnnualRate,
+};
+const RATE_LABEL: Record<RateUnit, string> = {
+  hour: "Agency hourly rate",
+  day: "Agency day rate",
+  week: "Agency weekly rate",
+  year: "Agency annual cost",
+};
+
+/**
+ * The agency rate as the agency quotes it: per hour, day, week or year, by its column's
+ * heading or the unit in the cell ("£31.50/hr", "£260 a day"). An hourly rate is kept as
+ * agencyHourlyRate; any other as agencyRate, made hourly with the assumptions when costed.
+ * The first rate column given on the row is used; another beside it is a warning.
+ */
+function readAgencyRate(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  const given = RATE_COLUMNS.filter(([f]) => row.values[f] !== undefined);
+  if (given.length === 0) return;
+  const [field, headerUnit] = given[0];
+  const v = row.values[field];
+  const quoted = typeof v === "string" ? /^(hour|day|week|year):(.+)$/.exec(v) : null;
+  const unit = quoted ? (quoted[1] as RateUnit) : headerUnit;
+  const amount = quoted ? Number(quoted[2]) : (v as number);
+  if (!withinLimit(amount, RATE_LIMIT[unit])) {
+    flag(
+      ctx,
+      row,
+      "error",
+      field,
+      `${kebab(field)}-out-of-range`,
+      outOfRangeMessage(RATE_LABEL[unit], formatPounds(amount, 0), RATE_LIMIT[unit]),
+      "enter the rate as the agency quotes it, e.g. £31.50/hr, £260 a day or £1,200 per week"
+    );
+    return;
+  }
+  if (unit === "hour") post.agencyHourlyRate = amount;
+  else post.agencyRate = { amount, unit, field };
+  for (const [other] of given.slice(1))
+    flag(
+      ctx,
+      row,
+      "warning",
+      other,
+      "agency-rate-twice",
+      `${describeValue(post.title)} has two agency rates: the one at ${row.cells[field]} is used`,
+      "leave one agency rate on the row"
+    );
 }
 
 /** Negative or huge figures never get here: the reader refuses them at their cell (LIMITS). */

@@ -76,6 +76,7 @@ const NUMERIC_KINDS = new Set([
   "date",
   "year",
   "fteOrDeleted",
+  "agencyRate",
 ]);
 
 /**

@@ -16,7 +16,8 @@ import {
 import { checkUnitCount, SharesInputError, toUnits } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
-import { formatNumber } from "../money";
+import { formatNumber, formatPounds } from "../money";
+import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
 import { grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
@@ -76,6 +77,7 @@ export function readWorkbook(
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
       ...grantMatch(est.establishment, assumptions),
+      ...agencyRateNotes(est.establishment, assumptions.assumptions),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
@@ -121,6 +123,33 @@ function readStructure(
     choice: options.establishment,
     mapping: options.mapping,
     payScales,
+  });
+}
+
+/**
+ * An agency rate quoted per day, week or year is made hourly with the assumptions' agency
+ * week: said at each rate's cell, with the sum, so the user can check it.
+ */
+function agencyRateNotes(
+  establishment: Establishment | undefined,
+  assumptions: Assumptions
+): Issue[] {
+  if (!establishment) return [];
+  const week = agencyWeekOf(assumptions);
+  return establishment.posts.flatMap((post) => {
+    const rate = post.agencyRate ? hourlyAgencyRate(post, week) : undefined;
+    const at = post.agencyRate ? post.cells[post.agencyRate.field] : undefined;
+    if (!rate?.conversion || at === undefined) return [];
+    return [
+      issueAtAddress(
+        establishment.sheet,
+        at,
+        "info",
+        "agency-rate-converted",
+        `The agency rate for '${post.title}' is read as ${formatPounds(rate.hourly)} an hour: ${rate.conversion}`,
+        "set 'Agency hours per week' and 'Agency days per week' on the Assumptions sheet if the agency's week differs"
+      ),
+    ];
   });
 }
 

@@ -710,3 +710,66 @@ describe("agency hours: the whole row's, or each worker's?", () => {
     expect(p.issues[0].message).toContain("Hours 37 for 2 FTE on row 2");
   });
 });
+
+describe("agency rates as agencies quote them", () => {
+  it("reads the period from the column heading or the cell: per hour, day, week or year", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Contract type", "Agency hourly rate", "Agency day rate"],
+          ["A", 38000, 1, "Agency", "£31.50/hr", ""],
+          ["B", 38000, 1, "Agency", "£260 a day", ""],
+          ["C", 38000, 1, "Agency", "£1,200 per week", ""],
+          ["D", 38000, 1, "Agency", "£60,000 pa", ""],
+          ["E", 38000, 1, "Agency", "", 250],
+          ["F", 38000, 1, "Agency", 35, ""],
+          ["G", 38000, 1, "Agency", "£35 ph", ""],
+        ]),
+      ],
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.establishment!.posts.map((p) => [p.title, p.agencyHourlyRate, p.agencyRate])).toEqual([
+      ["A", 31.5, undefined],
+      ["B", undefined, { amount: 260, unit: "day", field: "agencyHourlyRate" }],
+      ["C", undefined, { amount: 1200, unit: "week", field: "agencyHourlyRate" }],
+      ["D", undefined, { amount: 60000, unit: "year", field: "agencyHourlyRate" }],
+      ["E", undefined, { amount: 250, unit: "day", field: "agencyDailyRate" }],
+      ["F", 35, undefined],
+      ["G", 35, undefined],
+    ]);
+  });
+
+  it("checks a rate against its period's limit, and refuses what is no rate, at the cell", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          [
+            "Position",
+            "Salary",
+            "FTE",
+            "Contract type",
+            "Agency hourly rate",
+            "Agency weekly rate",
+          ],
+          ["A", 38000, 1, "Agency", "£20,000/hr", ""],
+          ["B", 38000, 1, "Agency", "£20,000 a week", ""],
+          ["C", 38000, 1, "Agency", "ask HR", ""],
+          ["D", 38000, 1, "Agency", 35, 1200],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["error", "agency-hourly-rate-not-money", "E4"],
+      ["error", "agency-hourly-rate-out-of-range", "E2"],
+      ["warning", "agency-rate-twice", "F5"],
+    ]);
+    expect(r.issues[1].message).toBe(
+      "Agency hourly rate £20,000 is out of range: it must be from £0 to £10,000"
+    );
+    expect(r.establishment!.posts[1].agencyRate).toEqual({
+      amount: 20000,
+      unit: "week",
+      field: "agencyHourlyRate",
+    });
+  });
+});
