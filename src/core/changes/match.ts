@@ -168,6 +168,12 @@ export function mergedPost(pair: MatchedPair): Post {
     merged.proposedGrade = then.grade;
   if (then.salary !== undefined && !sameMoney(then.salary, now.salary))
     merged.proposedSalary = then.salary;
+  // A new grade given by its range alone: priced as the proposed list has it (its mid-point
+  // or chosen costing point), not left to the pay scales, which may not have it.
+  else if (merged.proposedGrade !== undefined && then.salary === undefined) {
+    if (then.minSalary !== undefined) merged.proposedMinSalary = then.minSalary;
+    if (then.maxSalary !== undefined) merged.proposedMaxSalary = then.maxSalary;
+  }
   if (then.contractType !== undefined) merged.proposedContractType = then.contractType;
   if (then.team?.trim() && looseText(then.team) !== looseText(now.team))
     merged.proposedTeam = then.team.trim();

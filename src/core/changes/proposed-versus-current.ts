@@ -230,8 +230,8 @@ export function proposedPostOf(post: Post): Post {
     grade: gradeChanged ? post.proposedGrade : post.grade,
     salary: post.proposedSalary ?? (gradeChanged ? undefined : post.salary),
     spinalPoint: gradeChanged ? undefined : post.spinalPoint,
-    minSalary: gradeChanged ? undefined : post.minSalary,
-    maxSalary: gradeChanged ? undefined : post.maxSalary,
+    minSalary: gradeChanged ? post.proposedMinSalary : post.minSalary,
+    maxSalary: gradeChanged ? post.proposedMaxSalary : post.maxSalary,
     contractType: proposedContractOf(post),
   };
 }
@@ -239,6 +239,13 @@ export function proposedPostOf(post: Post): Post {
 /** The row's weekly agency hours: as the table says, or FTE × full-time hours. */
 function agencyHours(post: Post, fte: number, fullTimeHours: number): number {
   return post.hoursPerWeek ?? fte * fullTimeHours;
+}
+
+/** "row 5", or for a post of two lists "'Proposed structure' row 5": where to look. */
+function rowOf(post: Post, side: "current" | "proposed"): string {
+  const s = post.structure;
+  const source = side === "proposed" ? (s?.proposed ?? s?.current) : (s?.current ?? s?.proposed);
+  return source ? `'${source.sheet}' row ${source.row}` : `row ${post.sourceRow + 1}`;
 }
 
 /** What costing a side needs besides the post. */
@@ -266,14 +273,14 @@ function costSide(
       return { cost: { salary: total, onCosts: 0, total }, basis: "agency", hours, rate };
     }
     ctx.warnings.push(
-      `${post.title} (row ${post.sourceRow + 1}) is agency but has no agency rate: its ${side} cost is at employed rates`
+      `${post.title} (${rowOf(post, side)}) is agency but has no agency rate: its ${side} cost is at employed rates`
     );
   }
   const input = side === "current" ? post : proposedPostOf(post);
   const cost = cleanCost(ctx.costOf(input));
   if (cost.total <= 0) {
     ctx.warnings.push(
-      `${post.title} (row ${post.sourceRow + 1}) has ${side} FTE but no ${side} cost: give a salary or a pay scale for its grade`
+      `${post.title} (${rowOf(post, side)}) has ${side} FTE but no ${side} cost: give a salary or a pay scale for its grade`
     );
   }
   return { cost, basis: "employed" };

@@ -90,6 +90,9 @@ export interface Post {
    * for a typed figure and for a table with no Proposed FTE column.
    */
   proposedFteFrom?: ProposedFteFrom;
+  /** A proposed list's grade range, for a post regraded there with no salary given. */
+  proposedMinSalary?: number;
+  proposedMaxSalary?: number;
   /** Team after the restructure, when a proposed list puts the post in another team. */
   proposedTeam?: string;
   /** Funding after the restructure, when a proposed list gives another source. */

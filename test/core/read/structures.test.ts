@@ -326,4 +326,46 @@ describe("matching without post IDs", () => {
       ["Youth Officer", "new"],
     ]);
   });
+
+  it("prices a post regraded in the proposed list by that list's grade range when it gives no salary", () => {
+    const range = ["Position", "Grade", "Team", "Minimum salary", "Maximum salary", "FTE"];
+    const two = figures([
+      grid("Current", [range, ["Team Leader", "SS09", "North", 36000, 38000, 1]]),
+      grid("Proposed", [range, ["Team Leader", "SS10", "North", 39000, 41000, 1]]),
+    ]);
+    const one = figures([
+      grid("Restructure", [
+        [
+          "Position",
+          "Grade",
+          "Team",
+          "Salary",
+          "Current FTE",
+          "Proposed FTE",
+          "Proposed grade",
+          "Proposed salary",
+        ],
+        // Costed at the bottom of the grade by default: £36,000 now, £39,000 proposed.
+        ["Team Leader", "SS09", "North", 36000, 1, 1, "SS10", 39000],
+      ]),
+    ]);
+    expect(two.r.posts[0].changes).toEqual(["regraded"]);
+    expect(costs(two.r)).toEqual(costs(one.r));
+    expect(two.r.warnings.filter((w) => /no proposed cost/.test(w))).toEqual([]);
+  });
+
+  it("says which list's row a post without a cost is on", () => {
+    const head = ["Position", "Grade", "Team", "Salary", "FTE"];
+    const two = figures([
+      grid("Current", [head, ["Youth Worker", "SS06", "South", 25000, 1]]),
+      grid("Proposed", [
+        head,
+        ["Youth Worker", "SS06", "South", 25000, 1],
+        ["Mentor", "", "South", "", 1],
+      ]),
+    ]);
+    expect(two.r.warnings).toContain(
+      "Mentor ('Proposed' row 3) has proposed FTE but no proposed cost: give a salary or a pay scale for its grade"
+    );
+  });
 });
