@@ -42,6 +42,31 @@ export interface BuildOptions {
   column?: string[];
   /** Locality shares by role as well (the posts grouped by title). */
   roles?: boolean;
+  /** The sheet or Excel Table to cost, when the workbook has several lists. */
+  establishment?: string;
+  /** A restructure's two lists: the current and the proposed structure (sheet or table names). */
+  current?: string;
+  proposed?: string;
+}
+
+/** --current without --proposed (or the reverse) names half a restructure: a usage error. */
+function tableChoices(
+  options: BuildOptions
+): Pick<BuildOptions, "establishment" | "current" | "proposed"> {
+  const named = (v: string | undefined) =>
+    v !== undefined && v.trim() !== "" ? v.trim() : undefined;
+  const establishment = named(options.establishment);
+  const current = named(options.current);
+  const proposed = named(options.proposed);
+  if ((current === undefined) !== (proposed === undefined))
+    throw new UsageError(
+      `--current and --proposed go together: name both lists of the restructure (for example --current "Current structure" --proposed "Proposed structure").`
+    );
+  return {
+    ...(establishment !== undefined ? { establishment } : {}),
+    ...(current !== undefined ? { current } : {}),
+    ...(proposed !== undefined ? { proposed } : {}),
+  };
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -220,6 +245,7 @@ export async function runBuild(
 ): Promise<number> {
   const only = parseOnly(options.only);
   const mappings = parseColumns(options.column);
+  const choices = tableChoices(options);
   const output = options.output ?? defaultOutputPath(input);
   if (!/\.xlsx$/i.test(output))
     throw new UsageError(`The output '${output}' must be an .xlsx file.`);
@@ -255,6 +281,7 @@ export async function runBuild(
       ...(only ? { only } : {}),
       ...mappings,
       ...(options.roles ? { roles: true } : {}),
+      ...choices,
       generatedAt: today.toISOString(),
       version,
     });

@@ -65,6 +65,12 @@ Examples:
 
   estab build establishment.xlsx --only shares --roles
       the locality shares with a roles × localities table (both totals exact)
+
+  estab build restructure.xlsx --current "Current structure" --proposed "Proposed structure"
+      a restructure kept as two lists (found without the options when the
+      sheets or tables are named so: current/existing/as is, proposed/new/to be)
+  estab build establishment.xlsx --establishment "Staffing 2025"
+      cost that sheet or Excel Table, when the workbook has several lists
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -119,6 +125,18 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
       (value: string, previous: string[] = []) => [...previous, value]
     )
     .option("--json", "print the summary as JSON (for scripts) instead of text")
+    .option(
+      "--establishment <sheet or table>",
+      "the sheet or Excel Table to cost, when the workbook has several lists"
+    )
+    .option(
+      "--current <sheet or table>",
+      "a restructure's current structure, when it is a list of its own (with --proposed)"
+    )
+    .option(
+      "--proposed <sheet or table>",
+      "a restructure's proposed structure, when it is a list of its own (with --current)"
+    )
     .option(
       "--live",
       "add the sheets to a copy of your workbook, as formulas over its cells (Excel with the add-in recalculates them)"

@@ -78,6 +78,8 @@ const INPUTS: Record<string, SettingInput> = {
   implementationDate: { type: "date" },
   managementGrades: { type: "text" },
   agencyWeeksPerYear: { type: "number" },
+  agencyHoursPerWeek: { type: "number" },
+  agencyDaysPerWeek: { type: "number" },
   "localityWeights.population": { type: "percent" },
   "localityWeights.deprivation": { type: "percent" },
   "localityWeights.demand": { type: "percent" },
@@ -104,7 +106,6 @@ export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
     "payAward",
     "payAwardMinimum",
     "vacancyFactor",
-    "agencyWeeksPerYear",
   ],
   onCosts: [
     "onCostMode",
@@ -114,7 +115,14 @@ export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
     "pensionRate",
     "apprenticeshipLevy",
   ],
-  restructure: ["exitCostWeeks", "implementationDate", "managementGrades"],
+  restructure: [
+    "exitCostWeeks",
+    "implementationDate",
+    "managementGrades",
+    "agencyWeeksPerYear",
+    "agencyHoursPerWeek",
+    "agencyDaysPerWeek",
+  ],
   localities: [
     "localityWeights.population",
     "localityWeights.deprivation",

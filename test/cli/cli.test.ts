@@ -268,6 +268,100 @@ describe("estab build and charts", () => {
   }, 60_000);
 });
 
+describe("estab build with a restructure kept as two lists", () => {
+  /** As a finance officer lays it out: two sheets, the columns in another order on each. */
+  async function twoSheets(
+    file: string,
+    current = "Current structure",
+    proposed = "Proposed structure"
+  ) {
+    const wb = new ExcelJS.Workbook();
+    const now = wb.addWorksheet(current);
+    now.addRows([
+      ["Children's Services: current structure"],
+      [],
+      ["Post ID", "Position", "Grade", "Team", "Salary", "FTE", "Contract type"],
+      ["P1", "Team Manager", "SS11", "North", 45000, 1, "Permanent"],
+      ["P2", "Senior Practitioner", "SS10", "North", 40000, 1, "Permanent"],
+      ["P3", "Social Worker", "SS09", "North", 36000, 3, "Temporary"],
+    ]);
+    const then = wb.addWorksheet(proposed);
+    then.addRows([
+      ["Position", "FTE", "Post ID", "Salary", "Grade", "Team", "Contract type"],
+      ["Team Manager", 1, "P1", 45000, "SS11", "North", "Permanent"],
+      ["Social Worker", 4, "P3", 36000, "SS09", "North", "Permanent"],
+      ["Practice Lead", 1, "P7", 48000, "SS12", "North", "Permanent"],
+    ]);
+    await wb.xlsx.writeFile(file);
+  }
+
+  it("finds both sheets by their names and writes the Restructure sheet with the costing", async () => {
+    const file = path.join(dir, "restructure.xlsx");
+    await twoSheets(file);
+    const c = capture();
+    expect(await main(["build", file, "-o", path.join(dir, "out.xlsx"), "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.stdout()) as BuildJson;
+    expect(json.sheets.map((s) => s.key)).toEqual(["cost", "grant", "changes", "assumptions"]);
+    expect(json.issues.find((i) => i.code === "two-structures")).toMatchObject({
+      severity: "info",
+      sheet: "Current structure",
+      address: "A3",
+    });
+    const changes = json.sheets.find((s) => s.key === "changes")!;
+    // 2025/26 defaults (NI 15% over £417 a month per person, pension 19%, levy 0.5%), by hand:
+    // now  TM £59,774.40 + SP £53,049.40 + 3 SW £143,008.20 = £255,832.00;
+    // then TM £59,774.40 + 4 SW £190,677.60 + new PL £63,809.40 = £314,261.40.
+    expect(changes.totals).toMatchObject({
+      "Current cost (a year)": 255832,
+      "Proposed cost (a year)": 314261.4,
+      "Full-year effect": 58429.4,
+      "FTE now": 5,
+      "FTE proposed": 6,
+    });
+    // The costing sheets cost the current structure: 5 FTE.
+    expect(json.sheets.find((s) => s.key === "cost")?.headline).toMatch(/\b5(\.00)? FTE\b/);
+  });
+
+  it("reads lists named by --current and --proposed, and --establishment picks the list to cost", async () => {
+    const file = path.join(dir, "named.xlsx");
+    await twoSheets(file, "Sheet A", "Sheet B");
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(
+      await main(
+        ["build", file, "-o", out, "--json", "--current", "Sheet A", "--proposed", "Sheet B"],
+        c.io
+      )
+    ).toBe(0);
+    expect((JSON.parse(c.stdout()) as BuildJson).sheets.map((s) => s.key)).toContain("changes");
+    const only = capture();
+    expect(
+      await main(["build", file, "-o", out, "--json", "--establishment", "Sheet B"], only.io)
+    ).toBe(0);
+    const cost = (JSON.parse(only.stdout()) as BuildJson).sheets.find((s) => s.key === "cost");
+    expect(cost?.headline).toMatch(/\b6(\.00)? FTE\b/);
+  });
+
+  it("passes the names to the core, and refuses --current without --proposed", async () => {
+    const { build, calls } = fakeBuild();
+    expect(
+      await main(
+        ["build", input, "--current", "Now", "--proposed", "Then", "--establishment", "Now"],
+        capture().io,
+        build
+      )
+    ).toBe(0);
+    expect(calls[0].request).toMatchObject({
+      current: "Now",
+      proposed: "Then",
+      establishment: "Now",
+    });
+    const c = capture();
+    expect(await main(["build", input, "--current", "Now"], c.io, build)).toBe(2);
+    expect(c.stderr()).toContain("--current and --proposed go together");
+  });
+});
+
 describe("estab build on a workbook with no Assumptions sheet", () => {
   it("builds on the defaults and says which, with how to set them", async () => {
     const wb = childrensServicesWorkbook();

@@ -10,8 +10,8 @@ import ts from "typescript";
 const CORE = path.join(__dirname, "../../src/core");
 const LIMIT = 120;
 
-/** Still to be split (issue 16, steps 4 to 6, and the restructure's comparison). */
-const NOT_YET_SPLIT = new Set(["changes/proposed-versus-current.ts:proposedVersusCurrent"]);
+/** Still to be split: none (issue 16); a builder that grows past the limit is split into sections. */
+const NOT_YET_SPLIT = new Set<string>([]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

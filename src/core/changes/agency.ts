@@ -1,4 +1,4 @@
-import { roundPenny } from "../money";
+import { formatNumber, formatPounds, roundPenny } from "../money";
 
 /** The working week of one full-time post, used when an agency row gives no hours. */
 export const FULL_TIME_HOURS = 37;
@@ -93,4 +93,71 @@ export function agencyHoursAmbiguity(
     out.perWorkerTotal = Math.round(hours * workers * 100) / 100;
   }
   return out;
+}
+
+/** The agency week the rates are converted with (Assumptions: agency hours, days and weeks). */
+export interface AgencyWeek {
+  hoursPerWeek: number;
+  daysPerWeek: number;
+  weeksPerYear: number;
+}
+
+/** An agency rate turned hourly, and how, for the sheet and the note at the rate's cell. */
+export interface HourlyAgencyRate {
+  hourly: number;
+  /** The rate as quoted, when it was not hourly. */
+  quoted?: { amount: number; unit: "day" | "week" | "year" };
+  /** "£260.00 a day ÷ 7.4 hours a day (37 hours a week over 5 days)"; absent for an hourly rate. */
+  conversion?: string;
+}
+
+const pounds = (x: number) => formatPounds(x);
+const figure = (x: number) => formatNumber(x);
+
+/**
+ * The post's agency rate per hour: as typed, or converted from the day, week or year rate
+ * it was quoted at. A day is hours per week ÷ days per week hours (37 ÷ 5 = 7.4); a year
+ * is hours per week × weeks per year hours (37 × 52 = 1,924). Unrounded, so that the
+ * annual cost of a full-time worker is the quoted rate × days or weeks to the penny
+ * (£260 a day × 5 × 52 = £67,600.00).
+ */
+export function hourlyAgencyRate(
+  post: { agencyHourlyRate?: number; agencyRate?: HourlyAgencyRate["quoted"] },
+  week: AgencyWeek
+): HourlyAgencyRate | undefined {
+  if (post.agencyHourlyRate !== undefined) return { hourly: post.agencyHourlyRate };
+  const q = post.agencyRate;
+  if (!q) return undefined;
+  const { hoursPerWeek: h, daysPerWeek: d, weeksPerYear: w } = week;
+  const quoted = { amount: q.amount, unit: q.unit };
+  if (q.unit === "day")
+    return {
+      hourly: q.amount / (h / d),
+      quoted,
+      conversion: `${pounds(q.amount)} a day ÷ ${figure(h / d)} hours a day (${figure(h)} hours a week over ${figure(d)} days)`,
+    };
+  if (q.unit === "week")
+    return {
+      hourly: q.amount / h,
+      quoted,
+      conversion: `${pounds(q.amount)} a week ÷ ${figure(h)} hours a week`,
+    };
+  return {
+    hourly: w > 0 ? q.amount / (h * w) : 0,
+    quoted,
+    conversion: `${pounds(q.amount)} a year ÷ ${figure(h * w)} hours a year (${figure(h)} hours a week × ${figure(w)} weeks)`,
+  };
+}
+
+/** The agency week of the assumptions, with the defaults for settings not given. */
+export function agencyWeekOf(a: {
+  agencyWeeksPerYear: number;
+  agencyHoursPerWeek?: number;
+  agencyDaysPerWeek?: number;
+}): AgencyWeek {
+  return {
+    hoursPerWeek: a.agencyHoursPerWeek ?? FULL_TIME_HOURS,
+    daysPerWeek: a.agencyDaysPerWeek ?? 5,
+    weeksPerYear: a.agencyWeeksPerYear,
+  };
 }

@@ -7,7 +7,15 @@ import { gradeKey } from "../model";
  * order below, and `changes` lists every one that applies.
  */
 export type ChangeKind =
-  "new" | "deleted" | "contract changed" | "regraded" | "increased" | "reduced" | "unchanged";
+  | "new"
+  | "deleted"
+  | "contract changed"
+  | "regraded"
+  | "increased"
+  | "reduced"
+  | "team changed"
+  | "funding changed"
+  | "unchanged";
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   "new",
@@ -16,6 +24,8 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "regraded",
   "increased",
   "reduced",
+  "team changed",
+  "funding changed",
   "unchanged",
 ];
 
@@ -65,6 +75,9 @@ export function classifyPost(post: Post): ChangeKind[] {
   if (isRegraded(post)) changes.push("regraded");
   if (proposed - current > FTE_TOLERANCE) changes.push("increased");
   if (current - proposed > FTE_TOLERANCE) changes.push("reduced");
+  // Only a proposed list can move a post (the one-table form has no proposed team).
+  if (post.proposedTeam !== undefined) changes.push("team changed");
+  if (post.proposedFunding !== undefined) changes.push("funding changed");
   return changes.length > 0 ? changes : ["unchanged"];
 }
 

@@ -1,5 +1,19 @@
-import type { Assumptions, ContractType, Post } from "../model";
-import { agencyAnnualCost, FULL_TIME_HOURS } from "./agency";
+import type {
+  Assumptions,
+  ContractType,
+  Post,
+  PostSource,
+  ProposedFteFrom,
+  StructureMatch,
+} from "../model";
+import {
+  agencyAnnualCost,
+  agencyWeekOf,
+  hourlyAgencyRate,
+  FULL_TIME_HOURS,
+  type AgencyWeek,
+  type HourlyAgencyRate,
+} from "./agency";
 import {
   CHANGE_KINDS,
   classifyPost,
@@ -34,7 +48,12 @@ export type CostBasis = "employed" | "agency" | "none";
 export interface AgencyConversion {
   title: string;
   team: string;
+  /** Per hour: as typed, or converted from the rate as quoted (quotedRate, conversion). */
   hourlyRate: number;
+  /** The rate as the agency quoted it, when not hourly (£260 a day). */
+  quotedRate?: HourlyAgencyRate["quoted"];
+  /** How it was made hourly: "£260.00 a day ÷ 7.4 hours a day (37 hours a week over 5 days)". */
+  conversion?: string;
   hoursPerWeek: number;
   weeks: number;
   /** The agency cost now (current FTE). */
@@ -45,6 +64,20 @@ export interface AgencyConversion {
   saving: number;
   /** The same per FTE: the figure councils quote ("£12k a year per social worker"). */
   savingPerFte: number;
+  /** The FTE converted like for like: the smaller of the agency FTE now and the FTE proposed. */
+  convertedFte: number;
+  /**
+   * The saving of the conversion itself, like for like: savingPerFte on the converted FTE
+   * (1 agency FTE → 1.5 permanent: the saving on 1 FTE). With fteChangeCost it makes up
+   * the net saving to the penny: saving = conversionSaving − fteChangeCost.
+   */
+  conversionSaving: number;
+  /**
+   * What the change of FTE costs apart from the conversion: growth at the permanent cost
+   * per FTE (the extra 0.5 FTE), or (negative) the agency FTE not replaced, at the agency
+   * cost per FTE.
+   */
+  fteChangeCost: number;
 }
 
 export interface PostChange {
@@ -71,6 +104,32 @@ export interface PostChange {
   managementBefore: boolean;
   managementAfter: boolean;
   agencyConversion?: AgencyConversion;
+  /** One-table form: the proposed FTE was not a typed figure (blank = unchanged, or a deletion word). */
+  proposedFteFrom?: ProposedFteFrom;
+  /** Two-list form: the team and funding the proposed list gives, where they differ. */
+  proposedTeam?: string;
+  proposedFunding?: string;
+  /** Two-list form: the current and proposed row (sheet, 1-based row, title cell). */
+  currentSource?: PostSource;
+  proposedSource?: PostSource;
+  /** Two-list form: how the pair was matched; absent for a new or deleted post. */
+  matchedBy?: StructureMatch;
+  /** Two-list form: paired in list order among posts sharing the key (a warning names them). */
+  inOrder?: boolean;
+}
+
+/** What the sheet says of a post's provenance: the fields of PostChange from the Post. */
+function provenanceOf(post: Post): Partial<PostChange> {
+  const out: Partial<PostChange> = {};
+  if (post.proposedFteFrom !== undefined) out.proposedFteFrom = post.proposedFteFrom;
+  if (post.proposedTeam !== undefined) out.proposedTeam = post.proposedTeam;
+  if (post.proposedFunding !== undefined) out.proposedFunding = post.proposedFunding;
+  const s = post.structure;
+  if (s?.current) out.currentSource = s.current;
+  if (s?.proposed) out.proposedSource = s.proposed;
+  if (s?.matchedBy) out.matchedBy = s.matchedBy;
+  if (s?.inOrder) out.inOrder = true;
+  return out;
 }
 
 export interface ChangeTotals {
@@ -107,19 +166,30 @@ export interface ProposedVersusCurrent {
   partYear?: PartYear;
   management: ManagementCost;
   agencyConversions: AgencyConversion[];
+  /** Net: agency cost now less permanent cost proposed, over the conversions. */
   agencySaving: number;
+  /** Like for like: the conversions' savings on the FTE converted, apart from any change of FTE. */
+  agencyConversionSaving: number;
+  /** The conversions' change of FTE: growth (positive) or agency FTE not replaced (negative). */
+  agencyFteChangeCost: number;
   /** Posts per classification. */
   counts: Record<ChangeKind, number>;
+  /** Posts kept as they are because their Proposed FTE was blank (one-table form). */
+  unchangedByBlank: number;
   warnings: string[];
 }
 
 export type ChangesAssumptions = Pick<
   Assumptions,
-  "implementationDate" | "managementGrades" | "agencyWeeksPerYear"
+  | "implementationDate"
+  | "managementGrades"
+  | "agencyWeeksPerYear"
+  | "agencyHoursPerWeek"
+  | "agencyDaysPerWeek"
 >;
 
 export interface ChangesOptions {
-  /** Hours of one full-time post, for agency rows without hours per week (default 37). */
+  /** Hours of one full-time post, for agency rows without hours per week (default: the agency hours per week, 37). */
   fullTimeHours?: number;
 }
 
@@ -160,8 +230,8 @@ export function proposedPostOf(post: Post): Post {
     grade: gradeChanged ? post.proposedGrade : post.grade,
     salary: post.proposedSalary ?? (gradeChanged ? undefined : post.salary),
     spinalPoint: gradeChanged ? undefined : post.spinalPoint,
-    minSalary: gradeChanged ? undefined : post.minSalary,
-    maxSalary: gradeChanged ? undefined : post.maxSalary,
+    minSalary: gradeChanged ? post.proposedMinSalary : post.minSalary,
+    maxSalary: gradeChanged ? post.proposedMaxSalary : post.maxSalary,
     contractType: proposedContractOf(post),
   };
 }
@@ -171,36 +241,92 @@ function agencyHours(post: Post, fte: number, fullTimeHours: number): number {
   return post.hoursPerWeek ?? fte * fullTimeHours;
 }
 
+/** "row 5", or for a post of two lists "'Proposed structure' row 5": where to look. */
+function rowOf(post: Post, side: "current" | "proposed"): string {
+  const s = post.structure;
+  const source = side === "proposed" ? (s?.proposed ?? s?.current) : (s?.current ?? s?.proposed);
+  return source ? `'${source.sheet}' row ${source.row}` : `row ${post.sourceRow + 1}`;
+}
+
+/** What costing a side needs besides the post. */
+interface SideContext {
+  costOf: CostOf;
+  week: AgencyWeek;
+  fullTimeHours: number;
+  warnings: string[];
+}
+
 function costSide(
   post: Post,
   fte: number,
   contract: ContractType,
-  costOf: CostOf,
-  weeks: number,
-  fullTimeHours: number,
   side: "current" | "proposed",
-  warnings: string[]
-): { cost: AnnualCost; basis: CostBasis; hours?: number } {
+  ctx: SideContext
+): { cost: AnnualCost; basis: CostBasis; hours?: number; rate?: HourlyAgencyRate } {
   if (fte <= 1e-9) return { cost: ZERO, basis: "none" };
   if (contract === "agency") {
-    if (post.agencyHourlyRate !== undefined) {
-      const hours = agencyHours(post, fte, fullTimeHours);
-      const total = agencyAnnualCost(post.agencyHourlyRate, hours, weeks);
+    const rate = hourlyAgencyRate(post, ctx.week);
+    if (rate !== undefined) {
+      const hours = agencyHours(post, fte, ctx.fullTimeHours);
+      const total = agencyAnnualCost(rate.hourly, hours, ctx.week.weeksPerYear);
       // The agency charge covers pay and the agency's own on-costs; there is no split.
-      return { cost: { salary: total, onCosts: 0, total }, basis: "agency", hours };
+      return { cost: { salary: total, onCosts: 0, total }, basis: "agency", hours, rate };
     }
-    warnings.push(
-      `${post.title} (row ${post.sourceRow + 1}) is agency but has no agency hourly rate: its ${side} cost is at employed rates`
+    ctx.warnings.push(
+      `${post.title} (${rowOf(post, side)}) is agency but has no agency rate: its ${side} cost is at employed rates`
     );
   }
   const input = side === "current" ? post : proposedPostOf(post);
-  const cost = cleanCost(costOf(input));
+  const cost = cleanCost(ctx.costOf(input));
   if (cost.total <= 0) {
-    warnings.push(
-      `${post.title} (row ${post.sourceRow + 1}) has ${side} FTE but no ${side} cost: give a salary or a pay scale for its grade`
+    ctx.warnings.push(
+      `${post.title} (${rowOf(post, side)}) has ${side} FTE but no ${side} cost: give a salary or a pay scale for its grade`
     );
   }
   return { cost, basis: "employed" };
+}
+
+type Side = ReturnType<typeof costSide>;
+
+/**
+ * An agency post made employed: the net saving, and the same split into the conversion
+ * like for like (per FTE, on the FTE converted) and the change of FTE apart from it.
+ */
+function agencyConversionOf(
+  post: Post,
+  team: string,
+  now: Side,
+  then: Side,
+  fte: { current: number; proposed: number },
+  weeks: number
+): AgencyConversion | undefined {
+  if (now.basis !== "agency" || then.basis !== "employed" || !now.rate) return undefined;
+  const agencyPerFte = now.cost.total / fte.current;
+  const permanentPerFte = then.cost.total / fte.proposed;
+  const convertedFte = Math.min(fte.current, fte.proposed);
+  const grown = fte.proposed - fte.current;
+  const fteChangeCost = roundPenny(
+    grown > 1e-9 ? grown * permanentPerFte : grown < -1e-9 ? grown * agencyPerFte : 0
+  );
+  const saving = roundPenny(now.cost.total - then.cost.total);
+  const out: AgencyConversion = {
+    title: post.title,
+    team,
+    hourlyRate: now.rate.hourly,
+    hoursPerWeek: now.hours ?? 0,
+    weeks,
+    agencyCost: now.cost.total,
+    permanentCost: then.cost.total,
+    saving,
+    savingPerFte: roundPenny(agencyPerFte - permanentPerFte),
+    convertedFte: fte6(convertedFte),
+    // The two parts add up to the net to the penny.
+    conversionSaving: roundPenny(saving + fteChangeCost),
+    fteChangeCost,
+  };
+  if (now.rate.quoted) out.quotedRate = now.rate.quoted;
+  if (now.rate.conversion) out.conversion = now.rate.conversion;
+  return out;
 }
 
 function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTotals {
@@ -232,8 +358,14 @@ export function proposedVersusCurrent(
   options: ChangesOptions = {}
 ): ProposedVersusCurrent {
   const warnings: string[] = [];
-  const fullTimeHours = options.fullTimeHours ?? FULL_TIME_HOURS;
-  const weeks = assumptions.agencyWeeksPerYear;
+  const week = agencyWeekOf(assumptions);
+  const weeks = week.weeksPerYear;
+  const ctx: SideContext = {
+    costOf,
+    week,
+    fullTimeHours: options.fullTimeHours ?? assumptions.agencyHoursPerWeek ?? FULL_TIME_HOURS,
+    warnings,
+  };
   const partYear =
     assumptions.implementationDate !== undefined
       ? partYearFraction(assumptions.implementationDate)
@@ -249,26 +381,8 @@ export function proposedVersusCurrent(
     const proposedFte = proposedFteOf(post);
     const currentContract = currentContractOf(post);
     const proposedContract = proposedContractOf(post);
-    const now = costSide(
-      post,
-      currentFte,
-      currentContract,
-      costOf,
-      weeks,
-      fullTimeHours,
-      "current",
-      warnings
-    );
-    const then = costSide(
-      post,
-      proposedFte,
-      proposedContract,
-      costOf,
-      weeks,
-      fullTimeHours,
-      "proposed",
-      warnings
-    );
+    const now = costSide(post, currentFte, currentContract, "current", ctx);
+    const then = costSide(post, proposedFte, proposedContract, "proposed", ctx);
     const kinds = classifyPost(post);
     const change = roundPenny(then.cost.total - now.cost.total);
     const proposedGrade = proposedPostOf(post).grade;
@@ -299,25 +413,17 @@ export function proposedVersusCurrent(
         proposedFte > 1e-9 &&
         (post.management === true ||
           isManagementGrade(proposedGrade, assumptions.managementGrades)),
+      ...provenanceOf(post),
     };
-    if (
-      now.basis === "agency" &&
-      then.basis === "employed" &&
-      post.agencyHourlyRate !== undefined
-    ) {
-      const savingPerFte = roundPenny(now.cost.total / currentFte - then.cost.total / proposedFte);
-      result.agencyConversion = {
-        title: post.title,
-        team,
-        hourlyRate: post.agencyHourlyRate,
-        hoursPerWeek: now.hours ?? 0,
-        weeks,
-        agencyCost: now.cost.total,
-        permanentCost: then.cost.total,
-        saving: roundPenny(now.cost.total - then.cost.total),
-        savingPerFte,
-      };
-    }
+    const conversion = agencyConversionOf(
+      post,
+      team,
+      now,
+      then,
+      { current: currentFte, proposed: proposedFte },
+      weeks
+    );
+    if (conversion) result.agencyConversion = conversion;
     return result;
   });
 
@@ -357,7 +463,10 @@ export function proposedVersusCurrent(
     management,
     agencyConversions,
     agencySaving: sumMoney(agencyConversions.map((a) => a.saving)),
+    agencyConversionSaving: sumMoney(agencyConversions.map((a) => a.conversionSaving)),
+    agencyFteChangeCost: sumMoney(agencyConversions.map((a) => a.fteChangeCost)),
     counts,
+    unchangedByBlank: posts.filter((p) => p.proposedFteFrom === "blank: unchanged").length,
     warnings,
   };
 }

@@ -71,6 +71,10 @@ export interface Assumptions {
   managementGrades: string[];
   /** Agency worker: weeks a year the hourly rate is paid for. */
   agencyWeeksPerYear: number;
+  /** Agency worker's full-time week in hours (37 when absent): converts day, week and year rates. */
+  agencyHoursPerWeek?: number;
+  /** Days in that week (5 when absent): a day is agencyHoursPerWeek ÷ this hours. */
+  agencyDaysPerWeek?: number;
   localityWeights: LocalityWeights;
   /** Allocation unit in FTE: 1 (whole posts), 0.5, 0.1. */
   allocationUnit: number;

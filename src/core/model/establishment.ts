@@ -30,7 +30,11 @@ export type PostField =
   | "proposedContractType"
   | "management"
   | "pensionRate"
-  | "agencyHourlyRate";
+  | "agencyHourlyRate"
+  | "agencyDailyRate"
+  | "agencyWeeklyRate"
+  | "agencyAnnualRate"
+  | "status";
 
 /**
  * One row of the establishment: a funded post (or a group of identical posts: a row of
@@ -72,9 +76,55 @@ export interface Post {
   pensionRate?: number;
   /** Hourly charge rate when the post is filled by an agency worker. */
   agencyHourlyRate?: number;
+  /**
+   * The agency rate as quoted, when not per hour: £260 a day, £1,200 a week, £60,000 a
+   * year, from its column's heading or the cell's own unit. The costing converts it to
+   * an hourly rate with the assumptions' agency hours and days per week (see
+   * hourlyAgencyRate); field is the column it was read from.
+   */
+  agencyRate?: { amount: number; unit: "day" | "week" | "year"; field: PostField };
+  /**
+   * How the proposed FTE was read when it is not a figure typed in its cell: a blank
+   * Proposed FTE read as no change ("blank: unchanged"), or a deletion word in the
+   * Proposed FTE cell ("deleted typed") or the Status column ("status deleted"). Absent
+   * for a typed figure and for a table with no Proposed FTE column.
+   */
+  proposedFteFrom?: ProposedFteFrom;
+  /** A proposed list's grade range, for a post regraded there with no salary given. */
+  proposedMinSalary?: number;
+  proposedMaxSalary?: number;
+  /** Team after the restructure, when a proposed list puts the post in another team. */
+  proposedTeam?: string;
+  /** Funding after the restructure, when a proposed list gives another source. */
+  proposedFunding?: string;
+  /** A post of a two-list restructure: the rows it came from and how they were matched. */
+  structure?: PostStructure;
   /** A1 address, on the establishment's sheet, of the cell each field was read from. */
   cells: Partial<Record<PostField, string>>;
 }
+
+/** Where a post of a two-list restructure was read: sheet, 1-based row, and its title cell. */
+export interface PostSource {
+  sheet: string;
+  row: number;
+  address?: string;
+}
+
+/** The rule that paired a current post with a proposed one. */
+export type StructureMatch = "post ID" | "title, grade and team" | "title and team";
+
+export interface PostStructure {
+  /** The current list's row; absent for a new post. */
+  current?: PostSource;
+  /** The proposed list's row; absent for a deleted post. */
+  proposed?: PostSource;
+  /** Absent for an unmatched (new or deleted) post. */
+  matchedBy?: StructureMatch;
+  /** Paired in list order among several posts with the same key (a warning says where). */
+  inOrder?: boolean;
+}
+
+export type ProposedFteFrom = "given" | "blank: unchanged" | "deleted typed" | "status deleted";
 
 /** A TOTAL / sub-total row the table carried, kept to reconcile against. */
 export interface TotalsRow {
@@ -99,6 +149,19 @@ export interface Establishment {
   columns: Partial<Record<PostField, number>>;
   posts: Post[];
   totals: TotalsRow[];
+  /**
+   * A restructure read from two lists: the tables of the current and the proposed
+   * structure. The posts are then the matched pairs in the one-table form (current FTE
+   * and Proposed FTE), and sheet, range and columns are the current list's.
+   */
+  structures?: { current: TableRef; proposed: TableRef };
+}
+
+/** Where a table is: its sheet, range and (when an Excel Table) its name. */
+export interface TableRef {
+  sheet: string;
+  range: string;
+  table?: string;
 }
 
 /** The establishment's FTE, to 6 places: what the locality shares share when no FTE to share out is set. */

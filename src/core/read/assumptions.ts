@@ -53,6 +53,8 @@ export function defaultAssumptions(firstYear: FinancialYear = DEFAULT_FIRST_YEAR
     exitCostWeeks: 0,
     managementGrades: [],
     agencyWeeksPerYear: 52,
+    agencyHoursPerWeek: 37,
+    agencyDaysPerWeek: 5,
     localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
     allocationUnit: 0.1,
   };
@@ -657,6 +659,26 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a, v) => (a.agencyWeeksPerYear = v),
     LIMITS.agencyWeeksPerYear,
     { example: "52" }
+  ),
+  numberSetting(
+    "agencyHoursPerWeek",
+    "Agency hours per week",
+    ["agency hours", "agency hours a week", "agency working week", "agency full time hours"],
+    "An agency worker's full-time week: converts day, week and year rates to hourly, and gives the hours of an agency row with none (FTE × this).",
+    (a) => a.agencyHoursPerWeek,
+    (a, v) => (a.agencyHoursPerWeek = v),
+    LIMITS.agencyHoursPerWeek,
+    { example: "37" }
+  ),
+  numberSetting(
+    "agencyDaysPerWeek",
+    "Agency days per week",
+    ["agency days", "agency days a week", "agency working days"],
+    "Days in the agency week: a day rate is per (hours per week ÷ days per week) hours, 7.4 by default.",
+    (a) => a.agencyDaysPerWeek,
+    (a, v) => (a.agencyDaysPerWeek = v),
+    LIMITS.agencyDaysPerWeek,
+    { example: "5" }
   ),
   percentSetting(
     "localityWeights.population",

@@ -1,17 +1,28 @@
 import { agencyHoursAmbiguity } from "../changes/agency";
 import type { Grid, Issue } from "../grid";
 import { toA1 } from "../grid";
-import type { ContractType, Establishment, PayScales, Post, PostField, TotalsRow } from "../model";
+import type {
+  ContractType,
+  Establishment,
+  PayScales,
+  Post,
+  PostField,
+  ProposedFteFrom,
+  TotalsRow,
+} from "../model";
 import { gradeKey } from "../model";
+import { formatPounds } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt, issueAtAddress } from "./issues";
+import { issueAt, issueAtAddress, kebab } from "./issues";
 import { locateTable, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { implausibleSalaries } from "./implausible";
+import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
+import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -101,6 +112,7 @@ export function readEstablishment(
     if (post) posts.push(post);
   });
   issues.push(...read.issues, ...postIssues);
+  issues.push(...unchangedNote(grid, chosen.headers, columns.proposedFte, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>
@@ -141,6 +153,28 @@ export function readEstablishment(
   };
   if (chosen.table !== undefined) establishment.table = chosen.table;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/** How many posts a blank Proposed FTE left as they are: said once, at its header. */
+function unchangedNote(
+  grid: Grid,
+  headers: ReadonlyArray<{ column: number; address: string }>,
+  column: number | undefined,
+  posts: readonly Post[]
+): Issue[] {
+  const n = posts.filter((p) => p.proposedFteFrom === "blank: unchanged").length;
+  const at = headers.find((h) => h.column === column)?.address;
+  if (n === 0 || at === undefined) return [];
+  return [
+    issueAtAddress(
+      grid.sheet,
+      at,
+      "info",
+      "proposed-fte-blank-unchanged",
+      `${n} ${n === 1 ? "post has" : "posts have"} a blank Proposed FTE, read as no change (proposed FTE = current FTE)`,
+      "nothing to do if they stay as they are; enter 0 (or 'deleted') as the proposed FTE of a post the restructure deletes"
+    ),
+  ];
 }
 
 interface GradeRange {
@@ -237,7 +271,6 @@ const NUMBER_FIELDS = [
   "hoursPerWeek",
   "proposedSalary",
   "pensionRate",
-  "agencyHourlyRate",
 ] as const;
 
 function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined {
@@ -245,9 +278,10 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   const title = textOf(row, "title") ?? "";
 
   let fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
-  let proposedFte = numberOf(row, "proposedFte");
+  const { proposedFte, proposedFteFrom } = proposedFteRead(row, ctx);
   const fteUnreadable = row.unreadable.fte || row.unreadable.currentFte;
-  if (fte === undefined && ctx.hasProposed && proposedFte !== undefined && !fteUnreadable) fte = 0; // a new post
+  // A blank current FTE beside a proposed figure is a new post.
+  if (fte === undefined && proposedFteFrom === "given" && !fteUnreadable) fte = 0;
   if (fte === undefined) {
     if (!fteUnreadable && ctx.checkFte) {
       const r = row.index;
@@ -266,9 +300,11 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     }
     return undefined;
   }
-  if (ctx.hasProposed && proposedFte === undefined && !row.unreadable.proposedFte) proposedFte = 0; // a deleted post
 
   const post: Post = { sourceRow: row.sourceRow, title, fte, cells: row.cells };
+  // Only the readings that are not a typed figure are kept: they are what the sheet explains.
+  if (proposedFteFrom !== undefined && proposedFteFrom !== "given")
+    post.proposedFteFrom = proposedFteFrom;
   for (const f of TEXT_FIELDS) {
     const v = row.values[f];
     if (typeof v === "string" && v !== "") post[f] = v;
@@ -278,13 +314,14 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     if (typeof v === "number") post[f] = v;
   }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
-  const contract = row.values.contractType;
+  const contract = row.values.contractType ?? statusContract(row, ctx);
   if (typeof contract === "string") post.contractType = contract as ContractType;
   const proposedContract = row.values.proposedContractType;
   if (typeof proposedContract === "string")
     post.proposedContractType = proposedContract as ContractType;
   if (typeof row.values.management === "boolean") post.management = row.values.management;
 
+  readAgencyRate(post, row, ctx);
   checkFte(post, row, ctx);
   checkPay(post, row, ctx);
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
@@ -334,7 +371,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
  */
 function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
   const hours = post.hoursPerWeek;
-  if (hours === undefined || post.agencyHourlyRate === undefined) return;
+  if (hours === undefined || (post.agencyHourlyRate === undefined && !post.agencyRate)) return;
   const agencyNow = post.contractType === "agency";
   if (!agencyNow && post.proposedContractType !== "agency") return;
   // The FTE the agency cost is for: today's when agency now, else the proposed FTE.
@@ -358,6 +395,102 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
     `Hours ${h} for ${formatFigure(fte)} FTE on row ${rowNumber} (${describeValue(post.title)}, agency) are read as the row's total hours a week (${formatFigure(found.hoursFte)} FTE's worth), so the agency cost is for ${formatFigure(found.hoursFte)} FTE, not ${formatFigure(fte)}`,
     fix
   );
+}
+
+/**
+ * The proposed FTE of a one-table restructure. Officers fill only the rows that change, so
+ * a blank Proposed FTE is no change (the current FTE); 0, "deleted" in the cell, or a
+ * Status of Deleted / Delete / Remove deletes the post (proposed FTE 0).
+ */
+function proposedFteRead(
+  row: TableRow<PostField>,
+  ctx: PostContext
+): { proposedFte?: number; proposedFteFrom?: ProposedFteFrom } {
+  const cell = row.values.proposedFte;
+  if (typeof cell === "number") {
+    if (cell > 0 && isDeletionWord(row.values.status ?? ""))
+      flag(
+        ctx,
+        row,
+        "warning",
+        "status",
+        "status-deleted-with-fte",
+        `Status says ${describeValue(row.values.status ?? "")} but Proposed FTE is ${formatFigure(cell)} for ${describeValue(textOf(row, "title") ?? "")}: the post is kept at ${formatFigure(cell)} FTE`,
+        "enter 0 as the proposed FTE to delete the post, or change the status"
+      );
+    return { proposedFte: cell, proposedFteFrom: "given" };
+  }
+  if (cell === DELETED) return { proposedFte: 0, proposedFteFrom: "deleted typed" };
+  if (isDeletionWord(row.values.status ?? ""))
+    return { proposedFte: 0, proposedFteFrom: "status deleted" };
+  if (ctx.hasProposed && !row.unreadable.proposedFte)
+    return { proposedFteFrom: "blank: unchanged" };
+  return {};
+}
+
+/** A Status column holding contract words is the contract type, when no column is headed so. */
+function statusContract(row: TableRow<PostField>, ctx: PostContext): ContractType | undefined {
+  if (ctx.columns.contractType !== undefined) return undefined;
+  return parseContractType(row.values.status ?? "");
+}
+
+const RATE_COLUMNS: ReadonlyArray<[PostField, RateUnit]> = [
+  ["agencyHourlyRate", "hour"],
+  ["agencyDailyRate", "day"],
+  ["agencyWeeklyRate", "week"],
+  ["agencyAnnualRate", "year"],
+];
+const RATE_LIMIT: Record<RateUnit, Limit> = {
+  hour: LIMITS.agencyHourlyRate,
+  day: LIMITS.agencyDailyRate,
+  week: LIMITS.agencyWeeklyRate,
+  year: LIMITS.agencyAnnualRate,
+};
+const RATE_LABEL: Record<RateUnit, string> = {
+  hour: "Agency hourly rate",
+  day: "Agency day rate",
+  week: "Agency weekly rate",
+  year: "Agency annual cost",
+};
+
+/**
+ * The agency rate as the agency quotes it: per hour, day, week or year, by its column's
+ * heading or the unit in the cell ("£31.50/hr", "£260 a day"). An hourly rate is kept as
+ * agencyHourlyRate; any other as agencyRate, made hourly with the assumptions when costed.
+ * The first rate column given on the row is used; another beside it is a warning.
+ */
+function readAgencyRate(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  const given = RATE_COLUMNS.filter(([f]) => row.values[f] !== undefined);
+  if (given.length === 0) return;
+  const [field, headerUnit] = given[0];
+  const v = row.values[field];
+  const quoted = typeof v === "string" ? /^(hour|day|week|year):(.+)$/.exec(v) : null;
+  const unit = quoted ? (quoted[1] as RateUnit) : headerUnit;
+  const amount = quoted ? Number(quoted[2]) : (v as number);
+  if (!withinLimit(amount, RATE_LIMIT[unit])) {
+    flag(
+      ctx,
+      row,
+      "error",
+      field,
+      `${kebab(field)}-out-of-range`,
+      outOfRangeMessage(RATE_LABEL[unit], formatPounds(amount, 0), RATE_LIMIT[unit]),
+      "enter the rate as the agency quotes it, e.g. £31.50/hr, £260 a day or £1,200 per week"
+    );
+    return;
+  }
+  if (unit === "hour") post.agencyHourlyRate = amount;
+  else post.agencyRate = { amount, unit, field };
+  for (const [other] of given.slice(1))
+    flag(
+      ctx,
+      row,
+      "warning",
+      other,
+      "agency-rate-twice",
+      `${describeValue(post.title)} has two agency rates: the one at ${row.cells[field]} is used`,
+      "leave one agency rate on the row"
+    );
 }
 
 /** Negative or huge figures never get here: the reader refuses them at their cell (LIMITS). */

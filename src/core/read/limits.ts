@@ -35,6 +35,9 @@ export const LIMITS = {
   /** The whole row's hours a week: 10,000 FTE at 50 hours. */
   hoursPerWeek: number(0, 500_000),
   agencyHourlyRate: money(10_000),
+  agencyDailyRate: money(100_000),
+  agencyWeeklyRate: money(500_000),
+  agencyAnnualRate: money(10_000_000),
   pensionRate: percent(0, 1),
   date: { min: EARLIEST_DATE, max: LATEST_DATE, as: "date" },
   financialYear: { min: 1901, max: 2199, as: "year" },
@@ -53,6 +56,8 @@ export const LIMITS = {
   grantAmount: money(100_000_000_000),
   exitCostWeeks: number(0, 104),
   agencyWeeksPerYear: number(0, 53),
+  agencyHoursPerWeek: number(1, 168),
+  agencyDaysPerWeek: number(1, 7),
   localityWeight: percent(0, 1),
   allocationUnit: number(0.01, 10),
   allocationTotalFte: number(0, 1_000_000),

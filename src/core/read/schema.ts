@@ -12,6 +12,8 @@ import {
   parsePoint,
   parseText,
   parseYear,
+  parseFteOrDeleted,
+  parseAgencyRate,
 } from "./values";
 
 /** A parsed cell: text, a number (money, FTE, date serial, rate…) or a yes/no. */
@@ -28,7 +30,9 @@ export type ValueKind =
   | "boolean"
   | "contract"
   | "point"
-  | "year";
+  | "year"
+  | "fteOrDeleted"
+  | "agencyRate";
 
 export interface KindRule {
   parse: (value: CellValue) => FieldValue | undefined;
@@ -110,6 +114,20 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     problem: "is not a spinal column point",
     code: "not-point",
     fix: "enter the point number, e.g. 12",
+    severity: "error",
+  },
+  fteOrDeleted: {
+    parse: parseFteOrDeleted,
+    problem: "is not a number",
+    code: "not-number",
+    fix: "enter a number, e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post",
+    severity: "error",
+  },
+  agencyRate: {
+    parse: parseAgencyRate,
+    problem: "is not an agency rate",
+    code: "not-money",
+    fix: "enter the rate as the agency quotes it, e.g. £31.50/hr, £260 a day or £1,200 per week",
     severity: "error",
   },
   year: {

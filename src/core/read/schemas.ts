@@ -314,7 +314,6 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "contract type",
         "contract",
         "employment type",
-        "status",
         "post type",
         "contract status",
         "tenure",
@@ -356,10 +355,10 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     {
       field: "proposedFte",
       label: "Proposed FTE",
-      kind: "number",
+      kind: "fteOrDeleted",
       limit: LIMITS.fte,
-      fix: "enter e.g. 1 or 0.5",
-      description: "FTE after a restructure.",
+      fix: "enter e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post; leave it blank for no change",
+      description: "FTE after a restructure: blank is no change, 0 or 'deleted' deletes the post.",
       synonyms: ["proposed fte", "proposed wte", "new fte", "fte proposed", "future fte"],
     },
     {
@@ -388,6 +387,22 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "new contract",
         "new contract type",
         "future contract",
+      ],
+    },
+    {
+      field: "status",
+      label: "Status",
+      kind: "text",
+      description:
+        "What the restructure does to the post: Deleted, Delete or Remove deletes it; a contract word (Permanent, Agency…) is read as the contract type when there is no Contract type column.",
+      synonyms: [
+        "status",
+        "post status",
+        "proposed status",
+        "restructure status",
+        "restructure action",
+        "proposed change",
+        "action",
       ],
     },
     {
@@ -422,9 +437,10 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     {
       field: "agencyHourlyRate",
       label: "Agency hourly rate",
-      kind: "money",
+      kind: "agencyRate",
       limit: LIMITS.agencyHourlyRate,
-      description: "Agency charge rate per hour, when the post is filled by an agency worker.",
+      description:
+        "Agency charge rate per hour, when the post is filled by an agency worker; a cell may name another period (£260 a day, £1,200 per week).",
       synonyms: [
         "agency hourly rate",
         "agency rate",
@@ -433,6 +449,52 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "charge rate",
         "agency cost per hour",
         "agency rate per hour",
+      ],
+    },
+    {
+      field: "agencyDailyRate",
+      label: "Agency day rate",
+      kind: "agencyRate",
+      limit: LIMITS.agencyDailyRate,
+      description:
+        "Agency charge rate per day (converted with the agency hours and days per week).",
+      synonyms: [
+        "agency day rate",
+        "agency daily rate",
+        "day rate",
+        "daily rate",
+        "agency rate per day",
+        "agency cost per day",
+      ],
+    },
+    {
+      field: "agencyWeeklyRate",
+      label: "Agency weekly rate",
+      kind: "agencyRate",
+      limit: LIMITS.agencyWeeklyRate,
+      description: "Agency charge rate per week (converted with the agency hours per week).",
+      synonyms: [
+        "agency weekly rate",
+        "agency week rate",
+        "weekly rate",
+        "agency rate per week",
+        "agency cost per week",
+      ],
+    },
+    {
+      field: "agencyAnnualRate",
+      label: "Agency annual cost",
+      kind: "agencyRate",
+      limit: LIMITS.agencyAnnualRate,
+      description:
+        "Agency charge for a full-time worker for a year (converted with the agency hours and weeks).",
+      synonyms: [
+        "agency annual cost",
+        "agency annual rate",
+        "agency cost per year",
+        "agency cost a year",
+        "annual agency cost",
+        "agency yearly rate",
       ],
     },
   ],

@@ -67,7 +67,17 @@ function mappedColumns<F extends string>(
   return out;
 }
 
-const NUMERIC_KINDS = new Set(["number", "money", "percent", "measure", "point", "date", "year"]);
+const NUMERIC_KINDS = new Set([
+  "number",
+  "money",
+  "percent",
+  "measure",
+  "point",
+  "date",
+  "year",
+  "fteOrDeleted",
+  "agencyRate",
+]);
 
 /**
  * Reads the data block of a candidate: every row is a blank spacer, a totals row, a

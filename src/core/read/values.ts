@@ -236,6 +236,101 @@ export function parseContractType(value: CellValue): ContractType | undefined {
   ];
 }
 
+/** Words that delete a post, in a Proposed FTE cell or a Status column. */
+const DELETION_WORDS = new Set([
+  "deleted",
+  "delete",
+  "remove",
+  "removed",
+  "deletion",
+  "to be deleted",
+]);
+
+/** "Deleted", "Delete", "Remove": a post the restructure deletes. */
+export function isDeletionWord(value: CellValue): boolean {
+  if (typeof value !== "string") return false;
+  return DELETION_WORDS.has(
+    value
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim()
+  );
+}
+
+/** The post's marker for a deleted post, as a Proposed FTE cell reads it. */
+export const DELETED = "deleted";
+
+/** A Proposed FTE: a number, or a deletion word read as DELETED ("Deleted" → "deleted"). */
+export function parseFteOrDeleted(value: CellValue): number | string | undefined {
+  return isDeletionWord(value) ? DELETED : parseNumber(value);
+}
+
+/** The period an agency rate is quoted for. */
+export type RateUnit = "hour" | "day" | "week" | "year";
+
+/** "/hr", " per hour", " an hour", "ph", "a day", "/day", "pd", "per week", "pw", "pa", "a year"… */
+const RATE_UNIT =
+  /\s*(?:\/|\bper\b|\ba\b|\ban\b|\bp\b)?\s*\b(hours?|hrs?|h|ph|days?|d|pd|weeks?|wks?|w|pw|years?|yrs?|annum|pa|p\.a\.?)\.?$/;
+
+const UNIT_OF: Record<string, RateUnit> = {
+  hour: "hour",
+  hours: "hour",
+  hr: "hour",
+  hrs: "hour",
+  h: "hour",
+  ph: "hour",
+  day: "day",
+  days: "day",
+  d: "day",
+  pd: "day",
+  week: "week",
+  weeks: "week",
+  wk: "week",
+  wks: "week",
+  w: "week",
+  pw: "week",
+  year: "year",
+  years: "year",
+  yr: "year",
+  yrs: "year",
+  annum: "year",
+  pa: "year",
+  "p.a": "year",
+  "p.a.": "year",
+};
+
+/** An agency rate with the period it is quoted for, when the cell says one. */
+export interface QuotedRate {
+  amount: number;
+  unit?: RateUnit;
+}
+
+/** "£31.50/hr" → 31.5 an hour; "£260 a day"; "£1,200 per week"; "£60k pa"; 35 (no unit). */
+export function parseQuotedRate(value: CellValue): QuotedRate | undefined {
+  if (typeof value !== "string") {
+    const amount = parseMoney(value);
+    return amount === undefined ? undefined : { amount };
+  }
+  const text = value.trim().toLowerCase();
+  const m = RATE_UNIT.exec(text);
+  const unit = m ? UNIT_OF[m[1]] : undefined;
+  const amount = parseMoney(m && unit ? text.slice(0, m.index) : text);
+  if (amount === undefined) return undefined;
+  // parseMoney drops "per annum" and "a year" itself: still a yearly figure.
+  const yearly = !unit && /(?:p\.?a\.?|per annum|a year)\s*$/.test(text);
+  return unit ? { amount, unit } : yearly ? { amount, unit: "year" } : { amount };
+}
+
+/**
+ * An agency rate cell, for the table reader: a bare amount as a number (its column's
+ * period), or "<unit>:<amount>" when the cell names its period ("hour:31.5").
+ */
+export function parseAgencyRate(value: CellValue): number | string | undefined {
+  const rate = parseQuotedRate(value);
+  if (!rate) return undefined;
+  return rate.unit ? `${rate.unit}:${rate.amount}` : rate.amount;
+}
+
 /** The contract words accepted, for documentation and dropdowns. */
 export const CONTRACT_TYPE_WORDS: Readonly<Record<string, ContractType>> = CONTRACT_WORDS;
 

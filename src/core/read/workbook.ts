@@ -16,10 +16,12 @@ import {
 import { checkUnitCount, inWholeUnits, SharesInputError } from "../shares";
 import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
-import { formatNumber } from "../money";
+import { formatNumber, formatPounds } from "../money";
+import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
 import { establishmentFte, grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
+import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
@@ -31,10 +33,19 @@ export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   establishment?: string;
   mapping?: ColumnMapping<PostField>;
   localityMapping?: ColumnMapping<LocalityField>;
+  /** Sheet or Excel Table names of a restructure's two lists (found by their names when absent). */
+  current?: string;
+  proposed?: string;
 }
 
 export interface WorkbookInputs {
   establishment?: Establishment;
+  /**
+   * A restructure read from two lists (current and proposed structure): the matched
+   * posts in the one-table form, for the Restructure sheet. The establishment is then the
+   * current list, which the costing sheets cost.
+   */
+  restructure?: Establishment;
   establishmentCandidates: TableCandidate<PostField>[];
   assumptions: Assumptions;
   assumptionsSource: AssumptionsSource;
@@ -55,11 +66,7 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {}
 ): WorkbookInputs {
   const pay = readPayScales(workbook);
-  const est = readEstablishment(workbook, {
-    choice: options.establishment,
-    mapping: options.mapping,
-    payScales: pay.payScales,
-  });
+  const est = readStructure(workbook, options, pay.payScales);
   const assumptions = readAssumptions(workbook, options);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
@@ -87,9 +94,11 @@ export function readWorkbook(
         est.establishment && establishmentFte(est.establishment)
       ),
       ...grantMatch(est.establishment, assumptions),
+      ...agencyRateNotes(est.establishment, assumptions.assumptions),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
+  if (est.restructure) inputs.restructure = est.restructure;
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
@@ -128,6 +137,72 @@ function sharesOnly(
     "nothing to do if the shares are all you need; for the other sheets add an establishment table (e.g. Position, Grade, Salary, FTE)"
   );
   return out;
+}
+
+/**
+ * The establishment, or a restructure's two lists: the current and the proposed
+ * structure when the user names them, or (with no establishment named) when their names
+ * say so; otherwise the one establishment table.
+ */
+function readStructure(
+  workbook: WorkbookGrids,
+  options: ReadWorkbookOptions,
+  payScales: PayScales | undefined
+): {
+  establishment?: Establishment;
+  restructure?: Establishment;
+  candidates: TableCandidate<PostField>[];
+  issues: Issue[];
+} {
+  const named = options.current !== undefined || options.proposed !== undefined;
+  if (named || options.establishment === undefined) {
+    const two = readStructures(workbook, {
+      current: options.current,
+      proposed: options.proposed,
+      mapping: options.mapping,
+      payScales,
+    });
+    if (two && "current" in two)
+      return {
+        establishment: two.current,
+        restructure: two.restructure,
+        candidates: two.candidates,
+        issues: two.issues,
+      };
+    if (two) return two;
+  }
+  return readEstablishment(workbook, {
+    choice: options.establishment,
+    mapping: options.mapping,
+    payScales,
+  });
+}
+
+/**
+ * An agency rate quoted per day, week or year is made hourly with the assumptions' agency
+ * week: said at each rate's cell, with the sum, so the user can check it.
+ */
+function agencyRateNotes(
+  establishment: Establishment | undefined,
+  assumptions: Assumptions
+): Issue[] {
+  if (!establishment) return [];
+  const week = agencyWeekOf(assumptions);
+  return establishment.posts.flatMap((post) => {
+    const rate = post.agencyRate ? hourlyAgencyRate(post, week) : undefined;
+    const at = post.agencyRate ? post.cells[post.agencyRate.field] : undefined;
+    if (!rate?.conversion || at === undefined) return [];
+    return [
+      issueAtAddress(
+        establishment.sheet,
+        at,
+        "info",
+        "agency-rate-converted",
+        `The agency rate for '${post.title}' is read as ${formatPounds(rate.hourly)} an hour: ${rate.conversion}`,
+        "set 'Agency hours per week' and 'Agency days per week' on the Assumptions sheet if the agency's week differs"
+      ),
+    ];
+  });
 }
 
 /**

@@ -47,8 +47,8 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
       "changes",
       !est
         ? noEstablishment
-        : est.columns.proposedFte === undefined
-          ? "the establishment has no Proposed FTE column"
+        : inputs.restructure === undefined && est.columns.proposedFte === undefined
+          ? "the establishment has no Proposed FTE column, and no second list (a proposed structure) was found"
           : undefined,
     ],
     [
@@ -66,7 +66,8 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
 const FIX_FOR: Record<SheetKey, string> = {
   cost: "add an establishment table with post, grade, salary and FTE columns",
   grant: "add an establishment table with post, grade, salary and FTE columns",
-  changes: "add a column headed 'Proposed FTE' beside the current FTE",
+  changes:
+    "add a column headed 'Proposed FTE' beside the current FTE, or put the proposed structure on its own sheet named e.g. 'Proposed structure' (or name both lists: --current and --proposed)",
   shares: "add a localities table: Locality, Population 0-19, IDACI rate, Referrals",
   assumptions: "",
 };
@@ -100,6 +101,8 @@ function restructureYear(a: Assumptions): number {
 export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): BuildResult {
   const inputs = readWorkbook(withoutOutputSheets(workbook, request.outputSheets ?? []), {
     establishment: request.establishment,
+    current: request.current,
+    proposed: request.proposed,
     mapping: request.mapping,
     localityMapping: request.localityMapping,
     defaultFirstYear: request.defaultFirstYear,
@@ -160,15 +163,26 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "changes" && est) {
-      built.push(
-        buildRestructureSheet({
-          establishment: est,
-          assumptions: a,
-          costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
-          ...provenance,
-          live: live && { ...live, assumptions: a, payScales: inputs.payScales },
-        })
-      );
+      // Two lists: the matched posts' cells are on two sheets, which the one-table
+      // definitions cannot point at, so the comparison is values, and says so.
+      const twoLists = inputs.restructure !== undefined;
+      const changes = buildRestructureSheet({
+        establishment: inputs.restructure ?? est,
+        assumptions: a,
+        costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
+        ...provenance,
+        live:
+          live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
+      });
+      if (live && twoLists)
+        changes.summary = {
+          ...changes.summary,
+          warnings: [
+            ...changes.summary.warnings,
+            "The restructure compares two lists, so its figures are values, not live formulas: build again after changing either list",
+          ],
+        };
+      built.push(changes);
     } else if (key === "shares" && inputs.localities) {
       const shares = localitySharesSheet(
         inputs.localities,

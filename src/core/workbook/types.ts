@@ -12,6 +12,9 @@ export interface BuildRequest {
   mode: "shareable" | "live";
   /** Pick a particular establishment candidate (sheet name or table name). */
   establishment?: string;
+  /** A restructure's two lists, by sheet or table name (found by their names when absent). */
+  current?: string;
+  proposed?: string;
   /** Column mapping overrides: field → header text or column letter. */
   mapping?: Partial<Record<PostField, string>>;
   /** The same for the localities table's columns. */

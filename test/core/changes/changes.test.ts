@@ -5,12 +5,14 @@ import {
   agencyVersusPermanent,
   classifyPost,
   describeChanges,
+  hourlyAgencyRate,
   partYearFraction,
   proposedPostOf,
   proposedVersusCurrent,
 } from "../../../src/core/changes";
 import { sumMoney } from "../../../src/core/money";
 import { serialOf } from "../../../src/core/dates";
+import type { Post } from "../../../src/core/model";
 import { assumptions, post, simpleCostOf } from "./fixtures";
 
 describe("classification", () => {
@@ -121,6 +123,25 @@ describe("agency conversion", () => {
   });
 });
 
+describe("agency rates made hourly", () => {
+  const week = { hoursPerWeek: 37, daysPerWeek: 5, weeksPerYear: 52 };
+  it("says how each was converted", () => {
+    expect(hourlyAgencyRate({ agencyHourlyRate: 31.5 }, week)).toEqual({ hourly: 31.5 });
+    const day = hourlyAgencyRate({ agencyRate: { amount: 260, unit: "day" } }, week)!;
+    expect(day.hourly).toBeCloseTo(35.135135, 6);
+    expect(day.conversion).toBe("£260.00 a day ÷ 7.4 hours a day (37 hours a week over 5 days)");
+    expect(hourlyAgencyRate({ agencyRate: { amount: 1200, unit: "week" } }, week)).toMatchObject({
+      conversion: "£1,200.00 a week ÷ 37 hours a week",
+    });
+    const year = hourlyAgencyRate({ agencyRate: { amount: 60000, unit: "year" } }, week)!;
+    expect(year.conversion).toBe(
+      "£60,000.00 a year ÷ 1,924 hours a year (37 hours a week × 52 weeks)"
+    );
+    expect(agencyAnnualCost(year.hourly, 37, 52)).toBe(60000);
+    expect(hourlyAgencyRate({}, week)).toBeUndefined();
+  });
+});
+
 describe("proposed versus current", () => {
   const posts = [
     post({ title: "Team Manager", team: "East", grade: "SS11", salary: 40000 }), // unchanged, management
@@ -186,6 +207,26 @@ describe("proposed versus current", () => {
     expect(r.counts).toMatchObject({ new: 1, deleted: 1, unchanged: 1, "contract changed": 1 });
   });
 
+  it("counts the posts taken as unchanged because their Proposed FTE was blank", () => {
+    const blank = proposedVersusCurrent(
+      [
+        post({ title: "A", salary: 30000, proposedFteFrom: "blank: unchanged" }),
+        post({ title: "B", salary: 30000, proposedFteFrom: "blank: unchanged", fte: 0.5 }),
+        post({ title: "C", salary: 30000, proposedFte: 0, proposedFteFrom: "status deleted" }),
+        post({ title: "D", salary: 30000, proposedFte: 1 }),
+      ],
+      assumptions,
+      simpleCostOf
+    );
+    expect(blank.unchangedByBlank).toBe(2);
+    expect(blank.posts.map((p) => [p.classification, p.proposedFte, p.change])).toEqual([
+      ["unchanged", 1, 0],
+      ["unchanged", 0.5, 0],
+      ["deleted", 0, -37500],
+      ["unchanged", 1, 0],
+    ]);
+  });
+
   it("gives the full-year and part-year effect (1 October 2025: 182/365)", () => {
     // Hand check: 0 − 45,000 + 30,000 − 12,500 + 5,000 − 19,840 + 27,500 = −14,840.
     expect(r.totals.fullYearEffect).toBe(-14840);
@@ -235,9 +276,93 @@ describe("proposed versus current", () => {
         permanentCost: 47500,
         saving: 19840,
         savingPerFte: 19840,
+        convertedFte: 1,
+        conversionSaving: 19840,
+        fteChangeCost: 0,
       },
     ]);
     expect(r.agencySaving).toBe(19840);
+    expect(r.agencyConversionSaving).toBe(19840);
+    expect(r.agencyFteChangeCost).toBe(0);
+  });
+
+  it("reports a conversion that also changes FTE as a saving like for like plus a growth cost", () => {
+    // 1 agency FTE at £35 × 37 × 52 = £67,340 → 1.5 permanent at £38,000 + 25% = £71,250.
+    // Net: −£3,910 (it costs more). Like for like on 1 FTE: £67,340 − £47,500 = £19,840
+    // saved; the extra 0.5 FTE costs £23,750. £19,840 − £23,750 = −£3,910.
+    const grown = proposedVersusCurrent(
+      [
+        post({
+          title: "Social Worker",
+          salary: 38000,
+          contractType: "agency",
+          proposedContractType: "permanent",
+          agencyHourlyRate: 35,
+          proposedFte: 1.5,
+        }),
+      ],
+      assumptions,
+      simpleCostOf
+    );
+    expect(grown.agencyConversions[0]).toMatchObject({
+      agencyCost: 67340,
+      permanentCost: 71250,
+      saving: -3910,
+      savingPerFte: 19840,
+      convertedFte: 1,
+      conversionSaving: 19840,
+      fteChangeCost: 23750,
+    });
+    // 2 agency FTE → 1 permanent: 1 FTE converted (saving £19,840), 1 agency FTE not
+    // replaced (−£67,340, a saving). Net £134,680 − £47,500 = £87,180 = 19,840 + 67,340.
+    const shrunk = proposedVersusCurrent(
+      [
+        post({
+          title: "Social Worker",
+          salary: 38000,
+          fte: 2,
+          contractType: "agency",
+          proposedContractType: "permanent",
+          agencyHourlyRate: 35,
+          proposedFte: 1,
+        }),
+      ],
+      assumptions,
+      simpleCostOf
+    );
+    expect(shrunk.agencyConversions[0]).toMatchObject({
+      agencyCost: 134680,
+      permanentCost: 47500,
+      saving: 87180,
+      convertedFte: 1,
+      conversionSaving: 19840,
+      fteChangeCost: -67340,
+    });
+    expect([shrunk.agencyConversionSaving, shrunk.agencyFteChangeCost]).toEqual([19840, -67340]);
+  });
+
+  it("costs agency rates quoted per day, week or year with the agency week of the assumptions", () => {
+    const agency = (agencyRate: Post["agencyRate"]) =>
+      post({ title: "Social Worker", salary: 38000, contractType: "agency", agencyRate });
+    const r = proposedVersusCurrent(
+      [
+        agency({ amount: 260, unit: "day", field: "agencyDailyRate" }),
+        agency({ amount: 1200, unit: "week", field: "agencyWeeklyRate" }),
+        agency({ amount: 60000, unit: "year", field: "agencyAnnualRate" }),
+      ],
+      assumptions,
+      simpleCostOf
+    );
+    // £260 a day × 5 days × 52 weeks; £1,200 × 52; a year's rate is a year's cost.
+    expect(r.posts.map((p) => p.current.total)).toEqual([67600, 62400, 60000]);
+    expect(r.posts.map((p) => p.currentBasis)).toEqual(["agency", "agency", "agency"]);
+    // A 36-hour, 4.5-day week: £260 a day is per 8 hours, £32.50 an hour × 36 × 52.
+    const short = proposedVersusCurrent(
+      [agency({ amount: 260, unit: "day", field: "agencyDailyRate" })],
+      { ...assumptions, agencyHoursPerWeek: 36, agencyDaysPerWeek: 4.5 },
+      simpleCostOf
+    );
+    expect(short.posts[0].current.total).toBe(60840);
   });
 
   it("warns when there is no implementation date and leaves out the part-year effect", () => {
@@ -267,7 +392,7 @@ describe("proposed versus current", () => {
     );
     expect(s.posts[0].current.total).toBe(40 * 18.5 * 52);
     expect(s.posts[1].current.total).toBe(47500);
-    expect(s.warnings.join()).toMatch(/No rate .* no agency hourly rate/);
+    expect(s.warnings.join()).toMatch(/No rate .* no agency rate/);
   });
 
   it("percent change is absent with no management before", () => {

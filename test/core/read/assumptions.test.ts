@@ -31,6 +31,8 @@ describe("defaults", () => {
       exitCostWeeks: 0,
       managementGrades: [],
       agencyWeeksPerYear: 52,
+      agencyHoursPerWeek: 37,
+      agencyDaysPerWeek: 5,
       localityWeights: { population: 0.5, deprivation: 0.3, demand: 0.2, equal: 0 },
       allocationUnit: 0.1,
     });
@@ -156,6 +158,8 @@ describe("reading settings", () => {
       implementationDate: serialOf(2024, 10, 1),
       managementGrades: ["SS14", "SS15", "SS16"],
       agencyWeeksPerYear: 46,
+      agencyHoursPerWeek: 37,
+      agencyDaysPerWeek: 5,
       localityWeights: { population: 0.4, deprivation: 0.3, demand: 0.2, equal: 0.1 },
       allocationUnit: 0.5,
       allocationTotalFte: 20,

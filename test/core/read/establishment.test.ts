@@ -509,22 +509,94 @@ describe("every optional column", () => {
     });
   });
 
-  it("current and proposed FTE: a blank current is a new post (0), a blank proposed a deleted one (0)", () => {
+  it("current and proposed FTE: a blank current is a new post (0), a blank proposed is no change", () => {
     const r = readEstablishment({
       grids: [
         grid("Sheet1", [
           ["Position", "Salary", "Current FTE", "Proposed FTE"],
           ["New post", 30000, "", 1],
-          ["Deleted post", 30000, 1, ""],
+          ["Unchanged post", 30000, 1, ""],
           ["Reduced post", 30000, 1, 0.5],
+          ["Deleted post", 30000, 1, 0],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address, i.message])).toEqual([
+      [
+        "info",
+        "proposed-fte-blank-unchanged",
+        "D1",
+        "1 post has a blank Proposed FTE, read as no change (proposed FTE = current FTE)",
+      ],
+    ]);
+    expect(
+      r.establishment!.posts.map((p) => [p.title, p.fte, p.proposedFte, p.proposedFteFrom])
+    ).toEqual([
+      ["New post", 0, 1, undefined],
+      ["Unchanged post", 1, undefined, "blank: unchanged"],
+      ["Reduced post", 1, 0.5, undefined],
+      ["Deleted post", 1, 0, undefined],
+    ]);
+  });
+
+  it("deletes a post by 0, 'deleted' in the Proposed FTE cell, or a Status of Deleted / Delete / Remove", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "Current FTE", "Proposed FTE", "Status"],
+          ["A", 30000, 1, 0, ""],
+          ["B", 30000, 1, "Deleted", ""],
+          ["C", 30000, 1, "", "Deleted"],
+          ["D", 30000, 2, "", "delete"],
+          ["E", 30000, 1, "", "Remove"],
+          ["F", 30000, 1, "", "Unchanged"],
+          ["G", 30000, 1, "", ""],
+          ["H", 30000, 1, 1, "Deleted"],
+        ]),
+      ],
+    });
+    expect(r.establishment!.posts.map((p) => [p.title, p.proposedFte, p.proposedFteFrom])).toEqual([
+      ["A", 0, undefined],
+      ["B", 0, "deleted typed"],
+      ["C", 0, "status deleted"],
+      ["D", 0, "status deleted"],
+      ["E", 0, "status deleted"],
+      ["F", undefined, "blank: unchanged"],
+      ["G", undefined, "blank: unchanged"],
+      ["H", 1, undefined],
+    ]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["warning", "status-deleted-with-fte", "E9"],
+      ["info", "proposed-fte-blank-unchanged", "D1"],
+    ]);
+    expect(r.issues[1].message).toMatch(/^2 posts have a blank Proposed FTE/);
+  });
+
+  it("reads a Status of contract words as the contract type when no column is headed Contract type", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Status"],
+          ["A", 30000, 1, "Agency"],
+          ["B", 30000, 1, "Permanent"],
         ]),
       ],
     });
     expect(r.issues).toEqual([]);
-    expect(r.establishment!.posts.map((p) => [p.title, p.fte, p.proposedFte])).toEqual([
-      ["New post", 0, 1],
-      ["Deleted post", 1, 0],
-      ["Reduced post", 1, 0.5],
+    expect(r.establishment!.posts.map((p) => p.contractType)).toEqual(["agency", "permanent"]);
+  });
+
+  it("a Proposed FTE that is neither a number nor a deletion word is an error at its cell", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "Current FTE", "Proposed FTE"],
+          ["A", 30000, 1, "half"],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["error", "proposed-fte-not-number", "D2"],
     ]);
   });
 });
@@ -636,5 +708,68 @@ describe("agency hours: the whole row's, or each worker's?", () => {
     });
     expect(where(p.issues)).toEqual(["warning:agency-hours-ambiguous@G2"]);
     expect(p.issues[0].message).toContain("Hours 37 for 2 FTE on row 2");
+  });
+});
+
+describe("agency rates as agencies quote them", () => {
+  it("reads the period from the column heading or the cell: per hour, day, week or year", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          ["Position", "Salary", "FTE", "Contract type", "Agency hourly rate", "Agency day rate"],
+          ["A", 38000, 1, "Agency", "£31.50/hr", ""],
+          ["B", 38000, 1, "Agency", "£260 a day", ""],
+          ["C", 38000, 1, "Agency", "£1,200 per week", ""],
+          ["D", 38000, 1, "Agency", "£60,000 pa", ""],
+          ["E", 38000, 1, "Agency", "", 250],
+          ["F", 38000, 1, "Agency", 35, ""],
+          ["G", 38000, 1, "Agency", "£35 ph", ""],
+        ]),
+      ],
+    });
+    expect(r.issues).toEqual([]);
+    expect(r.establishment!.posts.map((p) => [p.title, p.agencyHourlyRate, p.agencyRate])).toEqual([
+      ["A", 31.5, undefined],
+      ["B", undefined, { amount: 260, unit: "day", field: "agencyHourlyRate" }],
+      ["C", undefined, { amount: 1200, unit: "week", field: "agencyHourlyRate" }],
+      ["D", undefined, { amount: 60000, unit: "year", field: "agencyHourlyRate" }],
+      ["E", undefined, { amount: 250, unit: "day", field: "agencyDailyRate" }],
+      ["F", 35, undefined],
+      ["G", 35, undefined],
+    ]);
+  });
+
+  it("checks a rate against its period's limit, and refuses what is no rate, at the cell", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Sheet1", [
+          [
+            "Position",
+            "Salary",
+            "FTE",
+            "Contract type",
+            "Agency hourly rate",
+            "Agency weekly rate",
+          ],
+          ["A", 38000, 1, "Agency", "£20,000/hr", ""],
+          ["B", 38000, 1, "Agency", "£20,000 a week", ""],
+          ["C", 38000, 1, "Agency", "ask HR", ""],
+          ["D", 38000, 1, "Agency", 35, 1200],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["error", "agency-hourly-rate-not-money", "E4"],
+      ["error", "agency-hourly-rate-out-of-range", "E2"],
+      ["warning", "agency-rate-twice", "F5"],
+    ]);
+    expect(r.issues[1].message).toBe(
+      "Agency hourly rate £20,000 is out of range: it must be from £0 to £10,000"
+    );
+    expect(r.establishment!.posts[1].agencyRate).toEqual({
+      amount: 20000,
+      unit: "week",
+      field: "agencyHourlyRate",
+    });
   });
 });
