@@ -6,6 +6,7 @@ import type {
   Localities,
   PayScales,
   PostField,
+  Scenario,
 } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import {
@@ -24,11 +25,14 @@ import { readLocalities } from "./localities";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
 import { shapingDefaults } from "./assumption-defaults";
+import { findScenario } from "./scenarios";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
   establishment?: string;
   mapping?: ColumnMapping<PostField>;
+  /** Build with this scenario's assumptions (a column of the Assumptions sheet) instead of the base. */
+  scenario?: string;
 }
 
 export interface WorkbookInputs {
@@ -38,6 +42,10 @@ export interface WorkbookInputs {
   assumptionsSource: AssumptionsSource;
   localities?: Localities;
   payScales?: PayScales;
+  /** The Assumptions sheet's scenarios, each over the base; the chosen one's are `assumptions`. */
+  scenarios: Scenario[];
+  /** The base assumptions when a scenario was chosen (else the same as `assumptions`). */
+  baseAssumptions: Assumptions;
   /** Every issue from every reader, establishment first. */
   issues: Issue[];
 }
@@ -56,7 +64,7 @@ export function readWorkbook(
     mapping: options.mapping,
     payScales: pay.payScales,
   });
-  const assumptions = readAssumptions(workbook, options);
+  const assumptions = chosenScenario(readAssumptions(workbook, options), options.scenario);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
   });
@@ -64,6 +72,8 @@ export function readWorkbook(
     establishmentCandidates: est.candidates,
     assumptions: assumptions.assumptions,
     assumptionsSource: assumptions.source,
+    scenarios: assumptions.scenarios,
+    baseAssumptions: assumptions.base,
     issues: [
       ...est.issues,
       ...assumptions.issues,
@@ -80,6 +90,40 @@ export function readWorkbook(
   if (localities.localities) inputs.localities = localities.localities;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
+}
+
+/**
+ * The read with a chosen scenario's assumptions in place of the base's, its own cells over
+ * the base's; an unknown name is an error at the Assumptions sheet naming those there are.
+ */
+function chosenScenario(
+  read: ReadAssumptionsResult,
+  name: string | undefined
+): ReadAssumptionsResult & { base: Assumptions } {
+  const base = read.assumptions;
+  if (name === undefined) return { ...read, base };
+  const scenario = findScenario(read.scenarios, name);
+  if (scenario)
+    return {
+      ...read,
+      base,
+      assumptions: scenario.assumptions,
+      source: { ...read.source, cells: { ...read.source.cells, ...scenario.changed } },
+    };
+  const there = read.scenarios.map((s) => `'${s.name}'`);
+  const issue = issueAtAddress(
+    read.source.sheet || "Assumptions",
+    read.scenarios[0]?.header ?? "A1",
+    "error",
+    "scenario-unknown",
+    `There is no scenario '${name}' on the Assumptions sheet: ${
+      there.length ? `the scenarios are ${there.join(", ")}` : "it has no scenario columns"
+    }`,
+    there.length
+      ? "choose one of those names, or add a column headed with this name beside the Value column"
+      : "add a column headed with the scenario's name beside the Value column, holding the settings it changes"
+  );
+  return { ...read, base, issues: [...read.issues, issue] };
 }
 
 /**

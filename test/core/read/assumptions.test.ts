@@ -46,6 +46,7 @@ describe("defaults", () => {
       source: { sheet: "", cells: {} },
       issues: [],
       found: false,
+      scenarios: [],
     });
   });
 
