@@ -37,6 +37,8 @@ export interface BuildOptions {
   json?: boolean;
   /** Live: the workbook itself with the calculated sheets added, their figures as formulas over its cells. */
   live?: boolean;
+  /** Build with a scenario's assumptions (a scenario column of the Assumptions sheet). */
+  scenario?: string;
 }
 
 /** "grant, cost" → ["grant", "cost"]; anything else is a usage error naming the choices. */
@@ -247,6 +249,7 @@ export async function runBuild(
       // A workbook costed before: its calculated sheets are not read as input.
       outputSheets,
       ...(only ? { only } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
       generatedAt: today.toISOString(),
       version,
     });

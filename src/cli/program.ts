@@ -58,6 +58,9 @@ Examples:
   estab build establishment.xlsx -o "Restructure costs.xlsx"
   estab build establishment.xlsx --only grant,cost
   estab build establishment.xlsx --json > summary.json
+  estab build establishment.xlsx --scenario "Pay award 4%"
+      the whole build with that scenario's assumptions (its column of the
+      Assumptions sheet over the Value column)
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -110,6 +113,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .option(
       "--live",
       "add the sheets to a copy of your workbook, as formulas over its cells (Excel with the add-in recalculates them)"
+    )
+    .option(
+      "--scenario <name>",
+      "build with a scenario's assumptions (a column of the Assumptions sheet headed with its name)"
     )
     .addHelpText("after", BUILD_HELP)
     .action(async (input: string, options: BuildOptions) => {

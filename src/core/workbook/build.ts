@@ -81,6 +81,24 @@ function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs)
   };
 }
 
+/**
+ * Live figures follow the Assumptions sheet's Value column, so a live build of a scenario
+ * would show the scenario's figures over formulas that give the base's: refused.
+ */
+function liveScenarioIssue(request: BuildRequest, inputs: WorkbookInputs): Issue[] {
+  if (request.mode !== "live" || request.scenario === undefined) return [];
+  return [
+    {
+      severity: "error",
+      code: "scenario-live",
+      sheet: inputs.assumptionsSource.sheet || "Assumptions",
+      address: "A1",
+      message: `A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario '${request.scenario}'`,
+      fix: "build the scenario without --live (values and native formulas), or copy its values into the Value column",
+    },
+  ];
+}
+
 /** The FY the restructure is costed in: the one it takes effect in, else the first FY. */
 function restructureYear(a: Assumptions): number {
   return a.implementationDate !== undefined ? financialYearOf(a.implementationDate) : a.firstYear;
@@ -100,8 +118,9 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     establishment: request.establishment,
     mapping: request.mapping,
     defaultFirstYear: request.defaultFirstYear,
+    ...(request.scenario !== undefined ? { scenario: request.scenario } : {}),
   });
-  const issues = [...inputs.issues];
+  const issues = [...inputs.issues, ...liveScenarioIssue(request, inputs)];
   const available = availableSheets(inputs);
   const wanted = request.only
     ? SHEET_ORDER.filter((k) => request.only?.includes(k))

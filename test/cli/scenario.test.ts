@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type ExcelJS from "exceljs";
+import { capture } from "./support";
+import { main } from "../../src/cli/main";
+import type { BuildJson } from "../../src/cli/build";
+import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-scenario-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The demo's Assumptions sheet with `edit` applied, saved as `name`. */
+async function demoWith(name: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = childrensServicesWorkbook();
+  edit(wb.getWorksheet("Assumptions")!);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, setting: string): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === setting) found = row;
+  });
+  if (!found) throw new Error(`no row ${setting}`);
+  return found;
+}
+
+/** A scenario column D, "Pay award 4%", changing the 2025/26 and 2026/27 awards. */
+const withScenario = (ws: ExcelJS.Worksheet) => {
+  ws.getCell("D1").value = "Pay award 4%";
+  rowOf(ws, "Pay award 2025/26").getCell(4).value = 0.04;
+  rowOf(ws, "Pay award 2026/27").getCell(4).value = "4%";
+};
+
+async function buildJson(file: string, extra: string[] = []): Promise<BuildJson> {
+  const c = capture();
+  const out = path.join(dir, `${path.basename(file, ".xlsx")}-${extra.length}-out.xlsx`);
+  expect(await main(["build", file, "-o", out, "--json", ...extra], c.io)).toBe(0);
+  return JSON.parse(c.stdout()) as BuildJson;
+}
+
+describe("estab build --scenario", () => {
+  it("builds with the scenario's assumptions: the same figures as a workbook whose Value column holds them", async () => {
+    const scenarioFile = await demoWith("scenario.xlsx", withScenario);
+    const typedIn = await demoWith("typed-in.xlsx", (ws) => {
+      rowOf(ws, "Pay award 2025/26").getCell(2).value = 0.04;
+      rowOf(ws, "Pay award 2026/27").getCell(2).value = 0.04;
+    });
+    const chosen = await buildJson(scenarioFile, ["--scenario", "pay award 4%"]);
+    const expected = await buildJson(typedIn);
+    const base = await buildJson(scenarioFile);
+    const grant = (j: BuildJson) => j.sheets.find((s) => s.key === "grant")!.totals;
+    expect(grant(chosen)).toEqual(grant(expected));
+    // The award is higher, so the scenario costs more than the base, to the penny as typed in.
+    expect(grant(chosen)["Total cost"]).toBeGreaterThan(grant(base)["Total cost"]);
+    for (const key of ["cost", "grant", "changes", "shares"])
+      expect(chosen.sheets.find((s) => s.key === key)?.totals).toEqual(
+        expected.sheets.find((s) => s.key === key)?.totals
+      );
+  });
+
+  it("an unknown name is an error listing the scenarios there are; nothing is written", async () => {
+    const file = await demoWith("scenario.xlsx", withScenario);
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(await main(["build", file, "-o", out, "--scenario", "Pay award 5%"], c.io)).toBe(1);
+    expect(c.stderr()).toContain(
+      "error    Assumptions!D1: There is no scenario 'Pay award 5%' on the Assumptions sheet: the scenarios are 'Pay award 4%' — choose one of those names"
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("is refused with --live, which follows the Value column", async () => {
+    const file = await demoWith("scenario.xlsx", withScenario);
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(
+      await main(["build", file, "-o", out, "--live", "--scenario", "Pay award 4%"], c.io)
+    ).toBe(1);
+    expect(c.stderr()).toContain(
+      "A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario 'Pay award 4%'"
+    );
+  });
+});
