@@ -29,7 +29,13 @@ import { issueLines, plural, summaryLines } from "./format";
 import { progressOn, type Progress } from "./progress";
 import type { CliIo } from "./io";
 
-export const SHEET_CHOICES: readonly SheetKey[] = ["grant", "cost", "changes", "shares"];
+export const SHEET_CHOICES: readonly SheetKey[] = [
+  "grant",
+  "cost",
+  "changes",
+  "shares",
+  "scenarios",
+];
 
 export interface BuildOptions {
   output?: string;

@@ -51,6 +51,8 @@ Sheets (for --only):
   cost     annual cost of the whole establishment for the first financial year
   changes  proposed versus current structure (full-year and part-year effect)
   shares   staff shared out to localities by need
+  scenarios  the Assumptions sheet's scenarios compared with the base, year by
+           year (built when the sheet has scenario columns)
 
 Examples:
   estab build establishment.xlsx
@@ -108,7 +110,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
       "-o, --output <file.xlsx>",
       "where to write the results (default: <workbook>-costed.xlsx)"
     )
-    .option("--only <sheets>", "only these sheets, comma-separated: grant,cost,changes,shares")
+    .option(
+      "--only <sheets>",
+      "only these sheets, comma-separated: grant,cost,changes,shares,scenarios"
+    )
     .option("--json", "print the summary as JSON (for scripts) instead of text")
     .option(
       "--live",

@@ -18,3 +18,5 @@ export {
   type LiveOutcome,
   type LiveSource,
 } from "./live";
+export { buildScenariosSheet, type ScenariosSheetInput } from "./scenarios";
+export { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";

@@ -11,6 +11,7 @@ import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import { buildScenariosSheet } from "../report/scenarios";
 import { liveFormulas, type LiveSource } from "../report/live";
 import {
   assumptionCellsOf,
@@ -27,6 +28,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "grant",
   "changes",
   "shares",
+  "scenarios",
   "assumptions",
 ];
 
@@ -53,6 +55,14 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
           ? "the localities table has no localities under its header"
           : "no localities table was found",
     ],
+    [
+      "scenarios",
+      !est
+        ? noEstablishment
+        : inputs.scenarios.length === 0
+          ? "the Assumptions sheet has no scenario columns"
+          : undefined,
+    ],
     ["assumptions", undefined],
   ]);
 }
@@ -62,6 +72,8 @@ const FIX_FOR: Record<SheetKey, string> = {
   grant: "add an establishment table with post, grade, salary and FTE columns",
   changes: "add a column headed 'Proposed FTE' beside the current FTE",
   shares: "add a localities table: Locality, Population 0-19, IDACI rate, Referrals",
+  scenarios:
+    "add a column beside the Assumptions sheet's Value column, headed with the scenario's name, holding the settings it changes",
   assumptions: "",
 };
 
@@ -190,6 +202,18 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
       built.push(shares);
+    } else if (key === "scenarios" && est) {
+      built.push(
+        buildScenariosSheet({
+          establishment: est,
+          localities: inputs.localities,
+          payScales: inputs.payScales,
+          base: inputs.baseAssumptions,
+          assumptionsSheet: inputs.assumptionsSource.sheet,
+          scenarios: inputs.scenarios,
+          ...provenance,
+        })
+      );
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }
