@@ -24,11 +24,17 @@ const NOT_READ_BY_POST_COSTING: ReadonlySet<string> = new Set([
   "agencyWeeksPerYear",
 ]);
 
-/** A key equal for two assumptions exactly when they cost every post the same. */
-export function postCostingKey(a: Assumptions): string {
+/**
+ * A key equal for two assumptions when they cost every post the same, in a window ending
+ * with FY `lastYear` (pay awards after it change nothing in it: costing/pay.ts).
+ */
+export function postCostingKey(a: Assumptions, lastYear = Infinity): string {
   const { name: _name, amount: _amount, amountsByYear: _byYear, ...grantDates } = a.grant;
   const rest = Object.entries(a)
     .filter(([k]) => !NOT_READ_BY_POST_COSTING.has(k) && k !== "grant")
+    .map(([k, v]) =>
+      k === "payAwards" ? [k, a.payAwards.filter((w) => w.year <= lastYear)] : [k, v]
+    )
     .sort(([x], [y]) => (x < y ? -1 : 1));
   return JSON.stringify([rest, grantDates]);
 }
@@ -51,7 +57,8 @@ export function sharedCosting(payScales?: PayScales): SharedCosting {
   let costings = 0;
   return {
     cost: (posts, postsKey, a, window) => {
-      const key = JSON.stringify([postsKey, window, postCostingKey(a)]);
+      const last = window.firstYear + window.years - 1;
+      const key = JSON.stringify([postsKey, window, postCostingKey(a, last)]);
       const known = done.get(key);
       if (known) return { ...known, ...vacancyOn(known.yearTotals, a.vacancyFactor) };
       costings++;

@@ -80,7 +80,7 @@ function restructureOf(input: ScenarioInputs, memo: Map<string, ScenarioFigures[
     if (input.establishment.columns.proposedFte === undefined) return undefined;
     const year = restructureYear(a);
     const key = JSON.stringify([
-      postCostingKey(a),
+      postCostingKey(a, year),
       year,
       a.agencyWeeksPerYear,
       a.implementationDate,

@@ -2,7 +2,7 @@ import { hasErrors, holdsText, toA1, topLeftOf, type Issue } from "../grid";
 import type { Assumptions, Establishment, Localities } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
-import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
+import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "../costing";
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
@@ -12,6 +12,7 @@ import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet } from "../report/locality-shares";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { buildScenariosSheet } from "../report/scenarios";
+import { scenarioFigures } from "../report/scenario-figures";
 import { liveFormulas, type LiveSource } from "../report/live";
 import {
   assumptionCellsOf,
@@ -156,16 +157,11 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
     (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
   const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
-  // One costing of the whole establishment for the first FY serves the cost sheet and
-  // the average cost per FTE that goes with locality shares.
-  let annual: EstablishmentCosting | undefined;
+  // One costing of the whole establishment for the first FY serves the cost sheet, the
+  // average cost per FTE that goes with locality shares, and the Scenarios sheet's base.
+  const shared = sharedCosting(inputs.payScales);
   const annualCosting = (est: Establishment): EstablishmentCosting =>
-    (annual ??= costEstablishment(
-      est.posts,
-      a,
-      financialYearsWindow(a.firstYear, 1),
-      inputs.payScales
-    ));
+    shared.cost(est.posts, "all", a, financialYearsWindow(a.firstYear, 1));
 
   for (const key of wanted) {
     const est = inputs.establishment;
@@ -203,17 +199,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
       built.push(shares);
     } else if (key === "scenarios" && est) {
-      built.push(
-        buildScenariosSheet({
-          establishment: est,
-          localities: inputs.localities,
-          payScales: inputs.payScales,
-          base: inputs.baseAssumptions,
-          assumptionsSheet: inputs.assumptionsSource.sheet,
-          scenarios: inputs.scenarios,
-          ...provenance,
-        })
-      );
+      const input = {
+        establishment: est,
+        localities: inputs.localities,
+        payScales: inputs.payScales,
+        base: inputs.baseAssumptions,
+        assumptionsSheet: inputs.assumptionsSource.sheet,
+        scenarios: inputs.scenarios,
+        ...provenance,
+      };
+      built.push(buildScenariosSheet(input, scenarioFigures(input, shared)));
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }
