@@ -328,6 +328,7 @@ describe("the built estab command (dist/cli, as npm run build:cli makes it)", ()
       "changes",
       "cost",
       "grant",
+      "scenarios",
       "shares",
     ]);
     expect(existsSync(output)).toBe(true);

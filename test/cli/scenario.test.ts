@@ -29,13 +29,6 @@ function rowOf(ws: ExcelJS.Worksheet, setting: string): ExcelJS.Row {
   return found;
 }
 
-/** A scenario column D, "Pay award 4%", changing the 2025/26 and 2026/27 awards. */
-const withScenario = (ws: ExcelJS.Worksheet) => {
-  ws.getCell("D1").value = "Pay award 4%";
-  rowOf(ws, "Pay award 2025/26").getCell(4).value = 0.04;
-  rowOf(ws, "Pay award 2026/27").getCell(4).value = "4%";
-};
-
 async function buildJson(file: string, extra: string[] = []): Promise<BuildJson> {
   const c = capture();
   const out = path.join(dir, `${path.basename(file, ".xlsx")}-${extra.length}-out.xlsx`);
@@ -45,10 +38,11 @@ async function buildJson(file: string, extra: string[] = []): Promise<BuildJson>
 
 describe("estab build --scenario", () => {
   it("builds with the scenario's assumptions: the same figures as a workbook whose Value column holds them", async () => {
-    const scenarioFile = await demoWith("scenario.xlsx", withScenario);
+    // The demo's own scenario column D, "Pay award 4%" (2026/27 and 2027/28).
+    const scenarioFile = await demoWith("scenario.xlsx", () => undefined);
     const typedIn = await demoWith("typed-in.xlsx", (ws) => {
-      rowOf(ws, "Pay award 2025/26").getCell(2).value = 0.04;
       rowOf(ws, "Pay award 2026/27").getCell(2).value = 0.04;
+      rowOf(ws, "Pay award 2027/28").getCell(2).value = 0.04;
     });
     const chosen = await buildJson(scenarioFile, ["--scenario", "pay award 4%"]);
     const expected = await buildJson(typedIn);
@@ -61,21 +55,27 @@ describe("estab build --scenario", () => {
       expect(chosen.sheets.find((s) => s.key === key)?.totals).toEqual(
         expected.sheets.find((s) => s.key === key)?.totals
       );
+    // The Scenarios sheet compares the Value column and its scenarios whichever is chosen.
+    const scenarios = (j: BuildJson) => j.sheets.find((s) => s.key === "scenarios")?.totals;
+    expect(scenarios(chosen)).toEqual(scenarios(base));
+    expect(scenarios(base)?.["Pay award 4%: difference to base"]).toBe(
+      Math.round((grant(chosen)["Total commitment"] - grant(base)["Total commitment"]) * 100) / 100
+    );
   });
 
   it("an unknown name is an error listing the scenarios there are; nothing is written", async () => {
-    const file = await demoWith("scenario.xlsx", withScenario);
+    const file = await demoWith("scenario.xlsx", () => undefined);
     const c = capture();
     const out = path.join(dir, "out.xlsx");
     expect(await main(["build", file, "-o", out, "--scenario", "Pay award 5%"], c.io)).toBe(1);
     expect(c.stderr()).toContain(
-      "error    Assumptions!D1: There is no scenario 'Pay award 5%' on the Assumptions sheet: the scenarios are 'Pay award 4%' — choose one of those names"
+      "error    Assumptions!D1: There is no scenario 'Pay award 5%' on the Assumptions sheet: the scenarios are 'Pay award 4%', 'NI before April 2025', 'Vacancies 5%' — choose one of those names"
     );
     expect(existsSync(out)).toBe(false);
   });
 
   it("is refused with --live, which follows the Value column", async () => {
-    const file = await demoWith("scenario.xlsx", withScenario);
+    const file = await demoWith("scenario.xlsx", () => undefined);
     const c = capture();
     const out = path.join(dir, "out.xlsx");
     expect(

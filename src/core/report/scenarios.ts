@@ -191,10 +191,10 @@ function headroomSection(l: Layout, totalRows: number[]): void {
     d.row([text(`${f.name}: grant`), ...grantCells, num(f.grantTotal, "money")]);
     const cost = `${l.total}${totalRows[i]}`;
     const costTo = (y: number) =>
-      `SUM(${l.yearLetters[0]}${totalRows[i]}:${l.yearLetters[y]}${totalRows[i]})`;
+      `ROUND(SUM(${l.yearLetters[0]}${totalRows[i]}:${l.yearLetters[y]}${totalRows[i]}),2)`;
     const grantTo = (y: number) =>
       f.grantByYear
-        ? `SUM(${l.yearLetters[0]}${grantRow}:${l.yearLetters[y]}${grantRow})`
+        ? `ROUND(SUM(${l.yearLetters[0]}${grantRow}:${l.yearLetters[y]}${grantRow}),2)`
         : `${l.total}${grantRow}`;
     const grantValueTo = (y: number) =>
       f.grantByYear
@@ -422,7 +422,7 @@ function summaryOf(figures: ScenarioFigures[], sheetName: string): SheetBuild["s
     headline: `${k} scenario${k === 1 ? "" : "s"} compared with the base (${formatPounds(base)} over the window): ${diffs
       .map(
         (x) =>
-          `${x.label.replace(": difference to base", "")} ${x.value >= 0 ? "+" : "−"}${formatPounds(Math.abs(x.value))}`
+          `${x.label.replace(": difference to base", "")} ${x.value > 0 ? "+" : ""}${formatPounds(x.value)}`
       )
       .join(", ")}`,
     figures: [{ label: "Base total cost", value: base, format: "money" }, ...diffs],
