@@ -79,8 +79,11 @@ What it does:
   year, pay awards, pension rate, grant ...) and a Localities table. It never
   replaces an existing file.
 
-Example:
+Examples:
   estab init "Children's services 2025-26.xlsx"
+  estab init budget.xlsx --scenario "Pay award 4%" --scenario "Vacancies 5%"
+      the Assumptions sheet with a column for each scenario, beside the Value
+      column: type only the settings each one changes
 `;
 
 function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => void): Command {
@@ -145,9 +148,15 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .summary("write a starter workbook to fill in")
     .description("Write a starter workbook to fill in.")
     .argument("<new.xlsx>", "the new workbook's file name")
+    .option(
+      "--scenario <name>",
+      "add an empty scenario column to the Assumptions sheet headed with this name (repeat for more)",
+      (name: string, names: string[]) => [...names, name],
+      [] as string[]
+    )
     .addHelpText("after", INIT_HELP)
-    .action(async (file: string) => {
-      setCode(await runInit(file, io));
+    .action(async (file: string, options: { scenario: string[] }) => {
+      setCode(await runInit(file, io, options));
     });
 
   return cmd;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
@@ -6,6 +6,8 @@ import { capture } from "./support";
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
 import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
+import { readWorkbook } from "../../src/core/read";
+import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-scenario-"))));
@@ -84,5 +86,53 @@ describe("estab build --scenario", () => {
     expect(c.stderr()).toContain(
       "A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario 'Pay award 4%'"
     );
+  });
+});
+
+describe("estab init --scenario", () => {
+  it("adds an empty scenario column per name, which a filled-in cell makes a scenario", async () => {
+    const file = path.join(dir, "starter.xlsx");
+    const c = capture();
+    expect(
+      await main(["init", file, "--scenario", "Pay award 4%", "--scenario", "Vacancies 5%"], c.io)
+    ).toBe(0);
+    expect(c.stdout()).toContain(
+      "with 2 scenario columns, 'Pay award 4%', 'Vacancies 5%': fill in only the settings each changes"
+    );
+    const wb = await loadWorkbook(readFileSync(file));
+    const ws = wb.getWorksheet("Assumptions")!;
+    expect([1, 2, 3, 4, 5].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
+      "Setting",
+      "Value",
+      "Notes",
+      "Pay award 4%",
+      "Vacancies 5%",
+    ]);
+    const read = readWorkbook(readWorkbookGrids(wb));
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(read.scenarios.map((s) => [s.name, s.changed])).toEqual([
+      ["Pay award 4%", {}],
+      ["Vacancies 5%", {}],
+    ]);
+    // Filled in, the column changes the vacancy factor.
+    rowOf(ws, "Vacancy factor").getCell(5).value = "5%";
+    const filled = readWorkbook(readWorkbookGrids(wb));
+    expect(filled.scenarios[1].assumptions.vacancyFactor).toBe(0.05);
+  });
+
+  it("refuses a name that would not be read as a scenario (exit 2, nothing written)", async () => {
+    const file = path.join(dir, "starter.xlsx");
+    for (const [name, message] of [
+      ["Notes", "'Notes' heads a notes column, so it would not be read as a scenario"],
+      ["  ", "--scenario needs a name"],
+    ]) {
+      const c = capture();
+      expect(await main(["init", file, "--scenario", name], c.io)).toBe(2);
+      expect(c.stderr()).toContain(message);
+      expect(existsSync(file)).toBe(false);
+    }
+    const c = capture();
+    expect(await main(["init", file, "--scenario", "Cut", "--scenario", "cut"], c.io)).toBe(2);
+    expect(c.stderr()).toContain("The scenario 'cut' is given twice.");
   });
 });
