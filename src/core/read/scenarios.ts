@@ -8,7 +8,8 @@ import type { CellValue, Issue } from "../grid";
 import { isBlank, isErrorValue, positionIn, toA1 } from "../grid";
 import type { Scenario } from "../model";
 import type { Block, SettingRowsRead } from "./assumptions";
-import { issueAt } from "./issues";
+import { issueAt, issueAtAddress } from "./issues";
+import { financialYearLabel } from "../dates";
 import { describeValue, normaliseLabel } from "./text";
 
 /**
@@ -155,7 +156,34 @@ function readScenario(
   const changed = Object.fromEntries(
     Object.entries(result.cells).filter(([, address]) => address?.replace(/\d+$/, "") === letter)
   );
+  issues.push(...firstYearAwards(block, col, changed, result.assumptions.firstYear));
   return { name: col.name, assumptions: result.assumptions, changed, header: col.header };
+}
+
+/**
+ * An award for the first financial year (or before) is taken to be in the salaries
+ * already, so a scenario changing it changes no figure: said at its cell.
+ */
+function firstYearAwards(
+  block: Block,
+  col: ScenarioColumn,
+  changed: Record<string, string | undefined>,
+  firstYear: number
+): Issue[] {
+  return Object.entries(changed).flatMap(([key, address]) => {
+    const m = /^payAward(?:Minimum)?:(\d+)$/.exec(key);
+    if (!m || Number(m[1]) > firstYear || !address) return [];
+    return [
+      issueAtAddress(
+        block.grid.sheet,
+        address,
+        "info",
+        "scenario-award-in-base",
+        `Scenario ${describeValue(col.name)} changes the pay award for ${financialYearLabel(Number(m[1]))}, which changes no figure: the salaries are taken to include the first financial year's award already`,
+        "change the award of a later year, or the salaries, to model a different award"
+      ),
+    ];
+  });
 }
 
 const issueKey = (i: Issue) => `${i.code}|${i.address}|${i.message}`;

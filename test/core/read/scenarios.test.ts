@@ -24,7 +24,8 @@ describe("scenario columns on the Assumptions sheet", () => {
 
   it("reads each named column as the base with its changes; Notes is not a scenario", () => {
     const r = read(values);
-    expect(r.issues).toEqual([]);
+    // Its 2025/26 award is the first year's: in the salaries already (next test).
+    expect(where(r.issues)).toEqual(["info:scenario-award-in-base@D3"]);
     expect(r.scenarios.map((s) => [s.name, s.header, s.changed])).toEqual([
       ["Pay award 4%", "D1", { "payAward:2025": "D3", "payAward:2026": "D4" }],
       ["NI 2025 early", "E1", { niRate: "E5", niMonthlyThreshold: "E6" }],
@@ -115,6 +116,19 @@ describe("scenario columns on the Assumptions sheet", () => {
     expect(read(defaultAssumptionsGrid(2025)).scenarios).toEqual([]);
     const a = { ...defaultAssumptions(2025), vacancyFactor: 0.03 };
     expect(read(assumptionsGrid(a)).scenarios).toEqual([]);
+  });
+
+  it("notes that a scenario's award for the first year changes no figure", () => {
+    const early = read([
+      ["Setting", "Value", "Higher"],
+      ["First financial year", "2025/26", ""],
+      ["Pay award 2025/26", "2%", "4%"],
+      ["Pay award 2026/27", "2%", "4%"],
+    ]);
+    expect(where(early.issues)).toEqual(["info:scenario-award-in-base@C3"]);
+    expect(early.issues[0].message).toBe(
+      "Scenario 'Higher' changes the pay award for 2025/26, which changes no figure: the salaries are taken to include the first financial year's award already"
+    );
   });
 
   it("finds a scenario by name, case and spacing aside", () => {
