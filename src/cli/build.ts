@@ -30,7 +30,13 @@ import { issueLines, plural, summaryLines } from "./format";
 import { progressOn, type Progress } from "./progress";
 import type { CliIo } from "./io";
 
-export const SHEET_CHOICES: readonly SheetKey[] = ["grant", "cost", "changes", "shares"];
+export const SHEET_CHOICES: readonly SheetKey[] = [
+  "grant",
+  "cost",
+  "changes",
+  "shares",
+  "scenarios",
+];
 
 export interface BuildOptions {
   output?: string;
@@ -47,6 +53,8 @@ export interface BuildOptions {
   /** A restructure's two lists: the current and the proposed structure (sheet or table names). */
   current?: string;
   proposed?: string;
+  /** Build with a scenario's assumptions (a scenario column of the Assumptions sheet). */
+  scenario?: string;
 }
 
 /** --current without --proposed (or the reverse) names half a restructure: a usage error. */
@@ -282,6 +290,7 @@ export async function runBuild(
       ...mappings,
       ...(options.roles ? { roles: true } : {}),
       ...choices,
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
       generatedAt: today.toISOString(),
       version,
     });

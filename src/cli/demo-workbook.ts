@@ -528,18 +528,59 @@ export interface DemoSetting {
   value: Cell;
   note?: string;
   format?: string;
+  /** The setting's value in each scenario that changes it (a scenario column of its own). */
+  scenarios?: Record<string, Cell>;
 }
+
+/**
+ * The demo's scenarios, one column each beside Notes: a higher pay award; employer NI as it
+ * was before the April 2025 change (13.8% over £9,100 a year, £758 a month), which shows
+ * what that change costs the grant, as the demo's years start in 2025/26 and so carry it
+ * already; and a higher vacancy factor.
+ */
+export const DEMO_SCENARIOS = ["Pay award 4%", "NI before April 2025", "Vacancies 5%"] as const;
 
 const DEMO_SETTINGS: DemoSetting[] = [
   { setting: "First financial year", value: "2025/26", note: "The costing starts on 1 April." },
   { setting: "Number of years", value: 3, note: "Financial years costed." },
   { setting: "Costing point", value: "mid", note: "bottom, mid, top or actual." },
   { setting: "Pay award 2025/26", value: 0.032, format: "0.0%" },
-  { setting: "Pay award 2026/27", value: 0.025, format: "0.0%" },
-  { setting: "Pay award 2027/28", value: 0.02, format: "0.0%" },
+  {
+    setting: "Pay award 2026/27",
+    value: 0.025,
+    format: "0.0%",
+    scenarios: { "Pay award 4%": 0.04 },
+  },
+  {
+    setting: "Pay award 2027/28",
+    value: 0.02,
+    format: "0.0%",
+    scenarios: { "Pay award 4%": 0.04 },
+  },
   { setting: "Employer pension rate", value: 0.195, format: "0.0%" },
   { setting: "Apprenticeship levy", value: "Yes" },
-  { setting: "Vacancy factor", value: 0.03, format: "0.0%" },
+  // Beside pension and levy: the on-cost settings stay one block of rows, which the live
+  // cost formulas take as one range.
+  {
+    setting: "Employer NI rate",
+    value: null,
+    note: "Blank: the statutory rate for each year (15% from April 2025).",
+    format: "0.0%",
+    scenarios: { "NI before April 2025": 0.138 },
+  },
+  {
+    setting: "NI monthly threshold",
+    value: null,
+    note: "Blank: the statutory threshold (£417 a month from April 2025).",
+    format: NUMBER_FORMATS.money,
+    scenarios: { "NI before April 2025": 758 },
+  },
+  {
+    setting: "Vacancy factor",
+    value: 0.03,
+    format: "0.0%",
+    scenarios: { "Vacancies 5%": 0.05 },
+  },
   { setting: "Grant name", value: GRANT },
   { setting: "Grant amount", value: 1_600_000, format: NUMBER_FORMATS.money },
   { setting: "Grant start", value: GRANT_START, format: NUMBER_FORMATS.date },
@@ -563,19 +604,33 @@ const DEMO_SETTINGS: DemoSetting[] = [
   },
 ];
 
-/** Setting | Value | Notes, with a bold header row, on a sheet named "Assumptions". */
-export function addSettingsSheet(wb: ExcelJS.Workbook, settings: DemoSetting[]): void {
+/**
+ * Setting | Value | Notes, and a column per scenario named, with a bold header row, on a
+ * sheet named "Assumptions".
+ */
+export function addSettingsSheet(
+  wb: ExcelJS.Workbook,
+  settings: DemoSetting[],
+  scenarios: readonly string[] = []
+): void {
   const ws = wb.addWorksheet("Assumptions");
-  const header = ws.addRow(["Setting", "Value", "Notes"]);
+  const header = ws.addRow(["Setting", "Value", "Notes", ...scenarios]);
   header.font = BOLD;
   header.eachCell((c) => (c.fill = HEADER_FILL));
   for (const s of settings) {
-    const row = ws.addRow([s.setting, s.value, s.note ?? ""]);
-    if (s.format) row.getCell(2).numFmt = s.format;
+    const row = ws.addRow([
+      s.setting,
+      s.value,
+      s.note ?? "",
+      ...scenarios.map((name) => s.scenarios?.[name] ?? null),
+    ]);
+    if (s.format)
+      for (let c = 2; c <= 3 + scenarios.length; c++) if (c !== 3) row.getCell(c).numFmt = s.format;
   }
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 26;
   ws.getColumn(3).width = 44;
+  scenarios.forEach((_, i) => (ws.getColumn(4 + i).width = 20));
   ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
@@ -622,7 +677,7 @@ export function childrensServicesWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   fixDocProps(wb);
   addEstablishmentSheet(wb, TEAMS, "CHILDREN'S SERVICES STAFF - GRADES AND SALARY SCALES");
-  addSettingsSheet(wb, DEMO_SETTINGS);
+  addSettingsSheet(wb, DEMO_SETTINGS, DEMO_SCENARIOS);
   addLocalitiesSheet(wb, DEMO_LOCALITIES);
   return wb;
 }

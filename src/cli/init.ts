@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { financialYearOf } from "../core/dates";
 import type { CellValue } from "../core/grid";
-import { defaultAssumptionsGrid } from "../core/read";
+import { defaultAssumptionsGrid, normaliseLabel, NOTE_HEADERS } from "../core/read";
 import { NUMBER_FORMATS } from "../core/report";
 import { saveWorkbook } from "../xlsx";
 import { addLocalitiesSheet, excelDate } from "./demo-workbook";
@@ -22,8 +22,32 @@ function currentFinancialYear(now: Date): number {
   return financialYearOf(serial);
 }
 
-/** A starter workbook: an establishment table, the assumptions with their defaults, localities. */
-export function starterWorkbook(now: Date): ExcelJS.Workbook {
+/**
+ * Scenario names for `estab init --scenario`: each must be read back as a scenario (not
+ * blank, not a notes heading such as "Notes", not twice); anything else is a usage error.
+ */
+export function checkScenarioNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw) => {
+    const name = raw.trim();
+    const key = normaliseLabel(name);
+    if (name === "")
+      throw new UsageError('--scenario needs a name, e.g. --scenario "Pay award 4%".');
+    if (NOTE_HEADERS.has(key))
+      throw new UsageError(
+        `'${name}' heads a notes column, so it would not be read as a scenario; choose another name.`
+      );
+    if (seen.has(key)) throw new UsageError(`The scenario '${name}' is given twice.`);
+    seen.add(key);
+    return name;
+  });
+}
+
+/**
+ * A starter workbook: an establishment table, the assumptions with their defaults (and an
+ * empty column per scenario named, to fill with the settings it changes), localities.
+ */
+export function starterWorkbook(now: Date, scenarios: readonly string[] = []): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Establishment Costing";
   wb.created = now;
@@ -116,6 +140,7 @@ export function starterWorkbook(now: Date): ExcelJS.Workbook {
 
   const assumptions = wb.addWorksheet("Assumptions");
   const rows: CellValue[][] = defaultAssumptionsGrid(firstYear);
+  rows[0] = [...rows[0], ...scenarios];
   rows.forEach((row, r) => {
     const line = assumptions.getRow(r + 1);
     row.forEach((value, c) => (line.getCell(c + 1).value = value === "" ? null : value));
@@ -124,7 +149,9 @@ export function starterWorkbook(now: Date): ExcelJS.Workbook {
       line.eachCell((cell) => (cell.fill = HEADER_FILL));
     }
   });
-  [28, 16, 80].forEach((w, i) => (assumptions.getColumn(i + 1).width = w));
+  [28, 16, 80, ...scenarios.map(() => 18)].forEach(
+    (w, i) => (assumptions.getColumn(i + 1).width = w)
+  );
   assumptions.views = [{ state: "frozen", ySplit: 1 }];
 
   addLocalitiesSheet(wb, [
@@ -136,16 +163,24 @@ export function starterWorkbook(now: Date): ExcelJS.Workbook {
 }
 
 /** `estab init`: writes the starter workbook; never replaces an existing file. */
-export async function runInit(file: string, io: CliIo): Promise<number> {
+export async function runInit(
+  file: string,
+  io: CliIo,
+  options: { scenario?: string[] } = {}
+): Promise<number> {
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`'${file}' must end in .xlsx.`);
+  const scenarios = checkScenarioNames(options.scenario ?? []);
   if (existsSync(file))
     throw new UsageError(
       `'${file}' already exists. Choose a new file name; estab init never replaces a file.`
     );
-  await writeAtomically(file, await saveWorkbook(starterWorkbook(io.now())));
+  await writeAtomically(file, await saveWorkbook(starterWorkbook(io.now(), scenarios)));
+  const columns = scenarios.length
+    ? ` (with ${scenarios.length === 1 ? "a scenario column" : `${scenarios.length} scenario columns`}, ${scenarios.map((s) => `'${s}'`).join(", ")}: fill in only the settings each changes)`
+    : "";
   io.stdout.write(
     [
-      `Wrote ${file}: an Establishment table, the Assumptions sheet with its defaults and a Localities table.`,
+      `Wrote ${file}: an Establishment table, the Assumptions sheet with its defaults${columns} and a Localities table.`,
       "Replace the example rows with your posts, check the assumptions, then run:",
       `  estab build ${file}`,
       "",

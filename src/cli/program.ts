@@ -51,6 +51,8 @@ Sheets (for --only):
   cost     annual cost of the whole establishment for the first financial year
   changes  proposed versus current structure (full-year and part-year effect)
   shares   staff shared out to localities by need
+  scenarios  the Assumptions sheet's scenarios compared with the base, year by
+           year (built when the sheet has scenario columns)
 
 Examples:
   estab build establishment.xlsx
@@ -71,6 +73,9 @@ Examples:
       sheets or tables are named so: current/existing/as is, proposed/new/to be)
   estab build establishment.xlsx --establishment "Staffing 2025"
       cost that sheet or Excel Table, when the workbook has several lists
+  estab build establishment.xlsx --scenario "Pay award 4%"
+      the whole build with that scenario's assumptions (its column of the
+      Assumptions sheet over the Value column)
   estab build establishment.xlsx --live -o live.xlsx
       your workbook with the sheets added as formulas that follow its cells and
       its Assumptions sheet; estab share live.xlsx then turns them into values
@@ -87,8 +92,11 @@ What it does:
   year, pay awards, pension rate, grant ...) and a Localities table. It never
   replaces an existing file.
 
-Example:
+Examples:
   estab init "Children's services 2025-26.xlsx"
+  estab init budget.xlsx --scenario "Pay award 4%" --scenario "Vacancies 5%"
+      the Assumptions sheet with a column for each scenario, beside the Value
+      column: type only the settings each one changes
 `;
 
 function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => void): Command {
@@ -118,7 +126,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
       "-o, --output <file.xlsx>",
       "where to write the results (default: <workbook>-costed.xlsx)"
     )
-    .option("--only <sheets>", "only these sheets, comma-separated: grant,cost,changes,shares")
+    .option(
+      "--only <sheets>",
+      "only these sheets, comma-separated: grant,cost,changes,shares,scenarios"
+    )
     .option(
       "--column <field=header>",
       'read a column from this header or column letter, e.g. --column "Demand=Referrals 2023/24" (repeatable; see docs/cli.md)',
@@ -145,6 +156,10 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
       "--roles",
       "on the locality shares sheet, share each role (posts grouped by title) across the localities too"
     )
+    .option(
+      "--scenario <name>",
+      "build with a scenario's assumptions (a column of the Assumptions sheet headed with its name)"
+    )
     .addHelpText("after", BUILD_HELP)
     .action(async (input: string, options: BuildOptions) => {
       setCode(await runBuild(input, options, io, build, version));
@@ -167,9 +182,15 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .summary("write a starter workbook to fill in")
     .description("Write a starter workbook to fill in.")
     .argument("<new.xlsx>", "the new workbook's file name")
+    .option(
+      "--scenario <name>",
+      "add an empty scenario column to the Assumptions sheet headed with this name (repeat for more)",
+      (name: string, names: string[]) => [...names, name],
+      [] as string[]
+    )
     .addHelpText("after", INIT_HELP)
-    .action(async (file: string) => {
-      setCode(await runInit(file, io));
+    .action(async (file: string, options: { scenario: string[] }) => {
+      setCode(await runInit(file, io, options));
     });
 
   return cmd;

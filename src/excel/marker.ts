@@ -29,6 +29,7 @@ const SHEET_KEYS: ReadonlySet<string> = new Set([
   "cost",
   "changes",
   "shares",
+  "scenarios",
   "assumptions",
 ]);
 

@@ -40,7 +40,14 @@ export interface OwnedSheet {
   sheet: string;
 }
 
-const KEYS: readonly SheetKey[] = ["grant", "cost", "changes", "shares", "assumptions"];
+const KEYS: readonly SheetKey[] = [
+  "grant",
+  "cost",
+  "changes",
+  "shares",
+  "scenarios",
+  "assumptions",
+];
 
 export function ownedNameFor(key: SheetKey): string {
   return `${OWNED_NAME_PREFIX}${key.toUpperCase()}`;

@@ -253,6 +253,7 @@ describe("estab build and charts", () => {
       "grant",
       "changes",
       "shares",
+      "scenarios",
       "assumptions",
     ]);
 
@@ -464,6 +465,7 @@ describe("the built estab command (dist/cli, as npm run build:cli makes it)", ()
       "changes",
       "cost",
       "grant",
+      "scenarios",
       "shares",
     ]);
     expect(existsSync(output)).toBe(true);

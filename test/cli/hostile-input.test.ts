@@ -39,7 +39,8 @@ describe("estab build on a workbook with one value at XFD1048576", () => {
     expect(sizes).toEqual([
       ["Establishment", 39, 19],
       ["Establishment", 1, 1],
-      ["Assumptions", 22, 3],
+      // Setting | Value | Notes and the demo's three scenario columns.
+      ["Assumptions", 24, 6],
       ["Localities", 7, 4],
       ["Localities", 7, 4],
     ]);
@@ -54,6 +55,7 @@ describe("estab build on a workbook with one value at XFD1048576", () => {
       "changes",
       "cost",
       "grant",
+      "scenarios",
       "shares",
     ]);
   });

@@ -76,6 +76,7 @@ describeWith(
         "changes",
         "cost",
         "grant",
+        "scenarios",
         "shares",
       ]);
       for (const key of ["cost", "grant", "changes", "shares"]) {

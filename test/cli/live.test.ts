@@ -139,11 +139,11 @@ describe("estab build --live, then estab share", () => {
     const c = io();
     expect(await main(["share", live(), "-o", shared()], c.io)).toBe(0);
     expect(c.stdout()).toMatch(
-      /4 sheets made shareable .* ESTAB formulas replaced by their values/
+      /5 sheets made shareable .* ESTAB formulas replaced by their values/
     );
     const wb = await loadWorkbook(readFileSync(shared()));
     expect(liveOwnedSheets(wb)).toEqual([]);
-    expect(ownedSheets(wb).length).toBe(4);
+    expect(ownedSheets(wb).length).toBe(5);
     for (const spec of shareable) {
       const ws = wb.getWorksheet(spec.name) as ExcelJS.Worksheet;
       const got = figures(spec).map(({ r, c }) => {

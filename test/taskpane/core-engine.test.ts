@@ -131,6 +131,7 @@ describe("the pane's view of the core", () => {
       cost: "no establishment table was found",
       grant: "no establishment table was found",
       changes: "no establishment table was found",
+      scenarios: "no establishment table was found",
     });
     const note = view.issues.find((i) => i.code === "localities-only");
     expect(note).toMatchObject({ severity: "info", sheet: "Assumptions", address: "B2" });

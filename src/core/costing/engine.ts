@@ -619,20 +619,34 @@ function finishTotals(
   });
   const total = zeroFigures();
   for (const f of FIGURES) total[f] = roundPenny(yearTotals.reduce((s, t) => s + t[f], 0));
-  const rate = ctx.assumptions.vacancyFactor > 0 ? ctx.assumptions.vacancyFactor : 0;
-  const byYear = yearTotals.map((t) => roundPenny(t.total * rate));
-  const netByYear = yearTotals.map((t, y) => roundPenny(t.total - byYear[y]));
   return {
     window: ctx.window,
     years: ctx.years,
     posts: costed as PostCosting[],
     yearTotals,
     total,
+    ...vacancyOn(yearTotals, ctx.assumptions.vacancyFactor),
+    exitCost: roundPenny(exitCost),
+    warnings: [...ctx.warnings],
+  };
+}
+
+/**
+ * The vacancy deduction and net cost on the year totals: each year's total × rate, to the
+ * penny. Apart from the posts' costing, so a scenario that changes only the vacancy factor
+ * reuses the base's costing (costing/shared.ts).
+ */
+export function vacancyOn(
+  yearTotals: readonly YearTotal[],
+  vacancyFactor: number
+): Pick<EstablishmentCosting, "vacancy" | "netByYear" | "netTotal"> {
+  const rate = vacancyFactor > 0 ? vacancyFactor : 0;
+  const byYear = yearTotals.map((t) => roundPenny(t.total * rate));
+  const netByYear = yearTotals.map((t, y) => roundPenny(t.total - byYear[y]));
+  return {
     vacancy: { rate, byYear, total: roundPenny(byYear.reduce((s, v) => s + v, 0)) },
     netByYear,
     netTotal: roundPenny(netByYear.reduce((s, v) => s + v, 0)),
-    exitCost: roundPenny(exitCost),
-    warnings: [...ctx.warnings],
   };
 }
 

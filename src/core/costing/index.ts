@@ -5,6 +5,7 @@ export {
   costPostIn,
   costEstablishment,
   totalCosting,
+  vacancyOn,
   peopleFor,
   addMonths,
   FIGURES,
@@ -31,6 +32,7 @@ export {
   type PaySource,
   type PayScaleIndex,
 } from "./pay";
+export { sharedCosting, postCostingKey, type SharedCosting } from "./shared";
 export { costingWindow, financialYearsWindow, windowWarnings, type CostingWindow } from "./window";
 export {
   niForPay,

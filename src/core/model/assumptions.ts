@@ -88,3 +88,18 @@ export interface AssumptionsSource {
   /** A1 address of the value cell of each setting present in the sheet. */
   cells: Partial<Record<keyof Assumptions | string, string>>;
 }
+
+/**
+ * A named variation of the assumptions: a column beside the Value column of the
+ * Assumptions sheet holding only the settings it changes. Its assumptions are the base
+ * with those changes, complete.
+ */
+export interface Scenario {
+  /** The column's heading, as typed (trimmed). */
+  name: string;
+  assumptions: Assumptions;
+  /** The scenario's own value cells (the settings it changes), by the reader's key. */
+  changed: AssumptionsSource["cells"];
+  /** The cell of the scenario's heading. */
+  header: string;
+}

@@ -8,6 +8,7 @@ import type {
   CostingPoint,
   IncrementRule,
   OnCostMode,
+  Scenario,
 } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import { issueAt, issueAtAddress } from "./issues";
@@ -24,6 +25,7 @@ import {
   type Limit,
 } from "./limits";
 import { roundPenny } from "../money";
+import { readScenarios } from "./scenarios";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -877,9 +879,11 @@ export interface ReadAssumptionsResult {
   issues: Issue[];
   /** False when the workbook has no assumptions sheet or block: every value is a default. */
   found: boolean;
+  /** The scenario columns beside the Value column, in sheet order (see scenarios.ts). */
+  scenarios: Scenario[];
 }
 
-interface Block {
+export interface Block {
   grid: Grid;
   start: number;
   labelColumn: number;
@@ -945,17 +949,60 @@ export function findAssumptionsBlock(workbook: WorkbookGrids): Block | undefined
 /**
  * Reads the assumptions sheet into typed Assumptions over the documented defaults, with
  * the address of every setting's value cell. Unknown names are warnings naming the
- * closest known setting; unreadable values are errors at the value cell.
+ * closest known setting; unreadable values are errors at the value cell. Columns beside
+ * the Value column headed with a name are scenarios (see scenarios.ts).
  */
 export function readAssumptions(
   workbook: WorkbookGrids,
   options: ReadAssumptionsOptions = {}
 ): ReadAssumptionsResult {
-  const defaults = defaultAssumptions(options.defaultFirstYear);
   const block = findAssumptionsBlock(workbook);
   if (!block)
-    return { assumptions: defaults, source: { sheet: "", cells: {} }, issues: [], found: false };
-  const { grid, start, labelColumn, valueColumn } = block;
+    return {
+      assumptions: defaultAssumptions(options.defaultFirstYear),
+      source: { sheet: "", cells: {} },
+      issues: [],
+      found: false,
+      scenarios: [],
+    };
+  const base = readSettingRows(block, options, () => block.valueColumn);
+  const scenarios = readScenarios(
+    block,
+    {
+      rows: (columnOf) => readSettingRows(block, options, columnOf),
+      keyOf: (label) => matchSetting(label)?.key,
+    },
+    base.issues
+  );
+  return {
+    assumptions: base.assumptions,
+    source: { sheet: block.grid.sheet, cells: base.cells },
+    issues: [...base.issues, ...scenarios.issues],
+    found: true,
+    scenarios: scenarios.scenarios,
+  };
+}
+
+/** The settings read from one column of values: the base's, or a scenario's over it. */
+export interface SettingRowsRead {
+  assumptions: Assumptions;
+  cells: AssumptionsSource["cells"];
+  issues: Issue[];
+}
+
+/**
+ * Reads every setting row of the block, taking each row's value from the column
+ * `columnOf(row)` names: the Value column for the base; for a scenario, its own column
+ * where it holds something and the Value column elsewhere, so a scenario is read exactly
+ * as a sheet whose values were the scenario's.
+ */
+export function readSettingRows(
+  block: Block,
+  options: ReadAssumptionsOptions,
+  columnOf: (row: number) => number
+): SettingRowsRead {
+  const { grid, start, labelColumn } = block;
+  const defaults = defaultAssumptions(options.defaultFirstYear);
   const draft: Draft = {
     a: defaults,
     awardPercent: new Map(),
@@ -971,8 +1018,8 @@ export function readAssumptions(
     const row = grid.values[r] ?? [];
     const labelValue = row[labelColumn];
     if (typeof labelValue !== "string" || isBlank(labelValue)) continue;
+    const valueColumn = columnOf(r);
     const value = row[valueColumn];
-    const valueAddress = toA1(positionIn(grid, r, valueColumn));
     const at = (
       c: number,
       severity: Severity,
@@ -1000,43 +1047,14 @@ export function readAssumptions(
       );
       continue;
     }
-    const first = labelCells.get(matched.key);
-    const typed = isBlank(value) ? "" : String(value).trim();
-    if (first !== undefined) {
-      // The same value twice changes nothing (information); a different one is ignored.
-      const same = first.value === typed;
-      at(
-        labelColumn,
-        same ? "info" : "warning",
-        "duplicate-setting",
-        same
-          ? `${labelValue.trim()} is set twice (first at ${first.cell}) to the same value`
-          : `${labelValue.trim()} is set twice (first at ${first.cell}); this row is ignored`,
-        same
-          ? "nothing to do; delete one of the two rows to tidy up"
-          : "delete one of the two rows",
-        labelValue
-      );
-      continue;
-    }
-    labelCells.set(matched.key, { cell: toA1(positionIn(grid, r, labelColumn)), value: typed });
-    cells[matched.key] = valueAddress;
+    if (duplicateRow(labelCells, matched.key, labelValue, value, at, labelColumn)) continue;
+    labelCells.set(matched.key, {
+      cell: toA1(positionIn(grid, r, labelColumn)),
+      value: typed(value),
+    });
+    cells[matched.key] = toA1(positionIn(grid, r, valueColumn));
     if (value === undefined || isBlank(value)) continue;
-    if (isErrorValue(value)) {
-      at(
-        valueColumn,
-        "error",
-        "setting-error-cell",
-        `${labelValue.trim()} is ${value} (an Excel error)`,
-        "correct the formula or type the value",
-        value
-      );
-      continue;
-    }
-    const problem =
-      "spec" in matched
-        ? matched.spec.apply(draft, value)
-        : matched.yearSpec.apply(draft, matched.year, value);
+    const problem = applyValue(draft, matched, labelValue, value);
     if (problem)
       at(
         valueColumn,
@@ -1050,7 +1068,56 @@ export function readAssumptions(
 
   const assumptions = finish(draft);
   crossCheck(grid, assumptions, cells, draft, issues);
-  return { assumptions, source: { sheet: grid.sheet, cells }, issues, found: true };
+  return { assumptions, cells, issues };
+}
+
+const typed = (value: CellValue | undefined) =>
+  value === undefined || isBlank(value) ? "" : String(value).trim();
+
+/**
+ * A setting's second row: the same value twice changes nothing (information); a different
+ * one is ignored (a warning). True when the row is a second one.
+ */
+function duplicateRow(
+  labelCells: Map<string, { cell: string; value: string }>,
+  key: string,
+  labelValue: string,
+  value: CellValue | undefined,
+  at: (c: number, s: Severity, code: string, m: string, fix: string, v?: CellValue) => void,
+  labelColumn: number
+): boolean {
+  const first = labelCells.get(key);
+  if (first === undefined) return false;
+  const same = first.value === typed(value);
+  at(
+    labelColumn,
+    same ? "info" : "warning",
+    "duplicate-setting",
+    same
+      ? `${labelValue.trim()} is set twice (first at ${first.cell}) to the same value`
+      : `${labelValue.trim()} is set twice (first at ${first.cell}); this row is ignored`,
+    same ? "nothing to do; delete one of the two rows to tidy up" : "delete one of the two rows",
+    labelValue
+  );
+  return true;
+}
+
+/** One non-blank value into the draft, or what is wrong with it. */
+function applyValue(
+  draft: Draft,
+  matched: Matched,
+  labelValue: string,
+  value: CellValue
+): Problem | undefined {
+  if (isErrorValue(value))
+    return {
+      message: `${labelValue.trim()} is ${value} (an Excel error)`,
+      fix: "correct the formula or type the value",
+      code: "setting-error-cell",
+    };
+  return "spec" in matched
+    ? matched.spec.apply(draft, value)
+    : matched.yearSpec.apply(draft, matched.year, value);
 }
 
 function finish(draft: Draft): Assumptions {

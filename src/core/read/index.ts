@@ -30,6 +30,13 @@ export {
   type ReadAssumptionsResult,
 } from "./assumptions";
 export {
+  findScenario,
+  readScenarios,
+  NOTE_HEADERS,
+  STRUCTURAL_SETTINGS,
+  type ScenariosRead,
+} from "./scenarios";
+export {
   detectTables,
   chooseCandidate,
   fieldForHeader,

@@ -6,6 +6,7 @@ import type {
   Localities,
   PayScales,
   PostField,
+  Scenario,
 } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import {
@@ -27,6 +28,7 @@ import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
 import { grantAmountMissing, localityDefaults, shapingDefaults } from "./assumption-defaults";
+import { findScenario } from "./scenarios";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -36,6 +38,8 @@ export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table names of a restructure's two lists (found by their names when absent). */
   current?: string;
   proposed?: string;
+  /** Build with this scenario's assumptions (a column of the Assumptions sheet) instead of the base. */
+  scenario?: string;
 }
 
 export interface WorkbookInputs {
@@ -53,6 +57,10 @@ export interface WorkbookInputs {
   /** Localities tables found, best first: the first is the one read (the task pane maps its columns). */
   localityCandidates: TableCandidate<LocalityField>[];
   payScales?: PayScales;
+  /** The Assumptions sheet's scenarios, each over the base; the chosen one's are `assumptions`. */
+  scenarios: Scenario[];
+  /** The base assumptions when a scenario was chosen (else the same as `assumptions`). */
+  baseAssumptions: Assumptions;
   /** Every issue from every reader, establishment first. */
   issues: Issue[];
 }
@@ -67,7 +75,7 @@ export function readWorkbook(
 ): WorkbookInputs {
   const pay = readPayScales(workbook);
   const est = readStructure(workbook, options, pay.payScales);
-  const assumptions = readAssumptions(workbook, options);
+  const assumptions = chosenScenario(readAssumptions(workbook, options), options.scenario);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
     mapping: options.localityMapping,
@@ -77,6 +85,8 @@ export function readWorkbook(
     localityCandidates: localities.candidates,
     assumptions: assumptions.assumptions,
     assumptionsSource: assumptions.source,
+    scenarios: assumptions.scenarios,
+    baseAssumptions: assumptions.base,
     issues: [
       ...sharesOnly(est.issues, options, assumptions, localities.localities),
       ...assumptions.issues,
@@ -203,6 +213,40 @@ function agencyRateNotes(
       ),
     ];
   });
+}
+
+/**
+ * The read with a chosen scenario's assumptions in place of the base's, its own cells over
+ * the base's; an unknown name is an error at the Assumptions sheet naming those there are.
+ */
+function chosenScenario(
+  read: ReadAssumptionsResult,
+  name: string | undefined
+): ReadAssumptionsResult & { base: Assumptions } {
+  const base = read.assumptions;
+  if (name === undefined) return { ...read, base };
+  const scenario = findScenario(read.scenarios, name);
+  if (scenario)
+    return {
+      ...read,
+      base,
+      assumptions: scenario.assumptions,
+      source: { ...read.source, cells: { ...read.source.cells, ...scenario.changed } },
+    };
+  const there = read.scenarios.map((s) => `'${s.name}'`);
+  const issue = issueAtAddress(
+    read.source.sheet || "Assumptions",
+    read.scenarios[0]?.header ?? "A1",
+    "error",
+    "scenario-unknown",
+    `There is no scenario '${name}' on the Assumptions sheet: ${
+      there.length ? `the scenarios are ${there.join(", ")}` : "it has no scenario columns"
+    }`,
+    there.length
+      ? "choose one of those names, or add a column headed with this name beside the Value column"
+      : "add a column headed with the scenario's name beside the Value column, holding the settings it changes"
+  );
+  return { ...read, base, issues: [...read.issues, issue] };
 }
 
 /**

@@ -11,3 +11,5 @@ export {
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
 export { ESTAB_CALL, makeShareable, withLiveFormulas } from "./shareable";
+export { buildScenariosSheet, type ScenariosSheetInput } from "./scenarios";
+export { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";

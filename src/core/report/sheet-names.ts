@@ -17,6 +17,7 @@ export const SHEET_NAMES: Readonly<Record<SheetKey, string>> = {
   cost: "Establishment Cost",
   changes: "Restructure",
   shares: "Locality shares",
+  scenarios: "Scenarios",
   assumptions: "Assumptions",
 };
 

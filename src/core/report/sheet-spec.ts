@@ -95,7 +95,7 @@ export interface NoteSpec {
   text: string;
 }
 
-export type SheetKey = "grant" | "cost" | "changes" | "shares" | "assumptions";
+export type SheetKey = "grant" | "cost" | "changes" | "shares" | "scenarios" | "assumptions";
 
 export interface SheetSpec {
   key: SheetKey;

@@ -3,7 +3,7 @@ import type { Assumptions, Establishment, Localities } from "../model";
 import { establishmentFte } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
-import { costEstablishment, financialYearsWindow, type EstablishmentCosting } from "../costing";
+import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "../costing";
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
@@ -17,6 +17,8 @@ import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/loc
 import { rolesOfPosts } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { withCharts } from "../report/charts";
+import { buildScenariosSheet } from "../report/scenarios";
+import { scenarioFigures } from "../report/scenario-figures";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -33,6 +35,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "grant",
   "changes",
   "shares",
+  "scenarios",
   "assumptions",
 ];
 
@@ -59,6 +62,14 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
           ? "the localities table has no localities under its header"
           : "no localities table was found",
     ],
+    [
+      "scenarios",
+      !est
+        ? noEstablishment
+        : inputs.scenarios.length === 0
+          ? "the Assumptions sheet has no scenario columns"
+          : undefined,
+    ],
     ["assumptions", undefined],
   ]);
 }
@@ -69,6 +80,8 @@ const FIX_FOR: Record<SheetKey, string> = {
   changes:
     "add a column headed 'Proposed FTE' beside the current FTE, or put the proposed structure on its own sheet named e.g. 'Proposed structure' (or name both lists: --current and --proposed)",
   shares: "add a localities table: Locality, Population 0-19, IDACI rate, Referrals",
+  scenarios:
+    "add a column beside the Assumptions sheet's Value column, headed with the scenario's name, holding the settings it changes",
   assumptions: "",
 };
 
@@ -86,6 +99,24 @@ function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs)
     message: `Cannot build the ${key} sheet: ${reason}`,
     fix: FIX_FOR[key],
   };
+}
+
+/**
+ * Live figures follow the Assumptions sheet's Value column, so a live build of a scenario
+ * would show the scenario's figures over formulas that give the base's: refused.
+ */
+function liveScenarioIssue(request: BuildRequest, inputs: WorkbookInputs): Issue[] {
+  if (request.mode !== "live" || request.scenario === undefined) return [];
+  return [
+    {
+      severity: "error",
+      code: "scenario-live",
+      sheet: inputs.assumptionsSource.sheet || "Assumptions",
+      address: "A1",
+      message: `A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario '${request.scenario}'`,
+      fix: "build the scenario without --live (values and native formulas), or copy its values into the Value column",
+    },
+  ];
 }
 
 /** The FY the restructure is costed in: the one it takes effect in, else the first FY. */
@@ -106,8 +137,9 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     mapping: request.mapping,
     localityMapping: request.localityMapping,
     defaultFirstYear: request.defaultFirstYear,
+    ...(request.scenario !== undefined ? { scenario: request.scenario } : {}),
   });
-  const issues = [...inputs.issues];
+  const issues = [...inputs.issues, ...liveScenarioIssue(request, inputs)];
   const available = availableSheets(inputs);
   const wanted = request.only
     ? SHEET_ORDER.filter((k) => request.only?.includes(k))
@@ -131,16 +163,11 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
     (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
   const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
-  // One costing of the whole establishment for the first FY serves the cost sheet and
-  // the average cost per FTE that goes with locality shares.
-  let annual: EstablishmentCosting | undefined;
+  // One costing of the whole establishment for the first FY serves the cost sheet, the
+  // average cost per FTE that goes with locality shares, and the Scenarios sheet's base.
+  const shared = sharedCosting(inputs.payScales);
   const annualCosting = (est: Establishment): EstablishmentCosting =>
-    (annual ??= costEstablishment(
-      est.posts,
-      a,
-      financialYearsWindow(a.firstYear, 1),
-      inputs.payScales
-    ));
+    shared.cost(est.posts, "all", a, financialYearsWindow(a.firstYear, 1));
 
   let costCells: EstablishmentCostCells | undefined;
   for (const key of wanted) {
@@ -198,6 +225,17 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
       issues.push(...shares.issues);
       built.push(shares);
+    } else if (key === "scenarios" && est) {
+      const input = {
+        establishment: est,
+        localities: inputs.localities,
+        payScales: inputs.payScales,
+        base: inputs.baseAssumptions,
+        assumptionsSheet: inputs.assumptionsSource.sheet,
+        scenarios: inputs.scenarios,
+        ...provenance,
+      };
+      built.push(buildScenariosSheet(input, scenarioFigures(input, shared)));
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }

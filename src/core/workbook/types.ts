@@ -32,6 +32,11 @@ export interface BuildRequest {
   roles?: boolean;
   /** First FY when the workbook has no assumptions sheet: the caller's current FY (the core has no clock). */
   defaultFirstYear?: FinancialYear;
+  /**
+   * Build with this scenario's assumptions (a scenario column of the Assumptions sheet)
+   * instead of the base's; an unknown name is an error listing the scenarios there are.
+   */
+  scenario?: string;
   /** For the provenance line; passed in so the core stays pure and testable. */
   generatedAt: string;
   version: string;

@@ -48,6 +48,7 @@ describe("defaults", () => {
       source: { sheet: "", cells: {} },
       issues: [],
       found: false,
+      scenarios: [],
     });
   });
 

@@ -1,0 +1,209 @@
+/**
+ * Scenario columns on the Assumptions sheet: beside the Value column, a column headed with
+ * a scenario's name holds only the settings that scenario changes (blank = as the base).
+ * Each is read as the sheet would be read with its values in the Value column, so it is
+ * parsed and checked exactly like the base, and its problems are reported at its cells.
+ */
+import type { CellValue, Issue } from "../grid";
+import { isBlank, isErrorValue, positionIn, toA1 } from "../grid";
+import type { Scenario } from "../model";
+import type { Block, SettingRowsRead } from "./assumptions";
+import { issueAt, issueAtAddress } from "./issues";
+import { financialYearLabel } from "../dates";
+import { describeValue, normaliseLabel } from "./text";
+
+/**
+ * Headings of a column of explanations, never a scenario. Any other heading beside the
+ * Value column names a scenario (docs/input-format.md, "Scenario columns").
+ */
+export const NOTE_HEADERS: ReadonlySet<string> = new Set([
+  "note",
+  "notes",
+  "comment",
+  "comments",
+  "description",
+  "explanation",
+  "guidance",
+  "help",
+  "remarks",
+  "source",
+  "sources",
+]);
+
+/**
+ * Settings a scenario may not change: every scenario is compared with the base year by
+ * year, on the same footing, so the window and the on-cost method are the base's.
+ */
+export const STRUCTURAL_SETTINGS: ReadonlyMap<string, string> = new Map([
+  ["firstYear", "the first financial year"],
+  ["years", "the number of years"],
+  ["onCostMode", "the on-cost method"],
+]);
+
+interface ScenarioColumn {
+  name: string;
+  column: number;
+  header: string;
+}
+
+export interface ScenariosRead {
+  scenarios: Scenario[];
+  issues: Issue[];
+}
+
+const heading = (v: CellValue | undefined): string =>
+  v === undefined || isBlank(v) || isErrorValue(v) ? "" : String(v).trim();
+
+/** The scenario columns of the block's header row, with issues for headings that cannot be one. */
+function scenarioColumns(block: Block, issues: Issue[]): ScenarioColumn[] {
+  const { grid, start, labelColumn, valueColumn } = block;
+  if (start === 0) return []; // No header row: nothing can name a scenario.
+  const headerRow = grid.values[start - 1] ?? [];
+  const width = Math.max(headerRow.length, ...grid.values.slice(start).map((r) => r?.length ?? 0));
+  const seen = new Map<string, string>();
+  const columns: ScenarioColumn[] = [];
+  for (let c = valueColumn + 1; c < width; c++) {
+    if (c === labelColumn) continue;
+    const name = heading(headerRow[c]);
+    const header = toA1(positionIn(grid, start - 1, c));
+    if (NOTE_HEADERS.has(normaliseLabel(name))) continue;
+    if (name === "") {
+      const r = grid.values.findIndex((row, i) => i >= start && !isBlank(row?.[c] ?? ""));
+      if (r >= 0)
+        issues.push(
+          issueAt(
+            grid,
+            r,
+            c,
+            "info",
+            "scenario-column-unnamed",
+            "This column has no heading, so it is not read as a scenario",
+            `head it (row ${start}) with the scenario's name if it is one, or 'Notes' if it is not`
+          )
+        );
+      continue;
+    }
+    const key = normaliseLabel(name);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(
+        issueAt(
+          grid,
+          start - 1,
+          c,
+          "error",
+          "scenario-name-twice",
+          `Two scenarios are named ${describeValue(name)} (first at ${first})`,
+          "give each scenario column its own name",
+          name
+        )
+      );
+      continue;
+    }
+    seen.set(key, header);
+    columns.push({ name, column: c, header });
+  }
+  return columns;
+}
+
+/** How the sheet is read: its rows from given columns, and a row label's setting key. */
+export interface SettingsReader {
+  rows: (columnOf: (row: number) => number) => SettingRowsRead;
+  keyOf: (label: string) => string | undefined;
+}
+
+/**
+ * One scenario: the rows its column changes, a structural setting refused at its cell,
+ * then the whole sheet read with its values over the base's. Only the issues the base
+ * read does not already have are the scenario's.
+ */
+function readScenario(
+  block: Block,
+  col: ScenarioColumn,
+  read: SettingsReader,
+  baseKeys: ReadonlySet<string>,
+  issues: Issue[]
+): Scenario {
+  const { grid, start, labelColumn, valueColumn } = block;
+  const own = new Set<number>();
+  for (let r = start; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const value = row[col.column];
+    if (value === undefined || isBlank(value)) continue;
+    const label = row[labelColumn];
+    const key = typeof label === "string" ? read.keyOf(label) : undefined;
+    const structural = key && STRUCTURAL_SETTINGS.get(key);
+    if (structural) {
+      issues.push(
+        issueAt(
+          grid,
+          r,
+          col.column,
+          "error",
+          "scenario-structural",
+          `Scenario ${describeValue(col.name)} changes ${structural}, which a scenario cannot: every scenario is compared with the base over the same years, costed the same way`,
+          "clear this cell; to cost a different window or on-cost method, change the Value column (or copy the workbook)",
+          value
+        )
+      );
+      continue;
+    }
+    own.add(r);
+  }
+  const result = read.rows((r) => (own.has(r) ? col.column : valueColumn));
+  for (const issue of result.issues) if (!baseKeys.has(issueKey(issue))) issues.push(issue);
+  const letter = toA1(positionIn(grid, start, col.column)).replace(/\d+$/, "");
+  const changed = Object.fromEntries(
+    Object.entries(result.cells).filter(([, address]) => address?.replace(/\d+$/, "") === letter)
+  );
+  issues.push(...firstYearAwards(block, col, changed, result.assumptions.firstYear));
+  return { name: col.name, assumptions: result.assumptions, changed, header: col.header };
+}
+
+/**
+ * An award for the first financial year (or before) is taken to be in the salaries
+ * already, so a scenario changing it changes no figure: said at its cell.
+ */
+function firstYearAwards(
+  block: Block,
+  col: ScenarioColumn,
+  changed: Record<string, string | undefined>,
+  firstYear: number
+): Issue[] {
+  return Object.entries(changed).flatMap(([key, address]) => {
+    const m = /^payAward(?:Minimum)?:(\d+)$/.exec(key);
+    if (!m || Number(m[1]) > firstYear || !address) return [];
+    return [
+      issueAtAddress(
+        block.grid.sheet,
+        address,
+        "info",
+        "scenario-award-in-base",
+        `Scenario ${describeValue(col.name)} changes the pay award for ${financialYearLabel(Number(m[1]))}, which changes no figure: the salaries are taken to include the first financial year's award already`,
+        "change the award of a later year, or the salaries, to model a different award"
+      ),
+    ];
+  });
+}
+
+const issueKey = (i: Issue) => `${i.code}|${i.address}|${i.message}`;
+
+/** Every scenario column of the block, read over the base, with its issues. */
+export function readScenarios(
+  block: Block,
+  read: SettingsReader,
+  baseIssues: readonly Issue[]
+): ScenariosRead {
+  const issues: Issue[] = [];
+  const baseKeys = new Set(baseIssues.map(issueKey));
+  const scenarios = scenarioColumns(block, issues).map((col) =>
+    readScenario(block, col, read, baseKeys, issues)
+  );
+  return { scenarios, issues };
+}
+
+/** The scenario a name chooses (case and spacing aside), or undefined. */
+export function findScenario(scenarios: readonly Scenario[], name: string): Scenario | undefined {
+  const key = normaliseLabel(name);
+  return scenarios.find((s) => normaliseLabel(s.name) === key);
+}

@@ -1,0 +1,138 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type ExcelJS from "exceljs";
+import { capture } from "./support";
+import { main } from "../../src/cli/main";
+import type { BuildJson } from "../../src/cli/build";
+import { childrensServicesWorkbook } from "../../src/cli/demo-workbook";
+import { readWorkbook } from "../../src/core/read";
+import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-scenario-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The demo's Assumptions sheet with `edit` applied, saved as `name`. */
+async function demoWith(name: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = childrensServicesWorkbook();
+  edit(wb.getWorksheet("Assumptions")!);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, setting: string): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === setting) found = row;
+  });
+  if (!found) throw new Error(`no row ${setting}`);
+  return found;
+}
+
+async function buildJson(file: string, extra: string[] = []): Promise<BuildJson> {
+  const c = capture();
+  const out = path.join(dir, `${path.basename(file, ".xlsx")}-${extra.length}-out.xlsx`);
+  expect(await main(["build", file, "-o", out, "--json", ...extra], c.io)).toBe(0);
+  return JSON.parse(c.stdout()) as BuildJson;
+}
+
+describe("estab build --scenario", () => {
+  it("builds with the scenario's assumptions: the same figures as a workbook whose Value column holds them", async () => {
+    // The demo's own scenario column D, "Pay award 4%" (2026/27 and 2027/28).
+    const scenarioFile = await demoWith("scenario.xlsx", () => undefined);
+    const typedIn = await demoWith("typed-in.xlsx", (ws) => {
+      rowOf(ws, "Pay award 2026/27").getCell(2).value = 0.04;
+      rowOf(ws, "Pay award 2027/28").getCell(2).value = 0.04;
+    });
+    const chosen = await buildJson(scenarioFile, ["--scenario", "pay award 4%"]);
+    const expected = await buildJson(typedIn);
+    const base = await buildJson(scenarioFile);
+    const grant = (j: BuildJson) => j.sheets.find((s) => s.key === "grant")!.totals;
+    expect(grant(chosen)).toEqual(grant(expected));
+    // The award is higher, so the scenario costs more than the base, to the penny as typed in.
+    expect(grant(chosen)["Total cost"]).toBeGreaterThan(grant(base)["Total cost"]);
+    for (const key of ["cost", "grant", "changes", "shares"])
+      expect(chosen.sheets.find((s) => s.key === key)?.totals).toEqual(
+        expected.sheets.find((s) => s.key === key)?.totals
+      );
+    // The Scenarios sheet compares the Value column and its scenarios whichever is chosen.
+    const scenarios = (j: BuildJson) => j.sheets.find((s) => s.key === "scenarios")?.totals;
+    expect(scenarios(chosen)).toEqual(scenarios(base));
+    expect(scenarios(base)?.["Pay award 4%: difference to base"]).toBe(
+      Math.round((grant(chosen)["Total commitment"] - grant(base)["Total commitment"]) * 100) / 100
+    );
+  });
+
+  it("an unknown name is an error listing the scenarios there are; nothing is written", async () => {
+    const file = await demoWith("scenario.xlsx", () => undefined);
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(await main(["build", file, "-o", out, "--scenario", "Pay award 5%"], c.io)).toBe(1);
+    expect(c.stderr()).toContain(
+      "error    Assumptions!D1: There is no scenario 'Pay award 5%' on the Assumptions sheet: the scenarios are 'Pay award 4%', 'NI before April 2025', 'Vacancies 5%' — choose one of those names"
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("is refused with --live, which follows the Value column", async () => {
+    const file = await demoWith("scenario.xlsx", () => undefined);
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(
+      await main(["build", file, "-o", out, "--live", "--scenario", "Pay award 4%"], c.io)
+    ).toBe(1);
+    expect(c.stderr()).toContain(
+      "A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario 'Pay award 4%'"
+    );
+  });
+});
+
+describe("estab init --scenario", () => {
+  it("adds an empty scenario column per name, which a filled-in cell makes a scenario", async () => {
+    const file = path.join(dir, "starter.xlsx");
+    const c = capture();
+    expect(
+      await main(["init", file, "--scenario", "Pay award 4%", "--scenario", "Vacancies 5%"], c.io)
+    ).toBe(0);
+    expect(c.stdout()).toContain(
+      "with 2 scenario columns, 'Pay award 4%', 'Vacancies 5%': fill in only the settings each changes"
+    );
+    const wb = await loadWorkbook(readFileSync(file));
+    const ws = wb.getWorksheet("Assumptions")!;
+    expect([1, 2, 3, 4, 5].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
+      "Setting",
+      "Value",
+      "Notes",
+      "Pay award 4%",
+      "Vacancies 5%",
+    ]);
+    const read = readWorkbook(readWorkbookGrids(wb));
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(read.scenarios.map((s) => [s.name, s.changed])).toEqual([
+      ["Pay award 4%", {}],
+      ["Vacancies 5%", {}],
+    ]);
+    // Filled in, the column changes the vacancy factor.
+    rowOf(ws, "Vacancy factor").getCell(5).value = "5%";
+    const filled = readWorkbook(readWorkbookGrids(wb));
+    expect(filled.scenarios[1].assumptions.vacancyFactor).toBe(0.05);
+  });
+
+  it("refuses a name that would not be read as a scenario (exit 2, nothing written)", async () => {
+    const file = path.join(dir, "starter.xlsx");
+    for (const [name, message] of [
+      ["Notes", "'Notes' heads a notes column, so it would not be read as a scenario"],
+      ["  ", "--scenario needs a name"],
+    ]) {
+      const c = capture();
+      expect(await main(["init", file, "--scenario", name], c.io)).toBe(2);
+      expect(c.stderr()).toContain(message);
+      expect(existsSync(file)).toBe(false);
+    }
+    const c = capture();
+    expect(await main(["init", file, "--scenario", "Cut", "--scenario", "cut"], c.io)).toBe(2);
+    expect(c.stderr()).toContain("The scenario 'cut' is given twice.");
+  });
+});
