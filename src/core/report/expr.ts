@@ -329,6 +329,9 @@ export const ROUNDUP = (x: Expr, digits: number): Expr =>
 export const MAX = (...args: Expr[]): Expr =>
   call("MAX", (vs) => Math.max(...vs.flatMap(numbersIn)), ...args);
 
+export const MIN = (...args: Expr[]): Expr =>
+  call("MIN", (vs) => Math.min(...vs.flatMap(numbersIn)), ...args);
+
 export const ABS = (x: Expr): Expr => call("ABS", ([v]) => Math.abs(toNumber(v)), x);
 
 /** N(): a number stays, anything else is 0. */

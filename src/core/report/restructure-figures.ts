@@ -94,17 +94,26 @@ export interface ProposedFte {
 }
 
 /**
- * The proposed FTE as the reader takes it: the Proposed FTE cell, blank being 0 (a deleted
- * post); with no Proposed FTE column, the current FTE. A post given with no proposed FTE
- * beside a blank cell keeps its current FTE, as proposedFteOf does.
+ * The proposed FTE as the reader takes it: a blank Proposed FTE cell means unchanged (the
+ * current FTE), a number is the FTE proposed, and "Deleted" typed there reads as 0 through
+ * N(), as 0 deletes: IF(LEN(cell)=0,fte,N(cell)). A post deleted by its Status column reads
+ * N(cell), 0 while the cell is blank (a figure typed beside a Deleted status is kept, as the
+ * reader keeps it). With no Proposed FTE column, the current FTE.
  */
 export function proposedFte(c: RestructureInputs, post: Post): ProposedFte {
   const fte = fteCell(c, post);
   const cell = proposedFteCell(c, post);
   if (!cell) return { expr: fte, fields: ["fte"], viaN: false };
-  const viaN = !(post.proposedFte === undefined && fte);
-  if (viaN) return { expr: N(cell), fields: ["proposedFte"], cell, viaN };
-  return { expr: ifBlank(cell, fte as Expr), fields: ["proposedFte", "fte"], cell, viaN };
+  // "Deleted" is text the formula reads as 0 on purpose: not a number typed as text.
+  const typed: PostField[] = post.proposedFteFrom === "deleted typed" ? [] : ["proposedFte"];
+  if (!fte || post.proposedFteFrom === "status deleted")
+    return { expr: N(cell), fields: typed, cell, viaN: typed.length > 0 };
+  return {
+    expr: IF(EQ(LEN(cell), lit(0)), fte, N(cell)),
+    fields: [...typed, "fte"],
+    cell,
+    viaN: typed.length > 0,
+  };
 }
 
 /** The post's Proposed FTE cell, placed by the column's when the reader read none (blank). */

@@ -2,6 +2,7 @@ import { SHEET_NAMES } from "./sheet-names";
 import { formatPounds, roundTo } from "../money";
 import {
   describeChanges,
+  FULL_TIME_HOURS,
   isManagementGrade,
   proposedVersusCurrent,
   type AgencyConversion,
@@ -13,7 +14,7 @@ import {
 } from "../changes";
 import { financialYearLabel, formatUkDate } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
-import type { Assumptions, Establishment, PostField } from "../model";
+import type { Assumptions, Establishment, PostField, PostSource, ProposedFteFrom } from "../model";
 import type { SheetBuild, SheetSummary } from "./summary";
 import { formula, text, type NumberCell, type NumberFormatName } from "./sheet-spec";
 import {
@@ -23,7 +24,7 @@ import {
   type PlacedTable,
   type SheetDraft,
 } from "./table-layout";
-import { cellRef, div, lit, mul, ROUND, sub, type Expr } from "./expr";
+import { add, cellRef, div, GT, IF, lit, MIN, mul, ROUND, sub, type Expr } from "./expr";
 import { agencyCost, fyFraction } from "./estab-calls";
 import { hasReason, postCell, type Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
@@ -46,7 +47,10 @@ export type { RestructureLive } from "./restructure-figures";
 
 export interface RestructureSheetInput {
   establishment: Establishment;
-  assumptions: Pick<Assumptions, "implementationDate" | "managementGrades" | "agencyWeeksPerYear">;
+  assumptions: Pick<
+    Assumptions,
+    "implementationDate" | "managementGrades" | "agencyWeeksPerYear" | "agencyHoursPerWeek"
+  >;
   /** The costing engine's annual cost of one post (see changes/CostOf). */
   costOf: CostOf;
   options?: ChangesOptions;
@@ -271,7 +275,8 @@ function postColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostChan
       cell: (p) => describeChanges(p.changes),
     },
     mgmt("mgmtNow", "Management now", "now"),
-    mgmt("mgmtProposed", "Management proposed", "proposed")
+    mgmt("mgmtProposed", "Management proposed", "proposed"),
+    ...provenanceColumns(s.r.posts)
   );
   const letterOf = (key: string) => columnLetters(cols.findIndex((c) => c.key === key));
   return cols;
@@ -286,6 +291,9 @@ interface AgencyRow {
   permanent: Figure;
   saving: Figure;
   perFte: Figure;
+  converted: Figure;
+  fteChangeCost: Figure;
+  conversionSaving: Figure;
 }
 
 /**
@@ -294,6 +302,55 @@ interface AgencyRow {
  * source cells, while a copy is a value), the permanent cost as the post's own cost
  * proposed, and the saving (and per FTE) as ROUND over those and the post's FTE cells.
  */
+/** How a one-table post's proposed FTE was read, in the words the sheet shows. */
+const PROPOSED_FTE_WORDS: Record<ProposedFteFrom, string> = {
+  given: "",
+  "blank: unchanged": "Blank: unchanged",
+  "deleted typed": "'Deleted' typed",
+  "status deleted": "Status: deleted",
+};
+
+const sourceText = (src: PostSource | undefined): string =>
+  src ? `${quoteSheetName(src.sheet)}!${src.address ?? `A${src.row}`}` : "";
+
+/**
+ * Where each post's figures came from, shown only when it says something: how a blank or
+ * deleted Proposed FTE was read (one table), and for two lists the current and proposed
+ * rows each post was matched from and by which rule.
+ */
+function provenanceColumns(posts: readonly PostChange[]): ColumnSpec<PostChange>[] {
+  const cols: ColumnSpec<PostChange>[] = [];
+  if (posts.some((p) => p.proposedFteFrom !== undefined && p.proposedFteFrom !== "given"))
+    cols.push({
+      key: "proposedFteFrom",
+      header: "Proposed FTE read as",
+      width: 16,
+      cell: (p) => PROPOSED_FTE_WORDS[p.proposedFteFrom ?? "given"],
+    });
+  if (posts.some((p) => p.currentSource || p.proposedSource))
+    cols.push(
+      { key: "rowNow", header: "Row now", width: 22, cell: (p) => sourceText(p.currentSource) },
+      {
+        key: "rowProposed",
+        header: "Row proposed",
+        width: 22,
+        cell: (p) => sourceText(p.proposedSource),
+      },
+      {
+        key: "matchedBy",
+        header: "Matched by",
+        width: 20,
+        cell: (p) =>
+          p.matchedBy
+            ? `${p.matchedBy}${p.inOrder ? ", in list order" : ""}`
+            : p.currentSource
+              ? "not in the proposed list"
+              : "not in the current list",
+      }
+    );
+  return cols;
+}
+
 function agencyFigures(
   s: RestructureSheet,
   p: PostChange,
@@ -372,7 +429,73 @@ function agencyFigures(
       ),
     "agency saving per FTE"
   );
-  return { rate, hours, weeks, agency, permanent, saving, perFte };
+  return {
+    rate,
+    hours,
+    weeks,
+    agency,
+    permanent,
+    saving,
+    perFte,
+    ...likeForLike(s, p, a, fig, { agency, permanent, saving }),
+  };
+}
+
+/**
+ * The conversion apart from any change of FTE, as agencyConversionOf works it out: the FTE
+ * converted (the smaller of now and proposed), the cost of the change of FTE (growth at the
+ * permanent cost per FTE, or agency FTE not replaced at the agency cost per FTE), and the
+ * saving like for like, which with it makes up the net saving to the penny.
+ */
+function likeForLike(
+  s: RestructureSheet,
+  p: PostChange,
+  a: AgencyConversion,
+  fig: (key: string, value: number, define: () => Definition, what: string) => Figure,
+  costs: { agency: Figure; permanent: Figure; saving: Figure }
+): Pick<AgencyRow, "converted" | "fteChangeCost" | "conversionSaving"> {
+  const row = s.rows.get(p);
+  const now = row?.fteNow.ref;
+  const proposed = row?.fteProposed.ref;
+  const converted = fig(
+    "converted",
+    a.convertedFte,
+    () => needs([now, proposed], "its FTE cells are not live", (x, y) => ROUND(MIN(x, y), FTE_DP)),
+    "FTE converted"
+  );
+  const fteChangeCost = fig(
+    "fteChangeCost",
+    a.fteChangeCost,
+    () =>
+      needs(
+        [now, proposed, costs.agency.ref, costs.permanent.ref],
+        "its costs or FTE cells are not live",
+        (x, y, agency, permanent) => {
+          const grown = sub(y, x);
+          return ROUND(
+            IF(
+              GT(grown, lit(1e-9)),
+              mul(grown, div(permanent, y)),
+              IF(GT(lit(-1e-9), grown), mul(grown, div(agency, x)), lit(0))
+            ),
+            MONEY_DP
+          );
+        }
+      ),
+    "cost of the FTE change"
+  );
+  const conversionSaving = fig(
+    "conversionSaving",
+    a.conversionSaving,
+    () =>
+      needs(
+        [costs.saving.ref, fteChangeCost.ref],
+        "its saving or FTE change cost stays a value",
+        (x, y) => ROUND(add(x, y), MONEY_DP)
+      ),
+    "saving like for like"
+  );
+  return { converted, fteChangeCost, conversionSaving };
 }
 
 const AGENCY_FORMATS: Record<string, NumberFormatName> = {
@@ -383,9 +506,26 @@ const AGENCY_FORMATS: Record<string, NumberFormatName> = {
   permanent: "money",
   saving: "money",
   perFte: "money",
+  converted: "fte",
+  conversionSaving: "money",
+  fteChangeCost: "money",
 };
 
 const conversion = (p: PostChange) => p.agencyConversion as AgencyConversion;
+
+/** The rate as the agency quoted it ("£260.00 a day ÷ 7.4 hours a day"), when one was not hourly. */
+function quotedRateColumn(posts: readonly PostChange[]): ColumnSpec<PostChange>[] {
+  const converted = posts.filter((p) => p.agencyConversion !== undefined);
+  const cols: ColumnSpec<PostChange>[] = [];
+  if (converted.some((p) => conversion(p).conversion !== undefined))
+    cols.push({
+      key: "quoted",
+      header: "Rate as quoted",
+      width: 40,
+      cell: (p) => conversion(p).conversion ?? "hourly, as typed",
+    });
+  return cols;
+}
 
 function agencyColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostChange>[] {
   const rows = new Map<PostChange, AgencyRow>();
@@ -404,7 +544,7 @@ function agencyColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostCh
     key,
     header,
     format: AGENCY_FORMATS[key],
-    ...(total ? { totalDecimals: MONEY_DP } : {}),
+    ...(total ? { totalDecimals: key === "converted" ? FTE_DP : MONEY_DP } : {}),
     cell: (p, i) => rowOf(p, i)[key].cell,
   });
   const cols: ColumnSpec<PostChange>[] = [
@@ -417,6 +557,10 @@ function agencyColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostCh
     column("permanent", "Permanent cost (a year)", true),
     column("saving", "Saving (a year)", true),
     column("perFte", "Saving per FTE", false),
+    column("converted", "FTE converted", true),
+    column("conversionSaving", "Saving like for like (a year)", true),
+    column("fteChangeCost", "Cost of the FTE change (a year)", true),
+    ...quotedRateColumn(s.r.posts),
   ];
   return cols;
 }
@@ -544,11 +688,12 @@ function teamColumns(
   return cols;
 }
 
-function methodology(r: ProposedVersusCurrent, weeks: number): string[] {
+function methodology(r: ProposedVersusCurrent, weeks: number, hours: number): string[] {
   const lines = [
     "How this was calculated",
-    "Each post is costed for a whole year as it is now and as proposed (salary plus employer on-costs, from the costing assumptions). A blank proposed FTE means no change; a blank contract type is read as permanent.",
-    "Classification: New (no FTE now, FTE proposed); Deleted (proposed FTE 0); Contract changed (e.g. agency to permanent); Regraded (different grade, or a different proposed salary); Increased / Reduced (FTE up / down); Unchanged. A post can show several; the first is the main one.",
+    "Each post is costed for a whole year as it is now and as proposed (salary plus employer on-costs, from the costing assumptions). A blank proposed FTE means no change; 0, 'Deleted' or a Status of Deleted deletes the post; a blank contract type is read as permanent.",
+    "Two lists (a current and a proposed structure): posts are matched by post ID, else by title, grade and team, else by title and team; a current post with no match is deleted, a proposed one new. The Row now, Row proposed and Matched by columns show each pair.",
+    "Classification: New (no FTE now, FTE proposed); Deleted (proposed FTE 0); Contract changed (e.g. agency to permanent); Regraded (different grade, or a different proposed salary); Increased / Reduced (FTE up / down); Team changed; Funding changed; Unchanged. A post can show several; the first is the main one.",
     "Full-year effect = proposed cost − current cost over a whole year: positive is net additional resource, negative a saving.",
   ];
   if (r.partYear) {
@@ -559,7 +704,7 @@ function methodology(r: ProposedVersusCurrent, weeks: number): string[] {
   }
   lines.push(
     "Management cost: posts flagged as management in the table, or whose grade is one of the management grades in the assumptions; before uses current cost, after uses proposed cost and grade.",
-    `Agency cost = hourly rate × hours a week (the row's hours, or FTE × 37) × ${weeks} weeks; the saving is agency cost now less the permanent cost proposed.`,
+    `Agency cost = hourly rate × hours a week (the row's hours, or FTE × ${hours}) × ${weeks} weeks; a day, week or year rate is made hourly with the agency week (Rate as quoted). The saving is agency cost now less the permanent cost proposed: the conversion like for like (the FTE converted, at each side's cost per FTE) less the cost of any change of FTE.`,
     "Totals are native Excel formulas over the figures above them, rounded to the penny (FTE to 6 decimal places)."
   );
   return lines;
@@ -610,12 +755,23 @@ function titleSection(s: RestructureSheet): void {
   const { d, r } = s;
   const est = s.input.establishment;
   d.row([text("Proposed versus current structure", "title")]);
+  const where = (t: { sheet: string; range: string; table?: string }) =>
+    `${quoteSheetName(t.sheet)}!${t.range}${t.table ? ` (table ${t.table})` : ""}`;
+  const lists = est.structures;
   d.row([
     text(
-      `Source: ${quoteSheetName(est.sheet)}!${est.range}${est.table ? ` (table ${est.table})` : ""} · Establishment Costing ${s.input.version} · ${s.input.generatedAt}`,
+      `Source: ${lists ? `current structure ${where(lists.current)}, proposed structure ${where(lists.proposed)}` : where(est)} · Establishment Costing ${s.input.version} · ${s.input.generatedAt}`,
       "note"
     ),
   ]);
+  const unchanged = r.unchangedByBlank;
+  if (unchanged > 0)
+    d.row([
+      text(
+        `${unchanged} post${unchanged === 1 ? " has" : "s have"} a blank Proposed FTE, taken as unchanged (type 0, or 'Deleted', to delete a post).`,
+        "note"
+      ),
+    ]);
   d.row([
     text(
       r.partYear
@@ -734,6 +890,14 @@ function checksSection(
       text("Agency conversions: saving a year"),
       formula(`=${agency.totalAddress.saving}`, agency.totals.saving, "money", "total"),
     ]);
+    d.row([
+      text("  of which the conversion, like for like"),
+      formula(`=${agency.totalAddress.conversionSaving}`, agency.totals.conversionSaving, "money"),
+    ]);
+    d.row([
+      text("  less the cost of the change of FTE"),
+      formula(`=${agency.totalAddress.fteChangeCost}`, agency.totals.fteChangeCost, "money"),
+    ]);
   }
   d.row([
     text("Check: team totals equal post totals"),
@@ -753,9 +917,11 @@ function warningsSection(s: RestructureSheet): void {
 }
 
 function methodSection(s: RestructureSheet): void {
-  methodology(s.r, s.input.assumptions.agencyWeeksPerYear).forEach((line, i) =>
-    s.d.row([text(line, i === 0 ? "subtitle" : "note")])
-  );
+  methodology(
+    s.r,
+    s.input.assumptions.agencyWeeksPerYear,
+    s.input.assumptions.agencyHoursPerWeek ?? FULL_TIME_HOURS
+  ).forEach((line, i) => s.d.row([text(line, i === 0 ? "subtitle" : "note")]));
 }
 
 /** The headline and figures the build summary shows. */
@@ -795,6 +961,12 @@ function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSu
           ]
         : []),
       { label: "Agency conversion saving (a year)", value: r.agencySaving, format: "money" },
+      {
+        label: "  of which like for like",
+        value: r.agencyConversionSaving,
+        format: "money",
+      },
+      { label: "  less the FTE change", value: r.agencyFteChangeCost, format: "money" },
     ],
     warnings: r.warnings,
   };

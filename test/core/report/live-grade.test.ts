@@ -198,13 +198,15 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     // FTE changes, and the conversion's saving and saving per FTE.
     expect(formulas.filter((f) => f.startsWith("=ESTAB.POSTCOST("))).toHaveLength(5 + 5 + 1);
     expect(formulas.filter((f) => f.startsWith("=ESTAB.AGENCYCOST("))).toHaveLength(1 + 1);
-    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2 + 6 + 2);
+    // … and the conversion like for like: FTE converted, the FTE change's cost, its saving.
+    expect(formulas.filter((f) => f.startsWith("=ROUND("))).toHaveLength(5 * 2 + 6 + 2 + 3);
     // Costed in the FY the restructure takes effect, at the grade's mid point.
     expect(formulas.find((f) => f.startsWith("=ESTAB.POSTCOST("))).toMatch(
       /^=ESTAB\.POSTCOST\(ROUND\(\(Staff!C2\+Staff!D2\)\/2,2\),Staff!E2,"2025\/26"/
     );
     expect(formulas).toContain(
-      `=ESTAB.POSTCOST(Staff!I4,N(Staff!G4),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*N(Staff!G4)/Staff!E4-0.000000001,0))),,,,"total",Assumptions!$A$4:$B$4)`
+      // A blank Proposed FTE would mean the FTE now (E4).
+      `=ESTAB.POSTCOST(Staff!I4,IF(LEN(Staff!G4)=0,Staff!E4,N(Staff!G4)),"2025/26",IF(OR(LEN(Staff!F4)=0,N(Staff!E4)=0),"",MAX(1,ROUNDUP(Staff!F4*IF(LEN(Staff!G4)=0,Staff!E4,N(Staff!G4))/Staff!E4-0.000000001,0))),,,,"total",Assumptions!$A$4:$B$4)`
     );
   });
 
@@ -223,7 +225,7 @@ describe("restructure of grade-range posts, costed at the mid", () => {
     hf.setCellContents({ sheet: id, row: 1, col: 6 }, 2.5);
     const { got, want } = compare(hf, sheet.name, rebuilt.sheets[0], recalculates(sheet, true));
     expect(got).toEqual(want);
-    expect(got).toHaveLength(6 * 3 + 6 + 5 + 5 * 2 + 6);
+    expect(got).toHaveLength(6 * 3 + 6 + 5 + 5 * 2 + 6 + 3);
     expect(rebuilt.sheets[0]).not.toEqual(shareable.sheets[0]);
   });
 });

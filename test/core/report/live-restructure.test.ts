@@ -215,16 +215,18 @@ describe("live Restructure sheet", () => {
   it("makes every per-post figure and the agency conversions live, the regrade at its pay scale", () => {
     expect(outcome.notLive).toEqual([]);
     // 9 posts × (FTE now, proposed, change, cost now, proposed, change, part year), and
-    // 2 agency conversions × (rate, hours, agency cost, permanent cost, saving, per FTE).
-    expect(outcome.liveCells).toBe(9 * 7 + 2 * 6);
+    // 2 agency conversions × (rate, hours, agency cost, permanent cost, saving, per FTE, and
+    // like for like: FTE converted, its saving, the cost of the FTE change).
+    expect(outcome.liveCells).toBe(9 * 7 + 2 * 9);
     const q = `'${SHEET}'`;
     expect(liveOf("Admin", "FTE now")).toBe(`=${q}!E5`);
-    expect(liveOf("Admin", "FTE proposed")).toBe(`=N(${q}!G5)`);
-    expect(liveOf("Team Manager", "FTE proposed")).toBe(`=IF(LEN(${q}!G2)=0,${q}!E2,${q}!G2)`);
+    // Blank means unchanged, a figure is the FTE proposed (0 or "Deleted" deletes).
+    expect(liveOf("Admin", "FTE proposed")).toBe(`=IF(LEN(${q}!G5)=0,${q}!E5,N(${q}!G5))`);
+    expect(liveOf("Team Manager", "FTE proposed")).toBe(`=IF(LEN(${q}!G2)=0,${q}!E2,N(${q}!G2))`);
     expect(liveOf("Admin", "FTE change")).toBe("=ROUND(H9-G9,6)");
     // The regrade: SS12's bottom point, from the pay scales table.
     expect(String(liveOf("Regraded Worker", "Cost proposed (a year)"))).toContain(
-      `=ESTAB.POSTCOST('${SCALES}'!C2,IF(LEN(${q}!G9)=0,${q}!E9,${q}!G9),"2025/26",`
+      `=ESTAB.POSTCOST('${SCALES}'!C2,IF(LEN(${q}!G9)=0,${q}!E9,N(${q}!G9)),"2025/26",`
     );
     const a = agencyRow();
     expect(liveOf("Social Worker", "Agency rate (£ an hour)", a)).toBe(`=${q}!K7`);

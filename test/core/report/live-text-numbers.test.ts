@@ -197,10 +197,6 @@ describe("live sheets over numbers typed as text", () => {
       // The settings: the workbook's Assumptions sheet, its one on-cost row (pension).
       '=ESTAB.POSTCOST(Staff!D2,Staff!E2,"2025/26",Staff!F2,,,,"total",Assumptions!$A$4:$B$4)'
     );
-    // As proposed, the Locum's hours are the proposed FTE (a number) × 37.
-    expect(cellOf(changes, "Locum", "Cost proposed (a year)").live).toBe(
-      "=ESTAB.AGENCYCOST(Staff!J7,N(Staff!G7)*37,52)"
-    );
     // ESTAB.NEEDINDEX reads "14,820" in its range.
     expect(cellOf(shares, "North", "Population share").live).toMatch(/ESTAB\.NEEDINDEX/);
     // Every number as typed is live.
@@ -221,6 +217,8 @@ describe("live sheets over numbers typed as text", () => {
       cellOf(changes, "Family Worker", "Cost proposed (a year)").cell,
       cellOf(changes, "Admin Officer", "Cost proposed (a year)").cell,
       cellOf(changes, "Locum", "Cost now (a year)").cell,
+      // As proposed, a blank Proposed FTE would mean the FTE now, "1" typed as text, × 37.
+      cellOf(changes, "Locum", "Cost proposed (a year)").cell,
       cellOf(shares, "North", "Population 0–19", localityTable).cell,
     ];
     valueOnly.forEach((c, i) => {
@@ -240,6 +238,7 @@ describe("live sheets over numbers typed as text", () => {
         `Family Worker (row 3) cost proposed: ${textReason("Staff!G3", "proposed FTE", 1.5)}`,
         `Admin Officer (row 5) cost proposed: ${textReason("Staff!G5", "proposed FTE", 0.5)}`,
         `Locum (row 7) cost now: ${textReason("Staff!E7", "FTE", 1)}`,
+        `Locum (row 7) cost proposed: ${textReason("Staff!E7", "FTE", 1)}`,
         `Social Worker (row 4) agency rate: ${textReason("Staff!J4", "agency rate", 36.5)}`,
         `Social Worker (row 4) agency hours a week: ${textReason("Staff!K4", "hours a week", 37)}`,
         `FTE to share out: ${textReason("Staff!E2", "FTE of Team Manager", 1)}`,
