@@ -5,7 +5,7 @@ import {
   type MatchAmbiguity,
 } from "../changes/match";
 import type { Grid, Issue } from "../grid";
-import { isBlank, quoteSheetName } from "../grid";
+import { isBlank, quoteSheetName, topLeftOf } from "../grid";
 import type { Establishment, PayScales, PostField, TableRef } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { ColumnMapping, TableCandidate } from "./detect";
@@ -231,16 +231,23 @@ function merge(
     totals: [],
     structures: { current: refOf(current), proposed: refOf(proposed) },
   };
-  const header = current.range.split(":")[0];
+  const header = topLeftOf(current.range);
   const count = (f: (p: (typeof matching.pairs)[number]) => boolean) =>
     matching.pairs.filter(f).length;
   const by = (rule: string) => count((p) => p.matchedBy === rule);
+  const counted = (n: number, side: string) => `${n} ${side} post${n === 1 ? "" : "s"}`;
   const summary = issueAtAddress(
     current.sheet,
     header,
     "info",
     "two-structures",
-    `Read as a restructure from two lists (${found.how}): current structure ${nameOf(found.current)}, proposed structure ${nameOf(found.proposed)}. Posts matched: ${by("post ID")} by post ID, ${by("title, grade and team")} by title, grade and team, ${by("title and team")} by title and team; ${count((p) => !p.proposed)} current posts not in the proposed list (deleted), ${count((p) => !p.current)} proposed posts not in the current list (new). The costing sheets cost the current structure; the Restructure sheet compares the two`,
+    `Read as a restructure from two lists (${found.how}): current structure ${nameOf(found.current)}, proposed structure ${nameOf(found.proposed)}. Posts matched: ${by("post ID")} by post ID, ${by("title, grade and team")} by title, grade and team, ${by("title and team")} by title and team; ${counted(
+      count((p) => !p.proposed),
+      "current"
+    )} not in the proposed list (deleted), ${counted(
+      count((p) => !p.current),
+      "proposed"
+    )} not in the current list (new). The costing sheets cost the current structure; the Restructure sheet compares the two`,
     "if a list was taken wrongly, name them: --current and --proposed (CLI) or pick them in the task pane"
   );
   return {

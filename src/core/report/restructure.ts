@@ -924,6 +924,16 @@ function methodSection(s: RestructureSheet): void {
   ).forEach((line, i) => s.d.row([text(line, i === 0 ? "subtitle" : "note")]));
 }
 
+/** The agency saving, split like for like and the FTE change: only when a post converts. */
+function agencySummaryFigures(r: ProposedVersusCurrent): SheetSummary["figures"] {
+  if (r.agencyConversions.length === 0) return [];
+  return [
+    { label: "Agency conversion saving (a year)", value: r.agencySaving, format: "money" },
+    { label: "  of which like for like", value: r.agencyConversionSaving, format: "money" },
+    { label: "  less the FTE change", value: r.agencyFteChangeCost, format: "money" },
+  ];
+}
+
 /** The headline and figures the build summary shows. */
 function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSummary {
   const { r } = s;
@@ -960,13 +970,7 @@ function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSu
             },
           ]
         : []),
-      { label: "Agency conversion saving (a year)", value: r.agencySaving, format: "money" },
-      {
-        label: "  of which like for like",
-        value: r.agencyConversionSaving,
-        format: "money",
-      },
-      { label: "  less the FTE change", value: r.agencyFteChangeCost, format: "money" },
+      ...agencySummaryFigures(r),
     ],
     warnings: r.warnings,
   };

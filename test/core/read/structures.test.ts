@@ -154,7 +154,7 @@ describe("two structures: found by their names, matched, and costed as the one-t
     const note = two.inputs.issues.find((i) => i.code === "two-structures")!;
     expect([note.severity, note.sheet, note.address]).toEqual(["info", "Current structure", "A1"]);
     expect(note.message).toBe(
-      "Read as a restructure from two lists (found by their names): current structure 'Current structure'!A1:I7, proposed structure 'Proposed structure'!A1:H7. Posts matched: 5 by post ID, 0 by title, grade and team, 0 by title and team; 1 current posts not in the proposed list (deleted), 1 proposed posts not in the current list (new). The costing sheets cost the current structure; the Restructure sheet compares the two"
+      "Read as a restructure from two lists (found by their names): current structure 'Current structure'!A1:I7, proposed structure 'Proposed structure'!A1:H7. Posts matched: 5 by post ID, 0 by title, grade and team, 0 by title and team; 1 current post not in the proposed list (deleted), 1 proposed post not in the current list (new). The costing sheets cost the current structure; the Restructure sheet compares the two"
     );
     expect(two.inputs.establishment!.sheet).toBe("Current structure");
     expect(two.inputs.establishment!.posts.map((p) => p.fte)).toEqual([1, 1, 3, 1, 1, 1]);
