@@ -95,7 +95,8 @@ export function readWorkbook(
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
       ...rowDefaults(est.establishment, assumptions.assumptions),
-      ...shapingDefaults(workbook.grids, assumptions),
+      // The costing's settings matter only when there are posts to cost.
+      ...(est.establishment ? shapingDefaults(workbook.grids, assumptions) : []),
       ...grantAmountMissing(assumptions),
       ...localityDefaults(
         workbook.grids,
