@@ -1,4 +1,4 @@
-import type { SheetKey } from "../core/report";
+import { isSheetKey, type SheetKey } from "../core/report";
 
 /**
  * Output sheets carry a worksheet custom property (ExcelApi 1.12) under this key. Custom
@@ -24,15 +24,6 @@ export interface OwnershipMarker {
   version: number;
 }
 
-const SHEET_KEYS: ReadonlySet<string> = new Set([
-  "grant",
-  "cost",
-  "changes",
-  "shares",
-  "scenarios",
-  "assumptions",
-]);
-
 export function markerValue(marker: Omit<OwnershipMarker, "version">): string {
   return JSON.stringify({ ...marker, version: MARKER_VERSION });
 }
@@ -44,7 +35,7 @@ export function parseMarker(value: string | undefined): OwnershipMarker | undefi
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== "object" || parsed === null) return undefined;
     const m = parsed as Record<string, unknown>;
-    if (typeof m.key !== "string" || !SHEET_KEYS.has(m.key)) return undefined;
+    if (typeof m.key !== "string" || !isSheetKey(m.key)) return undefined;
     if (typeof m.name !== "string") return undefined;
     if (typeof m.version !== "number" || m.version > MARKER_VERSION) return undefined;
     return {

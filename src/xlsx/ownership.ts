@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { SheetKey } from "../core/report";
+import { isSheetKey, type SheetKey } from "../core/report";
 
 /**
  * Which sheets this tool created and may replace. Each owned sheet carries a
@@ -40,15 +40,6 @@ export interface OwnedSheet {
   sheet: string;
 }
 
-const KEYS: readonly SheetKey[] = [
-  "grant",
-  "cost",
-  "changes",
-  "shares",
-  "scenarios",
-  "assumptions",
-];
-
 export function ownedNameFor(key: SheetKey): string {
   return `${OWNED_NAME_PREFIX}${key.toUpperCase()}`;
 }
@@ -82,8 +73,8 @@ export function readLiveName(name: string, reference: string): OwnedSheet | unde
 
 function readMarkName(prefix: string, name: string, reference: string): OwnedSheet | undefined {
   if (!name.toUpperCase().startsWith(prefix)) return undefined;
-  const key = name.slice(prefix.length).toLowerCase() as SheetKey;
-  if (!KEYS.includes(key)) return undefined;
+  const key = name.slice(prefix.length).toLowerCase();
+  if (!isSheetKey(key)) return undefined;
   const range = reference.startsWith("=") ? reference.slice(1) : reference;
   if (range.includes("#REF!")) return undefined;
   const bang = range.lastIndexOf("!");

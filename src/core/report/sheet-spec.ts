@@ -95,7 +95,19 @@ export interface NoteSpec {
   text: string;
 }
 
-export type SheetKey = "grant" | "cost" | "changes" | "shares" | "scenarios" | "assumptions";
+/** Every sheet the add-in writes, in the order they are written: the one list the adapters check an owned sheet's key against. */
+export const SHEET_KEYS = [
+  "cost",
+  "grant",
+  "changes",
+  "shares",
+  "scenarios",
+  "assumptions",
+] as const;
+export type SheetKey = (typeof SHEET_KEYS)[number];
+
+export const isSheetKey = (key: string): key is SheetKey =>
+  (SHEET_KEYS as readonly string[]).includes(key);
 
 export interface SheetSpec {
   key: SheetKey;

@@ -7,6 +7,7 @@ import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "
 import { annualCostOf } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
+import { SHEET_KEYS } from "../report";
 import {
   buildEstablishmentCostSheet,
   type EstablishmentCostCells,
@@ -30,14 +31,7 @@ import { establishmentTotalIssue } from "./shares-total";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
-export const SHEET_ORDER: readonly SheetKey[] = [
-  "cost",
-  "grant",
-  "changes",
-  "shares",
-  "scenarios",
-  "assumptions",
-];
+export const SHEET_ORDER: readonly SheetKey[] = SHEET_KEYS;
 
 /** The sheets the workbook has data for, with the reason a missing one cannot be built. */
 export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | undefined> {
