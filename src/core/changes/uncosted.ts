@@ -54,7 +54,13 @@ export function uncostedCells(
 }
 
 /** "Establishment!H12, H15; 'Proposed structure'!D7": the cells, each sheet named once. */
-export function cellList(cells: readonly CostCell[], max = 5): string {
+export function cellList(all: readonly CostCell[], max = 5): string {
+  // A post with neither side costed points at one cell twice: name it once.
+  const seen = new Set<string>();
+  const cells = all.filter((c) => {
+    const key = `${c.sheet}!${c.address}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   const shown = cells.slice(0, max);
   const parts: string[] = [];
   let sheet: string | undefined;
