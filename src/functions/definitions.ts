@@ -26,7 +26,7 @@ import {
 import type { Post } from "../core/model";
 import { allocateExact, allocateMatrix, needIndex } from "../core/shares";
 import { LIMITS } from "../core/read";
-import { formatNumber } from "../core/money";
+import { formatNumber, roundPenny } from "../core/money";
 import { agencyAnnualCost, agencyVersusPermanent } from "../core/changes";
 import {
   awardsArg,
@@ -252,6 +252,9 @@ function checkPoints(points: number[] | undefined): void {
 const yearContext = (fy: FinancialYear, settings: FunctionSettings): CostingContext =>
   yearCostingContext(fy, settings.costing, settings.grant);
 
+/** A post's figures in the context's one financial year: what POSTCOST and POSTCHANGE cost with. */
+const yearCostOf = (ctx: CostingContext, post: Post): CostFigures => costPostIn(ctx, post).years[0];
+
 const figureOf = (costs: CostFigures, figure: FigureName): number => costs[FIGURE_KEY[figure]];
 
 /** "all" rows follow the engine's figure order: salary, NI, pension, levy, flat on-cost, total. */
@@ -384,9 +387,63 @@ export const FUNCTIONS: readonly FunctionDef[] = [
         end,
         pensionRate: optionalRate(arg(a, 6), "pensionRate"),
       });
-      const costs = costPostIn(yearContext(fyArg(arg(a, 2)), settingsArg(arg(a, 8))), post)
-        .years[0];
+      const costs = yearCostOf(yearContext(fyArg(arg(a, 2)), settingsArg(arg(a, 8))), post);
       return figureOf(costs, figureArg(arg(a, 7), false) as FigureName);
+    },
+  },
+  {
+    name: "POSTCHANGE",
+    help: "Full-year cost change of one post in a restructure: its cost as proposed less its cost now.",
+    params: [
+      {
+        name: "salaryNow",
+        kind: "value",
+        help: "Full-time annual salary now, £ (blank for a new post).",
+      },
+      { name: "fteNow", kind: "value", help: "FTE now, e.g. 1 (0 or blank for a new post)." },
+      {
+        name: "salaryProposed",
+        kind: "value",
+        help: "Full-time annual salary as proposed, £ (blank: unchanged).",
+      },
+      {
+        name: "fteProposed",
+        kind: "value",
+        help: "FTE as proposed (blank: unchanged; 0 deletes the post).",
+      },
+      P.fy,
+      {
+        ...P.headcount,
+        name: "headcountNow",
+        help: "People sharing the FTE now; the NI threshold is per person. Blank or 0: the FTE rounded up.",
+      },
+      {
+        ...P.headcount,
+        name: "headcountProposed",
+        help: "People sharing the FTE as proposed. Blank or 0: the FTE rounded up.",
+      },
+      P.pensionRate,
+      P.settings,
+    ],
+    result: "scalar",
+    run: (a) => {
+      const ctx = yearContext(fyArg(arg(a, 4)), settingsArg(arg(a, 8)));
+      const pensionRate = optionalRate(arg(a, 7), "pensionRate");
+      const fteNow = numberArg(arg(a, 1), "fteNow", RULE.fte);
+      const salaryNow = optionalNumber(arg(a, 0), "salaryNow", RULE.salary);
+      const fteProposed = optionalNumber(arg(a, 3), "fteProposed", RULE.fte) ?? fteNow;
+      const salaryProposed = optionalNumber(arg(a, 2), "salaryProposed", RULE.salary) ?? salaryNow;
+      // A whole year of one side, as the Restructure sheet costs it; no FTE costs nothing.
+      const side = (salary: number | undefined, fte: number, headcount: ArgValue, what: string) => {
+        if (fte === 0) return 0;
+        if (salary === undefined)
+          fail("invalidValue", `${what} is blank: give the salary of the post with FTE ${fte}`);
+        const post = postFrom({ salary, fte, headcount: headcountArg(headcount), pensionRate });
+        return yearCostOf(ctx, post).total;
+      };
+      const now = side(salaryNow, fteNow, arg(a, 5), "salaryNow");
+      const then = side(salaryProposed, fteProposed, arg(a, 6), "salaryProposed");
+      return roundPenny(then - now);
     },
   },
   {

@@ -162,6 +162,45 @@ export function postCost(
 }
 
 /**
+ * Full-year cost change of one post in a restructure: its cost as proposed less its cost now.
+ * @customfunction POSTCHANGE
+ * @helpurl https://localhost:3000/help.html#estab-postchange
+ * @param salaryNow Full-time annual salary now, £ (blank for a new post).
+ * @param fteNow FTE now, e.g. 1 (0 or blank for a new post).
+ * @param salaryProposed Full-time annual salary as proposed, £ (blank: unchanged).
+ * @param fteProposed FTE as proposed (blank: unchanged; 0 deletes the post).
+ * @param fy Financial year: "2024/25", 2024 (the year it starts) or any date in it.
+ * @param [headcountNow] People sharing the FTE now; the NI threshold is per person. Blank or 0: the FTE rounded up.
+ * @param [headcountProposed] People sharing the FTE as proposed. Blank or 0: the FTE rounded up.
+ * @param [pensionRate] Employer pension rate, e.g. 19%. Default 0, or the settings' pension rate.
+ * @param [settings] Two-column range of setting name and value, e.g. "Levy | FALSE", "NI rate | 15%".
+ * @returns Proposed less current whole-year cost with on-costs, £, to the penny: positive is additional resource, negative a saving.
+ */
+export function postChange(
+  salaryNow: number | string,
+  fteNow: number | string,
+  salaryProposed: number | string,
+  fteProposed: number | string,
+  fy: number | string,
+  headcountNow?: number | string,
+  headcountProposed?: number | string,
+  pensionRate?: number | string,
+  settings?: unknown[][]
+): number {
+  return callNumber("POSTCHANGE", [
+    salaryNow,
+    fteNow,
+    salaryProposed,
+    fteProposed,
+    fy,
+    headcountNow,
+    headcountProposed,
+    pensionRate,
+    settings,
+  ]);
+}
+
+/**
  * A post's cost year by year, spilling one column per financial year: increments and pay awards each April.
  * @customfunction PROFILE
  * @helpurl https://localhost:3000/help.html#estab-profile

@@ -4,3 +4,4 @@ export * from "./agency";
 export * from "./proposed-versus-current";
 export * from "./engine-cost";
 export * from "./match";
+export * from "./uncosted";

@@ -116,6 +116,11 @@ export interface PostChange {
   matchedBy?: StructureMatch;
   /** Two-list form: paired in list order among posts sharing the key (a warning names them). */
   inOrder?: boolean;
+  /**
+   * The sides with FTE but no cost (no salary, no pay scale for the grade, no agency rate):
+   * their £0 is missing, not free, so the post's change is left out of the costed figures.
+   */
+  noCost?: Array<"current" | "proposed">;
 }
 
 /** What the sheet says of a post's provenance: the fields of PostChange from the Post. */
@@ -176,6 +181,10 @@ export interface ProposedVersusCurrent {
   counts: Record<ChangeKind, number>;
   /** Posts kept as they are because their Proposed FTE was blank (one-table form). */
   unchangedByBlank: number;
+  /** Posts with a side that has FTE but no cost (see PostChange.noCost): the figures are incomplete. */
+  uncosted: PostChange[];
+  /** The effect over the posts costed on both sides: the honest figure while some are uncosted. */
+  costedEffect: { fullYear: number; partYear?: number };
   warnings: string[];
 }
 
@@ -288,6 +297,9 @@ function costSide(
 
 type Side = ReturnType<typeof costSide>;
 
+/** A side with FTE costed at nothing: no salary or pay scale (or agency rate) to cost it by. */
+const uncostedSide = (side: Side, fte: number): boolean => fte > 1e-9 && side.cost.total <= 0;
+
 /**
  * An agency post made employed: the net saving, and the same split into the conversion
  * like for like (per FTE, on the FTE converted) and the change of FTE apart from it.
@@ -301,6 +313,8 @@ function agencyConversionOf(
   weeks: number
 ): AgencyConversion | undefined {
   if (now.basis !== "agency" || then.basis !== "employed" || !now.rate) return undefined;
+  // A permanent post with no cost is missing, not free: no saving to claim.
+  if (then.cost.total <= 0) return undefined;
   const agencyPerFte = now.cost.total / fte.current;
   const permanentPerFte = then.cost.total / fte.proposed;
   const convertedFte = Math.min(fte.current, fte.proposed);
@@ -346,6 +360,66 @@ function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTo
   };
 }
 
+/** One post costed now and as proposed, classified, with its agency conversion if any. */
+function postChangeOf(
+  post: Post,
+  assumptions: ChangesAssumptions,
+  ctx: SideContext,
+  partYear: PartYear | undefined
+): PostChange {
+  const currentFte = post.fte;
+  const proposedFte = proposedFteOf(post);
+  const currentContract = currentContractOf(post);
+  const proposedContract = proposedContractOf(post);
+  const now = costSide(post, currentFte, currentContract, "current", ctx);
+  const then = costSide(post, proposedFte, proposedContract, "proposed", ctx);
+  const kinds = classifyPost(post);
+  const change = roundPenny(then.cost.total - now.cost.total);
+  const proposedGrade = proposedPostOf(post).grade;
+  const team = post.team?.trim() ? post.team.trim() : NO_TEAM;
+  const result: PostChange = {
+    post,
+    title: post.title,
+    team,
+    currentGrade: post.grade,
+    proposedGrade,
+    currentContract,
+    proposedContract,
+    currentFte,
+    proposedFte,
+    fteChange: fte6(proposedFte - currentFte),
+    current: now.cost,
+    proposed: then.cost,
+    currentBasis: now.basis,
+    proposedBasis: then.basis,
+    change,
+    partYearChange: partYear ? roundPenny(change * partYear.fraction) : undefined,
+    classification: kinds[0],
+    changes: kinds,
+    managementBefore:
+      currentFte > 1e-9 &&
+      (post.management === true || isManagementGrade(post.grade, assumptions.managementGrades)),
+    managementAfter:
+      proposedFte > 1e-9 &&
+      (post.management === true || isManagementGrade(proposedGrade, assumptions.managementGrades)),
+    ...provenanceOf(post),
+  };
+  const conversion = agencyConversionOf(
+    post,
+    team,
+    now,
+    then,
+    { current: currentFte, proposed: proposedFte },
+    ctx.week.weeksPerYear
+  );
+  if (conversion) result.agencyConversion = conversion;
+  const noCost = (["current", "proposed"] as const).filter((side) =>
+    uncostedSide(side === "current" ? now : then, side === "current" ? currentFte : proposedFte)
+  );
+  if (noCost.length > 0) result.noCost = noCost;
+  return result;
+}
+
 /**
  * Proposed versus current: every post classified and costed before and after, with team
  * totals, the net additional resource (or saving) at full-year and part-year effect,
@@ -359,7 +433,6 @@ export function proposedVersusCurrent(
 ): ProposedVersusCurrent {
   const warnings: string[] = [];
   const week = agencyWeekOf(assumptions);
-  const weeks = week.weeksPerYear;
   const ctx: SideContext = {
     costOf,
     week,
@@ -376,56 +449,7 @@ export function proposedVersusCurrent(
     );
   }
 
-  const changes: PostChange[] = posts.map((post) => {
-    const currentFte = post.fte;
-    const proposedFte = proposedFteOf(post);
-    const currentContract = currentContractOf(post);
-    const proposedContract = proposedContractOf(post);
-    const now = costSide(post, currentFte, currentContract, "current", ctx);
-    const then = costSide(post, proposedFte, proposedContract, "proposed", ctx);
-    const kinds = classifyPost(post);
-    const change = roundPenny(then.cost.total - now.cost.total);
-    const proposedGrade = proposedPostOf(post).grade;
-    const team = post.team?.trim() ? post.team.trim() : NO_TEAM;
-    const result: PostChange = {
-      post,
-      title: post.title,
-      team,
-      currentGrade: post.grade,
-      proposedGrade,
-      currentContract,
-      proposedContract,
-      currentFte,
-      proposedFte,
-      fteChange: fte6(proposedFte - currentFte),
-      current: now.cost,
-      proposed: then.cost,
-      currentBasis: now.basis,
-      proposedBasis: then.basis,
-      change,
-      partYearChange: partYear ? roundPenny(change * partYear.fraction) : undefined,
-      classification: kinds[0],
-      changes: kinds,
-      managementBefore:
-        currentFte > 1e-9 &&
-        (post.management === true || isManagementGrade(post.grade, assumptions.managementGrades)),
-      managementAfter:
-        proposedFte > 1e-9 &&
-        (post.management === true ||
-          isManagementGrade(proposedGrade, assumptions.managementGrades)),
-      ...provenanceOf(post),
-    };
-    const conversion = agencyConversionOf(
-      post,
-      team,
-      now,
-      then,
-      { current: currentFte, proposed: proposedFte },
-      weeks
-    );
-    if (conversion) result.agencyConversion = conversion;
-    return result;
-  });
+  const changes = posts.map((post) => postChangeOf(post, assumptions, ctx, partYear));
 
   const teamNames: string[] = [];
   for (const c of changes) if (!teamNames.includes(c.team)) teamNames.push(c.team);
@@ -452,6 +476,8 @@ export function proposedVersusCurrent(
   const agencyConversions = changes.flatMap((c) =>
     c.agencyConversion ? [c.agencyConversion] : []
   );
+  const uncosted = changes.filter((c) => c.noCost !== undefined);
+  const costed = changes.filter((c) => c.noCost === undefined);
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const c of changes) counts[c.classification] += 1;
 
@@ -467,6 +493,11 @@ export function proposedVersusCurrent(
     agencyFteChangeCost: sumMoney(agencyConversions.map((a) => a.fteChangeCost)),
     counts,
     unchangedByBlank: posts.filter((p) => p.proposedFteFrom === "blank: unchanged").length,
+    uncosted,
+    costedEffect: {
+      fullYear: sumMoney(costed.map((p) => p.change)),
+      ...(partYear ? { partYear: sumMoney(costed.map((p) => p.partYearChange ?? 0)) } : {}),
+    },
     warnings,
   };
 }

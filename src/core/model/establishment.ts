@@ -118,6 +118,8 @@ export interface PostStructure {
   current?: PostSource;
   /** The proposed list's row; absent for a deleted post. */
   proposed?: PostSource;
+  /** The proposed list's cells of the fields that price the post (salary, grade), on its sheet. */
+  proposedCells?: Partial<Record<PostField, string>>;
   /** Absent for an unmatched (new or deleted) post. */
   matchedBy?: StructureMatch;
   /** Paired in list order among several posts with the same key (a warning says where). */

@@ -3,10 +3,11 @@ import {
   mergedPost,
   type ListedPost,
   type MatchAmbiguity,
+  type MatchedPair,
 } from "../changes/match";
 import type { Grid, Issue } from "../grid";
-import { isBlank, quoteSheetName, topLeftOf } from "../grid";
-import type { Establishment, PayScales, PostField, TableRef } from "../model";
+import { columnLetters, isBlank, quoteSheetName, topLeftOf } from "../grid";
+import type { Establishment, PayScales, Post, PostField, TableRef } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables } from "./detect";
@@ -210,6 +211,21 @@ export function readStructures(
   return { ...merged, candidates, issues: [...merged.issues, ...issues] };
 }
 
+/** The proposed list's salary and grade cells, for an issue about pricing the post as proposed. */
+function withProposedCells(post: Post, pair: MatchedPair, proposed: Establishment): Post {
+  const then = pair.proposed?.post;
+  if (!then || !post.structure) return post;
+  const cells: Partial<Record<PostField, string>> = {};
+  for (const field of ["salary", "grade", "title"] as const) {
+    const column = proposed.columns[field];
+    const address =
+      then.cells[field] ??
+      (column !== undefined ? `${columnLetters(column)}${then.sourceRow + 1}` : undefined);
+    if (address) cells[field] = address;
+  }
+  return { ...post, structure: { ...post.structure, proposedCells: cells } };
+}
+
 const refOf = (e: Establishment): TableRef => ({
   sheet: e.sheet,
   range: e.range,
@@ -224,7 +240,7 @@ function merge(
   const listed = (e: Establishment): ListedPost[] =>
     e.posts.map((post) => ({ post, sheet: e.sheet }));
   const matching = matchStructures(listed(current), listed(proposed));
-  const posts = matching.pairs.map(mergedPost);
+  const posts = matching.pairs.map((pair) => withProposedCells(mergedPost(pair), pair, proposed));
   const restructure: Establishment = {
     ...current,
     posts,

@@ -1,6 +1,7 @@
 import { SHEET_NAMES } from "./sheet-names";
 import { formatPounds, roundTo } from "../money";
 import {
+  cellList,
   describeChanges,
   FULL_TIME_HOURS,
   isManagementGrade,
@@ -11,12 +12,14 @@ import {
   type PostChange,
   type ProposedVersusCurrent,
   type TeamChange,
+  uncostedCells,
+  type CostSide,
 } from "../changes";
 import { financialYearLabel, formatUkDate } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PostField, PostSource, ProposedFteFrom } from "../model";
 import type { SheetBuild, SheetSummary } from "./summary";
-import { formula, text, type NumberCell, type NumberFormatName } from "./sheet-spec";
+import { formula, num, text, type NumberCell, type NumberFormatName } from "./sheet-spec";
 import {
   createSheetDraft,
   type CellInput,
@@ -821,6 +824,10 @@ function agencySection(s: RestructureSheet): PlacedTable | undefined {
 /** Key figures: formulas over the tables above, so an auditor can follow each one. */
 function totalsSection(s: RestructureSheet, posts: PlacedTable): void {
   const { d, r } = s;
+  if (r.uncosted.length > 0) {
+    incompleteTotals(s, posts);
+    return;
+  }
   const fye = posts.totals.change;
   d.row([
     text(
@@ -836,6 +843,59 @@ function totalsSection(s: RestructureSheet, posts: PlacedTable): void {
       formula(`=${posts.totalAddress.partYear}`, posts.totals.partYear, "money", "total"),
     ]);
   }
+}
+
+/** Past this many uncosted posts the costed figure is a value, not a formula naming each one. */
+const MAX_LEFT_OUT_REFS = 200;
+
+/**
+ * Some post has FTE but no cost: no net figure is claimed. The line says what is missing
+ * and where; the figures that follow are the posts table's total less those posts' changes.
+ */
+function incompleteTotals(s: RestructureSheet, posts: PlacedTable): void {
+  const { d, r } = s;
+  d.row([
+    text(
+      `${incompleteWords(s)}: the figures below leave these posts out; fill those cells and build again.`,
+      "warning"
+    ),
+  ]);
+  const rows = r.uncosted.map((c) => posts.firstDataRow + r.posts.indexOf(c) + 1);
+  const lessLeftOut = (key: string, value: number) =>
+    rows.length > MAX_LEFT_OUT_REFS
+      ? num(value, "money", "total")
+      : formula(
+          `=ROUND(${posts.totalAddress[key]}-(${rows.map((row) => `${posts.letters[key]}${row}`).join("+")}),2)`,
+          value,
+          "money",
+          "total"
+        );
+  d.row([
+    text("Full-year effect of the costed posts"),
+    lessLeftOut("change", r.costedEffect.fullYear),
+  ]);
+  if (s.withPartYear && r.partYear && r.costedEffect.partYear !== undefined) {
+    d.row([
+      text(
+        `Part-year effect of the costed posts in ${financialYearLabel(r.partYear.financialYear)}`
+      ),
+      lessLeftOut("partYear", r.costedEffect.partYear),
+    ]);
+  }
+}
+
+/** "Incomplete: 2 proposed posts have no salary or grade to cost (Establishment!H12, H15)". */
+function incompleteWords(s: RestructureSheet): string {
+  const cells = uncostedCells(s.input.establishment, s.r);
+  const count = (side: CostSide) => cells.filter((c) => c.side === side).length;
+  const now = count("current");
+  const then = count("proposed");
+  const posts = now + then === 1 ? "post" : "posts";
+  const who =
+    now > 0 && then > 0
+      ? `${now} current and ${then} proposed ${posts} have`
+      : `${now + then} ${now > 0 ? "current" : "proposed"} ${posts} ${now + then === 1 ? "has" : "have"}`;
+  return `Incomplete: ${who} no salary or grade to cost (${cellList(cells.map((c) => c.cell))})`;
 }
 
 /** Management cost before and after: SUMIF over the posts' management cells. */
@@ -938,10 +998,13 @@ function agencySummaryFigures(r: ProposedVersusCurrent): SheetSummary["figures"]
 function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSummary {
   const { r } = s;
   const t = r.totals;
+  const costed = r.costedEffect.fullYear;
   const headline =
-    `${fye >= 0 ? "Net additional resource" : "Net saving"} of ${formatPounds(Math.abs(fye))} a year (full-year effect)` +
+    (r.uncosted.length > 0
+      ? `${incompleteWords(s)}; full-year effect of the costed posts ${formatPounds(costed)} (${costed >= 0 ? "additional resource" : "a saving"})`
+      : `${fye >= 0 ? "Net additional resource" : "Net saving"} of ${formatPounds(Math.abs(fye))} a year (full-year effect)`) +
     (r.partYear && t.partYearEffect !== undefined
-      ? `; ${formatPounds(Math.abs(t.partYearEffect))} in ${financialYearLabel(r.partYear.financialYear)}`
+      ? `; ${formatPounds(r.uncosted.length > 0 ? (r.costedEffect.partYear ?? 0) : Math.abs(t.partYearEffect))} in ${financialYearLabel(r.partYear.financialYear)}`
       : "") +
     (r.management.percentChange !== undefined
       ? `; management cost ${r.management.percentChange <= 0 ? "down" : "up"} ${Math.abs(Math.round(r.management.percentChange * 1000) / 10)}%`
@@ -953,7 +1016,20 @@ function summaryOf(s: RestructureSheet, sheetName: string, fye: number): SheetSu
     figures: [
       { label: "Current cost (a year)", value: t.currentCost, format: "money" },
       { label: "Proposed cost (a year)", value: t.proposedCost, format: "money" },
-      { label: "Full-year effect", value: t.fullYearEffect, format: "money" },
+      ...(r.uncosted.length > 0
+        ? [
+            {
+              label: "Full-year effect of the costed posts",
+              value: r.costedEffect.fullYear,
+              format: "money" as const,
+            },
+            {
+              label: "Posts with no cost to compare",
+              value: r.uncosted.length,
+              format: "integer" as const,
+            },
+          ]
+        : [{ label: "Full-year effect", value: t.fullYearEffect, format: "money" as const }]),
       ...(t.partYearEffect !== undefined
         ? [{ label: "Part-year effect", value: t.partYearEffect, format: "money" as const }]
         : []),

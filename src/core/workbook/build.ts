@@ -4,7 +4,7 @@ import { establishmentFte } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
 import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "../costing";
-import { annualCostOf } from "../changes";
+import { annualCostOf, uncostedIssues } from "../changes";
 import { financialYearOf } from "../dates";
 import type { SheetBuild, SheetKey, SheetSpec } from "../report";
 import { SHEET_KEYS } from "../report";
@@ -119,6 +119,39 @@ function restructureYear(a: Assumptions): number {
 }
 
 /**
+ * The Restructure sheet, and a warning at the cell to fill for each post it could not cost.
+ * Two lists: the matched posts' cells are on two sheets, which the one-table definitions
+ * cannot point at, so the comparison is values, and says so.
+ */
+function restructureSheet(
+  inputs: WorkbookInputs,
+  est: Establishment,
+  a: Assumptions,
+  provenance: { generatedAt: string; version: string },
+  live:
+    | { assumptionCells?: AssumptionCells; textCell: (sheet: string, address: string) => boolean }
+    | undefined
+) {
+  const twoLists = inputs.restructure !== undefined;
+  const changes = buildRestructureSheet({
+    establishment: inputs.restructure ?? est,
+    assumptions: a,
+    costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
+    ...provenance,
+    live: live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
+  });
+  if (live && twoLists)
+    changes.summary = {
+      ...changes.summary,
+      warnings: [
+        ...changes.summary.warnings,
+        "The restructure compares two lists, so its figures are values, not live formulas: build again after changing either list",
+      ],
+    };
+  return { ...changes, issues: uncostedIssues(inputs.restructure ?? est, changes.result) };
+}
+
+/**
  * Reads the workbook, checks it, computes every requested sheet and returns them with
  * their summaries. Nothing is returned to write when any error-severity issue was found:
  * the adapters then write nothing.
@@ -184,25 +217,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "changes" && est) {
-      // Two lists: the matched posts' cells are on two sheets, which the one-table
-      // definitions cannot point at, so the comparison is values, and says so.
-      const twoLists = inputs.restructure !== undefined;
-      const changes = buildRestructureSheet({
-        establishment: inputs.restructure ?? est,
-        assumptions: a,
-        costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
-        ...provenance,
-        live:
-          live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
-      });
-      if (live && twoLists)
-        changes.summary = {
-          ...changes.summary,
-          warnings: [
-            ...changes.summary.warnings,
-            "The restructure compares two lists, so its figures are values, not live formulas: build again after changing either list",
-          ],
-        };
+      const changes = restructureSheet(inputs, est, a, provenance, live);
+      issues.push(...changes.issues);
       built.push(changes);
     } else if (key === "shares" && inputs.localities) {
       const shares = localitySharesSheet(
