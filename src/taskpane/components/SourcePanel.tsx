@@ -39,7 +39,7 @@ export interface SourcePanelProps {
   /** A restructure's two lists, by table id; absent, the pane offers no choice of them. */
   onChooseStructures?: (current: string, proposed: string) => void;
   /** What the user picked, so a pick the core could not take still shows. */
-  choice?: { establishment?: string; current?: string; proposed?: string };
+  choice?: { current?: string; proposed?: string };
   onColumn: <T extends MappedTable>(table: T, field: MappedFields[T], column: string) => void;
   onResetMapping: (table: MappedTable) => void;
   onSelectIssue: (issue: Issue) => void;
@@ -73,20 +73,31 @@ const ONE_TABLE = "\u0000one-table";
  * A restructure's two lists: which were taken, and the choice of them from the tables of
  * posts found, or of one table with a Proposed FTE column instead (issue 14).
  */
-function Restructure({ view, choice, onChooseStructures, onChooseEstablishment }: SourcePanelProps) {
+function Restructure({
+  view,
+  choice,
+  onChooseStructures,
+  onChooseEstablishment,
+}: SourcePanelProps) {
   const styles = useStyles();
   const two = view.restructure;
   const named = choice?.current !== undefined || choice?.proposed !== undefined;
   const oneTable = view.oneTableRestructures ?? [];
   // One table picked instead of two lists: still offered, to go back to two lists.
+  const est = view.establishment;
   const single =
     !two &&
     !named &&
-    choice?.establishment !== undefined &&
-    oneTable.includes(choice.establishment) &&
+    est !== undefined &&
+    oneTable.includes(est.id) &&
     view.establishments.length > 1;
   if (!onChooseStructures || (!two && !named && !single)) return null;
-  const other = (id: string) => view.establishments.find((t) => t.id !== id)?.id ?? "";
+  // Leaving one table for two lists: the other list is a table without Proposed FTE, if any.
+  const other = (id: string) =>
+    (
+      view.establishments.find((t) => t.id !== id && !oneTable.includes(t.id)) ??
+      view.establishments.find((t) => t.id !== id)
+    )?.id ?? "";
   const current = single ? ONE_TABLE : (two?.current.id ?? choice?.current ?? "");
   const proposed = single ? ONE_TABLE : (two?.proposed.id ?? choice?.proposed ?? "");
   const label = (id: string) => {
@@ -130,9 +141,11 @@ function Restructure({ view, choice, onChooseStructures, onChooseEstablishment }
           {where(two.proposed)}.
         </Body1>
       )}
+      {single && est && <Body1>Restructure: one table with Proposed FTE, {where(est)}.</Body1>}
       <Caption1>
-        The current structure is the establishment the costing sheets cost; the Restructure sheet
-        compares the two. Pick others if these are not the right lists.
+        {single
+          ? "If the current and the proposed structure are two lists instead, pick them here."
+          : "The current structure is the establishment the costing sheets cost; the Restructure sheet compares the two. Pick others if these are not the right lists."}
       </Caption1>
       {list("current", "Current structure", current)}
       {list("proposed", "Proposed structure", proposed)}
