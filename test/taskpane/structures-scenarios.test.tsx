@@ -250,6 +250,14 @@ describe("Build: roles across the localities", () => {
     await userEvent.click(screen.getByRole("button", { name: "Build locality shares" }));
     await waitFor(() => expect(requests).toHaveLength(2));
     expect(requests[1].roles).toBeUndefined();
+    // The sheet written shares the roles (by title) only when asked.
+    await waitFor(() => expect(port.calls.writeSheets).toHaveLength(2));
+    const texts = (build: number) =>
+      port.calls.writeSheets[build]
+        .flatMap((sheet) => sheet.cells.flat())
+        .flatMap((c) => (c?.kind === "text" ? [c.text] : []));
+    expect(texts(0)).toContain("Social Worker");
+    expect(texts(1)).not.toContain("Social Worker");
   });
 
   it("is off, with the core's reason, when there is no localities table", async () => {
