@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { Issue } from "../core/grid";
 import { hasErrors } from "../core/grid";
 import { AssumptionsPanel } from "./components/AssumptionsPanel";
@@ -75,12 +75,19 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
     onTabChange?.(value);
   };
   const [mode, setMode] = useState<BuildMode>("shareable");
+  const [chosenScenario, setScenario] = useState<string>();
+  const [roles, setRoles] = useState(false);
   const [selectError, setSelectError] = useState<string>();
 
   const wb = useWorkbook(port, engine);
   const source = useSource(engine, wb.workbook);
   const assumptions = useAssumptions(services, wb.workbook, wb.owned, wb.reload);
-  const build = useBuild(services, source.choice, mode, wb.reload);
+  const scenarios = assumptions.view?.scenarios ?? [];
+  // A scenario whose column has gone since it was picked: the base, as the Build tab shows.
+  const scenario =
+    chosenScenario !== undefined && scenarios.includes(chosenScenario) ? chosenScenario : undefined;
+  const buildOptions = useMemo(() => ({ scenario, roles }), [scenario, roles]);
+  const build = useBuild(services, source.choice, mode, buildOptions, wb.reload);
   const shareable = useShareable(port, wb.owned, assumptions.view?.sheet, wb.reload);
 
   const selectIssue = useCallback(
@@ -116,6 +123,8 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
       <SourcePanel
         view={source.view}
         onChooseEstablishment={source.chooseEstablishment}
+        onChooseStructures={source.chooseStructures}
+        choice={source.choice}
         onColumn={source.setColumn}
         onResetMapping={source.resetMapping}
         onSelectIssue={selectIssue}
@@ -144,6 +153,11 @@ export function App({ host, toolbar, extraTabs = [], tab, onTabChange }: AppProp
         running={build.running}
         mode={mode}
         onMode={setMode}
+        scenarios={scenarios}
+        scenario={scenario}
+        onScenario={setScenario}
+        roles={roles}
+        onRoles={setRoles}
         onBuild={(only) => void build.build(only)}
         onSelectIssue={selectIssue}
         shareable={shareable}

@@ -1,5 +1,6 @@
 import { financialYearOf, formatUkDate, serialOf } from "../core/dates";
 import type { FinancialYear } from "../core/dates";
+import type { PostField, TableRef } from "../core/model";
 import type { CellValue, Grid } from "../core/grid";
 import { columnLetters, isBlank, positionIn, toA1 } from "../core/grid";
 import {
@@ -194,17 +195,35 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
       const { mapping, localityMapping } = choice;
       const inputs = readWorkbook(workbook, {
         establishment: choice.establishment,
+        current: choice.current,
+        proposed: choice.proposed,
         mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
         localityMapping: Object.keys(localityMapping).length > 0 ? localityMapping : undefined,
       });
       const candidates = inputs.establishmentCandidates;
-      const chosen = chooseCandidate(candidates, choice.establishment);
+      const structures = (inputs.restructure ?? inputs.establishment)?.structures;
+      // With two lists the establishment costed is the current one.
+      const chosen = chooseCandidate(
+        candidates,
+        structures ? (structures.current.table ?? structures.current.sheet) : choice.establishment
+      );
       const view: SourceView = {
         establishments: uniqueById(candidates.map((c) => detected("establishment", c))),
         columns: {},
         unavailable: unavailableSheets(inputs),
         issues: inputs.issues,
       };
+      const oneTable = uniqueById(
+        candidates
+          .filter((c) => c.columns.proposedFte !== undefined)
+          .map((c) => detected("establishment", c))
+      );
+      if (oneTable.length > 0) view.oneTableRestructures = oneTable.map((t) => t.id);
+      if (structures)
+        view.restructure = {
+          current: structureTable(candidates, structures.current),
+          proposed: structureTable(candidates, structures.proposed),
+        };
       const est = inputs.establishment;
       if (chosen) {
         view.establishment = detected("establishment", chosen, est?.posts.length);
@@ -290,7 +309,12 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
           isDefault: true,
         });
       }
-      return { sheet: read.found ? read.source.sheet : undefined, settings, issues: read.issues };
+      return {
+        sheet: read.found ? read.source.sheet : undefined,
+        settings,
+        scenarios: read.scenarios.map((s) => s.name),
+        issues: read.issues,
+      };
     },
 
     defaultAssumptionsSheet(): SheetSpec {
@@ -370,6 +394,16 @@ function detected<F extends string>(
     range: c.range,
     rows: rows ?? Math.max(0, c.lastIndex - c.headerIndex),
   };
+}
+
+/** One of a restructure's two lists as the pane shows it: the table found there, else where it is. */
+function structureTable(
+  candidates: readonly TableCandidate<PostField>[],
+  ref: TableRef
+): DetectedTable {
+  const c = chooseCandidate(candidates, ref.table ?? ref.sheet);
+  if (c && c.sheet === ref.sheet) return detected("establishment", c);
+  return { kind: "establishment", id: ref.table ?? ref.sheet, ...ref, rows: 0 };
 }
 
 /** The sheets the Build tab cannot offer, and why: the core's own rule (availableSheets). */

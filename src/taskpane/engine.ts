@@ -41,6 +41,13 @@ export type ColumnChoice<F extends string> = Partial<Record<F, string>>;
 export interface SourceChoice {
   /** Establishment candidate id (table or sheet name); the best-ranked one when absent. */
   establishment?: string;
+  /**
+   * A restructure's two lists (candidate ids): found by their names when absent
+   * (BuildRequest.current and .proposed). Picking one table with Proposed FTE instead is
+   * choosing it as the establishment, with neither set.
+   */
+  current?: string;
+  proposed?: string;
   /** The establishment's column overrides (BuildRequest.mapping). */
   mapping: ColumnChoice<PostField>;
   /** The localities table's column overrides (BuildRequest.localityMapping). */
@@ -94,6 +101,10 @@ export interface SourceView {
   /** The localities table found (rows: the localities read, 0 when none could be). */
   localities?: DetectedTable;
   payScales?: DetectedTable;
+  /** A restructure read from two lists: the current and the proposed structure taken. */
+  restructure?: { current: DetectedTable; proposed: DetectedTable };
+  /** Ids of the tables of posts with a Proposed FTE column: each can be the restructure on its own. */
+  oneTableRestructures?: string[];
   /** Each table found and its columns, for the mapping editor; absent when not found. */
   columns: { [T in MappedTable]?: TableColumns<MappedFields[T]> };
   /** Calculated sheets the workbook has no data for, with the core's reason ("no establishment table was found"). */
@@ -141,6 +152,8 @@ export interface AssumptionsView {
   /** The assumptions sheet's name; undefined when the workbook has none. */
   sheet?: string;
   settings: Setting[];
+  /** The scenario columns' names, in sheet order (none when the sheet has none). */
+  scenarios?: string[];
   issues: Issue[];
 }
 
@@ -171,5 +184,10 @@ export const CALCULATED_SHEETS: ReadonlyArray<{
     key: "shares",
     label: "Locality shares",
     description: "Staff shared out to localities by need.",
+  },
+  {
+    key: "scenarios",
+    label: "Scenarios",
+    description: "Each scenario of the Assumptions sheet against the base, year by year.",
   },
 ];

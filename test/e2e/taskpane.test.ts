@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { readWorkbook } from "../../src/core/read";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import type { BuildResult } from "../../src/core/workbook/types";
 import { withoutOutputSheets } from "../../src/core/workbook/inputs";
@@ -12,7 +13,7 @@ import { CHROMIUM, describeWith } from "../support/requirements";
 import { launchChromium, type Browser } from "./support/browser";
 import { ensurePreviewBuild, PREVIEW_DIR, ROOT, type PreviewBuild } from "./support/preview-build";
 import { serveDirectory, type StaticServer } from "./support/static-server";
-import { exampleVariant } from "./support/workbooks";
+import { EXAMPLE, exampleVariant } from "./support/workbooks";
 
 // Screenshots go to test-results/ (ignored), so a test run leaves the tree clean; with
 // ESTAB_SCREENSHOTS=docs they replace the README's pictures in docs/images/.
@@ -449,6 +450,43 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     await expect(
       page.locator('td[aria-current="true"]').getAttribute("data-address")
     ).resolves.toBe(fteCell);
+  });
+
+  it("builds the example with one of its scenarios, and offers none in live mode", async () => {
+    const wb = await loadWorkbook(readFileSync(EXAMPLE));
+    const grids = withoutOutputSheets(
+      readWorkbookGrids(wb),
+      ownedSheets(wb).map((o) => o.sheet)
+    );
+    const scenario = readWorkbook(grids).scenarios[0]?.name;
+    expect(scenario).toBeDefined();
+    await openWorkbook(page, EXAMPLE);
+    await openTab(page, "Build");
+    await choose(page, /^Assumptions/, scenario as string);
+    await page.getByRole("button", { name: "Build establishment cost" }).click();
+    await page
+      .getByText(`with the assumptions of the scenario \u2018${scenario}\u2019`, { exact: false })
+      .waitFor({ timeout: 60_000 });
+    const expected = buildWorkbook(grids, {
+      mode: "shareable",
+      only: ["cost"],
+      scenario,
+      generatedAt: new Date().toISOString(),
+      version: "e2e",
+    }).summaries.find((s) => s.key === "cost");
+    const card = page.locator('[data-sheet-key="cost"]');
+    await expect(card.getByText(expected?.headline ?? "?", { exact: true }).count()).resolves.toBe(
+      1
+    );
+    await page.screenshot({ path: path.join(IMAGES, "taskpane-build-scenario.png") });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("radio", { name: /^Live/ }).click();
+    await expect(page.getByRole("combobox", { name: /^Assumptions/ }).isDisabled()).resolves.toBe(
+      true
+    );
+    await page.getByText(/^Not available in a live build/).waitFor();
+    await page.getByRole("radio", { name: /^Shareable/ }).click();
   });
 
   it("says what a file that is not a workbook is, as the CLI does", async () => {

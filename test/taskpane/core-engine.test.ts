@@ -281,3 +281,73 @@ describe("the pane's view of the core", () => {
     expect(withoutOutputSheets(wb, []).grids).toHaveLength(3);
   });
 });
+
+describe("the pane's view of a restructure and of scenarios", () => {
+  const list = (sheet: string, swFte: number): Grid =>
+    grid(sheet, [
+      ["Post ID", "Position", "Grade", "Salary", "FTE"],
+      ["P1", "Team Manager", "SS11", 45000, 1],
+      ["P2", "Social Worker", "SS09", 36000, swFte],
+    ]);
+  const plan = grid("Plan", [
+    ["Post ID", "Position", "Grade", "Salary", "Current FTE", "Proposed FTE"],
+    ["P1", "Team Manager", "SS11", 45000, 1, ""],
+    ["P2", "Social Worker", "SS09", 36000, 3, 2],
+  ]);
+
+  it("says which two lists were taken, the establishment being the current one", () => {
+    const wb = { grids: [list("Current structure", 3), list("Proposed structure", 4)] };
+    const view = engine.inspectSource(wb, NO_CHOICE);
+    expect(view.restructure).toEqual({
+      current: {
+        kind: "establishment",
+        id: "Current structure",
+        sheet: "Current structure",
+        range: "A1:E3",
+        rows: 2,
+      },
+      proposed: {
+        kind: "establishment",
+        id: "Proposed structure",
+        sheet: "Proposed structure",
+        range: "A1:E3",
+        rows: 2,
+      },
+    });
+    expect(view.establishment?.id).toBe("Current structure");
+    expect(view.totals).toEqual({ posts: 2, fte: 4 });
+    expect(view.oneTableRestructures).toBeUndefined();
+  });
+
+  it("takes the lists the user names, and lists the tables with Proposed FTE", () => {
+    const wb = { grids: [plan, list("Current structure", 3), list("Option B", 2)] };
+    expect(engine.inspectSource(wb, NO_CHOICE)).toMatchObject({
+      establishment: { id: "Plan" },
+      oneTableRestructures: ["Plan"],
+    });
+    expect(engine.inspectSource(wb, NO_CHOICE).restructure).toBeUndefined();
+    const named = engine.inspectSource(wb, {
+      ...NO_CHOICE,
+      current: "Option B",
+      proposed: "Current structure",
+    });
+    expect(named.restructure?.current.id).toBe("Option B");
+    expect(named.restructure?.proposed.id).toBe("Current structure");
+    expect(named.establishment?.id).toBe("Option B");
+    expect(named.totals).toEqual({ posts: 2, fte: 3 });
+  });
+
+  it("lists the Assumptions sheet's scenario columns, Notes not among them", () => {
+    const wb = {
+      grids: [
+        grid("Assumptions", [
+          ["Setting", "Value", "Notes", "Higher pension", "Vacancies 5%"],
+          ["Employer pension rate", "19%", "LGPS", "25%", ""],
+          ["Vacancy factor", "0%", "", "", "5%"],
+        ]),
+      ],
+    };
+    expect(engine.inspectAssumptions(wb).scenarios).toEqual(["Higher pension", "Vacancies 5%"]);
+    expect(engine.inspectAssumptions({ grids: [] }).scenarios).toEqual([]);
+  });
+});

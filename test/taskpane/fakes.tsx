@@ -353,7 +353,7 @@ export function okResult(): BuildResult {
   };
 }
 
-export function renderPane(port: FakePort, engine: FakeEngine, props: Partial<AppProps> = {}) {
+export function renderPane(port: FakePort, engine: PaneEngine, props: Partial<AppProps> = {}) {
   const services: PaneServices = {
     port,
     engine,

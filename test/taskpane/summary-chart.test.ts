@@ -71,3 +71,34 @@ describe("figures in en-GB", () => {
     expect(formatFigure(45901, "date")).toBe("01/09/2025");
   });
 });
+
+describe("the chart beside the Scenarios summary", () => {
+  it("charts each scenario's difference to the base, even when names hold a year", () => {
+    const chart = chartFor(
+      summary("scenarios", [
+        { label: "Base total cost", value: 608347.8, format: "money" },
+        { label: "Pay award 4% for 2026/27: difference to base", value: 12000, format: "money" },
+        { label: "Vacancies 2025/26: difference to base", value: -30417.39, format: "money" },
+      ])
+    );
+    expect(chart).toEqual({
+      title: "Sheet: each scenario's difference to the base",
+      bars: [
+        { label: "Pay award 4% for 2026/27", value: 12000 },
+        { label: "Vacancies 2025/26", value: -30417.39 },
+      ],
+      format: "money",
+    });
+  });
+
+  it("draws no chart for one scenario", () => {
+    expect(
+      chartFor(
+        summary("scenarios", [
+          { label: "Base total cost", value: 608347.8, format: "money" },
+          { label: "Higher pension: difference to base", value: 27540, format: "money" },
+        ])
+      )
+    ).toBeUndefined();
+  });
+});

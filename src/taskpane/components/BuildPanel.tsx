@@ -2,10 +2,13 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
+  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -28,6 +31,7 @@ const useStyles = makeStyles({
   sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   sheetButton: { justifyContent: "flex-start", textAlign: "left" },
   results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  dropdown: { minWidth: "0", width: "100%" },
 });
 
 const STAGE_TEXT: Record<BuildStage, string> = {
@@ -52,6 +56,14 @@ export interface BuildPanelProps {
   onSelectIssue: (issue: Issue) => void;
   /** Said under the choice when live sheets cannot be written here (the preview). */
   liveNote?: string;
+  /** The Assumptions sheet's scenario columns; none, no choice is offered. */
+  scenarios?: readonly string[];
+  /** The scenario picked; undefined for the base. */
+  scenario?: string;
+  onScenario?: (scenario: string | undefined) => void;
+  /** Locality shares by role as well (BuildRequest.roles). */
+  roles?: boolean;
+  onRoles?: (roles: boolean) => void;
   /** Live sheets in the workbook and the "make shareable" action; none given, none shown. */
   shareable?: ShareableState;
 }
@@ -82,6 +94,8 @@ export function BuildPanel(props: BuildPanelProps) {
         </RadioGroup>
         {props.mode === "live" && props.liveNote && <Caption1>{props.liveNote}</Caption1>}
       </section>
+
+      <BuildChoices {...props} />
 
       <section className={styles.section} aria-labelledby="build-actions">
         <Subtitle2 as="h2" id="build-actions">
@@ -128,9 +142,75 @@ export function BuildPanel(props: BuildPanelProps) {
         </div>
       </section>
 
-      <BuildOutcome run={run} onSelectIssue={props.onSelectIssue} />
+      <BuildOutcome
+        run={run}
+        onSelectIssue={props.onSelectIssue}
+        withScenarios={(props.scenarios?.length ?? 0) > 0}
+      />
       {props.shareable && <MakeShareable state={props.shareable} buildRunning={running} />}
     </div>
+  );
+}
+
+const BASE = "\u0000base";
+
+/** Which assumptions (the base or a scenario) and whether the shares go by role. */
+function BuildChoices(props: BuildPanelProps) {
+  const styles = useStyles();
+  const scenarios = props.scenarios ?? [];
+  const live = props.mode === "live";
+  const sharesOff = props.unavailable?.shares;
+  if (scenarios.length === 0 && !props.onRoles) return null;
+  return (
+    <section className={styles.section} aria-labelledby="build-choices">
+      <Subtitle2 as="h2" id="build-choices">
+        What to build with
+      </Subtitle2>
+      {scenarios.length > 0 && props.onScenario && (
+        <Field
+          label="Assumptions"
+          hint={
+            live
+              ? "Not available in a live build: live sheets follow the Assumptions sheet's Value column, so they are built with the base. Choose Shareable to build a scenario."
+              : "Base is the Value column; a scenario is the column headed with its name, over the base."
+          }
+        >
+          <Dropdown
+            className={styles.dropdown}
+            disabled={live}
+            value={live || props.scenario === undefined ? "Base" : props.scenario}
+            selectedOptions={[live || props.scenario === undefined ? BASE : props.scenario]}
+            onOptionSelect={(_, d) =>
+              props.onScenario?.(d.optionValue === BASE ? undefined : d.optionValue)
+            }
+          >
+            <Option value={BASE}>Base</Option>
+            {scenarios.map((name) => (
+              <Option key={name} value={name}>
+                {name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      {props.onRoles && (
+        <Checkbox
+          label="Share each role across the localities"
+          checked={props.roles ?? false}
+          disabled={sharesOff !== undefined}
+          onChange={(_, d) => props.onRoles?.(d.checked === true)}
+        />
+      )}
+      {props.onRoles && sharesOff === undefined && (
+        <Caption1>
+          The Locality shares sheet then shares each role (the posts with one title) out to the
+          localities as well, each locality costed at the roles&rsquo; own costs.
+        </Caption1>
+      )}
+      {props.onRoles && sharesOff !== undefined && (
+        <Caption1>Roles cannot be shared out: {sharesOff}.</Caption1>
+      )}
+    </section>
   );
 }
 
@@ -196,9 +276,12 @@ function MakeShareable({ state, buildRunning }: { state: ShareableState; buildRu
 function BuildOutcome({
   run,
   onSelectIssue,
+  withScenarios,
 }: {
   run: BuildRun;
   onSelectIssue: (issue: Issue) => void;
+  /** The workbook has scenarios: say which assumptions were built with, base included. */
+  withScenarios: boolean;
 }) {
   const styles = useStyles();
   if (run.stage === "failed") {
@@ -226,7 +309,13 @@ function BuildOutcome({
           <MessageBarBody>
             {outcome?.sheets.length === 1 ? "1 sheet" : `${outcome?.sheets.length ?? 0} sheets`}{" "}
             written
-            {run.finishedAt && ` at ${formatDateTime(run.finishedAt)}`}.
+            {run.finishedAt && ` at ${formatDateTime(run.finishedAt)}`}
+            {run.scenario !== undefined
+              ? `, with the assumptions of the scenario \u2018${run.scenario}\u2019`
+              : withScenarios
+                ? ", with the base assumptions (the Value column)"
+                : ""}
+            .
           </MessageBarBody>
         </MessageBar>
       ) : (

@@ -36,6 +36,10 @@ const useStyles = makeStyles({
 export interface SourcePanelProps {
   view: SourceView;
   onChooseEstablishment: (id: string) => void;
+  /** A restructure's two lists, by table id; absent, the pane offers no choice of them. */
+  onChooseStructures?: (current: string, proposed: string) => void;
+  /** What the user picked, so a pick the core could not take still shows. */
+  choice?: { current?: string; proposed?: string };
   onColumn: <T extends MappedTable>(table: T, field: MappedFields[T], column: string) => void;
   onResetMapping: (table: MappedTable) => void;
   onSelectIssue: (issue: Issue) => void;
@@ -60,6 +64,93 @@ const MAPPED: ReadonlyArray<{ table: MappedTable; id: string; title: string; int
 
 function where(t: DetectedTable): string {
   return `${t.table ? `table ${t.table} on ` : ""}${t.sheet}!${t.range}`;
+}
+
+/** The value of the structure dropdowns that means "one table with Proposed FTE". */
+const ONE_TABLE = "\u0000one-table";
+
+/**
+ * A restructure's two lists: which were taken, and the choice of them from the tables of
+ * posts found, or of one table with a Proposed FTE column instead (issue 14).
+ */
+function Restructure({
+  view,
+  choice,
+  onChooseStructures,
+  onChooseEstablishment,
+}: SourcePanelProps) {
+  const styles = useStyles();
+  const two = view.restructure;
+  const named = choice?.current !== undefined || choice?.proposed !== undefined;
+  const oneTable = view.oneTableRestructures ?? [];
+  // One table picked instead of two lists: still offered, to go back to two lists.
+  const est = view.establishment;
+  const single =
+    !two &&
+    !named &&
+    est !== undefined &&
+    oneTable.includes(est.id) &&
+    view.establishments.length > 1;
+  if (!onChooseStructures || (!two && !named && !single)) return null;
+  // Leaving one table for two lists: the other list is a table without Proposed FTE, if any.
+  const other = (id: string) =>
+    (
+      view.establishments.find((t) => t.id !== id && !oneTable.includes(t.id)) ??
+      view.establishments.find((t) => t.id !== id)
+    )?.id ?? "";
+  const current = single ? ONE_TABLE : (two?.current.id ?? choice?.current ?? "");
+  const proposed = single ? ONE_TABLE : (two?.proposed.id ?? choice?.proposed ?? "");
+  const label = (id: string) => {
+    if (id === ONE_TABLE) return "One table with Proposed FTE";
+    const t = view.establishments.find((e) => e.id === id);
+    return t ? where(t) : id;
+  };
+  const pick = (which: "current" | "proposed", id: string | undefined) => {
+    if (!id) return;
+    if (id === ONE_TABLE) return oneTable[0] && onChooseEstablishment(oneTable[0]);
+    const keep = (mine: string) => (mine === ONE_TABLE ? other(id) : mine);
+    if (which === "current") onChooseStructures(id, keep(proposed));
+    else onChooseStructures(keep(current), id);
+  };
+  const list = (which: "current" | "proposed", title: string, id: string) => (
+    <Field label={title}>
+      <Dropdown
+        className={styles.dropdown}
+        value={label(id)}
+        selectedOptions={[id]}
+        onOptionSelect={(_, d) => pick(which, d.optionValue)}
+      >
+        {view.establishments.map((t) => (
+          <Option key={t.id} value={t.id}>
+            {where(t)}
+          </Option>
+        ))}
+        {oneTable.length > 0 && (
+          <Option value={ONE_TABLE} text="One table with Proposed FTE">
+            {`One table with Proposed FTE (${label(oneTable[0])})`}
+          </Option>
+        )}
+      </Dropdown>
+    </Field>
+  );
+  return (
+    <div className={styles.section} role="group" aria-label="Restructure">
+      {two && (
+        <Body1>
+          Restructure: current structure {where(two.current)}, proposed structure{" "}
+          {where(two.proposed)}.
+        </Body1>
+      )}
+      {single && est && <Body1>Restructure: one table with Proposed FTE, {where(est)}.</Body1>}
+      <Caption1>
+        {single
+          ? "If the current and the proposed structure are two lists instead, pick them here."
+          : "The current structure is the establishment the costing sheets cost; the Restructure sheet compares the two. Pick others if these are not the right lists."}
+      </Caption1>
+      {list("current", "Current structure", current)}
+      {list("proposed", "Proposed structure", proposed)}
+    </div>
+  );
 }
 
 export function SourcePanel(props: SourcePanelProps) {
@@ -94,7 +185,8 @@ export function SourcePanel(props: SourcePanelProps) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {est && view.establishments.length > 1 && (
+        <Restructure {...props} />
+        {est && !view.restructure && view.establishments.length > 1 && (
           <Field
             label="Establishment table"
             hint="The workbook has more than one table of posts: pick the one to cost."
@@ -115,7 +207,9 @@ export function SourcePanel(props: SourcePanelProps) {
         )}
         {(est || view.localities) && (
           <dl className={styles.tables}>
-            <dt className={styles.term}>Establishment</dt>
+            <dt className={styles.term}>
+              {view.restructure ? "Establishment (current structure)" : "Establishment"}
+            </dt>
             <dd className={styles.detail}>
               {est ? where(est) : "None found"}
               {view.totals && (

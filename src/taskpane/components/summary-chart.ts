@@ -10,6 +10,7 @@ export interface SummaryChart {
 
 const FY = /\b\d{4}\/\d{2}\b/;
 const isMoney = (f: SummaryFigure) => f.format === "money" || f.format === "moneyK";
+const DIFFERENCE = /:\s*difference to base$/i;
 const SUMS = /\b(total|net|vacancy|headroom|grant|saving|effect|change)\b/i;
 
 function chart(title: string, figures: SummaryFigure[], label: (f: SummaryFigure) => string) {
@@ -24,11 +25,19 @@ function chart(title: string, figures: SummaryFigure[], label: (f: SummaryFigure
 /**
  * The one series worth a picture in each summary. Summaries are labelled figures, so the
  * series is picked by its labels: money per financial year (grant), the parts of the cost
- * (establishment), current against proposed (restructure), FTE per locality (shares).
+ * (establishment), current against proposed (restructure), FTE per locality (shares),
+ * each scenario's difference to the base (scenarios).
  * Nothing is charted when no series fits.
  */
 export function chartFor(summary: SheetSummary): SummaryChart | undefined {
   const money = summary.figures.filter(isMoney);
+  // Before the per-year series: a scenario's name may hold a year ("Pay award 2026/27").
+  if (summary.key === "scenarios")
+    return chart(
+      `${summary.sheetName}: each scenario's difference to the base`,
+      money.filter((f) => DIFFERENCE.test(f.label)),
+      (f) => f.label.replace(DIFFERENCE, "")
+    );
   const perYear = money.filter((f) => FY.test(f.label) && !/headroom/i.test(f.label));
   if (perYear.length >= 2)
     return chart(

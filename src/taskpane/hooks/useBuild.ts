@@ -12,12 +12,22 @@ export type BuildStage = "idle" | "reading" | "calculating" | "writing" | "done"
 export interface BuildRun {
   /** The sheets asked for; undefined for "Build all". */
   only?: SheetKey[];
+  /** The scenario built with; undefined for the base assumptions. */
+  scenario?: string;
   stage: BuildStage;
   result?: BuildResult;
   outcome?: WriteOutcome;
   /** A failure outside the core's issues (reading or writing the workbook). */
   error?: string;
   finishedAt?: Date;
+}
+
+/** The Build tab's choices beyond the sheets and the mode. */
+export interface BuildOptions {
+  /** A scenario column of the Assumptions sheet; undefined for the base (the Value column). */
+  scenario?: string;
+  /** Locality shares by role as well. */
+  roles: boolean;
 }
 
 export interface BuildState {
@@ -50,6 +60,7 @@ export function useBuild(
   services: PaneServices,
   choice: SourceChoice,
   mode: BuildMode,
+  options: BuildOptions,
   reload: () => Promise<WorkbookGrids>
 ): BuildState {
   const { engine, port, now, version } = services;
@@ -60,16 +71,22 @@ export function useBuild(
     async (only?: SheetKey[], as: BuildMode = mode) => {
       if (running.current) return;
       running.current = true;
-      setRun({ only, stage: "reading" });
+      // The core refuses a live scenario: the Build tab says so and builds the base live.
+      const scenario = as === "live" ? undefined : options.scenario;
+      setRun({ only, scenario, stage: "reading" });
       try {
         // Read afresh: the user may have edited the establishment since the pane last looked.
         const workbook = await reload();
-        setRun({ only, stage: "calculating" });
+        setRun({ only, scenario, stage: "calculating" });
         await nextFrame();
         const result = engine.build(workbook, {
           only,
           mode: as,
           establishment: choice.establishment,
+          current: choice.current,
+          proposed: choice.proposed,
+          ...(scenario === undefined ? {} : { scenario }),
+          ...(options.roles ? { roles: true } : {}),
           mapping: overrides(choice.mapping),
           localityMapping: overrides(choice.localityMapping),
           generatedAt: now().toISOString(),
@@ -77,15 +94,15 @@ export function useBuild(
         });
         // Errors: nothing is written, the issues say what to fix.
         if (!result.ok) {
-          setRun({ only, stage: "done", result, finishedAt: now() });
+          setRun({ only, scenario, stage: "done", result, finishedAt: now() });
           return;
         }
-        setRun({ only, stage: "writing", result });
+        setRun({ only, scenario, stage: "writing", result });
         await nextFrame();
         const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook), {
           mode: as,
         });
-        setRun({ only, stage: "done", result, outcome, finishedAt: now() });
+        setRun({ only, scenario, stage: "done", result, outcome, finishedAt: now() });
         await reload().catch(() => undefined);
       } catch (e) {
         setRun((r) => ({
@@ -105,7 +122,7 @@ export function useBuild(
         running.current = false;
       }
     },
-    [choice, engine, mode, now, port, reload, version]
+    [choice, engine, mode, now, options, port, reload, version]
   );
 
   return {

@@ -6,6 +6,8 @@ export interface SourceState {
   view?: SourceView;
   choice: SourceChoice;
   chooseEstablishment: (id: string) => void;
+  /** A restructure's two lists, by candidate id. */
+  chooseStructures: (current: string, proposed: string) => void;
   /** Reads `field` of `table` from the column letter given, or "" to leave the field out. */
   setColumn: <T extends MappedTable>(table: T, field: MappedFields[T], column: string) => void;
   /** Back to the columns the reader found, for that table. */
@@ -31,7 +33,20 @@ export function useSource(engine: PaneEngine, workbook: WorkbookGrids | undefine
   // Overrides belong to one table's columns: choosing another establishment starts its
   // mapping afresh (the localities' stays, it is another table).
   const chooseEstablishment = useCallback(
-    (id: string) => setChoice((c) => ({ ...c, establishment: id, mapping: {} })),
+    (id: string) =>
+      setChoice((c) => ({
+        ...c,
+        establishment: id,
+        current: undefined,
+        proposed: undefined,
+        mapping: {},
+      })),
+    []
+  );
+  // Both lists are named together: one named alone would leave the other to be guessed.
+  const chooseStructures = useCallback(
+    (current: string, proposed: string) =>
+      setChoice((c) => ({ ...c, establishment: undefined, current, proposed, mapping: {} })),
     []
   );
   const setColumn = useCallback(
@@ -47,5 +62,5 @@ export function useSource(engine: PaneEngine, workbook: WorkbookGrids | undefine
     []
   );
 
-  return { view, choice, chooseEstablishment, setColumn, resetMapping };
+  return { view, choice, chooseEstablishment, chooseStructures, setColumn, resetMapping };
 }
