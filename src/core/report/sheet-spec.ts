@@ -95,6 +95,21 @@ export interface NoteSpec {
   text: string;
 }
 
+/**
+ * How the sheet prints, on A4. fitToWidth squeezes it to one page wide; a sheet too wide
+ * for that to stay readable breaks by columns instead, repeating titleColumns on each page.
+ */
+export interface PageSpec {
+  orientation: "landscape" | "portrait";
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (zero-based, first to last). */
+  titleRows?: { first: number; last: number };
+  /** How many columns from A are repeated at the left of every printed page. */
+  titleColumns?: number;
+  /** A footer of the sheet's name, "Page n of m" and "Built <builtOn>". */
+  footer?: { builtOn: string };
+}
+
 export type SheetKey = "grant" | "cost" | "changes" | "shares" | "scenarios" | "assumptions";
 
 export interface SheetSpec {
@@ -108,7 +123,7 @@ export interface SheetSpec {
   columnWidths: number[];
   freeze?: { rows: number; columns: number };
   notes: NoteSpec[];
-  page: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  page: PageSpec;
   charts: ChartSpec[];
 }
 
