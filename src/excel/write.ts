@@ -255,8 +255,9 @@ function sheetSteps(context: Excel.RequestContext, job: Job, settings: WriteSett
       layout.orientation = spec.page.orientation === "landscape" ? "Landscape" : "Portrait";
       layout.paperSize = "A4";
       // One page wide, as many tall as it takes ("Fit All Columns on One Page"); a sheet
-      // too wide for that breaks by columns at full size, its title columns repeated.
-      if (spec.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      // too wide for that is scaled to pagesWide pages across, its title columns repeated.
+      const wide = spec.page.fitToWidth ? 1 : spec.page.pagesWide;
+      if (wide) layout.zoom = { horizontalFitToPages: wide };
       // Print titles (ExcelApi 1.9) take whole rows or columns.
       if (titleRows) layout.setPrintTitleRows(`$${titleRows.first + 1}:$${titleRows.last + 1}`);
       if (titleColumns) layout.setPrintTitleColumns(`$A:$${columnLetters(titleColumns - 1)}`);

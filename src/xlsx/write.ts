@@ -260,12 +260,13 @@ export function writeSpecRow(
  * _xlnm.Print_Titles defined name.
  */
 export function worksheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
-  const { fitToWidth: fit, titleRows, titleColumns, footer } = spec.page;
+  const { titleRows, titleColumns, footer } = spec.page;
+  const wide = spec.page.fitToWidth ? 1 : spec.page.pagesWide;
   return {
     pageSetup: {
       orientation: spec.page.orientation,
       paperSize: 9,
-      ...(fit ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(wide ? { fitToPage: true, fitToWidth: wide, fitToHeight: 0 } : {}),
       ...(titleRows ? { printTitlesRow: `${titleRows.first + 1}:${titleRows.last + 1}` } : {}),
       ...(titleColumns ? { printTitlesColumn: `A:${columnLetters(titleColumns - 1)}` } : {}),
     },

@@ -17,13 +17,14 @@ function setUp(apiVersion = "1.18"): {
 }
 
 describe("writeSheets", () => {
-  it("prints a wide sheet by columns: print titles, title columns and the footer (ExcelApi 1.9)", async () => {
+  it("prints a wide sheet in sections: print titles, title columns and the footer (ExcelApi 1.9)", async () => {
     const { excel, book } = setUp();
     const spec = postsSpec(3);
     spec.freeze = { rows: 4, columns: 2 };
     spec.page = {
       orientation: "landscape",
       fitToWidth: false,
+      pagesWide: 3,
       titleRows: { first: 3, last: 3 },
       titleColumns: 2,
       footer: { builtOn: "4 December 2026, 14:19 UTC" },
@@ -31,10 +32,10 @@ describe("writeSheets", () => {
     await book.writeSheets([spec]);
     const sheet = excel.sheet("Grant Costing");
     expect(sheet.freeze).toEqual({ rows: 4, columns: 2 });
-    // No zoom: a sheet too wide for one page breaks by columns at full size.
     expect(sheet.page).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
+      zoom: { horizontalFitToPages: 3 },
       printTitleRows: "$4:$4",
       printTitleColumns: "$A:$B",
       footer: { left: "&A", center: "Page &P of &N", right: "Built 4 December 2026, 14:19 UTC" },

@@ -21,13 +21,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const part = (file: string, name: string): El =>
   parseXml(execFileSync("unzip", ["-p", file, name], { encoding: "utf8" }));
 
-/** Wide: breaks by columns, the first column and the header row repeated on each page. */
+/** Wide: two pages across, the first column and the header row repeated on each page. */
 const wide = (): SheetSpec =>
   grantSpec({
     freeze: { rows: 4, columns: 1 },
     page: {
       orientation: "landscape",
       fitToWidth: false,
+      pagesWide: 2,
       titleRows: { first: 3, last: 3 },
       titleColumns: 1,
       footer: { builtOn: "4 December 2026, 14:19 UTC" },
@@ -66,7 +67,7 @@ describe.each([
   ["in-memory", inMemory],
   ["streaming", streamed],
 ])("print setup, %s writer", (_label, write) => {
-  it("freezes the header, repeats it on every page, breaks a wide sheet by columns, and footers", async () => {
+  it("freezes the header, repeats it on every page, prints a wide sheet in sections, footers", async () => {
     const file = await write([wide(), narrow()]);
     const sheet1 = part(file, "xl/worksheets/sheet1.xml");
     expect(one(sheet1, "pane").attrs).toMatchObject({
@@ -75,10 +76,13 @@ describe.each([
       topLeftCell: "B5",
       state: "frozen",
     });
-    const setup1 = one(sheet1, "pageSetup").attrs;
-    expect(setup1).toMatchObject({ orientation: "landscape", paperSize: "9" });
-    // Not squeezed onto one page: no fitToPage, so Excel prints at full size.
-    expect(all(sheet1, "pageSetUpPr").every((p) => p.attrs.fitToPage !== "1")).toBe(true);
+    expect(one(sheet1, "pageSetup").attrs).toMatchObject({
+      orientation: "landscape",
+      paperSize: "9",
+      fitToWidth: "2",
+      fitToHeight: "0",
+    });
+    expect(one(sheet1, "pageSetUpPr").attrs.fitToPage).toBe("1");
     expect(one(sheet1, "oddFooter").text).toBe(
       "&L&A&CPage &P of &N&RBuilt 4 December 2026, 14:19 UTC"
     );

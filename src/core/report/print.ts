@@ -4,7 +4,7 @@ import type { SheetSpec, SpecCell } from "./sheet-spec";
 
 /**
  * Makes a built sheet ready to read and print: columns as wide as their longest cell
- * (capped), the frozen header rows repeated at the top of every printed page, the frozen
+ * (capped), the frozen header row repeated at the top of every printed page, the frozen
  * columns at the left of every page when the sheet is too wide for one, and a footer
  * with the sheet's name, the page number and the build date.
  */
@@ -15,6 +15,7 @@ export const MAX_FITTED_WIDTH = 50;
 /**
  * Total column width, in characters, that still reads when squeezed to one A4 landscape
  * page wide: about 140 characters fit at 100%, so this keeps the print at 70% or more.
+ * A wider sheet is printed this much to a page, in sections side by side.
  */
 export const FIT_TO_WIDTH_LIMIT = 200;
 
@@ -63,6 +64,12 @@ function shownLength(cell: SpecCell): number {
  */
 export function fittedWidths(sheet: SheetSpec): number[] {
   const widths = [...sheet.columnWidths];
+  // Headers are bold, about a fifth wider, and a table's has a filter button.
+  const widen = (c: number, cell: SpecCell, header: boolean) => {
+    const shown = shownLength(cell);
+    const want = header ? Math.ceil(shown * 1.2) + 4 : shown + 2;
+    widths[c] = Math.max(widths[c] ?? 8.43, Math.min(MAX_FITTED_WIDTH, want));
+  };
   for (const t of sheet.tables) {
     const box = parseRangeA1(t.range);
     // The totals row, when there is one, sits just below the table.
@@ -72,16 +79,23 @@ export function fittedWidths(sheet: SheetSpec): number[] {
       for (let c = box.start.column; c <= box.end.column; c++) {
         const cell = sheet.cells[r]?.[c];
         if (!cell) continue;
-        const room = r === box.start.row ? 4 : 2;
-        const want = Math.min(MAX_FITTED_WIDTH, shownLength(cell) + room);
-        widths[c] = Math.max(widths[c] ?? 8.43, want);
+        widen(c, cell, r === box.start.row);
       }
     }
   }
+  // Header rows outside tables (a reconciliation, a totals block) are read across too.
+  sheet.cells.forEach((line) =>
+    line.forEach((cell, c) => {
+      if (cell?.style === "header") widen(c, cell, true);
+    })
+  );
   return widths;
 }
 
-/** The sheet with fitted widths, print titles, fit or break by columns, and the footer. */
+/**
+ * The sheet with fitted widths, print titles, one page wide or in sections of about
+ * FIT_TO_WIDTH_LIMIT characters each, and the footer.
+ */
 export function printReady(sheet: SheetSpec, generatedAt: string): SheetSpec {
   const columnWidths = fittedWidths(sheet);
   const total = columnWidths.reduce((s, w) => s + w, 0);
@@ -95,6 +109,7 @@ export function printReady(sheet: SheetSpec, generatedAt: string): SheetSpec {
       fitToWidth,
       // The frozen table header (the row above the split) repeats on every page.
       ...(freeze.rows > 0 ? { titleRows: { first: freeze.rows - 1, last: freeze.rows - 1 } } : {}),
+      ...(fitToWidth ? {} : { pagesWide: Math.ceil(total / FIT_TO_WIDTH_LIMIT) }),
       ...(!fitToWidth && freeze.columns > 0 ? { titleColumns: freeze.columns } : {}),
       footer: { builtOn: readableDate(generatedAt) },
     },

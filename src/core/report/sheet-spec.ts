@@ -97,11 +97,14 @@ export interface NoteSpec {
 
 /**
  * How the sheet prints, on A4. fitToWidth squeezes it to one page wide; a sheet too wide
- * for that to stay readable breaks by columns instead, repeating titleColumns on each page.
+ * for that to stay readable is scaled to pagesWide pages across instead, breaking by
+ * columns between them, with titleColumns repeated on each page.
  */
 export interface PageSpec {
   orientation: "landscape" | "portrait";
   fitToWidth: boolean;
+  /** When not fitToWidth: scaled to this many pages wide (none: printed at full size). */
+  pagesWide?: number;
   /** Rows repeated at the top of every printed page (zero-based, first to last). */
   titleRows?: { first: number; last: number };
   /** How many columns from A are repeated at the left of every printed page. */

@@ -45,8 +45,8 @@ describe("readableDate", () => {
 describe("fittedWidths", () => {
   it("widens each column to its longest table cell, header with room for its filter, capped", () => {
     // "Head of Early Help and Family Support" is 37 characters: 37 + 2.
-    // "FTE" header 3 + 4; "£1,234,567.89" is 13: 13 + 2.
-    expect(fittedWidths(sheet([10, 6, 10]))).toEqual([39, 7, 15]);
+    // "FTE", bold, 3 × 1.2 rounded up + 4; "£1,234,567.89" is 13: 13 + 2.
+    expect(fittedWidths(sheet([10, 6, 10]))).toEqual([39, 8, 15]);
   });
   it("never narrows a column the builder made wider, and ignores text outside tables", () => {
     expect(fittedWidths(sheet([45, 12, 20]))).toEqual([45, 12, 20]);
@@ -67,9 +67,9 @@ describe("printReady", () => {
       titleRows: { first: 2, last: 2 },
       footer: { builtOn: "4 December 2026, 14:19 UTC" },
     });
-    expect(s.columnWidths).toEqual([39, 7, 15]);
+    expect(s.columnWidths).toEqual([39, 8, 15]);
   });
-  it("breaks a sheet wider than FIT_TO_WIDTH_LIMIT by columns, repeating the frozen columns", () => {
+  it("prints a sheet wider than FIT_TO_WIDTH_LIMIT in sections, repeating the frozen columns", () => {
     const wide = Array.from({ length: 20 }, () => 14);
     expect(wide.reduce((a, b) => a + b, 0)).toBeGreaterThan(FIT_TO_WIDTH_LIMIT);
     const s = printReady(sheet(wide, { rows: 3, columns: 2 }), "2026-12-04T14:19:00Z");

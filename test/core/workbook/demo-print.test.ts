@@ -59,7 +59,10 @@ describe.each(["shareable", "live"] as const)("the demo built %s", (mode) => {
       expect(s.page.footer).toEqual({ builtOn: "4 December 2026, 14:19 UTC" });
       const total = s.columnWidths.reduce((a, b) => a + b, 0);
       expect(s.page.fitToWidth).toBe(total <= 200);
-      if (!s.page.fitToWidth) expect(s.page.titleColumns).toBe(s.freeze?.columns);
+      if (!s.page.fitToWidth) {
+        expect(s.page.titleColumns).toBe(s.freeze?.columns);
+        expect(s.page.pagesWide).toBe(Math.ceil(total / 200));
+      }
     }
   });
 
