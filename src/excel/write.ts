@@ -251,9 +251,23 @@ function sheetSteps(context: Excel.RequestContext, job: Job, settings: WriteSett
     bytes: jsonBytes(spec.page),
     queue: () => {
       const layout = sheet().pageLayout;
+      const { titleRows, titleColumns, footer } = spec.page;
       layout.orientation = spec.page.orientation === "landscape" ? "Landscape" : "Portrait";
-      // One page wide, as many tall as it takes ("Fit All Columns on One Page").
-      if (spec.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      layout.paperSize = "A4";
+      // One page wide, as many tall as it takes ("Fit All Columns on One Page"); a sheet
+      // too wide for that is scaled to pagesWide pages across, its title columns repeated.
+      const wide = spec.page.fitToWidth ? 1 : spec.page.pagesWide;
+      if (wide) layout.zoom = { horizontalFitToPages: wide };
+      // Print titles (ExcelApi 1.9) take whole rows or columns.
+      if (titleRows) layout.setPrintTitleRows(`$${titleRows.first + 1}:$${titleRows.last + 1}`);
+      if (titleColumns) layout.setPrintTitleColumns(`$A:$${columnLetters(titleColumns - 1)}`);
+      if (footer) {
+        const page = layout.headersFooters.defaultForAllPages;
+        page.leftFooter = "&A";
+        page.centerFooter = "Page &P of &N";
+        // "&" starts a code; a literal one is written twice.
+        page.rightFooter = `Built ${footer.builtOn.replace(/&/g, "&&")}`;
+      }
     },
   });
   return steps;

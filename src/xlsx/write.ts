@@ -254,21 +254,35 @@ export function writeSpecRow(
   return row;
 }
 
-/** Page setup (A4, orientation, fit to width) and frozen header, as addWorksheet takes them. */
+/**
+ * Page setup (A4, orientation, fit to width, print titles), footer and frozen header, as
+ * addWorksheet takes them. ExcelJS writes the print titles as the sheet's
+ * _xlnm.Print_Titles defined name.
+ */
 export function worksheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
-  const fit = spec.page.fitToWidth;
+  const { titleRows, titleColumns, footer } = spec.page;
+  const wide = spec.page.fitToWidth ? 1 : spec.page.pagesWide;
   return {
     pageSetup: {
       orientation: spec.page.orientation,
       paperSize: 9,
-      ...(fit ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(wide ? { fitToPage: true, fitToWidth: wide, fitToHeight: 0 } : {}),
+      ...(titleRows ? { printTitlesRow: `${titleRows.first + 1}:${titleRows.last + 1}` } : {}),
+      ...(titleColumns ? { printTitlesColumn: `A:${columnLetters(titleColumns - 1)}` } : {}),
     },
+    ...(footer ? { headerFooter: { oddFooter: footerCodes(footer.builtOn) } } : {}),
     ...(spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
       ? {
           views: [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }],
         }
       : {}),
   };
+}
+
+/** Excel's footer codes: the sheet's name left, "Page n of m" centre, the build date right. */
+function footerCodes(builtOn: string): string {
+  // "&" starts a code; a literal one is written twice.
+  return `&L&A&CPage &P of &N&RBuilt ${builtOn.replace(/&/g, "&&")}`;
 }
 
 /** Column widths, set before any row (the streaming writer writes them with the first). */

@@ -17,6 +17,31 @@ function setUp(apiVersion = "1.18"): {
 }
 
 describe("writeSheets", () => {
+  it("prints a wide sheet in sections: print titles, title columns and the footer (ExcelApi 1.9)", async () => {
+    const { excel, book } = setUp();
+    const spec = postsSpec(3);
+    spec.freeze = { rows: 4, columns: 2 };
+    spec.page = {
+      orientation: "landscape",
+      fitToWidth: false,
+      pagesWide: 3,
+      titleRows: { first: 3, last: 3 },
+      titleColumns: 2,
+      footer: { builtOn: "4 December 2026, 14:19 UTC" },
+    };
+    await book.writeSheets([spec]);
+    const sheet = excel.sheet("Grant Costing");
+    expect(sheet.freeze).toEqual({ rows: 4, columns: 2 });
+    expect(sheet.page).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 3 },
+      printTitleRows: "$4:$4",
+      printTitleColumns: "$A:$B",
+      footer: { left: "&A", center: "Page &P of &N", right: "Built 4 December 2026, 14:19 UTC" },
+    });
+  });
+
   it("writes values, native formulas, formats, table, widths, freeze, page, notes and marks the sheet", async () => {
     const { excel, book } = setUp();
     const outcome = await book.writeSheets([postsSpec(3, { chart: true })]);
@@ -58,7 +83,11 @@ describe("writeSheets", () => {
     expect(sheet.columnWidths.get(1)).toBe(charactersToPoints(30));
     expect(sheet.columnWidths.get(6)).toBe(charactersToPoints(12));
     expect(sheet.freeze).toEqual({ rows: 4, columns: 0 });
-    expect(sheet.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.page).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1 },
+    });
     expect(sheet.notes.get("A1")).toBe("Made by Establishment Costing");
     expect(sheet.charts).toEqual([
       {

@@ -1,3 +1,4 @@
+import { readableDate } from "./print";
 import type { CellValue } from "../grid";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
 import { SHEET_NAMES } from "./sheet-names";
@@ -54,6 +55,23 @@ const FOLLOWED: readonly RegExp[] = [
 export const REBUILD_NOTE =
   "Live sheets cannot follow a change here (it changes their layout): build again.";
 
+/** Settings in pounds: shown as money. */
+const MONEY_SETTING =
+  /^(Grant amount|Grant \d{4}\/\d{2}|NI monthly threshold|Pay award minimum \d{4}\/\d{2})$/;
+
+/**
+ * A setting's value as a cell: pounds as money; a rate ("19%") as the number a cell
+ * formatted as % holds (0.19), as Excel stores a typed "19%", when the 0.0% format shows
+ * it exactly and it is at most 100% (the reader takes a number above 1 as a percentage).
+ */
+function valueCell(label: string, value: CellValue): SpecCell | null {
+  if (typeof value === "number" && MONEY_SETTING.test(label)) return num(value, "money", "input");
+  const rate = typeof value === "string" ? /^(\d+(?:\.\d)?)%$/.exec(value.trim()) : null;
+  if (rate && Number(rate[1]) <= 100)
+    return num(Math.round(Number(rate[1]) * 10) / 1000, "percent", "input");
+  return cellOf(value, "input");
+}
+
 function cellOf(value: CellValue, style?: "input"): SpecCell | null {
   if (typeof value === "number") return num(value, "general", style);
   if (typeof value === "boolean") return text(value ? "Yes" : "No", style);
@@ -74,7 +92,7 @@ export function buildAssumptionsSheet(
     [text(heading, "title")],
     [
       text(
-        `Edit the Value column; the Notes say what each setting means. Establishment Costing ${provenance.version}, ${provenance.generatedAt}.`,
+        `Edit the Value column; the Notes say what each setting means. Establishment Costing ${provenance.version}, built ${readableDate(provenance.generatedAt)}.`,
         "note"
       ),
     ],
@@ -88,7 +106,9 @@ export function buildAssumptionsSheet(
       row.map((v, c) =>
         r === 0
           ? text(String(v), "header")
-          : cellOf(c === 2 ? note(row, v) : v, c === 1 ? "input" : undefined)
+          : c === 1
+            ? valueCell(String(row[0]), v)
+            : cellOf(c === 2 ? note(row, v) : v)
       )
     );
   });

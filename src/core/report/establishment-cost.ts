@@ -1,3 +1,4 @@
+import { readableDate } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
@@ -130,7 +131,10 @@ export function buildEstablishmentCostSheet(
   warnings.unshift(...reconciliationSection(s, table));
   methodSection(s);
   warningsSection(s, warnings);
-  const sheet = s.d.toSpec("cost", sheetName, { freeze: { rows: 0, columns: 1 }, minWidths: [32] });
+  const sheet = s.d.toSpec("cost", sheetName, {
+    freeze: { rows: table.headerRow + 1, columns: 1 },
+    minWidths: [32],
+  });
   headlineWarning(sheet, warnRow, warnings);
   const summary = {
     key: "cost" as const,
@@ -170,7 +174,7 @@ function titleSection(s: CostSheet): { headline: string; warnRow: number } {
   d.row([text(headline, "subtitle")]);
   d.row([
     text(
-      `Source: ${source} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      `Source: ${source} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
       "note"
     ),
   ]);
@@ -387,7 +391,6 @@ function methodSection(s: CostSheet): void {
       : `Employer NI per person per month above the ${label} secondary threshold (people = headcount, or FTE rounded up); pension at the row's rate or ${pct(a.pensionRate)}; ${a.apprenticeshipLevy ? "apprenticeship levy 0.5% of salary" : "no apprenticeship levy"}.`,
     "Each figure is rounded to the penny; a post's total is the sum of its rounded figures; totals are SUMs of the figures shown.",
     `The vacancy factor (${pct(a.vacancyFactor)}) is taken off the total as its own line.`,
-    "See docs/methodology.md for every rule.",
   ];
   notes.forEach((l, i) => d.row([text(l, i === 0 ? "subtitle" : "note")]));
 }

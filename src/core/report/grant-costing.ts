@@ -1,3 +1,4 @@
+import { readableDate } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
@@ -85,7 +86,7 @@ function ordered(costing: PostCosting[], by: "team" | "grade" | undefined): Post
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
 
-/** The methodology note written on the sheet (docs/methodology.md has the full version). */
+/** The methodology written on the sheet: the method lives in the workbook, not in a file. */
 function methodologyLines(a: Assumptions, flat: boolean): string[] {
   const lines = [
     "How this was calculated",
@@ -105,7 +106,7 @@ function methodologyLines(a: Assumptions, flat: boolean): string[] {
     );
   } else {
     lines.push(
-      "Employer NI = rate × (pay in the month ÷ people − monthly secondary threshold) × people, never below zero, per tax month of the FY; people = headcount, or FTE rounded up where the table has none.",
+      "Employer NI = rate × (pay in the month ÷ people − monthly secondary threshold) × people, never below zero, per tax month of the financial year; people = headcount, or FTE rounded up where the table has none.",
       `Employer pension = salary × the row's rate (default ${pct(a.pensionRate)}). ` +
         (a.apprenticeshipLevy
           ? "Apprenticeship levy = 0.5% of salary from 2017/18."
@@ -122,8 +123,7 @@ function methodologyLines(a: Assumptions, flat: boolean): string[] {
     );
   }
   lines.push(
-    "£k summary: each figure is its £ total ÷ 1,000 rounded to one decimal place (£0.1k); £k totals add the rounded figures shown, so they add up on the page and may differ from the £ totals by a few hundred pounds.",
-    "See docs/methodology.md for every rule, the NI table and worked examples."
+    "£k summary: each figure is its £ total ÷ 1,000 rounded to one decimal place (£0.1k); £k totals add the rounded figures shown, so they add up on the page and may differ from the £ totals by a few hundred pounds."
   );
   return lines;
 }
@@ -211,7 +211,7 @@ export function buildGrantCostingSheet(
     s.d.row([text(l, i === 0 ? "subtitle" : "note")])
   );
   const sheet = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
-    freeze: { rows: 0, columns: 1 },
+    freeze: { rows: table.headerRow + 1, columns: 1 },
     minWidths: [32],
   });
   (sheet.cells[warningRow] as (SpecCell | null)[]).push(
@@ -331,7 +331,7 @@ function titleSection(s: GrantSheet): number {
   ]);
   d.row([
     text(
-      `Source: ${source} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      `Source: ${source} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
       "note"
     ),
   ]);
@@ -371,7 +371,7 @@ function postTable(s: GrantSheet): PlacedTable {
     })),
     {
       key: "total",
-      header: "Window total",
+      header: "Total over the grant",
       width: 15,
       format: "money",
       totalDecimals: MONEY_DP,
@@ -526,7 +526,7 @@ function grantSection(s: GrantSheet, cost: CostLines): GrantLines {
   const grantRow = s.d.nextRow() + 1;
   grantLine(
     s,
-    hasByYear ? "Grant available" : "Grant available (whole window)",
+    hasByYear ? "Grant available" : "Grant available (all years)",
     (y) => {
       if (!hasByYear) return null;
       const amount = grantYear(years[y]) ?? 0;
@@ -729,7 +729,7 @@ function kSummary(
     null,
     null,
     ...years.map((fy) => text(financialYearLabel(fy), "header")),
-    text("Window total", "header"),
+    text("Total over the grant", "header"),
   ]);
   const partLines = s.parts.map((p) =>
     kLine(
@@ -865,7 +865,7 @@ function groupSection(s: GrantSheet, table: PlacedTable): void {
     text("FTE", "header"),
     null,
     ...years.map((fy) => text(financialYearLabel(fy), "header")),
-    text("Window total", "header"),
+    text("Total over the grant", "header"),
   ]);
   let start = 0;
   while (start < rows.length) {

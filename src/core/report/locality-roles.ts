@@ -98,7 +98,7 @@ export function shareRoles(
   );
   if (moved.length > 0)
     warnings.push(
-      `By role: the roles' FTE are shared as whole ${formatNumber(unit, 10)} FTE units adding up to the ${formatNumber(total, 6)} FTE shared out (largest remainder, in proportion to each role's FTE): ${moved.slice(0, 5).join(", ")}${moved.length > 5 ? ` and ${moved.length - 5} more` : ""}.`
+      `By role: the roles' FTE are shared as whole ${formatNumber(unit, 10)} FTE units adding up to the ${formatNumber(total, 6)} FTE shared out (in proportion to each role's FTE, the steps left over after rounding down going to the roles that lost most): ${moved.slice(0, 5).join(", ")}${moved.length > 5 ? ` and ${moved.length - 5} more` : ""}.`
     );
   const allocation = allocateMatrixDetailed(targets, needIndex, unit);
   const shared = roles.map((r, i) => ({

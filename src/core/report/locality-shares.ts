@@ -1,3 +1,4 @@
+import { readableDate } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
@@ -252,7 +253,7 @@ function titleSection({ d, input }: SharesSheet): void {
   d.row([text("Needs-led locality shares", "title")]);
   d.row([
     text(
-      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
       "note"
     ),
   ]);
@@ -590,7 +591,7 @@ function allocationColumns(
   const cols: ColumnSpec<LocalityRow>[] = [
     {
       key: "quota",
-      header: "Exact FTE quota",
+      header: "Share before rounding",
       format: "fte",
       totalDecimals: DP,
       cell: (r) =>
@@ -598,7 +599,7 @@ function allocationColumns(
           book,
           s.quotas[r.i],
           () => mul(total, onSheet(at("need", r), s.need.needIndex[r.i])),
-          `${r.locality.name} exact FTE quota`,
+          `${r.locality.name} share before rounding`,
           "fte"
         ),
     },
@@ -776,19 +777,19 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
       ? "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage."
       : "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
     `Need index = ${pct(w.population)} × population share + ${pct(w.deprivation)} × deprivation share + ${pct(w.demand)} × demand share + ${pct(w.equal)} × equal share (weights as used, scaled to add up to 100%). The need indices add up to 1.`,
-    `Exact quota = ${formatNumber(s.total, DP)} FTE × need index. FTE allocated: largest remainder (Hamilton) in steps of ${formatNumber(s.unit, 10)} FTE: each locality gets its quota rounded down to a whole step, and the steps left go one each to the largest remainders; equal remainders go to the larger need index, then to the locality listed first. The allocations add up exactly to the total and none is more than one step from its quota.`,
+    `Share before rounding = ${formatNumber(s.total, DP)} FTE × need index. FTE allocated: the FTE are handed out in steps of ${formatNumber(s.unit, 10)} FTE. Each locality first gets its share before rounding, rounded down to a whole step; the steps left over then go one at a time to the localities that lost most in rounding down (on a tie, the larger need index, then the locality listed first). So the allocations add up exactly to the total, and none is more than one step from its share before rounding.`,
   ];
   if (s.cost) {
     lines.push("Cost = FTE allocated × average cost per FTE (salary plus on-costs), to the penny.");
   }
   if (s.roles) {
     lines.push(
-      "By role: each locality's total is its allocation above; each role's total is its FTE. The cells are role FTE × locality total ÷ all FTE, rounded down, with the steps still owed placed to the largest remainders so that every row and column total comes out exact (controlled rounding)."
+      "By role: each locality's total is its allocation above; each role's total is its FTE. The cells are role FTE × locality total ÷ all FTE, rounded down, with the steps still owed going to the cells that lost most in rounding down, so that every row and column total comes out exact."
     );
   }
   if (s.roles?.costByLocality) {
     lines.push(
-      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (largest remainder), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
+      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (rounded as above), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
     );
   }
   lines.push("Totals are native Excel formulas over the figures above them.");

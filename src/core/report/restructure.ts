@@ -1,3 +1,4 @@
+import { readableDate } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import { formatPounds, roundTo } from "../money";
 import {
@@ -763,7 +764,7 @@ function titleSection(s: RestructureSheet): void {
   const lists = est.structures;
   d.row([
     text(
-      `Source: ${lists ? `current structure ${where(lists.current)}, proposed structure ${where(lists.proposed)}` : where(est)} · Establishment Costing ${s.input.version} · ${s.input.generatedAt}`,
+      `Source: ${lists ? `current structure ${where(lists.current)}, proposed structure ${where(lists.proposed)}` : where(est)} · Establishment Costing ${s.input.version} · built ${readableDate(s.input.generatedAt)}`,
       "note"
     ),
   ]);

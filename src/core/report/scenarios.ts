@@ -5,6 +5,7 @@
  * the locality shares where a scenario changes them. Figures are values; every total,
  * difference and percentage is a native formula over the cells, giving the core's value.
  */
+import { readableDate } from "./print";
 import { columnLetters, quoteSheetName, type CellValue } from "../grid";
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { deduction, formatPounds, roundPenny } from "../money";
@@ -84,7 +85,7 @@ function heading(l: Layout, input: ScenariosSheetInput): void {
   ]);
   d.row([
     text(
-      `Source: the Assumptions sheet's Value column (the base) and its scenario columns · Establishment Costing ${input.version} · ${input.generatedAt}`,
+      `Source: the Assumptions sheet's Value column (the base) and its scenario columns · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
       "note"
     ),
   ]);
@@ -106,7 +107,7 @@ function totalsSection(l: Layout): number[] {
     [
       "Scenario",
       ...years.map(financialYearLabel),
-      "Window total",
+      "Total over the grant",
       "Difference to base (£)",
       "Difference to base (%)",
     ].map((h) => text(h, "header"))
@@ -144,7 +145,7 @@ function differencesSection(l: Layout, totalRows: number[]): void {
     ...f.commitment,
     roundPenny(f.commitment.reduce((s, v) => s + v, 0)),
   ];
-  const header = ["Scenario", ...years.map(financialYearLabel), "Window total"];
+  const header = ["Scenario", ...years.map(financialYearLabel), "Total over the grant"];
   const base = values(figures[0]);
   for (const inPct of [false, true]) {
     d.row([text(`Difference to base by financial year (${inPct ? "%" : "£"})`, "subtitle")]);
@@ -174,7 +175,7 @@ function headroomSection(l: Layout, totalRows: number[]): void {
     [
       "Scenario",
       ...years.map(financialYearLabel),
-      "Window total",
+      "Total over the grant",
       "Headroom difference to base (£)",
     ].map((h) => text(h, "header"))
   );
@@ -270,7 +271,7 @@ function linesSection(l: Layout): void {
       [
         f.name,
         ...years.map(financialYearLabel),
-        "Window total",
+        "Total over the grant",
         ...(i ? ["Difference to base (£)", "Difference to base (%)"] : []),
       ].map((h) => text(h, "header"))
     );
@@ -394,6 +395,8 @@ export function buildScenariosSheet(
   };
   const name = input.sheetName ?? SHEET_NAMES.scenarios;
   heading(l, input);
+  // The totals' header row (Scenario, the years …), under its subtitle, stays in view.
+  const headerRow = l.d.nextRow() + 1;
   const totalRows = totalsSection(l);
   differencesSection(l, totalRows);
   headroomSection(l, totalRows);
@@ -401,7 +404,7 @@ export function buildScenariosSheet(
   restructureSection(l);
   sharesSection(l, input.localities?.localities.map((x) => x.name) ?? []);
   const sheet = l.d.toSpec("scenarios", name, {
-    freeze: { rows: 0, columns: 1 },
+    freeze: { rows: headerRow + 1, columns: 1 },
     minWidths: [34, ...years.map(() => 15), 15, 16, 14],
   });
   return { sheet, summary: summaryOf(figures, name) };
@@ -419,7 +422,7 @@ function summaryOf(figures: ScenarioFigures[], sheetName: string): SheetBuild["s
   return {
     key: "scenarios",
     sheetName,
-    headline: `${k} scenario${k === 1 ? "" : "s"} compared with the base (${formatPounds(base)} over the window): ${diffs
+    headline: `${k} scenario${k === 1 ? "" : "s"} compared with the base (${formatPounds(base)} over the grant): ${diffs
       .map(
         (x) =>
           `${x.label.replace(": difference to base", "")} ${x.value > 0 ? "+" : ""}${formatPounds(x.value)}`

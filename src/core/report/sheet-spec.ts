@@ -95,6 +95,24 @@ export interface NoteSpec {
   text: string;
 }
 
+/**
+ * How the sheet prints, on A4. fitToWidth squeezes it to one page wide; a sheet too wide
+ * for that to stay readable is scaled to pagesWide pages across instead, breaking by
+ * columns between them, with titleColumns repeated on each page.
+ */
+export interface PageSpec {
+  orientation: "landscape" | "portrait";
+  fitToWidth: boolean;
+  /** When not fitToWidth: scaled to this many pages wide (none: printed at full size). */
+  pagesWide?: number;
+  /** Rows repeated at the top of every printed page (zero-based, first to last). */
+  titleRows?: { first: number; last: number };
+  /** How many columns from A are repeated at the left of every printed page. */
+  titleColumns?: number;
+  /** A footer of the sheet's name, "Page n of m" and "Built <builtOn>". */
+  footer?: { builtOn: string };
+}
+
 /** Every sheet the add-in writes, in the order they are written: the one list the adapters check an owned sheet's key against. */
 export const SHEET_KEYS = [
   "cost",
@@ -120,7 +138,7 @@ export interface SheetSpec {
   columnWidths: number[];
   freeze?: { rows: number; columns: number };
   notes: NoteSpec[];
-  page: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  page: PageSpec;
   charts: ChartSpec[];
 }
 

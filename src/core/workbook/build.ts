@@ -18,6 +18,7 @@ import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/loc
 import { rolesOfPosts } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { withCharts } from "../report/charts";
+import { printReady } from "../report/print";
 import { buildScenariosSheet } from "../report/scenarios";
 import { scenarioFigures } from "../report/scenario-figures";
 import {
@@ -254,8 +255,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   return {
     ok: true,
     issues,
-    // Charts last: they point at cells of the finished sheet, live or not.
-    sheets: built.map((b) => withCharts(b.sheet)),
+    // Charts last: they sit on the finished sheet's cells and widths, live or not.
+    sheets: built.map((b) => withCharts(printReady(b.sheet, request.generatedAt))),
     summaries: built.map((b) => b.summary),
   };
 }

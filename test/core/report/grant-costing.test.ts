@@ -71,7 +71,7 @@ describe("Grant Costing sheet", () => {
     expect(cellAt(sheet, "A2")).toMatchObject({ kind: "text" });
     expect((cellAt(sheet, "A2") as { text: string }).text).toContain("01/09/2024 to 31/03/2026");
     expect((cellAt(sheet, "A3") as { text: string }).text).toBe(
-      "Source: Establishment!A3:H40 · Establishment Costing 0.1.0 · 2025-01-15T10:00:00Z"
+      "Source: Establishment!A3:H40 · Establishment Costing 0.1.0 · built 15 January 2025, 10:00 UTC"
     );
     expect(sheet.tables.map((t) => t.name)).toEqual(["GrantCostPerPost", "GrantCostDetail"]);
     const headers = tableHeaders(sheet);
@@ -84,7 +84,7 @@ describe("Grant Costing sheet", () => {
       "Headcount",
       "2024/25 total cost",
       "2025/26 total cost",
-      "Window total",
+      "Total over the grant",
       "Exit-cost contingency (4 weeks)",
     ]);
     for (const h of headers) {

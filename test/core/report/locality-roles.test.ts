@@ -55,7 +55,7 @@ describe("sharing the roles across localities", () => {
       ["Admin", 1.4],
     ]);
     expect(warnings).toEqual([
-      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 7.9 FTE shared out (largest remainder, in proportion to each role's FTE): Admin 1.43 → 1.4.",
+      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 7.9 FTE shared out (in proportion to each role's FTE, the steps left over after rounding down going to the roles that lost most): Admin 1.43 → 1.4.",
     ]);
     // Locality totals: Hamilton of 7.9 over the need index, as the main table has them.
     expect(shared.allocation.localityTotals).toEqual(allocateExact(7.9, need, 0.1));

@@ -95,7 +95,7 @@ describe("locality shares sheet", () => {
       style: "title",
     });
     expect(cellAt(sheet, "A2")).toMatchObject({
-      text: "Source: Localities!A1:D4 · Establishment Costing 0.1.0 · 2025-06-01",
+      text: "Source: Localities!A1:D4 · Establishment Costing 0.1.0 · built 1 June 2025",
     });
     expect(cellAt(sheet, "B5")).toEqual({
       kind: "number",
@@ -120,7 +120,7 @@ describe("locality shares sheet", () => {
       "Demand share",
       "Equal share",
       "Need index",
-      "Exact FTE quota",
+      "Share before rounding",
       "FTE allocated",
       "Cost (a year)",
     ]);
@@ -290,7 +290,7 @@ describe("locality shares sheet", () => {
     const check = r.sheet.cells[rowIndexOf(r.sheet, "Check: role and locality totals exact")][1];
     expect(check).toMatchObject({ value: "OK" });
     expect(r.summary.warnings).toEqual([
-      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 20 FTE shared out (largest remainder, in proportion to each role's FTE): Social worker 12 → 12.1, Admin 2.43 → 2.4.",
+      "By role: the roles' FTE are shared as whole 0.1 FTE units adding up to the 20 FTE shared out (in proportion to each role's FTE, the steps left over after rounding down going to the roles that lost most): Social worker 12 → 12.1, Admin 2.43 → 2.4.",
     ]);
     for (const c of recalculate(r.sheet))
       expect({ at: c.address, v: c.actual }).toEqual({ at: c.address, v: c.expected });

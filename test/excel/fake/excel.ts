@@ -1450,6 +1450,57 @@ class FakePageLayout {
   set zoom(value: Record<string, unknown>) {
     this.worksheet.change(utf8(value), (_tx, s) => (s.page = { ...s.page, zoom: { ...value } }));
   }
+  set paperSize(value: string) {
+    this.worksheet.change(utf8(value), (_tx, s) => {
+      if (!PAPER_SIZES.has(value)) throw new FakeOfficeError("InvalidArgument", value);
+      s.page = { ...s.page, paperSize: value };
+    });
+  }
+  /** The range must span whole rows ("$5:$6", "5:5"), as Excel's must. */
+  setPrintTitleRows(rows: string): void {
+    if (typeof rows !== "string") throw new Error("fake: setPrintTitleRows takes an address");
+    this.worksheet.change(utf8(rows), (_tx, s) => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", rows);
+      s.page = { ...s.page, printTitleRows: rows };
+    });
+  }
+  /** The range must span whole columns ("$A:$B"). */
+  setPrintTitleColumns(columns: string): void {
+    if (typeof columns !== "string") throw new Error("fake: setPrintTitleColumns takes an address");
+    this.worksheet.change(utf8(columns), (_tx, s) => {
+      if (!/^\$?[A-Z]+:\$?[A-Z]+$/.test(columns))
+        throw new FakeOfficeError("InvalidArgument", columns);
+      s.page = { ...s.page, printTitleColumns: columns };
+    });
+  }
+  get headersFooters(): { readonly defaultForAllPages: FakeHeaderFooter } {
+    return { defaultForAllPages: new FakeHeaderFooter(this.worksheet) };
+  }
+}
+
+/** Excel.PaperType's values (the common ones the typings list). */
+const PAPER_SIZES = new Set(
+  "Letter LetterSmall Tabloid Ledger Legal A3 A4 A4Small A5 B4 B5".split(" ")
+);
+
+/** A HeaderFooter (ExcelApi 1.9): the footers this add-in sets, as format-code strings. */
+class FakeHeaderFooter {
+  constructor(private readonly worksheet: FakeWorksheet) {}
+  private set(side: "left" | "center" | "right", value: string): void {
+    this.worksheet.change(utf8(value), (_tx, s) => {
+      if (typeof value !== "string") throw new FakeOfficeError("InvalidArgument", String(value));
+      s.page = { ...s.page, footer: { ...s.page.footer, [side]: value } };
+    });
+  }
+  set leftFooter(value: string) {
+    this.set("left", value);
+  }
+  set centerFooter(value: string) {
+    this.set("center", value);
+  }
+  set rightFooter(value: string) {
+    this.set("right", value);
+  }
 }
 
 class FakeNotes {

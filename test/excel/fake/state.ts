@@ -51,7 +51,19 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Points, by column index. */
   columnWidths: Map<number, number>;
-  page: { orientation?: string; zoom?: Record<string, unknown> };
+  page: FakePage;
+}
+
+/** What worksheet.pageLayout was given (ExcelApi 1.9). */
+export interface FakePage {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: Record<string, unknown>;
+  /** Whole rows or columns as given: "$5:$5", "$A:$B". */
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  /** headersFooters.defaultForAllPages. */
+  footer?: { left?: string; center?: string; right?: string };
 }
 
 export interface Box {
