@@ -42,7 +42,22 @@ export type Expr =
       args: Expr[];
       /** The core function the spreadsheet function is: the same arithmetic, the same reading of inputs. */
       run: (args: Value[]) => Value;
+      /** Its value and printed text, kept on the node (see `memoOf`). */
+      memo?: CallMemo;
     };
+
+/**
+ * A call's value and its text on one sheet, kept with the call: a post's pay is one subtree
+ * shared by its figures. Kept on the node (a WeakMap of some 100,000 calls made the live
+ * build spend its time in the map and the collector), valid while `args` is the array it
+ * was made for, so a copy with other arguments ({ ...call, args }) does not reuse it.
+ */
+interface CallMemo {
+  args: Expr[];
+  value?: Value;
+  on?: string;
+  text?: string;
+}
 
 /** An input that cannot be evaluated as the spreadsheet would (text in arithmetic, #DIV/0!). */
 export class ExprError extends Error {}
@@ -88,7 +103,16 @@ export const call = (name: string, run: (args: Value[]) => Value, ...args: Expr[
   name,
   args,
   run,
+  memo: undefined,
 });
+
+type Call = Extract<Expr, { kind: "call" }>;
+function memoOf(e: Call): CallMemo {
+  let m = e.memo;
+  if (m === undefined || m.args !== e.args)
+    e.memo = m = { args: e.args, value: undefined, on: undefined, text: undefined };
+  return m;
+}
 
 const isMatrix = (v: Value): v is Matrix => Array.isArray(v);
 
@@ -158,10 +182,10 @@ export function value(e: Expr): Value {
     }
     case "call": {
       // A post's pay is one subtree shared by its six figures: evaluate it once.
-      let v = evaluated.get(e);
-      if (v === undefined)
-        evaluated.set(e, (v = e.run(e.name === "IF" ? ifArgs(e.args) : e.args.map(value))));
-      return v;
+      const m = memoOf(e);
+      if (m.value === undefined)
+        m.value = e.run(e.name === "IF" ? ifArgs(e.args) : e.args.map(value));
+      return m.value;
     }
   }
 }
@@ -177,9 +201,6 @@ function ifArgs([test, then, otherwise]: Expr[]): Value[] {
 }
 
 const truthOf = (s: Scalar): boolean => (typeof s === "boolean" ? s : toNumber(s) !== 0);
-
-/** Calls are pure and trees immutable, so a call's value is kept with it. */
-const evaluated = new WeakMap<Expr, Value>();
 
 /** The value as one number (a 1×1 result unwrapped); a non-number is an error. */
 export function numberValue(e: Expr): number {
@@ -210,8 +231,6 @@ function scalarText(v: Scalar): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return quoted(v);
 }
-
-const printed = new WeakMap<Expr, { on: string; text: string }>();
 
 /** "'Staff List'!": a sheet has few names and many references, so each is quoted once. */
 const prefixes = new Map<string, string>();
@@ -259,14 +278,15 @@ function print(e: Expr, on: string | undefined, outer: number): string {
     case "call": {
       // As with values: a shared call (a post's pay) is printed once per sheet it is on.
       const key = on ?? "";
-      const memo = printed.get(e);
-      const hit = memo?.on === key ? memo.text : undefined;
-      if (hit !== undefined) return hit;
-      const args = [...e.args];
-      while (args.length && args[args.length - 1].kind === "omitted") args.pop();
-      const text = `${e.name}(${args.map((a) => print(a, on, 0)).join(",")})`;
-      printed.set(e, { on: key, text });
-      return text;
+      const m = memoOf(e);
+      if (m.text !== undefined && m.on === key) return m.text;
+      let n = e.args.length;
+      while (n > 0 && e.args[n - 1].kind === "omitted") n--;
+      let text = `${e.name}(`;
+      for (let i = 0; i < n; i++) text += (i ? "," : "") + print(e.args[i], on, 0);
+      m.on = key;
+      m.text = `${text})`;
+      return m.text;
     }
   }
 }

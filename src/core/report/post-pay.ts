@@ -123,6 +123,28 @@ export interface PostPay {
 }
 
 /**
+ * The pay scales' points (with a salary) by grade key, in the table's order: every post of
+ * every sheet asks for its grade's, so the table is grouped once, not filtered per post.
+ */
+function pointsOfGrade(scales: PayScales): Map<string, PayPoint[]> {
+  let byGrade = gradePoints.get(scales.points);
+  if (byGrade) return byGrade;
+  byGrade = new Map();
+  for (const p of scales.points) {
+    if (!Number.isFinite(p.salary) || !p.grade) continue;
+    const key = gradeKey(p.grade);
+    const list = byGrade.get(key);
+    if (list) list.push(p);
+    else byGrade.set(key, [p]);
+  }
+  gradePoints.set(scales.points, byGrade);
+  return byGrade;
+}
+
+/** Keyed by the points array: a reader's pay scales are not changed once read. */
+const gradePoints = new WeakMap<readonly PayPoint[], Map<string, PayPoint[]>>();
+
+/**
  * The pay of `post` as formula text over the establishment's and the pay scales' cells,
  * or why it cannot be written. The fields read are grade, salary, minSalary, maxSalary
  * and spinalPoint, and the cells of salary, minSalary and maxSalary: to price a post as
@@ -137,12 +159,11 @@ export function payOf(
   scales?: PayScales,
   textCell?: TextCell
 ): PostPay | string {
-  const grade = post.grade !== undefined ? gradeKey(post.grade) : undefined;
-  const entries = (scales?.points ?? []).filter(
-    (p) =>
-      Number.isFinite(p.salary) && p.grade && grade !== undefined && gradeKey(p.grade) === grade
-  );
-  if (entries.length > 0 && scales) return payScalePay(est, post, a, scales, entries);
+  const entries =
+    scales && post.grade !== undefined
+      ? pointsOfGrade(scales).get(gradeKey(post.grade))
+      : undefined;
+  if (entries && scales) return payScalePay(est, post, a, scales, entries);
   const salaryExpr = postCell(est, post, "salary");
   const salaryCell = salaryExpr && formula(salaryExpr);
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
