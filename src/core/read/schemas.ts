@@ -9,6 +9,8 @@ import type { TableSchema } from "./schema";
 export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
   name: "establishment",
   keyField: "title",
+  // "Role | FTE | Salary": a Role column with no other title column is the posts' title.
+  keyStandIn: "role",
   minFields: 2,
   requiredFields: ["title", "fte"],
   signalFields: [
@@ -68,7 +70,6 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "post",
         "post title",
         "post name",
-        "role",
         "role title",
         "job title",
         "job",
@@ -96,6 +97,14 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "current grade",
         "nhs band",
       ],
+    },
+    {
+      field: "role",
+      label: "Role",
+      kind: "text",
+      description:
+        "The role or staff group the post belongs to, for locality shares by role; a table whose only such column is 'Role' reads it as the post's title.",
+      synonyms: ["role", "role group", "job family", "staff group"],
     },
     {
       field: "team",

@@ -41,18 +41,24 @@ export const MAX_ROLES = 200;
 /** "Family Support Worker" and "family support worker " are one role. */
 const roleKey = (title: string): string => title.trim().replace(/\s+/g, " ").toLowerCase();
 
+/** What the posts are grouped by: their Role column, or their title. */
+export type RolesBy = "role" | "title";
+
 /**
- * The posts grouped by title (spelt as first met), in the order first met, with their FTE
- * and their year's cost after the vacancy factor. Posts with no FTE are left out.
+ * The posts grouped by Role (a post with a blank Role by its title) or by title, spelt as
+ * first met, in the order first met, with their FTE and their year's cost after the
+ * vacancy factor. Posts with no FTE are left out.
  */
 export function rolesOfPosts(
   posts: readonly PostCosting[],
-  vacancyRate: number
+  vacancyRate: number,
+  by: RolesBy = "title"
 ): EstablishmentRole[] {
   const roles = new Map<string, { name: string; fte: number; gross: number }>();
   for (const pc of posts) {
     if (!(pc.post.fte > 0)) continue;
-    const name = pc.post.title.trim() || "(no title)";
+    const given = by === "role" ? pc.post.role?.trim() : undefined;
+    const name = given || pc.post.title.trim() || "(no title)";
     const key = roleKey(name);
     const role = roles.get(key) ?? { name, fte: 0, gross: 0 };
     role.fte += pc.post.fte;

@@ -44,6 +44,7 @@ import {
   shareRoles,
   type EstablishmentRole,
   type RolesShared,
+  type RolesBy,
   type SharedRole,
 } from "./locality-roles";
 
@@ -62,11 +63,13 @@ export interface LocalitySharesSheetInput {
   /** Optional roles × localities: each role's FTE is shared too, with both totals exact. */
   roles?: readonly RoleToShare[];
   /**
-   * The establishment's roles (its posts grouped by title), when no roles are given: the FTE
+   * The establishment's roles (its posts grouped by Role or by title), when no roles are given: the FTE
    * shared out is split across them in proportion to their FTE, then each across the
    * localities, both totals exact; each locality's cost follows the roles' own costs.
    */
   establishmentRoles?: readonly EstablishmentRole[];
+  /** What the establishment's roles are its posts grouped by (title when absent). */
+  rolesBy?: RolesBy;
   generatedAt: string;
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
@@ -766,7 +769,7 @@ function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[])
 /** Excel's limit on one formula's length. */
 const MAX_FORMULA = 8192;
 
-function methodology(s: LocalityShares, w: LocalityWeights): string[] {
+function methodology(s: LocalityShares, w: LocalityWeights, rolesBy: RolesBy = "title"): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
   const kind = deprivationKind(s.localities);
   const lines = [
@@ -788,7 +791,7 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
   }
   if (s.roles?.costByLocality) {
     lines.push(
-      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (largest remainder), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
+      `The roles are the establishment's posts grouped by ${rolesBy === "role" ? "their Role column (a post with a blank Role by its title)" : "title"}. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (largest remainder), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
     );
   }
   lines.push("Totals are native Excel formulas over the figures above them.");
@@ -796,10 +799,10 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
 }
 
 /** The warnings, then how the figures were worked out. */
-function notesSection({ d, s }: SharesSheet): void {
+function notesSection({ d, s, input }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, s.need.weights).forEach((line, i) =>
+  methodology(s, s.need.weights, input.rolesBy).forEach((line, i) =>
     d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
 }

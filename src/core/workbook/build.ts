@@ -14,7 +14,7 @@ import {
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
 import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
-import { rolesOfPosts } from "../report/locality-roles";
+import { rolesOfPosts, type RolesBy } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { withCharts } from "../report/charts";
 import { buildScenariosSheet } from "../report/scenarios";
@@ -218,12 +218,12 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         provenance,
         annualCosting,
         live && { ...live, establishment: est, costCells },
-        request.roles
+        rolesWanted(request, est)
       );
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
-      issues.push(...shares.issues);
+      issues.push(...shares.issues, ...rolesNote(request, est));
       built.push(shares);
     } else if (key === "scenarios" && est) {
       const input = {
@@ -250,6 +250,29 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   };
 }
 
+/** By role: `--roles` forces the posts grouped by title; a Role column groups them by role. */
+function rolesWanted(request: BuildRequest, est: Establishment | undefined): RolesBy | undefined {
+  if (request.roles) return "title";
+  return est?.columns.role !== undefined ? "role" : undefined;
+}
+
+/** A roles × localities table the user did not ask for is said at the Role column's header. */
+function rolesNote(request: BuildRequest, est: Establishment | undefined): Issue[] {
+  const column = est?.columns.role;
+  if (request.roles || !est || column === undefined) return [];
+  return [
+    {
+      severity: "info",
+      code: "shares-by-role",
+      sheet: est.sheet,
+      address: toA1({ row: est.headerRow, column }),
+      message:
+        "The establishment has a Role column, so the Locality shares sheet also shares each role's FTE across the localities (a roles × localities table), each locality's cost at the roles' own costs",
+      fix: "nothing to do; a post with a blank Role is grouped by its title (--roles groups every post by its title instead)",
+    },
+  ];
+}
+
 /**
  * The Locality shares sheet, or the issue that stops it: the readers catch what a
  * workbook can get wrong, and anything the share-out still refuses (a SharesInputError)
@@ -262,7 +285,7 @@ export function localitySharesSheet(
   provenance: { generatedAt: string; version: string },
   annualCosting: (est: Establishment) => EstablishmentCosting,
   live?: LocalitySharesLive,
-  byRole = false
+  rolesBy?: RolesBy
 ): (SheetBuild & { live?: LiveBook; issues: Issue[] }) | { issue: Issue } {
   const fte = est ? establishmentFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
@@ -274,7 +297,8 @@ export function localitySharesSheet(
       establishmentFte: fte,
       costPerFte,
       establishmentRoles:
-        byRole && costing ? rolesOfPosts(costing.posts, costing.vacancy.rate) : undefined,
+        rolesBy && costing ? rolesOfPosts(costing.posts, costing.vacancy.rate, rolesBy) : undefined,
+      rolesBy,
       ...provenance,
       live,
     });

@@ -316,3 +316,60 @@ describe("locality shares by role (request.roles)", () => {
     ).toBe(false);
   });
 });
+
+describe("locality shares by the establishment's Role column", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Role", "Salary", "FTE", "Headcount"],
+    ["Senior Family Support Worker", "Family support", 26000, 3, 3],
+    ["Team Manager", "Management", 40000, 1, 1],
+    ["Family Support Worker", "family support ", 26000, 2.5, 3],
+    ["Admin", "", 21000, 1.5, 2],
+  ];
+  const g = (rows: CellValue[][]): WorkbookGrids => ({
+    grids: [grid("Staff", rows), book([]).grids[1], grid("Localities", LOCALITIES)],
+  });
+  const roleRows = (sheet: SheetSpec) => {
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    if (header < 0) return [];
+    const rows: Array<Array<string | number | null | undefined>> = [];
+    for (let r = header + 1; sheet.cells[r]?.[0]?.kind === "text"; r++)
+      rows.push(sheet.cells[r].slice(0, 6).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+    return rows.filter((row) => typeof row[1] === "number" && row[0] !== "Total");
+  };
+
+  it("makes the roles × localities table without --roles, by Role (a blank Role by title), and says so at the Role header", () => {
+    const r = buildWorkbook(g(staff), { ...request(), only: ["shares"] });
+    expect(r.ok).toBe(true);
+    // The same 8 FTE as by title above, the roles now 5.5 / 1 / 1.5 by Role.
+    expect(roleRows(r.sheets[0])).toEqual([
+      ["Family support", 5.5, 1.4, 2.2, 1.9, 5.5],
+      ["Management", 1, 0.3, 0.4, 0.3, 1],
+      ["Admin", 1.5, 0.4, 0.6, 0.5, 1.5],
+    ]);
+    expect(r.issues.filter((i) => i.code === "shares-by-role")).toMatchObject([
+      { severity: "info", sheet: "Staff", address: "B1" },
+    ]);
+  });
+
+  it("--roles still groups the posts by title, with no note", () => {
+    const r = buildWorkbook(g(staff), { ...request(), only: ["shares"], roles: true });
+    expect(roleRows(r.sheets[0]).map((row) => [row[0], row[1]])).toEqual([
+      ["Senior Family Support Worker", 3],
+      ["Team Manager", 1],
+      ["Family Support Worker", 2.5],
+      ["Admin", 1.5],
+    ]);
+    expect(r.issues.some((i) => i.code === "shares-by-role")).toBe(false);
+  });
+
+  it("a table whose only title column is headed Role reads it as the posts' title: no roles table", () => {
+    const rows = staff.map((row) => row.slice(1));
+    rows[4][0] = "Admin";
+    const r = buildWorkbook(g(rows), { ...request(), only: ["shares"] });
+    expect(r.ok).toBe(true);
+    expect(roleRows(r.sheets[0])).toEqual([]);
+    expect(r.issues.some((i) => i.code === "shares-by-role")).toBe(false);
+  });
+});
