@@ -373,3 +373,112 @@ describe("locality shares by the establishment's Role column", () => {
     expect(r.issues.some((i) => i.code === "shares-by-role")).toBe(false);
   });
 });
+
+describe("locality shares by a roles table the analyst types", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Salary", "FTE", "Headcount"],
+    ["Family Support Worker", 26000, 3, 3],
+    ["Manager", 40000, 1, 1],
+    ["family support worker ", 26000, 2.5, 3],
+    ["Admin", 21000, 1.5, 2],
+  ];
+  const ROLES: CellValue[][] = [
+    ["Role", "FTE"],
+    ["Family support worker", 5],
+    ["Manager", 1],
+    ["Social worker", 2],
+  ];
+  const g = (settings: CellValue[][] = [], roles = ROLES, withStaff = true): WorkbookGrids => ({
+    grids: [
+      ...(withStaff ? [grid("Staff", staff)] : []),
+      book(settings).grids[1],
+      grid("Localities", LOCALITIES),
+      grid("Roles", roles),
+    ],
+  });
+  const section = (sheet: SheetSpec) => {
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    return sheet.cells
+      .slice(header + 1, header + 6)
+      .map((row) => row.slice(0, 7).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+  };
+
+  it("shares each role's FTE as typed, both totals exact, costed by the posts of each role; a role with no posts has no cost, and says so", () => {
+    const r = buildWorkbook(g(), { ...request(), only: ["cost", "shares"] });
+    expect(besidesDefaults(r.issues.filter((i) => i.severity !== "info"))).toEqual([]);
+    const sheet = r.sheets.find((s) => s.key === "shares") as SheetSpec;
+    const rows = section(sheet);
+    // 8 FTE over need 0.2707 / 0.3957 / 0.3336: localities 2.1 / 3.2 / 2.7 as above.
+    // Cells: role × locality ÷ 8 rounded down in tenths, the tenths owed to the largest
+    // remainders keeping both totals: FSW 1.35/1.98/1.67 → 1.4/2.0/1.6 …
+    const cells = rows.slice(0, 3).map((row) => row.slice(2, 5) as number[]);
+    expect(rows.slice(0, 3).map((row) => [row[0], row[1], row[5]])).toEqual([
+      ["Family support worker", 5, 5],
+      ["Manager", 1, 1],
+      ["Social worker", 2, 2],
+    ]);
+    [0, 1, 2].forEach((j) =>
+      expect(roundTo1(cells.reduce((s, row) => s + row[j], 0))).toBe([2.1, 3.2, 2.7][j])
+    );
+    // Cost per FTE: the posts of that title's (Family Support Worker and family support
+    // worker, 5.5 FTE), as the posts grouped by title give it; none for Social worker.
+    const byTitle = buildWorkbook(g(), { ...request(), only: ["shares"], roles: true });
+    const titleRows = section(byTitle.sheets[0]);
+    expect(rows[0][6]).toBe(titleRows[0][6]);
+    expect(rows[1][6]).toBe(titleRows[1][6]);
+    expect(rows[2][6] ?? undefined).toBeUndefined();
+    // Each locality's cost: Σ ROUND(FTE there × cost per FTE, 2) over the costed roles.
+    const costRow = rows[4];
+    expect(costRow[0]).toBe(
+      "Cost (a year) at each role's cost per FTE (roles with no posts left out)"
+    );
+    [0, 1].forEach((j) => {
+      const want =
+        Math.round(cells[0][j] * (rows[0][6] as number) * 100) / 100 +
+        Math.round(cells[1][j] * (rows[1][6] as number) * 100) / 100;
+      expect(costRow[2 + j]).toBeCloseTo(want, 2);
+    });
+    expect(r.summaries.find((s) => s.key === "shares")?.warnings).toContain(
+      "No post of the establishment has the role Social worker, so it has no cost per FTE and the cost by locality leaves it out. Give the posts of that role that Role (or title) to cost it."
+    );
+    expect(r.issues.filter((i) => i.code === "shares-by-role")).toMatchObject([
+      { severity: "info", sheet: "Roles", address: "B1" },
+    ]);
+    // The roles table is no post list: the cost sheet costs the four posts only.
+    expect(r.summaries.find((s) => s.key === "cost")?.headline).toMatch(/\b8 FTE\b|4 posts/);
+  });
+
+  it("with no establishment, shares the roles table's FTE out, said at its FTE header", () => {
+    const r = buildWorkbook(g([], ROLES, false), { ...request(), only: undefined });
+    expect(r.ok).toBe(true);
+    expect(r.issues.filter((i) => i.code === "localities-only")).toMatchObject([
+      { severity: "info", sheet: "Roles", address: "B1" },
+    ]);
+    expect(r.summaries.map((s) => s.key)).toEqual(["shares", "assumptions"]);
+    expect(r.summaries[0].figures[0].value).toBe(8);
+  });
+
+  it("refuses a role's FTE that is not whole units, and roles that disagree with 'FTE to share out', at their cells", () => {
+    const odd = ROLES.map((row) => [...row]);
+    odd[3][1] = 2.25;
+    const r = buildWorkbook(g([], odd), request());
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.severity === "error")).toMatchObject([
+      { code: "role-fte-not-whole-units", sheet: "Roles", address: "B4" },
+    ]);
+    const differ = buildWorkbook(g([["FTE to share out", 9]]), request());
+    expect(differ.issues.filter((i) => i.severity === "error")).toMatchObject([
+      {
+        code: "roles-differ-from-total",
+        sheet: "Roles",
+        address: "B1",
+        message:
+          "The roles table's FTE add up to 8 but 'FTE to share out' on the Assumptions sheet is 9",
+      },
+    ]);
+  });
+});
+
+const roundTo1 = (x: number) => Math.round(x * 10) / 10;
