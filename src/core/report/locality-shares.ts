@@ -279,7 +279,16 @@ function settingsSection(x: SharesSheet): Settings {
   const unit = unitCell ? fixed(unitAt) : lit(s.unit);
   const totalRow = d.row([
     text("FTE to share out"),
-    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte", "input"),
+    // An input only where formulas use it: live, the quotas and ESTAB.ALLOCATE; shareable,
+    // the allocation is figures, so it is a figure too.
+    figureCell(
+      book,
+      s.total,
+      () => totalDefinition(x, unit),
+      "FTE to share out",
+      "fte",
+      book ? "input" : undefined
+    ),
   ]);
   d.row([
     text("Allocation unit (FTE)"),
@@ -289,7 +298,8 @@ function settingsSection(x: SharesSheet): Settings {
       () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
       "Allocation unit (FTE)",
       "fte",
-      "input"
+      // ESTAB.ALLOCATE uses it only when it follows the Assumptions sheet's cell.
+      unitCell ? "input" : undefined
     ),
   ]);
   let cost: Placed | undefined;
