@@ -482,3 +482,31 @@ describe("locality shares by a roles table the analyst types", () => {
 });
 
 const roundTo1 = (x: number) => Math.round(x * 10) / 10;
+
+describe("any allocation unit", () => {
+  it.each([
+    // 20 FTE × need 0.2707 / 0.3957 / 0.3336 = 5.414 / 7.914 / 6.671 FTE.
+    // Quarters: 21.66 / 31.66 / 26.69 units, floors 78 of 80; the two left go to C (0.686)
+    // then B (0.657, tied with A, the larger need): 5.25 / 8 / 6.75.
+    [0.25, [5.25, 8, 6.75]],
+    // Twentieths: 108.29 / 158.29 / 133.43 units, floors 399 of 400; the one left to C.
+    [0.05, [5.4, 7.9, 6.7]],
+  ] as const)("shares 20 FTE in steps of %s exactly, with no warning", (unit, fte) => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", 20],
+        ["Allocation unit (FTE)", unit],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(besidesDefaults(r.issues)).toEqual([]);
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 20],
+      ["A: FTE", fte[0]],
+      ["B: FTE", fte[1]],
+      ["C: FTE", fte[2]],
+    ]);
+    expect(r.summaries[0].headline).toContain(`in steps of ${unit} FTE`);
+  });
+});
