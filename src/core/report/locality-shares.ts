@@ -14,7 +14,14 @@ import {
 } from "../shares";
 import { inWholeUnits } from "../shares/units";
 import type { SheetSummary } from "./summary";
-import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
+import {
+  formula,
+  num,
+  text,
+  type NumberCell,
+  type NumberFormatName,
+  type SheetSpec,
+} from "./sheet-spec";
 import {
   createSheetDraft,
   type CellInput,
@@ -279,27 +286,26 @@ function settingsSection(x: SharesSheet): Settings {
   const unit = unitCell ? fixed(unitAt) : lit(s.unit);
   const totalRow = d.row([
     text("FTE to share out"),
-    // An input only where formulas use it: live, the quotas and ESTAB.ALLOCATE; shareable,
-    // the allocation is figures, so it is a figure too.
-    figureCell(
-      book,
-      s.total,
-      () => totalDefinition(x, unit),
-      "FTE to share out",
-      "fte",
-      book ? "input" : undefined
+    // An input only where it is a typed figure that formulas use: live, the quotas and
+    // ESTAB.ALLOCATE (unless it is itself a formula over the posts or the Assumptions
+    // sheet); shareable, the allocation is figures, so it is a figure too.
+    inputWhere(
+      book !== undefined,
+      figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte")
     ),
   ]);
   d.row([
     text("Allocation unit (FTE)"),
-    figureCell(
-      book,
-      s.unit,
-      () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
-      "Allocation unit (FTE)",
-      "fte",
-      // ESTAB.ALLOCATE uses it only when it follows the Assumptions sheet's cell.
-      unitCell ? "input" : undefined
+    // ESTAB.ALLOCATE uses it only when it follows the Assumptions sheet's cell.
+    inputWhere(
+      unitCell !== undefined,
+      figureCell(
+        book,
+        s.unit,
+        () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
+        "Allocation unit (FTE)",
+        "fte"
+      )
     ),
   ]);
   let cost: Placed | undefined;
@@ -321,6 +327,10 @@ function settingsSection(x: SharesSheet): Settings {
   d.blank();
   return { total: { address: d.address(totalRow, 1), value: s.total }, cost, unit };
 }
+
+/** The input style on a typed figure (not a live formula) that the sheet's formulas use. */
+const inputWhere = (used: boolean, cell: NumberCell): NumberCell =>
+  used && cell.live === undefined ? { ...cell, style: "input" } : cell;
 
 /**
  * The FTE to share out: its Assumptions cell when typed there, else the posts' FTE added

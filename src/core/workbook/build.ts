@@ -64,7 +64,9 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
         ? undefined
         : inputs.issues.some((i) => i.code === "localities-empty")
           ? "the localities table has no localities under its header"
-          : "no localities table was found",
+          : inputs.issues.some((i) => i.code === "localities-transposed")
+            ? "the localities table has the localities across the columns; lay it down the rows"
+            : "no localities table was found",
     ],
     [
       "scenarios",
@@ -92,9 +94,14 @@ const FIX_FOR: Record<SheetKey, string> = {
 /** An issue for a sheet the user asked for that the workbook has no data for. */
 function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs): Issue {
   const est = inputs.establishment;
-  const at = est
-    ? { sheet: est.sheet, address: toA1({ row: est.headerRow, column: 0 }) }
-    : undefined;
+  // A localities table laid across: the error points at it, not at the staff sheet.
+  const across =
+    key === "shares" ? inputs.issues.find((i) => i.code === "localities-transposed") : undefined;
+  const at = across
+    ? { sheet: across.sheet, address: across.address }
+    : est
+      ? { sheet: est.sheet, address: toA1({ row: est.headerRow, column: 0 }) }
+      : undefined;
   return {
     severity: "error",
     code: `no-data-for-${key}`,

@@ -510,3 +510,64 @@ describe("any allocation unit", () => {
     expect(r.summaries[0].headline).toContain(`in steps of ${unit} FTE`);
   });
 });
+
+describe("a localities table laid across the columns", () => {
+  // The localities along row 3 from column C, the measures down column B.
+  const across: CellValue[][] = [
+    ["Need figures", "", "", "", ""],
+    ["", "", "", "", ""],
+    ["", "Locality", "A", "B", "C"],
+    ["", "Population 0-19", 10000, 20000, 10000],
+    ["", "IDACI", 0.2, 0.1, 0.3],
+    ["", "Referrals", 300, 300, 400],
+  ];
+  const g: WorkbookGrids = {
+    grids: [grid("Staff", STAFF), book([]).grids[1], grid("Localities", across)],
+  };
+
+  it("is refused at its Locality cell with what to do, not at the staff sheet", () => {
+    const r = buildWorkbook(g, request());
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.code === "localities-transposed")).toEqual([
+      {
+        severity: "warning",
+        code: "localities-transposed",
+        sheet: "Localities",
+        address: "B3",
+        message:
+          "The localities table at B3 has the localities across the columns and the figures down the rows, so it is not read and no locality shares are worked out",
+        fix: "lay the table down the rows: a header row (Locality, Population 0-19, IDACI, Referrals) and one row per locality under it (copy it, then Paste Special › Transpose)",
+      },
+    ]);
+    expect(r.issues.filter((i) => i.severity === "error")).toMatchObject([
+      {
+        code: "no-data-for-shares",
+        sheet: "Localities",
+        address: "B3",
+        message:
+          "Cannot build the shares sheet: the localities table has the localities across the columns; lay it down the rows",
+      },
+    ]);
+  });
+
+  it("a workbook without one says nothing of it", () => {
+    const r = buildWorkbook(book([]), request());
+    expect(r.issues.some((i) => i.code === "localities-transposed")).toBe(false);
+  });
+});
+
+describe("input cells on the Locality shares sheet", () => {
+  const roles = grid("Roles", [
+    ["Role", "FTE"],
+    ["Youth Worker", 12],
+    ["Family Worker", 8],
+  ]);
+  const g: WorkbookGrids = { grids: [...book([]).grids, roles] };
+  const b5 = (mode: "live" | "shareable") =>
+    buildWorkbook(g, { ...request(mode), only: ["shares"] }).sheets[0].cells[4][1];
+
+  it("live, the roles' FTE added up is a typed figure ALLOCATE uses: an input; shareable, a plain figure", () => {
+    expect(b5("live")).toMatchObject({ kind: "number", value: 20, style: "input" });
+    expect(b5("shareable")).toEqual({ kind: "number", value: 20, format: "fte" });
+  });
+});
