@@ -14,14 +14,7 @@ import {
 } from "../shares";
 import { inWholeUnits } from "../shares/units";
 import type { SheetSummary } from "./summary";
-import {
-  formula,
-  num,
-  text,
-  type NumberCell,
-  type NumberFormatName,
-  type SheetSpec,
-} from "./sheet-spec";
+import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
 import {
   createSheetDraft,
   type CellInput,
@@ -286,26 +279,20 @@ function settingsSection(x: SharesSheet): Settings {
   const unit = unitCell ? fixed(unitAt) : lit(s.unit);
   const totalRow = d.row([
     text("FTE to share out"),
-    // An input only where it is a typed figure that formulas use: live, the quotas and
-    // ESTAB.ALLOCATE (unless it is itself a formula over the posts or the Assumptions
-    // sheet); shareable, the allocation is figures, so it is a figure too.
-    inputWhere(
-      book !== undefined,
-      figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte")
-    ),
+    // Not an input cell in either mode: the figure comes from the Assumptions sheet, the
+    // posts or the roles table, which are the inputs; shareable, nothing uses it, and a
+    // live sheet made shareable must be the shareable build.
+    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte"),
   ]);
   d.row([
     text("Allocation unit (FTE)"),
-    // ESTAB.ALLOCATE uses it only when it follows the Assumptions sheet's cell.
-    inputWhere(
-      unitCell !== undefined,
-      figureCell(
-        book,
-        s.unit,
-        () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
-        "Allocation unit (FTE)",
-        "fte"
-      )
+    // Likewise a figure: live, ESTAB.ALLOCATE follows the Assumptions sheet's cell.
+    figureCell(
+      book,
+      s.unit,
+      () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
+      "Allocation unit (FTE)",
+      "fte"
     ),
   ]);
   let cost: Placed | undefined;
@@ -327,10 +314,6 @@ function settingsSection(x: SharesSheet): Settings {
   d.blank();
   return { total: { address: d.address(totalRow, 1), value: s.total }, cost, unit };
 }
-
-/** The input style on a typed figure (not a live formula) that the sheet's formulas use. */
-const inputWhere = (used: boolean, cell: NumberCell): NumberCell =>
-  used && cell.live === undefined ? { ...cell, style: "input" } : cell;
 
 /**
  * The FTE to share out: its Assumptions cell when typed there, else the posts' FTE added

@@ -566,8 +566,8 @@ describe("input cells on the Locality shares sheet", () => {
   const b5 = (mode: "live" | "shareable") =>
     buildWorkbook(g, { ...request(mode), only: ["shares"] }).sheets[0].cells[4][1];
 
-  it("live, the roles' FTE added up is a typed figure ALLOCATE uses: an input; shareable, a plain figure", () => {
-    expect(b5("live")).toMatchObject({ kind: "number", value: 20, style: "input" });
+  it("the FTE to share out (here the roles' FTE added up) is a plain figure in both modes: the roles table is the input", () => {
+    expect(b5("live")).toEqual({ kind: "number", value: 20, format: "fte", style: undefined });
     expect(b5("shareable")).toEqual({ kind: "number", value: 20, format: "fte" });
   });
 });
