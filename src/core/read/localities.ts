@@ -196,10 +196,17 @@ function warnMixedDeprivationScale(
   );
 }
 
+const TRANSPOSED_ROWS = 60;
+const TRANSPOSED_COLUMNS = 1000;
+
 /** A grid turned on its side: rows become columns, so a table laid across reads as one laid down. */
 function transposed(grid: Grid): Grid {
-  const width = Math.max(0, ...grid.values.map((row) => row.length));
-  const values = Array.from({ length: width }, (_, c) => grid.values.map((row) => row[c] ?? ""));
+  // Measures go down a handful of rows and localities across at most a few hundred
+  // columns: only the top-left corner is turned, so a 300,000-row staff list costs nothing.
+  const rows = grid.values.slice(0, TRANSPOSED_ROWS);
+  let width = 0;
+  for (const row of rows) width = Math.max(width, Math.min(row.length, TRANSPOSED_COLUMNS));
+  const values = Array.from({ length: width }, (_, c) => rows.map((row) => row[c] ?? ""));
   return { ...grid, origin: { row: grid.origin.column, column: grid.origin.row }, values };
 }
 
