@@ -155,3 +155,41 @@ describe("estab build --roles", () => {
     expect(cell.result).toBe("OK");
   });
 });
+
+describe("estab build with a roles table (no --roles)", () => {
+  it("writes each typed role's FTE by locality, both totals checked, and notes it at the table", async () => {
+    const file = await workbook(20, 0.1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.addWorksheet("Roles").addRows([
+      ["Role", "FTE"],
+      ["Youth Worker", 14],
+      ["Social worker", 6],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const { code, json, out } = await build(file);
+    expect(code).toBe(0);
+    expect(json.issues.filter((i) => i.code === "shares-by-role")).toEqual([
+      expect.objectContaining({ severity: "info", sheet: "Roles", address: "B1" }),
+    ]);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const ws = written.getWorksheet("Locality shares") as ExcelJS.Worksheet;
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, r) => rowOf.set(String(row.getCell(1).value ?? ""), r));
+    const header = rowOf.get("Role") ?? 0;
+    const row = (r: number) =>
+      [1, 2, 3, 4, 5].map((c) => {
+        const v = ws.getCell(r, c).value;
+        return v && typeof v === "object" && "result" in v ? v.result : v;
+      });
+    const [yw, sw] = [row(header + 1), row(header + 2)];
+    expect([yw[0], yw[1], sw[0], sw[1]]).toEqual(["Youth Worker", 14, "Social worker", 6]);
+    // Locality totals as the main table's 5.4 / 7.9 / 6.7; each row adds up to its role's FTE.
+    [5.4, 7.9, 6.7].forEach((t, j) =>
+      expect(Math.round(((yw[2 + j] as number) + (sw[2 + j] as number)) * 10) / 10).toBe(t)
+    );
+    const cell = ws.getCell(rowOf.get("Check: role and locality totals exact") ?? 0, 2).value;
+    expect((cell as { result: string }).result).toBe("OK");
+  });
+});

@@ -9,6 +9,7 @@ export type PostField =
   | "postId"
   | "title"
   | "grade"
+  | "role"
   | "team"
   | "locality"
   | "costCentre"
@@ -46,6 +47,8 @@ export interface Post {
   postId?: string;
   title: string;
   grade?: string;
+  /** Role or staff group (a Role column), for locality shares by role. */
+  role?: string;
   team?: string;
   locality?: string;
   costCentre?: string;

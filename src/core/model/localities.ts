@@ -17,3 +17,21 @@ export interface Localities {
   range: string;
   localities: Locality[];
 }
+
+/** One role of a roles table the analyst typed: its name and the FTE to share out. */
+export interface TypedRole {
+  name: string;
+  fte: number;
+  /** A1 address of its FTE cell. */
+  cell?: string;
+}
+
+/** A roles table (Role | FTE) the analyst typed, whose roles are shared across the localities. */
+export interface RolesTable {
+  sheet: string;
+  table?: string;
+  range: string;
+  /** A1 address of its FTE header. */
+  fteHeader: string;
+  roles: TypedRole[];
+}

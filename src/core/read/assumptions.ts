@@ -722,7 +722,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     "allocationUnit",
     "Allocation unit (FTE)",
     ["allocation unit", "rounding unit", "allocate in steps of", "fte unit"],
-    "Locality allocations are in steps of this many FTE: 1 (whole posts), 0.5 or 0.1.",
+    "Locality allocations are in steps of this many FTE: any unit from 0.01 to 10, e.g. 1 (whole posts), 0.5, 0.25, 0.1 or 0.05.",
     (a) => a.allocationUnit,
     (a, v) => (a.allocationUnit = v),
     LIMITS.allocationUnit,

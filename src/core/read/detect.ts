@@ -222,6 +222,17 @@ export function mapHeaderRow<F extends string>(
     const field = fieldForHeader(schema, texts[c]);
     if (field !== undefined) claim(field, c);
   }
+  const standIn = schema.keyStandIn;
+  if (
+    standIn !== undefined &&
+    columns[schema.keyField] === undefined &&
+    columns[standIn] !== undefined &&
+    !excluded.has(schema.keyField) &&
+    !excluded.has(standIn)
+  ) {
+    columns[schema.keyField] = columns[standIn];
+    delete columns[standIn];
+  }
   const headerFields = new Map<number, F>();
   for (const spec of schema.fields) {
     const c = columns[spec.field];

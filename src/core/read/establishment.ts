@@ -254,6 +254,7 @@ function flag(
 const TEXT_FIELDS = [
   "postId",
   "grade",
+  "role",
   "team",
   "locality",
   "costCentre",

@@ -53,8 +53,10 @@ export {
   ESTABLISHMENT_SCHEMA,
   LOCALITIES_SCHEMA,
   PAY_SCALES_SCHEMA,
+  ROLES_SCHEMA,
   type LocalityField,
   type PayScaleField,
+  type RoleField,
 } from "./schemas";
 export {
   KIND_RULES,

@@ -1,4 +1,4 @@
-import type { Grid, Issue } from "../grid";
+import { toA1, type Grid, type Issue } from "../grid";
 import type { Localities, Locality, LocalityWeights } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
@@ -6,6 +6,7 @@ import { aggregateRowIssue, findAggregateRows } from "./aggregate-rows";
 import { issueAt, issueAtAddress } from "./issues";
 import { locateTable, type TableChoice } from "./locate";
 import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
+import { detectTables } from "./detect";
 import { labelOf, readTable } from "./table";
 import { describeValue, formatFigure } from "./text";
 
@@ -44,7 +45,11 @@ export function readLocalities(
 ): ReadLocalitiesResult {
   const located = locateTable(workbook, LOCALITIES_SCHEMA, options, false);
   const { chosen, grid } = located;
-  if (!chosen || !grid) return { candidates: located.candidates, issues: located.issues };
+  if (!chosen || !grid)
+    return {
+      candidates: located.candidates,
+      issues: [...located.issues, ...transposedLocalities(workbook)],
+    };
   const issues = [...located.issues];
   const read = readTable(grid, chosen, LOCALITIES_SCHEMA);
   issues.push(...read.issues);
@@ -189,4 +194,42 @@ function warnMixedDeprivationScale(
       odd.deprivation
     )
   );
+}
+
+const TRANSPOSED_ROWS = 60;
+const TRANSPOSED_COLUMNS = 1000;
+
+/** A grid turned on its side: rows become columns, so a table laid across reads as one laid down. */
+function transposed(grid: Grid): Grid {
+  // Measures go down a handful of rows and localities across at most a few hundred
+  // columns: only the top-left corner is turned, so a 300,000-row staff list costs nothing.
+  const rows = grid.values.slice(0, TRANSPOSED_ROWS);
+  let width = 0;
+  for (const row of rows) width = Math.max(width, Math.min(row.length, TRANSPOSED_COLUMNS));
+  const values = Array.from({ length: width }, (_, c) => rows.map((row) => row[c] ?? ""));
+  return { ...grid, origin: { row: grid.origin.column, column: grid.origin.row }, values };
+}
+
+/**
+ * A localities table laid across (localities along the columns, measures down the rows)
+ * is not read: a warning at its Locality cell saying to lay it down the rows, so that a
+ * build asking for the shares points there rather than at another sheet.
+ */
+export function transposedLocalities(workbook: WorkbookGrids): Issue[] {
+  const grids = Array.isArray(workbook?.grids) ? workbook.grids : [];
+  const found = detectTables({ grids: grids.map(transposed) }, LOCALITIES_SCHEMA)[0];
+  if (!found) return [];
+  // The transposed header row is a sheet column; its first header's column a sheet row.
+  const key = found.columns.name ?? found.headers[0]?.column ?? 0;
+  const address = toA1({ row: key, column: found.headerRow });
+  return [
+    {
+      severity: "warning",
+      code: "localities-transposed",
+      sheet: found.sheet,
+      address,
+      message: `The localities table at ${address} has the localities across the columns and the figures down the rows, so it is not read and no locality shares are worked out`,
+      fix: "lay the table down the rows: a header row (Locality, Population 0-19, IDACI, Referrals) and one row per locality under it (copy it, then Paste Special › Transpose)",
+    },
+  ];
 }

@@ -165,6 +165,8 @@ export interface TableSchema<F extends string> {
   fields: readonly FieldSpec<F>[];
   /** The column that names a row (post title, locality name, grade); a header row must map it. */
   keyField: F;
+  /** A field whose column is the key field's when the header row has no key column of its own. */
+  keyStandIn?: F;
   /** A header row qualifies when it maps this many fields, the key field among them. */
   minFields: number;
   /** Fields that must be present in every data row (errors when blank). */

@@ -9,6 +9,8 @@ import type { TableSchema } from "./schema";
 export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
   name: "establishment",
   keyField: "title",
+  // "Role | FTE | Salary": a Role column with no other title column is the posts' title.
+  keyStandIn: "role",
   minFields: 2,
   requiredFields: ["title", "fte"],
   signalFields: [
@@ -68,7 +70,6 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "post",
         "post title",
         "post name",
-        "role",
         "role title",
         "job title",
         "job",
@@ -112,6 +113,14 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "division",
         "service team",
       ],
+    },
+    {
+      field: "role",
+      label: "Role",
+      kind: "text",
+      description:
+        "The role or staff group the post belongs to, for locality shares by role; a table whose only such column is 'Role' reads it as the post's title.",
+      synonyms: ["role", "role group", "job family", "staff group"],
     },
     {
       field: "locality",
@@ -609,6 +618,41 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
         "cp plans",
         "child protection plans",
       ],
+    },
+  ],
+};
+
+export type RoleField = "role" | "fte";
+
+/**
+ * A roles table the analyst types (Role | FTE), e.g. on a "Roles" sheet: each role's FTE
+ * shared across the localities. Only a table with no other establishment column is one
+ * (a post list has grades or salaries; see read/roles.ts).
+ */
+export const ROLES_SCHEMA: TableSchema<RoleField> = {
+  name: "roles",
+  keyField: "role",
+  minFields: 2,
+  requiredFields: ["role", "fte"],
+  signalFields: ["fte"],
+  totalFields: ["fte"],
+  weights: { role: 2, fte: 2 },
+  fields: [
+    {
+      field: "role",
+      label: "Role",
+      kind: "text",
+      description: "The role or staff group, e.g. Family support worker.",
+      synonyms: ["role", "roles", "role group", "job family", "staff group"],
+    },
+    {
+      field: "fte",
+      label: "FTE",
+      kind: "number",
+      limit: LIMITS.fte,
+      fix: "enter e.g. 12 or 2.5",
+      description: "The role's FTE to share across the localities.",
+      synonyms: ["fte", "wte", "role fte", "fte to share out", "fte to share", "fte to allocate"],
     },
   ],
 };

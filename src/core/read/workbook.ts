@@ -5,6 +5,7 @@ import type {
   Establishment,
   Localities,
   PayScales,
+  RolesTable,
   PostField,
   Scenario,
 } from "../model";
@@ -24,6 +25,7 @@ import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
+import { readRoles, withoutTable } from "./roles";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
@@ -56,6 +58,8 @@ export interface WorkbookInputs {
   localities?: Localities;
   /** Localities tables found, best first: the first is the one read (the task pane maps its columns). */
   localityCandidates: TableCandidate<LocalityField>[];
+  /** A roles table the analyst typed (Role | FTE), read only beside a localities table. */
+  roles?: RolesTable;
   payScales?: PayScales;
   /** The Assumptions sheet's scenarios, each over the base; the chosen one's are `assumptions`. */
   scenarios: Scenario[];
@@ -74,12 +78,22 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {}
 ): WorkbookInputs {
   const pay = readPayScales(workbook);
-  const est = readStructure(workbook, options, pay.payScales);
   const assumptions = chosenScenario(readAssumptions(workbook, options), options.scenario);
   const localities = readLocalities(workbook, {
     weights: assumptions.assumptions.localityWeights,
     mapping: options.localityMapping,
   });
+  // A roles table (Role | FTE) matters only beside localities, and is no post list.
+  const roles = localities.localities
+    ? readRoles(
+        workbook,
+        assumptions.assumptions.allocationUnit,
+        assumptions.assumptions.allocationTotalFte
+      )
+    : { issues: [] };
+  const posts = roles.chosen ? withoutTable(workbook, roles.chosen) : workbook;
+  const est = readStructure(posts, options, pay.payScales);
+  const rolesFte = roles.roles?.roles.reduce((sum, r) => sum + r.fte, 0);
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
     localityCandidates: localities.candidates,
@@ -88,10 +102,11 @@ export function readWorkbook(
     scenarios: assumptions.scenarios,
     baseAssumptions: assumptions.base,
     issues: [
-      ...sharesOnly(est.issues, options, assumptions, localities.localities),
+      ...sharesOnly(est.issues, options, assumptions, localities.localities, roles.roles),
       ...assumptions.issues,
       ...pay.issues,
       ...localities.issues,
+      ...roles.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
       ...rowDefaults(est.establishment, assumptions.assumptions),
@@ -102,7 +117,9 @@ export function readWorkbook(
         workbook.grids,
         assumptions,
         localities.localities,
-        est.establishment && establishmentFte(est.establishment)
+        rolesFte === undefined && est.establishment
+          ? establishmentFte(est.establishment)
+          : undefined
       ),
       ...grantMatch(est.establishment, assumptions),
       ...agencyRateNotes(est.establishment, assumptions.assumptions),
@@ -111,6 +128,7 @@ export function readWorkbook(
   if (est.establishment) inputs.establishment = est.establishment;
   if (est.restructure) inputs.restructure = est.restructure;
   if (localities.localities) inputs.localities = localities.localities;
+  if (roles.roles) inputs.roles = roles.roles;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
 }
@@ -125,11 +143,13 @@ function sharesOnly(
   issues: Issue[],
   options: ReadWorkbookOptions,
   assumptions: ReadAssumptionsResult,
-  localities: Localities | undefined
+  localities: Localities | undefined,
+  roles: RolesTable | undefined
 ): Issue[] {
   const notFound = issues.findIndex((i) => i.code === "table-not-found" && i.severity === "error");
   if (notFound < 0 || options.establishment !== undefined || !localities) return issues;
-  const fte = assumptions.assumptions.allocationTotalFte;
+  const fte =
+    assumptions.assumptions.allocationTotalFte ?? roles?.roles.reduce((s, r) => s + r.fte, 0);
   const out = [...issues];
   if (fte === undefined) {
     out[notFound] = {
@@ -138,13 +158,14 @@ function sharesOnly(
     };
     return out;
   }
-  const cell = assumptions.source.cells.allocationTotalFte;
+  const typed = assumptions.assumptions.allocationTotalFte !== undefined;
+  const cell = typed ? assumptions.source.cells.allocationTotalFte : undefined;
   out[notFound] = issueAtAddress(
-    cell !== undefined ? assumptions.source.sheet : localities.sheet,
-    cell ?? topLeftOf(localities.range),
+    cell !== undefined ? assumptions.source.sheet : (roles?.sheet ?? localities.sheet),
+    cell ?? roles?.fteHeader ?? topLeftOf(localities.range),
     "info",
     "localities-only",
-    `No establishment table was found, so only the Locality shares sheet is made, sharing out the ${formatNumber(fte, 2)} FTE typed as 'FTE to share out'; the Establishment Cost, Grant Costing and Restructure sheets need an establishment and are not made, and the shares carry no cost`,
+    `No establishment table was found, so only the Locality shares sheet is made, sharing out the ${formatNumber(fte, 2)} FTE ${typed ? "typed as 'FTE to share out'" : "of the roles table"}; the Establishment Cost, Grant Costing and Restructure sheets need an establishment and are not made, and the shares carry no cost`,
     "nothing to do if the shares are all you need; for the other sheets add an establishment table (e.g. Position, Grade, Salary, FTE)"
   );
   return out;

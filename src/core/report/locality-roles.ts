@@ -33,26 +33,34 @@ export interface RolesShared {
   allocation: MatrixAllocation;
   /** Each locality's cost at each role's own cost per FTE (each cell to the penny, summed). */
   costByLocality?: number[];
+  /** Roles typed with no posts behind them: no cost per FTE, left out of costByLocality. */
+  uncosted?: string[];
 }
 
 /** More roles than this are not tabulated: a table of thousands of titles says nothing. */
 export const MAX_ROLES = 200;
 
 /** "Family Support Worker" and "family support worker " are one role. */
-const roleKey = (title: string): string => title.trim().replace(/\s+/g, " ").toLowerCase();
+export const roleKey = (title: string): string => title.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** What the posts are grouped by: their Role column, or their title. */
+export type RolesBy = "role" | "title";
 
 /**
- * The posts grouped by title (spelt as first met), in the order first met, with their FTE
- * and their year's cost after the vacancy factor. Posts with no FTE are left out.
+ * The posts grouped by Role (a post with a blank Role by its title) or by title, spelt as
+ * first met, in the order first met, with their FTE and their year's cost after the
+ * vacancy factor. Posts with no FTE are left out.
  */
 export function rolesOfPosts(
   posts: readonly PostCosting[],
-  vacancyRate: number
+  vacancyRate: number,
+  by: RolesBy = "title"
 ): EstablishmentRole[] {
   const roles = new Map<string, { name: string; fte: number; gross: number }>();
   for (const pc of posts) {
     if (!(pc.post.fte > 0)) continue;
-    const name = pc.post.title.trim() || "(no title)";
+    const given = by === "role" ? pc.post.role?.trim() : undefined;
+    const name = given || pc.post.title.trim() || "(no title)";
     const key = roleKey(name);
     const role = roles.get(key) ?? { name, fte: 0, gross: 0 };
     role.fte += pc.post.fte;
@@ -111,4 +119,50 @@ export function shareRoles(
     shared.map((r) => r.costPerFte)
   );
   return { roles: shared, allocation, costByLocality: costs.byLocality };
+}
+
+/**
+ * Roles the analyst typed, each with its own FTE, across the localities with both totals
+ * exact; each locality's cost at the roles' costs per FTE where known. A role no post is
+ * in has no cost: left out of the cost by locality, and said.
+ */
+export function shareTypedRoles(
+  roles: readonly SharedRole[],
+  needIndex: readonly number[],
+  unit: number,
+  warnings: string[]
+): RolesShared {
+  const allocation = allocateMatrixDetailed(
+    roles.map((r) => r.fte),
+    needIndex,
+    unit
+  );
+  if (!roles.some((r) => r.costPerFte !== undefined)) return { roles: [...roles], allocation };
+  const uncosted = roles.filter((r) => r.costPerFte === undefined).map((r) => r.name);
+  if (uncosted.length > 0) {
+    const one = uncosted.length === 1;
+    warnings.push(
+      `No post of the establishment has the role ${uncosted.join(", ")}, so ${one ? "it has" : "they have"} no cost per FTE and the cost by locality leaves ${one ? "it" : "them"} out. Give the posts of ${one ? "that role" : "those roles"} that Role (or title) to cost ${one ? "it" : "them"}.`
+    );
+  }
+  const costs = costOfMatrix(
+    allocation.cells,
+    roles.map((r) => r.costPerFte ?? 0)
+  );
+  return { roles: [...roles], allocation, costByLocality: costs.byLocality, uncosted };
+}
+
+/**
+ * Each typed role's cost per FTE: that of the establishment's posts of that role (by their
+ * Role column when there is one, else by title), when there are any.
+ */
+export function costedTypedRoles(
+  typed: readonly { name: string; fte: number }[],
+  posts: readonly EstablishmentRole[]
+): SharedRole[] {
+  const byKey = new Map(posts.map((r) => [roleKey(r.name), r]));
+  return typed.map((t) => {
+    const p = byKey.get(roleKey(t.name));
+    return p && p.fte > 0 ? { ...t, costPerFte: p.cost / p.fte } : { name: t.name, fte: t.fte };
+  });
 }

@@ -4,7 +4,6 @@ import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, Localities, Locality, LocalityWeights } from "../model";
 import {
-  allocateMatrixDetailed,
   allocateUnits,
   analyseNeed,
   costOfAllocation,
@@ -43,14 +42,18 @@ import type { Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import {
   shareRoles,
+  shareTypedRoles,
   type EstablishmentRole,
   type RolesShared,
+  type RolesBy,
   type SharedRole,
 } from "./locality-roles";
 
 export interface RoleToShare {
   name: string;
   fte: number;
+  /** The cost a year of one FTE of the role, when known (from the establishment's posts). */
+  costPerFte?: number;
 }
 
 export interface LocalitySharesSheetInput {
@@ -63,11 +66,15 @@ export interface LocalitySharesSheetInput {
   /** Optional roles × localities: each role's FTE is shared too, with both totals exact. */
   roles?: readonly RoleToShare[];
   /**
-   * The establishment's roles (its posts grouped by title), when no roles are given: the FTE
+   * The establishment's roles (its posts grouped by Role or by title), when no roles are given: the FTE
    * shared out is split across them in proportion to their FTE, then each across the
    * localities, both totals exact; each locality's cost follows the roles' own costs.
    */
   establishmentRoles?: readonly EstablishmentRole[];
+  /** What the establishment's roles are its posts grouped by (title when absent). */
+  rolesBy?: RolesBy;
+  /** Where the roles given were typed ("'Roles'!A1:B4"), for the method. */
+  rolesSource?: string;
   generatedAt: string;
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
@@ -167,14 +174,7 @@ export function localityShares(input: LocalitySharesSheetInput): LocalityShares 
   const { units } = allocateUnits(totalUnits, need.needIndex);
   const fte = units.map((u) => fromUnits(u, unit));
   const roles: RolesShared | undefined = input.roles
-    ? {
-        roles: [...input.roles],
-        allocation: allocateMatrixDetailed(
-          input.roles.map((r) => r.fte),
-          need.needIndex,
-          unit
-        ),
-      }
+    ? shareTypedRoles(input.roles, need.needIndex, unit, warnings)
     : input.establishmentRoles &&
       shareRoles(input.establishmentRoles, total, unit, need.needIndex, warnings);
   return {
@@ -280,17 +280,20 @@ function settingsSection(x: SharesSheet): Settings {
   const unit = unitCell ? fixed(unitAt) : lit(s.unit);
   const totalRow = d.row([
     text("FTE to share out"),
-    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte", "input"),
+    // Not an input cell in either mode: the figure comes from the Assumptions sheet, the
+    // posts or the roles table, which are the inputs; shareable, nothing uses it, and a
+    // live sheet made shareable must be the shareable build.
+    figureCell(book, s.total, () => totalDefinition(x, unit), "FTE to share out", "fte"),
   ]);
   d.row([
     text("Allocation unit (FTE)"),
+    // Likewise a figure: live, ESTAB.ALLOCATE follows the Assumptions sheet's cell.
     figureCell(
       book,
       s.unit,
       () => (unitCell ? numberOf(unitCell) : lit(s.unit)),
       "Allocation unit (FTE)",
-      "fte",
-      "input"
+      "fte"
     ),
   ]);
   let cost: Placed | undefined;
@@ -746,7 +749,10 @@ function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[])
   const roles = (s.roles as RolesShared).roles;
   const perFte = rt.letters.costPerFte;
   const rows = roles.map((_, i) => rt.firstDataRow + i + 1);
-  const cells: CellInput[] = [text("Cost (a year) at each role's cost per FTE", "total"), null];
+  const label = (s.roles as RolesShared).uncosted?.length
+    ? "Cost (a year) at each role's cost per FTE (roles with no posts left out)"
+    : "Cost (a year) at each role's cost per FTE";
+  const cells: CellInput[] = [text(label, "total"), null];
   s.localities.forEach((_, j) => {
     const col = rt.letters[`loc${j}`];
     const terms = rows.map((r) => `ROUND(${col}${r}*$${perFte}$${r},2)`).join("+");
@@ -767,7 +773,12 @@ function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[])
 /** Excel's limit on one formula's length. */
 const MAX_FORMULA = 8192;
 
-function methodology(s: LocalityShares, w: LocalityWeights): string[] {
+function methodology(
+  s: LocalityShares,
+  w: LocalityWeights,
+  rolesBy: RolesBy = "title",
+  rolesSource?: string
+): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
   const kind = deprivationKind(s.localities);
   const lines = [
@@ -787,9 +798,13 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
       "By role: each locality's total is its allocation above; each role's total is its FTE. The cells are role FTE × locality total ÷ all FTE, rounded down, with the steps still owed going to the cells that lost most in rounding down, so that every row and column total comes out exact."
     );
   }
-  if (s.roles?.costByLocality) {
+  if (s.roles && rolesSource !== undefined) {
     lines.push(
-      `The roles are the establishment's posts grouped by title. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (rounded as above), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
+      `The roles and their FTE are the roles table's (${rolesSource}). A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE, the establishment's posts of that ${rolesBy === "role" ? "Role" : "title"}; a role no post has has no cost, and the cost by locality leaves it out.`
+    );
+  } else if (s.roles?.costByLocality) {
+    lines.push(
+      `The roles are the establishment's posts grouped by ${rolesBy === "role" ? "their Role column (a post with a blank Role by its title)" : "title"}. Each role's FTE here is the FTE shared out split across the roles in proportion to their FTE, in steps of ${formatNumber(s.unit, 10)} FTE (rounded as above), so the roles add up to it. A role's cost per FTE is its posts' cost in the year after the vacancy factor ÷ their FTE; a locality's cost by role is each role's FTE there × its cost per FTE, to the penny, added up.`
     );
   }
   lines.push("Totals are native Excel formulas over the figures above them.");
@@ -797,10 +812,10 @@ function methodology(s: LocalityShares, w: LocalityWeights): string[] {
 }
 
 /** The warnings, then how the figures were worked out. */
-function notesSection({ d, s }: SharesSheet): void {
+function notesSection({ d, s, input }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, s.need.weights).forEach((line, i) =>
+  methodology(s, s.need.weights, input.rolesBy, input.rolesSource).forEach((line, i) =>
     d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
 }

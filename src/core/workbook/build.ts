@@ -1,5 +1,5 @@
-import { hasErrors, holdsText, toA1, topLeftOf, type Issue } from "../grid";
-import type { Assumptions, Establishment, Localities } from "../model";
+import { hasErrors, holdsText, quoteSheetName, toA1, topLeftOf, type Issue } from "../grid";
+import type { Assumptions, Establishment, Localities, RolesTable } from "../model";
 import { establishmentFte } from "../model";
 import { SharesInputError } from "../shares";
 import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
@@ -14,8 +14,12 @@ import {
 } from "../report/establishment-cost";
 import { buildGrantCostingSheet } from "../report/grant-costing";
 import { buildRestructureSheet } from "../report/restructure";
-import { buildLocalitySharesSheet, type LocalitySharesLive } from "../report/locality-shares";
-import { rolesOfPosts } from "../report/locality-roles";
+import {
+  buildLocalitySharesSheet,
+  type LocalitySharesLive,
+  type LocalitySharesSheetInput,
+} from "../report/locality-shares";
+import { costedTypedRoles, rolesOfPosts, type RolesBy } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
 import { withCharts } from "../report/charts";
 import { printReady } from "../report/print";
@@ -55,7 +59,9 @@ export function availableSheets(inputs: WorkbookInputs): Map<SheetKey, string | 
         ? undefined
         : inputs.issues.some((i) => i.code === "localities-empty")
           ? "the localities table has no localities under its header"
-          : "no localities table was found",
+          : inputs.issues.some((i) => i.code === "localities-transposed")
+            ? "the localities table has the localities across the columns; lay it down the rows"
+            : "no localities table was found",
     ],
     [
       "scenarios",
@@ -83,9 +89,14 @@ const FIX_FOR: Record<SheetKey, string> = {
 /** An issue for a sheet the user asked for that the workbook has no data for. */
 function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs): Issue {
   const est = inputs.establishment;
-  const at = est
-    ? { sheet: est.sheet, address: toA1({ row: est.headerRow, column: 0 }) }
-    : undefined;
+  // A localities table laid across: the error points at it, not at the staff sheet.
+  const across =
+    key === "shares" ? inputs.issues.find((i) => i.code === "localities-transposed") : undefined;
+  const at = across
+    ? { sheet: across.sheet, address: across.address }
+    : est
+      ? { sheet: est.sheet, address: toA1({ row: est.headerRow, column: 0 }) }
+      : undefined;
   return {
     severity: "error",
     code: `no-data-for-${key}`,
@@ -229,12 +240,12 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         provenance,
         annualCosting,
         live && { ...live, establishment: est, costCells },
-        request.roles
+        rolesWanted(request, est, inputs.roles)
       );
       // A share-out the figures cannot make is the user's to fix: an error, nothing written.
       if ("issue" in shares)
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
-      issues.push(...shares.issues);
+      issues.push(...shares.issues, ...rolesNote(request, est, inputs.roles));
       built.push(shares);
     } else if (key === "scenarios" && est) {
       const input = {
@@ -261,6 +272,47 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   };
 }
 
+/** How the roles are found: `--roles` forces the posts by title; else a roles table, else a Role column. */
+export type RolesWanted = { by: RolesBy } | { table: RolesTable; by: RolesBy };
+
+function rolesWanted(
+  request: BuildRequest,
+  est: Establishment | undefined,
+  table: RolesTable | undefined
+): RolesWanted | undefined {
+  const byRole: RolesBy = est?.columns.role !== undefined ? "role" : "title";
+  if (request.roles) return { by: "title" };
+  if (table) return { table, by: byRole };
+  return byRole === "role" ? { by: "role" } : undefined;
+}
+
+/** A roles × localities table the user did not ask for is said where its roles come from. */
+function rolesNote(
+  request: BuildRequest,
+  est: Establishment | undefined,
+  table: RolesTable | undefined
+): Issue[] {
+  if (request.roles) return [];
+  const column = est?.columns.role;
+  const note = (sheet: string, address: string, message: string, fix: string): Issue[] => [
+    { severity: "info", code: "shares-by-role", sheet, address, message, fix },
+  ];
+  if (table)
+    return note(
+      table.sheet,
+      table.fteHeader,
+      `The roles table at ${quoteSheetName(table.sheet)}!${table.range} is shared across the localities on the Locality shares sheet (a roles × localities table, each role's FTE as typed), each locality's cost at the roles' own costs where posts have that role`,
+      "nothing to do; --roles shares the establishment's posts grouped by title instead"
+    );
+  if (!est || column === undefined) return [];
+  return note(
+    est.sheet,
+    toA1({ row: est.headerRow, column }),
+    "The establishment has a Role column, so the Locality shares sheet also shares each role's FTE across the localities (a roles × localities table), each locality's cost at the roles' own costs",
+    "nothing to do; a post with a blank Role is grouped by its title (--roles groups every post by its title instead)"
+  );
+}
+
 /**
  * The Locality shares sheet, or the issue that stops it: the readers catch what a
  * workbook can get wrong, and anything the share-out still refuses (a SharesInputError)
@@ -273,7 +325,7 @@ export function localitySharesSheet(
   provenance: { generatedAt: string; version: string },
   annualCosting: (est: Establishment) => EstablishmentCosting,
   live?: LocalitySharesLive,
-  byRole = false
+  roles?: RolesWanted
 ): (SheetBuild & { live?: LiveBook; issues: Issue[] }) | { issue: Issue } {
   const fte = est ? establishmentFte(est) : undefined;
   const costing = est ? annualCosting(est) : undefined;
@@ -284,8 +336,7 @@ export function localitySharesSheet(
       assumptions: a,
       establishmentFte: fte,
       costPerFte,
-      establishmentRoles:
-        byRole && costing ? rolesOfPosts(costing.posts, costing.vacancy.rate) : undefined,
+      ...rolesInput(roles, costing),
       ...provenance,
       live,
     });
@@ -304,6 +355,24 @@ export function localitySharesSheet(
       },
     };
   }
+}
+
+/** The roles to share: typed (costed by the posts of each role), or the posts grouped. */
+function rolesInput(
+  roles: RolesWanted | undefined,
+  costing: EstablishmentCosting | undefined
+): Pick<LocalitySharesSheetInput, "roles" | "establishmentRoles" | "rolesBy" | "rolesSource"> {
+  if (!roles) return {};
+  const posts = costing ? rolesOfPosts(costing.posts, costing.vacancy.rate, roles.by) : undefined;
+  if ("table" in roles) {
+    const { table } = roles;
+    return {
+      roles: costedTypedRoles(table.roles, posts ?? []),
+      rolesBy: roles.by,
+      rolesSource: `${quoteSheetName(table.sheet)}!${table.range}`,
+    };
+  }
+  return posts ? { establishmentRoles: posts, rolesBy: roles.by } : {};
 }
 
 /**

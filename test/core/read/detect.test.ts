@@ -15,7 +15,9 @@ describe("header synonyms", () => {
   it.each([
     ["Position Name", "title"],
     ["Post", "title"],
-    ["Role", "title"],
+    ["Role", "role"],
+    ["Staff group", "role"],
+    ["Job family", "role"],
     ["JOB TITLE", "title"],
     ["Grade", "grade"],
     ["Band", "grade"],

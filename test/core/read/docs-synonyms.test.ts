@@ -4,7 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ESTABLISHMENT_SCHEMA, LOCALITIES_SCHEMA, PAY_SCALES_SCHEMA } from "../../../src/core/read";
+import {
+  ESTABLISHMENT_SCHEMA,
+  LOCALITIES_SCHEMA,
+  PAY_SCALES_SCHEMA,
+  ROLES_SCHEMA,
+} from "../../../src/core/read";
 
 const DOC = readFileSync(path.join(__dirname, "../../../docs/input-format.md"), "utf8");
 
@@ -32,6 +37,7 @@ describe.each([
   ["The establishment", ESTABLISHMENT_SCHEMA],
   ["Localities", LOCALITIES_SCHEMA],
   ["Pay scales (optional)", PAY_SCALES_SCHEMA],
+  ["Roles (optional)", ROLES_SCHEMA],
 ] as const)("docs/input-format.md, %s", (heading, schema) => {
   it("lists every column and every header name the reader accepts for it", () => {
     const rows = documented(heading);

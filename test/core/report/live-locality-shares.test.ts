@@ -128,6 +128,10 @@ describe("live Locality shares sheet sharing the establishment's own FTE", () =>
       value: 5.8,
       live: "=INDEX(ESTAB.ALLOCATE($B$5,$J$17:$J$19,0.1),1)",
     });
+    // B5 is a formula over the posts: not an input cell. The unit is the figure 0.1 in
+    // ALLOCATE (no Assumptions cell to follow), so B6 drives nothing: a plain figure.
+    expect((cell("B5") as { style?: string }).style).toBeUndefined();
+    expect(cell("B6")).toEqual({ kind: "number", value: 0.1, format: "fte" });
     expect(cell("K18")).toMatchObject({ kind: "number", live: "=$B$5*J18" });
     expect(cell("J19")).toMatchObject({
       kind: "number",

@@ -6,7 +6,13 @@
 import fc from "fast-check";
 import type { PostCosting } from "../../../src/core/costing";
 import { roundTo } from "../../../src/core/money";
-import { rolesOfPosts, shareRoles, MAX_ROLES } from "../../../src/core/report/locality-roles";
+import {
+  costedTypedRoles,
+  rolesOfPosts,
+  shareRoles,
+  shareTypedRoles,
+  MAX_ROLES,
+} from "../../../src/core/report/locality-roles";
 import { allocateExact } from "../../../src/core/shares";
 
 const costed = (title: string, fte: number, total: number): PostCosting =>
@@ -116,6 +122,66 @@ describe("sharing the roles across localities", () => {
           );
           // The same inputs give the same table, remainders placed the same way.
           expect(shareRoles(roles, total, unit, weights, [])).toEqual(a);
+        }
+      ),
+      { numRuns: 150 }
+    );
+  });
+});
+
+describe("roles the analyst typed", () => {
+  const need = [0.270714285714, 0.395714285714, 0.333571428571];
+
+  it("take their cost per FTE from the posts of that role, and none when no post has it", () => {
+    const roles = costedTypedRoles(
+      [
+        { name: "family support worker", fte: 5 },
+        { name: "Social worker", fte: 2 },
+      ],
+      [{ name: "Family Support Worker", fte: 5.5, cost: 5.5 * 30000 }]
+    );
+    expect(roles).toEqual([
+      { name: "family support worker", fte: 5, costPerFte: 30000 },
+      { name: "Social worker", fte: 2 },
+    ]);
+    const warnings: string[] = [];
+    const shared = shareTypedRoles(roles, need, 0.1, warnings);
+    expect(shared.uncosted).toEqual(["Social worker"]);
+    // 7 FTE: localities 1.9 / 2.8 / 2.3; FSW cells × £30,000, Social worker left out.
+    expect(shared.allocation.localityTotals).toEqual(allocateExact(7, need, 0.1));
+    expect(shared.costByLocality).toEqual(
+      shared.allocation.cells[0].map((x) => Math.round(x * 30000 * 100) / 100)
+    );
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("property: each typed role's FTE kept, both totals exact, every cell within one unit of its quota", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 13 }),
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 7 }),
+        fc.constantFrom(1, 0.5, 0.25, 0.1, 0.05),
+        (units, weights, unit) => {
+          fc.pre(units.some((u) => u > 0));
+          const roles = units.map((u, i) => ({ name: `R${i}`, fte: roundTo(u * unit, 2) }));
+          const total = roundTo(units.reduce((s, u) => s + u, 0) * unit, 2);
+          const a = shareTypedRoles(roles, weights, unit, []);
+          const inUnits = (x: number) => Math.round(x / unit);
+          a.allocation.units.forEach((row, i) =>
+            expect(row.reduce((s, x) => s + x, 0)).toBe(units[i])
+          );
+          allocateExact(total, weights, unit)
+            .map(inUnits)
+            .forEach((c, j) =>
+              expect(a.allocation.units.reduce((s, row) => s + row[j], 0)).toBe(c)
+            );
+          a.allocation.cells.forEach((row, i) =>
+            row.forEach((x, j) =>
+              expect(Math.abs(x - a.allocation.exact[i][j])).toBeLessThan(unit + 1e-9)
+            )
+          );
+          expect(a.costByLocality).toBeUndefined();
+          expect(shareTypedRoles(roles, weights, unit, [])).toEqual(a);
         }
       ),
       { numRuns: 150 }

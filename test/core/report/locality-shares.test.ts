@@ -97,12 +97,10 @@ describe("locality shares sheet", () => {
     expect(cellAt(sheet, "A2")).toMatchObject({
       text: "Source: Localities!A1:D4 · Establishment Costing 0.1.0 · built 1 June 2025",
     });
-    expect(cellAt(sheet, "B5")).toEqual({
-      kind: "number",
-      value: 20,
-      format: "fte",
-      style: "input",
-    });
+    // Shareable: no formula uses the FTE to share out or the unit to allocate (the
+    // allocation is figures), so they are plain figures, not input cells.
+    expect(cellAt(sheet, "B5")).toEqual({ kind: "number", value: 20, format: "fte" });
+    expect(cellAt(sheet, "B6")).toEqual({ kind: "number", value: 0.1, format: "fte" });
     expect(sheet.tables).toEqual([
       { name: "ShareWeights", range: "A9:C13" },
       { name: "LocalityShares", range: "A16:M19" },

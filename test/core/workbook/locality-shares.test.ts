@@ -316,3 +316,258 @@ describe("locality shares by role (request.roles)", () => {
     ).toBe(false);
   });
 });
+
+describe("locality shares by the establishment's Role column", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Role", "Salary", "FTE", "Headcount"],
+    ["Senior Family Support Worker", "Family support", 26000, 3, 3],
+    ["Team Manager", "Management", 40000, 1, 1],
+    ["Family Support Worker", "family support ", 26000, 2.5, 3],
+    ["Admin", "", 21000, 1.5, 2],
+  ];
+  const g = (rows: CellValue[][]): WorkbookGrids => ({
+    grids: [grid("Staff", rows), book([]).grids[1], grid("Localities", LOCALITIES)],
+  });
+  const roleRows = (sheet: SheetSpec) => {
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    if (header < 0) return [];
+    const rows: Array<Array<string | number | null | undefined>> = [];
+    for (let r = header + 1; sheet.cells[r]?.[0]?.kind === "text"; r++)
+      rows.push(sheet.cells[r].slice(0, 6).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+    return rows.filter((row) => typeof row[1] === "number" && row[0] !== "Total");
+  };
+
+  it("makes the roles × localities table without --roles, by Role (a blank Role by title), and says so at the Role header", () => {
+    const r = buildWorkbook(g(staff), { ...request(), only: ["shares"] });
+    expect(r.ok).toBe(true);
+    // The same 8 FTE as by title above, the roles now 5.5 / 1 / 1.5 by Role.
+    expect(roleRows(r.sheets[0])).toEqual([
+      ["Family support", 5.5, 1.4, 2.2, 1.9, 5.5],
+      ["Management", 1, 0.3, 0.4, 0.3, 1],
+      ["Admin", 1.5, 0.4, 0.6, 0.5, 1.5],
+    ]);
+    expect(r.issues.filter((i) => i.code === "shares-by-role")).toMatchObject([
+      { severity: "info", sheet: "Staff", address: "B1" },
+    ]);
+  });
+
+  it("--roles still groups the posts by title, with no note", () => {
+    const r = buildWorkbook(g(staff), { ...request(), only: ["shares"], roles: true });
+    expect(roleRows(r.sheets[0]).map((row) => [row[0], row[1]])).toEqual([
+      ["Senior Family Support Worker", 3],
+      ["Team Manager", 1],
+      ["Family Support Worker", 2.5],
+      ["Admin", 1.5],
+    ]);
+    expect(r.issues.some((i) => i.code === "shares-by-role")).toBe(false);
+  });
+
+  it("a table whose only title column is headed Role reads it as the posts' title: no roles table", () => {
+    const rows = staff.map((row) => row.slice(1));
+    rows[4][0] = "Admin";
+    const r = buildWorkbook(g(rows), { ...request(), only: ["shares"] });
+    expect(r.ok).toBe(true);
+    expect(roleRows(r.sheets[0])).toEqual([]);
+    expect(r.issues.some((i) => i.code === "shares-by-role")).toBe(false);
+  });
+});
+
+describe("locality shares by a roles table the analyst types", () => {
+  const staff: CellValue[][] = [
+    ["Position", "Salary", "FTE", "Headcount"],
+    ["Family Support Worker", 26000, 3, 3],
+    ["Manager", 40000, 1, 1],
+    ["family support worker ", 26000, 2.5, 3],
+    ["Admin", 21000, 1.5, 2],
+  ];
+  const ROLES: CellValue[][] = [
+    ["Role", "FTE"],
+    ["Family support worker", 5],
+    ["Manager", 1],
+    ["Social worker", 2],
+  ];
+  const g = (settings: CellValue[][] = [], roles = ROLES, withStaff = true): WorkbookGrids => ({
+    grids: [
+      ...(withStaff ? [grid("Staff", staff)] : []),
+      book(settings).grids[1],
+      grid("Localities", LOCALITIES),
+      grid("Roles", roles),
+    ],
+  });
+  const section = (sheet: SheetSpec) => {
+    const header = sheet.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Role"
+    );
+    return sheet.cells
+      .slice(header + 1, header + 6)
+      .map((row) => row.slice(0, 7).map((c) => c && (c.kind === "text" ? c.text : c.value)));
+  };
+
+  it("shares each role's FTE as typed, both totals exact, costed by the posts of each role; a role with no posts has no cost, and says so", () => {
+    const r = buildWorkbook(g(), { ...request(), only: ["cost", "shares"] });
+    expect(besidesDefaults(r.issues.filter((i) => i.severity !== "info"))).toEqual([]);
+    const sheet = r.sheets.find((s) => s.key === "shares") as SheetSpec;
+    const rows = section(sheet);
+    // 8 FTE over need 0.2707 / 0.3957 / 0.3336: localities 2.1 / 3.2 / 2.7 as above.
+    // Cells: role × locality ÷ 8 rounded down in tenths, the tenths owed to the largest
+    // remainders keeping both totals: FSW 1.35/1.98/1.67 → 1.4/2.0/1.6 …
+    const cells = rows.slice(0, 3).map((row) => row.slice(2, 5) as number[]);
+    expect(rows.slice(0, 3).map((row) => [row[0], row[1], row[5]])).toEqual([
+      ["Family support worker", 5, 5],
+      ["Manager", 1, 1],
+      ["Social worker", 2, 2],
+    ]);
+    [0, 1, 2].forEach((j) =>
+      expect(roundTo1(cells.reduce((s, row) => s + row[j], 0))).toBe([2.1, 3.2, 2.7][j])
+    );
+    // Cost per FTE: the posts of that title's (Family Support Worker and family support
+    // worker, 5.5 FTE), as the posts grouped by title give it; none for Social worker.
+    const byTitle = buildWorkbook(g(), { ...request(), only: ["shares"], roles: true });
+    const titleRows = section(byTitle.sheets[0]);
+    expect(rows[0][6]).toBe(titleRows[0][6]);
+    expect(rows[1][6]).toBe(titleRows[1][6]);
+    expect(rows[2][6] ?? undefined).toBeUndefined();
+    // Each locality's cost: Σ ROUND(FTE there × cost per FTE, 2) over the costed roles.
+    const costRow = rows[4];
+    expect(costRow[0]).toBe(
+      "Cost (a year) at each role's cost per FTE (roles with no posts left out)"
+    );
+    [0, 1].forEach((j) => {
+      const want =
+        Math.round(cells[0][j] * (rows[0][6] as number) * 100) / 100 +
+        Math.round(cells[1][j] * (rows[1][6] as number) * 100) / 100;
+      expect(costRow[2 + j]).toBeCloseTo(want, 2);
+    });
+    expect(r.summaries.find((s) => s.key === "shares")?.warnings).toContain(
+      "No post of the establishment has the role Social worker, so it has no cost per FTE and the cost by locality leaves it out. Give the posts of that role that Role (or title) to cost it."
+    );
+    expect(r.issues.filter((i) => i.code === "shares-by-role")).toMatchObject([
+      { severity: "info", sheet: "Roles", address: "B1" },
+    ]);
+    // The roles table is no post list: the cost sheet costs the four posts only.
+    expect(r.summaries.find((s) => s.key === "cost")?.headline).toMatch(/\b8 FTE\b|4 posts/);
+  });
+
+  it("with no establishment, shares the roles table's FTE out, said at its FTE header", () => {
+    const r = buildWorkbook(g([], ROLES, false), { ...request(), only: undefined });
+    expect(r.ok).toBe(true);
+    expect(r.issues.filter((i) => i.code === "localities-only")).toMatchObject([
+      { severity: "info", sheet: "Roles", address: "B1" },
+    ]);
+    expect(r.summaries.map((s) => s.key)).toEqual(["shares", "assumptions"]);
+    expect(r.summaries[0].figures[0].value).toBe(8);
+  });
+
+  it("refuses a role's FTE that is not whole units, and roles that disagree with 'FTE to share out', at their cells", () => {
+    const odd = ROLES.map((row) => [...row]);
+    odd[3][1] = 2.25;
+    const r = buildWorkbook(g([], odd), request());
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.severity === "error")).toMatchObject([
+      { code: "role-fte-not-whole-units", sheet: "Roles", address: "B4" },
+    ]);
+    const differ = buildWorkbook(g([["FTE to share out", 9]]), request());
+    expect(differ.issues.filter((i) => i.severity === "error")).toMatchObject([
+      {
+        code: "roles-differ-from-total",
+        sheet: "Roles",
+        address: "B1",
+        message:
+          "The roles table's FTE add up to 8 but 'FTE to share out' on the Assumptions sheet is 9",
+      },
+    ]);
+  });
+});
+
+const roundTo1 = (x: number) => Math.round(x * 10) / 10;
+
+describe("any allocation unit", () => {
+  it.each([
+    // 20 FTE × need 0.2707 / 0.3957 / 0.3336 = 5.414 / 7.914 / 6.671 FTE.
+    // Quarters: 21.66 / 31.66 / 26.69 units, floors 78 of 80; the two left go to C (0.686)
+    // then B (0.657, tied with A, the larger need): 5.25 / 8 / 6.75.
+    [0.25, [5.25, 8, 6.75]],
+    // Twentieths: 108.29 / 158.29 / 133.43 units, floors 399 of 400; the one left to C.
+    [0.05, [5.4, 7.9, 6.7]],
+  ] as const)("shares 20 FTE in steps of %s exactly, with no warning", (unit, fte) => {
+    const r = buildWorkbook(
+      book([
+        ["FTE to share out", 20],
+        ["Allocation unit (FTE)", unit],
+      ]),
+      request()
+    );
+    expect(r.ok).toBe(true);
+    expect(besidesDefaults(r.issues)).toEqual([]);
+    expect(figures(r)).toEqual([
+      ["FTE shared out", 20],
+      ["A: FTE", fte[0]],
+      ["B: FTE", fte[1]],
+      ["C: FTE", fte[2]],
+    ]);
+    expect(r.summaries[0].headline).toContain(`in steps of ${unit} FTE`);
+  });
+});
+
+describe("a localities table laid across the columns", () => {
+  // The localities along row 3 from column C, the measures down column B.
+  const across: CellValue[][] = [
+    ["Need figures", "", "", "", ""],
+    ["", "", "", "", ""],
+    ["", "Locality", "A", "B", "C"],
+    ["", "Population 0-19", 10000, 20000, 10000],
+    ["", "IDACI", 0.2, 0.1, 0.3],
+    ["", "Referrals", 300, 300, 400],
+  ];
+  const g: WorkbookGrids = {
+    grids: [grid("Staff", STAFF), book([]).grids[1], grid("Localities", across)],
+  };
+
+  it("is refused at its Locality cell with what to do, not at the staff sheet", () => {
+    const r = buildWorkbook(g, request());
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.code === "localities-transposed")).toEqual([
+      {
+        severity: "warning",
+        code: "localities-transposed",
+        sheet: "Localities",
+        address: "B3",
+        message:
+          "The localities table at B3 has the localities across the columns and the figures down the rows, so it is not read and no locality shares are worked out",
+        fix: "lay the table down the rows: a header row (Locality, Population 0-19, IDACI, Referrals) and one row per locality under it (copy it, then Paste Special › Transpose)",
+      },
+    ]);
+    expect(r.issues.filter((i) => i.severity === "error")).toMatchObject([
+      {
+        code: "no-data-for-shares",
+        sheet: "Localities",
+        address: "B3",
+        message:
+          "Cannot build the shares sheet: the localities table has the localities across the columns; lay it down the rows",
+      },
+    ]);
+  });
+
+  it("a workbook without one says nothing of it", () => {
+    const r = buildWorkbook(book([]), request());
+    expect(r.issues.some((i) => i.code === "localities-transposed")).toBe(false);
+  });
+});
+
+describe("input cells on the Locality shares sheet", () => {
+  const roles = grid("Roles", [
+    ["Role", "FTE"],
+    ["Youth Worker", 12],
+    ["Family Worker", 8],
+  ]);
+  const g: WorkbookGrids = { grids: [...book([]).grids, roles] };
+  const b5 = (mode: "live" | "shareable") =>
+    buildWorkbook(g, { ...request(mode), only: ["shares"] }).sheets[0].cells[4][1];
+
+  it("the FTE to share out (here the roles' FTE added up) is a plain figure in both modes: the roles table is the input", () => {
+    expect(b5("live")).toEqual({ kind: "number", value: 20, format: "fte", style: undefined });
+    expect(b5("shareable")).toEqual({ kind: "number", value: 20, format: "fte" });
+  });
+});
