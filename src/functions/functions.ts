@@ -275,7 +275,7 @@ export function salaryAt(
  * @helpurl https://localhost:3000/help.html#estab-allocate
  * @param total The total to share out, e.g. 20 FTE.
  * @param weights Weights or shares (need not add up to 1), e.g. the need index.
- * @param [unit] Step to allocate in: 1 (default, whole posts), 0.5 or 0.1 FTE.
+ * @param [unit] Step to allocate in, in FTE: 1 (default, whole posts), 0.5, 0.25, 0.1 or any other positive step.
  * @returns The allocations, in the shape of the weights.
  */
 export function allocate(
@@ -292,7 +292,7 @@ export function allocate(
  * @helpurl https://localhost:3000/help.html#estab-allocategrid
  * @param roleFTEs Each role's FTE, e.g. 1 manager, 8 family support workers (a column or a row).
  * @param localityNeed Each locality's need index or weight (need not add up to 1), e.g. from ESTAB.NEEDINDEX.
- * @param [unit] Step to allocate in: 1 (default, whole posts), 0.5 or 0.1 FTE.
+ * @param [unit] Step to allocate in, in FTE: 1 (default, whole posts), 0.5, 0.25, 0.1 or any other positive step.
  * @returns FTE per role (rows) per locality (columns).
  */
 export function allocateGrid(
