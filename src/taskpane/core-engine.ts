@@ -24,6 +24,7 @@ import {
 } from "../core/read";
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
+import { COST_SETTINGS } from "../core/report/assumption-cells";
 import type { BuildRequest, BuildResult, WorkbookGrids } from "../core/workbook/types";
 import { withoutOutputSheets } from "../core/workbook/inputs";
 import { availableSheets } from "../core/workbook/build";
@@ -108,14 +109,8 @@ export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
     "payAwardMinimum",
     "vacancyFactor",
   ],
-  onCosts: [
-    "onCostMode",
-    "flatOnCostRate",
-    "niRate",
-    "niMonthlyThreshold",
-    "pensionRate",
-    "apprenticeshipLevy",
-  ],
+  // The one-year cost settings, as the live cost formulas pass them.
+  onCosts: COST_SETTINGS,
   restructure: [
     "exitCostWeeks",
     "implementationDate",
