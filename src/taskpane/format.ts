@@ -1,4 +1,4 @@
-import { calendarDateOf, formatUkDate } from "../core/dates";
+import { calendarDateOf, formatUkDate, MONTH_NAMES } from "../core/dates";
 import type { NumberFormatName } from "../core/report";
 
 /** en-GB figures, the way the workbook's own number formats show them. */
@@ -67,10 +67,8 @@ export function formatDateTime(date: Date): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** "1 Sep 2025" for a date serial: short, and not misread as a US date. */
 export function formatDayMonthYear(serial: number): string {
   const { year, month, day } = calendarDateOf(serial);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1].slice(0, 3)} ${year}`;
 }

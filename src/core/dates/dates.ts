@@ -41,6 +41,22 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The months' names, January first, as dates are written out for people. */
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
 /** "01/09/2018" style, as UK users read dates. */
 export function formatUkDate(serial: Serial): string {
   const { year, month, day } = calendarDateOf(serial);

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../dates";
 import { parseRangeA1 } from "../grid";
 import { formatNumber } from "../money";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
@@ -19,11 +20,6 @@ export const MAX_FITTED_WIDTH = 50;
  */
 export const FIT_TO_WIDTH_LIMIT = 200;
 
-const MONTHS =
-  "January February March April May June July August September October November December".split(
-    " "
-  );
-
 /** "4 December 2026, 14:19 UTC" from an ISO timestamp; anything else is given back as it is. */
 export function readableDate(iso: string): string {
   const d = new Date(iso);
@@ -32,7 +28,7 @@ export function readableDate(iso: string): string {
   const time = /T\d\d:\d\d/.test(iso)
     ? `, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`
     : "";
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}${time}`;
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}${time}`;
 }
 
 /** About how many characters a cell shows. */
