@@ -373,7 +373,7 @@ describe("estab build on a workbook with no Assumptions sheet", () => {
     expect(await main(["build", bare, "-o", path.join(dir, "out.xlsx")], c.io)).toBe(0);
     // Today (NOW, June 2025) is in 2025/26: the CLI's default first year.
     expect(c.stdout()).toContain(
-      "No Assumptions sheet was found, so the defaults were used: first financial year 2025/26 for 3 years, posts costed at the bottom of their grade, no pay awards, employer pension 19%, employer NI by the tax year's rates and the apprenticeship levy, no vacancy factor, no grant. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it (Establishment!A4)"
+      "No Assumptions sheet was found, so the defaults were used: first financial year 2025/26 for 3 years, posts costed at the bottom of the grade, no pay awards, employer pension 19%, employer NI by the tax year's rates and the apprenticeship levy, no vacancy factor, no grant. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it (Establishment!A4)"
     );
   });
 });

@@ -1,6 +1,14 @@
 import type { FinancialYear, Serial } from "../dates";
 
 export type CostingPoint = "bottom" | "mid" | "top" | "actual";
+
+/** Where on its grade a post is costed, in the words the sheets and notes use. */
+export const COSTING_POINT_WORDS: Record<CostingPoint, string> = {
+  bottom: "bottom of the grade",
+  mid: "mid-point of the grade",
+  top: "top of the grade",
+  actual: "post-holder's actual salary or point",
+};
 /** When increments are paid: each 1 April with a minimum service, on the start-date anniversary, or never. */
 export type IncrementRule = "april" | "anniversary" | "none";
 /** Statutory employer NI, pension and levy; or one flat on-cost percentage instead. */

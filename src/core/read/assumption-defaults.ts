@@ -6,17 +6,12 @@
  */
 import { columnLetters, fromA1, topLeftOf, type Grid, type Issue } from "../grid";
 import { financialYearLabel } from "../dates";
-import type { Assumptions, CostingPoint, IncrementRule, Localities } from "../model";
+import type { Assumptions, IncrementRule, Localities } from "../model";
+import { COSTING_POINT_WORDS } from "../model";
 import { formatNumber } from "../money";
 import type { ReadAssumptionsResult } from "./assumptions";
 import { issueAtAddress } from "./issues";
 
-const POINT_WORDS: Record<CostingPoint, string> = {
-  bottom: "bottom of the grade",
-  mid: "mid-point of the grade",
-  top: "top of the grade",
-  actual: "the post-holder's actual salary or point",
-};
 const INCREMENT_WORDS: Record<IncrementRule, string> = {
   april: "one point each 1 April",
   anniversary: "one point on each start-date anniversary",
@@ -27,7 +22,7 @@ const INCREMENT_WORDS: Record<IncrementRule, string> = {
 const SHAPING: ReadonlyArray<[string, string, (a: Assumptions) => string | undefined]> = [
   ["firstYear", "First financial year", (a) => financialYearLabel(a.firstYear)],
   ["years", "Number of years", (a) => String(a.years)],
-  ["costingPoint", "Costing point", (a) => POINT_WORDS[a.costingPoint]],
+  ["costingPoint", "Costing point", (a) => COSTING_POINT_WORDS[a.costingPoint]],
   [
     "pensionRate",
     "Employer pension rate",

@@ -20,7 +20,7 @@ import { issueAtAddress } from "./issues";
 import { financialYearLabel } from "../dates";
 import { formatNumber, formatPounds } from "../money";
 import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
-import { establishmentFte, grantPosts, hasFunding } from "../model";
+import { COSTING_POINT_WORDS, establishmentFte, grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readStructures } from "./structures";
@@ -302,7 +302,7 @@ function defaultsTaken(
   const a = assumptions.assumptions;
   const used = [
     `first financial year ${financialYearLabel(a.firstYear)} for ${a.years} years`,
-    `posts costed at the ${a.costingPoint === "mid" ? "mid-point" : a.costingPoint} of their grade`,
+    `posts costed at the ${COSTING_POINT_WORDS[a.costingPoint]}`,
     "no pay awards",
     `employer pension ${formatNumber(a.pensionRate * 100, 1)}%`,
     `employer NI by the tax year's rates${a.apprenticeshipLevy ? " and the apprenticeship levy" : ""}`,

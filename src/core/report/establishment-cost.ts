@@ -9,6 +9,7 @@ import {
 import { financialYearLabel } from "../dates";
 import { quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, TotalsRow } from "../model";
+import { COSTING_POINT_WORDS } from "../model";
 import { deduction, formatNumber, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetBuild, SummaryFigure } from "./summary";
 import { formula, text, type SheetSpec } from "./sheet-spec";
@@ -376,12 +377,7 @@ function reconciliationSection(s: CostSheet, table: PlacedTable): string[] {
 function methodSection(s: CostSheet): void {
   const { a, label, flat, d } = s;
   d.blank();
-  const point =
-    a.costingPoint === "mid"
-      ? "mid-point"
-      : a.costingPoint === "actual"
-        ? "post-holder's actual point"
-        : `${a.costingPoint} of the grade`;
+  const point = COSTING_POINT_WORDS[a.costingPoint];
   const notes = [
     "How this was calculated",
     `The cost of each post in ${label} (1 April to 31 March), month by month; posts with start or end dates inside the year cost that part of it, by days.`,

@@ -11,7 +11,7 @@ import {
 import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
-import { grantPosts } from "../model";
+import { COSTING_POINT_WORDS, grantPosts } from "../model";
 import { deduction, formatPounds, roundPenny, roundTo } from "../money";
 import type { SheetBuild, SheetSummary, SummaryFigure } from "./summary";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
@@ -92,7 +92,7 @@ function methodologyLines(a: Assumptions, flat: boolean): string[] {
     "How this was calculated",
     "Each post is costed month by month from 1 April to 31 March; a part month costs its share by days (16–30 September is 15/30 of September's pay).",
     "Pay in a month = full-time annual salary × FTE ÷ 12. The costing point is the " +
-      `${a.costingPoint === "mid" ? "mid-point" : a.costingPoint === "actual" ? "post-holder's actual point" : `${a.costingPoint} of the grade`} on the first day costed; ` +
+      `${COSTING_POINT_WORDS[a.costingPoint]} on the first day costed; ` +
       (a.incrementRule === "none"
         ? "no increments are modelled."
         : a.incrementRule === "anniversary"
@@ -324,7 +324,7 @@ function titleSection(s: GrantSheet): number {
   d.row([
     text(
       `${formatUkDate(window.start)} to ${formatUkDate(window.end)} (${span}) · ${posts.length} post${posts.length === 1 ? "" : "s"} · ` +
-        `costed at ${a.costingPoint === "mid" ? "mid-point" : a.costingPoint === "actual" ? "actual point" : `${a.costingPoint} of grade`} · ` +
+        `costed at the ${COSTING_POINT_WORDS[a.costingPoint]} · ` +
         (flat ? `flat on-costs ${pct(a.flatOnCostRate)}` : "employer NI, pension and levy"),
       "subtitle"
     ),

@@ -294,7 +294,7 @@ describe("a workbook with no Assumptions sheet", () => {
         code: "assumptions-defaults",
         sheet: "Staff",
         address: "A3",
-        message: `No Assumptions sheet was found, so the defaults were used: first financial year ${financialYearLabel(DEFAULT_FIRST_YEAR)} for 3 years, posts costed at the bottom of their grade, no pay awards, employer pension 19%, employer NI by the tax year's rates and the apprenticeship levy, no vacancy factor, no grant. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
+        message: `No Assumptions sheet was found, so the defaults were used: first financial year ${financialYearLabel(DEFAULT_FIRST_YEAR)} for 3 years, posts costed at the bottom of the grade, no pay awards, employer pension 19%, employer NI by the tax year's rates and the apprenticeship levy, no vacancy factor, no grant. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
         fix: "nothing to do if the defaults are what you want",
       },
     ]);
