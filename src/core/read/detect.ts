@@ -1,9 +1,10 @@
-import type { Grid } from "../grid";
+import type { CellValue, Grid } from "../grid";
 import { columnIndex, isBlank, positionIn, rangeA1, toA1 } from "../grid";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableSchema } from "./schema";
-import { hasNumberIn, isBlankRow, totalsLabelOf } from "./rows";
+import { hasNumberIn, isBlankRow, totalKindOf, totalsLabelOf } from "./rows";
 import { normaliseLabel } from "./text";
+import { parseDate, parseMoney } from "./values";
 
 /** Field → header text or column letter ("E"); "" means "do not map this field". */
 export type ColumnMapping<F extends string> = Partial<Record<F, string>>;
@@ -156,8 +157,17 @@ export function mapHeaderRow<F extends string>(
   schema: TableSchema<F>,
   mapping: ColumnMapping<F> = {}
 ): RowMapping<F> {
+  return mapHeaderCells(grid.values[r] ?? [], grid.origin.column, schema, mapping);
+}
+
+/** Maps the cells of a header (grid-relative columns; `originColumn` places a mapping by letter). */
+function mapHeaderCells<F extends string>(
+  row: readonly CellValue[],
+  originColumn: number,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F>
+): RowMapping<F> {
   const index = synonymIndex(schema);
-  const row = grid.values[r] ?? [];
   const texts: string[] = [];
   const headers: RowMapping<F>["headers"] = [];
   let rejected = false;
@@ -182,7 +192,7 @@ export function mapHeaderRow<F extends string>(
     const byText = texts.indexOf(normaliseLabel(wanted));
     let column = byText >= 0 && !taken.has(byText) ? byText : -1;
     if (column < 0 && /^\s*\$?[A-Za-z]{1,3}\s*$/.test(wanted)) {
-      const c = columnIndex(wanted.replace(/[\s$]/g, "")) - grid.origin.column;
+      const c = columnIndex(wanted.replace(/[\s$]/g, "")) - originColumn;
       if (c >= 0 && c < Math.max(row.length, 1) && !taken.has(c)) column = c;
     }
     if (column < 0) unresolved.push({ field: spec.field, wanted });
@@ -329,16 +339,96 @@ export function findBlockEnd<F extends string>(
   return last;
 }
 
+/** A header cell's text, "" for a blank (or a TRUE/FALSE, which no heading is). */
+const headingText = (v: CellValue | undefined): string =>
+  isBlank(v) || typeof v === "boolean" ? "" : String(v).trim();
+
+/** A row every filled cell of which is a heading: text that is not a figure, a date or a total. */
+function isHeadingRow(row: readonly CellValue[] | undefined, atLeast: number): boolean {
+  if (!row) return false;
+  let headings = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (typeof v !== "string") return false;
+    if (parseMoney(v) !== undefined || parseDate(v) !== undefined || totalKindOf(v)) return false;
+    headings++;
+  }
+  return headings >= atLeast;
+}
+
+/** A header in two rows, read as one: each column's text, and the columns whose text is the upper row's alone. */
+export interface StackedHeader {
+  cells: string[];
+  upperOnly: Set<number>;
+}
+
+/**
+ * A header laid out in two rows, as council establishments often are: a group heading over
+ * the columns it covers ("Salary" over "Min" | "Max", "Current" over "FTE" | "Salary"),
+ * usually merged, so that only its first cell holds the text. Each column's heading is
+ * then the group's and its own ("Salary Min", "Current FTE"); a group heading runs right
+ * across blank upper cells for as long as the lower row has headings under them. A column
+ * with a heading in one row only keeps that one ("Grade" over a blank). Undefined when the
+ * two rows are not both rows of headings.
+ */
+export function stackedHeader(
+  upper: readonly CellValue[] | undefined,
+  lower: readonly CellValue[] | undefined
+): StackedHeader | undefined {
+  if (!upper || !lower || !isHeadingRow(upper, 2) || !isHeadingRow(lower, 1)) return undefined;
+  const cells: string[] = [];
+  const upperOnly = new Set<number>();
+  let group = "";
+  for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
+    const up = headingText(upper[c]);
+    const low = headingText(lower[c]);
+    // A group runs on only over a run of lower headings, as a merged cell spans its columns.
+    if (up !== "") group = up;
+    else if (low === "" || headingText(lower[c - 1]) === "") group = "";
+    cells.push(group !== "" && low !== "" ? `${group} ${low}` : low || up);
+    if (low === "" && up !== "") upperOnly.add(c);
+  }
+  return { cells, upperOnly };
+}
+
+/** How well a mapping fits, by the fields it found. */
+function fieldScore<F extends string>(schema: TableSchema<F>, m: RowMapping<F>): number {
+  let score = 0;
+  for (const spec of schema.fields)
+    if (m.columns[spec.field] !== undefined) score += schema.weights[spec.field] ?? 1;
+  return score;
+}
+
+/**
+ * The header at row `r` read with the row under it, when the two are one header: both rows
+ * of headings, and together they find more of the table than either row alone.
+ */
+function stackedMapping<F extends string>(
+  grid: Grid,
+  r: number,
+  alone: RowMapping<F>,
+  schema: TableSchema<F>,
+  mapping: ColumnMapping<F>
+): { m: RowMapping<F>; upperOnly: Set<number> } | undefined {
+  const stacked = stackedHeader(grid.values[r], grid.values[r + 1]);
+  if (!stacked) return undefined;
+  const m = mapHeaderCells(stacked.cells, grid.origin.column, schema, mapping);
+  if (!qualifies(schema, m)) return undefined;
+  const lower = mapHeaderRow(grid, r + 1, schema, mapping);
+  const best = Math.max(
+    qualifies(schema, alone) ? fieldScore(schema, alone) : 0,
+    qualifies(schema, lower) ? fieldScore(schema, lower) : 0
+  );
+  return fieldScore(schema, m) > best ? { m, upperOnly: stacked.upperOnly } : undefined;
+}
+
 function scoreOf<F extends string>(
   schema: TableSchema<F>,
   m: RowMapping<F>,
   isTable: boolean,
   hasData: boolean
 ): number {
-  let score = 0;
-  for (const spec of schema.fields)
-    if (m.columns[spec.field] !== undefined) score += schema.weights[spec.field] ?? 1;
-  return score + (isTable ? 2 : 0) + (hasData ? 1 : 0);
+  return fieldScore(schema, m) + (isTable ? 2 : 0) + (hasData ? 1 : 0);
 }
 
 function candidateFrom<F extends string>(
@@ -347,9 +437,12 @@ function candidateFrom<F extends string>(
   r: number,
   m: RowMapping<F>,
   schema: TableSchema<F>,
-  mapping: ColumnMapping<F>
+  mapping: ColumnMapping<F>,
+  /** A header in two rows (r is the lower): the columns headed in the upper row alone. */
+  upperOnly?: Set<number>
 ): TableCandidate<F> {
   const last = findBlockEnd(grid, r, schema, m.columns, mapping);
+  const top = upperOnly ? r - 1 : r;
   const headerColumns = m.headers.map((h) => h.column);
   const firstColumn = headerColumns.length ? Math.min(...headerColumns) : 0;
   const lastColumn = headerColumns.length ? Math.max(...headerColumns) : 0;
@@ -364,10 +457,10 @@ function candidateFrom<F extends string>(
     table: grid.table,
     gridIndex,
     headerRow: grid.origin.row + r,
-    range: rangeA1(positionIn(grid, r, firstColumn), positionIn(grid, last, lastColumn)),
+    range: rangeA1(positionIn(grid, top, firstColumn), positionIn(grid, last, lastColumn)),
     headers: m.headers.map((h) => ({
       column: toSheet(h.column),
-      address: toA1(positionIn(grid, r, h.column)),
+      address: toA1(positionIn(grid, upperOnly?.has(h.column) ? top : r, h.column)),
       text: h.text,
       field: h.field,
     })),
@@ -401,9 +494,12 @@ function candidatesInGrid<F extends string>(
   for (let r = 0; r < limit; r++) {
     const row = grid.values[r];
     if (isBlankRow(row)) continue;
-    const m = mapHeaderRow(grid, r, schema, mapping);
-    if (!qualifies(schema, m)) continue;
-    const candidate = candidateFrom(grid, gridIndex, r, m, schema, mapping);
+    const alone = mapHeaderRow(grid, r, schema, mapping);
+    const stacked = stackedMapping(grid, r, alone, schema, mapping);
+    if (!stacked && !qualifies(schema, alone)) continue;
+    const candidate = stacked
+      ? candidateFrom(grid, gridIndex, r + 1, stacked.m, schema, mapping, stacked.upperOnly)
+      : candidateFrom(grid, gridIndex, r, alone, schema, mapping);
     found.push(candidate);
     r = candidate.lastIndex;
     limit = Math.min(grid.values.length, r + 1 + HEADER_SEARCH_ROWS);

@@ -41,6 +41,8 @@ export {
   chooseCandidate,
   fieldForHeader,
   mapHeaderRow,
+  stackedHeader,
+  type StackedHeader,
   HEADER_SEARCH_ROWS,
   type ColumnMapping,
   type HeaderCell,

@@ -1,12 +1,13 @@
 import type { Grid, Issue } from "../grid";
-import { columnLetters } from "../grid";
+import { columnLetters, isBlank } from "../grid";
 import type { WorkbookGrids } from "../workbook/types";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables } from "./detect";
 import { issueAt } from "./issues";
 import { editDistance, normaliseLabel } from "./text";
 import type { TableSchema } from "./schema";
-import { labelOf } from "./table";
+import { labelOf, NUMERIC_KINDS } from "./table";
+import { parseNumber } from "./values";
 
 /** Which table to read, when the workbook has several, and how to map its columns. */
 export interface TableChoice<F extends string> {
@@ -110,7 +111,7 @@ export function locateTable<F extends string>(
       )
     );
   }
-  const misses = nearMisses(chosen, schema);
+  const misses = nearMisses(chosen, schema, grid);
   issues.push(...misses.map((miss) => nearMissIssue(grid, chosen, miss)));
   return { candidates, chosen, grid, issues, misses };
 }
@@ -166,20 +167,26 @@ export interface NearMiss<F extends string> {
  */
 function nearMisses<F extends string>(
   chosen: TableCandidate<F>,
-  schema: TableSchema<F>
+  schema: TableSchema<F>,
+  grid: Grid
 ): NearMiss<F>[] {
   const lacking = schema.fields.filter((f) => chosen.columns[f.field] === undefined);
   const found: NearMiss<F>[] = [];
   for (const header of chosen.headers) {
     if (header.field !== undefined) continue;
     const heading = normaliseLabel(header.text.slice(0, 40));
+    // "Postholder" over people's names is one slip from "Post holders" (a headcount), but
+    // a column of names is not a column of figures: suggesting it would mislead.
+    const names = holdsNamesOnly(grid, chosen, header.column);
     let best: { field: (typeof lacking)[number]; distance: number } | undefined;
-    for (const field of lacking)
+    for (const field of lacking) {
+      if (names && NUMERIC_KINDS.has(field.kind)) continue;
       for (const synonym of field.synonyms) {
         const distance = editDistance(heading, normaliseLabel(synonym));
         if (distance <= slipsAllowed(synonym.length) && (!best || distance < best.distance))
           best = { field, distance };
       }
+    }
     if (best)
       found.push({
         column: header.column,
@@ -189,6 +196,23 @@ function nearMisses<F extends string>(
       });
   }
   return found;
+}
+
+/** True when a column's cells under the header hold text and never a figure (names, notes). */
+function holdsNamesOnly<F extends string>(
+  grid: Grid,
+  chosen: TableCandidate<F>,
+  column: number
+): boolean {
+  const c = column - grid.origin.column;
+  let text = false;
+  for (let r = chosen.headerIndex + 1; r <= chosen.lastIndex; r++) {
+    const v = grid.values[r]?.[c];
+    if (isBlank(v)) continue;
+    if (parseNumber(v) !== undefined) return false;
+    text = true;
+  }
+  return text;
 }
 
 /** "Column D 'Salery' … (did you mean 'Salary'?)": what a near miss's issue says. */

@@ -67,7 +67,7 @@ function mappedColumns<F extends string>(
   return out;
 }
 
-const NUMERIC_KINDS = new Set([
+export const NUMERIC_KINDS: ReadonlySet<string> = new Set([
   "number",
   "money",
   "percent",
