@@ -173,4 +173,15 @@ export const DEFAULT_CASES: Case[] = [
     ],
     said: "info shares-defaults Localities!A1",
   },
+  {
+    what: "a salary headed pro rata: the pay for the post's FTE, its full-time salary pay ÷ FTE",
+    grids: [
+      grid("Staff", [
+        ["Post title", "FTE", "Salary (pro rata)"],
+        ["Social Worker", 0.5, 18000],
+      ]),
+      settings(),
+    ],
+    said: "info salary-pro-rata Staff!C1",
+  },
 ];

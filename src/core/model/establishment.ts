@@ -18,6 +18,7 @@ export type PostField =
   | "minSalary"
   | "maxSalary"
   | "salary"
+  | "proRataSalary"
   | "spinalPoint"
   | "startDate"
   | "endDate"

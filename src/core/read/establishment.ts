@@ -1,6 +1,6 @@
 import { agencyHoursAmbiguity } from "../changes/agency";
 import type { Grid, Issue } from "../grid";
-import { toA1 } from "../grid";
+import { columnLetters, toA1 } from "../grid";
 import type {
   ContractType,
   Establishment,
@@ -79,7 +79,7 @@ export function readEstablishment(
       "The establishment has no FTE column",
       unlessMissed(["fte", "currentFte"], "add an FTE (or WTE) column, or map one")
     );
-  const hasPayColumn = ["salary", "minSalary", "maxSalary", "grade"].some(
+  const hasPayColumn = ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
     (f) => columns[f as PostField] !== undefined
   );
   if (!hasPayColumn)
@@ -113,6 +113,7 @@ export function readEstablishment(
   });
   issues.push(...read.issues, ...postIssues);
   issues.push(...unchangedNote(grid, chosen.headers, columns.proposedFte, posts));
+  issues.push(...proRataNote(grid, chosen, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>
@@ -153,6 +154,59 @@ export function readEstablishment(
   };
   if (chosen.table !== undefined) establishment.table = chosen.table;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/**
+ * A salary pro rata is what the post is paid for its FTE; costing multiplies a full-time
+ * salary by the FTE, so the full-time salary is the pay ÷ FTE (unrounded, so the cost is
+ * the pay itself). A post of no FTE costs nothing and keeps no salary. A Salary column
+ * beside it wins: it is the full-time figure.
+ */
+function fromProRata(post: Post, paid: unknown): void {
+  if (post.salary !== undefined || typeof paid !== "number" || !(post.fte > 0)) return;
+  post.salary = paid / post.fte;
+}
+
+const poundsOf = (x: number): string => formatPounds(x).replace(/\.00$/, "");
+
+/** How a pro-rata salary column was read, said once at its heading with a worked example. */
+function proRataNote(
+  grid: Grid,
+  chosen: TableCandidate<PostField>,
+  posts: readonly Post[]
+): Issue[] {
+  const at = chosen.headers.find((h) => h.column === chosen.columns.proRataSalary);
+  if (!at) return [];
+  const heading = `Column ${columnLetters(at.column)} '${at.text}'`;
+  const salary = chosen.columns.salary;
+  if (salary !== undefined)
+    return [
+      issueAtAddress(
+        grid.sheet,
+        at.address,
+        "info",
+        "salary-pro-rata-not-read",
+        `${heading} (pro rata) is not read: column ${columnLetters(salary)} is the full-time salary costed`,
+        "nothing to do; to cost the pro-rata pay instead, map Salary to nothing"
+      ),
+    ];
+  const example =
+    posts.find((p) => p.cells.proRataSalary && p.fte > 0 && p.fte !== 1) ??
+    posts.find((p) => p.cells.proRataSalary && p.fte > 0);
+  const worked =
+    example && example.salary !== undefined
+      ? ` (${describeValue(example.title)} at ${example.cells.proRataSalary}: ${poundsOf(example.salary * example.fte)} ÷ ${formatFigure(example.fte)} FTE = ${poundsOf(example.salary)} full time)`
+      : "";
+  return [
+    issueAtAddress(
+      grid.sheet,
+      at.address,
+      "info",
+      "salary-pro-rata",
+      `${heading} is read as what each post is paid for its FTE, so its full-time salary is that ÷ FTE${worked}: the cost is the pay, not the pay × FTE again`,
+      "nothing to do if the column is the pay for the post's hours; if it holds full-time salaries, head it 'Salary'"
+    ),
+  ];
 }
 
 /** How many posts a blank Proposed FTE left as they are: said once, at its header. */
@@ -315,6 +369,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     if (typeof v === "number") post[f] = v;
   }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
+  fromProRata(post, row.values.proRataSalary);
   const contract = row.values.contractType ?? statusContract(row, ctx);
   if (typeof contract === "string") post.contractType = contract as ContractType;
   const proposedContract = row.values.proposedContractType;
@@ -583,7 +638,13 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       "check the point and the grade against the pay scales table"
     );
   if (!ctx.checkPay) return;
-  const unreadable = row.unreadable.salary || row.unreadable.minSalary || row.unreadable.maxSalary;
+  const unreadable =
+    row.unreadable.salary ||
+    row.unreadable.minSalary ||
+    row.unreadable.maxSalary ||
+    row.unreadable.proRataSalary ||
+    // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
+    row.values.proRataSalary !== undefined;
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
   const message =
     post.grade === undefined

@@ -33,7 +33,10 @@ function pointWord(pc: PostCosting, costingPoint: CostingPoint): string {
 export function salaryBasis(pc: PostCosting, costingPoint: CostingPoint): string {
   const { pay, post } = pc;
   if (pay.source === "none") return "No salary, grade range or pay scale: £0";
-  if (pay.source === "salary") return "Salary as given";
+  if (pay.source === "salary")
+    return post.cells.proRataSalary && !post.cells.salary
+      ? "Salary pro rata ÷ FTE"
+      : "Salary as given";
   const at = pointWord(pc, costingPoint);
   if (pay.source === "pay-scales") {
     if (pay.startBetween)

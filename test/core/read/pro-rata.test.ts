@@ -1,0 +1,48 @@
+import { readEstablishment } from "../../../src/core/read";
+import { grid, where } from "./helpers";
+
+const read = (rows: (string | number)[][]) => readEstablishment({ grids: [grid("Staff", rows)] });
+
+describe("a salary pro rata (the pay for the post's FTE)", () => {
+  it("is costed as a full-time salary of pay ÷ FTE, so the pay is not multiplied by the FTE again", () => {
+    const r = read([
+      ["Post", "FTE", "Salary (pro rata)"],
+      ["Social Worker", 0.5, 18000],
+      ["Senior Practitioner", 0.81, 32400],
+      ["Manager", 1, 40000],
+    ]);
+    const posts = r.establishment!.posts;
+    expect(posts.map((p) => p.salary)).toEqual([36000, 32400 / 0.81, 40000]);
+    // The pay itself again, to the penny, as the costing multiplies by the FTE.
+    expect(posts.map((p) => Math.round(p.salary! * p.fte * 100) / 100)).toEqual([
+      18000, 32400, 40000,
+    ]);
+    // No salary cell: a live formula must not read the pay as a full-time salary.
+    expect(posts[0].cells).toMatchObject({ proRataSalary: "C2" });
+    expect(posts[0].cells.salary).toBeUndefined();
+    const note = r.issues.find((i) => i.code === "salary-pro-rata")!;
+    expect(note).toMatchObject({ severity: "info", sheet: "Staff", address: "C1" });
+    expect(note.message).toContain("'Social Worker' at C2: £18,000 ÷ 0.5 FTE = £36,000 full time");
+  });
+
+  it("costs the Salary column when both are there, and says the pro-rata one is not read", () => {
+    const r = read([
+      ["Post", "FTE", "Salary", "Salary (pro rata)"],
+      ["Social Worker", 0.5, 36000, 18000],
+    ]);
+    expect(r.establishment!.posts[0].salary).toBe(36000);
+    expect(where(r.issues).filter((w) => w.includes("pro-rata"))).toEqual([
+      "info:salary-pro-rata-not-read@D1",
+    ]);
+  });
+
+  it("leaves a post of no FTE with no salary and no error (it costs nothing)", () => {
+    const r = read([
+      ["Post", "FTE", "Pro rata salary"],
+      ["Vacant post", 0, 0],
+      ["Manager", 1, 40000],
+    ]);
+    expect(r.establishment!.posts.map((p) => p.salary)).toEqual([undefined, 40000]);
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+});
