@@ -77,7 +77,7 @@ export function readEstablishment(
     headerIssue(
       "fte-column-missing",
       "The establishment has no FTE column",
-      unlessMissed(["fte", "currentFte"], "add an FTE (or WTE) column, or map one")
+      unlessMissed(["fte", "currentFte"], fteFix(chosen))
     );
   const hasPayColumn = ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
     (f) => columns[f as PostField] !== undefined
@@ -207,6 +207,19 @@ function proRataNote(
       "nothing to do if the column is the pay for the post's hours; if it holds full-time salaries, head it 'Salary'"
     ),
   ];
+}
+
+/**
+ * What to do about a missing FTE column. Weekly hours are not FTE until divided by the
+ * employer's full-time week, which varies (37, 36, 35 hours): the user is shown how, not
+ * guessed for.
+ */
+function fteFix(chosen: TableCandidate<PostField>): string {
+  const hours = chosen.headers.find((h) => h.column === chosen.columns.hoursPerWeek);
+  if (!hours) return "add an FTE (or WTE) column, or map one";
+  const letter = columnLetters(hours.column);
+  const row = chosen.headerRow + 2;
+  return `add an FTE column worked out from column ${letter} '${hours.text}' and your full-time week, e.g. =${letter}${row}/37 for a 37-hour week, or map one`;
 }
 
 /** How many posts a blank Proposed FTE left as they are: said once, at its header. */

@@ -46,3 +46,18 @@ describe("a salary pro rata (the pay for the post's FTE)", () => {
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 });
+
+describe("weekly hours with no FTE column", () => {
+  it("is refused at the header with how to work FTE out from the hours column", () => {
+    const r = read([
+      ["Post", "Contracted hours", "Salary"],
+      ["Social Worker", 37, 36000],
+      ["Family Worker", 18.5, 28000],
+    ]);
+    const error = r.issues.find((i) => i.code === "fte-column-missing")!;
+    expect(error).toMatchObject({ severity: "error", sheet: "Staff", address: "A1" });
+    expect(error.fix).toBe(
+      "add an FTE column worked out from column B 'Contracted hours' and your full-time week, e.g. =B2/37 for a 37-hour week, or map one"
+    );
+  });
+});
