@@ -184,4 +184,15 @@ export const DEFAULT_CASES: Case[] = [
     ],
     said: "info salary-pro-rata Staff!C1",
   },
+  {
+    what: "an FTE column headed as a percentage of full time: 100 read as 1 FTE",
+    grids: [
+      grid("Staff", [
+        ["Post title", "Salary", "FTE %"],
+        ["Social Worker", 36000, 50],
+      ]),
+      settings(),
+    ],
+    said: "info column-unit-converted Staff!C1",
+  },
 ];

@@ -153,6 +153,11 @@ export interface Establishment {
   headerRow: number;
   /** Which sheet column (zero-based) each mapped field was read from. */
   columns: Partial<Record<PostField, number>>;
+  /**
+   * Columns whose heading gives another unit ("Monthly salary", "FTE %"): the posts hold
+   * their figures × this, so a formula cannot use the cell as it stands.
+   */
+  columnScales?: Partial<Record<PostField, number>>;
   posts: Post[];
   totals: TotalsRow[];
   /**

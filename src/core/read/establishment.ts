@@ -21,6 +21,7 @@ import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { implausibleSalaries } from "./implausible";
+import { columnUnits, scaleRow, scaled } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 
@@ -105,9 +106,12 @@ export function readEstablishment(
     scales,
     hasScales: options.payScales !== undefined,
   };
+  const units = columnUnits(grid, chosen);
+  issues.push(...units.issues);
   // Row checks go to their own list, so table-level issues (parsing, totals) come first.
   const posts: Post[] = [];
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
+    scaleRow(row, units.scales);
     const post = buildPost(row, context);
     if (post) posts.push(post);
   });
@@ -139,8 +143,9 @@ export function readEstablishment(
       kind: t.kind,
       cells: t.cells,
     };
-    const fte = t.values.fte ?? t.values.currentFte;
-    if (fte !== undefined) total.fte = fte;
+    const fteField = t.values.fte !== undefined ? "fte" : "currentFte";
+    const fte = t.values[fteField];
+    if (fte !== undefined) total.fte = scaled(fte, units.scales[fteField] ?? 1);
     if (t.values.headcount !== undefined) total.headcount = t.values.headcount;
     return total;
   });
@@ -153,6 +158,7 @@ export function readEstablishment(
     totals,
   };
   if (chosen.table !== undefined) establishment.table = chosen.table;
+  if (Object.keys(units.scales).length > 0) establishment.columnScales = units.scales;
   return { establishment, candidates: located.candidates, issues };
 }
 

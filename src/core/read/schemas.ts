@@ -162,6 +162,11 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "funded fte",
         "establishment fte",
         "fte establishment",
+        "fte percentage",
+        "fte percent",
+        "percentage of full time",
+        "percent of full time",
+        "% of full time",
       ],
     },
     {

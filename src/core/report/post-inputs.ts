@@ -22,7 +22,8 @@ export const hasReason = (d: Definition): d is { reason: string } => "reason" in
 export function postCell(est: Establishment, post: Post, ...fields: PostField[]): Expr | undefined {
   for (const field of fields) {
     const address = post.cells[field];
-    if (!address) continue;
+    // A cell in another unit (monthly, £000, %) is not the figure the post holds.
+    if (!address || est.columnScales?.[field] !== undefined) continue;
     // The current FTE column is read into post.fte; every other field has its own property.
     const v = post[(field === "currentFte" ? "fte" : field) as keyof Post];
     return sourceRef(est.sheet, address, typeof v === "number" || typeof v === "string" ? v : null);
