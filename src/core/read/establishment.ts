@@ -20,7 +20,7 @@ import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
-import { implausibleSalaries } from "./implausible";
+import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { columnUnits, scaleRow, scaled } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
@@ -118,6 +118,15 @@ export function readEstablishment(
   issues.push(...read.issues, ...postIssues);
   issues.push(...unchangedNote(grid, chosen.headers, columns.proposedFte, posts));
   issues.push(...proRataNote(grid, chosen, posts));
+  const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
+  issues.push(
+    ...fteLooksLikeHours(
+      grid.sheet,
+      fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
+      posts,
+      columns.headcount !== undefined
+    )
+  );
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>

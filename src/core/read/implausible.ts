@@ -125,3 +125,38 @@ export function implausibleSalaries(
   }
   return issues;
 }
+
+/** Full-time weeks in hours, as employers set them. */
+const FULL_TIME_WEEKS = new Set([35, 36, 37, 37.5, 39, 40]);
+
+/**
+ * FTE figures that look like weekly hours: with no No of staff to compare with, 37 in an
+ * FTE column is 37 full-time posts, costed as such. Said at the FTE heading when most posts
+ * have between 7 and 48 "FTE" and the commonest figure, on two posts or more, is a
+ * full-time week; an establishment of aggregated rows (47.93 FTE) has neither mark.
+ */
+export function fteLooksLikeHours(
+  sheet: string,
+  header: { address: string; column: string } | undefined,
+  posts: readonly Post[],
+  hasHeadcount: boolean
+): Issue[] {
+  if (!header || hasHeadcount || posts.length < 3) return [];
+  const inHours = posts.filter((p) => p.fte >= 7 && p.fte <= 48);
+  if (inHours.length < posts.length * 0.8) return [];
+  const counts = new Map<number, number>();
+  for (const p of inHours) counts.set(p.fte, (counts.get(p.fte) ?? 0) + 1);
+  const [commonest, times] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (times < 2 || !FULL_TIME_WEEKS.has(commonest)) return [];
+  const first = posts.find((p) => p.fte === commonest);
+  return [
+    issueAtAddress(
+      sheet,
+      header.address,
+      "warning",
+      "fte-looks-like-hours",
+      `The FTE figures look like weekly hours (${formatFigure(commonest)} on ${times} posts): an FTE of ${formatFigure(commonest)} is ${formatFigure(commonest)} full-time posts, and is costed so`,
+      `if they are hours, head column ${header.column} 'Hours' and add an FTE column worked out from it (e.g. =${first?.cells.fte ?? `${header.column}2`}/${formatFigure(commonest)}); FTE is 1 for a full-time post`
+    ),
+  ];
+}

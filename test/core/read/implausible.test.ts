@@ -99,3 +99,46 @@ describe("salaries that look typed in the wrong unit", () => {
     );
   });
 });
+
+describe("FTE figures that look like weekly hours", () => {
+  const read = (rows: (string | number)[][]) => readEstablishment({ grids: [grid("Staff", rows)] });
+  const hoursWarnings = (rows: (string | number)[][]) =>
+    read(rows).issues.filter((i) => i.code === "fte-looks-like-hours");
+
+  it("are said at the FTE heading, with how to make FTE of them", () => {
+    const said = hoursWarnings([
+      ["Post", "FTE", "Salary"],
+      ["Social Worker", 37, 36000],
+      ["Social Worker", 37, 36000],
+      ["Family Worker", 18.5, 28000],
+      ["Admin Officer", 30, 22000],
+    ]);
+    expect(said.map((i) => [i.severity, i.address, i.message, i.fix])).toEqual([
+      [
+        "warning",
+        "B1",
+        "The FTE figures look like weekly hours (37 on 2 posts): an FTE of 37 is 37 full-time posts, and is costed so",
+        "if they are hours, head column B 'Hours' and add an FTE column worked out from it (e.g. =B2/37); FTE is 1 for a full-time post",
+      ],
+    ]);
+  });
+
+  it("are not said of aggregated rows, or beside a No of staff column", () => {
+    expect(
+      hoursWarnings([
+        ["Position Name", "FTE", "Salary"],
+        ["Family Support Worker", 47.93, 20862],
+        ["Unit Manager", 7, 29531],
+        ["Social Worker", 12.5, 36000],
+      ])
+    ).toEqual([]);
+    expect(
+      hoursWarnings([
+        ["Post", "FTE", "No of staff", "Salary"],
+        ["Family Support Worker", 37, 40, 20862],
+        ["Family Support Worker", 37, 40, 20862],
+        ["Unit Manager", 37, 37, 29531],
+      ])
+    ).toEqual([]);
+  });
+});
