@@ -2,11 +2,11 @@
  * The settings that shape every figure, when an Assumptions sheet leaves them out (no row,
  * or a blank value): the build takes the default, and says which at the sheet, so a sheet
  * typed with only a pension rate does not cost the wrong years or grade point in silence.
- * (With no Assumptions sheet at all, one note lists every default: see workbook.ts.)
+ * With no Assumptions sheet at all, one note lists every default (`defaultsTaken`).
  */
 import { columnLetters, fromA1, topLeftOf, type Grid, type Issue } from "../grid";
 import { financialYearLabel } from "../dates";
-import type { Assumptions, IncrementRule, Localities } from "../model";
+import type { Assumptions, Establishment, IncrementRule, Localities } from "../model";
 import { COSTING_POINT_WORDS } from "../model";
 import { formatNumber } from "../money";
 import type { ReadAssumptionsResult } from "./assumptions";
@@ -141,6 +141,57 @@ export function localityDefaults(
       "shares-defaults",
       `The locality shares use ${taken.length === 1 ? "a default" : "defaults"} the Assumptions sheet does not set: ${taken.join("; ")}`,
       "set 'FTE to share out', 'Allocation unit (FTE)' or the 'Weight:' rows on the Assumptions sheet to choose them"
+    ),
+  ];
+}
+
+/**
+ * Defaults the figures rest on, each one note at the establishment's header: people taken
+ * from FTE when there is no headcount column, and, with no Assumptions sheet, which
+ * settings shape the figures and how to set them.
+ */
+export function defaultsTaken(
+  establishment: Establishment | undefined,
+  assumptions: ReadAssumptionsResult
+): Issue[] {
+  if (!establishment) return [];
+  const corner = topLeftOf(establishment.range);
+  const issues: Issue[] = [];
+  // Employer NI is per person: with no headcount the people are a guess, so say which.
+  if (
+    establishment.columns.headcount === undefined &&
+    assumptions.assumptions.onCostMode !== "flat"
+  )
+    issues.push(
+      issueAtAddress(
+        establishment.sheet,
+        corner,
+        "info",
+        "headcount-column-missing",
+        "The establishment has no headcount column, so each row's people are taken as its FTE rounded up (2.5 FTE as 3 people) for employer NI, which is worked out per person",
+        "add a 'No of staff' (headcount) column if a row's FTE is shared by more people, or map one"
+      )
+    );
+  if (assumptions.found) return issues;
+  const a = assumptions.assumptions;
+  const used = [
+    `first financial year ${financialYearLabel(a.firstYear)} for ${a.years} years`,
+    `posts costed at the ${COSTING_POINT_WORDS[a.costingPoint]}`,
+    "no pay awards",
+    `employer pension ${formatNumber(a.pensionRate * 100, 1)}%`,
+    `employer NI by the tax year's rates${a.apprenticeshipLevy ? " and the apprenticeship levy" : ""}`,
+    "no vacancy factor",
+    "no grant",
+  ];
+  return [
+    ...issues,
+    issueAtAddress(
+      establishment.sheet,
+      corner,
+      "info",
+      "assumptions-defaults",
+      `No Assumptions sheet was found, so the defaults were used: ${used.join(", ")}. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
+      "nothing to do if the defaults are what you want"
     ),
   ];
 }

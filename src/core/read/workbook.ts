@@ -17,10 +17,9 @@ import {
 } from "./assumptions";
 import { checkUnitCount, inWholeUnits, SharesInputError } from "../shares";
 import { issueAtAddress } from "./issues";
-import { financialYearLabel } from "../dates";
 import { formatNumber, formatPounds } from "../money";
 import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
-import { COSTING_POINT_WORDS, establishmentFte, grantPosts, hasFunding } from "../model";
+import { establishmentFte, grantPosts, hasFunding } from "../model";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readStructures } from "./structures";
@@ -29,7 +28,12 @@ import { readRoles, withoutTable } from "./roles";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
-import { grantAmountMissing, localityDefaults, shapingDefaults } from "./assumption-defaults";
+import {
+  defaultsTaken,
+  grantAmountMissing,
+  localityDefaults,
+  shapingDefaults,
+} from "./assumption-defaults";
 import { findScenario } from "./scenarios";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
@@ -269,57 +273,6 @@ function chosenScenario(
       : "add a column headed with the scenario's name beside the Value column, holding the settings it changes"
   );
   return { ...read, base, issues: [...read.issues, issue] };
-}
-
-/**
- * Defaults the figures rest on, each one note at the establishment's header: people taken
- * from FTE when there is no headcount column, and, with no Assumptions sheet, which
- * settings shape the figures and how to set them.
- */
-function defaultsTaken(
-  establishment: Establishment | undefined,
-  assumptions: ReadAssumptionsResult
-): Issue[] {
-  if (!establishment) return [];
-  const corner = topLeftOf(establishment.range);
-  const issues: Issue[] = [];
-  // Employer NI is per person: with no headcount the people are a guess, so say which.
-  if (
-    establishment.columns.headcount === undefined &&
-    assumptions.assumptions.onCostMode !== "flat"
-  )
-    issues.push(
-      issueAtAddress(
-        establishment.sheet,
-        corner,
-        "info",
-        "headcount-column-missing",
-        "The establishment has no headcount column, so each row's people are taken as its FTE rounded up (2.5 FTE as 3 people) for employer NI, which is worked out per person",
-        "add a 'No of staff' (headcount) column if a row's FTE is shared by more people, or map one"
-      )
-    );
-  if (assumptions.found) return issues;
-  const a = assumptions.assumptions;
-  const used = [
-    `first financial year ${financialYearLabel(a.firstYear)} for ${a.years} years`,
-    `posts costed at the ${COSTING_POINT_WORDS[a.costingPoint]}`,
-    "no pay awards",
-    `employer pension ${formatNumber(a.pensionRate * 100, 1)}%`,
-    `employer NI by the tax year's rates${a.apprenticeshipLevy ? " and the apprenticeship levy" : ""}`,
-    "no vacancy factor",
-    "no grant",
-  ];
-  return [
-    ...issues,
-    issueAtAddress(
-      establishment.sheet,
-      corner,
-      "info",
-      "assumptions-defaults",
-      `No Assumptions sheet was found, so the defaults were used: ${used.join(", ")}. To set them, add an Assumptions sheet: 'estab init' writes one with every setting, and the task pane's Assumptions tab creates it`,
-      "nothing to do if the defaults are what you want"
-    ),
-  ];
 }
 
 /**
