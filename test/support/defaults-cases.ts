@@ -195,4 +195,9 @@ export const DEFAULT_CASES: Case[] = [
     ],
     said: "info column-unit-converted Staff!C1",
   },
+  {
+    what: "a pay award for the first year costed: taken to be in the salaries already",
+    grids: [grid("Staff", [STAFF, post("Social Worker")]), settings(["Pay award 2025/26", "3%"])],
+    said: "info pay-award-in-base Assumptions!B7",
+  },
 ];

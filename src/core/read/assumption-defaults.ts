@@ -105,6 +105,33 @@ export function grantAmountMissing(read: ReadAssumptionsResult): Issue[] {
 }
 
 /**
+ * A pay award for the first financial year costed, or an earlier one, is taken to be in
+ * the salaries already (they are costed as the first year's): typed, it changes nothing,
+ * which must be said at its cell, or "Pay award 2026/27 3%" is left out in silence.
+ */
+export function awardsInBase(read: ReadAssumptionsResult): Issue[] {
+  const { sheet, cells } = read.source;
+  const a = read.assumptions;
+  if (!sheet) return [];
+  const first = financialYearLabel(a.firstYear);
+  return a.payAwards.flatMap((award) => {
+    const at = cells[`payAward:${award.year}`] ?? cells[`payAwardMinimum:${award.year}`];
+    if (award.year > a.firstYear || !at) return [];
+    const fy = financialYearLabel(award.year);
+    return [
+      issueAtAddress(
+        sheet,
+        at,
+        "info",
+        "pay-award-in-base",
+        `The pay award for ${fy} is not applied: the costing starts in ${first}, and the salaries and pay scales are taken to be ${first}'s, with every award up to ${first} in them already`,
+        `nothing to do if the salaries are ${first}'s; if they are an earlier year's, raise them by the award (or start the costing in the year they are for)`
+      ),
+    ];
+  });
+}
+
+/**
  * The share-out's own defaults, with a localities table: no FTE to share out means the
  * establishment's FTE (rounded to whole units), no allocation unit means 0.1 FTE, and no
  * weights the documented ones. One note at the localities table says which were taken.

@@ -29,6 +29,7 @@ import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
 import {
+  awardsInBase,
   defaultsTaken,
   grantAmountMissing,
   localityDefaults,
@@ -117,6 +118,7 @@ export function readWorkbook(
       // The costing's settings matter only when there are posts to cost.
       ...(est.establishment ? shapingDefaults(workbook.grids, assumptions) : []),
       ...grantAmountMissing(assumptions),
+      ...(est.establishment ? awardsInBase(assumptions) : []),
       ...localityDefaults(
         workbook.grids,
         assumptions,
