@@ -63,9 +63,13 @@ function noteCell(
 export function shapingDefaults(grids: readonly Grid[], read: ReadAssumptionsResult): Issue[] {
   if (!read.found) return [];
   const { sheet, cells } = read.source;
+  // A years-across sheet's header gives the window (its own note says so).
+  const fromHeader = read.windowFromHeader ? new Set(["firstYear", "years"]) : new Set();
   const taken = SHAPING.flatMap(([key, name, value]) => {
     const v = value(read.assumptions);
-    return v === undefined || given(grids, sheet, cells[key]) ? [] : [`${name} ${v}`];
+    return v === undefined || fromHeader.has(key) || given(grids, sheet, cells[key])
+      ? []
+      : [`${name} ${v}`];
   });
   if (taken.length === 0) return [];
   return [

@@ -25,6 +25,7 @@ import {
   type Limit,
 } from "./limits";
 import { roundPenny } from "../money";
+import { yearEntries, yearsAcrossHeader, yearsAcrossNote, type YearColumn } from "./years-across";
 import { readScenarios } from "./scenarios";
 
 /**
@@ -881,6 +882,8 @@ export interface ReadAssumptionsResult {
   found: boolean;
   /** The scenario columns beside the Value column, in sheet order (see scenarios.ts). */
   scenarios: Scenario[];
+  /** The first year or the number of years came from a years-across header, not a row. */
+  windowFromHeader?: boolean;
 }
 
 export interface Block {
@@ -888,6 +891,8 @@ export interface Block {
   start: number;
   labelColumn: number;
   valueColumn: number;
+  /** The financial years across the top (years-across.ts), when the sheet is laid out so. */
+  years?: YearColumn[];
 }
 
 const SETTING_HEADERS = new Set([
@@ -918,6 +923,13 @@ function headerBlock(grid: Grid): Block | undefined {
   return undefined;
 }
 
+function yearsAcrossBlock(grid: Grid): Block | undefined {
+  const header = yearsAcrossHeader(grid);
+  if (!header) return undefined;
+  const { row, labelColumn, years } = header;
+  return { grid, start: row + 1, labelColumn, valueColumn: years[0].column, years };
+}
+
 const isAssumptionsName = (name: string | undefined) =>
   name !== undefined && normaliseLabel(name).startsWith("assumption");
 
@@ -935,7 +947,7 @@ export function findAssumptionsBlock(workbook: WorkbookGrids): Block | undefined
     ...grids.filter((g) => g.table === undefined && isAssumptionsName(g.sheet)),
   ];
   for (const grid of named) {
-    const block = headerBlock(grid);
+    const block = headerBlock(grid) ?? yearsAcrossBlock(grid);
     if (block) return block;
   }
   if (named.length > 0) return { grid: named[0], start: 0, labelColumn: 0, valueColumn: 1 };
@@ -966,20 +978,29 @@ export function readAssumptions(
       scenarios: [],
     };
   const base = readSettingRows(block, options, () => block.valueColumn);
-  const scenarios = readScenarios(
-    block,
-    {
-      rows: (columnOf) => readSettingRows(block, options, columnOf),
-      keyOf: (label) => matchSetting(label)?.key,
-    },
-    base.issues
-  );
+  // Columns of years are the years, not scenarios.
+  const scenarios = block.years
+    ? { scenarios: [], issues: [] }
+    : readScenarios(
+        block,
+        {
+          rows: (columnOf) => readSettingRows(block, options, columnOf),
+          keyOf: (label) => matchSetting(label)?.key,
+        },
+        base.issues
+      );
+  const windowFromHeader =
+    block.years !== undefined && (!base.cells.firstYear || !base.cells.years);
+  const note = block.years
+    ? [yearsAcrossNote(block.grid, { row: block.start - 1, years: block.years }, windowFromHeader)]
+    : [];
   return {
     assumptions: base.assumptions,
     source: { sheet: block.grid.sheet, cells: base.cells },
-    issues: [...base.issues, ...scenarios.issues],
+    issues: [...note, ...base.issues, ...scenarios.issues],
     found: true,
     scenarios: scenarios.scenarios,
+    ...(windowFromHeader ? { windowFromHeader } : {}),
   };
 }
 
@@ -1001,8 +1022,9 @@ export function readSettingRows(
   options: ReadAssumptionsOptions,
   columnOf: (row: number) => number
 ): SettingRowsRead {
-  const { grid, start, labelColumn } = block;
-  const defaults = defaultAssumptions(options.defaultFirstYear);
+  const { grid, start, labelColumn, years } = block;
+  const defaults = defaultAssumptions(years ? years[0].year : options.defaultFirstYear);
+  if (years) defaults.years = years.length;
   const draft: Draft = {
     a: defaults,
     awardPercent: new Map(),
@@ -1014,11 +1036,21 @@ export function readSettingRows(
   const labelCells = new Map<string, { cell: string; value: string }>();
   const names = settingNames(defaults.firstYear);
 
+  const match = {
+    plain: (label: string) => SETTING_LOOKUP.has(normaliseLabel(label)),
+    perYear: (label: string) => "yearSpec" in (matchSetting(label) ?? {}),
+  };
   for (let r = start; r < grid.values.length; r++) {
+    const label = grid.values[r]?.[labelColumn];
+    if (typeof label !== "string" || isBlank(label)) continue;
+    const entries = years
+      ? yearEntries(grid, r, label, years, match, issues)
+      : [{ label, column: columnOf(r) }];
+    for (const entry of entries) readRow(r, entry.label, entry.column);
+  }
+
+  function readRow(r: number, labelValue: string, valueColumn: number): void {
     const row = grid.values[r] ?? [];
-    const labelValue = row[labelColumn];
-    if (typeof labelValue !== "string" || isBlank(labelValue)) continue;
-    const valueColumn = columnOf(r);
     const value = row[valueColumn];
     const at = (
       c: number,
@@ -1031,7 +1063,7 @@ export function readSettingRows(
     const matched = matchSetting(labelValue);
     if (!matched) {
       // A label with nothing beside it is a heading or a note, not a setting.
-      if (isBlank(value)) continue;
+      if (isBlank(value)) return;
       const closest = closestLabel(
         labelValue,
         names.map((n) => n.name)
@@ -1045,15 +1077,15 @@ export function readSettingRows(
         `rename it to '${suggestion}', or delete the row`,
         labelValue
       );
-      continue;
+      return;
     }
-    if (duplicateRow(labelCells, matched.key, labelValue, value, at, labelColumn)) continue;
+    if (duplicateRow(labelCells, matched.key, labelValue, value, at, labelColumn)) return;
     labelCells.set(matched.key, {
       cell: toA1(positionIn(grid, r, labelColumn)),
       value: typed(value),
     });
     cells[matched.key] = toA1(positionIn(grid, r, valueColumn));
-    if (value === undefined || isBlank(value)) continue;
+    if (value === undefined || isBlank(value)) return;
     const problem = applyValue(draft, matched, labelValue, value);
     if (problem)
       at(

@@ -1,0 +1,71 @@
+import { readAssumptions } from "../../../src/core/read";
+import { grid, where } from "./helpers";
+
+const read = (rows: (string | number)[][]) =>
+  readAssumptions({ grids: [grid("Assumptions", rows)] });
+
+describe("an Assumptions sheet with the financial years across", () => {
+  const BUDGET_MODEL = [
+    ["Assumption", "2026/27", "2027/28", "2028/29"],
+    ["Pay award", "3%", "2.5%", "2%"],
+    ["Employer pension", "19.5%", "19.5%", "20%"],
+    ["Vacancy factor", "3%", "", ""],
+  ];
+
+  it("reads each year's pay award from its column and the window from the header", () => {
+    const r = read(BUDGET_MODEL);
+    const a = r.assumptions;
+    expect(a.firstYear).toBe(2026);
+    expect(a.years).toBe(3);
+    expect(a.payAwards).toEqual([
+      { year: 2026, percent: 0.03 },
+      { year: 2027, percent: 0.025 },
+      { year: 2028, percent: 0.02 },
+    ]);
+    expect(a.pensionRate).toBe(0.195);
+    expect(a.vacancyFactor).toBe(0.03);
+    expect(r.source.cells).toMatchObject({
+      "payAward:2026": "B2",
+      "payAward:2027": "C2",
+      "payAward:2028": "D2",
+      pensionRate: "B3",
+      vacancyFactor: "B4",
+    });
+    // No year column is a scenario.
+    expect(r.scenarios).toEqual([]);
+  });
+
+  it("says how it was read, and a later year's different value at its cell", () => {
+    const r = read(BUDGET_MODEL);
+    expect(where(r.issues)).toEqual([
+      "info:assumptions-years-across@B1",
+      "warning:setting-varies-by-year@D3",
+    ]);
+    expect(r.issues[1].message).toBe(
+      "'Employer pension' is 20% for 2028/29, but the costing takes one value for every year: 19.5%, for 2026/27 (B3), is used"
+    );
+  });
+
+  it("keeps a first year typed in a row over the header's", () => {
+    const r = read([
+      ["", "2025/26", "2026/27", "2027/28", "2028/29"],
+      ["First financial year", "2026/27", "", "", ""],
+      ["Number of years", 3, "", "", ""],
+      ["Pay award", "", "3%", "2.5%", "2%"],
+    ]);
+    expect(r.assumptions.firstYear).toBe(2026);
+    expect(r.assumptions.years).toBe(3);
+    expect(r.windowFromHeader).toBeUndefined();
+    expect(r.assumptions.payAwards.map((w) => w.year)).toEqual([2026, 2027, 2028]);
+  });
+
+  it("leaves a Setting | Value sheet as it was, scenario columns and all", () => {
+    const r = read([
+      ["Setting", "Value", "Pay award 4%"],
+      ["First financial year", "2026/27", ""],
+      ["Pay award 2027/28", "2.5%", "4%"],
+    ]);
+    expect(r.scenarios.map((s) => s.name)).toEqual(["Pay award 4%"]);
+    expect(where(r.issues).filter((w) => w.includes("years-across"))).toEqual([]);
+  });
+});
