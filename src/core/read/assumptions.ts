@@ -1064,11 +1064,15 @@ export function readSettingRows(
     if (!matched) {
       // A label with nothing beside it is a heading or a note, not a setting.
       if (isBlank(value)) return;
+      // "Pay award" alone: a setting kept per year, missing its year.
+      const perYear = YEAR_LOOKUP.get(normaliseLabel(labelValue));
       const closest = closestLabel(
         labelValue,
         names.map((n) => n.name)
       );
-      const suggestion = names.find((n) => n.name === closest)?.label ?? "";
+      const suggestion = perYear
+        ? `${perYear.label} ${financialYearLabel(draft.a.firstYear)}`
+        : (names.find((n) => n.name === closest)?.label ?? "");
       at(
         labelColumn,
         "warning",

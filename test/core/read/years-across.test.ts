@@ -69,3 +69,20 @@ describe("an Assumptions sheet with the financial years across", () => {
     expect(where(r.issues).filter((w) => w.includes("years-across"))).toEqual([]);
   });
 });
+
+describe("a per-year setting typed without its year on a Setting | Value sheet", () => {
+  it("is suggested with the first year, not as the nearest other setting", () => {
+    const r = read([
+      ["Setting", "Value"],
+      ["First financial year", "2026/27"],
+      ["Pay award", "3%"],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.address, i.message])).toEqual([
+      [
+        "unknown-setting",
+        "A3",
+        "Unknown setting 'Pay award' (did you mean 'Pay award 2026/27'?), ignored",
+      ],
+    ]);
+  });
+});
