@@ -41,6 +41,7 @@ function fakeBuild(result: Partial<BuildResult> = {}) {
           { label: "FTE", value: 13, format: "fte" },
         ],
         warnings: [],
+        charts: [],
       },
     ],
     ...result,
