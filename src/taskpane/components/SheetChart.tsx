@@ -90,7 +90,10 @@ function domain(values: Array<number | null>): [number, number] {
   return high === low ? [low, low + 1] : [low, high];
 }
 
-/** A label in at most two lines of about `chars` characters each. */
+/** About how wide a character of the 10px labels is. */
+const CHAR_WIDTH = 5.2;
+
+/** A label in lines of at most `chars` characters, breaking between words. */
 function wrapped(label: string, chars: number): string[] {
   const lines: string[] = [];
   let line = "";
@@ -101,14 +104,36 @@ function wrapped(label: string, chars: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   lines.push(line);
-  if (lines.length <= 2) return lines;
-  return [
-    lines[0],
-    `${lines
-      .slice(1)
-      .join(" ")
-      .slice(0, Math.max(chars - 1, 1))}…`,
-  ];
+  return lines;
+}
+
+/**
+ * The column charts' frame: the plot's edges, the room for the value scales, and the
+ * category labels under it, level in up to two lines when every one fits its column's
+ * width, else slanted (cut at 16 characters), so no label runs into the next.
+ */
+function columnFrame(chart: ChartData) {
+  const LEFT = 44;
+  const RIGHT = chart.series.some((s) => s.secondaryAxis) ? 40 : 6;
+  const TOP = 12;
+  const PLOT = 120;
+  const slot = (WIDTH - LEFT - RIGHT) / chart.categories.length;
+  const chars = Math.max(Math.floor(slot / CHAR_WIDTH), 3);
+  const level = chart.categories.map((c) => wrapped(c, chars));
+  const fits = level.every((l) => l.length <= 2 && l.every((x) => x.length <= chars));
+  const slanted = chart.categories.map((c) => (c.length > 16 ? `${c.slice(0, 15)}…` : c));
+  const longest = Math.max(...slanted.map((c) => c.length));
+  const room = fits ? 30 : Math.ceil(longest * CHAR_WIDTH * 0.7) + 16;
+  return {
+    LEFT,
+    RIGHT,
+    TOP,
+    PLOT,
+    slot,
+    level: fits ? level : undefined,
+    slanted,
+    height: TOP + PLOT + room,
+  };
 }
 
 /** Horizontal bars from zero: more to the right, less to the left. */
@@ -158,15 +183,10 @@ function DivergingBars({ chart, styles }: { chart: ChartData; styles: Styles }) 
 
 /** Columns and lines over the categories; a series on the secondary axis reads against the right. */
 function ColumnsAndLines({ chart, styles }: { chart: ChartData; styles: Styles }) {
-  const n = chart.categories.length;
   const secondary = chart.series.filter((s) => s.secondaryAxis);
   const primary = chart.series.filter((s) => !s.secondaryAxis);
-  const LEFT = 44;
-  const RIGHT = secondary.length ? 40 : 6;
-  const TOP = 12;
-  const PLOT = 120;
-  const plot = WIDTH - LEFT - RIGHT;
-  const slot = plot / n;
+  const frame = columnFrame(chart);
+  const { LEFT, RIGHT, TOP, PLOT, slot } = frame;
   const scale = (series: Series[]) => {
     const [low, high] = domain(series.flatMap((s) => s.values));
     return { low, high, y: (v: number) => TOP + PLOT - ((v - low) / (high - low)) * PLOT };
@@ -175,7 +195,8 @@ function ColumnsAndLines({ chart, styles }: { chart: ChartData; styles: Styles }
   const right = secondary.length ? scale(secondary) : left;
   const columns = primary.filter((s) => !isLine(chart, s));
   const band = (slot * 0.7) / Math.max(columns.length, 1);
-  const labelled = columns.length === 1;
+  // Figures on the columns only when they are alone: a line would run through them.
+  const labelled = columns.length === chart.series.length && columns.length === 1;
   const cx = (i: number) => LEFT + slot * i + slot / 2;
   const ends = (axis: typeof left, s: Series | undefined) =>
     s ? [axis.high, ...(axis.low < 0 ? [axis.low] : [])].map((v) => ({ v, format: s.format })) : [];
@@ -258,17 +279,30 @@ function ColumnsAndLines({ chart, styles }: { chart: ChartData; styles: Styles }
         })}
       <line className={styles.axis} x1={LEFT} x2={WIDTH - RIGHT} y1={left.y(0)} y2={left.y(0)} />
       {chart.categories.map((c, i) =>
-        wrapped(c, Math.max(Math.floor(slot / 5.5), 4)).map((line, j) => (
+        frame.level ? (
+          frame.level[i].map((line, j) => (
+            <text
+              key={`${i}-${j}`}
+              className={styles.label}
+              x={cx(i)}
+              y={TOP + PLOT + 13 + j * 11}
+              textAnchor="middle"
+            >
+              {line}
+            </text>
+          ))
+        ) : (
           <text
-            key={`${i}-${j}`}
+            key={i}
             className={styles.label}
             x={cx(i)}
-            y={TOP + PLOT + 13 + j * 11}
-            textAnchor="middle"
+            y={TOP + PLOT + 12}
+            textAnchor="end"
+            transform={`rotate(-40 ${cx(i)} ${TOP + PLOT + 12})`}
           >
-            {line}
+            {frame.slanted[i]}
           </text>
-        ))
+        )
       )}
     </>
   );
@@ -288,7 +322,7 @@ function swatchColour(chart: ChartData, s: Series): string {
 export function SheetChart({ chart }: { chart: ChartData }) {
   const styles = useStyles();
   const bars = chart.type === "bar";
-  const height = bars ? chart.categories.length * 22 + 4 : 12 + 120 + 28;
+  const height = bars ? chart.categories.length * 22 + 4 : columnFrame(chart).height;
   const legend = chart.series.map((s) => ({
     name: `${s.name}${s.secondaryAxis ? " (right-hand scale)" : ""}`,
     colour: swatchColour(chart, s),
