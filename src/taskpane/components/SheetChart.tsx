@@ -118,7 +118,8 @@ function columnFrame(chart: ChartData) {
   const TOP = 12;
   const PLOT = 120;
   const slot = (WIDTH - LEFT - RIGHT) / chart.categories.length;
-  const chars = Math.max(Math.floor(slot / CHAR_WIDTH), 3);
+  // A level label may run a little into the gaps beside its column.
+  const chars = Math.max(Math.floor((slot + 12) / CHAR_WIDTH), 3);
   const level = chart.categories.map((c) => wrapped(c, chars));
   const fits = level.every((l) => l.length <= 2 && l.every((x) => x.length <= chars));
   const slanted = chart.categories.map((c) => (c.length > 16 ? `${c.slice(0, 15)}…` : c));
