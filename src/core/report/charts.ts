@@ -17,9 +17,15 @@ import type { ChartSpec, NumberFormatName, SheetSpec, SpecCell } from "./sheet-s
 const CHART_WIDTH = 100;
 const CHART_ROWS = 20;
 
-/** Below the last row, with a blank row between, from column A to about CHART_WIDTH across. */
-export function chartAnchorBelow(sheet: SheetSpec): ChartSpec["anchor"] {
-  const top = sheet.cells.length + 1;
+/**
+ * Below the last row, with a blank row between, from column A to about CHART_WIDTH across;
+ * the sheet's next chart (the `index`-th, from 0) below the ones it has, a blank row apart.
+ */
+export function chartAnchorBelow(
+  sheet: SheetSpec,
+  index = sheet.charts.length
+): ChartSpec["anchor"] {
+  const top = sheet.cells.length + 1 + index * (CHART_ROWS + 2);
   let column = 0;
   for (let wide = 0; wide < CHART_WIDTH; column++) wide += sheet.columnWidths[column] || 8.43;
   return { from: toA1({ row: top, column: 0 }), to: toA1({ row: top + CHART_ROWS, column }) };

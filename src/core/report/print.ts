@@ -102,7 +102,7 @@ export function printReady(sheet: SheetSpec, generatedAt: string): SheetSpec {
   const fitted = { ...sheet, columnWidths };
   return {
     ...fitted,
-    charts: sheet.charts.map((c) => ({ ...c, anchor: chartAnchorBelow(fitted) })),
+    charts: sheet.charts.map((c, k) => ({ ...c, anchor: chartAnchorBelow(fitted, k) })),
     page: {
       ...sheet.page,
       fitToWidth,

@@ -279,5 +279,7 @@ describe("the chart each sheet carries (demo workbook)", () => {
     );
     expect(withChart(emptyTeams, chart).charts).toEqual([]);
     expect(chart.anchor.from).toBe("A4");
+    // A second chart would go below the first, a blank row between.
+    expect(chartAnchorBelow({ ...emptyTeams, charts: [chart] }).from).toBe("A26");
   });
 });
