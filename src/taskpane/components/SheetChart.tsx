@@ -73,7 +73,7 @@ function figuresSaid(chart: ChartData, s: Series): string {
 }
 
 /** The image's name: the title and every figure. */
-export function chartLabel(chart: ChartData): string {
+function chartLabel(chart: ChartData): string {
   const [only] = chart.series;
   const said =
     chart.series.length === 1
@@ -194,7 +194,7 @@ function ColumnsAndLines({ chart, styles }: { chart: ChartData; styles: Styles }
   };
   const left = scale(primary);
   const right = secondary.length ? scale(secondary) : left;
-  const columns = primary.filter((s) => !isLine(chart, s));
+  const columns = chart.series.filter((s) => !isLine(chart, s));
   const band = (slot * 0.7) / Math.max(columns.length, 1);
   // Figures on the columns only when they are alone: a line would run through them.
   const labelled = columns.length === chart.series.length && columns.length === 1;
@@ -222,36 +222,39 @@ function ColumnsAndLines({ chart, styles }: { chart: ChartData; styles: Styles }
           {formatFigureShort(v, format)}
         </text>
       ))}
-      {columns.map((s, k) => (
-        <g key={s.name} data-series={s.name} className={k ? styles.column1 : styles.column0}>
-          {s.values.map((v, i) => {
-            if (v === null) return null;
-            const x = cx(i) - (band * columns.length) / 2 + band * k;
-            const top = Math.min(left.y(v), left.y(0));
-            return (
-              <g key={i}>
-                <rect
-                  x={x}
-                  y={top}
-                  width={band - 1}
-                  height={Math.abs(left.y(v) - left.y(0))}
-                  data-value={v}
-                />
-                {labelled && (
-                  <text
-                    className={styles.label}
-                    x={x + band / 2}
-                    y={v < 0 ? left.y(v) + 10 : top - 3}
-                    textAnchor="middle"
-                  >
-                    {formatFigureShort(v, s.format)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        </g>
-      ))}
+      {columns.map((s, k) => {
+        const axis = s.secondaryAxis ? right : left;
+        return (
+          <g key={s.name} data-series={s.name} className={k ? styles.column1 : styles.column0}>
+            {s.values.map((v, i) => {
+              if (v === null) return null;
+              const x = cx(i) - (band * columns.length) / 2 + band * k;
+              const top = Math.min(axis.y(v), axis.y(0));
+              return (
+                <g key={i}>
+                  <rect
+                    x={x}
+                    y={top}
+                    width={band - 1}
+                    height={Math.abs(axis.y(v) - axis.y(0))}
+                    data-value={v}
+                  />
+                  {labelled && (
+                    <text
+                      className={styles.label}
+                      x={x + band / 2}
+                      y={v < 0 ? axis.y(v) + 10 : top - 3}
+                      textAnchor="middle"
+                    >
+                      {formatFigureShort(v, s.format)}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
       {chart.series
         .filter((s) => isLine(chart, s))
         .map((s, k) => {
