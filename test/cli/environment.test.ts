@@ -293,6 +293,7 @@ describe("text from the workbook is printed with control characters escaped", ()
       headline: `Headroom for ${hostile}`,
       figures: [{ label: `Label\u001b[31m`, value: 1, format: "money" }],
       warnings: [`warn ${hostile}`],
+      charts: [],
     },
   ];
 

@@ -115,6 +115,14 @@ describeWith(
             ["chart:line", "'Locality shares'.J17:'Locality shares'.J22"],
           ],
         ],
+        [
+          "Cost and grant left by scenario, over the grant",
+          "Scenarios.A92:Scenarios.A95",
+          [
+            ["chart:bar", "Scenarios.B92:Scenarios.B95"],
+            ["chart:line", "Scenarios.C92:Scenarios.C95"],
+          ],
+        ],
       ]);
       expect(charts[2].horizontal).toBe(true);
     });
@@ -122,7 +130,7 @@ describeWith(
     it("renders the charts into a PDF: figures there that the same file without charts lacks", () => {
       expect(figuresWithoutCharts).toBe(0);
       // One figure per chart per page it is drawn on (a chart may cross a page break).
-      expect(figures).toBeGreaterThanOrEqual(4);
+      expect(figures).toBeGreaterThanOrEqual(5);
     });
 
     it("gives every native formula of every sheet the core's value, to the penny", () => {

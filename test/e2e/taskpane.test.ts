@@ -452,6 +452,52 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     ).resolves.toBe(fteCell);
   });
 
+  it("draws each sheet's chart after building the example, with the figures the sheet holds", async () => {
+    const wb = await loadWorkbook(readFileSync(EXAMPLE));
+    const grids = withoutOutputSheets(
+      readWorkbookGrids(wb),
+      ownedSheets(wb).map((o) => o.sheet)
+    );
+    const expected = buildWorkbook(grids, {
+      mode: "shareable",
+      generatedAt: new Date().toISOString(),
+      version: "e2e",
+    });
+    const charted = expected.summaries.filter((s) => s.charts.length > 0);
+    expect(charted.map((s) => s.key)).toEqual(["cost", "grant", "changes", "shares", "scenarios"]);
+    await openWorkbook(page, EXAMPLE);
+    await openTab(page, "Build");
+    await page.getByRole("button", { name: "Build all sheets" }).click();
+    await page.getByText(/sheets? written/).waitFor({ timeout: 60_000 });
+    for (const summary of charted) {
+      const [chart] = summary.charts;
+      const image = page.locator(`[data-sheet-key="${summary.key}"] svg[role="img"]`);
+      await expect(image.count()).resolves.toBe(1);
+      const label = await image.getAttribute("aria-label");
+      expect(label?.slice(0, chart.title.length + 2)).toBe(`${chart.title}. `);
+      // Each series drawn from the sheet's own figures: a bar or a point per figure.
+      for (const s of chart.series) {
+        const drawn = await image
+          .locator(`[data-series="${s.name}"] [data-value]`)
+          .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+        expect(drawn).toEqual(s.values.filter((v) => v !== null));
+      }
+      // The whole chart in view: its title above the image, its key below.
+      await image.evaluate((el) => el.closest("figure")?.scrollIntoView({ block: "center" }));
+      await page.screenshot({ path: path.join(IMAGES, `taskpane-chart-${summary.key}.png`) });
+    }
+    // The restructure shows the change per team, signed: not two near-equal totals.
+    const changes = page.locator('[data-sheet-key="changes"] svg[role="img"]');
+    await expect(changes.getAttribute("aria-label")).resolves.toContain(
+      "Social Work +£109.4k, Family Support £0, Early Help +£40.9k, Business Support -£16.7k"
+    );
+    // The grant's columns and the grant left, on one scale: the line ends near the bottom.
+    const grant = page.locator('[data-sheet-key="grant"] svg[role="img"]');
+    await expect(grant.locator("rect[data-value]").count()).resolves.toBe(3);
+    await expect(grant.locator("polyline").count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("builds the example with one of its scenarios, and offers none in live mode", async () => {
     const wb = await loadWorkbook(readFileSync(EXAMPLE));
     const grids = withoutOutputSheets(

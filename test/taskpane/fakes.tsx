@@ -348,6 +348,27 @@ export function okResult(): BuildResult {
           { label: "Headroom", value: -34567.89, format: "money" },
         ],
         warnings: ["The grant is over-committed by £34,567.89"],
+        charts: [
+          {
+            type: "columnLine",
+            title: "Commitment per year against the grant",
+            categories: ["2024/25", "2025/26"],
+            series: [
+              {
+                name: "Net cost in the year",
+                kind: "column",
+                values: [400000, 834567.89],
+                format: "money",
+              },
+              {
+                name: "Grant left (cumulative headroom)",
+                kind: "line",
+                values: [800000, -34567.89],
+                format: "money",
+              },
+            ],
+          },
+        ],
       },
     ],
   };

@@ -460,10 +460,19 @@ describe("Build", () => {
     // The Excel adapter writes live ESTAB formulas only when told the mode.
     expect(port.calls.writeModes).toEqual(["live"]);
     const card = screen.getByLabelText("Summary of Grant Costing");
-    expect(within(card).getByText("£834,567.89")).toBeInTheDocument();
-    expect(within(card).getByText("-£34,567.89")).toBeInTheDocument();
-    expect(within(card).getByRole("img", { name: /cost per financial year/ })).toHaveAccessibleName(
-      expect.stringContaining("2025/26: £834,567.89")
+    expect(within(card).getByText("£834,567.89", { selector: "dd" })).toBeInTheDocument();
+    expect(within(card).getByText("-£34,567.89", { selector: "dd" })).toBeInTheDocument();
+    // The chart the sheet carries, its figures in its name and in a table to read.
+    expect(
+      within(card).getByRole("img", { name: /^Commitment per year against the grant/ })
+    ).toHaveAccessibleName(
+      "Commitment per year against the grant. Net cost in the year: 2024/25 £400.0k, 2025/26 £834.6k; Grant left (cumulative headroom): 2024/25 £800.0k, 2025/26 -£34.6k"
+    );
+    const figures = within(card).getByRole("table", {
+      name: "Commitment per year against the grant",
+    });
+    expect(within(figures).getByRole("row", { name: /^2025\/26/ })).toHaveTextContent(
+      "2025/26£834,567.89-£34,567.89"
     );
     expect(within(card).getByText("The grant is over-committed by £34,567.89")).toBeInTheDocument();
   });

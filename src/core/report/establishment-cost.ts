@@ -17,6 +17,7 @@ import { FIGURE_ARG } from "./estab-calls";
 import { postIdentityColumns, postName, type PostLive } from "./post-columns";
 import {
   createSheetDraft,
+  rowRange,
   type CellInput,
   type ColumnSpec,
   type PlacedTable,
@@ -28,6 +29,7 @@ import { costFigureDefinition, fullTimeSalaryDefinition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { salaryBasis } from "./salary-basis";
 import { payOf } from "./post-pay";
+import { chartAnchorBelow, costChart, withChart, type CostChartCells } from "./charts";
 import { textNumberReason, type TextCell } from "./text-numbers";
 
 export interface EstablishmentCostInput {
@@ -132,11 +134,12 @@ export function buildEstablishmentCostSheet(
   warnings.unshift(...reconciliationSection(s, table));
   methodSection(s);
   warningsSection(s, warnings);
-  const sheet = s.d.toSpec("cost", sheetName, {
+  const built = s.d.toSpec("cost", sheetName, {
     freeze: { rows: table.headerRow + 1, columns: 1 },
     minWidths: [32],
   });
-  headlineWarning(sheet, warnRow, warnings);
+  headlineWarning(built, warnRow, warnings);
+  const sheet = withChart(built, costChart(costLines(s, table), chartAnchorBelow(built)));
   const summary = {
     key: "cost" as const,
     sheetName,
@@ -298,6 +301,16 @@ function totalsSection(s: CostSheet, table: PlacedTable): { address: string; val
     text("Net cost after vacancy factor", "total")
   );
   return { address: `${total}${netRow}`, value: costing.netByYear[0] };
+}
+
+/** The cost lines' names and totals (salary and on-costs, as the table lays them side by side). */
+function costLines(s: CostSheet, table: PlacedTable): CostChartCells {
+  const last = s.flat ? "flatOnCost" : "levy";
+  const totalRow = table.totalRow as number;
+  return {
+    lines: rowRange(table, table.headerRow, "salary", last),
+    totals: rowRange(table, totalRow, "salary", last),
+  };
 }
 
 /** FTE and headcount against the source's TOTAL row; gives the warnings for any difference. */

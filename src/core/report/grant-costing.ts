@@ -37,6 +37,7 @@ import { profileDefinitions, type Definition, type ProfileSettings } from "./pos
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { payOf } from "./post-pay";
 import type { LiveInputs } from "./establishment-cost";
+import { chartAnchorBelow, grantChart, withChart, type GrantChartCells } from "./charts";
 
 export interface GrantCostingInput {
   establishment: Establishment;
@@ -177,6 +178,8 @@ interface GrantLines {
   headroomTotal?: number;
   /** The grant's own cell, for the £k summary to refer to in a live sheet. */
   grantAt?: { cell: string; value: number };
+  /** 1-based row of the grant left after each year. */
+  headroomRow?: number;
 }
 
 /**
@@ -204,21 +207,43 @@ export function buildGrantCostingSheet(
   const { status, isWarning } = verdict(s, cost, grant);
   if (isWarning) warnings.unshift(status);
   const detail = detailTable(s);
-  kSummary(s, table, detail, cost, grant);
+  const yearsRow = kSummary(s, table, detail, cost, grant);
   groupSection(s, table);
   s.d.blank();
   methodologyLines(s.a, s.flat).forEach((l, i) =>
     s.d.row([text(l, i === 0 ? "subtitle" : "note")])
   );
-  const sheet = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
+  const built = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
     freeze: { rows: table.headerRow + 1, columns: 1 },
     minWidths: [32],
   });
-  (sheet.cells[warningRow] as (SpecCell | null)[]).push(
+  (built.cells[warningRow] as (SpecCell | null)[]).push(
     text(status, isWarning ? "warning" : "note")
   );
+  const sheet = grant.headroomRow
+    ? withChart(
+        built,
+        grantChart(grantChartCells(s, yearsRow, cost, grant.headroomRow), chartAnchorBelow(built))
+      )
+    : built;
   const book = s.live?.book;
   return { sheet, ...(book ? { live: book } : {}), summary: summaryOf(s, cost, grant, warnings) };
+}
+
+/** The £k summary's years (shorter than the table's "2025/26 total cost"), the commitment and the grant left, per FY. */
+function grantChartCells(
+  s: GrantSheet,
+  yearsRow: number,
+  cost: CostLines,
+  headroomRow: number
+): GrantChartCells {
+  const across = (row: number) => `${s.yearLetters[0]}${row}:${s.yearLetters[s.n - 1]}${row}`;
+  return {
+    years: across(yearsRow + 1),
+    commitment: across(cost.commitmentRow),
+    withExit: s.withExit,
+    headroom: across(headroomRow),
+  };
 }
 
 /** The costing and layout every section reads. */
@@ -592,6 +617,7 @@ function grantSection(s: GrantSheet, cost: CostLines): GrantLines {
       "total"
     )
   );
+  out.headroomRow = headroomRow;
   if (grantTotal > 0)
     grantLine(
       s,
@@ -710,18 +736,18 @@ function kLine(
 
 const k = (x: number) => roundTo(x / 1000, K_DP);
 
-/** £k summary: each line rounded from its £ total; totals add the rounded lines. */
+/** £k summary: each line rounded from its £ total; totals add the rounded lines. Gives its header row (zero-based), which names the years. */
 function kSummary(
   s: GrantSheet,
   table: PlacedTable,
   detail: PlacedTable,
   cost: CostLines,
   g: GrantLines
-): void {
+): number {
   const { d, years, yearLetters, costing, n } = s;
   d.blank();
   d.row([text("Summary in £k (totals add the rounded figures shown)", "subtitle")]);
-  d.row([
+  const headerRow = d.row([
     text("£k", "header"),
     null,
     null,
@@ -782,6 +808,7 @@ function kSummary(
     );
   }
   if (g.grantTotal !== undefined) kGrantLines(s, g, kCommit);
+  return headerRow;
 }
 
 /** The grant in £k (per year when given) and the headroom against the £k commitment. */

@@ -17,6 +17,7 @@ import { inWholeUnits } from "../shares/units";
 import type { SheetSummary } from "./summary";
 import { formula, num, text, type NumberFormatName, type SheetSpec } from "./sheet-spec";
 import {
+  columnRange,
   createSheetDraft,
   type CellInput,
   type ColumnSpec,
@@ -40,6 +41,7 @@ import {
 import type { TextCell } from "./text-numbers";
 import type { Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
+import { chartAnchorBelow, localityChart, withChart } from "./charts";
 import {
   shareRoles,
   shareTypedRoles,
@@ -241,10 +243,19 @@ export function buildLocalitySharesSheet(input: LocalitySharesSheetInput): {
   checksSection(x, table, settings.total);
   if (s.roles) rolesSection(x, table);
   notesSection(x);
-  const sheet = x.d.toSpec("shares", name, {
+  const built = x.d.toSpec("shares", name, {
     freeze: { rows: table.headerRow + 1, columns: 1 },
     minWidths: [34],
   });
+  const chart = localityChart(
+    {
+      localities: columnRange(table, "name"),
+      fte: columnRange(table, "fte"),
+      needIndex: columnRange(table, "need"),
+    },
+    chartAnchorBelow(built)
+  );
+  const sheet = withChart(built, chart);
   return { sheet, summary: summaryOf(x, name, table), result: s, ...(book ? { live: book } : {}) };
 }
 

@@ -1,13 +1,15 @@
 import { MONTH_NAMES } from "../dates";
 import { parseRangeA1 } from "../grid";
 import { formatNumber } from "../money";
+import { chartAnchorBelow } from "./charts";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
 
 /**
  * Makes a built sheet ready to read and print: columns as wide as their longest cell
  * (capped), the frozen header row repeated at the top of every printed page, the frozen
  * columns at the left of every page when the sheet is too wide for one, and a footer
- * with the sheet's name, the page number and the build date.
+ * with the sheet's name, the page number and the build date. Its charts stay below the
+ * last row and about a screen wide on the fitted columns.
  */
 
 /** The widest a column grows to fit its content, in characters; longer text wraps or clips. */
@@ -97,9 +99,10 @@ export function printReady(sheet: SheetSpec, generatedAt: string): SheetSpec {
   const total = columnWidths.reduce((s, w) => s + w, 0);
   const freeze = sheet.freeze ?? { rows: 0, columns: 0 };
   const fitToWidth = total <= FIT_TO_WIDTH_LIMIT;
+  const fitted = { ...sheet, columnWidths };
   return {
-    ...sheet,
-    columnWidths,
+    ...fitted,
+    charts: sheet.charts.map((c, k) => ({ ...c, anchor: chartAnchorBelow(fitted, k) })),
     page: {
       ...sheet.page,
       fitToWidth,

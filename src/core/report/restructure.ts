@@ -22,6 +22,7 @@ import type { Assumptions, Establishment, PostField, PostSource, ProposedFteFrom
 import type { SheetBuild, SheetSummary } from "./summary";
 import { formula, num, text, type NumberCell, type NumberFormatName } from "./sheet-spec";
 import {
+  columnRange,
   createSheetDraft,
   type CellInput,
   type ColumnSpec,
@@ -32,6 +33,7 @@ import { add, cellRef, div, GT, IF, lit, MIN, mul, ROUND, sub, type Expr } from 
 import { agencyCost, fyFraction } from "./estab-calls";
 import { hasReason, postCell, type Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
+import { chartAnchorBelow, restructureChart, withChart } from "./charts";
 import {
   agencyHours,
   costNowDefinition,
@@ -742,12 +744,16 @@ export function buildRestructureSheet(
   checksSection(s, posts, teams, agency);
   warningsSection(s);
   methodSection(s);
-  const sheet = s.d.toSpec("changes", name, {
+  const built = s.d.toSpec("changes", name, {
     freeze: { rows: posts.headerRow + 1, columns: s.withPostId ? 2 : 1 },
     minWidths: [44],
   });
+  const chart = restructureChart(
+    { teams: columnRange(teams, "team"), change: columnRange(teams, "change") },
+    chartAnchorBelow(built)
+  );
   return {
-    sheet,
+    sheet: withChart(built, chart),
     summary: summaryOf(s, name, posts.totals.change),
     result: r,
     ...(book ? { live: book } : {}),

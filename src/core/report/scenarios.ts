@@ -14,6 +14,7 @@ import { formula, num, text, type SpecCell } from "./sheet-spec";
 import { createSheetDraft, type CellInput, type SheetDraft } from "./table-layout";
 import type { SheetBuild, SummaryFigure } from "./summary";
 import { SHEET_NAMES } from "./sheet-names";
+import { chartAnchorBelow, scenariosChart, withChart, type ScenariosChartCells } from "./charts";
 import { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";
 
 export interface ScenariosSheetInput extends ScenarioInputs {
@@ -166,10 +167,17 @@ function differencesSection(l: Layout, totalRows: number[]): void {
   }
 }
 
-/** Grant, headroom and % used per FY (cumulative, as the Grant Costing sheet's), per scenario. */
-function headroomSection(l: Layout, totalRows: number[]): void {
+/** A figure's cell and value. */
+type Figure = { cell: string; value: number };
+
+/**
+ * Grant, headroom and % used per FY (cumulative, as the Grant Costing sheet's), per
+ * scenario; gives each scenario's headroom at the grant's end (none without a grant).
+ */
+function headroomSection(l: Layout, totalRows: number[]): Array<Figure | undefined> {
   const { d, figures, years } = l;
-  if (figures.every((f) => f.grantTotal === undefined)) return;
+  const ends: Array<Figure | undefined> = figures.map(() => undefined);
+  if (figures.every((f) => f.grantTotal === undefined)) return ends;
   d.row([text("Grant headroom (cumulative to each year's end)", "subtitle")]);
   d.row(
     [
@@ -219,6 +227,7 @@ function headroomSection(l: Layout, totalRows: number[]): void {
       ...(i > 0 && baseHeadroom ? diffCells(own, baseHeadroom, false) : []),
     ]);
     if (i === 0) baseHeadroom = own;
+    ends[i] = own;
     d.row([
       text(`${f.name}: % of grant used`),
       ...years.map((_, y) =>
@@ -236,6 +245,7 @@ function headroomSection(l: Layout, totalRows: number[]): void {
     ]);
   });
   d.blank();
+  return ends;
 }
 
 /** The lines of a scenario's cost, per FY: salary, NI, pension, levy, vacancy, exit costs. */
@@ -399,15 +409,53 @@ export function buildScenariosSheet(
   const headerRow = l.d.nextRow() + 1;
   const totalRows = totalsSection(l);
   differencesSection(l, totalRows);
-  headroomSection(l, totalRows);
+  const headroom = headroomSection(l, totalRows);
   linesSection(l);
   restructureSection(l);
   sharesSection(l, input.localities?.localities.map((x) => x.name) ?? []);
+  const chartCells = chartSection(l, totalRows, headroom);
   const sheet = l.d.toSpec("scenarios", name, {
     freeze: { rows: headerRow + 1, columns: 1 },
     minWidths: [34, ...years.map(() => 15), 15, 16, 14],
   });
-  return { sheet, summary: summaryOf(figures, name) };
+  const chart = scenariosChart(chartCells, chartAnchorBelow(sheet));
+  return { sheet: withChart(sheet, chart), summary: summaryOf(figures, name) };
+}
+
+/**
+ * The figures the chart below draws, side by side: each scenario's total cost over the
+ * grant and the grant left at its end, referring to the tables above (a chart's series is
+ * one row or column, and the headroom rows are apart).
+ */
+function chartSection(
+  l: Layout,
+  totalRows: number[],
+  headroom: Array<Figure | undefined>
+): ScenariosChartCells {
+  const { d, figures } = l;
+  const withGrant = headroom.some((h) => h !== undefined);
+  d.row([text("Figures for the chart below", "subtitle")]);
+  d.row(
+    ["Scenario", "Total over the grant", ...(withGrant ? ["Grant left at the end"] : [])].map((h) =>
+      text(h, "header")
+    )
+  );
+  const first = nextRow(l);
+  figures.forEach((f, i) => {
+    const end = headroom[i];
+    const total = roundPenny(f.commitment.reduce((s, v) => s + v, 0));
+    d.row([
+      text(f.name),
+      formula(`=${l.total}${totalRows[i]}`, total, "money"),
+      ...(withGrant ? [end ? formula(`=${end.cell}`, end.value, "money") : null] : []),
+    ]);
+  });
+  const last = nextRow(l) - 1;
+  return {
+    scenarios: `A${first}:A${last}`,
+    cost: `B${first}:B${last}`,
+    ...(withGrant ? { headroom: `C${first}:C${last}` } : {}),
+  };
 }
 
 function summaryOf(figures: ScenarioFigures[], sheetName: string): SheetBuild["summary"] {

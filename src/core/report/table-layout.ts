@@ -50,6 +50,17 @@ export interface PlacedTable {
   totals: Record<string, number>;
 }
 
+/** The A1 range of a placed table's column over its data rows: "I7:I35". */
+export function columnRange(t: PlacedTable, key: string): string {
+  const l = t.letters[key];
+  return `${l}${t.firstDataRow + 1}:${l}${t.lastDataRow + 1}`;
+}
+
+/** The A1 range across a row of the sheet (zero-based: the table's header or totals row) from one of its columns to another. */
+export function rowRange(t: PlacedTable, row: number, first: string, last: string): string {
+  return `${t.letters[first]}${row + 1}:${t.letters[last]}${row + 1}`;
+}
+
 /** Makes each header unique ("Total", "Total (2)") and never blank, as Excel Tables require. */
 export function uniqueHeaders(headers: readonly string[]): string[] {
   const seen = new Set<string>();

@@ -21,7 +21,7 @@ import {
 } from "../report/locality-shares";
 import { costedTypedRoles, rolesOfPosts, type RolesBy } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
-import { withCharts } from "../report/charts";
+import { chartData } from "../report/charts";
 import { printReady } from "../report/print";
 import { buildScenariosSheet } from "../report/scenarios";
 import { scenarioFigures } from "../report/scenario-figures";
@@ -263,12 +263,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     }
   }
   if (request.mode === "live") finishLive(built);
+  const sheets = built.map((b) => printReady(b.sheet, request.generatedAt));
   return {
     ok: true,
     issues,
-    // Charts last: they sit on the finished sheet's cells and widths, live or not.
-    sheets: built.map((b) => withCharts(printReady(b.sheet, request.generatedAt))),
-    summaries: built.map((b) => b.summary),
+    sheets,
+    // The figures each chart draws, read from its finished sheet, for the task pane.
+    summaries: built.map((b, i) => ({
+      ...b.summary,
+      charts: sheets[i].charts.map((c) => chartData(sheets[i], c)),
+    })),
   };
 }
 

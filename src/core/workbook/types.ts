@@ -1,5 +1,6 @@
 import type { Grid, Issue } from "../grid";
 import type { SheetKey, SheetSpec, SheetSummary } from "../report";
+import type { ChartData } from "../report/charts";
 import type { PostField } from "../model";
 import type { LocalityField } from "../read";
 import type { FinancialYear } from "../dates";
@@ -44,13 +45,19 @@ export interface BuildRequest {
 
 /** Defined beside the sheet builders that make them (report depends on nothing above it). */
 export type { SheetSummary, SummaryFigure } from "../report";
+export type { ChartData } from "../report/charts";
+
+/** A sheet's summary as a build gives it: with the figures of the sheet's charts, as drawn. */
+export interface BuiltSummary extends SheetSummary {
+  charts: ChartData[];
+}
 
 export interface BuildResult {
   /** False when any error-severity issue blocked calculation: then sheets is empty. */
   ok: boolean;
   issues: Issue[];
   sheets: SheetSpec[];
-  summaries: SheetSummary[];
+  summaries: BuiltSummary[];
 }
 
 /**

@@ -9,10 +9,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WrittenSheet } from "../../core/workbook/port";
-import type { SheetSummary } from "../../core/workbook/types";
+import type { BuiltSummary } from "../../core/workbook/types";
 import { formatFigure } from "../format";
-import { BarChart } from "./BarChart";
-import { chartFor } from "./summary-chart";
+import { SheetChart } from "./SheetChart";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -33,14 +32,14 @@ const useStyles = makeStyles({
 });
 
 export interface ResultSummaryProps {
-  summary: SheetSummary;
+  /** With the figures of the sheet's charts: the pane draws the charts the workbook carries. */
+  summary: BuiltSummary;
   /** Where it was written: differs from the name asked for when a user's sheet had it. */
   written?: WrittenSheet;
 }
 
 export function ResultSummary({ summary, written }: ResultSummaryProps) {
   const styles = useStyles();
-  const chart = chartFor(summary);
   const name = written?.name ?? summary.sheetName;
   return (
     <Card className={styles.card} aria-label={`Summary of ${name}`} data-sheet-key={summary.key}>
@@ -64,7 +63,9 @@ export function ResultSummary({ summary, written }: ResultSummaryProps) {
           </div>
         ))}
       </dl>
-      {chart && <BarChart title={chart.title} bars={chart.bars} format={chart.format} />}
+      {summary.charts.map((c) => (
+        <SheetChart key={c.title} chart={c} />
+      ))}
       {summary.warnings.map((w, i) => (
         <MessageBar key={i} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

@@ -1,13 +1,22 @@
 /**
  * The chart each calculated sheet carries, on the demo workbook: which cells it draws,
  * and that those cells hold the figures the sheet is about (so a sheet whose layout
- * moves under the chart fails here rather than drawing the wrong row).
+ * moves under the chart fails here rather than drawing the wrong row), and the figures
+ * the task pane is given to draw the same charts.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseRangeA1 } from "../../../src/core/grid";
+import type { Establishment } from "../../../src/core/model";
 import type { SheetSpec } from "../../../src/core/report";
-import { chartAnchorBelow, withCharts } from "../../../src/core/report/charts";
+import { buildEstablishmentCostSheet } from "../../../src/core/report/establishment-cost";
+import { readWorkbook } from "../../../src/core/read";
+import {
+  chartAnchorBelow,
+  chartData,
+  restructureChart,
+  withChart,
+} from "../../../src/core/report/charts";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { WorkbookGrids } from "../../../src/core/workbook/types";
 import { loadWorkbook, readWorkbookGrids } from "../../../src/xlsx";
@@ -123,6 +132,104 @@ describe("the chart each sheet carries (demo workbook)", () => {
     ]);
   });
 
+  it("Scenarios: each scenario's cost over the grant as columns, the grant left as a line", () => {
+    const { chart, categories, series } = drawn("scenarios");
+    expect(chart.type).toBe("columnLine");
+    expect(categories).toEqual(["Base", "Pay award 4%", "NI before April 2025", "Vacancies 5%"]);
+    expect(series).toEqual([
+      {
+        name: "Total cost over the grant",
+        kind: "column",
+        values: [1528661.9, 1559178.61, 1494738.61, 1497143.1],
+      },
+      // The base's is the Grant Costing sheet's headroom at the grant's end.
+      {
+        name: "Grant left at the end",
+        kind: "line",
+        values: [71338.1, 40821.39, 105261.39, 102856.9],
+      },
+    ]);
+    expect(chart.series[1].secondaryAxis).toBe(true);
+    // The figures it draws refer to the tables above: the totals and each headroom line.
+    const s = sheet("scenarios");
+    const first = parseRangeA1(chart.series[0].values).start;
+    const formulaAt = (row: number, column: number) => {
+      const cell = s.cells[row][column];
+      return cell?.kind === "formula" ? cell.formula : undefined;
+    };
+    expect([formulaAt(first.row, 1), formulaAt(first.row, 2)]).toEqual(["=E10", "=E30"]);
+  });
+
+  it("Establishment Cost on flat on-costs: salary and the flat on-costs, from the totals row", () => {
+    const inputs = readWorkbook(grids, {});
+    const est = inputs.establishment as Establishment;
+    const { sheet: flat } = buildEstablishmentCostSheet({
+      establishment: est,
+      assumptions: { ...inputs.assumptions, onCostMode: "flat", flatOnCostRate: 0.3 },
+      payScales: inputs.payScales,
+      generatedAt: "2025-06-01T09:00:00Z",
+      version: "test",
+    });
+    expect(flat.charts).toHaveLength(1);
+    expect(shown(flat, flat.charts[0].categories)).toEqual(["Salary", "On-costs (flat 30%)"]);
+    const [salary, onCosts] = shown(flat, flat.charts[0].series[0].values) as number[];
+    expect(salary).toBe(2403767.22);
+    expect(onCosts).toBeCloseTo(salary * 0.3, 0);
+  });
+
+  it("gives the task pane each chart's figures as the sheet holds them (chartData)", () => {
+    const grant = sheet("grant");
+    expect(chartData(grant, grant.charts[0])).toEqual({
+      type: "columnLine",
+      title: "Commitment per year against the grant",
+      axisTitles: { values: "£" },
+      categories: ["2025/26", "2026/27", "2027/28"],
+      series: [
+        {
+          name: "Net cost in the year",
+          kind: "column",
+          values: [322284.07, 588642.08, 617735.75],
+          format: "money",
+        },
+        {
+          name: "Grant left (cumulative headroom)",
+          kind: "line",
+          values: [1277715.93, 689073.85, 71338.1],
+          format: "money",
+        },
+      ],
+    });
+    // A cell with no number is a gap, not a zero.
+    const teams = sheet("changes");
+    const chart = teams.charts[0];
+    const blanked = {
+      ...teams,
+      cells: teams.cells.map((row, r) =>
+        r === parseRangeA1(chart.series[0].values).start.row ? row.map(() => null) : row
+      ),
+    };
+    expect(chartData(blanked, chart).series[0].values.slice(0, 2)).toEqual([null, 109430.51]);
+    expect(chartData(blanked, chart).categories[0]).toBe("");
+  });
+
+  it("carries each chart's figures with the sheet's summary", async () => {
+    const built = buildWorkbook(grids, {
+      mode: "shareable",
+      generatedAt: "2025-06-01T09:00:00Z",
+      version: "test",
+    });
+    for (const [i, s] of built.sheets.entries())
+      expect(built.summaries[i].charts).toEqual(s.charts.map((c) => chartData(s, c)));
+    expect(built.summaries.map((s) => [s.key, s.charts.length])).toEqual([
+      ["cost", 1],
+      ["grant", 1],
+      ["changes", 1],
+      ["shares", 1],
+      ["scenarios", 1],
+      ["assumptions", 0],
+    ]);
+  });
+
   it("puts no chart on the Assumptions sheet", () => {
     expect(sheet("assumptions").charts).toEqual([]);
   });
@@ -153,9 +260,7 @@ describe("the chart each sheet carries (demo workbook)", () => {
     );
   });
 
-  it("adds no chart when the table it draws is missing, and none drawing only blanks", () => {
-    const cost = sheet("cost");
-    expect(withCharts({ ...cost, charts: [], tables: [] }).charts).toEqual([]);
+  it('adds no chart drawing only blanks (an empty table holds only "None")', () => {
     const emptyTeams: SheetSpec = {
       ...sheet("changes"),
       charts: [],
@@ -168,7 +273,13 @@ describe("the chart each sheet carries (demo workbook)", () => {
       ],
       tables: [{ name: "RestructureTeams", range: "A1:B2" }],
     };
-    expect(withCharts(emptyTeams).charts).toEqual([]);
-    expect(chartAnchorBelow(emptyTeams).from).toBe("A4");
+    const chart = restructureChart(
+      { teams: "A2:A2", change: "B2:B2" },
+      chartAnchorBelow(emptyTeams)
+    );
+    expect(withChart(emptyTeams, chart).charts).toEqual([]);
+    expect(chart.anchor.from).toBe("A4");
+    // A second chart would go below the first, a blank row between.
+    expect(chartAnchorBelow({ ...emptyTeams, charts: [chart] }).from).toBe("A26");
   });
 });
