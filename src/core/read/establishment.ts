@@ -116,17 +116,7 @@ export function readEstablishment(
     if (post) posts.push(post);
   });
   issues.push(...read.issues, ...postIssues);
-  issues.push(...unchangedNote(grid, chosen.headers, columns.proposedFte, posts));
-  issues.push(...proRataNote(grid, chosen, posts));
-  const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
-  issues.push(
-    ...fteLooksLikeHours(
-      grid.sheet,
-      fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
-      posts,
-      columns.headcount !== undefined
-    )
-  );
+  issues.push(...columnNotes(grid, chosen, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>
@@ -235,6 +225,26 @@ function fteFix(chosen: TableCandidate<PostField>): string {
   const letter = columnLetters(hours.column);
   const row = chosen.headerRow + 2;
   return `add an FTE column worked out from column ${letter} '${hours.text}' and your full-time week, e.g. =${letter}${row}/37 for a 37-hour week, or map one`;
+}
+
+/** What is said once at a column's heading about how its figures were read. */
+function columnNotes(
+  grid: Grid,
+  chosen: TableCandidate<PostField>,
+  posts: readonly Post[]
+): Issue[] {
+  const { columns } = chosen;
+  const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
+  return [
+    ...unchangedNote(grid, chosen.headers, columns.proposedFte, posts),
+    ...proRataNote(grid, chosen, posts),
+    ...fteLooksLikeHours(
+      grid.sheet,
+      fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
+      posts,
+      columns.headcount !== undefined
+    ),
+  ];
 }
 
 /** How many posts a blank Proposed FTE left as they are: said once, at its header. */
