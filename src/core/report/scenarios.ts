@@ -15,11 +15,15 @@ import { createSheetDraft, type CellInput, type SheetDraft } from "./table-layou
 import type { SheetBuild, SummaryFigure } from "./summary";
 import { SHEET_NAMES } from "./sheet-names";
 import { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";
+import { inUseBlock, switchRows, type ScenarioSwitchInput } from "./scenario-switch";
+import type { AssumptionCells } from "./assumption-cells";
 
 export interface ScenariosSheetInput extends ScenarioInputs {
   generatedAt: string;
   version: string;
   sheetName?: string;
+  /** Live: the "Scenario in use" switch and the Assumptions in use block (scenario-switch.ts). */
+  live?: ScenarioSwitchInput;
 }
 
 /** What every section shares: the draft, the years and the columns they go in. */
@@ -379,11 +383,14 @@ function sharesSection(l: Layout, localityNames: readonly string[]): void {
   d.blank();
 }
 
-/** The Scenarios sheet (see the top of this file); `figures` when worked out already. */
+/**
+ * The Scenarios sheet (see the top of this file); `figures` when worked out already. Live,
+ * with the switch, and `inUse`: the cells the live sheets read their assumptions from.
+ */
 export function buildScenariosSheet(
   input: ScenariosSheetInput,
   figures: ScenarioFigures[] = scenarioFigures(input)
-): SheetBuild {
+): SheetBuild & { inUse?: AssumptionCells } {
   const years = figures[0].costing.years;
   const letters = Array.from({ length: years.length + 1 }, (_, i) => columnLetters(i + 1));
   const l: Layout = {
@@ -395,6 +402,8 @@ export function buildScenariosSheet(
   };
   const name = input.sheetName ?? SHEET_NAMES.scenarios;
   heading(l, input);
+  // The switch stays in view with the totals' header below it.
+  const placed = input.live && switchRows(l.d, input.live);
   // The totals' header row (Scenario, the years …), under its subtitle, stays in view.
   const headerRow = l.d.nextRow() + 1;
   const totalRows = totalsSection(l);
@@ -403,11 +412,17 @@ export function buildScenariosSheet(
   linesSection(l);
   restructureSection(l);
   sharesSection(l, input.localities?.localities.map((x) => x.name) ?? []);
+  const inUse = input.live && placed && inUseBlock(l.d, name, input.live, placed);
   const sheet = l.d.toSpec("scenarios", name, {
     freeze: { rows: headerRow + 1, columns: 1 },
     minWidths: [34, ...years.map(() => 15), 15, 16, 14],
   });
-  return { sheet, summary: summaryOf(figures, name) };
+  if (!placed) return { sheet, summary: summaryOf(figures, name) };
+  return {
+    sheet: { ...sheet, validations: [placed.validation] },
+    summary: summaryOf(figures, name),
+    inUse,
+  };
 }
 
 function summaryOf(figures: ScenarioFigures[], sheetName: string): SheetBuild["summary"] {
