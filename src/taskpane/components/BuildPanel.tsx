@@ -171,15 +171,14 @@ function BuildChoices(props: BuildPanelProps) {
           label="Assumptions"
           hint={
             live
-              ? "Not available in a live build: live sheets follow the Assumptions sheet's Value column, so they are built with the base. Choose Shareable to build a scenario."
+              ? "Base is the Value column; a scenario is the column headed with its name, over the base. Live, this is where the Scenarios sheet's \u201cScenario in use\u201d cell starts: change that cell to switch every live sheet, with no rebuild."
               : "Base is the Value column; a scenario is the column headed with its name, over the base."
           }
         >
           <Dropdown
             className={styles.dropdown}
-            disabled={live}
-            value={live || props.scenario === undefined ? "Base" : props.scenario}
-            selectedOptions={[live || props.scenario === undefined ? BASE : props.scenario]}
+            value={props.scenario === undefined ? "Base" : props.scenario}
+            selectedOptions={[props.scenario === undefined ? BASE : props.scenario]}
             onOptionSelect={(_, d) =>
               props.onScenario?.(d.optionValue === BASE ? undefined : d.optionValue)
             }
@@ -297,6 +296,7 @@ function BuildOutcome({
   if (run.stage !== "done" || !run.result) return null;
   const { result, outcome } = run;
   const warnings = result.issues.filter((i) => i.severity === "warning");
+  const switched = run.live && result.ok && result.sheets.some((s) => s.key === "scenarios");
   // With no establishment only the shares are made: said here, not only on the Source tab.
   const sharesOnly = result.issues.find((i) => i.code === "localities-only");
   return (
@@ -333,6 +333,15 @@ function BuildOutcome({
             label="Problems that stopped the build"
           />
         </>
+      )}
+      {switched && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Switch scenarios in the workbook</MessageBarTitle>
+            The Scenarios sheet&apos;s &ldquo;Scenario in use&rdquo; cell switches every live sheet
+            between the base and the scenarios, with no rebuild: pick a name from its list.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {result.ok && sharesOnly && (
         <MessageBar intent="info">
