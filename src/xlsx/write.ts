@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { CELL_TEXT_MAX, columnLetters, parseRangeA1 } from "../core/grid";
-import type { CellStyle, SheetSpec, SpecCell } from "../core/report";
+import type { CellStyle, SheetSpec, SpecCell, ValidationSpec } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
 import {
@@ -187,8 +187,8 @@ export interface SheetPlan {
 interface CellExtra {
   header?: string;
   note?: string;
-  /** The range of choices of an in-cell list ("$B$9:$E$9"). */
-  choices?: string;
+  /** An in-cell list of choices. */
+  choices?: ValidationSpec;
 }
 
 function extraAt(plan: SheetPlan, row: number, column: number): CellExtra {
@@ -229,7 +229,7 @@ export function planSheet(spec: SheetSpec, usedTableNames: Set<string>): SheetPl
   }
   for (const v of spec.validations ?? []) {
     const { start } = parseRangeA1(v.address);
-    extraAt(plan, start.row, start.column).choices = v.list;
+    extraAt(plan, start.row, start.column).choices = v;
     plan.rowCount = Math.max(plan.rowCount, start.row + 1);
   }
   return plan;
@@ -272,16 +272,15 @@ export function writeSpecRow(
  * An in-cell list of choices. Anything else typed is taken with a warning, not refused:
  * the formulas reading the cell say it is no choice (#N/A), and the note beside says why.
  */
-function choicesOf(list: string): ExcelJS.DataValidation {
+function choicesOf(v: ValidationSpec): ExcelJS.DataValidation {
   return {
     type: "list",
     allowBlank: true,
-    formulae: [list],
+    formulae: [v.list],
     showErrorMessage: true,
     errorStyle: "warning",
-    errorTitle: "Not in the list",
-    error:
-      "This is not one of the names in the list: the figures that follow this cell will show #N/A.",
+    errorTitle: v.warning.title,
+    error: v.warning.message,
   };
 }
 

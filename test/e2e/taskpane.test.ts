@@ -482,10 +482,11 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole("radio", { name: /^Live/ }).click();
+    // Live, the picker is where the Scenarios sheet's switch starts.
     await expect(page.getByRole("combobox", { name: /^Assumptions/ }).isDisabled()).resolves.toBe(
-      true
+      false
     );
-    await page.getByText(/^Not available in a live build/).waitFor();
+    await page.getByText(/Scenario in use.* cell starts/).waitFor();
     await page.getByRole("radio", { name: /^Shareable/ }).click();
   });
 

@@ -178,6 +178,22 @@ describe("writeSheets", () => {
     expect(JSON.stringify(excel.snapshot())).toBe(before);
   });
 
+  it("puts an in-cell list of choices on a cell, which takes another value with a warning (ExcelApi 1.8)", async () => {
+    const { excel, book } = setUp();
+    const spec = postsSpec(2);
+    spec.validations = [
+      {
+        address: "C2",
+        list: "$A$4:$C$4",
+        warning: { title: "Not a scenario", message: "Not a name in the list" },
+      },
+    ];
+    await book.writeSheets([spec]);
+    expect(excel.sheet("Grant Costing").validations).toEqual([
+      { address: "C2", source: "=$A$4:$C$4", inCellDropDown: true, alertStyle: "Warning" },
+    ]);
+  });
+
   it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {
     expect(charactersToPoints(8.43)).toBe(48);
     expect(charactersToPoints(10)).toBe(56.25);

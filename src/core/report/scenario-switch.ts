@@ -119,7 +119,11 @@ export function switchRows(d: SheetDraft, input: ScenarioSwitchInput): SwitchPla
   for (const { scenario, key } of constantsChanged(input.scenarios))
     d.row([text(constantText(scenario, key), "warning")]);
   d.blank();
-  return { cell, place, validation: { address: cell.replace(/\$/g, ""), list } };
+  const warning = {
+    title: "Not a scenario",
+    message: `Not a name in the list: every live figure shows #N/A until the cell holds ${BASE_NAME} or a scenario's name.`,
+  };
+  return { cell, place, validation: { address: cell.replace(/\$/g, ""), list, warning } };
 }
 
 /** One In use cell: the chosen scenario's cell when it holds something, else the base's. */

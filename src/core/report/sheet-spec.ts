@@ -98,6 +98,8 @@ export interface ChartSpec {
 export interface ValidationSpec {
   address: string;
   list: string;
+  /** The warning shown when something else is typed. */
+  warning: { title: string; message: string };
 }
 
 export interface NoteSpec {
