@@ -73,7 +73,17 @@ describe("the Scenarios sheet's live switch, in HyperFormula", () => {
     expect(scenarios.cells[at.row][0]).toMatchObject({ kind: "text", text: "Scenario in use" });
     const choices = scenarios.cells[at.row + 1].slice(1).map((c) => c?.kind === "text" && c.text);
     expect(choices).toEqual(["Base", ...SCENARIOS]);
-    expect(scenarios.validations).toEqual([{ address: "B8", list: "$B$9:$E$9" }]);
+    expect(scenarios.validations).toEqual([
+      {
+        address: "B8",
+        list: "$B$9:$E$9",
+        warning: {
+          title: "Not a scenario",
+          message:
+            "Not a name in the list: every live figure shows #N/A until the cell holds Base or a scenario's name.",
+        },
+      },
+    ]);
     // Every live sheet reads its assumptions from the In use block, not the Assumptions sheet.
     const live = build("live").sheets.filter((s) => FOLLOWING.includes(s.key));
     const formulas = live.flatMap((s) =>
@@ -140,6 +150,41 @@ describe("the Scenarios sheet's live switch, in HyperFormula", () => {
     );
     expect(shown).toHaveLength(moving.size);
     expect(shown.filter((g) => !String((g as { v: unknown }).v).startsWith("#N/A"))).toEqual([]);
+  });
+});
+
+describe("a scenario changing a setting the live sheets hold as a constant", () => {
+  /** The demo with Vacancies 5% also moving the restructure a month later (Assumptions!F17). */
+  const withDate = (): WorkbookGrids => ({
+    grids: grids.grids.map((g) => {
+      if (g.sheet !== "Assumptions") return g;
+      const values = g.values.map((line) => [...line]);
+      expect(values[16][0]).toBe("Implementation date");
+      values[16][5] = 45962;
+      return { ...g, values };
+    }),
+  });
+
+  it("is said at the scenario's cell and beside the switch, in a live build only", () => {
+    const g = withDate();
+    const live = buildWorkbook(g, { ...REQUEST, mode: "live" });
+    expect(live.ok).toBe(true);
+    const said = live.issues.filter((i) => i.code === "scenario-constant-live");
+    expect(said.map((i) => [i.severity, `${i.sheet}!${i.address}`])).toEqual([
+      ["warning", "Assumptions!F17"],
+    ]);
+    expect(said[0].message).toBe(
+      "Vacancies 5% changes Implementation date, which the live sheets hold as a constant: switching to it here does not change the figures that use it (they are Vacancies 5%'s only when built with it chosen)"
+    );
+    const sheet = live.sheets.find((s) => s.key === "scenarios") as SheetSpec;
+    const warnings = sheet.cells
+      .slice(0, 14)
+      .flatMap((row) =>
+        row[0]?.kind === "text" && row[0].style === "warning" ? [row[0].text] : []
+      );
+    expect(warnings).toEqual([said[0].message]);
+    const shareable = buildWorkbook(g, { ...REQUEST, mode: "shareable" });
+    expect(shareable.issues.filter((i) => i.code === "scenario-constant-live")).toEqual([]);
   });
 });
 
