@@ -28,6 +28,7 @@ export {
   YEAR_SETTINGS,
   type ReadAssumptionsOptions,
   type ReadAssumptionsResult,
+  type SettingShown,
 } from "./assumptions";
 export {
   findScenario,

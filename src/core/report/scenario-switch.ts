@@ -20,7 +20,7 @@ import {
 } from "../grid";
 import { financialYearLabel } from "../dates";
 import type { Scenario } from "../model";
-import { SETTINGS, YEAR_SETTINGS } from "../read";
+import { SETTINGS, YEAR_SETTINGS, type SettingShown } from "../read";
 import { needsBuild } from "./assumptions-sheet";
 import { settingsBlock, type AssumptionCells } from "./assumption-cells";
 import { formula, text, type SpecCell, type ValidationSpec } from "./sheet-spec";
@@ -55,15 +55,17 @@ const cellOf = (grid: Grid, address: string): CellValue => {
 
 const letterOf = (address: string) => address.replace(/\d+$/, "");
 
-/** A setting's name as the Assumptions sheet's note writes it ("Implementation date", "Pay award 2026/27"). */
-export function settingLabel(key: string): string {
+/** A setting by its key: its name as the Assumptions sheet writes it ("Pay award 2026/27") and how a number shows. */
+function settingOf(key: string): { label: string; shown?: SettingShown } {
   const [name, year] = key.split(":");
-  if (year !== undefined) {
-    const spec = YEAR_SETTINGS.find((s) => s.key === name);
-    return spec ? `${spec.label} ${financialYearLabel(Number(year))}` : key;
-  }
-  return SETTINGS.find((s) => s.key === key)?.label ?? key;
+  if (year === undefined) return SETTINGS.find((s) => s.key === key) ?? { label: key };
+  const spec = YEAR_SETTINGS.find((s) => s.key === name);
+  return spec
+    ? { label: `${spec.label} ${financialYearLabel(Number(year))}`, shown: spec.shown }
+    : { label: key };
 }
+
+const settingLabel = (key: string) => settingOf(key).label;
 
 /**
  * The settings each scenario changes that live sheets still hold as constants (the
@@ -131,7 +133,8 @@ function inUseCell(
   input: ScenarioSwitchInput,
   place: string,
   baseCell: string,
-  value: CellValue
+  value: CellValue,
+  shown: SettingShown | undefined
 ): SpecCell {
   const q = `${quoteSheetName(input.grid.sheet)}!`;
   const row = baseCell.replace(/^[A-Z]+/, "");
@@ -141,7 +144,7 @@ function inUseCell(
   const baseOrBlank = `IF(${base}="","",${base})`;
   const own = `CHOOSE(${place}-1,${input.scenarios.map((s) => ref(letterOf(s.header))).join(",")})`;
   const f = `=IF(${place}=1,${baseOrBlank},IF(${own}="",${baseOrBlank},${own}))`;
-  return typeof value === "number" ? formula(f, value) : formula(f, String(value));
+  return typeof value === "number" ? formula(f, value, shown) : formula(f, String(value));
 }
 
 /**
@@ -170,12 +173,17 @@ export function inUseBlock(
   d.row([text("Setting", "header"), text("In use", "header")]);
   const held = new Map<string, CellValue>();
   const inUseOf = new Map<string, string>();
+  // A cell two keys share (a pay award and its cash minimum) shows as the first, the award.
+  const keyAt = new Map<string, string>();
+  for (const [key, cell] of Object.entries(input.baseCells))
+    if (cell && !keyAt.has(cell)) keyAt.set(cell, key);
   for (const address of rows) {
     const at = fromA1(address);
     const label = cellOf(input.grid, toA1({ row: at.row, column: at.column - 1 }));
     const own = chosen ? cellOf(input.grid, `${letterOf(chosen.header)}${at.row + 1}`) : "";
     const value = isBlank(own) ? cellOf(input.grid, address) : own;
-    const r = d.row([text(String(label)), inUseCell(input, placed.place, address, value)]);
+    const shown = settingOf(keyAt.get(address) as string).shown;
+    const r = d.row([text(String(label)), inUseCell(input, placed.place, address, value, shown)]);
     held.set(`${r}:0`, label);
     held.set(`${r}:1`, value);
     inUseOf.set(address, toA1({ row: r, column: 1 }));

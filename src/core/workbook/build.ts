@@ -109,22 +109,34 @@ function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs)
 }
 
 /**
- * A live build of a scenario sets the Scenarios sheet's "Scenario in use" switch, which
- * the live figures follow: without that sheet there is no switch to set, so it is refused.
+ * Live figures follow the Scenarios sheet's "Scenario in use" switch when this build
+ * writes it. Without it, a live build of a scenario would show the scenario's figures over
+ * formulas giving the base's: refused; a live build of the base follows the Value column,
+ * and says so when the workbook has scenarios.
  */
-function liveScenarioIssue(
+function liveSwitchIssues(
   request: BuildRequest,
   inputs: WorkbookInputs,
-  wanted: readonly SheetKey[]
+  switched: boolean
 ): Issue[] {
-  if (request.mode !== "live" || request.scenario === undefined || wanted.includes("scenarios"))
-    return [];
+  if (request.mode !== "live" || switched || inputs.scenarios.length === 0) return [];
+  const at = { sheet: inputs.assumptionsSource.sheet || "Assumptions", address: "A1" };
+  if (request.scenario === undefined)
+    return [
+      {
+        severity: "info",
+        code: "scenario-switch-not-built",
+        ...at,
+        message:
+          "The live sheets built follow the Assumptions sheet's Value column (the base), not the Scenarios sheet's \"Scenario in use\" cell: the Scenarios sheet is not in this build",
+        fix: "build all sheets (the Scenarios sheet with them) for the live sheets to follow the switch",
+      },
+    ];
   return [
     {
       severity: "error",
       code: "scenario-live",
-      sheet: inputs.assumptionsSource.sheet || "Assumptions",
-      address: "A1",
+      ...at,
       message: `A live build of the scenario '${request.scenario}' sets the Scenarios sheet's "Scenario in use" cell, which the live sheets follow, so it needs the Scenarios sheet`,
       fix: "build the Scenarios sheet too (leave it out of --only), or build the scenario without --live",
     },
@@ -229,7 +241,6 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const wanted = request.only
     ? SHEET_ORDER.filter((k) => request.only?.includes(k))
     : SHEET_ORDER.filter((k) => available.get(k) === undefined);
-  issues.push(...liveScenarioIssue(request, inputs, wanted));
   for (const key of wanted) {
     const reason = available.get(key);
     if (reason !== undefined) issues.push(unavailableIssue(key, reason, inputs));
@@ -253,6 +264,9 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     wanted.includes("scenarios") && inputs.establishment
       ? scenariosSheet(inputs, inputs.establishment, workbook, request, shared)
       : undefined;
+  const switchIssues = liveSwitchIssues(request, inputs, scenarios?.inUse !== undefined);
+  issues.push(...switchIssues);
+  if (hasErrors(switchIssues)) return { ok: false, issues, sheets: [], summaries: [] };
   const assumptionCells: AssumptionCells | undefined =
     scenarios?.inUse ??
     assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
