@@ -179,11 +179,11 @@ export function inUseBlock(
     if (cell && !keyAt.has(cell)) keyAt.set(cell, key);
   for (const address of rows) {
     const at = fromA1(address);
-    const label = cellOf(input.grid, toA1({ row: at.row, column: at.column - 1 }));
+    // The setting's own name, which the functions read: the sheet's may be a synonym.
+    const { label, shown } = settingOf(keyAt.get(address) as string);
     const own = chosen ? cellOf(input.grid, `${letterOf(chosen.header)}${at.row + 1}`) : "";
     const value = isBlank(own) ? cellOf(input.grid, address) : own;
-    const shown = settingOf(keyAt.get(address) as string).shown;
-    const r = d.row([text(String(label)), inUseCell(input, placed.place, address, value, shown)]);
+    const r = d.row([text(label), inUseCell(input, placed.place, address, value, shown)]);
     held.set(`${r}:0`, label);
     held.set(`${r}:1`, value);
     inUseOf.set(address, toA1({ row: r, column: 1 }));
