@@ -452,7 +452,7 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     ).resolves.toBe(fteCell);
   });
 
-  it("builds the example with one of its scenarios, and offers none in live mode", async () => {
+  it("builds the example with one of its scenarios, and offers them in live mode too (the switch starts there)", async () => {
     const wb = await loadWorkbook(readFileSync(EXAMPLE));
     const grids = withoutOutputSheets(
       readWorkbookGrids(wb),
