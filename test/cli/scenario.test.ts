@@ -170,6 +170,7 @@ describe("estab init --scenario", () => {
     for (const [name, message] of [
       ["Notes", "'Notes' heads a notes column, so it would not be read as a scenario"],
       ["  ", "--scenario needs a name"],
+      ["Base", "'Base' is the name of the Value column (the base), so it cannot name a scenario"],
     ]) {
       const c = capture();
       expect(await main(["init", file, "--scenario", name], c.io)).toBe(2);

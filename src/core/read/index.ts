@@ -33,6 +33,7 @@ export {
 export {
   findScenario,
   readScenarios,
+  BASE_NAME,
   NOTE_HEADERS,
   STRUCTURAL_SETTINGS,
   type ScenariosRead,

@@ -20,7 +20,7 @@ import {
 } from "../grid";
 import { financialYearLabel } from "../dates";
 import type { Scenario } from "../model";
-import { SETTINGS, YEAR_SETTINGS, type SettingShown } from "../read";
+import { BASE_NAME, SETTINGS, YEAR_SETTINGS, type SettingShown } from "../read";
 import { needsBuild } from "./assumptions-sheet";
 import { settingsBlock, type AssumptionCells } from "./assumption-cells";
 import { formula, text, type SpecCell, type ValidationSpec } from "./sheet-spec";
@@ -36,9 +36,6 @@ export interface ScenarioSwitchInput {
   /** The scenario the build is for, by its heading; else the base. */
   chosen?: string;
 }
-
-/** The name the switch holds for the base. */
-export const BASE_NAME = "Base";
 
 /** Where the switch's cells are, for the block at the bottom and the writer's list. */
 export interface SwitchPlaced {

@@ -17,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Issue } from "../../core/grid";
+import { BASE_NAME } from "../../core/read";
 import { CALCULATED_SHEETS, type CalculatedSheet } from "../engine";
 import { formatDateTime } from "../format";
 import type { BuildMode, BuildRun, BuildStage } from "../hooks/useBuild";
@@ -177,13 +178,13 @@ function BuildChoices(props: BuildPanelProps) {
         >
           <Dropdown
             className={styles.dropdown}
-            value={props.scenario === undefined ? "Base" : props.scenario}
+            value={props.scenario === undefined ? BASE_NAME : props.scenario}
             selectedOptions={[props.scenario === undefined ? BASE : props.scenario]}
             onOptionSelect={(_, d) =>
               props.onScenario?.(d.optionValue === BASE ? undefined : d.optionValue)
             }
           >
-            <Option value={BASE}>Base</Option>
+            <Option value={BASE}>{BASE_NAME}</Option>
             {scenarios.map((name) => (
               <Option key={name} value={name}>
                 {name}
