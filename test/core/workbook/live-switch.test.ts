@@ -30,18 +30,18 @@ beforeAll(async () => {
   grids = readWorkbookGrids(await loadWorkbook(readFileSync(DEMO)));
 });
 
-const build = (mode: "live" | "shareable", scenario?: string) => {
-  const built = buildWorkbook(grids, { ...REQUEST, mode, ...(scenario ? { scenario } : {}) });
+const build = (mode: "live" | "shareable", scenario?: string, g: WorkbookGrids = grids) => {
+  const built = buildWorkbook(g, { ...REQUEST, mode, ...(scenario ? { scenario } : {}) });
   expect(built.issues.filter((i) => i.severity === "error")).toEqual([]);
   return built;
 };
 const following = (sheets: SheetSpec[]) => sheets.filter((s) => FOLLOWING.includes(s.key));
 
 /** The live build in HyperFormula: the workbook's own sheets (its Assumptions sheet kept) and the calculated ones. */
-function engine(scenario?: string) {
-  const built = build("live", scenario);
+function engine(scenario?: string, book: WorkbookGrids = grids) {
+  const built = build("live", scenario, book);
   const sheets: Record<string, ReturnType<typeof hfGrid>> = {};
-  for (const g of grids.grids.filter((x) => x.table === undefined)) sheets[g.sheet] = hfGrid(g);
+  for (const g of book.grids.filter((x) => x.table === undefined)) sheets[g.sheet] = hfGrid(g);
   for (const s of built.sheets) if (s.key !== "assumptions") sheets[s.name] = hfSheet(s, "live");
   registerEstab();
   const hf = HyperFormula.buildFromSheets(sheets, { ...HF_CONFIG, useArrayArithmetic: true });
@@ -150,6 +150,38 @@ describe("the Scenarios sheet's live switch, in HyperFormula", () => {
     );
     expect(shown).toHaveLength(moving.size);
     expect(shown.filter((g) => !String((g as { v: unknown }).v).startsWith("#N/A"))).toEqual([]);
+  });
+});
+
+describe("the switch over an Assumptions sheet laid out otherwise", () => {
+  /**
+   * The demo's sheet a row lower, a Comments column between two scenarios, and a label
+   * as a synonym ("Pension rate"): the switch picks each scenario's own column.
+   */
+  const otherwise = (): WorkbookGrids => ({
+    grids: grids.grids.map((g) => {
+      if (g.sheet !== "Assumptions") return g;
+      const values = g.values.map((line, r) => [
+        ...line.slice(0, 5),
+        r === 0 ? "Comments" : r === 8 ? "agreed in May" : "",
+        ...line.slice(5),
+      ]);
+      const pension = values.findIndex((line) => line[0] === "Employer pension rate");
+      values[pension][0] = "Pension rate";
+      return { ...g, values: [[], ...values] };
+    }),
+  });
+
+  it.each(SCENARIOS)("switched to %s, gives its figures", (name) => {
+    const book = otherwise();
+    const { hf, set, scenarios } = engine(undefined, book);
+    set(name);
+    expectFigures(hf, following(build("shareable", name, book).sheets));
+    const label = scenarios.cells.find(
+      (row) => row[0]?.kind === "text" && row[0].text.endsWith("pension rate")
+    );
+    expect(label?.[0]).toMatchObject({ text: "Employer pension rate" });
+    expect(JSON.stringify(scenarios.cells)).toContain("Assumptions!$G$13");
   });
 });
 
