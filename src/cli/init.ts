@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { financialYearOf } from "../core/dates";
 import type { CellValue } from "../core/grid";
-import { defaultAssumptionsGrid, normaliseLabel, NOTE_HEADERS } from "../core/read";
+import { BASE_NAME, defaultAssumptionsGrid, normaliseLabel, NOTE_HEADERS } from "../core/read";
 import { NUMBER_FORMATS } from "../core/report";
 import { saveWorkbook } from "../xlsx";
 import { addLocalitiesSheet, excelDate } from "./demo-workbook";
@@ -36,6 +36,10 @@ export function checkScenarioNames(names: readonly string[]): string[] {
     if (NOTE_HEADERS.has(key))
       throw new UsageError(
         `'${name}' heads a notes column, so it would not be read as a scenario; choose another name.`
+      );
+    if (key === normaliseLabel(BASE_NAME))
+      throw new UsageError(
+        `'${name}' is the name of the Value column (the base), so it cannot name a scenario; choose another name.`
       );
     if (seen.has(key)) throw new UsageError(`The scenario '${name}' is given twice.`);
     seen.add(key);

@@ -316,6 +316,24 @@ function finishingSteps(job: Job, settings: WriteSettings): Step[] {
     }
   }
 
+  // An in-cell list (ExcelApi 1.8, under the adapter's minimum): anything else typed is
+  // taken with a warning, so the formulas reading the cell can say #N/A.
+  for (const v of job.spec.validations ?? []) {
+    steps.push({
+      bytes: jsonBytes(v),
+      queue: () => {
+        const validation = sheet().getRange(v.address).dataValidation;
+        validation.rule = { list: { inCellDropDown: true, source: `=${v.list}` } };
+        validation.errorAlert = {
+          showAlert: true,
+          style: "Warning" as Excel.DataValidationAlertStyle,
+          title: v.warning.title,
+          message: v.warning.message,
+        };
+      },
+    });
+  }
+
   for (const chart of job.spec.charts) {
     steps.push({
       bytes: jsonBytes(chart),

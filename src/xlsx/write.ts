@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { CELL_TEXT_MAX, columnLetters, parseRangeA1 } from "../core/grid";
-import type { CellStyle, SheetSpec, SpecCell } from "../core/report";
+import type { CellStyle, SheetSpec, SpecCell, ValidationSpec } from "../core/report";
 import { NUMBER_FORMATS } from "../core/report";
 import type { WriteOutcome, WrittenSheet } from "../core/workbook/port";
 import {
@@ -178,12 +178,20 @@ export interface PlannedTable {
 export interface SheetPlan {
   tables: PlannedTable[];
   /** Row index → column index → what to write there besides (or instead of) the spec. */
-  extras: Map<number, Map<number, { header?: string; note?: string }>>;
+  extras: Map<number, Map<number, CellExtra>>;
   /** Rows to write: the spec's, and any further row holding a note. */
   rowCount: number;
 }
 
-function extraAt(plan: SheetPlan, row: number, column: number): { header?: string; note?: string } {
+/** What goes in a cell besides the spec's value: a table header name, a note, a list of choices. */
+interface CellExtra {
+  header?: string;
+  note?: string;
+  /** An in-cell list of choices. */
+  choices?: ValidationSpec;
+}
+
+function extraAt(plan: SheetPlan, row: number, column: number): CellExtra {
   let line = plan.extras.get(row);
   if (!line) plan.extras.set(row, (line = new Map()));
   let extra = line.get(column);
@@ -219,6 +227,11 @@ export function planSheet(spec: SheetSpec, usedTableNames: Set<string>): SheetPl
     extraAt(plan, start.row, start.column).note = note.text;
     plan.rowCount = Math.max(plan.rowCount, start.row + 1);
   }
+  for (const v of spec.validations ?? []) {
+    const { start } = parseRangeA1(v.address);
+    extraAt(plan, start.row, start.column).choices = v;
+    plan.rowCount = Math.max(plan.rowCount, start.row + 1);
+  }
   return plan;
 }
 
@@ -250,8 +263,25 @@ export function writeSpecRow(
     const target = row.getCell(c + 1);
     if (extra.header !== undefined && !line[c]) target.value = extra.header;
     if (extra.note !== undefined) target.note = extra.note;
+    if (extra.choices !== undefined) target.dataValidation = choicesOf(extra.choices);
   });
   return row;
+}
+
+/**
+ * An in-cell list of choices. Anything else typed is taken with a warning, not refused:
+ * the formulas reading the cell say it is no choice (#N/A), and the note beside says why.
+ */
+function choicesOf(v: ValidationSpec): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [v.list],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: v.warning.title,
+    error: v.warning.message,
+  };
 }
 
 /**
@@ -360,6 +390,7 @@ export function checkSpecs(specs: SheetSpec[]): void {
   for (const spec of specs) {
     for (const t of spec.tables) parseRangeA1(t.range);
     for (const n of spec.notes) parseRangeA1(n.address);
+    for (const v of spec.validations ?? []) [v.address, v.list].forEach((a) => parseRangeA1(a));
     spec.cells.forEach((line, r) =>
       line.forEach((cell, c) => {
         const problem = cell ? cellProblem(cell) : undefined;

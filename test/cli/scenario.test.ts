@@ -76,16 +76,61 @@ describe("estab build --scenario", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("is refused with --live, which follows the Value column", async () => {
+  it("with --live, writes the Scenarios sheet's switch set to it, offering the base and every scenario", async () => {
     const file = await demoWith("scenario.xlsx", () => undefined);
     const c = capture();
     const out = path.join(dir, "out.xlsx");
     expect(
-      await main(["build", file, "-o", out, "--live", "--scenario", "Pay award 4%"], c.io)
+      await main(["build", file, "-o", out, "--live", "--scenario", "pay award 4%"], c.io)
+    ).toBe(0);
+    const wb = await loadWorkbook(readFileSync(out));
+    const ws = wb.getWorksheet("Scenarios")!;
+    expect(ws.getCell("A8").value).toBe("Scenario in use");
+    // Set to the scenario as its column is headed, with the list of choices in the cell.
+    expect(ws.getCell("B8").value).toBe("Pay award 4%");
+    expect(ws.getCell("B8").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ["$B$9:$E$9"],
+      errorStyle: "warning",
+    });
+    expect(["B9", "C9", "D9", "E9"].map((a) => ws.getCell(a).value)).toEqual([
+      "Base",
+      "Pay award 4%",
+      "NI before April 2025",
+      "Vacancies 5%",
+    ]);
+    expect(ws.getCell("B10").value).toEqual({ formula: "MATCH($B$8,$B$9:$E$9,0)", result: 2 });
+    // The live sheets read the In use cells, which hold the scenario's figures: 4% in 2026/27.
+    const awardRow = ws.getColumn(1).values.findIndex((v) => v === "Pay award 2026/27");
+    const inUse = ws.getCell(awardRow, 2).value as { formula: string; result: number };
+    expect(inUse.result).toBe(0.04);
+    expect(inUse.formula).toContain("CHOOSE($B$10-1,Assumptions!$D$");
+    const grant = wb.getWorksheet("Grant Costing")!;
+    const refs: string[] = [];
+    grant.eachRow((row) =>
+      row.eachCell((cell) => {
+        const f = (cell.value as { formula?: string } | null)?.formula;
+        if (f?.includes("ESTAB.PROFILE")) refs.push(f);
+      })
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((f) => f.includes("Scenarios!$A$"))).toBe(true);
+  });
+
+  it("with --live but without the Scenarios sheet, is refused: there is no switch to set", async () => {
+    const file = await demoWith("scenario.xlsx", () => undefined);
+    const c = capture();
+    const out = path.join(dir, "out.xlsx");
+    expect(
+      await main(
+        ["build", file, "-o", out, "--live", "--scenario", "Pay award 4%", "--only", "grant"],
+        c.io
+      )
     ).toBe(1);
     expect(c.stderr()).toContain(
-      "A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario 'Pay award 4%'"
+      `A live build of the scenario 'Pay award 4%' sets the Scenarios sheet's "Scenario in use" cell`
     );
+    expect(existsSync(out)).toBe(false);
   });
 });
 
@@ -125,6 +170,7 @@ describe("estab init --scenario", () => {
     for (const [name, message] of [
       ["Notes", "'Notes' heads a notes column, so it would not be read as a scenario"],
       ["  ", "--scenario needs a name"],
+      ["Base", "'Base' is the name of the Value column (the base), so it cannot name a scenario"],
     ]) {
       const c = capture();
       expect(await main(["init", file, "--scenario", name], c.io)).toBe(2);

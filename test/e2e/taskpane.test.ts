@@ -498,7 +498,7 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it("builds the example with one of its scenarios, and offers none in live mode", async () => {
+  it("builds the example with one of its scenarios, and offers them in live mode too (the switch starts there)", async () => {
     const wb = await loadWorkbook(readFileSync(EXAMPLE));
     const grids = withoutOutputSheets(
       readWorkbookGrids(wb),
@@ -528,10 +528,11 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole("radio", { name: /^Live/ }).click();
+    // Live, the picker is where the Scenarios sheet's switch starts.
     await expect(page.getByRole("combobox", { name: /^Assumptions/ }).isDisabled()).resolves.toBe(
-      true
+      false
     );
-    await page.getByText(/^Not available in a live build/).waitFor();
+    await page.getByText(/Scenario in use.* cell starts/).waitFor();
     await page.getByRole("radio", { name: /^Shareable/ }).click();
   });
 

@@ -3,6 +3,10 @@ import { createExcelWorkbook, MARKER_KEY, parseMarker } from "../../src/excel";
 import { charactersToPoints } from "../../src/excel/write";
 import { FakeExcel } from "./fake/excel";
 import { postsSpec } from "./specs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildWorkbook } from "../../src/core/workbook/build";
+import { loadWorkbook, readWorkbookGrids } from "../../src/xlsx";
 
 function setUp(apiVersion = "1.18"): {
   excel: FakeExcel;
@@ -176,6 +180,53 @@ describe("writeSheets", () => {
       "Nothing was written: the calculated sheets are malformed (Grant Costing: the chart 'Cost by post': each series must have as many cells as the categories)"
     );
     expect(JSON.stringify(excel.snapshot())).toBe(before);
+  });
+
+  it("puts an in-cell list of choices on a cell, which takes another value with a warning (ExcelApi 1.8)", async () => {
+    const { excel, book } = setUp();
+    const spec = postsSpec(2);
+    spec.validations = [
+      {
+        address: "C2",
+        list: "$A$4:$C$4",
+        warning: { title: "Not a scenario", message: "Not a name in the list" },
+      },
+    ];
+    await book.writeSheets([spec]);
+    expect(excel.sheet("Grant Costing").validations).toEqual([
+      { address: "C2", source: "=$A$4:$C$4", inCellDropDown: true, alertStyle: "Warning" },
+    ]);
+  });
+
+  it("writes the demo's live Scenarios sheet: the switch as text with its list, the In use cells as formulas", async () => {
+    const demo = path.join(__dirname, "../../examples/childrens-services.xlsx");
+    const grids = readWorkbookGrids(await loadWorkbook(readFileSync(demo)));
+    const built = buildWorkbook(grids, {
+      mode: "live",
+      scenario: "Vacancies 5%",
+      only: ["scenarios"],
+      generatedAt: "2025-06-01T09:00:00Z",
+      version: "test",
+    });
+    const { excel, book } = setUp();
+    await book.writeSheets(built.sheets, { mode: "live" });
+    expect(excel.cell("Scenarios", "B8")).toMatchObject({
+      value: "Vacancies 5%",
+      numberFormat: "@",
+    });
+    expect(excel.sheet("Scenarios").validations).toEqual([
+      { address: "B8", source: "=$B$9:$E$9", inCellDropDown: true, alertStyle: "Warning" },
+    ]);
+    expect(excel.cell("Scenarios", "B10")).toMatchObject({ formula: "=MATCH($B$8,$B$9:$E$9,0)" });
+    const spec = built.sheets[0];
+    const r = spec.cells.findIndex(
+      (row) => row[0]?.kind === "text" && row[0].text === "Vacancy factor"
+    );
+    const inUse = excel.cell("Scenarios", `B${r + 1}`);
+    expect(inUse?.formula).toContain(
+      "CHOOSE($B$10-1,Assumptions!$D$12,Assumptions!$E$12,Assumptions!$F$12)"
+    );
+    expect(inUse?.numberFormat).toBe(NUMBER_FORMATS.percent);
   });
 
   it("converts column widths from characters to points as Excel does (8.43 → 48 pt)", () => {

@@ -193,27 +193,43 @@ describe("Build: scenarios", () => {
     expect(figure(scenarios, "Higher pension: difference to base")).toBe("£27,540.00");
   });
 
-  it("says a live build cannot use a scenario, and builds the base live", async () => {
+  it("in a live build, sets the Scenarios sheet's switch to the scenario, and says that cell switches it", async () => {
     const { engine, requests } = realEngine();
     const port = new FakePort([CURRENT, ASSUMPTIONS], ["Assumptions"]);
     renderPane(port, engine);
     await openTab(/^Build/);
-    await userEvent.click(await screen.findByRole("combobox", { name: /^Assumptions/ }));
-    await userEvent.click(await screen.findByRole("option", { name: "Higher pension" }));
     await userEvent.click(screen.getByRole("radio", { name: /^Live/ }));
     const picker = screen.getByRole("combobox", { name: /^Assumptions/ });
-    expect(picker).toBeDisabled();
-    expect(picker).toHaveTextContent("Base");
-    expect(screen.getByText(/^Not available in a live build/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Build establishment cost" }));
+    expect(picker).toBeEnabled();
+    expect(screen.getByText(/Scenario in use.* cell starts/)).toBeInTheDocument();
+    await userEvent.click(picker);
+    await userEvent.click(await screen.findByRole("option", { name: "Higher pension" }));
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
+    expect(
+      await screen.findByText(/with the assumptions of the scenario \u2018Higher pension\u2019\.$/)
+    ).toBeInTheDocument();
+    expect(requests[0]).toMatchObject({ mode: "live", scenario: "Higher pension" });
+    expect(screen.getByText("Switch scenarios in the workbook")).toBeInTheDocument();
+    // The switch is written set to the scenario, and the figures are the scenario's.
+    const scenarios = port.calls.writeSheets[0].find((s) => s.key === "scenarios");
+    const switchRow = scenarios?.cells.find(
+      (row) => row[0]?.kind === "text" && row[0].text === "Scenario in use"
+    );
+    expect(switchRow?.[1]).toMatchObject({ kind: "text", text: "Higher pension" });
+    expect(screen.getByLabelText("Summary of Establishment Cost")).toHaveTextContent(
+      "costing £211,962.60 in 2025/26"
+    );
+  });
+
+  it("says nothing of the switch after a shareable build", async () => {
+    const { engine } = realEngine();
+    renderPane(new FakePort([CURRENT, ASSUMPTIONS], ["Assumptions"]), engine);
+    await openTab(/^Build/);
+    await userEvent.click(screen.getByRole("button", { name: "Build all sheets" }));
     expect(
       await screen.findByText(/with the base assumptions \(the Value column\)\.$/)
     ).toBeInTheDocument();
-    expect(requests[0].scenario).toBeUndefined();
-    expect(requests[0].mode).toBe("live");
-    expect(screen.getByLabelText("Summary of Establishment Cost")).toHaveTextContent(
-      "costing £202,782.60 in 2025/26"
-    );
+    expect(screen.queryByText("Switch scenarios in the workbook")).not.toBeInTheDocument();
   });
 
   it("offers no scenario choice, and no Scenarios sheet, when the Assumptions sheet has none", async () => {

@@ -91,6 +91,27 @@ describe("writeSheetSpecs", () => {
     expect(ws.getCell("A1").font?.size).toBe(14);
   });
 
+  it("puts an in-cell list of choices on a cell, taking another value with a warning", async () => {
+    const spec = grantSpec();
+    spec.validations = [
+      {
+        address: "B2",
+        list: "$A$4:$C$4",
+        warning: { title: "Not a scenario", message: "Not a name in the list" },
+      },
+    ];
+    const { wb } = await writtenAndReloaded([spec]);
+    expect(wb.getWorksheet(spec.name)?.getCell("B2").dataValidation).toEqual({
+      type: "list",
+      allowBlank: true,
+      formulae: ["$A$4:$C$4"],
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: "Not a scenario",
+      error: "Not a name in the list",
+    });
+  });
+
   it("defines Excel Tables over the written cells without changing them", async () => {
     const { wb } = await writtenAndReloaded();
     const ws = wb.getWorksheet("Grant costing")!;

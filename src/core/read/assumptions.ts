@@ -80,10 +80,14 @@ interface Draft {
   grantByYear: Map<FinancialYear, number>;
 }
 
+/** How a setting's value shows when it is a number: a rate, pounds or a date. */
+export type SettingShown = "percent" | "money" | "date";
+
 interface SettingSpec {
   /** Key in AssumptionsSource.cells. */
   key: string;
   label: string;
+  shown?: SettingShown;
   synonyms: readonly string[];
   note: string;
   /** The value cell as the assumptions sheet shows the given assumptions (defaults or the ones used). */
@@ -97,6 +101,7 @@ interface YearSettingSpec {
   key: string;
   /** Label without the year: "Pay award". */
   label: string;
+  shown: SettingShown;
   synonyms: readonly string[];
   note: string;
   /** The value cell for that year, as the assumptions sheet shows it ("" when not set). */
@@ -161,6 +166,7 @@ function percentSetting(
   return {
     key,
     label,
+    shown: "percent",
     synonyms,
     note,
     cellOf: (d) => {
@@ -233,6 +239,7 @@ function moneySetting(
   return {
     key,
     label,
+    shown: "money",
     synonyms,
     note,
     cellOf: (d) => get(d) ?? "",
@@ -258,6 +265,7 @@ function dateSetting(
   return {
     key,
     label,
+    shown: "date",
     synonyms,
     note,
     cellOf: (d) => {
@@ -745,6 +753,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
   {
     key: "payAward",
     label: "Pay award",
+    shown: "percent",
     synonyms: ["pay rise", "pay uplift", "award", "pay inflation"],
     note: "Award from 1 April, e.g. 3%, or '£1,290 or 2.5%' (whichever is higher). Blank: no award.",
     cell: (a, year) => {
@@ -787,6 +796,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
   {
     key: "payAwardMinimum",
     label: "Pay award minimum",
+    shown: "money",
     synonyms: [
       "pay award min",
       "pay award flat minimum",
@@ -812,6 +822,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
   {
     key: "grant",
     label: "Grant",
+    shown: "money",
     synonyms: ["grant amount", "grant for", "grant income"],
     note: "Grant for that financial year, when it is paid in yearly amounts.",
     cell: (a, year) => a.grant.amountsByYear?.[year] ?? "",

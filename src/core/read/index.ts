@@ -28,10 +28,12 @@ export {
   YEAR_SETTINGS,
   type ReadAssumptionsOptions,
   type ReadAssumptionsResult,
+  type SettingShown,
 } from "./assumptions";
 export {
   findScenario,
   readScenarios,
+  BASE_NAME,
   NOTE_HEADERS,
   STRUCTURAL_SETTINGS,
   type ScenariosRead,

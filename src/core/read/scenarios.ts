@@ -31,6 +31,12 @@ export const NOTE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * What the Value column is called beside the scenarios (the task pane's picker, the
+ * Scenarios sheet and its live switch): no scenario may take the name.
+ */
+export const BASE_NAME = "Base";
+
+/**
  * Settings a scenario may not change: every scenario is compared with the base year by
  * year, on the same footing, so the window and the on-cost method are the base's.
  */
@@ -84,6 +90,21 @@ function scenarioColumns(block: Block, issues: Issue[]): ScenarioColumn[] {
       continue;
     }
     const key = normaliseLabel(name);
+    if (key === normaliseLabel(BASE_NAME)) {
+      issues.push(
+        issueAt(
+          grid,
+          start - 1,
+          c,
+          "error",
+          "scenario-name-base",
+          `A scenario cannot be named ${describeValue(name)}: that is the Value column's name wherever a scenario is chosen or compared`,
+          "give the scenario column another name",
+          name
+        )
+      );
+      continue;
+    }
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push(

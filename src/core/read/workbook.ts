@@ -70,6 +70,8 @@ export interface WorkbookInputs {
   scenarios: Scenario[];
   /** The base assumptions when a scenario was chosen (else the same as `assumptions`). */
   baseAssumptions: Assumptions;
+  /** Where the base's settings are: the Value column (`assumptionsSource` has a chosen scenario's cells). */
+  baseAssumptionsSource: AssumptionsSource;
   /** Every issue from every reader, establishment first. */
   issues: Issue[];
 }
@@ -106,6 +108,7 @@ export function readWorkbook(
     assumptionsSource: assumptions.source,
     scenarios: assumptions.scenarios,
     baseAssumptions: assumptions.base,
+    baseAssumptionsSource: assumptions.baseSource,
     issues: [
       ...sharesOnly(est.issues, options, assumptions, localities.localities, roles.roles),
       ...assumptions.issues,
@@ -250,14 +253,16 @@ function agencyRateNotes(
 function chosenScenario(
   read: ReadAssumptionsResult,
   name: string | undefined
-): ReadAssumptionsResult & { base: Assumptions } {
+): ReadAssumptionsResult & { base: Assumptions; baseSource: AssumptionsSource } {
   const base = read.assumptions;
-  if (name === undefined) return { ...read, base };
+  const baseSource = read.source;
+  if (name === undefined) return { ...read, base, baseSource };
   const scenario = findScenario(read.scenarios, name);
   if (scenario)
     return {
       ...read,
       base,
+      baseSource,
       assumptions: scenario.assumptions,
       source: { ...read.source, cells: { ...read.source.cells, ...scenario.changed } },
     };
@@ -274,7 +279,7 @@ function chosenScenario(
       ? "choose one of those names, or add a column headed with this name beside the Value column"
       : "add a column headed with the scenario's name beside the Value column, holding the settings it changes"
   );
-  return { ...read, base, issues: [...read.issues, issue] };
+  return { ...read, base, baseSource, issues: [...read.issues, issue] };
 }
 
 /**

@@ -68,7 +68,7 @@ export function assumptionCellsRead(
  * its label just left of it, and every row between the first and the last a setting (or
  * blank), so the functions can read the whole block as their settings.
  */
-function settingsBlock(
+export function settingsBlock(
   cells: Readonly<Record<string, string>>,
   valueAt: (row: number, column: number) => CellValue
 ): string | undefined {

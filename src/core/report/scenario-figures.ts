@@ -18,6 +18,7 @@ import type { Assumptions, Establishment, Localities, PayScales } from "../model
 import { grantPosts } from "../model";
 import { roundPenny } from "../money";
 import { SharesInputError } from "../shares";
+import { BASE_NAME } from "../read";
 import { localityShares } from "./locality-shares";
 
 export interface ScenarioInputs {
@@ -131,7 +132,7 @@ function sharesOf(
 export function scenarioFigures(input: ScenarioInputs, shared = sharedCosting(input.payScales)) {
   const memo = new Map<string, ScenarioFigures["restructure"]>();
   const restructure = restructureOf(input, memo);
-  const all = [{ name: "Base", assumptions: input.base, changed: {} }, ...input.scenarios];
+  const all = [{ name: BASE_NAME, assumptions: input.base, changed: {} }, ...input.scenarios];
   return all.map((s): ScenarioFigures => {
     const a = s.assumptions;
     const posts = grantPosts(input.establishment, a.grant.name);

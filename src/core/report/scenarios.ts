@@ -16,11 +16,15 @@ import type { SheetBuild, SummaryFigure } from "./summary";
 import { SHEET_NAMES } from "./sheet-names";
 import { chartAnchorBelow, scenariosChart, withChart, type ScenariosChartCells } from "./charts";
 import { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";
+import { inUseBlock, switchRows, type ScenarioSwitchInput } from "./scenario-switch";
+import type { AssumptionCells } from "./assumption-cells";
 
 export interface ScenariosSheetInput extends ScenarioInputs {
   generatedAt: string;
   version: string;
   sheetName?: string;
+  /** Live: the "Scenario in use" switch and the Assumptions in use block (scenario-switch.ts). */
+  live?: ScenarioSwitchInput;
 }
 
 /** What every section shares: the draft, the years and the columns they go in. */
@@ -389,11 +393,14 @@ function sharesSection(l: Layout, localityNames: readonly string[]): void {
   d.blank();
 }
 
-/** The Scenarios sheet (see the top of this file); `figures` when worked out already. */
+/**
+ * The Scenarios sheet (see the top of this file); `figures` when worked out already. Live,
+ * with the switch, and `inUse`: the cells the live sheets read their assumptions from.
+ */
 export function buildScenariosSheet(
   input: ScenariosSheetInput,
   figures: ScenarioFigures[] = scenarioFigures(input)
-): SheetBuild {
+): SheetBuild & { inUse?: AssumptionCells } {
   const years = figures[0].costing.years;
   const letters = Array.from({ length: years.length + 1 }, (_, i) => columnLetters(i + 1));
   const l: Layout = {
@@ -405,6 +412,8 @@ export function buildScenariosSheet(
   };
   const name = input.sheetName ?? SHEET_NAMES.scenarios;
   heading(l, input);
+  // The switch stays in view with the totals' header below it.
+  const placed = input.live && switchRows(l.d, input.live);
   // The totals' header row (Scenario, the years …), under its subtitle, stays in view.
   const headerRow = l.d.nextRow() + 1;
   const totalRows = totalsSection(l);
@@ -414,12 +423,19 @@ export function buildScenariosSheet(
   restructureSection(l);
   sharesSection(l, input.localities?.localities.map((x) => x.name) ?? []);
   const chartCells = chartSection(l, totalRows, headroom);
+  // Live: the block the live sheets read their assumptions from, below everything else.
+  const inUse = input.live && placed && inUseBlock(l.d, name, input.live, placed);
   const sheet = l.d.toSpec("scenarios", name, {
     freeze: { rows: headerRow + 1, columns: 1 },
     minWidths: [34, ...years.map(() => 15), 15, 16, 14],
   });
-  const chart = scenariosChart(chartCells, chartAnchorBelow(sheet));
-  return { sheet: withChart(sheet, chart), summary: summaryOf(figures, name) };
+  const charted = withChart(sheet, scenariosChart(chartCells, chartAnchorBelow(sheet)));
+  if (!placed) return { sheet: charted, summary: summaryOf(figures, name) };
+  return {
+    sheet: { ...charted, validations: [placed.validation] },
+    summary: summaryOf(figures, name),
+    inUse,
+  };
 }
 
 /**

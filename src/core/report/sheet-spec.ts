@@ -90,6 +90,18 @@ export interface ChartSpec {
   anchor: { from: string; to: string };
 }
 
+/**
+ * An in-cell list of choices on one cell (a dropdown): the values of `list`, a range of the
+ * same sheet ("$B$6:$E$6"). Anything else typed is still taken, with a warning, so the
+ * formulas that read the cell can say it is not a choice (#N/A) rather than refuse it.
+ */
+export interface ValidationSpec {
+  address: string;
+  list: string;
+  /** The warning shown when something else is typed. */
+  warning: { title: string; message: string };
+}
+
 export interface NoteSpec {
   address: string;
   text: string;
@@ -140,6 +152,8 @@ export interface SheetSpec {
   notes: NoteSpec[];
   page: PageSpec;
   charts: ChartSpec[];
+  /** In-cell lists of choices (the Scenarios sheet's live switch). */
+  validations?: ValidationSpec[];
 }
 
 export const text = (t: string, style?: CellStyle): TextCell => ({ kind: "text", text: t, style });

@@ -2,7 +2,7 @@ import { hasErrors, holdsText, quoteSheetName, toA1, topLeftOf, type Issue } fro
 import type { Assumptions, Establishment, Localities, RolesTable } from "../model";
 import { establishmentFte } from "../model";
 import { SharesInputError } from "../shares";
-import { assumptionsGrid, readWorkbook, type WorkbookInputs } from "../read";
+import { assumptionsGrid, findScenario, readWorkbook, type WorkbookInputs } from "../read";
 import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "../costing";
 import { annualCostOf, uncostedIssues } from "../changes";
 import { financialYearOf } from "../dates";
@@ -25,6 +25,7 @@ import { chartData } from "../report/charts";
 import { printReady } from "../report/print";
 import { buildScenariosSheet } from "../report/scenarios";
 import { scenarioFigures } from "../report/scenario-figures";
+import { constantIssues } from "../report/scenario-switch";
 import {
   assumptionCellsOf,
   assumptionCellsRead,
@@ -108,21 +109,78 @@ function unavailableIssue(key: SheetKey, reason: string, inputs: WorkbookInputs)
 }
 
 /**
- * Live figures follow the Assumptions sheet's Value column, so a live build of a scenario
- * would show the scenario's figures over formulas that give the base's: refused.
+ * Live figures follow the Scenarios sheet's "Scenario in use" switch when this build
+ * writes it. Without it, a live build of a scenario would show the scenario's figures over
+ * formulas giving the base's: refused; a live build of the base follows the Value column,
+ * and says so when the workbook has scenarios.
  */
-function liveScenarioIssue(request: BuildRequest, inputs: WorkbookInputs): Issue[] {
-  if (request.mode !== "live" || request.scenario === undefined) return [];
+function liveSwitchIssues(
+  request: BuildRequest,
+  inputs: WorkbookInputs,
+  switched: boolean
+): Issue[] {
+  if (request.mode !== "live" || switched || inputs.scenarios.length === 0) return [];
+  const at = { sheet: inputs.assumptionsSource.sheet || "Assumptions", address: "A1" };
+  if (request.scenario === undefined)
+    return [
+      {
+        severity: "info",
+        code: "scenario-switch-not-built",
+        ...at,
+        message:
+          "The live sheets built follow the Assumptions sheet's Value column (the base), not the Scenarios sheet's \"Scenario in use\" cell: the Scenarios sheet is not in this build",
+        fix: "build all sheets (the Scenarios sheet with them) for the live sheets to follow the switch",
+      },
+    ];
   return [
     {
       severity: "error",
       code: "scenario-live",
-      sheet: inputs.assumptionsSource.sheet || "Assumptions",
-      address: "A1",
-      message: `A live build follows the Assumptions sheet's Value column, so it cannot be built for the scenario '${request.scenario}'`,
-      fix: "build the scenario without --live (values and native formulas), or copy its values into the Value column",
+      ...at,
+      message: `A live build of the scenario '${request.scenario}' sets the Scenarios sheet's "Scenario in use" cell, which the live sheets follow, so it needs the Scenarios sheet`,
+      fix: "build the Scenarios sheet too (leave it out of --only), or build the scenario without --live",
     },
   ];
+}
+
+/**
+ * The Scenarios sheet; live, with its "Scenario in use" switch set to the build's scenario
+ * (scenario-switch.ts), its In use cells the ones every live sheet reads, and a warning at
+ * each scenario cell the live sheets cannot follow.
+ */
+function scenariosSheet(
+  inputs: WorkbookInputs,
+  est: Establishment,
+  workbook: WorkbookGrids,
+  request: BuildRequest,
+  shared: ReturnType<typeof sharedCosting>
+) {
+  const sheet = inputs.assumptionsSource.sheet;
+  const grid = workbook.grids.find((g) => g.sheet === sheet && g.table === undefined);
+  const chosen =
+    request.scenario !== undefined ? findScenario(inputs.scenarios, request.scenario) : undefined;
+  const live =
+    request.mode === "live" && grid
+      ? {
+          grid,
+          baseCells: inputs.baseAssumptionsSource.cells,
+          scenarios: inputs.scenarios,
+          chosen: chosen?.name,
+        }
+      : undefined;
+  const input = {
+    establishment: est,
+    localities: inputs.localities,
+    payScales: inputs.payScales,
+    base: inputs.baseAssumptions,
+    assumptionsSheet: sheet,
+    scenarios: inputs.scenarios,
+    generatedAt: request.generatedAt,
+    version: request.version,
+    live,
+  };
+  const built = buildScenariosSheet(input, scenarioFigures(input, shared));
+  return { ...built, issues: live ? constantIssues(sheet, inputs.scenarios) : [] };
 }
 
 /** The FY the restructure is costed in: the one it takes effect in, else the first FY. */
@@ -178,7 +236,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     defaultFirstYear: request.defaultFirstYear,
     ...(request.scenario !== undefined ? { scenario: request.scenario } : {}),
   });
-  const issues = [...inputs.issues, ...liveScenarioIssue(request, inputs)];
+  const issues = [...inputs.issues];
   const available = availableSheets(inputs);
   const wanted = request.only
     ? SHEET_ORDER.filter((k) => request.only?.includes(k))
@@ -198,13 +256,22 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const assumptionsSheet = wanted.includes("assumptions")
     ? buildAssumptionsSheet(assumptionsGrid(a), provenance)
     : undefined;
-  const assumptionCells: AssumptionCells | undefined =
-    assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
-    (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
-  const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
   // One costing of the whole establishment for the first FY serves the cost sheet, the
   // average cost per FTE that goes with locality shares, and the Scenarios sheet's base.
   const shared = sharedCosting(inputs.payScales);
+  // Built first: live, its In use cells are what every live sheet reads (the switch).
+  const scenarios =
+    wanted.includes("scenarios") && inputs.establishment
+      ? scenariosSheet(inputs, inputs.establishment, workbook, request, shared)
+      : undefined;
+  const switchIssues = liveSwitchIssues(request, inputs, scenarios?.inUse !== undefined);
+  issues.push(...switchIssues);
+  if (hasErrors(switchIssues)) return { ok: false, issues, sheets: [], summaries: [] };
+  const assumptionCells: AssumptionCells | undefined =
+    scenarios?.inUse ??
+    assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
+    (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
+  const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
   const annualCosting = (est: Establishment): EstablishmentCosting =>
     shared.cost(est.posts, "all", a, financialYearsWindow(a.firstYear, 1));
 
@@ -247,17 +314,9 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         return { ok: false, issues: [...issues, shares.issue], sheets: [], summaries: [] };
       issues.push(...shares.issues, ...rolesNote(request, est, inputs.roles));
       built.push(shares);
-    } else if (key === "scenarios" && est) {
-      const input = {
-        establishment: est,
-        localities: inputs.localities,
-        payScales: inputs.payScales,
-        base: inputs.baseAssumptions,
-        assumptionsSheet: inputs.assumptionsSource.sheet,
-        scenarios: inputs.scenarios,
-        ...provenance,
-      };
-      built.push(buildScenariosSheet(input, scenarioFigures(input, shared)));
+    } else if (key === "scenarios" && scenarios) {
+      issues.push(...scenarios.issues);
+      built.push(scenarios);
     } else if (key === "assumptions" && assumptionsSheet) {
       built.push(assumptionsSheet);
     }

@@ -17,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Issue } from "../../core/grid";
+import { BASE_NAME } from "../../core/read";
 import { CALCULATED_SHEETS, type CalculatedSheet } from "../engine";
 import { formatDateTime } from "../format";
 import type { BuildMode, BuildRun, BuildStage } from "../hooks/useBuild";
@@ -171,20 +172,19 @@ function BuildChoices(props: BuildPanelProps) {
           label="Assumptions"
           hint={
             live
-              ? "Not available in a live build: live sheets follow the Assumptions sheet's Value column, so they are built with the base. Choose Shareable to build a scenario."
+              ? "Base is the Value column; a scenario is the column headed with its name, over the base. Live, this is where the Scenarios sheet's \u201cScenario in use\u201d cell starts: change that cell to switch every live sheet, with no rebuild."
               : "Base is the Value column; a scenario is the column headed with its name, over the base."
           }
         >
           <Dropdown
             className={styles.dropdown}
-            disabled={live}
-            value={live || props.scenario === undefined ? "Base" : props.scenario}
-            selectedOptions={[live || props.scenario === undefined ? BASE : props.scenario]}
+            value={props.scenario === undefined ? BASE_NAME : props.scenario}
+            selectedOptions={[props.scenario === undefined ? BASE : props.scenario]}
             onOptionSelect={(_, d) =>
               props.onScenario?.(d.optionValue === BASE ? undefined : d.optionValue)
             }
           >
-            <Option value={BASE}>Base</Option>
+            <Option value={BASE}>{BASE_NAME}</Option>
             {scenarios.map((name) => (
               <Option key={name} value={name}>
                 {name}
@@ -297,6 +297,7 @@ function BuildOutcome({
   if (run.stage !== "done" || !run.result) return null;
   const { result, outcome } = run;
   const warnings = result.issues.filter((i) => i.severity === "warning");
+  const switched = run.live && result.ok && result.sheets.some((s) => s.key === "scenarios");
   // With no establishment only the shares are made: said here, not only on the Source tab.
   const sharesOnly = result.issues.find((i) => i.code === "localities-only");
   return (
@@ -333,6 +334,15 @@ function BuildOutcome({
             label="Problems that stopped the build"
           />
         </>
+      )}
+      {switched && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Switch scenarios in the workbook</MessageBarTitle>
+            The Scenarios sheet&apos;s &ldquo;Scenario in use&rdquo; cell switches every live sheet
+            between the base and the scenarios, with no rebuild: pick a name from its list.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {result.ok && sharesOnly && (
         <MessageBar intent="info">

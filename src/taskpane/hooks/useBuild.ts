@@ -14,6 +14,8 @@ export interface BuildRun {
   only?: SheetKey[];
   /** The scenario built with; undefined for the base assumptions. */
   scenario?: string;
+  /** Built live: the Scenarios sheet's "Scenario in use" cell switches the live sheets. */
+  live?: boolean;
   stage: BuildStage;
   result?: BuildResult;
   outcome?: WriteOutcome;
@@ -71,13 +73,14 @@ export function useBuild(
     async (only?: SheetKey[], as: BuildMode = mode) => {
       if (running.current) return;
       running.current = true;
-      // The core refuses a live scenario: the Build tab says so and builds the base live.
-      const scenario = as === "live" ? undefined : options.scenario;
-      setRun({ only, scenario, stage: "reading" });
+      // Live, the scenario is where the Scenarios sheet's "Scenario in use" switch starts.
+      const scenario = options.scenario;
+      const live = as === "live";
+      setRun({ only, scenario, live, stage: "reading" });
       try {
         // Read afresh: the user may have edited the establishment since the pane last looked.
         const workbook = await reload();
-        setRun({ only, scenario, stage: "calculating" });
+        setRun({ only, scenario, live, stage: "calculating" });
         await nextFrame();
         const result = engine.build(workbook, {
           only,
@@ -94,15 +97,15 @@ export function useBuild(
         });
         // Errors: nothing is written, the issues say what to fix.
         if (!result.ok) {
-          setRun({ only, scenario, stage: "done", result, finishedAt: now() });
+          setRun({ only, scenario, live, stage: "done", result, finishedAt: now() });
           return;
         }
-        setRun({ only, scenario, stage: "writing", result });
+        setRun({ only, scenario, live, stage: "writing", result });
         await nextFrame();
         const outcome = await port.writeSheets(sheetsToWrite(result, engine, workbook), {
           mode: as,
         });
-        setRun({ only, scenario, stage: "done", result, outcome, finishedAt: now() });
+        setRun({ only, scenario, live, stage: "done", result, outcome, finishedAt: now() });
         await reload().catch(() => undefined);
       } catch (e) {
         setRun((r) => ({

@@ -112,6 +112,15 @@ describe("scenario columns on the Assumptions sheet", () => {
     expect(r.scenarios.map((s) => s.name)).toEqual(["Cut"]);
   });
 
+  it("a scenario named Base is an error: that is the Value column's name", () => {
+    const r = read([
+      ["Setting", "Value", "base ", "Cut"],
+      ["Vacancy factor", "", "1%", "2%"],
+    ]);
+    expect(where(r.issues)).toEqual(["error:scenario-name-base@C1"]);
+    expect(r.scenarios.map((s) => s.name)).toEqual(["Cut"]);
+  });
+
   it("the default sheet and any written assumptions have no scenarios", () => {
     expect(read(defaultAssumptionsGrid(2025)).scenarios).toEqual([]);
     const a = { ...defaultAssumptions(2025), vacancyFactor: 0.03 };

@@ -115,7 +115,7 @@ describe("the demo workbook built live, in HyperFormula", () => {
     const want = shareable(grids);
     expect(live.map((s) => s.name)).toEqual(want.map((s) => s.name));
     for (const [i, spec] of want.entries()) {
-      // The Scenarios sheet is values and native formulas, not live (docs/methodology.md).
+      // The live Scenarios sheet adds the switch above its figures: live-switch.test.ts.
       if (spec.key === "scenarios") continue;
       const { got, want: expected } = compare(hf, live[i].name, spec);
       expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
@@ -161,7 +161,7 @@ describe("the demo workbook built live, in HyperFormula", () => {
     const { hf, live } = liveWorkbook(g);
     const want = shareable(g);
     for (const [i, spec] of want.entries()) {
-      // The Scenarios sheet is values and native formulas, not live (docs/methodology.md).
+      // The live Scenarios sheet adds the switch above its figures: live-switch.test.ts.
       if (spec.key === "scenarios") continue;
       const { got, want: expected } = compare(hf, live[i].name, spec);
       expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });
@@ -204,7 +204,7 @@ describe("the demo workbook built live, in HyperFormula", () => {
     }
     const want = shareable(g);
     for (const [i, spec] of want.entries()) {
-      // The Scenarios sheet is values and native formulas, not live (docs/methodology.md).
+      // The live Scenarios sheet adds the switch above its figures: live-switch.test.ts.
       if (spec.key === "scenarios") continue;
       const { got, want: expected } = compare(hf, live[i].name, spec);
       expect({ sheet: spec.name, got }).toEqual({ sheet: spec.name, got: expected });

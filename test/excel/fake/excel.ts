@@ -920,6 +920,15 @@ class FakeRange extends FakeObject {
     return new FakeRangeFormat(this, this.worksheet, "address" in this.ref ? this.ref.address : "");
   }
 
+  /** range.dataValidation (ExcelApi 1.8): list rules on one cell, all this add-in sets. */
+  get dataValidation(): FakeDataValidation {
+    if (!this.context.excel.isSetSupported("ExcelApi", "1.8"))
+      throw new FakeOfficeError("ApiNotFound", "Range.dataValidation needs ExcelApi 1.8");
+    if (!this.worksheet || !("address" in this.ref))
+      throw new Error("fake: dataValidation only on a worksheet range by address");
+    return new FakeDataValidation(this.worksheet, this.ref.address);
+  }
+
   /** The cells of a kind (ExcelApi 1.9); ItemNotFound at sync when there are none. */
   getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, specialKind(cellType, cellValueType), false);
@@ -1147,6 +1156,52 @@ function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
           };
   }
   return box;
+}
+
+/**
+ * A range's data validation. As in Excel, a rule is set on a range with none (clear()
+ * first otherwise), and the error alert goes with the rule already there.
+ */
+class FakeDataValidation {
+  constructor(
+    private readonly worksheet: FakeWorksheet,
+    private readonly address: string
+  ) {}
+
+  private cell(): string {
+    const box = parseBox(this.address);
+    if (box === "columns" || box.r0 !== box.r1 || box.c0 !== box.c1)
+      throw new FakeOfficeError("InvalidCellAddress", this.address);
+    return boxA1(box);
+  }
+
+  clear(): void {
+    this.worksheet.change(utf8(this.address), (_tx, s) => {
+      const a = this.cell();
+      s.validations = s.validations.filter((v) => v.address !== a);
+    });
+  }
+
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    this.worksheet.change(utf8([this.address, rule]), (_tx, s) => {
+      const a = this.cell();
+      if (!rule.list) throw new Error("fake: only list rules are modelled");
+      if (!rule.list.source.startsWith("="))
+        throw new Error("fake: this add-in's list source is a range formula");
+      if (s.validations.some((v) => v.address === a))
+        throw new FakeOfficeError("InvalidOperation", `${a} already has a validation rule`);
+      s.validations.push({ address: a, ...rule.list });
+    });
+  }
+
+  set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.worksheet.change(utf8([this.address, alert]), (_tx, s) => {
+      const a = this.cell();
+      const v = s.validations.find((x) => x.address === a);
+      if (!v) throw new FakeOfficeError("InvalidOperation", `${a} has no validation rule`);
+      v.alertStyle = alert.style;
+    });
+  }
 }
 
 class FakeRangeFormat {

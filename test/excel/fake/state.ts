@@ -48,10 +48,20 @@ export interface FakeSheet {
   properties: Map<string, string>;
   freeze?: { rows: number; columns: number };
   notes: Map<string, string>;
+  /** range.dataValidation (ExcelApi 1.8): the list rules set, by cell. */
+  validations: FakeValidation[];
   charts: FakeChart[];
   /** Points, by column index. */
   columnWidths: Map<number, number>;
   page: FakePage;
+}
+
+/** A list rule as range.dataValidation was given it. */
+export interface FakeValidation {
+  address: string;
+  source: string;
+  inCellDropDown: boolean;
+  alertStyle?: string;
 }
 
 /** What worksheet.pageLayout was given (ExcelApi 1.9). */
@@ -117,6 +127,7 @@ export function emptySheet(id: string, name: string): FakeSheet {
     cells: new Map(),
     properties: new Map(),
     notes: new Map(),
+    validations: [],
     charts: [],
     columnWidths: new Map(),
     page: {},
@@ -129,6 +140,7 @@ function copySheetShell(s: FakeSheet): FakeSheet {
     properties: new Map(s.properties),
     freeze: s.freeze && { ...s.freeze },
     notes: new Map(s.notes),
+    validations: s.validations.map((v) => ({ ...v })),
     charts: s.charts.map((c) => ({
       ...c,
       position: c.position && [...c.position],
@@ -208,6 +220,7 @@ export function snapshot(state: FakeState): unknown {
       properties: [...s.properties.entries()].sort(),
       freeze: s.freeze,
       notes: [...s.notes.entries()].sort(),
+      validations: s.validations,
       charts: s.charts,
       columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
       page: s.page,
