@@ -16,7 +16,7 @@ import { annualCostOf, proposedVersusCurrent } from "../changes";
 import { financialYearOf, type FinancialYear } from "../dates";
 import type { Assumptions, Establishment, Localities, PayScales } from "../model";
 import { grantPosts } from "../model";
-import { roundPenny } from "../money";
+import { roundPenny, sumMoney } from "../money";
 import { SharesInputError } from "../shares";
 import { BASE_NAME } from "../read";
 import { localityShares } from "./locality-shares";
@@ -49,7 +49,8 @@ export interface ScenarioFigures {
   /** The grant over the window, when one is given. */
   grantTotal?: number;
   /** Proposed less current at full-year effect, when the establishment has a proposed structure. */
-  restructure?: { current: number; proposed: number; fullYearEffect: number };
+  /** `uncosted`: posts left out of the figures, as the Restructure sheet's "Incomplete" says. */
+  restructure?: { current: number; proposed: number; fullYearEffect: number; uncosted: number };
   /** FTE and cost per locality; a message when the share-out cannot be made. */
   shares?: { fte: number[]; cost?: number[] } | { problem: string };
 }
@@ -87,15 +88,21 @@ function restructureOf(input: ScenarioInputs, memo: Map<string, ScenarioFigures[
       a.implementationDate,
     ]);
     if (memo.has(key)) return memo.get(key);
-    const r = proposedVersusCurrent(
+    const changes = proposedVersusCurrent(
       input.establishment.posts,
       a,
       annualCostOf(a, input.payScales, year)
-    ).totals;
+    );
+    // With posts it cannot cost, the figures are the costed posts' (as on the Restructure
+    // sheet): a post with no proposed cost is not a saving of its current cost.
+    const costed = changes.posts.filter((p) => p.noCost === undefined);
+    const current = sumMoney(costed.map((p) => p.current.total));
+    const proposed = sumMoney(costed.map((p) => p.proposed.total));
     const figures = {
-      current: r.currentCost,
-      proposed: r.proposedCost,
-      fullYearEffect: r.fullYearEffect,
+      current,
+      proposed,
+      fullYearEffect: roundPenny(proposed - current),
+      uncosted: changes.uncosted.length,
     };
     memo.set(key, figures);
     return figures;

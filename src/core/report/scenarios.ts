@@ -329,6 +329,14 @@ function restructureSection(l: Layout): void {
   const same = (f: ScenarioFigures) =>
     f.restructure?.current === base.current && f.restructure?.proposed === base.proposed;
   d.row([text("Restructure: full-year effect (£)", "subtitle")]);
+  // Posts the restructure cannot cost leave every scenario's figures short alike.
+  if (base.uncosted > 0)
+    d.row([
+      text(
+        `Incomplete: ${base.uncosted === 1 ? "1 post is" : `${base.uncosted} posts are`} left out of these figures, as they cannot be costed now or as proposed (the Restructure sheet names the cells to fill).`,
+        "note"
+      ),
+    ]);
   d.row(
     ["Scenario", "Current cost", "Proposed cost", "Full-year effect", "Difference to base (£)"].map(
       (h) => text(h, "header")

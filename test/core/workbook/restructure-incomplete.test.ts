@@ -115,3 +115,33 @@ describe("a restructure with a proposed post that has nothing to cost it by", ()
     ]);
   });
 });
+
+describe("the Scenarios sheet's restructure line, with a proposed post that has nothing to cost it by", () => {
+  const withScenario = grid("Assumptions", [
+    ["Setting", "Value", "Pension 21%"],
+    ["First financial year", "2025/26", ""],
+    ["Employer pension rate", "19%", "21%"],
+  ]);
+  const result = buildWorkbook(
+    { grids: [oneTable, withScenario] },
+    { ...request, only: ["changes", "scenarios"] }
+  );
+  const scenarios = rowsOf(result.sheets.find((s) => s.key === "scenarios")!);
+  const restructure = result.summaries.find((s) => s.key === "changes")!;
+
+  it("says it is incomplete, as the Restructure sheet does", () => {
+    expect(scenarios).toContain(
+      "Incomplete: 2 posts are left out of these figures, as they cannot be costed now or as proposed (the Restructure sheet names the cells to fill)."
+    );
+  });
+
+  it("gives the base the Restructure sheet's full-year effect of the costed posts", () => {
+    const effect = restructure.figures.find(
+      (f) => f.label === "Full-year effect of the costed posts"
+    )!.value;
+    const section = scenarios.indexOf("Restructure: full-year effect (£)");
+    const base = scenarios.slice(section).find((r) => r.startsWith("Base | "))!;
+    expect(effect).toBe(-53049.4);
+    expect(base.split(" | ")[3]).toBe(String(effect));
+  });
+});
