@@ -169,7 +169,7 @@ function program(io: CliIo, build: BuildWorkbook, setCode: (code: number) => voi
     .command("share")
     .summary("turn a live workbook's formulas into values, for colleagues without the add-in")
     .description(
-      "Turn the live sheets of a workbook (from estab build --live or the task pane) into values: every ESTAB formula becomes the figure it shows; SUM totals stay."
+      "Turn the live sheets of a workbook (from estab build --live or the task pane) into values: every ESTAB formula, and every formula reading another sheet, becomes the figure it shows; SUM totals over the sheet's own cells stay."
     )
     .argument("<workbook.xlsx>", "a workbook with live sheets")
     .option("-o, --output <file.xlsx>", "where to write it (default: <workbook>-shareable.xlsx)")

@@ -43,7 +43,7 @@ export async function runShare(input: string, options: ShareOptions, io: CliIo):
   io.stdout.write(
     live.length === 0
       ? `Wrote ${output}: it has no live sheets, so nothing needed changing.\n`
-      : `Wrote ${output}: ${plural(live.length, "sheet")} made shareable (${live.map((l) => l.sheet).join(", ")}), ${plural(converted, "ESTAB formula")} replaced by ${converted === 1 ? "its value" : "their values"}.\n`
+      : `Wrote ${output}: ${plural(live.length, "sheet")} made shareable (${live.map((l) => l.sheet).join(", ")}), ${plural(converted, "live formula")} (ESTAB calls and references to other sheets) replaced by ${converted === 1 ? "its value" : "their values"}.\n`
   );
   return 0;
 }

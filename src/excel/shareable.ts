@@ -10,7 +10,7 @@ import { MARKER_KEY, markerValue } from "./marker";
 import { ownedSheet } from "./owned";
 import type { ExcelRun } from "./run";
 
-import { ESTAB_CALL } from "../core/report";
+import { ESTAB_CALL, followsInputs } from "../core/report";
 
 export { ESTAB_CALL };
 
@@ -111,7 +111,7 @@ async function planConversion(
   block.formulas.forEach((row, r) => {
     let hit = false;
     const values: (CellValue | null)[] = row.map((f, c) => {
-      if (typeof f !== "string" || !f.startsWith("=") || !ESTAB_CALL.test(f)) return null;
+      if (typeof f !== "string" || !f.startsWith("=") || !followsInputs(f)) return null;
       hit = true;
       conversion.converted++;
       return block.values[r][c];

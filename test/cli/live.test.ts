@@ -10,7 +10,7 @@ import path from "node:path";
 import { HyperFormula } from "hyperformula";
 import type ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { ESTAB_CALL, type SheetSpec } from "../../src/core/report";
+import { followsInputs, type SheetSpec } from "../../src/core/report";
 import { buildWorkbook } from "../../src/core/workbook/build";
 import { loadWorkbook, ownedSheets, readWorkbookGrids, serialFromDate } from "../../src/xlsx";
 import { liveOwnedSheets } from "../../src/xlsx/ownership";
@@ -143,16 +143,22 @@ describe("estab build --live, then estab share", () => {
     const c = io();
     expect(await main(["share", live(), "-o", shared()], c.io)).toBe(0);
     expect(c.stdout()).toMatch(
-      /5 sheets made shareable .* ESTAB formulas replaced by their values/
+      /5 sheets made shareable .* live formulas \(ESTAB calls and references to other sheets\) replaced by their values/
     );
     const wb = await loadWorkbook(readFileSync(shared()));
     expect(liveOwnedSheets(wb)).toEqual([]);
     expect(ownedSheets(wb).length).toBe(5);
+    // The scenario switch's list goes with the formulas it switched.
+    const scenarios = wb.getWorksheet("Scenarios") as ExcelJS.Worksheet & {
+      dataValidations: { model: Record<string, unknown> };
+    };
+    expect(Object.values(scenarios.dataValidations.model).filter(Boolean)).toEqual([]);
     for (const spec of shareable) {
       const ws = wb.getWorksheet(spec.name) as ExcelJS.Worksheet;
       const got = figures(spec).map(({ r, c }) => {
         const cell = ws.getCell(r + 1, c + 1);
-        expect(ESTAB_CALL.test(cell.formula ?? "")).toBe(false);
+        // Nothing left that follows the inputs: no ESTAB call, no other sheet's cell.
+        expect(followsInputs(cell.formula ?? "")).toBe(false);
         const v = typeof cell.formula === "string" ? cell.result : cell.value;
         // As ExcelJS reads them back: a date-formatted result as a Date, "" as nothing.
         return { r, c, v: v instanceof Date ? serialFromDate(v) : (v ?? "") };

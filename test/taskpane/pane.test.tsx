@@ -499,7 +499,7 @@ describe("Build: make shareable", () => {
   // role queries over Fluent's tree take seconds each when the cores are busy).
   const slow = { timeout: 30_000 };
   const explanation =
-    /replaces ESTAB formulas with their values so colleagues without the add-in see the same figures; totals stay as Excel formulas/;
+    /replaces ESTAB formulas, and formulas reading other sheets, with their values so colleagues without the add-in see the same figures; totals stay as Excel formulas/;
 
   it("offers it after a live build and converts the sheet written", async () => {
     const port = new FakePort([ESTABLISHMENT]);
@@ -522,7 +522,7 @@ describe("Build: make shareable", () => {
     expect(port.calls.makeShareable).toEqual(["Grant Costing"]);
     expect(
       await screen.findByText(
-        "“Grant Costing” is now shareable: 3 ESTAB formulas replaced by their values.",
+        "“Grant Costing” is now shareable: 3 live formulas replaced by their values.",
         undefined,
         slow
       )
@@ -609,7 +609,7 @@ describe("Build: make shareable", () => {
     expect(port.calls.makeShareable).toEqual(["Grant Costing", "Establishment Cost"]);
     expect(
       screen.getByText(
-        "“Grant Costing” is now shareable: 3 ESTAB formulas replaced by their values."
+        "“Grant Costing” is now shareable: 3 live formulas replaced by their values."
       )
     ).toBeInTheDocument();
     await waitFor(

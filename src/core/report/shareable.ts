@@ -28,6 +28,19 @@ export function makeShareable(sheet: SheetSpec): SheetSpec {
 export const ESTAB_CALL = /(^|[^A-Za-z0-9_.])ESTAB\./i;
 
 /**
+ * A formula a shareable sheet cannot keep: a call into the ESTAB namespace (it needs the
+ * add-in), or a reference to another sheet (the source table, the Assumptions sheet, the
+ * scenario switch), which the values it stands beside no longer follow: kept, an edited
+ * FTE or pension rate would move some figures and not others. A shareable sheet holds
+ * values and formulas over its own cells only, as a shareable build writes it.
+ */
+export function followsInputs(formula: string): boolean {
+  if (ESTAB_CALL.test(formula)) return true;
+  // A "!" outside the formula's text literals is a reference to a cell of another sheet.
+  return formula.replace(/"(?:[^"]|"")*"/g, '""').includes("!");
+}
+
+/**
  * The sheet as a live workbook holds it: each cell with a live formula becomes that
  * formula, with the value it gives as its cached value, so a writer that writes formulas
  * and values (the CLI's) writes the live sheet as the task pane does.

@@ -228,9 +228,10 @@ function MakeShareable({ state, buildRunning }: { state: ShareableState; buildRu
       {sheets.length > 0 && (
         <>
           <Body1>
-            Make shareable replaces ESTAB formulas with their values so colleagues without the
-            add-in see the same figures; totals stay as Excel formulas. The sheet then no longer
-            recalculates when the establishment changes: build it again to update it.
+            Make shareable replaces ESTAB formulas, and formulas reading other sheets, with their
+            values so colleagues without the add-in see the same figures; totals stay as Excel
+            formulas. The sheet then no longer recalculates when the establishment or the
+            assumptions change: build it again to update it.
           </Body1>
           {!state.knowsModes && (
             <Caption1>

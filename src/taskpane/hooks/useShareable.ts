@@ -23,7 +23,7 @@ export interface ShareableState {
   makeShareable: (sheets: string[]) => Promise<void>;
 }
 
-const formulas = (n: number) => (n === 1 ? "1 ESTAB formula" : `${n} ESTAB formulas`);
+const formulas = (n: number) => (n === 1 ? "1 live formula" : `${n} live formulas`);
 
 /**
  * "Make shareable" for live sheets. The list is asked of the port again whenever the
@@ -77,7 +77,7 @@ export function useShareable(
               intent: "success",
               text:
                 converted === 0
-                  ? `“${name}” is shareable: it had no ESTAB formulas to replace.`
+                  ? `“${name}” is shareable: it had no live formulas to replace.`
                   : `“${name}” is now shareable: ${formulas(converted)} replaced by their values.`,
             });
           } catch (e) {
