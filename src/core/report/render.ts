@@ -46,7 +46,9 @@ export function figureCell(
       reason = "the formula would not give the sheet's figure";
     if (reason === undefined) {
       book.liveCells++;
-      return { ...cell, live: `=${formula(d, book.on)}` };
+      // A literal, not { ...cell, live }: a spread copy gets its own hidden class, which made
+      // every later reader of the sheet's cells (print widths, the writers) polymorphic.
+      return { kind: "number", value, format, style, live: `=${formula(d, book.on)}` };
     }
   }
   book.notLive.push(`${what}: ${reason}`);
