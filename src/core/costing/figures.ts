@@ -160,8 +160,7 @@ const MAX_LADDERS = 20_000;
  * the key's JSON cost more than the costing it saves.
  */
 let lastAsked:
-  | { fy: FinancialYear; settings: PlainSettings; grant: object; ctx: CostingContext }
-  | undefined;
+  { fy: FinancialYear; settings: PlainSettings; grant: object; ctx: CostingContext } | undefined;
 
 export function yearCostingContext(
   fy: FinancialYear,

@@ -220,10 +220,11 @@ function isExpr(v: Value | Expr): v is Expr {
  */
 export function numberText(x: number): string {
   const s = String(x);
-  const m = /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s);
+  // Most numbers have no exponent: only those are matched (every figure prints some).
+  const m = s.includes("e-") ? /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s) : null;
   return m ? x.toFixed(Math.min(100, Number(m[3]) + (m[2]?.length ?? 0))) : s;
 }
-const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const quoted = (s: string): string => `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
 
 function scalarText(v: Scalar): string {
   if (v === null) return "";
