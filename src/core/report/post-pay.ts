@@ -17,17 +17,13 @@ import type { TextCell } from "./text-numbers";
  */
 export interface GradeRangePay {
   /** The salary at the costing point: the min cell, the max cell, or a ROUND over both. */
-  salary: string;
-  /** `salary` as an expression. */
   salaryExpr: Expr;
-  /** What `salary` gives now. */
+  /** What `salaryExpr` gives now. */
   salaryValue: number;
   /** Every point, bottom to top, as one array expression (the min cell alone for one point). */
-  points: string;
-  /** What `points` gives now. */
-  pointValues: number[];
-  /** `points` as an expression. */
   pointsExpr: Expr;
+  /** What `pointsExpr` gives now. */
+  pointValues: number[];
 }
 
 /** Why a post's pay is not its grade range as the formulas write it, or the range. */
@@ -67,10 +63,8 @@ export function gradeRangePay(
   const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
   const pointsExpr = n === 1 ? min : span(lit([ks]));
   return {
-    salary: formula(salaryExpr),
     salaryExpr,
     salaryValue: mid ? roundPenny((lo + hi) / 2) : at(i),
-    points: formula(pointsExpr),
     pointsExpr,
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
@@ -165,52 +159,63 @@ export function payOf(
       : undefined;
   if (entries && scales) return payScalePay(est, post, a, scales, entries);
   const salaryExpr = postCell(est, post, "salary");
-  const salaryCell = salaryExpr && formula(salaryExpr);
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     const actual = a.costingPoint === "actual";
     const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a, textCell);
     if (typeof range === "string") return range;
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.
-      if (!salaryCell || !salaryExpr) return "no salary cell";
-      return {
+      if (!salaryExpr) return "no salary cell";
+      return postPay({
         source: "grade-range",
-        salary: salaryCell,
         salaryExpr,
         salaryValue: post.salary,
-        profileSalary: salaryCell,
         profileSalaryValue: post.salary || undefined,
         profileSalaryExpr: salaryExpr,
-        points: range.points,
         pointValues: range.pointValues,
         pointsExpr: range.pointsExpr,
-      };
+      });
     }
     // At the costing point; with "actual" and no salary, the bottom (the engine's fallback).
-    return {
+    return postPay({
       source: "grade-range",
-      salary: range.salary,
       salaryExpr: range.salaryExpr,
       salaryValue: range.salaryValue,
-      profileSalary: "",
-      points: range.points,
       pointValues: range.pointValues,
       pointsExpr: range.pointsExpr,
-    };
+    });
   }
   if (isMoney(post.salary)) {
-    if (!salaryCell || !salaryExpr) return "no salary cell";
-    return {
+    if (!salaryExpr) return "no salary cell";
+    return postPay({
       source: "salary",
-      salary: salaryCell,
       salaryExpr,
       salaryValue: post.salary,
-      profileSalary: salaryCell,
       profileSalaryValue: post.salary,
       profileSalaryExpr: salaryExpr,
-    };
+    });
   }
   return "no salary, grade range or pay scale";
+}
+
+/**
+ * The pay with its formula texts printed only when read: the sheets print the expressions
+ * where they use them, so printing every post's pay up front was wasted.
+ */
+function postPay(pay: Omit<PostPay, "salary" | "profileSalary" | "points">): PostPay {
+  const { salaryExpr, profileSalaryExpr, pointsExpr } = pay;
+  return {
+    ...pay,
+    get salary() {
+      return formula(salaryExpr);
+    },
+    get profileSalary() {
+      return profileSalaryExpr ? formula(profileSalaryExpr) : "";
+    },
+    get points() {
+      return pointsExpr && formula(pointsExpr);
+    },
+  };
 }
 
 /** Pay from the pay scales table's rows for the post's grade (`entries`, non-empty). */
@@ -281,21 +286,18 @@ function payScalePay(
     salaryExpr = sourceRef(scales.sheet, row.cell, row.salary);
     salaryValue = row.salary;
   }
-  const salary = formula(salaryExpr);
-  const pay: PostPay = {
+  const points = pointsRange(byPoint, order, scales.sheet);
+  return postPay({
     source: "pay-scales",
-    salary,
     salaryExpr,
     salaryValue,
-    // "actual": the function finds the start by salary; otherwise "" is the costing point.
-    profileSalary: a.costingPoint === "actual" ? salary : "",
+    // "actual": the function finds the start by salary; otherwise left out, the costing point.
     profileSalaryValue: a.costingPoint === "actual" ? salaryValue || undefined : undefined,
     ...(a.costingPoint === "actual" ? { profileSalaryExpr: salaryExpr } : {}),
-  };
-  const points = pointsRange(byPoint, order, scales.sheet);
-  if (typeof points === "string") pay.pointsReason = `grade ${entries[0].grade}: ${points}`;
-  else Object.assign(pay, points);
-  return pay;
+    ...(typeof points === "string"
+      ? { pointsReason: `grade ${entries[0].grade}: ${points}` }
+      : points),
+  });
 }
 
 /** The grade's undated salary cells as one range, bottom point first, or why they are not. */
@@ -303,7 +305,7 @@ function pointsRange(
   byPoint: Map<number, Map<FinancialYear | undefined, PayPoint>>,
   order: number[],
   sheet: string
-): { points: string; pointValues: number[]; pointsExpr: Expr } | string {
+): { pointValues: number[]; pointsExpr: Expr } | string {
   const rows: PayPoint[] = [];
   for (const point of order) {
     const byYear = byPoint.get(point) as Map<FinancialYear | undefined, PayPoint>;
@@ -326,7 +328,7 @@ function pointsRange(
     rows.length === 1
       ? sourceRef(sheet, last, values[0])
       : sourceRef(sheet, `${rows[0].cell}:${last}`, down ? values.map((v) => [v]) : [values]);
-  return { points: formula(pointsExpr), pointValues: values, pointsExpr };
+  return { pointValues: values, pointsExpr };
 }
 
 function cellAt(address: string | undefined): { row: number; column: number } | undefined {
