@@ -283,10 +283,11 @@ function print(e: Expr, on: string | undefined, outer: number): string {
       if (m.text !== undefined && m.on === key) return m.text;
       let n = e.args.length;
       while (n > 0 && e.args[n - 1].kind === "omitted") n--;
-      let text = `${e.name}(`;
-      for (let i = 0; i < n; i++) text += (i ? "," : "") + print(e.args[i], on, 0);
+      // Joined, not added piece by piece: one flat string rather than a tree of pieces.
+      const args = new Array<string>(n);
+      for (let i = 0; i < n; i++) args[i] = print(e.args[i], on, 0);
       m.on = key;
-      m.text = `${text})`;
+      m.text = `${e.name}(${args.join(",")})`;
       return m.text;
     }
   }
