@@ -4,7 +4,7 @@ import type { FinancialYear } from "../dates";
 import { fromA1 } from "../grid";
 import { roundPenny } from "../money";
 import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../model";
-import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "./expr";
+import { add, div, lit, mul, ROUND, sourceRef, sub, type Expr } from "./expr";
 import { salaryOf } from "./estab-calls";
 import { postCell } from "./post-inputs";
 import type { TextCell } from "./text-numbers";
@@ -90,25 +90,20 @@ export interface PostPay {
   /**
    * The full-time salary in the costing year (a.firstYear) at the costing point, as
    * ESTAB.POSTCOST's salary argument: the salary cell, the grade range expression, or
-   * the pay scale cell of the point (the one published for that year, when dated).
+   * the pay scale cell of the point (the one published for that year, when dated). The
+   * pay is expressions only: the sheets print them where they use them.
    */
-  salary: string;
-  /** `salary` as an expression. */
   salaryExpr: Expr;
-  /** What `salary` gives now. */
+  /** What `salaryExpr` gives now. */
   salaryValue: number;
-  /** ESTAB.PROFILE's salary argument: "" for the costing point of `points`, else a cell. */
-  profileSalary: string;
-  /** What ESTAB.PROFILE reads from `profileSalary` (undefined: blank, the costing point). */
-  profileSalaryValue?: number;
-  /** `profileSalary` as an expression; undefined for "" (the argument left out). */
+  /** ESTAB.PROFILE's salary argument: a cell; undefined for the costing point of the points (the argument left out). */
   profileSalaryExpr?: Expr;
+  /** What ESTAB.PROFILE reads from `profileSalaryExpr` (undefined: blank, the costing point). */
+  profileSalaryValue?: number;
   /** ESTAB.PROFILE's points argument: the grade's salaries, bottom to top; absent for a salary alone. */
-  points?: string;
-  /** What `points` gives now. */
-  pointValues?: number[];
-  /** `points` as an expression. */
   pointsExpr?: Expr;
+  /** What `pointsExpr` gives now. */
+  pointValues?: number[];
   /**
    * Why the grade's points cannot be written for ESTAB.PROFILE (pay scales published by
    * year, or cells not one contiguous range): one-year formulas still can, multi-year not.
@@ -166,7 +161,7 @@ export function payOf(
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.
       if (!salaryExpr) return "no salary cell";
-      return postPay({
+      return {
         source: "grade-range",
         salaryExpr,
         salaryValue: post.salary,
@@ -174,48 +169,28 @@ export function payOf(
         profileSalaryExpr: salaryExpr,
         pointValues: range.pointValues,
         pointsExpr: range.pointsExpr,
-      });
+      };
     }
     // At the costing point; with "actual" and no salary, the bottom (the engine's fallback).
-    return postPay({
+    return {
       source: "grade-range",
       salaryExpr: range.salaryExpr,
       salaryValue: range.salaryValue,
       pointValues: range.pointValues,
       pointsExpr: range.pointsExpr,
-    });
+    };
   }
   if (isMoney(post.salary)) {
     if (!salaryExpr) return "no salary cell";
-    return postPay({
+    return {
       source: "salary",
       salaryExpr,
       salaryValue: post.salary,
       profileSalaryValue: post.salary,
       profileSalaryExpr: salaryExpr,
-    });
+    };
   }
   return "no salary, grade range or pay scale";
-}
-
-/**
- * The pay with its formula texts printed only when read: the sheets print the expressions
- * where they use them, so printing every post's pay up front was wasted.
- */
-function postPay(pay: Omit<PostPay, "salary" | "profileSalary" | "points">): PostPay {
-  const { salaryExpr, profileSalaryExpr, pointsExpr } = pay;
-  return {
-    ...pay,
-    get salary() {
-      return formula(salaryExpr);
-    },
-    get profileSalary() {
-      return profileSalaryExpr ? formula(profileSalaryExpr) : "";
-    },
-    get points() {
-      return pointsExpr && formula(pointsExpr);
-    },
-  };
 }
 
 /** Pay from the pay scales table's rows for the post's grade (`entries`, non-empty). */
@@ -287,7 +262,7 @@ function payScalePay(
     salaryValue = row.salary;
   }
   const points = pointsRange(byPoint, order, scales.sheet);
-  return postPay({
+  return {
     source: "pay-scales",
     salaryExpr,
     salaryValue,
@@ -297,7 +272,7 @@ function payScalePay(
     ...(typeof points === "string"
       ? { pointsReason: `grade ${entries[0].grade}: ${points}` }
       : points),
-  });
+  };
 }
 
 /** The grade's undated salary cells as one range, bottom point first, or why they are not. */
