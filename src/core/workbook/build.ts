@@ -192,16 +192,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const a = inputs.assumptions;
   const provenance = { generatedAt: request.generatedAt, version: request.version };
   const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
-  // Asked for each cell a live figure uses as a number, by every figure that uses it: once each.
-  const textCells = new Map<string, Map<string, boolean>>();
-  const textCell = (sheet: string, address: string) => {
-    let onSheet = textCells.get(sheet);
-    if (!onSheet) textCells.set(sheet, (onSheet = new Map()));
-    let holds = onSheet.get(address);
-    if (holds === undefined)
-      onSheet.set(address, (holds = holdsText(workbook.grids, sheet, address)));
-    return holds;
-  };
+  const textCell = (sheet: string, address: string) => holdsText(workbook.grids, sheet, address);
   // Live figures refer to the Assumptions sheet in the workbook, the one the user edits
   // (the doors keep it and do not write the copy); without one, to the copy this build writes.
   const assumptionsSheet = wanted.includes("assumptions")
