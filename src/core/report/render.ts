@@ -28,11 +28,10 @@ export function figureCell(
   format?: NumberFormatName,
   style?: CellStyle
 ): NumberCell {
-  const cell = num(value, format, style);
-  if (!book) return cell;
+  if (!book) return num(value, format, style);
   const d = define();
   // A literal is the value itself: nothing in the workbook for a formula to follow.
-  if (!hasReason(d) && d.kind === "lit") return cell;
+  if (!hasReason(d) && d.kind === "lit") return num(value, format, style);
   let reason: string | undefined;
   if (hasReason(d)) reason = d.reason;
   else {
@@ -46,7 +45,7 @@ export function figureCell(
       reason = "the formula would not give the sheet's figure";
     if (reason === undefined) {
       book.liveCells++;
-      // A literal, not { ...cell, live }: a spread copy gets its own hidden class, which made
+      // A literal, not { ...num(…), live }: a spread copy gets its own hidden class, which made
       // every later reader of the sheet's cells (print widths, the writers) polymorphic.
       const live = `=${formula(d, book.on)}`;
       // Text made by concatenation is kept as a tree of its pieces until read; reading a
@@ -57,5 +56,5 @@ export function figureCell(
     }
   }
   book.notLive.push(`${what}: ${reason}`);
-  return cell;
+  return num(value, format, style);
 }
