@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { loadavg } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { measureAsync, ratioTable, type Measurement } from "./harness";
+import { measureAsync, measureOnce, ratioTable, type Measurement } from "./harness";
 import { childrensServicesWorkbook, largeWorkbook } from "../src/cli/demo-workbook";
 import { main } from "../src/cli/main";
 import { checkWorkbookBytes, loadWorkbook, readWorkbookGrids } from "../src/xlsx";
@@ -88,11 +88,8 @@ const KINDS: Record<
 async function child(kind: string, file: string, label: string, runs: number): Promise<void> {
   const job = KINDS[kind];
   let measurement: Measurement;
-  if (runs === 0) {
-    const start = process.hrtime.bigint();
-    await job.fn(file);
-    measurement = { name: label, medianMs: Number(process.hrtime.bigint() - start) / 1e6, runs: 1 };
-  } else
+  if (runs === 0) measurement = await measureOnce(label, () => job.fn(file));
+  else
     measurement = await measureAsync(
       label,
       collected(() => job.fn(file)),

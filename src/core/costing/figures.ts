@@ -154,19 +154,34 @@ const MAX_YEAR_CONTEXTS = 16;
 /** Pay ladders are cached per distinct salary inside a context; a long session is capped here. */
 const MAX_LADDERS = 20_000;
 
+/**
+ * The context last given, by its arguments themselves: a live sheet asks for one again and
+ * again with the very same settings objects (which callers never change once passed), and
+ * the key's JSON cost more than the costing it saves.
+ */
+let lastAsked:
+  { fy: FinancialYear; settings: PlainSettings; grant: object; ctx: CostingContext } | undefined;
+
 export function yearCostingContext(
   fy: FinancialYear,
   settings: PlainSettings = {},
   grant: { start?: Serial; end?: Serial } = {}
 ): CostingContext {
-  const key = `${fy}|${JSON.stringify(settings)}|${grant.start ?? ""}|${grant.end ?? ""}`;
-  let ctx = yearContexts.get(key);
+  let ctx =
+    lastAsked?.fy === fy && lastAsked.settings === settings && lastAsked.grant === grant
+      ? lastAsked.ctx
+      : undefined;
   if (!ctx) {
-    if (yearContexts.size >= MAX_YEAR_CONTEXTS)
-      yearContexts.delete(yearContexts.keys().next().value as string);
-    const assumptions = plainAssumptions(fy, 1, settings);
-    ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant }));
-    yearContexts.set(key, ctx);
+    const key = `${fy}|${JSON.stringify(settings)}|${grant.start ?? ""}|${grant.end ?? ""}`;
+    ctx = yearContexts.get(key);
+    if (!ctx) {
+      if (yearContexts.size >= MAX_YEAR_CONTEXTS)
+        yearContexts.delete(yearContexts.keys().next().value as string);
+      const assumptions = plainAssumptions(fy, 1, settings);
+      ctx = prepareCosting(assumptions, costingWindow({ ...assumptions, grant }));
+      yearContexts.set(key, ctx);
+    }
+    lastAsked = { fy, settings, grant, ctx };
   }
   if (ctx.ladders.size > MAX_LADDERS) ctx.ladders.clear();
   return ctx;

@@ -43,6 +43,16 @@ export const FIGURE_ARG: Record<keyof CostFigures, string> = {
   flatOnCost: "flat",
   total: "total",
 };
+/** The figure and FY arguments as literal nodes made once (a literal holds no memo, so calls can share one). */
+const FIGURE_LIT = Object.fromEntries(
+  Object.entries(FIGURE_ARG).map(([k, v]) => [k, lit(v)])
+) as Record<keyof CostFigures, Expr>;
+const fyLits = new Map<FinancialYear, Expr>();
+function fyLit(fy: FinancialYear): Expr {
+  let e = fyLits.get(fy);
+  if (!e) fyLits.set(fy, (e = lit(financialYearLabel(fy))));
+  return e;
+}
 const FIGURE_OF = new Map(
   Object.entries(FIGURE_ARG).map(([k, v]) => [v, k as keyof CostFigures] as const)
 );
@@ -126,12 +136,12 @@ export function postCost(p: PostCostArgs): Expr {
     runPostCost,
     p.salary,
     p.fte,
-    lit(financialYearLabel(p.fy)),
+    fyLit(p.fy),
     p.headcount ?? omitted,
     p.start ?? omitted,
     p.end ?? omitted,
     p.pensionRate ?? omitted,
-    lit(FIGURE_ARG[p.figure]),
+    FIGURE_LIT[p.figure],
     p.settings ?? omitted
   );
 }
@@ -203,7 +213,7 @@ export const fyFraction = (start: Expr | undefined, end: Expr | undefined, fy: F
     },
     start ?? omitted,
     end ?? omitted,
-    lit(financialYearLabel(fy))
+    fyLit(fy)
   );
 
 /** The inputs of ESTAB.PROFILE as expressions; leave out what the post does not give. */
@@ -236,7 +246,7 @@ export function profile(p: ProfileArgs): Expr {
     runProfile,
     p.salary ?? omitted,
     p.fte,
-    lit(financialYearLabel(p.firstYear)),
+    fyLit(p.firstYear),
     lit(p.years),
     p.start ?? omitted,
     p.end ?? omitted,
@@ -244,7 +254,7 @@ export function profile(p: ProfileArgs): Expr {
     p.points ?? omitted,
     p.headcount ?? omitted,
     p.pensionRate ?? omitted,
-    lit(FIGURE_ARG[p.figure]),
+    FIGURE_LIT[p.figure],
     p.settings ?? omitted
   );
 }

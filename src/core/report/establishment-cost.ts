@@ -194,14 +194,14 @@ type MoneyKey = "salary" | "ni" | "pension" | "levy" | "flatOnCost" | "total";
 function postTable(s: CostSheet): PlacedTable {
   const { a, flat, live } = s;
   const fy = a.firstYear;
-  // One pricing per post, shared by its cells (made only when the sheet is live).
-  const pays = new Map<PostCosting, ReturnType<typeof payOf>>();
+  // One pricing per post, shared by the cells of its row (made only when the sheet is live).
+  // The table is made row by row, so only the row's is kept: not one tree per post.
+  let last: { pc: PostCosting; pay: ReturnType<typeof payOf> } | undefined;
   const payFor = (pc: PostCosting) => {
     if (!live) return "not live";
-    let pay = pays.get(pc);
-    if (pay === undefined)
-      pays.set(pc, (pay = payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell)));
-    return pay;
+    if (last?.pc !== pc)
+      last = { pc, pay: payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell) };
+    return last.pay;
   };
   const settings = live && costSettings(live.assumptionCells, a);
   const columns: ColumnSpec<PostCosting>[] = [

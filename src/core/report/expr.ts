@@ -220,10 +220,11 @@ function isExpr(v: Value | Expr): v is Expr {
  */
 export function numberText(x: number): string {
   const s = String(x);
-  const m = /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s);
+  // Most numbers have no exponent: only those are matched (every figure prints some).
+  const m = s.includes("e-") ? /^-?(\d)(?:\.(\d+))?e-(\d+)$/.exec(s) : null;
   return m ? x.toFixed(Math.min(100, Number(m[3]) + (m[2]?.length ?? 0))) : s;
 }
-const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const quoted = (s: string): string => `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
 
 function scalarText(v: Scalar): string {
   if (v === null) return "";
@@ -282,10 +283,11 @@ function print(e: Expr, on: string | undefined, outer: number): string {
       if (m.text !== undefined && m.on === key) return m.text;
       let n = e.args.length;
       while (n > 0 && e.args[n - 1].kind === "omitted") n--;
-      let text = `${e.name}(`;
-      for (let i = 0; i < n; i++) text += (i ? "," : "") + print(e.args[i], on, 0);
+      // Joined, not added piece by piece: one flat string rather than a tree of pieces.
+      const args = new Array<string>(n);
+      for (let i = 0; i < n; i++) args[i] = print(e.args[i], on, 0);
       m.on = key;
-      m.text = `${text})`;
+      m.text = `${e.name}(${args.join(",")})`;
       return m.text;
     }
   }

@@ -151,7 +151,7 @@ export function profileDefinitions(
   const reason =
     typeof pay === "string"
       ? `pay: ${pay}`
-      : pay.source !== "salary" && pay.points === undefined
+      : pay.source !== "salary" && pay.pointsExpr === undefined
         ? `pay from the pay scales, ${pay.pointsReason ?? "no points"}`
         : !fte
           ? "no FTE cell in the source table"

@@ -4,7 +4,7 @@ import type { FinancialYear } from "../dates";
 import { fromA1 } from "../grid";
 import { roundPenny } from "../money";
 import type { Assumptions, Establishment, PayPoint, PayScales, Post } from "../model";
-import { add, div, formula, lit, mul, ROUND, sourceRef, sub, type Expr } from "./expr";
+import { add, div, lit, mul, ROUND, sourceRef, sub, type Expr } from "./expr";
 import { salaryOf } from "./estab-calls";
 import { postCell } from "./post-inputs";
 import type { TextCell } from "./text-numbers";
@@ -17,17 +17,13 @@ import type { TextCell } from "./text-numbers";
  */
 export interface GradeRangePay {
   /** The salary at the costing point: the min cell, the max cell, or a ROUND over both. */
-  salary: string;
-  /** `salary` as an expression. */
   salaryExpr: Expr;
-  /** What `salary` gives now. */
+  /** What `salaryExpr` gives now. */
   salaryValue: number;
   /** Every point, bottom to top, as one array expression (the min cell alone for one point). */
-  points: string;
-  /** What `points` gives now. */
-  pointValues: number[];
-  /** `points` as an expression. */
   pointsExpr: Expr;
+  /** What `pointsExpr` gives now. */
+  pointValues: number[];
 }
 
 /** Why a post's pay is not its grade range as the formulas write it, or the range. */
@@ -67,10 +63,8 @@ export function gradeRangePay(
   const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
   const pointsExpr = n === 1 ? min : span(lit([ks]));
   return {
-    salary: formula(salaryExpr),
     salaryExpr,
     salaryValue: mid ? roundPenny((lo + hi) / 2) : at(i),
-    points: formula(pointsExpr),
     pointsExpr,
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
@@ -96,25 +90,20 @@ export interface PostPay {
   /**
    * The full-time salary in the costing year (a.firstYear) at the costing point, as
    * ESTAB.POSTCOST's salary argument: the salary cell, the grade range expression, or
-   * the pay scale cell of the point (the one published for that year, when dated).
+   * the pay scale cell of the point (the one published for that year, when dated). The
+   * pay is expressions only: the sheets print them where they use them.
    */
-  salary: string;
-  /** `salary` as an expression. */
   salaryExpr: Expr;
-  /** What `salary` gives now. */
+  /** What `salaryExpr` gives now. */
   salaryValue: number;
-  /** ESTAB.PROFILE's salary argument: "" for the costing point of `points`, else a cell. */
-  profileSalary: string;
-  /** What ESTAB.PROFILE reads from `profileSalary` (undefined: blank, the costing point). */
-  profileSalaryValue?: number;
-  /** `profileSalary` as an expression; undefined for "" (the argument left out). */
+  /** ESTAB.PROFILE's salary argument: a cell; undefined for the costing point of the points (the argument left out). */
   profileSalaryExpr?: Expr;
+  /** What ESTAB.PROFILE reads from `profileSalaryExpr` (undefined: blank, the costing point). */
+  profileSalaryValue?: number;
   /** ESTAB.PROFILE's points argument: the grade's salaries, bottom to top; absent for a salary alone. */
-  points?: string;
-  /** What `points` gives now. */
-  pointValues?: number[];
-  /** `points` as an expression. */
   pointsExpr?: Expr;
+  /** What `pointsExpr` gives now. */
+  pointValues?: number[];
   /**
    * Why the grade's points cannot be written for ESTAB.PROFILE (pay scales published by
    * year, or cells not one contiguous range): one-year formulas still can, multi-year not.
@@ -165,23 +154,19 @@ export function payOf(
       : undefined;
   if (entries && scales) return payScalePay(est, post, a, scales, entries);
   const salaryExpr = postCell(est, post, "salary");
-  const salaryCell = salaryExpr && formula(salaryExpr);
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     const actual = a.costingPoint === "actual";
     const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a, textCell);
     if (typeof range === "string") return range;
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.
-      if (!salaryCell || !salaryExpr) return "no salary cell";
+      if (!salaryExpr) return "no salary cell";
       return {
         source: "grade-range",
-        salary: salaryCell,
         salaryExpr,
         salaryValue: post.salary,
-        profileSalary: salaryCell,
         profileSalaryValue: post.salary || undefined,
         profileSalaryExpr: salaryExpr,
-        points: range.points,
         pointValues: range.pointValues,
         pointsExpr: range.pointsExpr,
       };
@@ -189,23 +174,18 @@ export function payOf(
     // At the costing point; with "actual" and no salary, the bottom (the engine's fallback).
     return {
       source: "grade-range",
-      salary: range.salary,
       salaryExpr: range.salaryExpr,
       salaryValue: range.salaryValue,
-      profileSalary: "",
-      points: range.points,
       pointValues: range.pointValues,
       pointsExpr: range.pointsExpr,
     };
   }
   if (isMoney(post.salary)) {
-    if (!salaryCell || !salaryExpr) return "no salary cell";
+    if (!salaryExpr) return "no salary cell";
     return {
       source: "salary",
-      salary: salaryCell,
       salaryExpr,
       salaryValue: post.salary,
-      profileSalary: salaryCell,
       profileSalaryValue: post.salary,
       profileSalaryExpr: salaryExpr,
     };
@@ -281,21 +261,18 @@ function payScalePay(
     salaryExpr = sourceRef(scales.sheet, row.cell, row.salary);
     salaryValue = row.salary;
   }
-  const salary = formula(salaryExpr);
-  const pay: PostPay = {
+  const points = pointsRange(byPoint, order, scales.sheet);
+  return {
     source: "pay-scales",
-    salary,
     salaryExpr,
     salaryValue,
-    // "actual": the function finds the start by salary; otherwise "" is the costing point.
-    profileSalary: a.costingPoint === "actual" ? salary : "",
+    // "actual": the function finds the start by salary; otherwise left out, the costing point.
     profileSalaryValue: a.costingPoint === "actual" ? salaryValue || undefined : undefined,
     ...(a.costingPoint === "actual" ? { profileSalaryExpr: salaryExpr } : {}),
+    ...(typeof points === "string"
+      ? { pointsReason: `grade ${entries[0].grade}: ${points}` }
+      : points),
   };
-  const points = pointsRange(byPoint, order, scales.sheet);
-  if (typeof points === "string") pay.pointsReason = `grade ${entries[0].grade}: ${points}`;
-  else Object.assign(pay, points);
-  return pay;
 }
 
 /** The grade's undated salary cells as one range, bottom point first, or why they are not. */
@@ -303,7 +280,7 @@ function pointsRange(
   byPoint: Map<number, Map<FinancialYear | undefined, PayPoint>>,
   order: number[],
   sheet: string
-): { points: string; pointValues: number[]; pointsExpr: Expr } | string {
+): { pointValues: number[]; pointsExpr: Expr } | string {
   const rows: PayPoint[] = [];
   for (const point of order) {
     const byYear = byPoint.get(point) as Map<FinancialYear | undefined, PayPoint>;
@@ -326,7 +303,7 @@ function pointsRange(
     rows.length === 1
       ? sourceRef(sheet, last, values[0])
       : sourceRef(sheet, `${rows[0].cell}:${last}`, down ? values.map((v) => [v]) : [values]);
-  return { points: formula(pointsExpr), pointValues: values, pointsExpr };
+  return { pointValues: values, pointsExpr };
 }
 
 function cellAt(address: string | undefined): { row: number; column: number } | undefined {

@@ -189,6 +189,11 @@ function agencyDefinition(
  * there, replaced by `salary` in the expression it gives.
  */
 function priced(c: RestructureInputs, post: Post, salary: Expr | undefined): Expr | string {
+  // The post's own salary cell is what payOf reads anyway: no placeholder, no copy of the post.
+  if (salary === undefined ? post.cells.salary === undefined : isOwnSalary(c, post, salary)) {
+    const pay = payOf(c.establishment, post, c.yearAssumptions, c.payScales, c.textCell);
+    return typeof pay === "string" ? pay : pay.salaryExpr;
+  }
   const cells = { ...post.cells, salary: salary ? SALARY_MARK : undefined };
   const pay = payOf(
     c.establishment,
@@ -202,6 +207,14 @@ function priced(c: RestructureInputs, post: Post, salary: Expr | undefined): Exp
 }
 
 const SALARY_MARK = "SALARY_MARK";
+
+/** Whether `salary` is the post's own salary cell as postCell gives it (holding post.salary). */
+const isOwnSalary = (c: RestructureInputs, post: Post, salary: Expr): boolean =>
+  salary.kind === "ref" &&
+  salary.ref === "source" &&
+  salary.sheet === c.establishment.sheet &&
+  salary.address === post.cells.salary &&
+  salary.value === (typeof post.salary === "number" ? post.salary : null);
 
 /** The expression with the placeholder salary cell replaced by `by`. */
 function replaceMark(e: Expr, by: Expr): Expr {

@@ -31,7 +31,7 @@ import {
 } from "./table-layout";
 import { add, cellRef, div, GT, IF, lit, MIN, mul, ROUND, sub, type Expr } from "./expr";
 import { agencyCost, fyFraction } from "./estab-calls";
-import { hasReason, postCell, type Definition } from "./post-inputs";
+import { postCell, type Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { chartAnchorBelow, restructureChart, withChart } from "./charts";
 import {
@@ -90,12 +90,14 @@ interface RestructureSheet {
   rows: Map<PostChange, PostRow>;
 }
 
-/** A figure's cell, with its definition when it became live (for the cells that refer to it). */
+/** A figure's cell, with its reference when it became live (for the cells that refer to it). */
 interface Figure {
   cell: NumberCell;
-  /** The definition its live formula prints; undefined while it is a value. */
-  expr?: Expr;
-  /** The cell on this sheet as an input of another figure; undefined while it is a value. */
+  /**
+   * The cell on this sheet as an input of another figure, holding its value (which its
+   * definition gave exactly, or it would not be live: no tree is kept per post); undefined
+   * while it is a value.
+   */
   ref?: Expr;
 }
 
@@ -120,20 +122,8 @@ function figure(
   what: string,
   format: NumberFormatName
 ): Figure {
-  let expr: Expr | undefined;
-  const cell = figureCell(
-    s.book,
-    value,
-    () => {
-      const d = define();
-      if (!hasReason(d)) expr = d;
-      return d;
-    },
-    what,
-    format
-  );
-  if (!cell.live || !expr) return { cell };
-  return { cell, expr, ref: cellRef(address, expr) };
+  const cell = figureCell(s.book, value, define, what, format);
+  return cell.live ? { cell, ref: cellRef(address, lit(value)) } : { cell };
 }
 
 /** A figure over other cells of the sheet: defined while every one of them is live, else why not. */
@@ -412,7 +402,10 @@ function agencyFigures(
     "permanent",
     a.permanentCost,
     // The post's own cost proposed, the same formula.
-    () => row?.costProposed.expr ?? { reason: "its cost proposed is not live" },
+    () =>
+      row?.costProposed.ref
+        ? costProposedDefinition(live, post, proposedFte(live, post))
+        : { reason: "its cost proposed is not live" },
     "permanent cost"
   );
   const saving = fig(

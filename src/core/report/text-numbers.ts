@@ -61,10 +61,14 @@ export function postTextReason(
   post: Post,
   ...fields: PostField[]
 ): string | undefined {
-  const uses = fields.map((f): NumberUse => {
+  if (!textCell) return undefined;
+  // Asked by every live figure of every post: the reason is made only for a cell that holds text.
+  for (const f of fields) {
     const field = f === "fte" && !post.cells.fte ? "currentFte" : f;
+    const address = post.cells[field];
+    if (address === undefined || !textCell(est.sheet, address)) continue;
     const [what, value] = NUMBER_FIELDS[field] ?? [field, () => undefined];
-    return { sheet: est.sheet, address: post.cells[field], what, value: value(post) };
-  });
-  return textNumberReason(textCell, uses);
+    return textNumberReason(textCell, [{ sheet: est.sheet, address, what, value: value(post) }]);
+  }
+  return undefined;
 }
