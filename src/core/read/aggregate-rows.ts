@@ -1,7 +1,7 @@
 import type { Issue } from "../grid";
-import type { Locality } from "../model";
+import type { Locality, Post } from "../model";
 import { issueAtAddress } from "./issues";
-import { describeValue } from "./text";
+import { describeValue, formatFigure } from "./text";
 
 type Additive = "population" | "demand";
 
@@ -86,4 +86,45 @@ export function aggregateRowIssue(
     "nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
     row.name
   );
+}
+
+/** Words a post's title never is, and a whole establishment's line often is. */
+const WHOLE =
+  /\b(?:all|overall|whole|total|totals|sum|establishment|service|department|directorate)\b/i;
+
+/**
+ * The establishment's last row when it is an unlabelled total: its FTE the sum of every
+ * post above (two or more), its No of staff too where the table has one. Costed as a post,
+ * it doubles the establishment. Left out when its title says it is the whole ("Overall
+ * establishment", "All posts"); else kept, as it could be a post, and warned about either way.
+ */
+export function unlabelledTotal(
+  sheet: string,
+  posts: readonly Post[]
+): { post: Post; leftOut: boolean; issue: Issue } | undefined {
+  if (posts.length < 3) return undefined;
+  const post = posts[posts.length - 1];
+  const above = posts.slice(0, -1);
+  const fte = above.reduce((s, p) => s + p.fte, 0);
+  if (!(post.fte > 0) || !same(post.fte, fte)) return undefined;
+  if (post.headcount !== undefined) {
+    const people = above.reduce((s, p) => s + (p.headcount ?? 0), 0);
+    if (!same(post.headcount, people)) return undefined;
+  }
+  const leftOut = WHOLE.test(post.title);
+  const what = `${describeValue(post.title)} looks like a total, not a post: its FTE (${formatFigure(post.fte)}) is the sum of the ${above.length} posts above it`;
+  return {
+    post,
+    leftOut,
+    issue: issueAtAddress(
+      sheet,
+      post.cells.title ?? post.cells.fte ?? `A${post.sourceRow + 1}`,
+      "warning",
+      "unlabelled-total",
+      leftOut ? `${what}, so it is not costed` : `${what}; it is costed as a post`,
+      leftOut
+        ? "nothing to do if it is a total (label it 'Total' to say so); if it is a post, check its FTE"
+        : "if it is a total, label it 'Total' so it is not costed; if it is a post, nothing to do"
+    ),
+  };
 }

@@ -234,7 +234,9 @@ function moneySetting(
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
   limit: Limit,
-  example: string
+  example: string,
+  /** A figure that reads but looks like a slip: said, and costed as typed. */
+  unusual?: (pounds: number) => Problem | undefined
 ): SettingSpec {
   return {
     key,
@@ -249,7 +251,7 @@ function moneySetting(
       // A setting in pounds is pounds and pence: a grant of £5e-324 is £0, not a divisor
       // that makes "% of grant used" infinite.
       set(draft.a, roundPenny(read.pounds));
-      return undefined;
+      return unusual?.(read.pounds);
     },
   };
 }
@@ -364,6 +366,12 @@ const ON_COST_MODES: Record<string, OnCostMode> = {
  * "3%", 0.03, "£1,290 or 2.5%" (whichever is higher), "2.5% (minimum £1,290)", "£1,290"
  * (a flat award: percent 0 with a cash minimum).
  */
+/** Above this a pay award is far outside any settled in the public sector (a slip: 1 for 1%). */
+const MOST_LIKELY_AWARD = 0.2;
+
+/** A monthly NI threshold above this is a year's figure (the statutory ones are £400–£800 a month). */
+const MOST_LIKELY_MONTHLY_THRESHOLD = 2_000;
+
 export function parsePayAward(
   value: CellValue
 ): { percent: number; flatMinimum?: number } | undefined {
@@ -551,7 +559,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.niMonthlyThreshold,
     (a, v) => (a.niMonthlyThreshold = v),
     LIMITS.niMonthlyThreshold,
-    "£417"
+    "£417",
+    (v) =>
+      v > MOST_LIKELY_MONTHLY_THRESHOLD
+        ? {
+            severity: "warning",
+            code: "setting-unusual",
+            message: `NI monthly threshold £${formatFigure(v)} looks like a year's threshold (it is per person per month, £417 for £5,000 a year), and is costed as a month's`,
+            fix: `if it is a year's, type the month's: £${formatFigure(Math.round((v / 12) * 100) / 100)}`,
+          }
+        : undefined
   ),
   percentSetting(
     "pensionRate",
@@ -790,6 +807,14 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
       if (problem || award === undefined) return problem;
       draft.awardPercent.set(year, award.percent);
       if (award.flatMinimum !== undefined) draft.awardMinimum.set(year, award.flatMinimum);
+      // A 1 typed for 1% reads as 100%: costed, so said.
+      if (award.percent > MOST_LIKELY_AWARD)
+        return {
+          severity: "warning",
+          code: "setting-unusual",
+          message: `Pay award ${financialYearLabel(year)} of ${pct(award.percent)} is far above any pay award, and is costed so`,
+          fix: `if you meant ${formatFigure(award.percent)}%, type it with the % sign (e.g. ${formatFigure(award.percent)}%)`,
+        };
       return undefined;
     },
   },
@@ -941,8 +966,9 @@ function yearsAcrossBlock(grid: Grid): Block | undefined {
   return { grid, start: row + 1, labelColumn, valueColumn: years[0].column, years };
 }
 
+/** "Assumptions", "Budget assumptions", "Assumptions 2026-27": a sheet or table of settings. */
 const isAssumptionsName = (name: string | undefined) =>
-  name !== undefined && normaliseLabel(name).startsWith("assumption");
+  name !== undefined && /\bassumptions?\b/.test(normaliseLabel(name));
 
 /**
  * The block of settings: a grid named Assumptions (an Excel Table first, then a sheet),

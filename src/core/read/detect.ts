@@ -89,8 +89,13 @@ const STRONG_WORDS = new Set([
   "cp",
 ]);
 
-/** Words that mean the header is about something else: "Post holder", "Employee name". */
-const BLOCKING_WORDS = /\b(?:holder|postholder|employee|name|comments?|notes?|description)\b/;
+/**
+ * Words that mean the header is about something else: "Post holder", "Employee name"; a
+ * change rather than the figure ("FTE change (+/-)"); a cost that is not the salary
+ * ("Salary inc. on-costs", which costed would count the on-costs twice).
+ */
+const BLOCKING_WORDS =
+  /\b(?:holder|postholder|employee|name|comments?|notes?|description|change|changes|variance|difference|movement|on ?costs?|oncosts?)\b/;
 
 interface SynonymIndex<F extends string> {
   exact: Map<string, F>;

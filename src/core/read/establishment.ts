@@ -17,11 +17,12 @@ import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress, kebab } from "./issues";
 import { locateTable, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
-import type { TableRow } from "./table";
+import type { TableRow, TableTotal } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
-import { columnUnits, scaleRow, scaled } from "./column-units";
+import { unlabelledTotal } from "./aggregate-rows";
+import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 
@@ -116,6 +117,9 @@ export function readEstablishment(
     if (post) posts.push(post);
   });
   issues.push(...read.issues, ...postIssues);
+  const total = unlabelledTotal(grid.sheet, posts);
+  if (total) issues.push(total.issue);
+  if (total?.leftOut) posts.pop();
   issues.push(...columnNotes(grid, chosen, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
@@ -135,19 +139,7 @@ export function readEstablishment(
       "add the posts under the header (one row per post, with its Position and FTE), or pick another table"
     );
 
-  const totals: TotalsRow[] = read.totals.map((t) => {
-    const total: TotalsRow = {
-      sourceRow: t.sourceRow,
-      label: t.label,
-      kind: t.kind,
-      cells: t.cells,
-    };
-    const fteField = t.values.fte !== undefined ? "fte" : "currentFte";
-    const fte = t.values[fteField];
-    if (fte !== undefined) total.fte = scaled(fte, units.scales[fteField] ?? 1);
-    if (t.values.headcount !== undefined) total.headcount = t.values.headcount;
-    return total;
-  });
+  const totals = totalsRows(read.totals, units.scales, total?.leftOut ? total.post : undefined);
   const establishment: Establishment = {
     sheet: chosen.sheet,
     range: chosen.range,
@@ -225,6 +217,35 @@ function fteFix(chosen: TableCandidate<PostField>): string {
   const letter = columnLetters(hours.column);
   const row = chosen.headerRow + 2;
   return `add an FTE column worked out from column ${letter} '${hours.text}' and your full-time week, e.g. =${letter}${row}/37 for a 37-hour week, or map one`;
+}
+
+/**
+ * The table's totals rows, FTE in the posts' unit; an unlabelled total left out of the
+ * posts is the table's total, as a TOTAL row would be.
+ */
+function totalsRows(
+  read: readonly TableTotal<PostField>[],
+  scales: ColumnScales,
+  unlabelled: Post | undefined
+): TotalsRow[] {
+  const totals: TotalsRow[] = read.map((t) => {
+    const total: TotalsRow = {
+      sourceRow: t.sourceRow,
+      label: t.label,
+      kind: t.kind,
+      cells: t.cells,
+    };
+    const fteField = t.values.fte !== undefined ? "fte" : "currentFte";
+    const fte = t.values[fteField];
+    if (fte !== undefined) total.fte = scaled(fte, scales[fteField] ?? 1);
+    if (t.values.headcount !== undefined) total.headcount = t.values.headcount;
+    return total;
+  });
+  if (unlabelled) {
+    const { sourceRow, title, fte, headcount, cells } = unlabelled;
+    totals.push({ sourceRow, label: title, kind: "total", fte, headcount, cells });
+  }
+  return totals;
 }
 
 /** What is said once at a column's heading about how its figures were read. */

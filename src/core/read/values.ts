@@ -240,10 +240,16 @@ export function parseContractType(value: CellValue): ContractType | undefined {
 const DELETION_WORDS = new Set([
   "deleted",
   "delete",
+  "del",
   "remove",
   "removed",
   "deletion",
   "to be deleted",
+  "to delete",
+  "post deleted",
+  "post to be deleted",
+  "delete post",
+  "deleted post",
 ]);
 
 /** "Deleted", "Delete", "Remove": a post the restructure deletes. */

@@ -1,0 +1,126 @@
+/**
+ * Layouts a finance officer tried that were read wrong, each now read right or said at its
+ * cell: an unlabelled total row, an FTE change column, a salary including on-costs, a
+ * Status of "DEL", a sheet named "Budget assumptions", a pay award typed 1 for 1%, a year's
+ * NI threshold typed as the month's.
+ */
+import { readAssumptions, readEstablishment } from "../../../src/core/read";
+import { grid, where } from "./helpers";
+
+const staff = (rows: (string | number)[][]) => readEstablishment({ grids: [grid("Staff", rows)] });
+
+describe("an unlabelled total row under the posts", () => {
+  it("is left out when its title says it is the whole, and said at its cell", () => {
+    const r = staff([
+      ["Position", "Grade", "FTE", "No of staff", "Salary"],
+      ["Social Worker", "SS10", 5, 5, 37035],
+      ["Senior Social Worker", "SS11", 2, 2, 41511],
+      ["Team Manager", "SS13", 1, 1, 51515],
+      ["Overall establishment", "", 8, 8, 319712],
+    ]);
+    const est = r.establishment!;
+    expect(est.posts.map((p) => p.title)).toEqual([
+      "Social Worker",
+      "Senior Social Worker",
+      "Team Manager",
+    ]);
+    expect(est.totals).toMatchObject([{ label: "Overall establishment", fte: 8, headcount: 8 }]);
+    const issue = r.issues.find((i) => i.code === "unlabelled-total")!;
+    expect([issue.severity, issue.address, issue.message]).toEqual([
+      "warning",
+      "A5",
+      "'Overall establishment' looks like a total, not a post: its FTE (8) is the sum of the 3 posts above it, so it is not costed",
+    ]);
+  });
+
+  it("is kept, with a warning, when its title could be a post's", () => {
+    const r = staff([
+      ["Position", "FTE", "Salary"],
+      ["Social Worker", 1, 37035],
+      ["Family Worker", 1, 30000],
+      ["Support Worker", 2, 25000],
+    ]);
+    expect(r.establishment!.posts).toHaveLength(3);
+    expect(where(r.issues).filter((w) => w.includes("unlabelled"))).toEqual([
+      "warning:unlabelled-total@A4",
+    ]);
+  });
+});
+
+describe("headings that are not the figure they name", () => {
+  it("reads Current FTE, not an FTE change column beside it", () => {
+    const r = staff([
+      ["Position", "Grade", "Salary", "Current FTE", "FTE change (+/-)"],
+      ["Social Worker", "SS10", 37035, 10, 2],
+      ["Team Manager", "SS13", 51515, 2, 0],
+    ]);
+    expect(r.establishment!.posts.map((p) => p.fte)).toEqual([10, 2]);
+  });
+
+  it("does not cost a salary including on-costs as the salary (the on-costs would count twice)", () => {
+    const r = staff([
+      ["Position", "FTE", "Salary inc. on-costs"],
+      ["Social Worker", 1, 49000],
+    ]);
+    expect(where(r.issues).filter((w) => w.startsWith("error"))).toEqual([
+      "error:salary-column-missing@A1",
+    ]);
+  });
+});
+
+describe("a Status that deletes the post", () => {
+  it.each(["DEL", "Post to be deleted", "To delete"])("reads %s as deleted", (status) => {
+    const r = staff([
+      ["Position", "Salary", "Current FTE", "Proposed FTE", "Status"],
+      ["Team Manager", 45718, 3, "", status],
+      ["Social Worker", 38000, 2, "", ""],
+    ]);
+    expect(r.establishment!.posts.map((p) => p.proposedFte)).toEqual([0, undefined]);
+  });
+});
+
+describe("assumptions as finance officers type them", () => {
+  it("finds a sheet named 'Budget assumptions'", () => {
+    const r = readAssumptions({
+      grids: [
+        grid("Budget assumptions", [
+          ["Assumption", "2026/27", "2027/28"],
+          ["Employer pension", "21%", "21%"],
+          ["Vacancy factor", "4%", ""],
+        ]),
+      ],
+    });
+    expect(r.found).toBe(true);
+    expect([r.assumptions.pensionRate, r.assumptions.vacancyFactor]).toEqual([0.21, 0.04]);
+  });
+
+  it("warns of a pay award typed 1 (100%) for 1%", () => {
+    const r = readAssumptions({
+      grids: [
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["First financial year", "2026/27"],
+          ["Pay award 2027/28", 1],
+        ]),
+      ],
+    });
+    expect(r.issues.map((i) => [i.severity, i.address, i.message])).toEqual([
+      ["warning", "B3", "Pay award 2027/28 of 100% is far above any pay award, and is costed so"],
+    ]);
+  });
+
+  it("warns of a year's NI threshold typed where the month's goes", () => {
+    const r = readAssumptions({
+      grids: [
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["NI threshold", "£5,000"],
+        ]),
+      ],
+    });
+    expect(r.assumptions.niMonthlyThreshold).toBe(5000);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address, i.fix])).toEqual([
+      ["warning", "setting-unusual", "B2", "if it is a year's, type the month's: £416.67"],
+    ]);
+  });
+});
