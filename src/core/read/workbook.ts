@@ -5,6 +5,7 @@ import type {
   Establishment,
   Localities,
   PayScales,
+  Post,
   RolesTable,
   PostField,
   Scenario,
@@ -19,7 +20,8 @@ import { checkUnitCount, inWholeUnits, SharesInputError } from "../shares";
 import { issueAtAddress } from "./issues";
 import { formatNumber, formatPounds } from "../money";
 import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
-import { establishmentFte, grantPosts, hasFunding } from "../model";
+import { establishmentFte, fundingKey, grantPosts, hasFunding } from "../model";
+import { editDistance } from "./text";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
 import { readStructures } from "./structures";
@@ -307,7 +309,7 @@ function grantMatch(
         "add a Funding column naming the grant on the posts it pays for, if it pays for only some"
       ),
     ];
-  if (grantPosts(establishment, name).length > 0) return [];
+  if (grantPosts(establishment, name).length > 0) return fundingNearMisses(establishment, name);
   const sources = [...new Set(establishment.posts.map((p) => p.funding?.trim()).filter(Boolean))];
   const named = sources.length
     ? `the Funding column names ${sources
@@ -325,6 +327,47 @@ function grantMatch(
       "type the grant's name as the Funding column has it, or name the grant on the posts it pays for"
     ),
   ];
+}
+
+/** Keys that are the same grant typed a little differently: "and" left out, a word added, a slip. */
+function looksLikeGrant(key: string, grant: string): boolean {
+  const bare = (k: string) =>
+    k
+      .replace(/\b(?:and|the|of)\b/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  if (bare(key) === bare(grant)) return true;
+  const padded = ` ${key} `;
+  if (padded.includes(` ${grant} `)) return true;
+  return grant.length >= 8 && editDistance(key, grant) <= 2;
+}
+
+/**
+ * With some posts on the grant, Funding values that look like its name but are not it
+ * ("Supporting Families Programme", "Supporting Familes") leave their posts off the grant:
+ * a warning per value at its first cell, so a near miss is not a silent short commitment.
+ */
+function fundingNearMisses(establishment: Establishment, name: string): Issue[] {
+  const grant = fundingKey(name);
+  const byValue = new Map<string, Post[]>();
+  for (const p of establishment.posts) {
+    const funding = p.funding?.trim();
+    if (!funding || fundingKey(funding) === grant || !looksLikeGrant(fundingKey(funding), grant))
+      continue;
+    byValue.set(funding, [...(byValue.get(funding) ?? []), p]);
+  }
+  return [...byValue].map(([funding, posts]) => {
+    const cells = posts.map((p) => p.cells.funding).filter((c): c is string => c !== undefined);
+    const more = cells.length > 1 ? ` and ${cells.length - 1} more` : "";
+    return issueAtAddress(
+      establishment.sheet,
+      cells[0] ?? topLeftOf(establishment.range),
+      "warning",
+      "funding-near-grant",
+      `Funding '${funding}' (${cells[0] ?? "its posts"}${more}) looks like the grant '${name}' but is not its name, so ${posts.length === 1 ? "that post is" : `those ${posts.length} posts are`} not costed against the grant`,
+      `if the grant pays for ${posts.length === 1 ? "it" : "them"}, type '${name}' as the Funding; if not, nothing to do`
+    );
+  });
 }
 
 /**

@@ -1,0 +1,77 @@
+import { readWorkbook } from "../../../src/core/read";
+import { grantPosts } from "../../../src/core/model";
+import { grid } from "./helpers";
+
+const read = (funding: string[]) =>
+  readWorkbook({
+    grids: [
+      grid("Staff", [
+        ["Post", "FTE", "Salary", "Funding"],
+        ...funding.map((f, i) => [`Family Worker ${i + 1}`, 1, 30000, f]),
+      ]),
+      grid("Assumptions", [
+        ["Setting", "Value"],
+        ["First financial year", "2025/26"],
+        ["Grant name", "Supporting Families"],
+        ["Grant amount", "£500,000"],
+      ]),
+    ],
+  });
+
+describe("Funding that looks like the grant's name but is not it", () => {
+  const r = read([
+    "Supporting Families",
+    "Supporting Families Programme",
+    "Supporting Familes",
+    "Supporting Families (DLUHC)",
+    "Supporting Families Programme",
+    "Core",
+    "Family Hubs",
+  ]);
+
+  it("leaves those posts off the grant, as typed", () => {
+    expect(grantPosts(r.establishment!, "Supporting Families").map((p) => p.title)).toEqual([
+      "Family Worker 1",
+    ]);
+  });
+
+  it("says so once per spelling, at its first cell, and not of other funding", () => {
+    const said = r.issues.filter((i) => i.code === "funding-near-grant");
+    expect(said.map((i) => [i.severity, i.address, i.message])).toEqual([
+      [
+        "warning",
+        "D3",
+        "Funding 'Supporting Families Programme' (D3 and 1 more) looks like the grant 'Supporting Families' but is not its name, so those 2 posts are not costed against the grant",
+      ],
+      [
+        "warning",
+        "D4",
+        "Funding 'Supporting Familes' (D4) looks like the grant 'Supporting Families' but is not its name, so that post is not costed against the grant",
+      ],
+      [
+        "warning",
+        "D5",
+        "Funding 'Supporting Families (DLUHC)' (D5) looks like the grant 'Supporting Families' but is not its name, so that post is not costed against the grant",
+      ],
+    ]);
+  });
+
+  it("takes 'and' left out of the grant's name as the same near miss", () => {
+    const hubs = readWorkbook({
+      grids: [
+        grid("Staff", [
+          ["Post", "FTE", "Salary", "Funding"],
+          ["Hub Lead", 1, 40000, "Family Hubs & Start for Life"],
+          ["Hub Worker", 1, 30000, "Family Hubs  Start For Life"],
+        ]),
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["Grant name", "Family Hubs & Start for Life"],
+        ]),
+      ],
+    });
+    expect(
+      hubs.issues.filter((i) => i.code === "funding-near-grant").map((i) => i.address)
+    ).toEqual(["D3"]);
+  });
+});
