@@ -610,6 +610,18 @@ function readAgencyRate(post: Post, row: TableRow<PostField>, ctx: PostContext):
 
 /** Negative or huge figures never get here: the reader refuses them at their cell (LIMITS). */
 function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  // The weekly hours typed in the FTE cell too: costed as that many full-time posts.
+  const hours = post.hoursPerWeek;
+  if (hours !== undefined && hours > 1.5 && Math.abs(post.fte - hours) < 1e-9)
+    flag(
+      ctx,
+      row,
+      "warning",
+      post.cells.fte ? "fte" : "currentFte",
+      "fte-is-hours",
+      `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is its weekly hours, and is costed as ${formatFigure(post.fte)} full-time posts`,
+      `enter the FTE: the hours ÷ the full-time week (e.g. ${formatFigure(hours)} ÷ 37 = ${formatFigure(Math.round((hours / 37) * 100) / 100)})`
+    );
   const headcount = post.headcount;
   if (headcount === undefined) return;
   if (!Number.isInteger(headcount))

@@ -124,3 +124,21 @@ describe("assumptions as finance officers type them", () => {
     ]);
   });
 });
+
+describe("weekly hours typed in a post's FTE cell", () => {
+  it("is warned at the FTE cell when it equals the post's Contracted Hours", () => {
+    const r = staff([
+      ["Job Title", "FTE", "Contracted Hours", "Annual Salary"],
+      ["Social Worker", 1, 37, 38626],
+      ["Social Worker", 18.5, 18.5, 38626],
+    ]);
+    const said = r.issues.filter((i) => i.code === "fte-is-hours");
+    expect(said.map((i) => [i.severity, i.address, i.message])).toEqual([
+      [
+        "warning",
+        "B3",
+        "FTE 18.5 for 'Social Worker' is its weekly hours, and is costed as 18.5 full-time posts",
+      ],
+    ]);
+  });
+});
