@@ -573,7 +573,15 @@ export const SETTINGS: readonly SettingSpec[] = [
   percentSetting(
     "pensionRate",
     "Employer pension rate",
-    ["pension rate", "pension", "employer pension", "lgps rate", "employer pension contribution"],
+    [
+      "pension rate",
+      "pension",
+      "employer pension",
+      "lgps rate",
+      "employer pension contribution",
+      "superannuation",
+      "employer superannuation",
+    ],
     "Employer pension rate used where a post has none of its own, e.g. 19%.",
     (a) => a.pensionRate,
     (a, v) => (a.pensionRate = v),
@@ -888,18 +896,26 @@ type Matched =
   | { spec: SettingSpec; key: string }
   | { yearSpec: YearSettingSpec; year: FinancialYear; key: string };
 
+/** "26/27" or "FY26-27", as councils shorten a financial year: 2026 (this century's). */
+function shortFinancialYear(text: string): FinancialYear | undefined {
+  const m = /^(?:fy\s*)?(\d{2})\s*[/-]\s*(\d{2})$/i.exec(text.trim());
+  if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) return undefined;
+  return 2000 + Number(m[1]);
+}
+
 /** "Pension rate" → the pension setting; "Pay award 2025/26" → pay award for FY 2025. */
 export function matchSetting(label: string): Matched | undefined {
   // No setting name is this long; the year pattern below would take time growing with its square.
   if (label.length > MAX_FIGURE_LENGTH) return undefined;
   const spec = SETTING_LOOKUP.get(normaliseLabel(label));
   if (spec) return { spec, key: spec.key };
-  const m = /^(.*?)[\s:(-]*((?:fy\s*)?\d{4}(?:\s*[/-]\s*(?:\d{4}|\d{2}))?)\s*\)?\s*$/i.exec(
-    label.trim()
-  );
+  const m =
+    /^(.*?)[\s:(-]*((?:fy\s*)?(?:\d{4}(?:\s*[/-]\s*(?:\d{4}|\d{2}))?|\d{2}\s*[/-]\s*\d{2}))\s*\)?\s*$/i.exec(
+      label.trim()
+    );
   if (!m) return undefined;
   const yearSpec = YEAR_LOOKUP.get(normaliseLabel(m[1]));
-  const year = parseFinancialYear(m[2]);
+  const year = parseFinancialYear(m[2]) ?? shortFinancialYear(m[2]);
   if (!yearSpec || year === undefined) return undefined;
   return { yearSpec, year, key: `${yearSpec.key}:${year}` };
 }

@@ -28,7 +28,7 @@ const MONEY_FIELDS: readonly PostField[] = [
 const FTE_FIELDS: readonly PostField[] = ["fte", "currentFte", "proposedFte"];
 
 const MONTHLY = /\b(?:monthly|per month|a month|pcm|p ?m)\b/i;
-const THOUSANDS = /£\s*0{3}\b|£\s*k\b|\(\s*0{3}s?\s*\)|\b0{3}s\b|\bthousands?\b|\bk\s*\)/i;
+const THOUSANDS = /£\s*'?\s*0{3}\b|£\s*k\b|\(\s*0{3}s?\s*\)|\b0{3}s\b|\bthousands?\b|\bk\s*\)/i;
 const NOT_ANNUAL =
   /\b(?:weekly|per week|a week|p ?w|daily|per day|a day|hourly|per hour|an hour|p ?h)\b/i;
 const PERCENT = /%|\bper ?cent(?:age)?\b/i;

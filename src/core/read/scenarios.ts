@@ -28,6 +28,24 @@ export const NOTE_HEADERS: ReadonlySet<string> = new Set([
   "remarks",
   "source",
   "sources",
+  // Columns a settings sheet keeps about its settings: who owns one, when it changed.
+  "owner",
+  "owners",
+  "responsible",
+  "last updated",
+  "updated",
+  "date updated",
+  "last changed",
+  "changed",
+  "checked",
+  "reviewed",
+  "status",
+  "reference",
+  "ref",
+  "basis",
+  "rationale",
+  "unit",
+  "units",
 ]);
 
 /**

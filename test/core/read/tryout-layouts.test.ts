@@ -142,3 +142,36 @@ describe("weekly hours typed in a post's FTE cell", () => {
     ]);
   });
 });
+
+describe("an Assumptions sheet typed by hand", () => {
+  const sheet = readAssumptions({
+    grids: [
+      grid("Assumptions", [
+        ["Setting", "Value", "Owner", "Last updated", "Pay award 4%"],
+        ["First financial year", "2026/27", "J Smith", "01/11/2026", ""],
+        ["Superannuation", "22.9%", "Pensions team", "", ""],
+        ["Pay inflation 27/28", "2.5%", "", "", "4%"],
+      ]),
+    ],
+  });
+
+  it("reads Superannuation as the pension rate and a short year (27/28) as its financial year", () => {
+    expect(sheet.assumptions.pensionRate).toBe(0.229);
+    expect(sheet.assumptions.payAwards).toEqual([{ year: 2027, percent: 0.025 }]);
+  });
+
+  it("takes Owner and Last updated for columns about the settings, not scenarios", () => {
+    expect(sheet.scenarios.map((s) => s.name)).toEqual(["Pay award 4%"]);
+    expect(sheet.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("a salary column in thousands written £'000", () => {
+  it("is read as thousands of pounds", () => {
+    const r = staff([
+      ["Position", "FTE", "Salary £'000"],
+      ["Social Worker", 1, 37.5],
+    ]);
+    expect(r.establishment!.posts[0].salary).toBe(37500);
+  });
+});
