@@ -68,6 +68,7 @@ describe("Assumptions: adding a scenario", () => {
       "Pay award 4%",
     ]);
     expect(screen.getByRole("textbox", { name: /New scenario's name/ })).toHaveValue("");
+    expect(screen.queryByText(/once they are built again/)).not.toBeInTheDocument();
 
     await openTab(/^Build/);
     await userEvent.click(await screen.findByRole("combobox", { name: /^Assumptions/ }));
@@ -76,6 +77,17 @@ describe("Assumptions: adding a scenario", () => {
       "Higher pension",
       "Pay award 4%",
     ]);
+  });
+
+  it("with live sheets, says their switch offers the new scenario once built again", async () => {
+    const port = new CellsPort([POSTS, assumptions()], ["Assumptions", "Scenarios"]);
+    port.modes.set("Scenarios", "live");
+    renderPane(port, engine());
+    await openTab(/Assumptions/);
+    await add("Pay award 4%");
+    expect(
+      await screen.findByText(/“Scenario in use” switch offers it once they are built again\.$/)
+    ).toBeInTheDocument();
   });
 
   it("writes a name that starts with = as the text typed, never a formula", async () => {

@@ -194,7 +194,9 @@ export function AssumptionsPanel({
         </div>
       </section>
 
-      {access !== "missing" && <ScenariosSection state={state} sheet={view.sheet ?? ""} />}
+      {access !== "missing" && (
+        <ScenariosSection state={state} sheet={view.sheet ?? ""} live={liveSheets.length > 0} />
+      )}
 
       {view.issues.length > 0 && (
         <section aria-labelledby="assumptions-issues">
@@ -217,7 +219,12 @@ export function AssumptionsPanel({
  * (the core says which, or why the name cannot be one); on the user's sheet, how to add
  * one there, since the add-in never writes to it.
  */
-function ScenariosSection({ state, sheet }: { state: AssumptionsState; sheet: string }) {
+function ScenariosSection(props: { state: AssumptionsState; sheet: string; live: boolean }) {
+  const { state, sheet, live } = props;
+  // The live switch lists the scenarios there were at the build.
+  const afterBuild = live
+    ? "; the live sheets’ “Scenario in use” switch offers it once they are built again"
+    : "";
   const styles = useStyles();
   const [name, setName] = useState("");
   const error = state.errors[ADD_SCENARIO];
@@ -268,7 +275,7 @@ function ScenariosSection({ state, sheet }: { state: AssumptionsState; sheet: st
                 </MessageBarTitle>
                 Type the settings it changes in column {added.column} of “{sheet}”, in each
                 setting&rsquo;s row; a blank cell there is as the base. Build with it on the Build
-                tab.
+                tab{afterBuild}.
               </MessageBarBody>
             </MessageBar>
           )}
