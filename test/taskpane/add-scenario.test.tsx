@@ -79,6 +79,20 @@ describe("Assumptions: adding a scenario", () => {
     ]);
   });
 
+  it("places it on the sheet as it is now: a column typed in since the last read is not taken", async () => {
+    const port = await openOwned();
+    await screen.findByRole("textbox", { name: /New scenario's name/ });
+    // Typed in Excel after the pane read the sheet: a value in E with no heading yet.
+    port.grids.find((g) => g.sheet === "Assumptions")!.values[2][4] = "21%";
+    await add("Pay award 4%");
+    expect(
+      await screen.findByText("Scenario “Pay award 4%” added in column F")
+    ).toBeInTheDocument();
+    expect(port.calls.updateOwnedCells).toEqual([
+      { sheet: "Assumptions", updates: [{ address: "F1", value: "Pay award 4%" }] },
+    ]);
+  });
+
   it("with live sheets, says their switch offers the new scenario once built again", async () => {
     const port = new CellsPort([POSTS, assumptions()], ["Assumptions", "Scenarios"]);
     port.modes.set("Scenarios", "live");

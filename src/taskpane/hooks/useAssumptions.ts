@@ -104,14 +104,15 @@ export function useAssumptions(
 
   const addScenario = useCallback(
     async (name: string) => {
-      if (!sheet || access !== "editable" || !workbook) return false;
-      const placed = engine.newScenario(workbook, name);
-      if ("error" in placed) {
-        setError(ADD_SCENARIO, placed.error);
-        return false;
-      }
+      if (!sheet || access !== "editable") return false;
       setBusy(ADD_SCENARIO);
       try {
+        // Placed on the sheet as it is now: a column typed in since the last read is not taken.
+        const placed = engine.newScenario(await reload(), name);
+        if ("error" in placed) {
+          setError(ADD_SCENARIO, placed.error);
+          return false;
+        }
         // Only the heading: the scenario's settings are the user's to type in its column.
         await port.updateOwnedCells(sheet, [{ address: placed.address, value: placed.name }]);
         setError(ADD_SCENARIO);
@@ -119,13 +120,13 @@ export function useAssumptions(
         setAdded(placed);
         return true;
       } catch (e) {
-        setError(ADD_SCENARIO, plainError(e, `The scenario '${placed.name}' could not be added`));
+        setError(ADD_SCENARIO, plainError(e, `The scenario '${name.trim()}' could not be added`));
         return false;
       } finally {
         setBusy(undefined);
       }
     },
-    [access, engine, port, reload, setError, sheet, workbook]
+    [access, engine, port, reload, setError, sheet]
   );
 
   return { view, access, errors, busy, createSheet, save, added, addScenario };
