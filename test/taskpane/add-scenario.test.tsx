@@ -69,6 +69,13 @@ describe("Assumptions: adding a scenario", () => {
     ]);
     expect(screen.getByRole("textbox", { name: /New scenario's name/ })).toHaveValue("");
     expect(screen.queryByText(/once they are built again/)).not.toBeInTheDocument();
+    // A refused name next: its reason, and the last scenario's message goes.
+    await add("pay award 4%");
+    expect(
+      await screen.findByText("There is a scenario named 'Pay award 4%' already, at E1")
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/added in column/)).not.toBeInTheDocument();
+    expect(port.calls.updateOwnedCells).toHaveLength(1);
 
     await openTab(/^Build/);
     await userEvent.click(await screen.findByRole("combobox", { name: /^Assumptions/ }));

@@ -105,6 +105,7 @@ export function useAssumptions(
   const addScenario = useCallback(
     async (name: string) => {
       if (!sheet || access !== "editable") return false;
+      setAdded(undefined); // The last one's message is not this one's.
       setBusy(ADD_SCENARIO);
       try {
         // Placed on the sheet as it is now: a column typed in since the last read is not taken.
