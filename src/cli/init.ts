@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { financialYearOf } from "../core/dates";
 import type { CellValue } from "../core/grid";
-import { BASE_NAME, defaultAssumptionsGrid, normaliseLabel, NOTE_HEADERS } from "../core/read";
+import { defaultAssumptionsGrid, findAssumptionsBlock } from "../core/read";
+import { newScenarioColumn } from "../core/read/scenarios";
 import { NUMBER_FORMATS } from "../core/report";
 import { saveWorkbook } from "../xlsx";
 import { addLocalitiesSheet, excelDate } from "./demo-workbook";
@@ -23,28 +24,30 @@ function currentFinancialYear(now: Date): number {
 }
 
 /**
- * Scenario names for `estab init --scenario`: each must be read back as a scenario (not
- * blank, not a notes heading such as "Notes", not twice); anything else is a usage error.
+ * The starter Assumptions sheet's rows with a heading per scenario named, each placed as the
+ * task pane's Assumptions tab places one (`newScenarioColumn`): after the Notes column, in
+ * the order given. A name that would not be read back as that scenario (blank, a notes
+ * heading such as "Notes", Base, a financial year, given twice) is a usage error.
  */
-export function checkScenarioNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw) => {
-    const name = raw.trim();
-    const key = normaliseLabel(name);
-    if (name === "")
-      throw new UsageError('--scenario needs a name, e.g. --scenario "Pay award 4%".');
-    if (NOTE_HEADERS.has(key))
+export function starterAssumptions(firstYear: number, names: readonly string[]): CellValue[][] {
+  const values = defaultAssumptionsGrid(firstYear);
+  const grid = { sheet: "Assumptions", origin: { row: 0, column: 0 }, values };
+  // Found as the reader finds it, so each heading lands where it is read back.
+  const block = findAssumptionsBlock({ grids: [grid] });
+  if (!block) throw new Error("The starter Assumptions sheet has no Setting | Value header.");
+  for (const raw of names) {
+    const placed = newScenarioColumn(block, raw);
+    if ("refused" in placed)
       throw new UsageError(
-        `'${name}' heads a notes column, so it would not be read as a scenario; choose another name.`
+        placed.refused === "blank"
+          ? '--scenario needs a name, e.g. --scenario "Pay award 4%".'
+          : placed.refused === "twice"
+            ? `The scenario '${raw.trim()}' is given twice.`
+            : placed.reason
       );
-    if (key === normaliseLabel(BASE_NAME))
-      throw new UsageError(
-        `'${name}' is the name of the Value column (the base), so it cannot name a scenario; choose another name.`
-      );
-    if (seen.has(key)) throw new UsageError(`The scenario '${name}' is given twice.`);
-    seen.add(key);
-    return name;
-  });
+    values[placed.row][placed.column] = placed.name;
+  }
+  return values;
 }
 
 /**
@@ -143,8 +146,7 @@ export function starterWorkbook(now: Date, scenarios: readonly string[] = []): E
   est.views = [{ state: "frozen", ySplit: 1 }];
 
   const assumptions = wb.addWorksheet("Assumptions");
-  const rows: CellValue[][] = defaultAssumptionsGrid(firstYear);
-  rows[0] = [...rows[0], ...scenarios];
+  const rows = starterAssumptions(firstYear, scenarios);
   rows.forEach((row, r) => {
     const line = assumptions.getRow(r + 1);
     row.forEach((value, c) => (line.getCell(c + 1).value = value === "" ? null : value));
@@ -173,12 +175,14 @@ export async function runInit(
   options: { scenario?: string[] } = {}
 ): Promise<number> {
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`'${file}' must end in .xlsx.`);
-  const scenarios = checkScenarioNames(options.scenario ?? []);
+  const scenarios = (options.scenario ?? []).map((name) => name.trim());
+  // Built first: a scenario name it cannot take is a usage error, whatever the file.
+  const workbook = starterWorkbook(io.now(), scenarios);
   if (existsSync(file))
     throw new UsageError(
       `'${file}' already exists. Choose a new file name; estab init never replaces a file.`
     );
-  await writeAtomically(file, await saveWorkbook(starterWorkbook(io.now(), scenarios)));
+  await writeAtomically(file, await saveWorkbook(workbook));
   const columns = scenarios.length
     ? ` (with ${scenarios.length === 1 ? "a scenario column" : `${scenarios.length} scenario columns`}, ${scenarios.map((s) => `'${s}'`).join(", ")}: fill in only the settings each changes)`
     : "";

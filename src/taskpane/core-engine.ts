@@ -22,6 +22,7 @@ import {
   type ValueKind,
   type WorkbookInputs,
 } from "../core/read";
+import { newScenarioColumn } from "../core/read/scenarios";
 import type { SheetSpec } from "../core/report";
 import { buildAssumptionsSheet } from "../core/report/assumptions-sheet";
 import { COST_SETTINGS } from "../core/report/assumption-cells";
@@ -342,6 +343,15 @@ export function createCoreEngine({ build, today, version }: CoreEngineOptions): 
       });
       const error = check.issues.find((i) => i.severity === "error");
       return error ? { error: `${error.message}: ${error.fix}` } : { value };
+    },
+
+    newScenario(workbook: WorkbookGrids, name: string) {
+      const block = findAssumptionsBlock(workbook);
+      if (!block) return { error: "There is no assumptions sheet to add a scenario to" };
+      const placed = newScenarioColumn(block, name);
+      return "refused" in placed
+        ? { error: placed.reason }
+        : { name: placed.name, address: placed.address, column: placed.letter };
     },
 
     build(workbook: WorkbookGrids, request: BuildRequest): BuildResult {

@@ -23,6 +23,8 @@ export interface PaneEngine {
   defaultAssumptionsSheet(): SheetSpec;
   /** Turns what the user typed into the cell value to write, or says why it cannot be read. */
   parseSetting(setting: Setting, input: string): { value: CellValue } | { error: string };
+  /** Where a new scenario's heading goes on the assumptions sheet, or why the name cannot be one. */
+  newScenario(workbook: WorkbookGrids, name: string): NewScenario | { error: string };
   /** The one build call: compute everything, write nothing. */
   build(workbook: WorkbookGrids, request: BuildRequest): BuildResult;
 }
@@ -155,6 +157,15 @@ export interface AssumptionsView {
   /** The scenario columns' names, in sheet order (none when the sheet has none). */
   scenarios?: string[];
   issues: Issue[];
+}
+
+/** A new scenario column: its heading cell, and the name to write there as text. */
+export interface NewScenario {
+  name: string;
+  /** A1 address of the heading cell on the assumptions sheet: "D1". */
+  address: string;
+  /** Its column letter, where the scenario's settings go: "D". */
+  column: string;
 }
 
 export type CalculatedSheet = Exclude<SheetKey, "assumptions">;

@@ -171,6 +171,8 @@ describe("estab init --scenario", () => {
       ["Notes", "'Notes' heads a notes column, so it would not be read as a scenario"],
       ["  ", "--scenario needs a name"],
       ["Base", "'Base' is the name of the Value column (the base), so it cannot name a scenario"],
+      // The same rule as the task pane's form (newScenarioColumn).
+      ["2026/27", "'2026/27' reads as a financial year"],
     ]) {
       const c = capture();
       expect(await main(["init", file, "--scenario", name], c.io)).toBe(2);

@@ -267,6 +267,27 @@ describe("the pane's view of the core", () => {
     expect(read.assumptions.pensionRate).toBe(0.19);
   });
 
+  it("places a new scenario on the sheet it creates beside Notes, below its title rows", () => {
+    const values = engine
+      .defaultAssumptionsSheet()
+      .cells.map((row) => row.map((c) => (c === null ? "" : c.kind === "text" ? c.text : c.value)));
+    // Two rows of title and provenance, then the Setting | Value | Notes header on row 3.
+    expect(values[2].slice(0, 3)).toEqual(["Setting", "Value", "Notes"]);
+    const wb: WorkbookGrids = { grids: [grid("Assumptions", values)] };
+    expect(engine.newScenario(wb, "Pay award 4%")).toEqual({
+      name: "Pay award 4%",
+      address: "D3",
+      column: "D",
+    });
+    expect(engine.newScenario(wb, "Notes")).toEqual({
+      error:
+        "'Notes' heads a notes column, so it would not be read as a scenario; choose another name.",
+    });
+    expect(engine.newScenario({ grids: [] }, "Pay award 4%")).toEqual({
+      error: "There is no assumptions sheet to add a scenario to",
+    });
+  });
+
   it("keeps the add-in's output sheets away from the readers, but not its assumptions", () => {
     const wb: WorkbookGrids = {
       grids: [

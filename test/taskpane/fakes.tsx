@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
-import type { CellValue, Grid, Issue } from "../../src/core/grid";
+import { fromA1, type CellValue, type Grid, type Issue } from "../../src/core/grid";
 import type { PostField } from "../../src/core/model";
 import type { LocalityField } from "../../src/core/read";
 import type { SheetSpec } from "../../src/core/report";
@@ -107,6 +107,28 @@ export class FakePort implements WorkbookPort {
   /** Set to undefined for a port that cannot tell live sheets from shareable ones. */
   liveSheets?: () => Promise<string[]> = async () =>
     this.owned.filter((s) => s !== "Assumptions" && this.modes.get(s) === "live");
+}
+
+/**
+ * A FakePort whose cell updates land in the sheet's grid at their addresses, as Excel's
+ * do: for the pane over the real engine, which reads the sheet back as a grid.
+ */
+export class CellsPort extends FakePort {
+  override async updateOwnedCells(
+    sheet: string,
+    updates: Array<{ address: string; value: CellValue }>
+  ): Promise<void> {
+    if (!this.owned.includes(sheet)) throw new Error(`${sheet} is not the add-in's`);
+    this.calls.updateOwnedCells.push({ sheet, updates });
+    const grid = this.grids.find((g) => g.sheet === sheet);
+    if (!grid) throw new Error(`No sheet ${sheet}`);
+    for (const { address, value } of updates) {
+      const { row, column } = fromA1(address);
+      const r = row - grid.origin.row;
+      while (grid.values.length <= r) grid.values.push([]);
+      grid.values[r][column - grid.origin.column] = value;
+    }
+  }
 }
 
 export const ESTABLISHMENT: Grid = {
@@ -313,6 +335,11 @@ export class FakeEngine implements PaneEngine {
     return m
       ? { value: Number(m[1]) / 100 }
       : { error: `${setting.label} '${input}' is not a percentage` };
+  }
+
+  /** The core's rule is tested over the real engine; here every name goes in column D. */
+  newScenario(_workbook: WorkbookGrids, name: string) {
+    return { name, address: "D1", column: "D" };
   }
 
   build(_workbook: WorkbookGrids, request: BuildRequest): BuildResult {

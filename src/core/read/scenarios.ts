@@ -9,7 +9,7 @@ import { isBlank, isErrorValue, positionIn, toA1 } from "../grid";
 import type { Scenario } from "../model";
 import type { Block, SettingRowsRead } from "./assumptions";
 import { issueAt, issueAtAddress } from "./issues";
-import { financialYearLabel } from "../dates";
+import { financialYearLabel, parseFinancialYear } from "../dates";
 import { describeValue, normaliseLabel } from "./text";
 
 /**
@@ -245,4 +245,79 @@ export function readScenarios(
 export function findScenario(scenarios: readonly Scenario[], name: string): Scenario | undefined {
   const key = normaliseLabel(name);
   return scenarios.find((s) => normaliseLabel(s.name) === key);
+}
+
+/**
+ * Longest name a new scenario may take: it heads its column and labels the picker, the
+ * Scenarios sheet's rows and figures and its chart's series, all at a column's width.
+ */
+export const MAX_SCENARIO_NAME = 40;
+
+/** Why a name cannot head a new scenario column. */
+export type ScenarioNameRefusal =
+  "blank" | "too-long" | "base" | "notes" | "year" | "twice" | "no-header" | "years-across";
+
+/** Where a new scenario's heading goes (row and column within the block's grid, and on the sheet), or why it cannot. */
+export type NewScenarioColumn =
+  | { name: string; row: number; column: number; address: string; letter: string }
+  | { refused: ScenarioNameRefusal; reason: string };
+
+/**
+ * The cell a new scenario's heading goes in: the block's header row, in the first empty
+ * column (no heading, nothing below) right of its last heading, so after the scenarios
+ * and notes already there; or why the name would not be read back as that scenario.
+ * Both `estab init --scenario` and the task pane's Assumptions tab place scenarios so.
+ */
+export function newScenarioColumn(block: Block, rawName: string): NewScenarioColumn {
+  const name = rawName.trim();
+  const key = normaliseLabel(name);
+  const said = describeValue(name);
+  const refuse = (refused: ScenarioNameRefusal, reason: string) => ({ refused, reason });
+  if (block.years)
+    return refuse(
+      "years-across",
+      "This Assumptions sheet has the financial years across the top, so it has no scenario columns: scenarios need a Setting | Value sheet"
+    );
+  if (block.start === 0)
+    return refuse(
+      "no-header",
+      "This Assumptions sheet has no Setting | Value header row for a scenario's name to head"
+    );
+  if (name === "") return refuse("blank", "A scenario needs a name, e.g. 'Pay award 4%'");
+  if (name.length > MAX_SCENARIO_NAME)
+    return refuse(
+      "too-long",
+      `A scenario's name is at most ${MAX_SCENARIO_NAME} characters (this one has ${name.length}): it labels the scenario's column, figures and chart`
+    );
+  if (key === normaliseLabel(BASE_NAME))
+    return refuse(
+      "base",
+      `${said} is the name of the Value column (the base), so it cannot name a scenario; choose another name.`
+    );
+  if (NOTE_HEADERS.has(key))
+    return refuse(
+      "notes",
+      `${said} heads a notes column, so it would not be read as a scenario; choose another name.`
+    );
+  if (parseFinancialYear(name) !== undefined)
+    return refuse(
+      "year",
+      `${said} reads as a financial year, and scenarios are shown beside the financial years; name what the scenario changes, e.g. 'Pay award 4%'`
+    );
+  const existing = scenarioColumns(block, []).find((s) => normaliseLabel(s.name) === key);
+  if (existing)
+    return refuse(
+      "twice",
+      `There is a scenario named ${describeValue(existing.name)} already, at ${existing.header}`
+    );
+  const { grid, start, labelColumn, valueColumn } = block;
+  const rows = grid.values.slice(start - 1);
+  const headerRow = rows[0] ?? [];
+  let column = Math.max(labelColumn, valueColumn) + 1;
+  headerRow.forEach((v, c) => {
+    if (heading(v) !== "") column = Math.max(column, c + 1);
+  });
+  while (rows.some((row) => !isBlank(row?.[column] ?? ""))) column++;
+  const address = toA1(positionIn(grid, start - 1, column));
+  return { name, row: start - 1, column, address, letter: address.replace(/\d+$/, "") };
 }

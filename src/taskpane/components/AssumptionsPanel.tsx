@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
   Option,
   Subtitle2,
+  Body1,
   Body1Strong,
   Switch,
   makeStyles,
@@ -17,7 +18,7 @@ import { useState } from "react";
 import type { Issue } from "../../core/grid";
 import { needsBuild } from "../../core/report/assumptions-sheet";
 import { SETTING_GROUPS, type Setting } from "../engine";
-import type { AssumptionsState } from "../hooks/useAssumptions";
+import { ADD_SCENARIO, type AssumptionsState } from "../hooks/useAssumptions";
 import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
@@ -40,6 +41,9 @@ const useStyles = makeStyles({
   },
   value: { margin: 0, textAlign: "right", overflowWrap: "anywhere" },
   control: { minWidth: "0", width: "100%" },
+  addScenario: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  addRow: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: "0" },
 });
 
 export interface AssumptionsPanelProps {
@@ -190,6 +194,10 @@ export function AssumptionsPanel({
         </div>
       </section>
 
+      {access !== "missing" && (
+        <ScenariosSection state={state} sheet={view.sheet ?? ""} live={liveSheets.length > 0} />
+      )}
+
       {view.issues.length > 0 && (
         <section aria-labelledby="assumptions-issues">
           <Subtitle2 as="h2" id="assumptions-issues">
@@ -203,6 +211,82 @@ export function AssumptionsPanel({
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * Adding a scenario: on the add-in's sheet, a name written as the heading of a new column
+ * (the core says which, or why the name cannot be one); on the user's sheet, how to add
+ * one there, since the add-in never writes to it.
+ */
+function ScenariosSection(props: { state: AssumptionsState; sheet: string; live: boolean }) {
+  const { state, sheet, live } = props;
+  // The live switch lists the scenarios there were at the build.
+  const afterBuild = live
+    ? "; the live sheets’ “Scenario in use” switch offers it once they are built again"
+    : "";
+  const styles = useStyles();
+  const [name, setName] = useState("");
+  const error = state.errors[ADD_SCENARIO];
+  const busy = state.busy === ADD_SCENARIO;
+  // Said once the sheet, read back, has the scenario.
+  const added =
+    state.added && state.view?.scenarios?.includes(state.added.name) ? state.added : undefined;
+  const add = async () => {
+    if (await state.addScenario(name)) setName("");
+  };
+  return (
+    <section className={styles.addScenario} aria-labelledby="assumptions-scenarios">
+      <Subtitle2 as="h2" id="assumptions-scenarios">
+        Scenarios
+      </Subtitle2>
+      {state.access === "editable" ? (
+        <>
+          <Body1>
+            A scenario is a column beside the Value column, headed with its name, holding only the
+            settings it changes; the Build tab builds with it or compares it with the base.
+          </Body1>
+          <div className={styles.addRow}>
+            <Field
+              className={styles.grow}
+              label="New scenario's name"
+              validationMessage={error}
+              validationState={error ? "error" : "none"}
+            >
+              <Input
+                value={name}
+                placeholder="e.g. Pay award 4%"
+                disabled={busy}
+                onChange={(_, d) => setName(d.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") void add();
+                }}
+              />
+            </Field>
+            <Button disabled={busy} onClick={() => void add()}>
+              {busy ? "Adding…" : "Add a scenario"}
+            </Button>
+          </div>
+          {added && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  Scenario “{added.name}” added in column {added.column}
+                </MessageBarTitle>
+                Type the settings it changes in column {added.column} of “{sheet}”, in each
+                setting&rsquo;s row; a blank cell there is as the base. Build with it on the Build
+                tab{afterBuild}.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      ) : (
+        <Body1>
+          To add a scenario, head a new column of “{sheet}” with its name, right of the Value column
+          and its notes, and type in it only the settings the scenario changes; then refresh.
+        </Body1>
+      )}
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
 import type { WorkbookGrids } from "../../core/workbook/types";
-import type { AssumptionsView, Setting } from "../engine";
+import type { AssumptionsView, NewScenario, Setting } from "../engine";
 import type { PaneServices } from "../services";
 import { plainError } from "./useWorkbook";
 
@@ -15,14 +15,21 @@ export type AssumptionsAccess =
 export interface AssumptionsState {
   view?: AssumptionsView;
   access: AssumptionsAccess;
-  /** Per setting key: why the last value typed was not written. */
+  /** Per setting key (ADD_SCENARIO for a new scenario): why the last value typed was not written. */
   errors: Record<string, string>;
-  /** Setting key being written, or "create" while the sheet is being created. */
+  /** Setting key being written, "create" while the sheet is being created, ADD_SCENARIO while a scenario is added. */
   busy?: string;
   createSheet: () => Promise<void>;
   /** Writes one setting to its cell; returns true when it was written. */
   save: (setting: Setting, input: string) => Promise<boolean>;
+  /** The scenario added last, read back from the sheet: where its settings go. */
+  added?: NewScenario;
+  /** Writes a new scenario's heading (and nothing else); returns true when it was written. */
+  addScenario: (name: string) => Promise<boolean>;
 }
+
+/** The errors and busy key of the "Add a scenario" form. */
+export const ADD_SCENARIO = "add-scenario";
 
 export function useAssumptions(
   services: PaneServices,
@@ -33,6 +40,7 @@ export function useAssumptions(
   const { engine, port } = services;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
+  const [added, setAdded] = useState<NewScenario>();
 
   const view = useMemo(
     () => (workbook ? engine.inspectAssumptions(workbook) : undefined),
@@ -94,5 +102,33 @@ export function useAssumptions(
     [access, engine, port, reload, setError, sheet]
   );
 
-  return { view, access, errors, busy, createSheet, save };
+  const addScenario = useCallback(
+    async (name: string) => {
+      if (!sheet || access !== "editable") return false;
+      setAdded(undefined); // The last one's message is not this one's.
+      setBusy(ADD_SCENARIO);
+      try {
+        // Placed on the sheet as it is now: a column typed in since the last read is not taken.
+        const placed = engine.newScenario(await reload(), name);
+        if ("error" in placed) {
+          setError(ADD_SCENARIO, placed.error);
+          return false;
+        }
+        // Only the heading: the scenario's settings are the user's to type in its column.
+        await port.updateOwnedCells(sheet, [{ address: placed.address, value: placed.name }]);
+        setError(ADD_SCENARIO);
+        await reload();
+        setAdded(placed);
+        return true;
+      } catch (e) {
+        setError(ADD_SCENARIO, plainError(e, `The scenario '${name.trim()}' could not be added`));
+        return false;
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [access, engine, port, reload, setError, sheet]
+  );
+
+  return { view, access, errors, busy, createSheet, save, added, addScenario };
 }

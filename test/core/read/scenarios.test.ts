@@ -3,9 +3,11 @@ import {
   assumptionsGrid,
   defaultAssumptions,
   defaultAssumptionsGrid,
+  findAssumptionsBlock,
   findScenario,
   readAssumptions,
 } from "../../../src/core/read";
+import { newScenarioColumn } from "../../../src/core/read/scenarios";
 import { grid, where } from "./helpers";
 
 const read = (values: CellValue[][]) => readAssumptions({ grids: [grid("Assumptions", values)] });
@@ -144,5 +146,92 @@ describe("scenario columns on the Assumptions sheet", () => {
     const r = read(values);
     expect(findScenario(r.scenarios, "pay  award 4%")?.name).toBe("Pay award 4%");
     expect(findScenario(r.scenarios, "Pay award 5%")).toBeUndefined();
+  });
+});
+
+describe("where a new scenario's heading goes", () => {
+  const block = (values: CellValue[][], origin = { row: 0, column: 0 }) => {
+    const b = findAssumptionsBlock({ grids: [grid("Assumptions", values, origin)] });
+    if (!b) throw new Error("no block");
+    return b;
+  };
+
+  it("goes after the last heading, Notes and scenarios included, as estab init lays it out", () => {
+    const values = defaultAssumptionsGrid(2025);
+    expect(values[0]).toEqual(["Setting", "Value", "Notes"]);
+    expect(newScenarioColumn(block(values), "  Pay award 4%  ")).toEqual({
+      name: "Pay award 4%",
+      row: 0,
+      column: 3,
+      address: "D1",
+      letter: "D",
+    });
+    const withTwo = values.map((row, i) => [
+      ...row,
+      i === 0 ? "Cut" : "",
+      i === 0 ? "Notes 2" : "",
+    ]);
+    expect(newScenarioColumn(block(withTwo), "Vacancies 5%")).toMatchObject({ address: "F1" });
+  });
+
+  it("skips a column with no heading that has values below, and counts from the sheet's origin", () => {
+    const values: CellValue[][] = [
+      ["Title", "", "", "", ""],
+      ["Setting", "Value", "Notes", "", ""],
+      ["Vacancy factor", "2%", "", "5%", ""],
+    ];
+    // D3 holds a value with no heading: heading D would make it a scenario's.
+    expect(newScenarioColumn(block(values, { row: 3, column: 1 }), "Higher pension")).toEqual({
+      name: "Higher pension",
+      row: 1,
+      column: 4,
+      address: "F5",
+      letter: "F",
+    });
+  });
+
+  it("says why a name cannot be a scenario's", () => {
+    const b = block([
+      ["Setting", "Value", "Notes", "Pay award 4%"],
+      ["Vacancy factor", "2%", "", ""],
+    ]);
+    const refused = (name: string) => {
+      const r = newScenarioColumn(b, name);
+      return "refused" in r ? [r.refused, r.reason] : ["placed", r.address];
+    };
+    expect(refused("  ")).toEqual(["blank", "A scenario needs a name, e.g. 'Pay award 4%'"]);
+    expect(refused("BASE")).toEqual([
+      "base",
+      "'BASE' is the name of the Value column (the base), so it cannot name a scenario; choose another name.",
+    ]);
+    expect(refused("Comments")).toEqual([
+      "notes",
+      "'Comments' heads a notes column, so it would not be read as a scenario; choose another name.",
+    ]);
+    expect(refused("pay award  4%")).toEqual([
+      "twice",
+      "There is a scenario named 'Pay award 4%' already, at D1",
+    ]);
+    expect(refused("2026/27")).toEqual([
+      "year",
+      "'2026/27' reads as a financial year, and scenarios are shown beside the financial years; name what the scenario changes, e.g. 'Pay award 4%'",
+    ]);
+    expect(refused("x".repeat(41))).toEqual([
+      "too-long",
+      "A scenario's name is at most 40 characters (this one has 41): it labels the scenario's column, figures and chart",
+    ]);
+    expect(refused("x".repeat(40))).toEqual(["placed", "E1"]);
+    // Text that looks like a formula is a name like any other: it is written as text.
+    expect(refused("=1+1")).toEqual(["placed", "E1"]);
+  });
+
+  it("refuses a sheet with the years across the top, and one with no header row", () => {
+    const across = block([
+      ["Assumption", "2025/26", "2026/27"],
+      ["Pay award", "2%", "3%"],
+    ]);
+    expect(newScenarioColumn(across, "Cut")).toMatchObject({ refused: "years-across" });
+    const bare = block([["Vacancy factor", "2%"]]);
+    expect(newScenarioColumn(bare, "Cut")).toMatchObject({ refused: "no-header" });
   });
 });
