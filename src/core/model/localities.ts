@@ -16,6 +16,11 @@ export interface Localities {
   table?: string;
   range: string;
   localities: Locality[];
+  /**
+   * The deprivation column held IMD or IDACI deciles (1 = the most deprived tenth), read
+   * as 11 − decile so that more deprived weighs more: its cells are not the figures.
+   */
+  deprivationFromDeciles?: true;
 }
 
 /** One role of a roles table the analyst typed: its name and the FTE to share out. */

@@ -1,4 +1,4 @@
-import { toA1, type Grid, type Issue } from "../grid";
+import { columnLetters, toA1, type Grid, type Issue } from "../grid";
 import type { Localities, Locality, LocalityWeights } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
@@ -130,7 +130,8 @@ export function readLocalities(
     if (ok) localities.push(locality);
   }
   const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
-  warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
+  const deciles = fromDeciles(shared, chosen, issues);
+  if (!deciles) warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
   // No locality to share to: a shares sheet would be nonsense, so there is none to build.
   if (shared.length === 0 && !issues.some((i) => i.severity === "error")) {
     issues.push(
@@ -149,6 +150,7 @@ export function readLocalities(
 
   const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities: shared };
   if (chosen.table !== undefined) result.table = chosen.table;
+  if (deciles) result.deprivationFromDeciles = true;
   return { localities: result, candidates: located.candidates, issues };
 }
 
@@ -168,6 +170,52 @@ function leaveOutAggregates(
   for (const a of aggregates) issues.push(aggregateRowIssue(sheet, localities, a, labels));
   const left = new Set(aggregates.map((a) => a.index));
   return localities.filter((_, i) => !left.has(i));
+}
+
+/**
+ * A deprivation column of deciles ("IMD decile", 1 = the most deprived tenth nationally):
+ * read as a score it would give the least deprived the most. Each becomes 11 − decile, said
+ * at the heading; a figure that is not a whole decile 1–10 is an error at its cell. Not a
+ * share of a population in some deciles ("% of children in IMD deciles 1-2"), a rate.
+ */
+function fromDeciles(
+  localities: Locality[],
+  chosen: TableCandidate<LocalityField>,
+  issues: Issue[]
+): boolean {
+  const header = chosen.headers.find((h) => h.column === chosen.columns.deprivation);
+  if (
+    !header ||
+    !/\bdecile\b/i.test(header.text) ||
+    /%|per ?cent|proportion|share|\bin\b/i.test(header.text)
+  )
+    return false;
+  for (const l of localities) {
+    const d = l.deprivation;
+    if (Number.isInteger(d) && d >= 1 && d <= 10) l.deprivation = 11 - d;
+    else
+      issues.push(
+        issueAtAddress(
+          chosen.sheet,
+          l.cells.deprivation ?? header.address,
+          "error",
+          "decile-invalid",
+          `${header.text} ${formatFigure(d)} for ${describeValue(l.name)} is not a decile (a whole number 1 to 10)`,
+          "enter the decile, 1 for the most deprived tenth to 10 for the least"
+        )
+      );
+  }
+  issues.push(
+    issueAtAddress(
+      chosen.sheet,
+      header.address,
+      "info",
+      "deprivation-deciles",
+      `Column ${columnLetters(header.column)} '${header.text}' is read as deciles, 1 the most deprived tenth: each locality's deprivation is 11 − its decile, so decile 1 weighs 10 and decile 10 weighs 1`,
+      "nothing to do if 1 is the most deprived (the national convention); if your deciles run the other way, give a deprivation score or rate instead"
+    )
+  );
+  return true;
 }
 
 /** Rates (0.2) and scores (25.3) mixed in one column would skew the deprivation shares. */

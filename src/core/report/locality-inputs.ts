@@ -32,6 +32,7 @@ export type LocalityField = "population" | "deprivation" | "demand";
 
 /** "Localities!B2:B4" holding the figures, when the localities' cells of a field run down one column in order. */
 export function localityRange(src: Localities, field: LocalityField): Expr | undefined {
+  if (field === "deprivation" && src.deprivationFromDeciles) return undefined;
   const addresses = src.localities.map((l) => l.cells[field]);
   if (addresses.length === 0 || addresses.some((x) => x === undefined)) return undefined;
   const first = parseRangeA1(addresses[0] as string).start;
@@ -58,6 +59,8 @@ export function localityFigure(
 ): Definition {
   const l = src.localities[i];
   const address = l.cells[field];
+  if (field === "deprivation" && src.deprivationFromDeciles)
+    return { reason: "its deprivation is 11 − the decile in its cell" };
   if (!address) return lit(l[field]);
   const text = textNumberReason(textCell, [{ sheet: src.sheet, address, what, value: l[field] }]);
   return text ? { reason: text } : sourceRef(src.sheet, address, l[field]);
