@@ -48,10 +48,19 @@ export function structureSide(label: string): Side | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  // "Proposed deletions", "Savings S12": a list of changes, not a whole structure.
+  if (PART_WORDS.test(words)) return undefined;
   const now = CURRENT_WORDS.test(words);
   const then = PROPOSED_WORDS.test(words);
   return now === then ? undefined : now ? "current" : "proposed";
 }
+
+/** Words of a list of some posts' changes rather than a structure. */
+const PART_WORDS = /\b(deletions?|savings?|cuts?|reductions?|additions?|growth bids?|changes)\b/;
+
+/** Words that say a list is a structure, so that two of them naming two years are then and now. */
+const STRUCTURE_WORDS =
+  /\b(structures?|restructure|establishments?|staffing|organisation|organization)\b/i;
 
 /** The one year a label names ("Structure 2018", "2017/18" → 2017); undefined for none or several. */
 function yearIn(label: string): number | undefined {
@@ -102,7 +111,8 @@ function sideOfCandidate(labels: readonly string[]): Side | undefined {
 /**
  * Two lists whose names or titles say current and proposed ("Current structure",
  * "Proposed structure"; "As is" / "To be"), or, failing words, two lists each naming one
- * year ("Structure 2017", "Structure 2018"): the later is proposed.
+ * year and saying they are structures ("Structure 2017", "Establishment 2018"): the later
+ * is proposed. A list of some posts' changes ("Proposed deletions") is neither side.
  */
 function detectPair(workbook: WorkbookGrids, candidates: readonly TableCandidate<PostField>[]) {
   const labelled = candidates.map((c) => ({
@@ -114,6 +124,8 @@ function detectPair(workbook: WorkbookGrids, candidates: readonly TableCandidate
   if (now.length > 0 && then.length > 0)
     return { current: now[0].c, proposed: then[0].c, how: "found by their names" };
   if (candidates.length !== 2) return undefined;
+  // "Budget 2025-26" and "Budget 2024-25" are two years' budgets, not a restructure.
+  if (!labelled.every((l) => l.labels.some((x) => STRUCTURE_WORDS.test(x)))) return undefined;
   const years = labelled.map((l) => l.labels.map(yearIn).find((y) => y !== undefined));
   const [a, b] = years;
   if (a === undefined || b === undefined || a === b) return undefined;

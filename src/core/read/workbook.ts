@@ -1,4 +1,4 @@
-import { topLeftOf, type Issue } from "../grid";
+import { quoteSheetName, topLeftOf, type Issue } from "../grid";
 import type {
   Assumptions,
   AssumptionsSource,
@@ -113,6 +113,7 @@ export function readWorkbook(
     baseAssumptionsSource: assumptions.baseSource,
     issues: [
       ...sharesOnly(est.issues, options, assumptions, localities.localities, roles.roles),
+      ...tablesNotRead(est),
       ...assumptions.issues,
       ...pay.issues,
       ...localities.issues,
@@ -219,6 +220,37 @@ function readStructure(
     mapping: options.mapping,
     payScales,
   });
+}
+
+/**
+ * Other tables that could be the establishment are not read, and which one is costed is
+ * the reader's choice: said at each one left (up to five), so a second year's budget or a
+ * second option is never dropped in silence.
+ */
+function tablesNotRead(read: ReturnType<typeof readStructure>): Issue[] {
+  const est = read.establishment;
+  if (!est) return [];
+  const lists = read.restructure?.structures ?? est.structures;
+  const used = [est, ...(lists ? [lists.current, lists.proposed] : [])];
+  const where = (t: { sheet: string; range: string }) => `${quoteSheetName(t.sheet)}!${t.range}`;
+  const isUsed = (c: TableCandidate<PostField>) =>
+    used.some((u) => u.sheet === c.sheet && u.range === c.range);
+  const costed = lists
+    ? `the restructure compares ${where(lists.current)} with ${where(lists.proposed)}`
+    : `the establishment costed is ${where(est)}`;
+  return read.candidates
+    .filter((c) => !isUsed(c))
+    .slice(0, 5)
+    .map((c) =>
+      issueAtAddress(
+        c.sheet,
+        topLeftOf(c.range),
+        "info",
+        "establishment-table-not-read",
+        `${where(c)} could be the establishment too, but it is not read: ${costed}`,
+        `nothing to do if that is the right one; to cost this one, pick it (the task pane's table list, or estab build --establishment ${JSON.stringify(c.table ?? c.sheet)})`
+      )
+    );
 }
 
 /**

@@ -4,7 +4,7 @@
  * Status of "DEL", a sheet named "Budget assumptions", a pay award typed 1 for 1%, a year's
  * NI threshold typed as the month's.
  */
-import { readAssumptions, readEstablishment } from "../../../src/core/read";
+import { readAssumptions, readEstablishment, readWorkbook } from "../../../src/core/read";
 import { grid, where } from "./helpers";
 
 const staff = (rows: (string | number)[][]) => readEstablishment({ grids: [grid("Staff", rows)] });
@@ -173,5 +173,54 @@ describe("a salary column in thousands written £'000", () => {
       ["Social Worker", 1, 37.5],
     ]);
     expect(r.establishment!.posts[0].salary).toBe(37500);
+  });
+});
+
+describe("more than one table that could be the establishment", () => {
+  const list = (title: string, fte: number) => [
+    [title],
+    ["Position", "Grade", "FTE", "Salary"],
+    ["Social Worker", "SS10", fte, 38626],
+  ];
+
+  it("takes two years' budgets for two budgets, not a restructure, and says which is costed", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Budget 2025-26", list("Children's social care budget", 12)),
+        grid("Budget 2024-25", list("Children's social care budget", 10)),
+      ],
+    });
+    expect(r.establishment!.sheet).toBe("Budget 2025-26");
+    expect(r.restructure).toBeUndefined();
+    expect(
+      r.issues.filter((i) => i.code === "establishment-table-not-read").map((i) => i.message)
+    ).toEqual([
+      "'Budget 2024-25'!A2:D3 could be the establishment too, but it is not read: the establishment costed is 'Budget 2025-26'!A2:D3",
+    ]);
+  });
+
+  it("still pairs two structures by their years", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Structure 2025", list("Early Help", 4)),
+        grid("Structure 2026", list("Early Help", 5)),
+      ],
+    });
+    expect(r.restructure?.structures).toMatchObject({
+      current: { sheet: "Structure 2025" },
+      proposed: { sheet: "Structure 2026" },
+    });
+  });
+
+  it("does not take a list of proposed deletions for the proposed structure", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Establishment", list("Current establishment", 18)),
+        grid("Savings S12", list("Proposed deletions 2026/27", 1)),
+      ],
+    });
+    expect(r.restructure).toBeUndefined();
+    expect(r.establishment!.sheet).toBe("Establishment");
+    expect(r.issues.map((i) => i.code)).toContain("establishment-table-not-read");
   });
 });
