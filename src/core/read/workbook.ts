@@ -382,24 +382,68 @@ function looksLikeGrant(key: string, grant: string): boolean {
 function fundingNearMisses(establishment: Establishment, name: string): Issue[] {
   const grant = fundingKey(name);
   const byValue = new Map<string, Post[]>();
+  const shares = new Map<string, Post[]>();
   for (const p of establishment.posts) {
     const funding = p.funding?.trim();
-    if (!funding || fundingKey(funding) === grant || !looksLikeGrant(fundingKey(funding), grant))
-      continue;
-    byValue.set(funding, [...(byValue.get(funding) ?? []), p]);
+    if (!funding) continue;
+    const matched = fundingKey(funding) === grant;
+    if (!matched && !looksLikeGrant(fundingKey(funding), grant)) continue;
+    // "Supporting Families (50%)": a share the costing cannot take, matched or not.
+    const to = /%/.test(funding) ? shares : matched ? undefined : byValue;
+    to?.set(funding, [...(to.get(funding) ?? []), p]);
   }
-  return [...byValue].map(([funding, posts]) => {
-    const cells = posts.map((p) => p.cells.funding).filter((c): c is string => c !== undefined);
-    const more = cells.length > 1 ? ` and ${cells.length - 1} more` : "";
-    return issueAtAddress(
-      establishment.sheet,
-      cells[0] ?? topLeftOf(establishment.range),
-      "warning",
-      "funding-near-grant",
-      `Funding '${funding}' (${cells[0] ?? "its posts"}${more}) looks like the grant '${name}' but is not its name, so ${posts.length === 1 ? "that post is" : `those ${posts.length} posts are`} not costed against the grant`,
-      `if the grant pays for ${posts.length === 1 ? "it" : "them"}, type '${name}' as the Funding; if not, nothing to do`
-    );
-  });
+  return [
+    ...[...byValue].map(([funding, posts]) => nearGrantIssue(establishment, name, funding, posts)),
+    ...[...shares].map(([funding, posts]) =>
+      fundingShareIssue(establishment, name, funding, posts)
+    ),
+  ];
+}
+
+const cellsOfFunding = (establishment: Establishment, posts: readonly Post[]) => {
+  const cells = posts.map((p) => p.cells.funding).filter((c): c is string => c !== undefined);
+  const first = cells[0] ?? topLeftOf(establishment.range);
+  return { first, list: `${first}${cells.length > 1 ? ` and ${cells.length - 1} more` : ""}` };
+};
+
+/** A Funding naming a share of the grant: the costing charges a post all or nothing. */
+function fundingShareIssue(
+  establishment: Establishment,
+  name: string,
+  funding: string,
+  posts: readonly Post[]
+): Issue {
+  const at = cellsOfFunding(establishment, posts);
+  const charged =
+    fundingKey(funding) === fundingKey(name)
+      ? `is costed in full against the grant '${name}'`
+      : `is not costed against the grant '${name}' at all`;
+  return issueAtAddress(
+    establishment.sheet,
+    at.first,
+    "warning",
+    "funding-share",
+    `Funding '${funding}' (${at.list}) names a share of a post, but a post is costed wholly against one funding: ${posts.length === 1 ? "this post" : `each of these ${posts.length} posts`} ${charged}`,
+    `split the post into rows of its FTE per funding (e.g. 0.5 FTE '${name}' and 0.5 FTE the other), each with its own Funding`
+  );
+}
+
+/** A Funding that looks like the grant but is not its name: its posts are left off the grant. */
+function nearGrantIssue(
+  establishment: Establishment,
+  name: string,
+  funding: string,
+  posts: readonly Post[]
+): Issue {
+  const at = cellsOfFunding(establishment, posts);
+  return issueAtAddress(
+    establishment.sheet,
+    at.first,
+    "warning",
+    "funding-near-grant",
+    `Funding '${funding}' (${at.list}) looks like the grant '${name}' but is not its name, so ${posts.length === 1 ? "that post is" : `those ${posts.length} posts are`} not costed against the grant`,
+    `if the grant pays for ${posts.length === 1 ? "it" : "them"}, type '${name}' as the Funding; if not, nothing to do`
+  );
 }
 
 /**

@@ -75,3 +75,25 @@ describe("Funding that looks like the grant's name but is not it", () => {
     ).toEqual(["D3"]);
   });
 });
+
+describe("Funding that names a share of a post", () => {
+  it("says a post is costed wholly against one funding, matched or not", () => {
+    const r = read(["Supporting Families (50%)", "Supporting Families 50% / Core 50%", "Core"]);
+    expect(grantPosts(r.establishment!, "Supporting Families").map((p) => p.title)).toEqual([
+      "Family Worker 1",
+    ]);
+    const said = r.issues.filter((i) => i.code === "funding-share");
+    expect(said.map((i) => [i.severity, i.address, i.message])).toEqual([
+      [
+        "warning",
+        "D2",
+        "Funding 'Supporting Families (50%)' (D2) names a share of a post, but a post is costed wholly against one funding: this post is costed in full against the grant 'Supporting Families'",
+      ],
+      [
+        "warning",
+        "D3",
+        "Funding 'Supporting Families 50% / Core 50%' (D3) names a share of a post, but a post is costed wholly against one funding: this post is not costed against the grant 'Supporting Families' at all",
+      ],
+    ]);
+  });
+});
