@@ -200,7 +200,10 @@ function postTable(s: CostSheet): PlacedTable {
   const payFor = (pc: PostCosting) => {
     if (!live) return "not live";
     if (last?.pc !== pc)
-      last = { pc, pay: payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell) };
+      last = {
+        pc,
+        pay: payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell, "year"),
+      };
     return last.pay;
   };
   const settings = live && costSettings(live.assumptionCells, a);
