@@ -347,8 +347,7 @@ export const SUM = (...args: Expr[]): Expr =>
   call("SUM", (vs) => vs.flatMap(numbersIn).reduce((s, x) => s + x, 0), ...args);
 
 /** ROUND, half away from zero as Excel rounds. */
-export const ROUND = (x: Expr, digits: number): Expr =>
-  call("ROUND", runRound, x, lit(digits));
+export const ROUND = (x: Expr, digits: number): Expr => call("ROUND", runRound, x, lit(digits));
 
 // Indexed rather than destructured: ROUND is in most figures, and destructuring goes through an iterator.
 function runRound(args: Value[]): Value {

@@ -40,16 +40,9 @@ export function gradeRangePay(
   textCell?: TextCell,
   payFor: PayFor = "years"
 ): GradeRangePay | string {
-  // A minimum or maximum typed as text ("£33,366") is read by ESTAB.SALARY, as the
-  // functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
-  const asNumber = (field: "minSalary" | "maxSalary"): Expr | undefined => {
-    const ref = postCell(est, post, field);
-    const address = post.cells[field];
-    return ref && address && textCell?.(est.sheet, address) ? salaryOf(ref) : ref;
-  };
-  const min = asNumber("minSalary");
-  const max = asNumber("maxSalary");
   if (a.costingPoint === "actual") return "costed at the actual salary, and there is none";
+  const min = rangeEnd(est, post, "minSalary", textCell);
+  const max = rangeEnd(est, post, "maxSalary", textCell);
   if (!min || !max) return "no salary cell, and no grade minimum and maximum cells";
   const lo = post.minSalary;
   const hi = post.maxSalary;
@@ -57,26 +50,52 @@ export function gradeRangePay(
     return "the grade minimum or maximum is not a salary";
   if (hi < lo) return "the grade maximum is below the minimum";
   const n = Math.max(1, Math.floor(a.gradeSteps));
-  // The formulas always make n points; gradePoints makes one when min = max, the same salary.
-  const at = (k: number): number =>
-    k === 0 ? lo : k === n - 1 ? hi : roundPenny(lo + ((hi - lo) * k) / (n - 1));
-  // ROUND(min+(max-min)*k/(n-1),2): the same arithmetic, in the same order, as gradePoints.
-  const span = (k: Expr): Expr => ROUND(add(min, div(mul(sub(max, min), k), lit(n - 1))), 2);
-  const point = (k: number): Expr => (k === 0 ? min : k === n - 1 ? max : span(lit(k)));
   const i = costingPointIndex(n, a.costingPoint);
   // A mid-point between two points: ROUND((min + max) / 2, 2), as payLadderFor takes it.
   const mid = a.costingPoint === "mid" && midPair(n) !== undefined;
-  const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
-  const salaryValue = mid ? roundPenny((lo + hi) / 2) : at(i);
+  // The formulas always make n points; gradePoints makes one when min = max, the same salary.
+  const salaryExpr = mid
+    ? ROUND(div(add(min, max), lit(2)), 2)
+    : i === 0
+      ? min
+      : i === n - 1
+        ? max
+        : gradeSpan(min, max, lit(i), n);
+  const salaryValue = mid
+    ? roundPenny((lo + hi) / 2)
+    : i === 0
+      ? lo
+      : i === n - 1
+        ? hi
+        : roundPenny(lo + ((hi - lo) * i) / (n - 1));
   if (payFor === "year") return { salaryExpr, salaryValue };
   const ks = Array.from({ length: n }, (_, k) => k);
   return {
     salaryExpr,
     salaryValue,
-    pointsExpr: n === 1 ? min : span(lit([ks])),
+    pointsExpr: n === 1 ? min : gradeSpan(min, max, lit([ks]), n),
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
 }
+
+/**
+ * A grade minimum or maximum cell; one typed as text ("£33,366") is read by ESTAB.SALARY, as
+ * the functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
+ */
+function rangeEnd(
+  est: Establishment,
+  post: Post,
+  field: "minSalary" | "maxSalary",
+  textCell: TextCell | undefined
+): Expr | undefined {
+  const ref = postCell(est, post, field);
+  const address = post.cells[field];
+  return ref && address && textCell?.(est.sheet, address) ? salaryOf(ref) : ref;
+}
+
+/** ROUND(min+(max-min)*k/(n-1),2): the same arithmetic, in the same order, as gradePoints. */
+const gradeSpan = (min: Expr, max: Expr, k: Expr, n: number): Expr =>
+  ROUND(add(min, div(mul(sub(max, min), k), lit(n - 1))), 2);
 
 /**
  * Costed from the grade range, as payLadderFor does: the post has a grade minimum or
