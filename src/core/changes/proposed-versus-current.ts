@@ -223,6 +223,16 @@ function cleanCost(c: AnnualCost): AnnualCost {
  * which keeps employer NI thresholds per person roughly right.
  */
 export function proposedPostOf(post: Post): Post {
+  // Asked for by the post's classification, its costing and the live sheet's formulas: made once.
+  let proposed = proposedPosts.get(post);
+  if (!proposed) proposedPosts.set(post, (proposed = makeProposedPost(post)));
+  return proposed;
+}
+
+/** Keyed by the post: a post is not changed once read. */
+const proposedPosts = new WeakMap<Post, Post>();
+
+function makeProposedPost(post: Post): Post {
   const fte = proposedFteOf(post);
   const regraded = isRegraded(post);
   const gradeChanged =

@@ -160,29 +160,46 @@ function fyOf(fy: Value): FinancialYear | undefined {
 /** The last post costed: a post's figures are asked for one after another, so it is costed once. */
 let lastPost: { key: Value[]; settings: CallSettings; cost: CostFigures } | undefined;
 
+/**
+ * The figures of every post costed, by the settings and the arguments' values: the sheets
+ * check the same post more than once (its cost now on the Restructure sheet is its first
+ * year on the cost sheet), and posts paid alike (the same pay point, FTE and headcount)
+ * cost alike. The same arguments always give the same figures, so nothing is skipped.
+ */
+const postCosts = new WeakMap<CallSettings, Map<string, CostFigures>>();
+
 function runPostCost(args: Value[]): Value {
-  const [salary, fte, fy, headcount, start, end, pension, figure, settings] = args;
-  const year = fyOf(fy);
+  const figure = args[7];
+  const year = fyOf(args[2]);
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (year === undefined || !key) throw new ExprError("ESTAB.POSTCOST: bad fy or figure");
-  const s = settingsOfRange(settings);
-  const id = [salary, fte, year, headcount, start, end, pension];
+  const s = settingsOfRange(args[8]);
+  const id = [args[0], args[1], year, args[3], args[4], args[5], args[6]];
   if (!lastPost || lastPost.settings !== s || lastPost.key.some((x, i) => x !== id[i])) {
-    const people = optional(headcount);
-    const cost = costPostIn(yearCostingContext(year, s.costing, s.grant), {
-      sourceRow: 0,
-      title: "Post",
-      salary: toNumber(salary),
-      fte: toNumber(fte),
-      headcount: people === 0 ? undefined : people,
-      startDate: optional(start) || undefined,
-      endDate: optional(end) || undefined,
-      pensionRate: optional(pension),
-      cells: {},
-    }).years[0];
+    let costs = postCosts.get(s);
+    if (!costs || costs.size > 50_000) postCosts.set(s, (costs = new Map()));
+    const text = id.map(argKey).join(",");
+    let cost = costs.get(text);
+    if (!cost) costs.set(text, (cost = costPostOnce(id, year, s)));
     lastPost = { key: id, settings: s, cost };
   }
   return lastPost.cost[key];
+}
+
+function costPostOnce(id: Value[], year: FinancialYear, s: CallSettings): CostFigures {
+  const [salary, fte, , headcount, start, end, pension] = id;
+  const people = optional(headcount);
+  return costPostIn(yearCostingContext(year, s.costing, s.grant), {
+    sourceRow: 0,
+    title: "Post",
+    salary: toNumber(salary),
+    fte: toNumber(fte),
+    headcount: people === 0 ? undefined : people,
+    startDate: optional(start) || undefined,
+    endDate: optional(end) || undefined,
+    pensionRate: optional(pension),
+    cells: {},
+  }).years[0];
 }
 
 /** =ESTAB.SALARY(cell,1,0): one salary cell read as the functions read money. */

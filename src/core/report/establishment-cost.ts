@@ -25,10 +25,10 @@ import {
 } from "./table-layout";
 import { rateInput, costSettings, type AssumptionCells } from "./assumption-cells";
 import { sourceRef } from "./expr";
-import { costFigureDefinition, fullTimeSalaryDefinition } from "./post-inputs";
+import { costFigureDefinitions, fullTimeSalaryDefinition, type Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { salaryBasis } from "./salary-basis";
-import { payOf } from "./post-pay";
+import { payOf, type PostPay } from "./post-pay";
 import { chartAnchorBelow, costChart, withChart, type CostChartCells } from "./charts";
 import { textNumberReason, type TextCell } from "./text-numbers";
 
@@ -190,20 +190,32 @@ function titleSection(s: CostSheet): { headline: string; warnRow: number } {
 
 type MoneyKey = "salary" | "ni" | "pension" | "levy" | "flatOnCost" | "total";
 
+/** A post's pricing, shared by the cells of its row. */
+interface PricedRow {
+  pc?: PostCosting;
+  pay: PostPay | string;
+  figures: (figure: MoneyKey) => Definition;
+}
+
+const NOT_LIVE: PricedRow = { pay: "not live", figures: () => ({ reason: "not live" }) };
+
 /** The per-post table: who the post is, its full-time salary, and the year's figures. */
 function postTable(s: CostSheet): PlacedTable {
   const { a, flat, live } = s;
   const fy = a.firstYear;
   // One pricing per post, shared by the cells of its row (made only when the sheet is live).
   // The table is made row by row, so only the row's is kept: not one tree per post.
-  let last: { pc: PostCosting; pay: ReturnType<typeof payOf> } | undefined;
-  const payFor = (pc: PostCosting) => {
-    if (!live) return "not live";
-    if (last?.pc !== pc)
-      last = { pc, pay: payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell) };
-    return last.pay;
+  const settings = live ? costSettings(live.assumptionCells, a) : undefined;
+  let last: PricedRow | undefined;
+  const rowOf = (pc: PostCosting): PricedRow => {
+    if (!live) return NOT_LIVE;
+    if (last?.pc !== pc) {
+      const pay = payOf(live.establishment, pc.post, a, s.input.payScales, live.textCell, "year");
+      const figures = costFigureDefinitions(live.establishment, pc.post, pay, fy, settings);
+      last = { pc, pay, figures };
+    }
+    return last;
   };
-  const settings = live && costSettings(live.assumptionCells, a);
   const columns: ColumnSpec<PostCosting>[] = [
     ...postIdentityColumns(live),
     {
@@ -216,7 +228,7 @@ function postTable(s: CostSheet): PlacedTable {
         return figureCell(
           live?.book,
           shown,
-          () => fullTimeSalaryDefinition(payFor(pc), shown),
+          () => fullTimeSalaryDefinition(rowOf(pc).pay, shown),
           `${postName(pc)} full-time salary`,
           "money"
         );
@@ -239,7 +251,7 @@ function postTable(s: CostSheet): PlacedTable {
       figureCell(
         live?.book,
         pc.years[0][key],
-        () => costFigureDefinition(live!.establishment, pc.post, payFor(pc), fy, key, settings),
+        () => rowOf(pc).figures(key),
         `${postName(pc)} ${FIGURE_ARG[key]}`,
         "money"
       ),

@@ -254,6 +254,35 @@ export function formula(e: Expr, on?: string): string {
   return print(e, on, 0);
 }
 
+/**
+ * The expression as a cell's formula ("=" and its text) in one flat string: text made by
+ * concatenation is kept as a tree of its pieces until read, and a live sheet keeps some
+ * 150,000 formulas. A call is joined with its "=" into one string (a join is flat), not
+ * printed and then copied flat with the "=".
+ */
+export function cellFormula(e: Expr, on?: string): string {
+  if (e.kind === "call") {
+    const args = printedArgs(e, on);
+    if (args.length === 0) return `=${e.name}()`;
+    args[0] = `=${e.name}(${args[0]}`;
+    args[args.length - 1] += ")";
+    return args.join(",");
+  }
+  const text = `=${print(e, on, 0)}`;
+  // Reading a character makes a tree of pieces one flat string.
+  text.charCodeAt(0);
+  return text;
+}
+
+/** A call's arguments as text, trailing omitted ones left out. */
+function printedArgs(e: Call, on: string | undefined): string[] {
+  let n = e.args.length;
+  while (n > 0 && e.args[n - 1].kind === "omitted") n--;
+  const args = new Array<string>(n);
+  for (let i = 0; i < n; i++) args[i] = print(e.args[i], on, 0);
+  return args;
+}
+
 function print(e: Expr, on: string | undefined, outer: number): string {
   switch (e.kind) {
     case "lit":
@@ -281,13 +310,8 @@ function print(e: Expr, on: string | undefined, outer: number): string {
       const key = on ?? "";
       const m = memoOf(e);
       if (m.text !== undefined && m.on === key) return m.text;
-      let n = e.args.length;
-      while (n > 0 && e.args[n - 1].kind === "omitted") n--;
-      // Joined, not added piece by piece: one flat string rather than a tree of pieces.
-      const args = new Array<string>(n);
-      for (let i = 0; i < n; i++) args[i] = print(e.args[i], on, 0);
       m.on = key;
-      m.text = `${e.name}(${args.join(",")})`;
+      m.text = `${e.name}(${printedArgs(e, on).join(",")})`;
       return m.text;
     }
   }
@@ -323,14 +347,14 @@ export const SUM = (...args: Expr[]): Expr =>
   call("SUM", (vs) => vs.flatMap(numbersIn).reduce((s, x) => s + x, 0), ...args);
 
 /** ROUND, half away from zero as Excel rounds. */
-export const ROUND = (x: Expr, digits: number): Expr =>
-  call(
-    "ROUND",
-    ([v, d]) =>
-      isMatrix(v) ? arithMap(v, (n) => roundTo(n, toNumber(d))) : roundTo(toNumber(v), toNumber(d)),
-    x,
-    lit(digits)
-  );
+export const ROUND = (x: Expr, digits: number): Expr => call("ROUND", runRound, x, lit(digits));
+
+// Indexed rather than destructured: ROUND is in most figures, and destructuring goes through an iterator.
+function runRound(args: Value[]): Value {
+  const v = args[0];
+  const d = toNumber(args[1]);
+  return isMatrix(v) ? arithMap(v, (n) => roundTo(n, d)) : roundTo(toNumber(v), d);
+}
 
 function arithMap(m: Matrix, f: (n: number) => number): Matrix {
   return m.map((row) => row.map((c) => f(toNumber(c))));

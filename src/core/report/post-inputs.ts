@@ -99,21 +99,22 @@ export function fullTimeSalaryDefinition(pay: PostPay | string, shown: number): 
 }
 
 /**
- * One of the year's cost figures: ESTAB.POSTCOST over the post's cells, priced as `pay`,
- * with the settings given (a range of the Assumptions sheet, or a constant).
+ * The year's cost figures: each ESTAB.POSTCOST over the post's cells, priced as `pay`, with
+ * the settings given (a range of the Assumptions sheet, or a constant). The arguments are
+ * made once for the post's figures, which differ only in the figure asked for.
  */
-export function costFigureDefinition(
+export function costFigureDefinitions(
   est: Establishment,
   post: Post,
   pay: PostPay | string,
   fy: FinancialYear,
-  figure: keyof CostFigures,
   settings: Expr | undefined
-): Definition {
-  if (typeof pay === "string") return { reason: `pay: ${pay}` };
+): (figure: keyof CostFigures) => Definition {
   const fte = fteCell(est, post);
-  if (!fte) return { reason: "no FTE cell in the source table" };
-  return postCost({
+  const reason =
+    typeof pay === "string" ? `pay: ${pay}` : !fte ? "no FTE cell in the source table" : undefined;
+  if (reason || typeof pay === "string" || !fte) return () => ({ reason: reason as string });
+  const args = {
     salary: pay.salaryExpr,
     fte,
     fy,
@@ -121,9 +122,9 @@ export function costFigureDefinition(
     start: postCellOrBlank(est, post, "startDate"),
     end: postCellOrBlank(est, post, "endDate"),
     pensionRate: postCellOrBlank(est, post, "pensionRate"),
-    figure,
     settings,
-  });
+  };
+  return (figure) => postCost({ ...args, figure });
 }
 
 /** ESTAB.PROFILE's settings and awards arguments, made once for a sheet (so every call shares them). */

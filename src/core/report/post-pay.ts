@@ -20,29 +20,29 @@ export interface GradeRangePay {
   salaryExpr: Expr;
   /** What `salaryExpr` gives now. */
   salaryValue: number;
-  /** Every point, bottom to top, as one array expression (the min cell alone for one point). */
-  pointsExpr: Expr;
+  /** Every point, bottom to top, as one array expression (the min cell alone for one point); only when asked for. */
+  pointsExpr?: Expr;
   /** What `pointsExpr` gives now. */
-  pointValues: number[];
+  pointValues?: number[];
 }
+
+/**
+ * What a sheet prices a post's pay for: one year (ESTAB.POSTCOST reads only the salary) or
+ * several (ESTAB.PROFILE also reads the grade's points, which are then written out).
+ */
+export type PayFor = "year" | "years";
 
 /** Why a post's pay is not its grade range as the formulas write it, or the range. */
 export function gradeRangePay(
   est: Establishment,
   post: Post,
   a: Assumptions,
-  textCell?: TextCell
+  textCell?: TextCell,
+  payFor: PayFor = "years"
 ): GradeRangePay | string {
-  // A minimum or maximum typed as text ("£33,366") is read by ESTAB.SALARY, as the
-  // functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
-  const asNumber = (field: "minSalary" | "maxSalary"): Expr | undefined => {
-    const ref = postCell(est, post, field);
-    const address = post.cells[field];
-    return ref && address && textCell?.(est.sheet, address) ? salaryOf(ref) : ref;
-  };
-  const min = asNumber("minSalary");
-  const max = asNumber("maxSalary");
   if (a.costingPoint === "actual") return "costed at the actual salary, and there is none";
+  const min = rangeEnd(est, post, "minSalary", textCell);
+  const max = rangeEnd(est, post, "maxSalary", textCell);
   if (!min || !max) return "no salary cell, and no grade minimum and maximum cells";
   const lo = post.minSalary;
   const hi = post.maxSalary;
@@ -50,25 +50,52 @@ export function gradeRangePay(
     return "the grade minimum or maximum is not a salary";
   if (hi < lo) return "the grade maximum is below the minimum";
   const n = Math.max(1, Math.floor(a.gradeSteps));
-  // The formulas always make n points; gradePoints makes one when min = max, the same salary.
-  const at = (k: number): number =>
-    k === 0 ? lo : k === n - 1 ? hi : roundPenny(lo + ((hi - lo) * k) / (n - 1));
-  // ROUND(min+(max-min)*k/(n-1),2): the same arithmetic, in the same order, as gradePoints.
-  const span = (k: Expr): Expr => ROUND(add(min, div(mul(sub(max, min), k), lit(n - 1))), 2);
-  const point = (k: number): Expr => (k === 0 ? min : k === n - 1 ? max : span(lit(k)));
   const i = costingPointIndex(n, a.costingPoint);
-  const ks = Array.from({ length: n }, (_, k) => k);
   // A mid-point between two points: ROUND((min + max) / 2, 2), as payLadderFor takes it.
   const mid = a.costingPoint === "mid" && midPair(n) !== undefined;
-  const salaryExpr = mid ? ROUND(div(add(min, max), lit(2)), 2) : point(i);
-  const pointsExpr = n === 1 ? min : span(lit([ks]));
+  // The formulas always make n points; gradePoints makes one when min = max, the same salary.
+  const salaryExpr = mid
+    ? ROUND(div(add(min, max), lit(2)), 2)
+    : i === 0
+      ? min
+      : i === n - 1
+        ? max
+        : gradeSpan(min, max, lit(i), n);
+  const salaryValue = mid
+    ? roundPenny((lo + hi) / 2)
+    : i === 0
+      ? lo
+      : i === n - 1
+        ? hi
+        : roundPenny(lo + ((hi - lo) * i) / (n - 1));
+  if (payFor === "year") return { salaryExpr, salaryValue };
+  const ks = Array.from({ length: n }, (_, k) => k);
   return {
     salaryExpr,
-    salaryValue: mid ? roundPenny((lo + hi) / 2) : at(i),
-    pointsExpr,
+    salaryValue,
+    pointsExpr: n === 1 ? min : gradeSpan(min, max, lit([ks]), n),
     pointValues: n === 1 ? [lo] : ks.map((k) => roundPenny(lo + ((hi - lo) * k) / (n - 1))),
   };
 }
+
+/**
+ * A grade minimum or maximum cell; one typed as text ("£33,366") is read by ESTAB.SALARY, as
+ * the functions read salaries: arithmetic over the text would be #VALUE! outside Excel's locale.
+ */
+function rangeEnd(
+  est: Establishment,
+  post: Post,
+  field: "minSalary" | "maxSalary",
+  textCell: TextCell | undefined
+): Expr | undefined {
+  const ref = postCell(est, post, field);
+  const address = post.cells[field];
+  return ref && address && textCell?.(est.sheet, address) ? salaryOf(ref) : ref;
+}
+
+/** ROUND(min+(max-min)*k/(n-1),2): the same arithmetic, in the same order, as gradePoints. */
+const gradeSpan = (min: Expr, max: Expr, k: Expr, n: number): Expr =>
+  ROUND(add(min, div(mul(sub(max, min), k), lit(n - 1))), 2);
 
 /**
  * Costed from the grade range, as payLadderFor does: the post has a grade minimum or
@@ -139,24 +166,32 @@ const gradePoints = new WeakMap<readonly PayPoint[], Map<string, PayPoint[]>>();
  * and spinalPoint, and the cells of salary, minSalary and maxSalary: to price a post as
  * proposed (a regrade), pass the proposed post with its cells pointing at what it is
  * priced from (e.g. cells.salary = the proposed salary cell, no min/max cells). The
- * costing year is a.firstYear: pass { ...a, firstYear: fy } to price another year.
+ * costing year is a.firstYear: pass { ...a, firstYear: fy } to price another year. The
+ * grade's points are made only for `payFor` "years" (ESTAB.PROFILE).
  */
 export function payOf(
   est: Establishment,
   post: Post,
   a: Assumptions,
   scales?: PayScales,
-  textCell?: TextCell
+  textCell?: TextCell,
+  payFor: PayFor = "years"
 ): PostPay | string {
   const entries =
     scales && post.grade !== undefined
       ? pointsOfGrade(scales).get(gradeKey(post.grade))
       : undefined;
-  if (entries && scales) return payScalePay(est, post, a, scales, entries);
+  if (entries && scales) return payScalePay(est, post, a, scales, entries, payFor);
   const salaryExpr = postCell(est, post, "salary");
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
     const actual = a.costingPoint === "actual";
-    const range = gradeRangePay(est, post, actual ? { ...a, costingPoint: "bottom" } : a, textCell);
+    const range = gradeRangePay(
+      est,
+      post,
+      actual ? { ...a, costingPoint: "bottom" } : a,
+      textCell,
+      payFor
+    );
     if (typeof range === "string") return range;
     if (actual && isMoney(post.salary)) {
       // Moves up the grade's points from the actual salary, as payLadderFor does.
@@ -199,7 +234,8 @@ function payScalePay(
   post: Post,
   a: Assumptions,
   scales: PayScales,
-  entries: PayPoint[]
+  entries: PayPoint[],
+  payFor: PayFor
 ): PostPay | string {
   const fy = a.firstYear;
   // Point → its rows by year, the last row winning as in indexPayScales.
@@ -261,7 +297,7 @@ function payScalePay(
     salaryExpr = sourceRef(scales.sheet, row.cell, row.salary);
     salaryValue = row.salary;
   }
-  const points = pointsRange(byPoint, order, scales.sheet);
+  const points = payFor === "years" ? pointsRange(byPoint, order, scales.sheet) : {};
   return {
     source: "pay-scales",
     salaryExpr,

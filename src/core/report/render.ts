@@ -5,7 +5,7 @@
  * for the build summary. Definitions are made only for live sheets (they are closures),
  * so a shareable build does no extra work.
  */
-import { formula, numberValue } from "./expr";
+import { cellFormula, numberValue } from "./expr";
 import { hasReason, type Definition } from "./post-inputs";
 import { num, type CellStyle, type NumberCell, type NumberFormatName } from "./sheet-spec";
 
@@ -47,12 +47,9 @@ export function figureCell(
       book.liveCells++;
       // A literal, not { ...num(…), live }: a spread copy gets its own hidden class, which made
       // every later reader of the sheet's cells (print widths, the writers) polymorphic.
-      const live = `=${formula(d, book.on)}`;
-      // Text made by concatenation is kept as a tree of its pieces until read; reading a
-      // character makes it one flat string, a third of the memory, so the formulas a large
-      // live sheet keeps (150,000 for 8,000 posts) do not weigh on every collection.
-      live.charCodeAt(0);
-      return { kind: "number", value, format, style, live };
+      // One flat string (see cellFormula): the formulas a large live sheet keeps (150,000
+      // for 8,000 posts) would otherwise weigh on every collection as trees of their pieces.
+      return { kind: "number", value, format, style, live: cellFormula(d, book.on) };
     }
   }
   book.notLive.push(`${what}: ${reason}`);

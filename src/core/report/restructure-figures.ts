@@ -191,7 +191,7 @@ function agencyDefinition(
 function priced(c: RestructureInputs, post: Post, salary: Expr | undefined): Expr | string {
   // The post's own salary cell is what payOf reads anyway: no placeholder, no copy of the post.
   if (salary === undefined ? post.cells.salary === undefined : isOwnSalary(c, post, salary)) {
-    const pay = payOf(c.establishment, post, c.yearAssumptions, c.payScales, c.textCell);
+    const pay = payOf(c.establishment, post, c.yearAssumptions, c.payScales, c.textCell, "year");
     return typeof pay === "string" ? pay : pay.salaryExpr;
   }
   const cells = { ...post.cells, salary: salary ? SALARY_MARK : undefined };
@@ -200,7 +200,8 @@ function priced(c: RestructureInputs, post: Post, salary: Expr | undefined): Exp
     { ...post, cells },
     c.yearAssumptions,
     c.payScales,
-    c.textCell
+    c.textCell,
+    "year"
   );
   if (typeof pay === "string") return pay;
   return salary ? replaceMark(pay.salaryExpr, salary) : pay.salaryExpr;

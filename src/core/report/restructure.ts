@@ -86,7 +86,7 @@ interface RestructureSheet {
   /** Set when the sheet is built live. */
   book?: LiveBook;
   live?: RestructureInputs;
-  /** Each post's live figures, by its row of the posts table, for the agency table. */
+  /** The live figures of each post converted from agency, by its row of the posts table, for the agency table. */
   rows: Map<PostChange, PostRow>;
 }
 
@@ -206,10 +206,15 @@ const managementCell = (isManagement: boolean, answer: boolean, fteCell: string)
 function postColumns(s: RestructureSheet, firstRow: number): ColumnSpec<PostChange>[] {
   const grades = s.input.assumptions.managementGrades;
   const at = (i: number) => (key: string) => `${letterOf(key)}${firstRow + i + 1}`;
+  // The table is made row by row: the row's figures are kept while it is made, and
+  // afterwards only an agency conversion's, which the agency table refers to.
+  let last: { p: PostChange; row: PostRow } | undefined;
   const rowOf = (p: PostChange, i: number): PostRow => {
-    let row = s.rows.get(p);
-    if (!row) s.rows.set(p, (row = postFigures(s, p, at(i))));
-    return row;
+    if (last?.p !== p) {
+      last = { p, row: postFigures(s, p, at(i)) };
+      if (p.agencyConversion !== undefined) s.rows.set(p, last.row);
+    }
+    return last.row;
   };
   const figureColumn = (
     key: keyof PostRow & string,

@@ -32,6 +32,10 @@ describe("A1 addresses", () => {
       end: { row: 9, column: 3 },
     });
     expect(() => fromA1("7E")).toThrow(RangeError);
+    expect(fromA1(" ab12 ")).toEqual({ row: 11, column: 27 });
+    expect(fromA1("$XFD1048576")).toEqual({ row: 1048575, column: 16383 });
+    for (const bad of ["", "$", "A", "12", "AAAA1", "A1B", "$$A1", "A$$1", "A-1", "A 1", "É1"])
+      expect(() => fromA1(bad)).toThrow(RangeError);
   });
 
   it("offsets grid cells by the grid's origin", () => {

@@ -33,6 +33,7 @@ import {
   value,
   ExprError,
   call,
+  cellFormula,
   type Expr,
 } from "../../../src/core/report/expr";
 import {
@@ -84,6 +85,23 @@ describe("printing", () => {
     ).toBe('{1,"a";2,}');
     expect(absolute("C4")).toBe("$C$4");
     expect(absolute("B2:C5")).toBe("$B$2:$C$5");
+  });
+
+  it("writes a cell's formula as = and the same text, for a call, its arguments left out or not, and any other expression", () => {
+    const a = sourceRef("Staff list", "A1", 1);
+    const b = sourceRef("S", "B1", 2);
+    const inner = ROUND(add(a, b), 2);
+    const outer = call("X", () => 0, inner, omitted, lit("t"), omitted);
+    for (const e of [outer, call("Y", () => 0), call("Z", () => 0, omitted), add(a, b), a, lit(3)])
+      expect(cellFormula(e, "S")).toBe(`=${formula(e, "S")}`);
+    expect(cellFormula(outer, "S")).toBe(`=X(ROUND('Staff list'!A1+B1,2),,"t")`);
+    // A subtree printed before (a post's pay shared by its figures) prints the same in it.
+    expect(
+      cellFormula(
+        call("W", () => 0, inner),
+        "S"
+      )
+    ).toBe(`=W(ROUND('Staff list'!A1+B1,2))`);
   });
 });
 

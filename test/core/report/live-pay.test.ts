@@ -50,8 +50,13 @@ type PayTexts = Omit<PostPay, "salaryExpr" | "profileSalaryExpr" | "pointsExpr">
   points?: string;
 };
 
-function payFor(p: Post, a: Assumptions, scales: PayScales | undefined = SCALES) {
-  const pay = payOf(est(p), p, a, scales);
+function payFor(
+  p: Post,
+  a: Assumptions,
+  scales: PayScales | undefined = SCALES,
+  pricedFor: "year" | "years" = "years"
+) {
+  const pay = payOf(est(p), p, a, scales, undefined, pricedFor);
   if (typeof pay === "string") return pay;
   const { salaryExpr, profileSalaryExpr, pointsExpr, ...rest } = pay;
   const texts: PayTexts = {
@@ -156,6 +161,31 @@ describe("payOf", () => {
     const pay = payFor(post({ grade: "SS10" }, {}), at("top")) as PayTexts;
     expect([pay.salary, pay.points]).toEqual(["'Pay Scales'!C10", undefined]);
     expect(pay.pointsReason).toMatch(/not one contiguous range/);
+  });
+
+  it("for one year only (ESTAB.POSTCOST): the same salary, and no points written out", () => {
+    const range = post(
+      { minSalary: 26000, maxSalary: 28000 },
+      { minSalary: "I2", maxSalary: "J2" }
+    );
+    const scale = post({ grade: "SS08" }, {});
+    for (const [p, salary, value] of [
+      [range, "ROUND(Staff!I2+(Staff!J2-Staff!I2)*1/2,2)", 27000],
+      [scale, "ROUND(('Pay Scales'!C3+'Pay Scales'!C4)/2,2)", 24800],
+    ] as const) {
+      // Three steps: the range's middle point is a ROUND over its two cells.
+      const a = { ...at("mid"), gradeSteps: 3 };
+      const oneYear = payFor(p, a, SCALES, "year") as PayTexts;
+      expect(oneYear.salary).toBe(salary);
+      expect(oneYear.salaryValue).toBe(value);
+      expect(oneYear.points).toBeUndefined();
+      expect(oneYear.pointValues).toBeUndefined();
+      expect(payFor(p, a)).toMatchObject({
+        salary,
+        salaryValue: value,
+        points: expect.any(String),
+      });
+    }
   });
 
   it("nothing to price from: a reason", () => {
