@@ -31,3 +31,13 @@ export function usePrefersColorScheme(): ThemeName {
   }, []);
   return theme;
 }
+
+/** Styles for content read out by screen readers and not drawn (a chart's table of figures). */
+export const visuallyHidden = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;

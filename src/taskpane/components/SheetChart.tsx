@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ChartData } from "../../core/workbook/types";
 import { formatFigure, formatFigureShort } from "../format";
+import { visuallyHidden } from "../theme";
 
 /**
  * A sheet's chart in the task pane: the same chart the workbook carries (its ChartSpec,
@@ -44,14 +45,7 @@ const useStyles = makeStyles({
   },
   key: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { width: "10px", height: "10px", borderRadius: tokens.borderRadiusSmall },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  hidden: visuallyHidden,
 });
 
 type Styles = ReturnType<typeof useStyles>;

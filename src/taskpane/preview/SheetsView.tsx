@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CellPosition, CellValue, Grid } from "../../core/grid";
 import { columnLetters, fromA1 } from "../../core/grid";
 import type { PreviewSheet } from "./xlsx-port";
+import { visuallyHidden } from "../theme";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -53,14 +54,7 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
   },
   number: { textAlign: "right" },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  hidden: visuallyHidden,
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: "-2px",
