@@ -69,6 +69,8 @@ const ROW_DEFAULTS: readonly RowDefault[] = [
     taken: (post, a) =>
       a.costingPoint !== "actual" ||
       post.salary !== undefined ||
+      // A salary cell that could not be read has its error there: nothing is costed.
+      post.cells.salary !== undefined ||
       post.spinalPoint !== undefined ||
       (post.grade === undefined && post.minSalary === undefined && post.maxSalary === undefined)
         ? undefined

@@ -56,6 +56,13 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "id",
         "ref",
         "reference",
+        // An HR export's row is a person: the employee number tells a pasted-twice row.
+        "employee no",
+        "employee number",
+        "employee id",
+        "emp no",
+        "staff number",
+        "payroll number",
       ],
     },
     {

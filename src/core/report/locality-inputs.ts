@@ -32,6 +32,7 @@ export type LocalityField = "population" | "deprivation" | "demand";
 
 /** "Localities!B2:B4" holding the figures, when the localities' cells of a field run down one column in order. */
 export function localityRange(src: Localities, field: LocalityField): Expr | undefined {
+  // Deciles are read as 11 − decile: the cells are not the figures (see the note there).
   if (field === "deprivation" && src.deprivationFromDeciles) return undefined;
   const addresses = src.localities.map((l) => l.cells[field]);
   if (addresses.length === 0 || addresses.some((x) => x === undefined)) return undefined;

@@ -532,9 +532,12 @@ function shareColumns(x: SharesSheet, at: At, weights: Placed[]): ColumnSpec<Loc
   const shareDef = (m: (typeof SHARES)[number], i: number): Definition => {
     if (!calls.has(m.key)) calls.set(m.key, oneMeasureShares(input.localities, m.weights));
     const index = calls.get(m.key);
-    return index
-      ? index(i)
-      : { reason: "the localities' figures are not in one column each, in order" };
+    if (index) return index(i);
+    return {
+      reason: input.localities.deprivationFromDeciles
+        ? "the deprivation figures are 11 − the deciles in their cells"
+        : "the localities' figures are not in one column each, in order",
+    };
   };
   const needDef = (r: LocalityRow): Definition =>
     SHARES.map((m, k) => mul(fixed(weights[k]), onSheet(at(m.key, r), need[m.field][r.i]))).reduce(

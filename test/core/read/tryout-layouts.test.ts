@@ -224,3 +224,17 @@ describe("more than one table that could be the establishment", () => {
     expect(r.issues.map((i) => i.code)).toContain("establishment-table-not-read");
   });
 });
+
+describe("an HR export, a row per person", () => {
+  it("takes the Employee No as the post's ID, so a row pasted twice is warned", () => {
+    const r = staff([
+      ["Employee No", "Job Title", "FTE", "Annual Salary"],
+      ["100234", "Social Worker", 1, 38626],
+      ["100235", "Social Worker", 1, 38626],
+      ["100235", "Social Worker", 1, 38626],
+    ]);
+    expect(where(r.issues).filter((w) => w.includes("duplicate"))).toEqual([
+      "warning:duplicate-post-id@A4",
+    ]);
+  });
+});
