@@ -23,6 +23,7 @@ export type PostField =
   | "startDate"
   | "endDate"
   | "funding"
+  | "grantFunded"
   | "contractType"
   | "hoursPerWeek"
   | "currentFte"
@@ -76,6 +77,8 @@ export interface Post {
   proposedContractType?: ContractType;
   /** Flagged as a management post in the table. */
   management?: boolean;
+  /** A "Grant funded? (Y/N)" column's answer: paid by the grant the Assumptions name. */
+  grantFunded?: boolean;
   /** Employer pension rate for this row, as a fraction (0.195 for 19.5%). */
   pensionRate?: number;
   /** Hourly charge rate when the post is filled by an agency worker. */

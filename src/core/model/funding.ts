@@ -27,12 +27,14 @@ export function fundingKey(name: string): string {
 export function hasFunding(establishment: Establishment): boolean {
   return (
     establishment.columns.funding !== undefined ||
+    establishment.columns.grantFunded !== undefined ||
     establishment.posts.some((p) => p.funding !== undefined)
   );
 }
 
 /**
- * The posts a grant pays for: those whose funding names it, as people type it (fundingKey).
+ * The posts a grant pays for: those marked Y in a Grant funded column, else those whose
+ * funding names it, as people type it (fundingKey).
  * With no grant name, or nothing saying what funds the posts, every post; with a Funding
  * column that never names the grant, none: costing every post against it would be a
  * silent wrong total (the reader says so at the Grant name cell).
@@ -40,6 +42,9 @@ export function hasFunding(establishment: Establishment): boolean {
 export function grantPosts(establishment: Establishment, grantName: string | undefined): Post[] {
   const name = grantName?.trim();
   if (!name || !hasFunding(establishment)) return establishment.posts;
+  // A Grant funded (Y/N) column says it post by post, whatever the Funding column names.
+  if (establishment.columns.grantFunded !== undefined)
+    return establishment.posts.filter((p) => p.grantFunded === true);
   const key = fundingKey(name);
   return establishment.posts.filter(
     (p) => p.funding !== undefined && fundingKey(p.funding) === key

@@ -435,6 +435,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   if (typeof proposedContract === "string")
     post.proposedContractType = proposedContract as ContractType;
   if (typeof row.values.management === "boolean") post.management = row.values.management;
+  if (typeof row.values.grantFunded === "boolean") post.grantFunded = row.values.grantFunded;
 
   readAgencyRate(post, row, ctx);
   checkFte(post, row, ctx);

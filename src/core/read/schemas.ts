@@ -450,6 +450,23 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       ],
     },
     {
+      field: "grantFunded",
+      label: "Grant funded",
+      kind: "boolean",
+      description:
+        "Y if the grant named on the Assumptions sheet pays for the post; with this column, the grant's posts are those marked Y.",
+      synonyms: [
+        "grant funded",
+        "grant funded y n",
+        "funded by grant",
+        "funded by the grant",
+        "grant post",
+        "grant y n",
+        "on grant",
+        "on the grant",
+      ],
+    },
+    {
       field: "management",
       label: "Management",
       kind: "boolean",

@@ -341,7 +341,20 @@ function grantMatch(
         "add a Funding column naming the grant on the posts it pays for, if it pays for only some"
       ),
     ];
-  if (grantPosts(establishment, name).length > 0) return fundingNearMisses(establishment, name);
+  const byFlag = establishment.columns.grantFunded !== undefined;
+  if (grantPosts(establishment, name).length > 0)
+    return byFlag ? [] : fundingNearMisses(establishment, name);
+  if (byFlag)
+    return [
+      issueAtAddress(
+        source.sheet || establishment.sheet,
+        at,
+        "warning",
+        "grant-matches-no-post",
+        `No post is marked Y in the Grant funded column, so the Grant Costing sheet costs no posts against the grant '${name}'`,
+        "mark Y on the posts the grant pays for"
+      ),
+    ];
   const sources = [...new Set(establishment.posts.map((p) => p.funding?.trim()).filter(Boolean))];
   const named = sources.length
     ? `the Funding column names ${sources

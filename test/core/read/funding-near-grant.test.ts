@@ -97,3 +97,38 @@ describe("Funding that names a share of a post", () => {
     ]);
   });
 });
+
+describe("a Grant funded (Y/N) column", () => {
+  const flagged = (flags: string[]) =>
+    readWorkbook({
+      grids: [
+        grid("Staff", [
+          ["Post", "FTE", "Salary", "Grant funded? (Y/N)"],
+          ...flags.map((f, i) => [`Family Worker ${i + 1}`, 1, 30000, f]),
+        ]),
+        grid("Assumptions", [
+          ["Setting", "Value"],
+          ["Grant name", "Supporting Families"],
+          ["Grant amount", "£100,000"],
+        ]),
+      ],
+    });
+
+  it("costs against the grant only the posts marked Y", () => {
+    const r = flagged(["Y", "N", "Yes", "No"]);
+    expect(grantPosts(r.establishment!, "Supporting Families").map((p) => p.title)).toEqual([
+      "Family Worker 1",
+      "Family Worker 3",
+    ]);
+    expect(r.issues.filter((i) => i.code.startsWith("grant"))).toEqual([]);
+  });
+
+  it("warns at the grant's name when no post is marked Y", () => {
+    const r = flagged(["N", "N"]);
+    expect(
+      r.issues.filter((i) => i.code === "grant-matches-no-post").map((i) => i.message)
+    ).toEqual([
+      "No post is marked Y in the Grant funded column, so the Grant Costing sheet costs no posts against the grant 'Supporting Families'",
+    ]);
+  });
+});
