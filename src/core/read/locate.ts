@@ -2,7 +2,7 @@ import type { Grid, Issue } from "../grid";
 import { columnLetters, isBlank } from "../grid";
 import type { WorkbookGrids } from "../workbook/types";
 import type { ColumnMapping, TableCandidate } from "./detect";
-import { chooseCandidate, detectTables } from "./detect";
+import { chooseCandidate, detectTables, HEADER_SEARCH_ROWS } from "./detect";
 import { issueAt } from "./issues";
 import { editDistance, normaliseLabel } from "./text";
 import type { TableSchema } from "./schema";
@@ -74,8 +74,8 @@ export function locateTable<F extends string>(
           0,
           "error",
           "table-not-found",
-          `No ${schema.name} table found: no header row with a ${labelOf(schema, schema.keyField)} column and at least ${schema.minFields - 1} other known column`,
-          `add a header row (e.g. ${examples}), or map the columns by hand`
+          `No ${schema.name} table found: no header row with a ${labelOf(schema, schema.keyField)} column and at least ${schema.minFields - 1} other known column (a header is looked for in the first ${HEADER_SEARCH_ROWS} rows of each block of cells)`,
+          `add a header row (e.g. ${examples}), move the header up if it is lower down, or map the columns by hand`
         )
       );
     }

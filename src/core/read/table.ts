@@ -153,7 +153,7 @@ export function readTable<F extends string>(
           "error",
           `${kebab(schema.keyField)}-missing`,
           `Row ${grid.origin.row + r + 1} has data but no ${labelOf(schema, schema.keyField)}`,
-          `enter the ${labelOf(schema, schema.keyField).toLowerCase()}, or clear the row`
+          `enter the ${labelOf(schema, schema.keyField).toLowerCase()}; if the row is a subtotal or total, label it 'Subtotal' or 'Total' (it is then checked, not read as one); if it is another table beside this one, leave a blank column or row between them`
         )
       );
       continue;

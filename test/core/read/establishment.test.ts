@@ -172,7 +172,7 @@ describe("validation with cell addresses", () => {
       ["P2", "Social Worker", "SS10", 30000, "", 1],
     ]);
     expect(messages(r.issues)).toEqual([
-      "Sheet1!B2: Row 2 has data but no Position — enter the position, or clear the row",
+      "Sheet1!B2: Row 2 has data but no Position — enter the position; if the row is a subtotal or total, label it 'Subtotal' or 'Total' (it is then checked, not read as one); if it is another table beside this one, leave a blank column or row between them",
       "Sheet1!E3: FTE is blank for 'Social Worker' — enter e.g. 1 or 0.5",
     ]);
     expect(hasErrors(r.issues)).toBe(true);

@@ -73,7 +73,7 @@ describe("a workbook with localities and no establishment", () => {
     const result = buildWorkbook({ grids: [settings(["FTE to share out", 20])] }, request);
     expect(result.ok).toBe(false);
     expect(result.issues.find((i) => i.code === "table-not-found")?.fix).toBe(
-      "add a header row (e.g. post id, position, grade, team), or map the columns by hand"
+      "add a header row (e.g. post id, position, grade, team), move the header up if it is lower down, or map the columns by hand"
     );
   });
 });
