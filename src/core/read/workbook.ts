@@ -344,17 +344,21 @@ function grantMatch(
   const byFlag = establishment.columns.grantFunded !== undefined;
   if (grantPosts(establishment, name).length > 0)
     return byFlag ? [] : fundingNearMisses(establishment, name);
+  const noPost = (message: string, fix: string) => [
+    issueAtAddress(
+      source.sheet || establishment.sheet,
+      at,
+      "warning",
+      "grant-matches-no-post",
+      message,
+      fix
+    ),
+  ];
   if (byFlag)
-    return [
-      issueAtAddress(
-        source.sheet || establishment.sheet,
-        at,
-        "warning",
-        "grant-matches-no-post",
-        `No post is marked Y in the Grant funded column, so the Grant Costing sheet costs no posts against the grant '${name}'`,
-        "mark Y on the posts the grant pays for"
-      ),
-    ];
+    return noPost(
+      `No post is marked Y in the Grant funded column, so the Grant Costing sheet costs no posts against the grant '${name}'`,
+      "mark Y on the posts the grant pays for"
+    );
   const sources = [...new Set(establishment.posts.map((p) => p.funding?.trim()).filter(Boolean))];
   const named = sources.length
     ? `the Funding column names ${sources
@@ -362,16 +366,10 @@ function grantMatch(
         .map((f) => `'${f}'`)
         .join(", ")}${sources.length > 8 ? ` and ${sources.length - 8} more` : ""}`
     : "the Funding column is blank on every post";
-  return [
-    issueAtAddress(
-      source.sheet || establishment.sheet,
-      at,
-      "warning",
-      "grant-matches-no-post",
-      `No post's Funding names the grant '${name}', so the Grant Costing sheet costs no posts: ${named}`,
-      "type the grant's name as the Funding column has it, or name the grant on the posts it pays for"
-    ),
-  ];
+  return noPost(
+    `No post's Funding names the grant '${name}', so the Grant Costing sheet costs no posts: ${named}`,
+    "type the grant's name as the Funding column has it, or name the grant on the posts it pays for"
+  );
 }
 
 /** Keys that are the same grant typed a little differently: "and" left out, a word added, a slip. */
