@@ -92,10 +92,11 @@ const STRONG_WORDS = new Set([
 /**
  * Words that mean the header is about something else: "Post holder", "Employee name"; a
  * change rather than the figure ("FTE change (+/-)"); a cost that is not the salary
- * ("Salary inc. on-costs", which costed would count the on-costs twice).
+ * ("Salary inc. on-costs", which costed would count the on-costs twice); a scheme's name,
+ * not its rate ("Pension scheme": LGPS, TPS).
  */
 const BLOCKING_WORDS =
-  /\b(?:holder|postholder|employee|name|comments?|notes?|description|change|changes|variance|difference|movement|on ?costs?|oncosts?)\b/;
+  /\b(?:holder|postholder|employee|name|comments?|notes?|description|change|changes|variance|difference|movement|on ?costs?|oncosts?|scheme|schemes)\b/;
 
 interface SynonymIndex<F extends string> {
   exact: Map<string, F>;

@@ -238,3 +238,15 @@ describe("an HR export, a row per person", () => {
     ]);
   });
 });
+
+describe("a Pension scheme column (LGPS, TPS)", () => {
+  it("is the scheme's name, not the post's pension rate: not read, and no error", () => {
+    const r = staff([
+      ["Position", "FTE", "Salary", "Pension scheme"],
+      ["Teacher", 1, 38000, "TPS"],
+      ["Social Worker", 1, 37000, "LGPS"],
+    ]);
+    expect(r.establishment!.columns.pensionRate).toBeUndefined();
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+});
