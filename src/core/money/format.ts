@@ -8,6 +8,11 @@ export function formatPounds(x: number, decimals = 2): string {
   return `${x < 0 && r !== 0 ? "-" : ""}£${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
+/** £36,000 for whole pounds, £36,000.50 with pence: a figure quoted in a sentence. */
+export function formatPoundsInText(x: number): string {
+  return formatPounds(x).replace(/\.00$/, "");
+}
+
 /** 1234.5 → "1,234.5" with up to `decimals` places, no trailing zeros. */
 export function formatNumber(x: number, decimals = 2): string {
   const r = roundTo(x, decimals);

@@ -1,3 +1,3 @@
 /** Money: Excel-style rounding, exact penny sums, en-GB pound formatting. One place for all. */
 export { roundTo, roundPenny, sumMoney, deduction } from "./round";
-export { formatPounds, formatNumber } from "./format";
+export { formatPounds, formatPoundsInText, formatNumber } from "./format";

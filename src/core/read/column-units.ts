@@ -7,7 +7,7 @@
  */
 import { columnLetters, positionIn, toA1, type CellValue, type Grid, type Issue } from "../grid";
 import type { PostField } from "../model";
-import { formatPounds } from "../money";
+import { formatPoundsInText } from "../money";
 import type { HeaderCell, TableCandidate } from "./detect";
 import { issueAtAddress } from "./issues";
 import { totalsLabelOf } from "./rows";
@@ -17,6 +17,9 @@ import { parseMoney, parseNumber } from "./values";
 
 /** A column read in another unit than the costing's: its figures × factor. */
 export type ColumnScales = Partial<Record<PostField, number>>;
+
+/** The same, as pairs: walked for every row read, so made once per table. */
+export type ColumnScaling = ReadonlyArray<readonly [PostField, number]>;
 
 const MONEY_FIELDS: readonly PostField[] = [
   "salary",
@@ -95,8 +98,8 @@ export function columnUnits(
 }
 
 /** A row's figures in the costing's units (annual pounds, FTE as a fraction), in place. */
-export function scaleRow(row: TableRow<PostField>, scales: ColumnScales): void {
-  for (const [field, factor] of Object.entries(scales) as Array<[PostField, number]>) {
+export function scaleRow(row: TableRow<PostField>, scaling: ColumnScaling): void {
+  for (const [field, factor] of scaling) {
     const v = row.values[field];
     if (typeof v === "number") row.values[field] = scaled(v, factor);
   }
@@ -116,7 +119,7 @@ const WORDS: Record<number, { unit: string; op: string }> = {
 function convertedNote(grid: Grid, u: Unit, example: [string, number] | undefined): Issue {
   const words = WORDS[u.factor];
   const money = u.factor !== 0.01;
-  const show = (v: number) => (money ? formatPounds(v).replace(/\.00$/, "") : formatFigure(v));
+  const show = (v: number) => (money ? formatPoundsInText(v) : formatFigure(v));
   let worked = "";
   if (example) {
     const [cell, v] = example;

@@ -11,7 +11,7 @@ import type {
   TotalsRow,
 } from "../model";
 import { gradeKey } from "../model";
-import { formatPounds } from "../money";
+import { formatPounds, formatPoundsInText } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
 import { issueAt, issueAtAddress, kebab } from "./issues";
@@ -108,11 +108,12 @@ export function readEstablishment(
     hasScales: options.payScales !== undefined,
   };
   const units = columnUnits(grid, chosen);
+  const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
   issues.push(...units.issues);
   // Row checks go to their own list, so table-level issues (parsing, totals) come first.
   const posts: Post[] = [];
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
-    scaleRow(row, units.scales);
+    scaleRow(row, scaling);
     const post = buildPost(row, context);
     if (post) posts.push(post);
   });
@@ -164,8 +165,6 @@ function fromProRata(post: Post, paid: unknown): void {
   post.salary = paid / post.fte;
 }
 
-const poundsOf = (x: number): string => formatPounds(x).replace(/\.00$/, "");
-
 /** How a pro-rata salary column was read, said once at its heading with a worked example. */
 function proRataNote(
   grid: Grid,
@@ -192,7 +191,7 @@ function proRataNote(
     posts.find((p) => p.cells.proRataSalary && p.fte > 0);
   const worked =
     example && example.salary !== undefined
-      ? ` (${describeValue(example.title)} at ${example.cells.proRataSalary}: ${poundsOf(example.salary * example.fte)} ÷ ${formatFigure(example.fte)} FTE = ${poundsOf(example.salary)} full time)`
+      ? ` (${describeValue(example.title)} at ${example.cells.proRataSalary}: ${formatPoundsInText(example.salary * example.fte)} ÷ ${formatFigure(example.fte)} FTE = ${formatPoundsInText(example.salary)} full time)`
       : "";
   return [
     issueAtAddress(

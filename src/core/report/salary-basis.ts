@@ -5,7 +5,7 @@
  */
 import { isMoney, type PostCosting } from "../costing";
 import type { CostingPoint } from "../model";
-import { formatPounds } from "../money";
+import { formatPoundsInText } from "../money";
 
 const POINT_WORD: Record<Exclude<CostingPoint, "actual">, string> = {
   bottom: "Bottom",
@@ -13,7 +13,7 @@ const POINT_WORD: Record<Exclude<CostingPoint, "actual">, string> = {
   top: "Top",
 };
 
-const pounds = (x: number): string => formatPounds(x).replace(/\.00$/, "");
+const pounds = formatPoundsInText;
 
 /** Where on its grade the post starts: the costing point, or for "actual" what was found. */
 function pointWord(pc: PostCosting, costingPoint: CostingPoint): string {

@@ -8,7 +8,7 @@
 import { readableDate } from "./print";
 import { columnLetters, quoteSheetName, type CellValue } from "../grid";
 import { financialYearLabel, type FinancialYear } from "../dates";
-import { deduction, formatPounds, roundPenny } from "../money";
+import { deduction, formatPounds, formatPoundsInText, roundPenny } from "../money";
 import { SETTINGS, YEAR_SETTINGS } from "../read";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
 import { createSheetDraft, type CellInput, type SheetDraft } from "./table-layout";
@@ -64,9 +64,7 @@ const MONEY_SETTINGS = new Set(["niMonthlyThreshold", "grant.amount", "grant"]);
 function changeText(key: string, f: ScenarioFigures): string {
   const [name, year] = key.split(":");
   const shown = (v: CellValue) =>
-    typeof v === "number" && MONEY_SETTINGS.has(name)
-      ? formatPounds(v).replace(/\.00$/, "")
-      : String(v);
+    typeof v === "number" && MONEY_SETTINGS.has(name) ? formatPoundsInText(v) : String(v);
   if (year !== undefined) {
     const spec = YEAR_SETTINGS.find((s) => s.key === name);
     const fy = Number(year);
