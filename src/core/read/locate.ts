@@ -177,16 +177,17 @@ function nearMisses<F extends string>(
     const heading = normaliseLabel(header.text.slice(0, 40));
     // "Postholder" over people's names is one slip from "Post holders" (a headcount), but
     // a column of names is not a column of figures: suggesting it would mislead.
-    const names = holdsNamesOnly(grid, chosen, header.column);
+    // Scanned only for a slip from a figure's heading: the column is read to its last row.
+    let names: boolean | undefined;
+    const holdsNames = () => (names ??= holdsNamesOnly(grid, chosen, header.column));
     let best: { field: (typeof lacking)[number]; distance: number } | undefined;
-    for (const field of lacking) {
-      if (names && NUMERIC_KINDS.has(field.kind)) continue;
+    for (const field of lacking)
       for (const synonym of field.synonyms) {
         const distance = editDistance(heading, normaliseLabel(synonym));
-        if (distance <= slipsAllowed(synonym.length) && (!best || distance < best.distance))
-          best = { field, distance };
+        if (distance > slipsAllowed(synonym.length) || (best && distance >= best.distance))
+          continue;
+        if (!NUMERIC_KINDS.has(field.kind) || !holdsNames()) best = { field, distance };
       }
-    }
     if (best)
       found.push({
         column: header.column,
