@@ -113,7 +113,7 @@ export function switchRows(d: SheetDraft, input: ScenarioSwitchInput): SwitchPla
   const place = `$B$${r + 2}`;
   d.row([
     text("Its place in that list (#N/A: not a name there)"),
-    formula(`=MATCH(${cell},${list},0)`, names.indexOf(chosen) + 1, "integer"),
+    formula(placeIn(cell, list, names.length), names.indexOf(chosen) + 1, "integer"),
   ]);
   for (const { scenario, key } of constantsChanged(input.scenarios))
     d.row([text(constantText(scenario, key), "warning")]);
@@ -123,6 +123,18 @@ export function switchRows(d: SheetDraft, input: ScenarioSwitchInput): SwitchPla
     message: `Not a name in the list: every live figure shows #N/A until the cell holds ${BASE_NAME} or a scenario's name.`,
   };
   return { cell, place, validation: { address: cell.replace(/\$/g, ""), list, warning } };
+}
+
+/**
+ * The chosen name's place in the list, or #N/A. Not MATCH on the text: MATCH (in Excel and
+ * LibreOffice) reads * ? ~ as wildcards, so a scenario named "Pay*" would pick "Pay award 4%"
+ * listed before it, in silence. `=` compares text exactly (case aside, as MATCH); the read
+ * refuses two scenarios of one name, so at most one place adds to the sum, and 0 (no name)
+ * is no place, #N/A.
+ */
+function placeIn(cell: string, list: string, count: number): string {
+  const places = `{${Array.from({ length: count }, (_, i) => i + 1).join(",")}}`;
+  return `=MATCH(SUMPRODUCT((${list}=${cell})*${places}),${places},0)`;
 }
 
 /** One In use cell: the chosen scenario's cell when it holds something, else the base's. */

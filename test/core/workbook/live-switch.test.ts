@@ -185,6 +185,31 @@ describe("the switch over an Assumptions sheet laid out otherwise", () => {
   });
 });
 
+describe("a scenario whose name holds a MATCH wildcard", () => {
+  /** The demo with "NI before April 2025" renamed "Pay*", listed after "Pay award 4%". */
+  const starred = (): WorkbookGrids => ({
+    grids: grids.grids.map((g) => {
+      if (g.sheet !== "Assumptions") return g;
+      const values = g.values.map((line) => [...line]);
+      expect(values[0].slice(3, 5)).toEqual(["Pay award 4%", "NI before April 2025"]);
+      values[0][4] = "Pay*";
+      return { ...g, values };
+    }),
+  });
+
+  it("switched to it, gives its own figures, not those of the name the wildcard would match first", () => {
+    const book = starred();
+    const { hf, set } = engine(undefined, book);
+    set("Pay*");
+    const want = following(build("shareable", "Pay*", book).sheets);
+    expectFigures(hf, want);
+    // Excel's MATCH would have taken "Pay award 4%" for "Pay*" (HyperFormula's reads no
+    // wildcards; scenarios-libreoffice.test.ts shows it in LibreOffice): their figures differ.
+    const other = following(build("shareable", "Pay award 4%", book).sheets);
+    expect(changedCells(want, other).length).toBeGreaterThan(0);
+  });
+});
+
 describe("a scenario changing a setting the live sheets hold as a constant", () => {
   /** The demo with Vacancies 5% also moving the restructure a month later (Assumptions!F17). */
   const withDate = (): WorkbookGrids => ({
