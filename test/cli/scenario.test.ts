@@ -99,7 +99,10 @@ describe("estab build --scenario", () => {
       "NI before April 2025",
       "Vacancies 5%",
     ]);
-    expect(ws.getCell("B10").value).toEqual({ formula: "MATCH(SUMPRODUCT(($B$9:$E$9=$B$8)*{1,2,3,4}),{1,2,3,4},0)", result: 2 });
+    expect(ws.getCell("B10").value).toEqual({
+      formula: "MATCH(SUMPRODUCT(($B$9:$E$9=$B$8)*{1,2,3,4}),{1,2,3,4},0)",
+      result: 2,
+    });
     // The live sheets read the In use cells, which hold the scenario's figures: 4% in 2026/27.
     const awardRow = ws.getColumn(1).values.findIndex((v) => v === "Pay award 2026/27");
     const inUse = ws.getCell(awardRow, 2).value as { formula: string; result: number };

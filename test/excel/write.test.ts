@@ -217,7 +217,9 @@ describe("writeSheets", () => {
     expect(excel.sheet("Scenarios").validations).toEqual([
       { address: "B8", source: "=$B$9:$E$9", inCellDropDown: true, alertStyle: "Warning" },
     ]);
-    expect(excel.cell("Scenarios", "B10")).toMatchObject({ formula: "=MATCH(SUMPRODUCT(($B$9:$E$9=$B$8)*{1,2,3,4}),{1,2,3,4},0)" });
+    expect(excel.cell("Scenarios", "B10")).toMatchObject({
+      formula: "=MATCH(SUMPRODUCT(($B$9:$E$9=$B$8)*{1,2,3,4}),{1,2,3,4},0)",
+    });
     const spec = built.sheets[0];
     const r = spec.cells.findIndex(
       (row) => row[0]?.kind === "text" && row[0].text === "Vacancy factor"
