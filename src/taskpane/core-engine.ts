@@ -89,6 +89,7 @@ const INPUTS: Record<string, SettingInput> = {
   "localityWeights.equal": { type: "percent" },
   allocationUnit: { type: "number" },
   allocationTotalFte: { type: "number" },
+  fullTimeHoursPerWeek: { type: "number" },
   // Per-year rows ("Pay award 2025/26"): the key before the colon.
   // A rate, or "£1,290 or 2.5%": what percent cannot read passes as text to the core.
   payAward: { type: "percent" },
@@ -106,6 +107,7 @@ export const SETTING_GROUP_KEYS: Record<SettingGroup, readonly string[]> = {
     "incrementRule",
     "incrementServiceMonths",
     "gradeSteps",
+    "fullTimeHoursPerWeek",
     "payAward",
     "payAwardMinimum",
     "vacancyFactor",

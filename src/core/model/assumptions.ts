@@ -88,6 +88,11 @@ export interface Assumptions {
   allocationUnit: number;
   /** FTE to share out by need; when absent, the establishment's total FTE. */
   allocationTotalFte?: number;
+  /**
+   * The employer's full-time week in hours: an establishment with weekly hours and no FTE
+   * column has FTE = hours ÷ this. Absent: such a table is refused (37, 36, 35 all occur).
+   */
+  fullTimeHoursPerWeek?: number;
 }
 
 /** The assumptions plus where each came from, for messages and live formulas. */

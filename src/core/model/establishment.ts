@@ -26,6 +26,7 @@ export type PostField =
   | "grantFunded"
   | "contractType"
   | "hoursPerWeek"
+  | "fullTimeHours"
   | "currentFte"
   | "proposedFte"
   | "proposedGrade"
@@ -71,6 +72,8 @@ export interface Post {
   funding?: string;
   contractType?: ContractType;
   hoursPerWeek?: number;
+  /** A "Full-time hours" column: the post's full-time week, when the table gives FTE as hours. */
+  fullTimeHours?: number;
   proposedFte?: number;
   proposedGrade?: string;
   proposedSalary?: number;

@@ -772,6 +772,25 @@ export const SETTINGS: readonly SettingSpec[] = [
     LIMITS.allocationTotalFte,
     { example: "20" }
   ),
+  numberSetting(
+    "fullTimeHoursPerWeek",
+    "Full-time hours a week",
+    [
+      "full time hours",
+      "full time hours per week",
+      "full time week",
+      "full time working week",
+      "standard working week",
+      "standard hours per week",
+      "hours in a full time week",
+      "working week",
+    ],
+    "Blank: an establishment needs an FTE column. Enter e.g. 37 to work out each post's FTE as its weekly hours ÷ this, for a table of hours with no FTE.",
+    (a) => a.fullTimeHoursPerWeek,
+    (a, v) => (a.fullTimeHoursPerWeek = v),
+    LIMITS.fullTimeHoursPerWeek,
+    { example: "37" }
+  ),
 ];
 
 export const YEAR_SETTINGS: readonly YearSettingSpec[] = [

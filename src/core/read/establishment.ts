@@ -25,6 +25,13 @@ import { unlabelledTotal } from "./aggregate-rows";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
+import {
+  FULL_TIME_SETTING,
+  fteFromHours,
+  fteFromHoursNote,
+  hoursAsFte,
+  type FullTimeWeek,
+} from "./fte-from-hours";
 
 export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   /**
@@ -32,6 +39,8 @@ export interface ReadEstablishmentOptions extends TableChoice<PostField> {
    * costable only if its grade is in them, and salaries are checked against the grade.
    */
   payScales?: PayScales;
+  /** 'Full-time hours a week' from the Assumptions sheet: a table of hours with no FTE column divides by it. */
+  fullTimeWeek?: FullTimeWeek;
 }
 
 export interface ReadEstablishmentResult {
@@ -75,7 +84,8 @@ export function readEstablishment(
     return miss ? `${nearMissText(miss)}: rename it, or ${fix}` : fix;
   };
   const hasFteColumn = columns.fte !== undefined || columns.currentFte !== undefined;
-  if (!hasFteColumn)
+  const fromHours = hoursAsFte(chosen, options.fullTimeWeek);
+  if (!hasFteColumn && !fromHours)
     headerIssue(
       "fte-column-missing",
       "The establishment has no FTE column",
@@ -114,6 +124,7 @@ export function readEstablishment(
   const posts: Post[] = [];
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
     scaleRow(row, scaling);
+    if (fromHours) fteFromHours(row, fromHours, grid, postIssues);
     const post = buildPost(row, context);
     if (post) posts.push(post);
   });
@@ -122,6 +133,7 @@ export function readEstablishment(
   if (total) issues.push(total.issue);
   if (total?.leftOut) posts.pop();
   issues.push(...columnNotes(grid, chosen, posts));
+  if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
     ...implausibleSalaries(grid.sheet, posts, (post) =>
@@ -215,7 +227,7 @@ function fteFix(chosen: TableCandidate<PostField>): string {
   if (!hours) return "add an FTE (or WTE) column, or map one";
   const letter = columnLetters(hours.column);
   const row = chosen.headerRow + 2;
-  return `add an FTE column worked out from column ${letter} '${hours.text}' and your full-time week, e.g. =${letter}${row}/37 for a 37-hour week, or map one`;
+  return `set '${FULL_TIME_SETTING}' on the Assumptions sheet (e.g. 37) to work each post's FTE out from column ${letter} '${hours.text}', or add an FTE column (e.g. =${letter}${row}/37 for a 37-hour week), or map one`;
 }
 
 /**
@@ -382,6 +394,7 @@ const NUMBER_FIELDS = [
   "startDate",
   "endDate",
   "hoursPerWeek",
+  "fullTimeHours",
   "proposedSalary",
   "pensionRate",
 ] as const;

@@ -61,6 +61,7 @@ export const LIMITS = {
   localityWeight: percent(0, 1),
   allocationUnit: number(0.01, 10),
   allocationTotalFte: number(0, 1_000_000),
+  fullTimeHoursPerWeek: number(1, 168),
   payAward: percent(-0.5, 1),
   payAwardMinimum: money(100_000),
 } as const satisfies Record<string, Limit>;

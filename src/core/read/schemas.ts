@@ -381,6 +381,23 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       ],
     },
     {
+      field: "fullTimeHours",
+      label: "Full-time hours",
+      kind: "number",
+      limit: LIMITS.hoursPerWeek,
+      description:
+        "The post's full-time week in hours: with weekly hours and no FTE column, FTE is hours ÷ this.",
+      synonyms: [
+        "full time hours",
+        "ft hours",
+        "fte hours",
+        "full time weekly hours",
+        "standard hours",
+        "standard weekly hours",
+        "hours for 1 fte",
+      ],
+    },
+    {
       field: "currentFte",
       label: "Current FTE",
       kind: "number",

@@ -9,6 +9,7 @@ import type { Grid, Issue } from "../grid";
 import { columnLetters, isBlank, quoteSheetName, topLeftOf } from "../grid";
 import type { Establishment, PayScales, Post, PostField, TableRef } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
+import type { FullTimeWeek } from "./fte-from-hours";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables } from "./detect";
 import { readEstablishment } from "./establishment";
@@ -24,6 +25,7 @@ export interface StructureChoice {
 export interface ReadStructuresOptions extends StructureChoice {
   mapping?: ColumnMapping<PostField>;
   payScales?: PayScales;
+  fullTimeWeek?: FullTimeWeek;
 }
 
 export interface StructuresRead {
@@ -214,6 +216,7 @@ export function readStructures(
     readEstablishment(alone(workbook, c, candidates), {
       mapping: options.mapping,
       payScales: options.payScales,
+      fullTimeWeek: options.fullTimeWeek,
     });
   const now = read(found.current);
   const then = read(found.proposed);

@@ -24,6 +24,7 @@ import { establishmentFte, fundingKey, grantPosts, hasFunding } from "../model";
 import { editDistance } from "./text";
 import type { ColumnMapping, TableCandidate } from "./detect";
 import { readEstablishment } from "./establishment";
+import type { FullTimeWeek } from "./fte-from-hours";
 import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
 import { readRoles, withoutTable } from "./roles";
@@ -101,7 +102,7 @@ export function readWorkbook(
       )
     : { issues: [] };
   const posts = roles.chosen ? withoutTable(workbook, roles.chosen) : workbook;
-  const est = readStructure(posts, options, pay.payScales);
+  const est = readStructure(posts, options, pay.payScales, fullTimeWeek(assumptions));
   const rolesFte = roles.roles?.roles.reduce((sum, r) => sum + r.fte, 0);
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
@@ -191,7 +192,8 @@ function sharesOnly(
 function readStructure(
   workbook: WorkbookGrids,
   options: ReadWorkbookOptions,
-  payScales: PayScales | undefined
+  payScales: PayScales | undefined,
+  week: FullTimeWeek | undefined
 ): {
   establishment?: Establishment;
   restructure?: Establishment;
@@ -205,6 +207,7 @@ function readStructure(
       proposed: options.proposed,
       mapping: options.mapping,
       payScales,
+      fullTimeWeek: week,
     });
     if (two && "current" in two)
       return {
@@ -219,7 +222,16 @@ function readStructure(
     choice: options.establishment,
     mapping: options.mapping,
     payScales,
+    fullTimeWeek: week,
   });
+}
+
+/** The full-time week set on the Assumptions sheet, and its cell. */
+function fullTimeWeek(read: ReadAssumptionsResult): FullTimeWeek | undefined {
+  const hours = read.assumptions.fullTimeHoursPerWeek;
+  if (hours === undefined) return undefined;
+  const address = read.source.cells.fullTimeHoursPerWeek;
+  return { hours, sheet: read.source.sheet, ...(address ? { address } : {}) };
 }
 
 /**

@@ -57,7 +57,7 @@ describe("weekly hours with no FTE column", () => {
     const error = r.issues.find((i) => i.code === "fte-column-missing")!;
     expect(error).toMatchObject({ severity: "error", sheet: "Staff", address: "A1" });
     expect(error.fix).toBe(
-      "add an FTE column worked out from column B 'Contracted hours' and your full-time week, e.g. =B2/37 for a 37-hour week, or map one"
+      "set 'Full-time hours a week' on the Assumptions sheet (e.g. 37) to work each post's FTE out from column B 'Contracted hours', or add an FTE column (e.g. =B2/37 for a 37-hour week), or map one"
     );
   });
 });
