@@ -250,19 +250,51 @@ function tablesNotRead(read: ReturnType<typeof readStructure>): Issue[] {
   const costed = lists
     ? `the restructure compares ${where(lists.current)} with ${where(lists.proposed)}`
     : `the establishment costed is ${where(est)}`;
+  const pick = (c: TableCandidate<PostField>) =>
+    `pick it (the task pane's table list, or estab build --establishment ${JSON.stringify(c.table ?? c.sheet)})`;
   return read.candidates
     .filter((c) => !isUsed(c))
     .slice(0, 5)
     .map((c) =>
-      issueAtAddress(
-        c.sheet,
-        topLeftOf(c.range),
-        "info",
-        "establishment-table-not-read",
-        `${where(c)} could be the establishment too, but it is not read: ${costed}`,
-        `nothing to do if that is the right one; to cost this one, pick it (the task pane's table list, or estab build --establishment ${JSON.stringify(c.table ?? c.sheet)})`
-      )
+      !lists && partOfOne(c, est)
+        ? issueAtAddress(
+            c.sheet,
+            topLeftOf(c.range),
+            "warning",
+            "establishment-part-not-read",
+            `${where(c)} has the establishment's columns and ${rowsUnder(c)} under them, and is not costed: the figures are ${where(est)}'s only`,
+            `if the sheets are parts of one establishment (a sheet per service), put their posts in one table with a Team or Service column: one table is costed; to cost this one instead, ${pick(c)}`
+          )
+        : issueAtAddress(
+            c.sheet,
+            topLeftOf(c.range),
+            "info",
+            "establishment-table-not-read",
+            `${where(c)} could be the establishment too, but it is not read: ${costed}`,
+            `nothing to do if that is the right one; to cost this one, ${pick(c)}`
+          )
     );
+}
+
+const rowsUnder = (c: TableCandidate<PostField>) => {
+  const n = c.lastIndex - c.headerIndex;
+  return `${n} row${n === 1 ? "" : "s"}`;
+};
+
+/** A year, an option or a saving in a sheet's name: another budget or proposal, not another part. */
+const ANOTHER_VERSION =
+  /\b(?:19|20)\d{2}\b|\b\d{2}\s*[-/]\s*\d{2}\b|\b(?:option|scenario|proposal|proposed|draft|version|v\d|saving|deletion|cut)/i;
+
+/**
+ * A table on another sheet with the same columns as the one costed, neither sheet naming a
+ * year or an option: most likely a sheet per service of one establishment, so leaving it
+ * out changes the totals (a warning), where another year's budget is only a choice (a note).
+ */
+function partOfOne(c: TableCandidate<PostField>, est: Establishment): boolean {
+  if (c.sheet === est.sheet || ANOTHER_VERSION.test(c.sheet) || ANOTHER_VERSION.test(est.sheet))
+    return false;
+  const fields = (cols: Partial<Record<PostField, number>>) => Object.keys(cols).sort().join(",");
+  return fields(c.columns) === fields(est.columns);
 }
 
 /**

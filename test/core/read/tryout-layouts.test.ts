@@ -199,6 +199,27 @@ describe("more than one table that could be the establishment", () => {
     ]);
   });
 
+  it("warns that a sheet per service leaves the others' posts out of the figures", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Early Help", list("Early Help", 4)),
+        grid("CSC", [...list("Children's Social Care", 10), ["Team Manager", "SS12", 2, 47000]]),
+      ],
+    });
+    expect(r.establishment!.sheet).toBe("Early Help");
+    const said = r.issues.filter((i) => i.code === "establishment-part-not-read");
+    expect(said.map((i) => [i.severity, `${i.sheet}!${i.address}`, i.message])).toEqual([
+      [
+        "warning",
+        "CSC!A2",
+        "CSC!A2:D4 has the establishment's columns and 2 rows under them, and is not costed: the figures are 'Early Help'!A2:D3's only",
+      ],
+    ]);
+    expect(said[0].fix).toBe(
+      'if the sheets are parts of one establishment (a sheet per service), put their posts in one table with a Team or Service column: one table is costed; to cost this one instead, pick it (the task pane\'s table list, or estab build --establishment "CSC")'
+    );
+  });
+
   it("still pairs two structures by their years", () => {
     const r = readWorkbook({
       grids: [
