@@ -787,11 +787,33 @@ function rolesCost({ d, s }: SharesSheet, rt: PlacedTable, byLocality: number[])
 /** Excel's limit on one formula's length. */
 const MAX_FORMULA = 8192;
 
+/**
+ * The localities' costs, each rounded to the penny, can add up to a penny or two more or
+ * less than the FTE shared out × the cost per FTE (the establishment's net cost when all
+ * its FTE are shared out): said, so the two sheets' figures are not taken for a mistake.
+ */
+function costRoundingGap(
+  costs: readonly number[],
+  total: number,
+  costPerFte: number | undefined
+): string | undefined {
+  if (costPerFte === undefined) return undefined;
+  const sum = roundTo(
+    costs.reduce((a, b) => a + b, 0),
+    2
+  );
+  const whole = roundTo(total * costPerFte, 2);
+  const pence = Math.round((sum - whole) * 100);
+  if (pence === 0) return undefined;
+  return `The localities' costs add up to ${formatPounds(sum)}, ${Math.abs(pence)}p ${pence > 0 ? "more" : "less"} than ${formatNumber(total, DP)} FTE × the average cost per FTE (${formatPounds(whole)}), because each locality's cost is rounded to the penny.`;
+}
+
 function methodology(
   s: LocalityShares,
   w: LocalityWeights,
   rolesBy: RolesBy = "title",
-  rolesSource?: string
+  rolesSource?: string,
+  costPerFte?: number
 ): string[] {
   const pct = (x: number) => `${formatNumber(x * 100, 2)}%`;
   const kind = deprivationKind(s.localities);
@@ -806,6 +828,8 @@ function methodology(
   ];
   if (s.cost) {
     lines.push("Cost = FTE allocated × average cost per FTE (salary plus on-costs), to the penny.");
+    const gap = costRoundingGap(s.cost, s.total, costPerFte);
+    if (gap) lines.push(gap);
   }
   if (s.roles) {
     lines.push(
@@ -829,8 +853,8 @@ function methodology(
 function notesSection({ d, s, input }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, s.need.weights, input.rolesBy, input.rolesSource).forEach((line, i) =>
-    d.row([text(line, i === 0 ? "subtitle" : "note")])
+  methodology(s, s.need.weights, input.rolesBy, input.rolesSource, input.costPerFte).forEach(
+    (line, i) => d.row([text(line, i === 0 ? "subtitle" : "note")])
   );
 }
 
