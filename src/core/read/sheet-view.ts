@@ -58,7 +58,7 @@ export function mergedCells(
     if (covered.length === 0) continue;
     const range = rangeA1(merge.start, { row: merge.end.row, column: merge.end.column });
     const count = covered.length + 1;
-    const span = `rows ${grid.origin.row + r0 + 1} to ${grid.origin.row + last + 1}`;
+    const span = `rows ${grid.origin.row + r0 + 1} ${last === r0 + 1 ? "and" : "to"} ${grid.origin.row + last + 1}`;
     const named = `${column.label} ${describeValue(value)}`;
     if (column.numeric) {
       issues.push(
