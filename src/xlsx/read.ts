@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellRange, CellValue, Grid } from "../core/grid";
-import { contentRegions, parseRangeA1, rangeArea } from "../core/grid";
+import { contentRegions, parseRangeA1, rangeArea, withSheetView } from "../core/grid";
 import { READ_LIMITS, gridAreaRefused, type ReadLimits } from "./limits";
 import type { WorkbookGrids } from "../core/workbook/types";
 
@@ -66,7 +66,7 @@ interface SheetCells {
   /** Zero-based, as CellRange is everywhere else. */
   runs: CellRange[];
   /** Zero-based rows holding a value that are hidden (by hand or by a filter), ascending. */
-  hidden: number[];
+  hiddenRows: number[];
   /** Merged areas, zero-based, found from their cells' masters (ExcelJS's public cell API). */
   merges: CellRange[];
 }
@@ -74,12 +74,12 @@ interface SheetCells {
 function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
   const rows = new Map<number, CellValue[]>();
   const runs: CellRange[] = [];
-  const hidden: number[] = [];
+  const hiddenRows: number[] = [];
   const merges = new Map<string, CellRange>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const values: CellValue[] = [];
     let run: CellRange | undefined;
-    if (row.hidden) hidden.push(r - 1);
+    if (row.hidden) hiddenRows.push(r - 1);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) {
         const master = cell.master;
@@ -110,22 +110,7 @@ function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
     });
     if (values.length > 0) rows.set(r, values);
   });
-  return { rows, runs, hidden, merges: [...merges.values()] };
-}
-
-/** The grid with the sheet's hidden rows and merged areas that fall on it. */
-function withSheetView(grid: Grid, range: CellRange, cells: SheetCells): Grid {
-  const hiddenRows = cells.hidden.filter((r) => r >= range.start.row && r <= range.end.row);
-  const merges = cells.merges.filter(
-    (m) =>
-      m.start.row <= range.end.row &&
-      range.start.row <= m.end.row &&
-      m.start.column <= range.end.column &&
-      range.start.column <= m.end.column
-  );
-  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-  if (merges.length > 0) grid.merges = merges;
-  return grid;
+  return { rows, runs, hiddenRows, merges: [...merges.values()] };
 }
 
 /** The values of a range (zero-based, inclusive), "" where a cell is empty. */
@@ -212,7 +197,6 @@ export function readWorkbookGrids(
       grids.push(
         withSheetView(
           { sheet: ws.name, origin: { ...region.start }, values: rectangle(rows, region) },
-          region,
           cells
         )
       );
@@ -230,7 +214,6 @@ export function readWorkbookGrids(
             values: rectangle(rows, extent),
             table: tableName(table),
           },
-          extent,
           cells
         )
       );
