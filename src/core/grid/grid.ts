@@ -26,7 +26,7 @@ export interface Grid {
    * area's value is in its top-left cell and the others read "".
    */
   merges?: CellRange[];
-  /** True when the adapter could not ask for merged areas (Excel without ExcelApi 1.13). */
+  /** True when the adapter could not list merged areas (Excel without ExcelApi 1.13, or over its 512). */
   mergesUnknown?: boolean;
 }
 

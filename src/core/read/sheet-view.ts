@@ -116,7 +116,7 @@ function mergesUnchecked(grid: Grid, rows: TableRows): Issue {
     rows.firstColumn,
     "info",
     "merges-unchecked",
-    "Merged cells could not be checked: this version of Excel cannot list them (ExcelApi 1.13), and a merged cell's value is read in its first row only",
+    "Merged cells could not be checked: Excel could not list them (that needs ExcelApi 1.13, and at most 512 merged areas in a range), and a merged cell's value is read in its first row only",
     `if a label (a team, a grade) is merged down over several ${rows.noun}s, unmerge it and fill in each ${rows.noun}'s row, or build from the saved file with the estab command`
   );
 }

@@ -129,7 +129,7 @@ describe("merged label cells", () => {
     const notes = result.issues.filter(relevant(["merges-unchecked"]));
     expect(where(notes)).toEqual(["info:merges-unchecked@A4"]);
     expect(notes[0].message).toBe(
-      "Merged cells could not be checked: this version of Excel cannot list them (ExcelApi 1.13), and a merged cell's value is read in its first row only"
+      "Merged cells could not be checked: Excel could not list them (that needs ExcelApi 1.13, and at most 512 merged areas in a range), and a merged cell's value is read in its first row only"
     );
   });
 });
