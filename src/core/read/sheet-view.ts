@@ -30,6 +30,8 @@ export interface TableRows {
   headerIndex: number;
   /** "post", "locality", "pay point". */
   noun: string;
+  /** A TOTAL or sub-total row: a merged label is not read into it. */
+  isTotal: (r: number) => boolean;
 }
 
 /**
@@ -54,7 +56,8 @@ export function mergedCells(
     const value: CellValue | undefined = grid.values[r0]?.[c];
     if (r0 < rows.first || r0 >= last || !column || isBlank(value)) continue;
     const covered: number[] = [];
-    for (let r = r0 + 1; r <= last; r++) if (!isBlankRow(grid.values[r])) covered.push(r);
+    for (let r = r0 + 1; r <= last; r++)
+      if (!isBlankRow(grid.values[r]) && !rows.isTotal(r)) covered.push(r);
     if (covered.length === 0) continue;
     const range = rangeA1(merge.start, { row: merge.end.row, column: merge.end.column });
     const count = covered.length + 1;

@@ -111,6 +111,7 @@ export function readTable<F extends string>(
     firstColumn,
     headerIndex: candidate.headerIndex,
     noun: rowNoun(schema),
+    isTotal: (r) => totalsLabelOf(grid.values[r], numericSet) !== undefined,
   };
   const merged = mergedCells(
     grid,

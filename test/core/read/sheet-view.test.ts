@@ -124,6 +124,23 @@ describe("merged label cells", () => {
     ]);
   });
 
+  it("does not count or fill a TOTAL row under the merge", () => {
+    const rows: CellValue[][] = [
+      ["Social Worker", "Social Work", "SS09", 36000, 1, ""],
+      ["Team Manager", "", "SS11", 48000, 1, ""],
+      ["Social Work total", "", "", "", 2, ""],
+    ];
+    const result = readEstablishment({
+      grids: [establishment({ merges: merges("B5:B7") }, rows)],
+    });
+    expect(result.issues.filter(relevant(["merged-label"]))[0].message).toBe(
+      "Team 'Social Work' is one cell merged over B5:B7, so each of the 2 posts in rows 5 to 7 is read with Team 'Social Work'"
+    );
+    expect(result.establishment!.posts.map((p) => p.team)).toEqual(["Social Work", "Social Work"]);
+    expect(result.issues.filter(relevant(["total-mismatch"]))).toEqual([]);
+    expect(result.establishment!.totals).toHaveLength(1);
+  });
+
   it("says so at the header when the merges could not be listed", () => {
     const result = readEstablishment({ grids: [establishment({ mergesUnknown: true })] });
     const notes = result.issues.filter(relevant(["merges-unchecked"]));
