@@ -89,6 +89,37 @@ describe("hidden rows and merged areas from Office.js", () => {
     ).toEqual(["info:merged-label@B5", "warning:hidden-row@A7", "warning:hidden-row@A11"]);
   });
 
+  it("come on an Excel Table's Grid too", async () => {
+    const excel = fake();
+    excel.addTable("Establishment", "Posts", "A4:E11");
+    const { grids } = await read(excel);
+    const table = grids.find((g) => g.table === "Posts")!;
+    expect([table.origin, table.hiddenRows, table.merges]).toEqual([
+      at(3, 0),
+      [6, 10],
+      [{ start: at(4, 1), end: at(8, 1) }],
+    ]);
+  });
+
+  it("still come when Excel refuses the first values sync as too large", async () => {
+    const excel = new FakeExcel();
+    // 1,000 rows of 6,000 characters: 6 MB, over the web's 5 MB, where 64 bytes a cell was guessed.
+    const long = "x".repeat(6000);
+    excel.addSheet(
+      "Notes",
+      Array.from({ length: 1000 }, (_, r): CellValue[] => [long, r === 0 ? "Team" : ""])
+    );
+    excel.merge("Notes", "B1:B3");
+    excel.hideRows("Notes", 3);
+    const { grids } = await read(excel);
+    expect(excel.requests.some((r) => r.responseBytes > 5 * 1024 * 1024)).toBe(true);
+    expect([grids[0].values.length, grids[0].hiddenRows, grids[0].merges]).toEqual([
+      1000,
+      [2],
+      [{ start: at(0, 1), end: at(2, 1) }],
+    ]);
+  });
+
   it("gives every row of a region whose rows are all hidden", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Old posts", [
