@@ -111,14 +111,17 @@ interface Block {
  * (the estimate was low: long text) is retried with the rows per block halved; only a
  * single row over the limit is an error. Syncs: 1 when every range holds at most
  * budget / (64 × properties loaded) cells, else about 1 + ceil(bytes × 1.25 / budget), plus one
- * per refused sync; none for no ranges.
+ * per refused sync; none for no ranges. `alongside` queues loads that go with the first sync
+ * (queued again with each retry of it, until one is not refused), so they cost no sync.
  */
 export async function readRowBlocks(
   context: Excel.RequestContext,
   reads: UsedRangeRead[],
   load: BlockLoad,
-  budget: number
+  budget: number,
+  alongside?: () => void
 ): Promise<void> {
+  let carried = alongside === undefined;
   const properties = propertiesOf(load);
   const minRowCost = (sheet: UsedRangeRead): number =>
     (sheet.c1 - sheet.c0 + 1) * READ_MIN_BYTES_PER_CELL * properties.length;
@@ -144,10 +147,12 @@ export async function readRowBlocks(
       if (rows < left) break;
     }
 
+    if (!carried) alongside?.();
     try {
       // One sync per budget's worth of cells: the loop is the chunking, as for writes.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
+      carried = true;
     } catch (error) {
       if ((error as { code?: unknown }).code !== RESPONSE_TOO_LARGE) throw error;
       if (blocks.length === 1 && blocks[0].rows === 1) {

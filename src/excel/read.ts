@@ -1,5 +1,5 @@
-import { contentRegions, parseRangeA1, rangeArea } from "../core/grid";
-import type { CellRange, CellValue, Grid } from "../core/grid";
+import { contentRegions, parseRangeA1, rangeArea, withSheetView } from "../core/grid";
+import type { CellRange, CellValue, Grid, SheetView } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook/types";
 import { STEP_OVERHEAD_BYTES } from "./batches";
 import { readRowBlocks, regionRead } from "./blocks";
@@ -13,6 +13,7 @@ import {
 } from "./content";
 import { RETIRED_SHEET_PREFIX, TEMP_SHEET_PREFIX } from "./marker";
 import { splitAddress } from "./names";
+import { SheetViewLoads, type SheetViewAsk } from "./sheet-view";
 import { MAX_REQUEST_BYTES } from "./run";
 
 export { READ_BYTES_PER_CELL, READ_MEASURE_MARGIN, READ_MIN_BYTES_PER_CELL } from "./blocks";
@@ -22,6 +23,8 @@ export interface ReadOptions {
   specialCells?: boolean;
   /** At most this many cells are read (default MAX_READ_CELLS); more is a TooMuchToReadError. */
   maxCells?: number;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). Without it, each Grid says its merges are unknown. */
+  mergedAreas?: boolean;
 }
 
 /** One sheet as the probes found it. */
@@ -45,7 +48,8 @@ interface SheetProbe {
  *    the addresses of its areas of values, which `contentRegions` turns into a few
  *    rectangles (more syncs only past `budget` bytes of addresses);
  * 4. the values of those rectangles (or of the used range, for a sheet read whole) in row
- *    blocks queued until a sync's response is expected to reach `budget` bytes.
+ *    blocks queued until a sync's response is expected to reach `budget` bytes; the first
+ *    of them also brings each region's visible cells and merged areas (sheet-view.ts).
  * A workbook of sheets read whole and at most budget / 64 cells (62,500 at 4 MB) reads in
  * 3 syncs; one with a far stray value in 4. A sheet comes as one Grid per region either
  * way (a sheet read whole is cut into regions from its values, with the same rule, so the
@@ -138,7 +142,10 @@ export async function readWorkbook(
     });
   checkSize(reads, tableCuts, maxCells);
 
-  await readRowBlocks(context, reads, { formulas: false }, budget);
+  const views = await readValuesAndViews(context, reads, budget, {
+    visible: specialCells,
+    merged: options.mergedAreas ?? true,
+  });
 
   // A sheet read whole comes as one Grid per region too, found from its values (a region
   // found by special cells is one region of its own values, so it stays as it is).
@@ -146,7 +153,30 @@ export async function readWorkbook(
   for (const { name, sheet, range } of tableCuts) {
     grids.push({ sheet, origin: range.start, values: cut(range, sheet, reads), table: name });
   }
-  return { grids };
+  return { grids: grids.map((g) => withSheetView(g, views.get(g.sheet) ?? NOTHING_HIDDEN)) };
+}
+
+const NOTHING_HIDDEN: SheetView = { hiddenRows: [], merges: [] };
+
+/**
+ * The values, and each sheet's hidden rows and merged areas with the first sync of them.
+ * Excel refuses to list more than 512 merged areas in a range, which fails that sync:
+ * then it is read again without them, and the Grids say the merges are unknown.
+ */
+async function readValuesAndViews(
+  context: Excel.RequestContext,
+  reads: UsedRangeRead[],
+  budget: number,
+  ask: SheetViewAsk
+): Promise<Map<string, SheetView>> {
+  const loads = new SheetViewLoads(reads, ask);
+  try {
+    await readRowBlocks(context, reads, { formulas: false }, budget, loads.queue);
+  } catch (error) {
+    if (!ask.merged || reads.some((r) => r.values.length > 0)) throw error;
+    return readValuesAndViews(context, reads, budget, { ...ask, merged: false });
+  }
+  return loads.views();
 }
 
 /** The regions of what was read, as Grids; the whole read when it is one region. */

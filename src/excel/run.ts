@@ -12,6 +12,8 @@ export type IsSetSupported = (name: string, minVersion: string) => boolean;
 export const MIN_EXCEL_API = "1.12";
 /** Range.getSpecialCells and RangeAreas: where a sheet's values are. Below this, used ranges are read whole, up to a limit. */
 export const SPECIAL_CELLS_EXCEL_API = "1.9";
+/** Range.getMergedAreasOrNullObject: merged label cells; below this, the Grids say merges are unknown. */
+export const MERGED_AREAS_EXCEL_API = "1.13";
 /** Worksheet notes; below this, notes are skipped and the sheet's own note text stands. */
 export const NOTES_EXCEL_API = "1.18";
 

@@ -10,6 +10,7 @@ import { checkLocalAddress, ownedKey } from "./owned";
 import { readWorkbook } from "./read";
 import {
   MAX_REQUEST_BYTES,
+  MERGED_AREAS_EXCEL_API,
   MIN_EXCEL_API,
   NOTES_EXCEL_API,
   officeRequirements,
@@ -73,7 +74,10 @@ export function createExcelWorkbook(
   return {
     read(): Promise<WorkbookGrids> {
       const specialCells = supported("ExcelApi", SPECIAL_CELLS_EXCEL_API);
-      return run((context) => readWorkbook(context, maxRequestBytes, { specialCells }));
+      const mergedAreas = supported("ExcelApi", MERGED_AREAS_EXCEL_API);
+      return run((context) =>
+        readWorkbook(context, maxRequestBytes, { specialCells, mergedAreas })
+      );
     },
 
     async writeSheets(specs, writeOptions = {}) {

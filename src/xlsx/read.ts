@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellRange, CellValue, Grid } from "../core/grid";
-import { contentRegions, parseRangeA1, rangeArea } from "../core/grid";
+import { contentRegions, parseRangeA1, rangeArea, withSheetView } from "../core/grid";
 import { READ_LIMITS, gridAreaRefused, type ReadLimits } from "./limits";
 import type { WorkbookGrids } from "../core/workbook/types";
 
@@ -11,6 +11,8 @@ import type { WorkbookGrids } from "../core/workbook/types";
  * results, rich text and hyperlinks as their plain text, "" for empty cells. A merged
  * area holds its value in its top-left cell only (as Office.js gives it; ExcelJS repeats
  * the master's value in every merged cell, which would look like repeated headers).
+ * Hidden rows (by hand or filtered out) and merged areas come with each Grid as facts
+ * (`hiddenRows`, `merges`): the core says how it read them.
  */
 
 // ExcelJS.ValueType, restated so this module needs no runtime import of exceljs.
@@ -63,16 +65,35 @@ interface SheetCells {
   rows: Map<number, CellValue[]>;
   /** Zero-based, as CellRange is everywhere else. */
   runs: CellRange[];
+  /** Zero-based rows holding a value that are hidden (by hand or by a filter), ascending. */
+  hiddenRows: number[];
+  /** Merged areas, zero-based, found from their cells' masters (ExcelJS's public cell API). */
+  merges: CellRange[];
 }
 
 function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
   const rows = new Map<number, CellValue[]>();
   const runs: CellRange[] = [];
+  const hiddenRows: number[] = [];
+  const merges = new Map<string, CellRange>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const values: CellValue[] = [];
     let run: CellRange | undefined;
+    if (row.hidden) hiddenRows.push(r - 1);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === MERGE) return;
+      if (cell.type === MERGE) {
+        const master = cell.master;
+        const area = merges.get(master.address) ?? {
+          start: { row: Number(master.row) - 1, column: Number(master.col) - 1 },
+          end: { row: Number(master.row) - 1, column: Number(master.col) - 1 },
+        };
+        area.end = {
+          row: Math.max(area.end.row, r - 1),
+          column: Math.max(area.end.column, c - 1),
+        };
+        merges.set(master.address, area);
+        return;
+      }
       // ExcelJS's cell.value drops a formula's falsy cached result (0, false, ""): read it directly.
       const v =
         cell.type === FORMULA
@@ -89,7 +110,7 @@ function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
     });
     if (values.length > 0) rows.set(r, values);
   });
-  return { rows, runs };
+  return { rows, runs, hiddenRows, merges: [...merges.values()] };
 }
 
 /** The values of a range (zero-based, inclusive), "" where a cell is empty. */
@@ -163,7 +184,8 @@ export function readWorkbookGrids(
     if (area > limits.gridCells) throw gridAreaRefused(sheet, range, limits.gridCells);
   };
   wb.eachSheet((ws) => {
-    const { rows, runs } = sheetCells(ws);
+    const cells = sheetCells(ws);
+    const { rows, runs } = cells;
     const regions = contentRegions(runs);
     const filledRows = [...rows.keys()];
     const lastColumn = regions.reduce((c, region) => Math.max(c, region.end.column), -1);
@@ -172,19 +194,29 @@ export function readWorkbookGrids(
       grids.push({ sheet: ws.name, origin: { row: 0, column: 0 }, values: [[""]] });
     for (const region of regions) {
       spend(ws.name, region);
-      grids.push({ sheet: ws.name, origin: { ...region.start }, values: rectangle(rows, region) });
+      grids.push(
+        withSheetView(
+          { sheet: ws.name, origin: { ...region.start }, values: rectangle(rows, region) },
+          cells
+        )
+      );
     }
     for (const table of ws.getTables() as unknown as ExcelJS.Table[]) {
       const ref = tableRange(table);
       if (!ref) continue;
       const extent = tableExtent(parseRangeA1(ref), filledRows, lastColumn);
       spend(ws.name, extent);
-      grids.push({
-        sheet: ws.name,
-        origin: { ...extent.start },
-        values: rectangle(rows, extent),
-        table: tableName(table),
-      });
+      grids.push(
+        withSheetView(
+          {
+            sheet: ws.name,
+            origin: { ...extent.start },
+            values: rectangle(rows, extent),
+            table: tableName(table),
+          },
+          cells
+        )
+      );
     }
   });
   return { grids };

@@ -314,6 +314,8 @@ describe("an Excel without special cells (before ExcelApi 1.9)", () => {
         sheet: "Establishment",
         origin: { row: 1, column: 1 },
         values: establishment(10).map(pad(3)),
+        // Merged areas need ExcelApi 1.13: the reader says they could not be checked.
+        mergesUnknown: true,
       },
     ]);
   });

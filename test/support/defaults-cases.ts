@@ -200,4 +200,30 @@ export const DEFAULT_CASES: Case[] = [
     grids: [grid("Staff", [STAFF, post("Social Worker")]), settings(["Pay award 2025/26", "3%"])],
     said: "info pay-award-in-base Assumptions!B7",
   },
+  {
+    what: "a post on a hidden or filtered-out row: costed like every row",
+    grids: [
+      {
+        ...grid("Staff", [STAFF, post("Social Worker"), post("Old post")]),
+        hiddenRows: [2],
+      },
+      settings(),
+    ],
+    said: "warning hidden-row Staff!A3",
+  },
+  {
+    what: "a team merged down over several posts: read in each of them",
+    grids: [
+      {
+        ...grid("Staff", [
+          [...STAFF, "Team"],
+          post("Social Worker", 30000, ["Social Work"]),
+          post("Senior Practitioner"),
+        ]),
+        merges: [{ start: { row: 1, column: 6 }, end: { row: 2, column: 6 } }],
+      },
+      settings(),
+    ],
+    said: "info merged-label Staff!G2",
+  },
 ];

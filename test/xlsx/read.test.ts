@@ -100,6 +100,50 @@ describe("readWorkbookGrids", () => {
     expect(g.values[0]).toEqual(["CHILDREN'S SERVICES", "", ""]);
   });
 
+  it("gives each grid the hidden rows and merged areas on it, in sheet positions", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Posts");
+    ws.getCell("A1").value = "Establishment";
+    ws.mergeCells("A1:C1");
+    ws.getRow(2).values = ["Position", "Team", "FTE"];
+    ws.getRow(3).values = ["Social Worker", "Social Work", 1];
+    ws.getRow(4).values = ["Social Worker", null, 1];
+    ws.getRow(5).values = ["Team Manager", null, 1];
+    ws.mergeCells("B3:B5");
+    ws.getRow(4).hidden = true;
+    ws.autoFilter = "A2:C5";
+    ws.getRow(5).hidden = true;
+    // A second region, far below: its own facts only.
+    ws.getCell("A100").value = "Note";
+    ws.getCell("A101").value = "kept";
+    ws.getRow(101).hidden = true;
+    ws.addTable({
+      name: "Grades",
+      ref: "E2",
+      columns: [{ name: "Grade" }, { name: "Salary" }],
+      rows: [
+        ["SS08", 28000],
+        ["SS09", 36000],
+      ],
+    });
+    const { grids } = readWorkbookGrids(await roundTrip(wb));
+    const at = (row: number, column: number) => ({ row, column });
+    const posts = grids.find((g) => g.sheet === "Posts" && g.origin.row === 0 && !g.table)!;
+    expect(posts.hiddenRows).toEqual([3, 4]);
+    expect(posts.merges).toEqual([
+      { start: at(0, 0), end: at(0, 2) },
+      { start: at(2, 1), end: at(4, 1) },
+    ]);
+    expect(posts.values.map((row) => row[1])).toEqual(["", "Team", "Social Work", "", ""]);
+    const far = grids.find((g) => g.sheet === "Posts" && g.origin.row === 99)!;
+    expect(far.hiddenRows).toEqual([100]);
+    expect(far.merges).toBeUndefined();
+    // The table shares its rows with the posts: rows 4 and 5 are hidden across the sheet.
+    const table = grids.find((g) => g.table === "Grades")!;
+    expect(table.hiddenRows).toEqual([3]);
+    expect(table.merges).toBeUndefined();
+  });
+
   it("reads errors, rich text, hyperlinks and cached formula results from a file", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Mixed");

@@ -4,6 +4,8 @@
  * friends for error cells) and booleans. Every adapter turns what it reads into Grids,
  * so the core never sees Office, ExcelJS or the DOM.
  */
+import type { CellRange } from "./regions";
+
 export type CellValue = number | string | boolean;
 
 export interface Grid {
@@ -14,6 +16,18 @@ export interface Grid {
   values: CellValue[][];
   /** Name of the Excel Table (ListObject) this grid came from, when it came from one. */
   table?: string;
+  /**
+   * Zero-based sheet rows of this grid that are hidden, by hand or filtered out by an
+   * AutoFilter or a Table's filter (Excel stores both alike), ascending. Absent: none.
+   */
+  hiddenRows?: number[];
+  /**
+   * Merged areas overlapping this grid, in sheet positions. As in `range.values`, a merged
+   * area's value is in its top-left cell and the others read "".
+   */
+  merges?: CellRange[];
+  /** True when the adapter could not list merged areas (Excel without ExcelApi 1.13, or over its 512). */
+  mergesUnknown?: boolean;
 }
 
 export interface CellPosition {

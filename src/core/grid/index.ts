@@ -2,3 +2,4 @@ export * from "./grid";
 export * from "./address";
 export * from "./issue";
 export * from "./regions";
+export * from "./view";

@@ -1,6 +1,6 @@
 import type { CellValue, Grid, Issue } from "../grid";
-import { columnIndex, columnLetters } from "../grid/address";
-import { isBlank, isErrorValue } from "../grid/grid";
+import { columnIndex, columnLetters, toA1 } from "../grid/address";
+import { isBlank, isErrorValue, positionIn } from "../grid/grid";
 import type { TableCandidate } from "./detect";
 import { issueAt, kebab } from "./issues";
 import type { TotalKind } from "./rows";
@@ -8,6 +8,8 @@ import { isBlankRow, totalsLabelOf } from "./rows";
 import type { FieldSpec, FieldValue, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
+import { HiddenRows, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
+import type { CellPosition } from "../grid";
 import {
   outOfRangeMessage,
   textCutWarning,
@@ -103,10 +105,27 @@ export function readTable<F extends string>(
     (candidate.headers[0]?.column ?? grid.origin.column) - grid.origin.column
   );
 
+  const view: TableRows = {
+    first: candidate.headerIndex + 1,
+    last: candidate.lastIndex,
+    firstColumn,
+    headerIndex: candidate.headerIndex,
+    noun: rowNoun(schema),
+    isTotal: (r) => totalsLabelOf(grid.values[r], numericSet) !== undefined,
+  };
+  const merged = mergedCells(
+    grid,
+    view,
+    columns.map((m) => ({ c: m.c, label: m.spec.label, numeric: NUMERIC_KINDS.has(m.spec.kind) }))
+  );
+  issues.push(...merged.issues);
+  const hidden = new HiddenRows(grid, view);
+
   let blankStart = -1;
   let seenData = false;
   for (let r = candidate.headerIndex + 1; r <= candidate.lastIndex; r++) {
-    const row = grid.values[r] ?? [];
+    const from = merged.sources.get(r);
+    const row = withMergedLabels(grid, grid.values[r] ?? [], from);
     if (isBlankRow(row)) {
       if (blankStart < 0) blankStart = r;
       continue;
@@ -138,7 +157,7 @@ export function readTable<F extends string>(
       sums.check(grid, schema, read, issues);
       continue;
     }
-    const parsed = readRow(grid, r, row, columns, required, issues);
+    const parsed = readRow(grid, r, row, columns, required, issues, from);
     if (parsed === undefined) continue;
     const key = parsed.values[schema.keyField];
     const filled = Object.keys(parsed.cells).length;
@@ -175,10 +194,12 @@ export function readTable<F extends string>(
       continue;
     }
     sums.add(parsed);
+    hidden.read(r, key);
     // Handing rows over as they are read lets them die young: 100,000 rows stay fast.
     if (onRow) onRow(parsed);
     else rows.push(parsed);
   }
+  issues.push(...hidden.finish());
   return { rows, totals, issues };
 }
 
@@ -214,7 +235,9 @@ function readRow<F extends string>(
   row: readonly CellValue[],
   columns: readonly MappedColumn<F>[],
   required: ReadonlySet<F>,
-  issues: Issue[]
+  issues: Issue[],
+  /** Cells read from the top-left of a merged label over them: there is the value, and its address. */
+  mergedFrom?: ReadonlyMap<number, CellPosition>
 ): TableRow<F> | undefined {
   const values: Partial<Record<F, FieldValue>> = {};
   const cells: Partial<Record<F, string>> = {};
@@ -227,7 +250,10 @@ function readRow<F extends string>(
     if (isBlank(v)) continue;
     any = true;
     const field = m.spec.field;
-    cells[field] = `${m.letters}${rowNumber}`;
+    const source = mergedFrom?.get(m.c);
+    cells[field] = source
+      ? toA1(positionIn(grid, source.row, source.column))
+      : `${m.letters}${rowNumber}`;
     const rule = KIND_RULES[m.spec.kind];
     if (isErrorValue(v)) {
       if (unreadable === (NOTHING_UNREADABLE as object)) unreadable = {};

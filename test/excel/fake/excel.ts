@@ -224,6 +224,29 @@ export class FakeExcel {
     this.state.tables.push({ id: this.newId(), name, sheetId: sheet.id, box });
   }
 
+  /** Hides rows (1-based, as the user sees them), by hand or as a filter would. */
+  hideRows(sheetName: string, ...rows: number[]): void {
+    const sheet = this.sheet(sheetName);
+    sheet.hiddenRows = [...(sheet.hiddenRows ?? []), ...rows.map((r) => r - 1)];
+  }
+
+  /** Merges an area (Home › Merge & Center): the cells other than its top-left must be empty. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const box = parseBox(address);
+    if (box === "columns") throw new Error("merge over whole columns");
+    for (const k of sheet.cells.keys()) {
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
+      const inside = r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1;
+      if (inside && (r !== box.r0 || c !== box.c0))
+        throw new Error(
+          `fake: merging ${address} would drop the value at ${boxA1({ r0: r, c0: c, r1: r, c1: c })}`
+        );
+    }
+    sheet.merges = [...(sheet.merges ?? []), box];
+  }
+
   sheet(name: string): FakeSheet {
     const found = this.state.sheets.find((s) => key(s.name) === key(name));
     if (found === undefined) throw new Error(`no sheet ${name}`);
@@ -939,6 +962,14 @@ class FakeRange extends FakeObject {
     return new FakeRangeAreas(this.context, this, specialKind(cellType, cellValueType), true);
   }
 
+  /**
+   * The merged areas whose top-left cell is in the range (ExcelApi 1.13), a null object
+   * for none; more than 512 fails the sync, as Excel documents.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, "Merged", true);
+  }
+
   select(): void {
     this.context.enqueue({
       bytes: 40,
@@ -965,9 +996,14 @@ const MAX_ROWS = 1_048_576;
 
 const boxCells = (b: Box): number => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
 
-type SpecialKind = "Constants" | "Formulas";
+type SpecialKind = "Constants" | "Formulas" | "Visible";
+type AreasKind = SpecialKind | "Merged";
+
+/** Excel's limit on the merged areas getMergedAreasOrNullObject lists. */
+export const MERGED_AREAS_LIMIT = 512;
 
 function specialKind(cellType: string, cellValueType?: string): SpecialKind {
+  if (cellType === "Visible" && cellValueType === undefined) return cellType;
   if (cellType !== "Constants" && cellType !== "Formulas") {
     throw new Error(`fake: special cells of type ${cellType} are not modelled`);
   }
@@ -983,6 +1019,7 @@ function specialKind(cellType: string, cellValueType?: string): SpecialKind {
  * the same cells into other rectangles; the adapter must not depend on which.)
  */
 export function specialAreas(sheet: FakeSheet, box: Box, kind: SpecialKind): Box[] {
+  if (kind === "Visible") return visibleAreas(sheet, box);
   const hits: Array<[number, number]> = [];
   for (const [k, cell] of sheet.cells) {
     const r = Math.floor(k / MAX_COLUMNS);
@@ -1023,7 +1060,34 @@ export function specialAreas(sheet: FakeSheet, box: Box, kind: SpecialKind): Box
   return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
 }
 
-/** Several rectangles of one sheet (ExcelApi 1.9), here only as special cells give them. */
+/** The box's runs of rows not hidden, each across the box (hidden columns are not modelled). */
+function visibleAreas(sheet: FakeSheet, box: Box): Box[] {
+  if (box.r0 === box.r1 && box.c0 === box.c1)
+    throw new Error(
+      "fake: a single cell's visible cells are the whole sheet's in Excel; not modelled"
+    );
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const areas: Box[] = [];
+  for (let r = box.r0; r <= box.r1; r++) {
+    if (hidden.has(r)) continue;
+    const last = areas[areas.length - 1];
+    if (last !== undefined && last.r1 === r - 1) last.r1 = r;
+    else areas.push({ r0: r, c0: box.c0, r1: r, c1: box.c1 });
+  }
+  return areas;
+}
+
+/** Merged areas whose top-left cell is in the box. */
+function mergedAreas(sheet: FakeSheet, box: Box): Box[] {
+  const areas = (sheet.merges ?? []).filter(
+    (m) => m.r0 >= box.r0 && m.r0 <= box.r1 && m.c0 >= box.c0 && m.c0 <= box.c1
+  );
+  if (areas.length > MERGED_AREAS_LIMIT)
+    throw new FakeOfficeError("GeneralException", `more than ${MERGED_AREAS_LIMIT} merged areas`);
+  return areas.map((m) => ({ ...m }));
+}
+
+/** Several rectangles of one sheet (ExcelApi 1.9): special cells, or merged areas (1.13). */
 class FakeRangeAreas extends FakeObject {
   protected readonly typeName = "RangeAreas";
   protected readonly loadable = ["address", "areaCount", "cellCount"];
@@ -1031,7 +1095,7 @@ class FakeRangeAreas extends FakeObject {
   constructor(
     context: FakeContext,
     private readonly source: FakeRange,
-    private readonly kind: SpecialKind,
+    private readonly kind: AreasKind,
     private readonly orNull: boolean
   ) {
     super(context);
@@ -1039,12 +1103,19 @@ class FakeRangeAreas extends FakeObject {
 
   /** Resolved at sync, like every proxy: the areas as the cells are then. */
   found(): { sheet: FakeSheet; areas: Box[] } | null {
-    if (!this.context.excel.isSetSupported("ExcelApi", "1.9")) {
-      throw new FakeOfficeError("ApiNotFound", "Range.getSpecialCells needs ExcelApi 1.9");
+    const [api, version] =
+      this.kind === "Merged"
+        ? ["Range.getMergedAreasOrNullObject", "1.13"]
+        : ["Range.getSpecialCells", "1.9"];
+    if (!this.context.excel.isSetSupported("ExcelApi", version)) {
+      throw new FakeOfficeError("ApiNotFound", `${api} needs ExcelApi ${version}`);
     }
     const at = this.source.where();
     if (at === null) throw new FakeOfficeError("InvalidOperation", "range is a null object");
-    const areas = specialAreas(at.sheet, at.box, this.kind);
+    const areas =
+      this.kind === "Merged"
+        ? mergedAreas(at.sheet, at.box)
+        : specialAreas(at.sheet, at.box, this.kind);
     if (areas.length > 0) return { sheet: at.sheet, areas };
     if (this.orNull) return null;
     throw new FakeOfficeError("ItemNotFound", `no cells of type ${this.kind}`);

@@ -54,6 +54,10 @@ export interface FakeSheet {
   /** Points, by column index. */
   columnWidths: Map<number, number>;
   page: FakePage;
+  /** Zero-based rows hidden by hand or filtered out (Excel keeps both as hidden rows). */
+  hiddenRows?: number[];
+  /** Merged areas; the value is in each one's top-left cell. */
+  merges?: Box[];
 }
 
 /** A list rule as range.dataValidation was given it. */
