@@ -98,5 +98,5 @@ export function setAsideSalaryHeadings<F extends string>(
 
 /** How to say a set-aside column holds the basic salaries after all. */
 function mapItFix(letters: string): string {
-  return `add a Salary column of basic full-time salaries; if column ${letters} holds them after all, map Salary to it (--column Salary=${letters}, or the task pane's column mapping)`;
+  return `add a Salary column of basic full-time salaries; if column ${letters} holds them after all, map Salary to it (--column Salary=${letters}, or in the task pane pick it for Salary under 'Not found in the table')`;
 }

@@ -63,14 +63,14 @@ describe("a money heading that is not the basic salary", () => {
         "salary-column-missing",
         "A1",
         "The establishment has no salary information: no Salary, Minimum/Maximum salary or Grade column; column D 'Salary inc NI & pension' was seen and set aside (see D1): it names on-costs (employer NI, pension)",
-        "add a Salary column of basic full-time salaries; if column D holds them after all, map Salary to it (--column Salary=D, or the task pane's column mapping)",
+        "add a Salary column of basic full-time salaries; if column D holds them after all, map Salary to it (--column Salary=D, or in the task pane pick it for Salary under 'Not found in the table')",
       ],
       [
         "warning",
         "salary-column-set-aside",
         "D1",
         "Column D 'Salary inc NI & pension' names on-costs (employer NI, pension), so it is not read as the salary (costed, the on-costs would be counted twice)",
-        "add a Salary column of basic full-time salaries; if column D holds them after all, map Salary to it (--column Salary=D, or the task pane's column mapping)",
+        "add a Salary column of basic full-time salaries; if column D holds them after all, map Salary to it (--column Salary=D, or in the task pane pick it for Salary under 'Not found in the table')",
       ],
     ]);
   });
