@@ -4,6 +4,7 @@ import type { WorkbookGrids } from "../workbook/types";
 import type { TableSchema } from "./schema";
 import { hasNumberIn, isBlankRow, totalKindOf, totalsLabelOf } from "./rows";
 import { normaliseLabel } from "./text";
+import { costHeading, withoutExclusions } from "./cost-headings";
 import { parseDate, parseMoney } from "./values";
 
 /** Field → header text or column letter ("E"); "" means "do not map this field". */
@@ -143,9 +144,17 @@ export function fieldForHeader<F extends string>(
   if (key === "") return undefined;
   const exact = index.exact.get(key);
   if (exact !== undefined) return exact;
-  if (BLOCKING_WORDS.test(key)) return undefined;
-  const padded = ` ${key} `;
-  return index.within.find((w) => padded.includes(w.padded))?.field;
+  // "Salary excl. on-costs" is the salary: what a heading leaves out is not what it is.
+  const kept = withoutExclusions(key);
+  if (BLOCKING_WORDS.test(kept)) return undefined;
+  const padded = ` ${kept} `;
+  const field = index.within.find((w) => padded.includes(w.padded))?.field;
+  // Money other than the basic salary maps to no column ("Salary inc NI & pension" is not
+  // the pension rate either); a budget only to no money column ("Budget FTE" is the FTE).
+  const cost = costHeading(key);
+  if (cost === undefined || field === undefined) return field;
+  const money = schema.fields.find((f) => f.field === field)?.kind === "money";
+  return cost === "budget" && !money ? field : undefined;
 }
 
 interface RowMapping<F extends string> {

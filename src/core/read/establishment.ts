@@ -22,6 +22,7 @@ import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { unlabelledTotal } from "./aggregate-rows";
+import { setAsideSalaryHeadings } from "./cost-headings";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
@@ -94,15 +95,19 @@ export function readEstablishment(
   const hasPayColumn = ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
     (f) => columns[f as PostField] !== undefined
   );
-  if (!hasPayColumn)
+  if (!hasPayColumn) {
+    const aside = setAsideSalaryHeadings(grid, chosen);
     headerIssue(
       "salary-column-missing",
-      "The establishment has no salary information: no Salary, Minimum/Maximum salary or Grade column",
-      unlessMissed(
-        ["salary", "minSalary", "maxSalary", "grade"],
-        "add a Salary column, or Minimum and Maximum salary, or a Grade with a pay scales table"
-      )
+      `The establishment has no salary information: no Salary, Minimum/Maximum salary or Grade column${aside.said ? `; ${aside.said}` : ""}`,
+      aside.fix ??
+        unlessMissed(
+          ["salary", "minSalary", "maxSalary", "grade"],
+          "add a Salary column, or Minimum and Maximum salary, or a Grade with a pay scales table"
+        )
     );
+    issues.push(...aside.issues);
+  }
 
   const scales = gradeRanges(options.payScales);
   const postIssues: Issue[] = [];

@@ -14,7 +14,10 @@ import {
   parseYear,
   parseFteOrDeleted,
   parseAgencyRate,
+  parseQuotedRate,
+  partShare,
 } from "./values";
+import { formatFigure } from "./text";
 
 /** A parsed cell: text, a number (money, FTE, date serial, rate…) or a yes/no. */
 export type FieldValue = string | number | boolean;
@@ -45,6 +48,44 @@ export interface KindRule {
   severity: Severity;
   /** Used instead of the unreadable value, with a warning. */
   fallback?: FieldValue;
+  /** What an unreadable value is, when it is something else the reader knows ("£350 per day"). */
+  explain?: (value: CellValue) => Explained | undefined;
+}
+
+/** An unreadable value the reader knows for something else, and what to do with it. */
+export interface Explained {
+  problem: string;
+  fix: string;
+  /** Code suffix instead of the kind's ("part-share"). */
+  code?: string;
+}
+
+/** "50%" in a yes/no cell (Grant funded): a share of a post, which is not costed as a share. */
+function shareNotYesNo(value: CellValue): Explained | undefined {
+  const share = partShare(value);
+  if (share === undefined) return undefined;
+  return {
+    problem: `is a part share${typeof value === "number" ? ` (${formatFigure(share * 100)}%)` : ""}, not yes or no: a share of a post is not costed as a share, so the row is read as not Y (for a grant, not costed against it at all)`,
+    fix: "split the row in two, the share's FTE marked Y and the rest marked N (0.5 FTE each for 50% of 1 FTE)",
+    code: "part-share",
+  };
+}
+
+const RATE_COLUMN: Record<"hour" | "day" | "week", [string, string]> = {
+  hour: ["an hourly rate", "Agency hourly rate"],
+  day: ["a day rate", "Agency day rate"],
+  week: ["a weekly rate", "Agency weekly rate"],
+};
+
+/** "£350 per day" in a Salary cell is an agency worker's day rate, not a salary. */
+function rateNotYearly(value: CellValue): Explained | undefined {
+  const unit = parseQuotedRate(value)?.unit;
+  if (unit === undefined || unit === "year") return undefined;
+  const [rate, column] = RATE_COLUMN[unit];
+  return {
+    problem: `is ${rate}, not an amount a year`,
+    fix: `move it to an '${column}' column, where an agency worker's rate is costed (Contract 'Agency'), and leave this cell blank; or type the amount a year, e.g. 20862`,
+  };
 }
 
 /**
@@ -72,6 +113,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     code: "not-money",
     fix: "enter an amount, e.g. 20862 or £20,862",
     severity: "error",
+    explain: rateNotYearly,
   },
   percent: {
     parse: parsePercent,
@@ -100,6 +142,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     code: "not-yes-no",
     fix: "enter Y or N; read as blank for now",
     severity: "warning",
+    explain: shareNotYesNo,
   },
   contract: {
     parse: parseContractType,

@@ -589,7 +589,8 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
   totalFields: ["population", "demand"],
   weights: { name: 2, population: 2, deprivation: 2, demand: 2 },
   rejectHeaders: ["fte", "wte", "position", "job title", "grade", "salary"],
-  // "% of children aged 0-19 in IMD deciles 1-2" is deprivation; "Children on CP plans" demand.
+  // "% of children aged 0-19 in IMD deciles 1-2" and "% children in low income families" are
+  // deprivation; "Children on CP plans" demand.
   wordsFirst: ["deprivation", "demand"],
   latestYear: ["population", "deprivation", "demand"],
   fields: [
@@ -659,6 +660,14 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
         "decile",
         "deciles",
         "deprived",
+        "low income",
+        "low income families",
+        "children in low income families",
+        "income deprivation",
+        "child poverty",
+        "poverty",
+        "free school meals",
+        "fsm",
       ],
     },
     {

@@ -291,17 +291,18 @@ function readRow<F extends string>(
     if (unreadable === (NOTHING_UNREADABLE as object)) unreadable = {};
     unreadable[field] = true;
     if (rule.fallback !== undefined) values[field] = rule.fallback;
+    const known = tooBig ? undefined : rule.explain?.(v);
     issues.push(
       issueAt(
         grid,
         r,
         m.c,
         tooBig ? "error" : rule.severity,
-        `${kebab(field)}-${tooBig ? "out-of-range" : rule.code}`,
+        `${kebab(field)}-${tooBig ? "out-of-range" : (known?.code ?? rule.code)}`,
         tooBig && limit
           ? outOfRangeMessage(m.spec.label, describeValue(v), limit)
-          : `${m.spec.label} ${describeValue(v)} ${rule.problem}`,
-        m.spec.fix ?? rule.fix,
+          : `${m.spec.label} ${describeValue(v)} ${known?.problem ?? rule.problem}`,
+        known?.fix ?? m.spec.fix ?? rule.fix,
         v
       )
     );

@@ -187,7 +187,7 @@ function fullYear(digits: string): number {
 const TRUE_WORDS = new Set(["y", "yes", "true", "1", "x", "✓", "✔", "on"]);
 const FALSE_WORDS = new Set(["n", "no", "false", "0", "off"]);
 
-/** Y/N, Yes/No, True/False, 1/0 (and a tick or "x" for yes), any case. */
+/** Y/N, Yes/No, True/False, 1/0, 100%/0% (and a tick or "x" for yes), any case. */
 export function parseBoolean(value: CellValue): boolean | undefined {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
@@ -195,7 +195,21 @@ export function parseBoolean(value: CellValue): boolean | undefined {
   const word = value.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
+  // "100%" is all of it and "0%" none; "100% core" says what, not whether: not read.
+  const all = /^(\d+(?:\.\d+)?)\s*%$/.exec(word);
+  if (all && Number(all[1]) === 100) return true;
+  if (all && Number(all[1]) === 0) return false;
   return undefined;
+}
+
+/**
+ * A part share typed in a yes/no cell, as a fraction: "50%", "50% grant", 0.5 (a cell
+ * formatted as a percentage). Undefined for none, all, or anything else.
+ */
+export function partShare(value: CellValue): number | undefined {
+  const m = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%/.exec(value) : undefined;
+  const share = typeof value === "number" ? value : m ? tidy(Number(m[1]) / 100) : undefined;
+  return share !== undefined && share > 0 && share < 1 ? share : undefined;
 }
 
 const CONTRACT_WORDS: Record<string, ContractType> = {
