@@ -3,7 +3,7 @@ import type { Locality, Post, PostField, TotalsRow } from "../model";
 import { formatPoundsInText } from "../money";
 import { issueAtAddress } from "./issues";
 import { ROW_NOTES_MAX } from "./row-defaults";
-import { isBlankRow, totalsLabelOf, type TotalKind } from "./rows";
+import { isBlankRow, type TotalKind } from "./rows";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import { labelOf, type TableRow } from "./table";
 import { describeValue, formatFigure } from "./text";
@@ -225,8 +225,6 @@ function figureList(figures: readonly Figure[]): string {
     : `${each.slice(0, -1).join(", ")} and ${each[each.length - 1]}`;
 }
 
-const EMPTY = new Set<number>();
-
 type Verdict = "taken" | "unsure" | undefined;
 
 /**
@@ -324,12 +322,10 @@ export class UnlabelledTotals {
     return [...this.warnings, ...this.notes.slice(0, ROW_NOTES_MAX), ...counted];
   }
 
-  /** Nothing but blank or totals rows below: the foot of the table. */
+  /** Nothing but blank rows below (a TOTAL row below is the table's total): the foot. */
   private atFoot(index: number): boolean {
-    for (let r = index + 1; r <= this.lastIndex; r++) {
-      const row = this.grid.values[r];
-      if (!isBlankRow(row) && !totalsLabelOf(row, EMPTY)) return false;
-    }
+    for (let r = index + 1; r <= this.lastIndex; r++)
+      if (!isBlankRow(this.grid.values[r])) return false;
     return true;
   }
 }
@@ -362,7 +358,9 @@ function totalIssue(sheet: string, row: TableRow<PostField>, sums: PostSums, fou
     at(row),
     "warning",
     "unlabelled-total",
-    taken ? `${what}, so it is not costed` : `${what}; it is costed as a post`,
+    taken
+      ? `${what}, so it is not costed`
+      : `${what}${missedText(sums, found.missed)}; it is costed as a post`,
     taken
       ? "nothing to do if it is a total (label it 'Total' to say so); if it is a post, give it a Post ID or grade (it is then read as a post)"
       : "if it is a total, label it 'Total' so it is not costed; if it is a post, nothing to do"
@@ -392,7 +390,7 @@ function subtotalIssue(
     );
   const but =
     missed.length > 0
-      ? `, but its ${figureList(missed)} ${missed.length === 1 ? "is" : "are"} not (${missed.map((f) => sumsText(sums, f)).join("; ")})`
+      ? missedText(sums, missed)
       : sums.count === 1
         ? ": it may be a subtotal of that one post or a post of its own"
         : "";
@@ -404,6 +402,13 @@ function subtotalIssue(
     `${titleOf(row)} looks like a subtotal of ${posts}${named ? `, its label naming their ${named}` : ""}: its ${figureList(matched)} ${are} their ${matched.length === 1 ? "sum" : "sums"}${but}; it is costed as a post`,
     "if it is a subtotal, label it 'Subtotal' (it is then checked, not costed) or correct its figures; if it is a post, nothing to do"
   );
+}
+
+/** ", but its Salary (£100,000) is not (their sum is £75,000, or £105,000 by FTE)", or nothing. */
+function missedText(sums: PostSums, missed: readonly Figure[]): string {
+  if (missed.length === 0) return "";
+  const is = missed.length === 1 ? "is" : "are";
+  return `, but its ${figureList(missed)} ${is} not (${missed.map((f) => sumsText(sums, f)).join("; ")})`;
 }
 
 /** "their sum is 5", "theirs are £75,000, or £105,000 by FTE". */
