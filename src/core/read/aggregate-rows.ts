@@ -174,7 +174,8 @@ class PostSums {
     for (const g of GROUPS) {
       const v = post[g]?.trim() ?? null;
       const was = this.shared.get(g);
-      this.shared.set(g, this.count === 1 || (was && v && words(was) === words(v)) ? v : null);
+      const same = was && v && was.toLowerCase() === v.toLowerCase();
+      this.shared.set(g, this.count === 1 || same ? v : null);
     }
   }
 
@@ -262,7 +263,8 @@ export class UnlabelledTotals {
     const sums = whole ? this.all : this.block;
     if (sums.count === 0 || !sums.adds(figures[0])) return undefined;
     const title = typeof row.values.title === "string" ? row.values.title : "";
-    const named = sums.named(row) ?? (whole && WHOLE.test(title) ? "whole" : undefined);
+    const namesBlock = sums.named(row);
+    const named = namesBlock ?? (whole && WHOLE.test(title) ? "whole" : undefined);
     const postLike = ["postId", "grade", "spinalPoint"].some(
       (f) => row.values[f as PostField] !== undefined
     );
@@ -270,10 +272,13 @@ export class UnlabelledTotals {
     const missed = figures.filter((f) => !sums.adds(f));
     const money = matched.some((f) => f.money && f.value > 0);
     const all = missed.length === 0 && sums.count >= 2;
+    // Only a label naming the block makes a row that partly adds up (or repeats its one post) suspect.
+    const suspect =
+      !postLike && namesBlock !== undefined && (sums.count >= 2 || missed.length === 0);
     const verdict: Verdict =
       all && !postLike && (named !== undefined || money)
         ? "taken"
-        : (!postLike && named !== undefined) || (all && (!postLike || money))
+        : suspect || (all && (!postLike || money))
           ? "unsure"
           : undefined;
     if (!verdict) return undefined;

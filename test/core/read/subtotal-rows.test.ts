@@ -247,3 +247,26 @@ describe("blocks and totals", () => {
     ]);
   });
 });
+
+describe("no false alarms", () => {
+  it("a post after a one-post block, its team cell blank and its pay its own, is said nothing of", () => {
+    const r = budget([
+      ["Team", "Post Title", "FTE", "No of staff", "Salary"],
+      ["Early Help", "Early Help Worker", 1, 1, 30000],
+      ["", "Early Help Manager", 1, 1, 45000],
+    ]);
+    expect(titles(r)).toHaveLength(2);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("a last post whose title has 'service' in it, its pay its own, is said nothing of", () => {
+    const r = budget([
+      ["Post Title", "FTE", "No of staff", "Salary"],
+      ["Family Worker", 1, 1, 30000],
+      ["Family Worker", 1, 1, 30000],
+      ["Customer Service Advisor", 2, 2, 25000],
+    ]);
+    expect(titles(r)).toHaveLength(3);
+    expect(r.issues).toEqual([]);
+  });
+});
