@@ -21,7 +21,7 @@ import type { TableRow, TableTotal } from "./table";
 import { readTable } from "./table";
 import { describeValue, editDistance, formatFigure } from "./text";
 import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
-import { unlabelledTotal } from "./aggregate-rows";
+import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
@@ -127,16 +127,18 @@ export function readEstablishment(
   issues.push(...units.issues);
   // Row checks go to their own list, so table-level issues (parsing, totals) come first.
   const posts: Post[] = [];
+  const sums = new UnlabelledTotals(grid, chosen.lastIndex);
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
     scaleRow(row, scaling);
     if (fromHours) fteFromHours(row, fromHours, grid, postIssues);
+    const total = sums.read(row);
+    if (total) return total;
     const post = buildPost(row, context);
+    sums.add(post);
     if (post) posts.push(post);
+    return undefined;
   });
-  issues.push(...read.issues, ...postIssues);
-  const total = unlabelledTotal(grid.sheet, posts);
-  if (total) issues.push(total.issue);
-  if (total?.leftOut) posts.pop();
+  issues.push(...read.issues, ...postIssues, ...sums.issues());
   issues.push(...columnNotes(grid, chosen, posts));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
@@ -157,7 +159,7 @@ export function readEstablishment(
       "add the posts under the header (one row per post, with its Position and FTE), or pick another table"
     );
 
-  const totals = totalsRows(read.totals, units.scales, total?.leftOut ? total.post : undefined);
+  const totals = totalsRows(read.totals, units.scales, sums.totals);
   const establishment: Establishment = {
     sheet: chosen.sheet,
     range: chosen.range,
@@ -236,13 +238,13 @@ function fteFix(chosen: TableCandidate<PostField>): string {
 }
 
 /**
- * The table's totals rows, FTE in the posts' unit; an unlabelled total left out of the
- * posts is the table's total, as a TOTAL row would be.
+ * The table's totals rows, FTE in the posts' unit, in the order of the sheet: a row read
+ * as a subtotal or total by its figures (no label saying so) is one, as a TOTAL row would be.
  */
 function totalsRows(
   read: readonly TableTotal<PostField>[],
   scales: ColumnScales,
-  unlabelled: Post | undefined
+  unlabelled: readonly TotalsRow[]
 ): TotalsRow[] {
   const totals: TotalsRow[] = read.map((t) => {
     const total: TotalsRow = {
@@ -257,11 +259,7 @@ function totalsRows(
     if (t.values.headcount !== undefined) total.headcount = t.values.headcount;
     return total;
   });
-  if (unlabelled) {
-    const { sourceRow, title, fte, headcount, cells } = unlabelled;
-    totals.push({ sourceRow, label: title, kind: "total", fte, headcount, cells });
-  }
-  return totals;
+  return [...totals, ...unlabelled].sort((a, b) => a.sourceRow - b.sourceRow);
 }
 
 /** What is said once at a column's heading about how its figures were read. */

@@ -84,13 +84,15 @@ export const NUMERIC_KINDS: ReadonlySet<string> = new Set([
 /**
  * Reads the data block of a candidate: every row is a blank spacer, a totals row, a
  * section heading, or a data row parsed field by field. Unreadable cells are reported
- * with their address; totals are reconciled against the rows they sum.
+ * with their address; totals are reconciled against the rows they sum. The row handler
+ * may return the kind of totals row it read a data row as, by its figures (an unlabelled
+ * subtotal): that row is then left out of the sums, and closes its block as a totals row would.
  */
 export function readTable<F extends string>(
   grid: Grid,
   candidate: TableCandidate<F>,
   schema: TableSchema<F>,
-  onRow?: (row: TableRow<F>) => void
+  onRow?: (row: TableRow<F>) => TotalKind | undefined
 ): TableRead<F> {
   const columns = mappedColumns(grid, candidate, schema);
   const numericSet = new Set(columns.filter((m) => NUMERIC_KINDS.has(m.spec.kind)).map((m) => m.c));
@@ -196,8 +198,11 @@ export function readTable<F extends string>(
     sums.add(parsed);
     hidden.read(r, key);
     // Handing rows over as they are read lets them die young: 100,000 rows stay fast.
-    if (onRow) onRow(parsed);
-    else rows.push(parsed);
+    if (!onRow) rows.push(parsed);
+    else {
+      const readAs = onRow(parsed);
+      if (readAs) sums.retractLast(readAs);
+    }
   }
   issues.push(...hidden.finish());
   return { rows, totals, issues };
@@ -388,20 +393,35 @@ class RunningSums<F extends string> {
   private readonly sinceTotal = new Map<F, number>();
   private readonly all = new Map<F, number>();
   private rows = { sinceSub: 0, sinceTotal: 0, all: 0 };
+  /** The last row's figures, field by field, to take back if it turns out to be a total. */
+  private readonly last: Array<number | undefined>;
+  private readonly maps = [this.sinceSub, this.sinceTotal, this.all];
 
-  constructor(private readonly fields: readonly F[]) {}
+  constructor(private readonly fields: readonly F[]) {
+    this.last = fields.map(() => undefined);
+  }
 
   add(row: TableRow<F>): void {
     this.rows.sinceSub++;
     this.rows.sinceTotal++;
     this.rows.all++;
-    for (const f of this.fields) {
+    this.fields.forEach((f, k) => {
       const v = row.values[f];
-      if (typeof v !== "number") continue;
-      this.sinceSub.set(f, (this.sinceSub.get(f) ?? 0) + v);
-      this.sinceTotal.set(f, (this.sinceTotal.get(f) ?? 0) + v);
-      this.all.set(f, (this.all.get(f) ?? 0) + v);
-    }
+      this.last[k] = typeof v === "number" ? v : undefined;
+      if (typeof v === "number") for (const sums of this.maps) sums.set(f, (sums.get(f) ?? 0) + v);
+    });
+  }
+
+  /** The last row added was a totals row after all: out of the sums, and it closes its block. */
+  retractLast(kind: TotalKind): void {
+    this.rows.sinceSub--;
+    this.rows.sinceTotal--;
+    this.rows.all--;
+    this.fields.forEach((f, k) => {
+      const v = this.last[k];
+      if (v !== undefined) for (const sums of this.maps) sums.set(f, (sums.get(f) ?? 0) - v);
+    });
+    this.close(kind);
   }
 
   check(grid: Grid, schema: TableSchema<F>, total: TableTotal<F>, issues: Issue[]): void {
@@ -432,11 +452,15 @@ class RunningSums<F extends string> {
         )
       );
     }
-    if (total.kind !== "grand-total") {
+    this.close(total.kind);
+  }
+
+  private close(kind: TotalKind): void {
+    if (kind !== "grand-total") {
       this.sinceSub.clear();
       this.rows.sinceSub = 0;
     }
-    if (total.kind === "total") {
+    if (kind === "total") {
       this.sinceTotal.clear();
       this.rows.sinceTotal = 0;
     }

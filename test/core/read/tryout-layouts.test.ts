@@ -33,12 +33,12 @@ describe("an unlabelled total row under the posts", () => {
     ]);
   });
 
-  it("is kept, with a warning, when its title could be a post's", () => {
+  it("is kept, with a warning, when it has a post's grade", () => {
     const r = staff([
-      ["Position", "FTE", "Salary"],
-      ["Social Worker", 1, 37035],
-      ["Family Worker", 1, 30000],
-      ["Support Worker", 2, 25000],
+      ["Position", "Grade", "FTE", "Salary"],
+      ["Social Worker", "SS10", 1, 37035],
+      ["Family Worker", "SS8", 1, 30000],
+      ["Support Workers", "SS5", 2, 67035],
     ]);
     expect(r.establishment!.posts).toHaveLength(3);
     expect(where(r.issues).filter((w) => w.includes("unlabelled"))).toEqual([
