@@ -36,12 +36,13 @@ export function agencyCostedAsEmployee(
 ): Issue[] {
   if (!est) return [];
   const week = agencyWeekOf(a);
-  const costOf = annualCostOf(a, payScales);
+  // The costing is prepared only for a table with an agency rate.
+  let costOf: ReturnType<typeof annualCostOf> | undefined;
   const hits = est.posts.flatMap((post) => {
     const rate = hourlyAgencyRate(post, week);
     const at = AGENCY_FIELDS.map((f) => post.cells[f]).find((c) => c !== undefined);
     if (!rate || at === undefined || !(post.fte > 0)) return [];
-    const employed = costOf(post);
+    const employed = (costOf ??= annualCostOf(a, payScales))(post);
     if (!(employed.total > 0)) return [];
     const hours = post.hoursPerWeek ?? post.fte * week.hoursPerWeek;
     const charge = agencyAnnualCost(rate.hourly, hours, week.weeksPerYear);
@@ -162,11 +163,20 @@ export function salaryNotCosted(
   const column = est?.columns.salary;
   if (!est || column === undefined || a.costingPoint === "actual") return [];
   const scales = indexPayScales(payScales);
-  const salaried = est.posts.filter((p) => isMoney(p.salary));
-  const changed = salaried.flatMap((post) => {
-    const costed = startSalary(post, a.costingPoint, a, scales);
-    const actual = startSalary(post, "actual", a, scales);
-    return Math.abs(costed - actual) >= 0.005 ? [{ post, costed, actual }] : [];
+  // Posts alike in what prices them are alike here: each pair of salaries is found once.
+  const seen = new Map<string, { costed: number; actual: number }>();
+  const changed = est.posts.flatMap((post) => {
+    if (!isMoney(post.salary)) return [];
+    const key = `${post.grade ?? ""}|${post.minSalary}|${post.maxSalary}|${post.salary}|${post.spinalPoint}`;
+    let pair = seen.get(key);
+    if (!pair) {
+      pair = {
+        costed: startSalary(post, a.costingPoint, a, scales),
+        actual: startSalary(post, "actual", a, scales),
+      };
+      seen.set(key, pair);
+    }
+    return Math.abs(pair.costed - pair.actual) >= 0.005 ? [{ post, ...pair }] : [];
   });
   if (changed.length === 0) return [];
   const first = changed[0];
