@@ -130,6 +130,7 @@ export function readLocalities(
     if (ok) localities.push(locality);
   }
   const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
+  issues.push(...deprivationRank(shared, chosen, options.weights));
   const deciles = fromDeciles(shared, chosen, issues);
   if (!deciles) warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
   // No locality to share to: a shares sheet would be nonsense, so there is none to build.
@@ -216,6 +217,44 @@ function fromDeciles(
     )
   );
   return true;
+}
+
+/**
+ * A deprivation column of ranks ("IMD rank", 1 = the most deprived of 317 districts) is an
+ * order, not a measure: read as a score it gives the least deprived the most, and a rank's
+ * gaps say nothing of how much more deprived one place is, so no share can rest on it. An
+ * error at the heading saying what to give instead; a note while the deprivation weight
+ * is 0%, when no share depends on it.
+ */
+function deprivationRank(
+  localities: readonly Locality[],
+  chosen: TableCandidate<LocalityField>,
+  weights: LocalityWeights | undefined
+): Issue[] {
+  const header = chosen.headers.find((h) => h.column === chosen.columns.deprivation);
+  // "IMD decile" is read as deciles (fromDeciles), whatever else its heading says.
+  if (!header || !/\brank(?:s|ed|ing)?\b/i.test(header.text) || /\bdeciles?\b/i.test(header.text))
+    return [];
+  const used = measureUsed("deprivation", weights);
+  const byRank = [...localities].sort((a, b) => a.deprivation - b.deprivation);
+  const most = byRank[0];
+  const least = byRank[byRank.length - 1];
+  const example =
+    most && least && most.deprivation !== least.deprivation
+      ? `: ${describeValue(least.name)} (rank ${formatFigure(least.deprivation)}) would weigh ${formatFigure(least.deprivation / most.deprivation)} times ${describeValue(most.name)} (rank ${formatFigure(most.deprivation)})`
+      : "";
+  return [
+    issueAtAddress(
+      chosen.sheet,
+      header.address,
+      used ? "error" : "info",
+      "deprivation-rank",
+      `Column ${columnLetters(header.column)} '${header.text}' holds ranks, not a measure of deprivation: read as a score, the least deprived place would weigh the most${example}${used ? ", so the locality shares are not worked out" : "; the deprivation weight is 0%, so no share depends on it"}`,
+      used
+        ? "give a measure instead: the IMD score (e.g. 25.3) or the IDACI rate (e.g. 0.20) from the English Indices of Deprivation, or the IMD decile (1 = the most deprived tenth, headed 'IMD decile'); or set the deprivation weight to 0%"
+        : "nothing to do; give an IMD score, IDACI rate or decile before giving deprivation a weight"
+    ),
+  ];
 }
 
 /** Rates (0.2) and scores (25.3) mixed in one column would skew the deprivation shares. */

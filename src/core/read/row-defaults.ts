@@ -91,20 +91,37 @@ export function rowDefaults(est: Establishment | undefined, a: Assumptions): Iss
       const message = address && d.taken(post, a);
       if (address && message) hits.push({ address, message });
     }
-    for (const h of hits.slice(0, ROW_NOTES_MAX))
-      issues.push(issueAtAddress(est.sheet, h.address, d.severity, d.code, h.message, d.fix));
-    const rest = hits.slice(ROW_NOTES_MAX);
-    if (rest.length > 0)
-      issues.push(
-        issueAtAddress(
-          est.sheet,
-          rest[0].address,
-          d.severity,
-          d.code,
-          `${rest.length} more row${rest.length === 1 ? "" : "s"} from ${rest[0].address} ${d.many}`,
-          d.fix
-        )
-      );
+    issues.push(...rowNotes(est.sheet, hits, d.severity, d.code, d.fix, d.many));
   }
+  return issues;
+}
+
+/**
+ * Notes of one kind at their cells: the first ROW_NOTES_MAX, then one note counting the
+ * rest at the first of them ("3 more rows from E25 " + many).
+ */
+export function rowNotes(
+  sheet: string,
+  hits: ReadonlyArray<{ address: string; message: string }>,
+  severity: "info" | "warning",
+  code: string,
+  fix: string,
+  many: string
+): Issue[] {
+  const issues = hits
+    .slice(0, ROW_NOTES_MAX)
+    .map((h) => issueAtAddress(sheet, h.address, severity, code, h.message, fix));
+  const rest = hits.slice(ROW_NOTES_MAX);
+  if (rest.length > 0)
+    issues.push(
+      issueAtAddress(
+        sheet,
+        rest[0].address,
+        severity,
+        code,
+        `${rest.length} more row${rest.length === 1 ? "" : "s"} from ${rest[0].address} ${many}`,
+        fix
+      )
+    );
   return issues;
 }

@@ -39,6 +39,7 @@ import {
   shapingDefaults,
 } from "./assumption-defaults";
 import { findScenario } from "./scenarios";
+import { agencyCostedAsEmployee, pensionSchemes, salaryNotCosted } from "./costed-as";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
   /** Sheet or Excel Table name of the establishment, when not the best-scoring table. */
@@ -136,6 +137,19 @@ export function readWorkbook(
       ),
       ...grantMatch(est.establishment, assumptions),
       ...agencyRateNotes(est.establishment, assumptions.assumptions),
+      ...agencyCostedAsEmployee(est.establishment, assumptions.assumptions, pay.payScales),
+      ...pensionSchemes(
+        posts.grids,
+        est.establishment,
+        assumptions.assumptions,
+        assumptions.source
+      ),
+      ...salaryNotCosted(
+        est.establishment,
+        assumptions.assumptions,
+        assumptions.source,
+        pay.payScales
+      ),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;

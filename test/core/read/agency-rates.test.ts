@@ -52,7 +52,10 @@ describe("an agency day rate, made hourly with the assumptions", () => {
       },
       {}
     );
-    expect(inputs.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    // The cost sheets cost the row as an employee on its salary: said at the rate (mk-05).
+    expect(
+      inputs.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.address])
+    ).toEqual([["agency-costed-as-employee", "H2"]]);
     expect(inputs.issues.find((i) => i.code === "agency-rate-converted")!.message).toBe(
       "The agency rate for 'Social Worker' is read as £32.50 an hour: £260.00 a day ÷ 8 hours a day (36 hours a week over 4.5 days)"
     );

@@ -264,6 +264,8 @@ describe("readWorkbook", () => {
       "Staff!C3: Spinal point 20 for 'Worker B' is not a point of grade SS08 — check the point and the grade against the pay scales table",
       // The sheet sets only the number of years: the rest that shape every figure are said.
       "Assumptions!A2: The Assumptions sheet does not set these settings, so the default is used: First financial year 2025/26, Costing point bottom of the grade, Employer pension rate 19%, Increment rule one point each 1 April — add the row (or type its value) to set it; 'estab init' writes a sheet listing every setting",
+      // Costed at the bottom of SS08, the typed salary is not used (tryout mk-36).
+      "Staff!D1: The Salary column is not costed: the costing point is the bottom of the grade (the default: not set on an Assumptions sheet), so 1 post is costed at the grade's point, not the salary or spinal point typed (e.g. 'Worker B' row 3: £24,000.00, not £30,000.00) — set 'Costing point' to 'actual' on the Assumptions sheet to cost each post-holder's salary (or spinal point); nothing to do if the grade's point is what the budget wants",
     ]);
   });
 });
