@@ -137,7 +137,9 @@ export const postCost = (p: PostCostArgs): Expr => postCostFigures(p)(p.figure);
  * A post's ESTAB.POSTCOST calls, one per figure: the argument nodes made once and shared,
  * so a row's figures are evaluated and printed over the same nodes (see printedArgs).
  */
-export function postCostFigures(p: Omit<PostCostArgs, "figure">): (figure: keyof CostFigures) => Expr {
+export function postCostFigures(
+  p: Omit<PostCostArgs, "figure">
+): (figure: keyof CostFigures) => Expr {
   const salary = p.salary;
   const fte = p.fte;
   const fy = fyLit(p.fy);

@@ -187,7 +187,8 @@ export function value(e: Expr): Value {
     case "call": {
       // A post's pay is one subtree shared by its six figures: evaluate it once.
       const m = memoOf(e);
-      if (m.value === undefined) m.value = e.run(e.name === "IF" ? ifArgs(e.args) : valuesOf(e.args));
+      if (m.value === undefined)
+        m.value = e.run(e.name === "IF" ? ifArgs(e.args) : valuesOf(e.args));
       return m.value;
     }
   }
