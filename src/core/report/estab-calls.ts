@@ -24,6 +24,7 @@ import { readAssumptions } from "../read";
 import { allocateExact, needIndex } from "../shares";
 import {
   call,
+  callOf,
   ExprError,
   INDEX,
   lit,
@@ -130,20 +131,35 @@ export interface PostCostArgs {
 }
 
 /** =ESTAB.POSTCOST(salary, fte, fy, headcount, start, end, pensionRate, figure, settings). */
-export function postCost(p: PostCostArgs): Expr {
-  return call(
-    "ESTAB.POSTCOST",
-    runPostCost,
-    p.salary,
-    p.fte,
-    fyLit(p.fy),
-    p.headcount ?? omitted,
-    p.start ?? omitted,
-    p.end ?? omitted,
-    p.pensionRate ?? omitted,
-    FIGURE_LIT[p.figure],
-    p.settings ?? omitted
-  );
+export const postCost = (p: PostCostArgs): Expr => postCostFigures(p)(p.figure);
+
+/**
+ * A post's ESTAB.POSTCOST calls, one per figure: the argument nodes made once and shared,
+ * so a row's figures are evaluated and printed over the same nodes (see printedArgs).
+ */
+export function postCostFigures(
+  p: Omit<PostCostArgs, "figure">
+): (figure: keyof CostFigures) => Expr {
+  const salary = p.salary;
+  const fte = p.fte;
+  const fy = fyLit(p.fy);
+  const headcount = p.headcount ?? omitted;
+  const start = p.start ?? omitted;
+  const end = p.end ?? omitted;
+  const pension = p.pensionRate ?? omitted;
+  const settings = p.settings ?? omitted;
+  return (figure) =>
+    callOf("ESTAB.POSTCOST", runPostCost, [
+      salary,
+      fte,
+      fy,
+      headcount,
+      start,
+      end,
+      pension,
+      FIGURE_LIT[figure],
+      settings,
+    ]);
 }
 
 /** The FY argument, read once per label (every cost cell of a sheet has the same). */
@@ -174,8 +190,8 @@ function runPostCost(args: Value[]): Value {
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (year === undefined || !key) throw new ExprError("ESTAB.POSTCOST: bad fy or figure");
   const s = settingsOfRange(args[8]);
-  const id = [args[0], args[1], year, args[3], args[4], args[5], args[6]];
-  if (!lastPost || lastPost.settings !== s || lastPost.key.some((x, i) => x !== id[i])) {
+  if (!lastPost || lastPost.settings !== s || !samePost(lastPost.key, args, year)) {
+    const id = [args[0], args[1], year, args[3], args[4], args[5], args[6]];
     let costs = postCosts.get(s);
     if (!costs || costs.size > 50_000) postCosts.set(s, (costs = new Map()));
     const text = id.map(argKey).join(",");
@@ -184,6 +200,19 @@ function runPostCost(args: Value[]): Value {
     lastPost = { key: id, settings: s, cost };
   }
   return lastPost.cost[key];
+}
+
+/** Whether the arguments are the post costed last (`key`: its arguments, the FY read). */
+function samePost(key: Value[], args: Value[], year: FinancialYear): boolean {
+  return (
+    key[0] === args[0] &&
+    key[1] === args[1] &&
+    key[2] === year &&
+    key[3] === args[3] &&
+    key[4] === args[4] &&
+    key[5] === args[5] &&
+    key[6] === args[6]
+  );
 }
 
 function costPostOnce(id: Value[], year: FinancialYear, s: CallSettings): CostFigures {

@@ -98,7 +98,11 @@ export const div = (left: Expr, right: Expr): Expr => ({ kind: "op", op: "/", le
 export const neg = (arg: Expr): Expr => ({ kind: "neg", arg });
 
 /** A call to a spreadsheet function implemented by `run`. */
-export const call = (name: string, run: (args: Value[]) => Value, ...args: Expr[]): Expr => ({
+export const call = (name: string, run: (args: Value[]) => Value, ...args: Expr[]): Expr =>
+  callOf(name, run, args);
+
+/** A call over an arguments array made by the caller (no rest array: ESTAB.POSTCOST is most cells). */
+export const callOf = (name: string, run: (args: Value[]) => Value, args: Expr[]): Expr => ({
   kind: "call",
   name,
   args,
@@ -184,10 +188,16 @@ export function value(e: Expr): Value {
       // A post's pay is one subtree shared by its six figures: evaluate it once.
       const m = memoOf(e);
       if (m.value === undefined)
-        m.value = e.run(e.name === "IF" ? ifArgs(e.args) : e.args.map(value));
+        m.value = e.run(e.name === "IF" ? ifArgs(e.args) : valuesOf(e.args));
       return m.value;
     }
   }
+}
+
+function valuesOf(args: Expr[]): Value[] {
+  const out = new Array<Value>(args.length);
+  for (let i = 0; i < args.length; i++) out[i] = value(args[i]);
+  return out;
 }
 
 /**
@@ -263,10 +273,17 @@ export function formula(e: Expr, on?: string): string {
 export function cellFormula(e: Expr, on?: string): string {
   if (e.kind === "call") {
     const args = printedArgs(e, on);
-    if (args.length === 0) return `=${e.name}()`;
-    args[0] = `=${e.name}(${args[0]}`;
-    args[args.length - 1] += ")";
-    return args.join(",");
+    const n = args.length;
+    if (n === 0) return `=${e.name}()`;
+    // The texts are kept for the next call (see printedArgs): framed for the join, then restored.
+    const first = args[0];
+    const last = args[n - 1];
+    args[0] = `=${e.name}(${first}`;
+    args[n - 1] = `${n === 1 ? args[0] : last})`;
+    const text = args.join(",");
+    args[0] = first;
+    args[n - 1] = last;
+    return text;
   }
   const text = `=${print(e, on, 0)}`;
   // Reading a character makes a tree of pieces one flat string.
@@ -274,13 +291,32 @@ export function cellFormula(e: Expr, on?: string): string {
   return text;
 }
 
+/**
+ * The arguments of the call printed last, and their texts: a post's figures are calls one
+ * after another over the same argument nodes (its salary, FTE and date cells), differing
+ * in one (the figure asked for). An argument that is the very node printed last, on the
+ * same sheet, has the same text (nodes are not changed once made), so it is not printed again.
+ */
+let lastArgs: Expr[] = [];
+let lastOn: string | undefined;
+let lastTexts: string[] = [];
+
 /** A call's arguments as text, trailing omitted ones left out. */
 function printedArgs(e: Call, on: string | undefined): string[] {
   let n = e.args.length;
   while (n > 0 && e.args[n - 1].kind === "omitted") n--;
-  const args = new Array<string>(n);
-  for (let i = 0; i < n; i++) args[i] = print(e.args[i], on, 0);
-  return args;
+  // Read before printing: printing a nested call sets them to that call's.
+  const before = lastOn === on ? lastArgs : [];
+  const beforeTexts = lastTexts;
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const a = e.args[i];
+    texts[i] = i < beforeTexts.length && before[i] === a ? beforeTexts[i] : print(a, on, 0);
+  }
+  lastArgs = e.args;
+  lastOn = on;
+  lastTexts = texts;
+  return texts;
 }
 
 function print(e: Expr, on: string | undefined, outer: number): string {

@@ -9,7 +9,7 @@ import type { CostFigures, CostingWindow } from "../costing";
 import type { FinancialYear } from "../dates";
 import type { Establishment, Post, PostField } from "../model";
 import { GT, IF, lit, MAX, N, ROUNDUP, sourceRef, sub, type Expr } from "./expr";
-import { postCost, profile, profileYear, salaryOf } from "./estab-calls";
+import { postCostFigures, profile, profileYear, salaryOf } from "./estab-calls";
 import { postTextReason, type TextCell } from "./text-numbers";
 import type { PostPay } from "./post-pay";
 
@@ -114,7 +114,7 @@ export function costFigureDefinitions(
   const reason =
     typeof pay === "string" ? `pay: ${pay}` : !fte ? "no FTE cell in the source table" : undefined;
   if (reason || typeof pay === "string" || !fte) return () => ({ reason: reason as string });
-  const args = {
+  return postCostFigures({
     salary: pay.salaryExpr,
     fte,
     fy,
@@ -123,8 +123,7 @@ export function costFigureDefinitions(
     end: postCellOrBlank(est, post, "endDate"),
     pensionRate: postCellOrBlank(est, post, "pensionRate"),
     settings,
-  };
-  return (figure) => postCost({ ...args, figure });
+  });
 }
 
 /** ESTAB.PROFILE's settings and awards arguments, made once for a sheet (so every call shares them). */
