@@ -179,9 +179,24 @@ export function readEstablishment(
  * the pay itself). A post of no FTE costs nothing and keeps no salary. A Salary column
  * beside it wins: it is the full-time figure.
  */
-function fromProRata(post: Post, paid: unknown): void {
+function fromProRata(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  const paid = row.values.proRataSalary;
   if (post.salary !== undefined || typeof paid !== "number" || !(post.fte > 0)) return;
-  post.salary = paid / post.fte;
+  const fullTime = paid / post.fte;
+  // A tiny FTE (0.000001) makes a pay a full-time salary no post has: refused, not costed.
+  if (!withinLimit(fullTime, LIMITS.salary)) {
+    flag(
+      ctx,
+      row,
+      "error",
+      "proRataSalary",
+      "salary-pro-rata-out-of-range",
+      `Pay ${formatPoundsInText(paid)} at FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is a full-time salary of more than ${formatPoundsInText(LIMITS.salary.max)}`,
+      "check the FTE and the pay on the row"
+    );
+    return;
+  }
+  post.salary = fullTime;
 }
 
 /** How a pro-rata salary column was read, said once at its heading with a worked example. */
@@ -443,7 +458,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     if (typeof v === "number") post[f] = v;
   }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
-  fromProRata(post, row.values.proRataSalary);
+  fromProRata(post, row, ctx);
   const contract = row.values.contractType ?? statusContract(row, ctx);
   if (typeof contract === "string") post.contractType = contract as ContractType;
   const proposedContract = row.values.proposedContractType;

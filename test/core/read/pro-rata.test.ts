@@ -47,6 +47,25 @@ describe("a salary pro rata (the pay for the post's FTE)", () => {
   });
 });
 
+describe("a pro-rata pay over a tiny FTE", () => {
+  it("is refused at the pay's cell, not costed as a salary of millions", () => {
+    const r = read([
+      ["Post", "FTE", "Pro rata salary"],
+      ["Sessional worker", 0.001, 20900],
+    ]);
+    expect(
+      r.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.address, i.message])
+    ).toEqual([
+      [
+        "salary-pro-rata-out-of-range",
+        "C2",
+        "Pay £20,900 at FTE 0.001 for 'Sessional worker' is a full-time salary of more than £10,000,000",
+      ],
+    ]);
+    expect(r.establishment!.posts[0].salary).toBeUndefined();
+  });
+});
+
 describe("weekly hours with no FTE column", () => {
   it("is refused at the header with how to work FTE out from the hours column", () => {
     const r = read([
