@@ -195,7 +195,8 @@ describeWith([CHROMIUM], "task pane in the browser preview (Chromium)", ([chromi
 
   it("takes the user to the cell a problem is about", async () => {
     await openTab(page, /^Source/);
-    // The demo reads cleanly: its only issues are notes (blank spacer rows), listed on request.
+    // The demo's issues are one warning (its agency row costed as an employee) and notes
+    // (blank spacer rows and defaults), the notes listed on request.
     await page.getByRole("button", { name: /^Show \d+ notes \(nothing to do\)$/ }).click();
     const first = page
       .getByRole("list", { name: "Problems in the source: notes" })
