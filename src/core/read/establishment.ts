@@ -23,6 +23,7 @@ import { describeValue, editDistance, formatFigure } from "./text";
 import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
+import { chooseFullTimeSalary } from "./full-time-salary";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
@@ -61,9 +62,9 @@ export function readEstablishment(
   options: ReadEstablishmentOptions = {}
 ): ReadEstablishmentResult {
   const located = locateTable(workbook, ESTABLISHMENT_SCHEMA, options, true);
-  const { chosen, grid } = located;
-  if (!chosen || !grid) return { candidates: located.candidates, issues: located.issues };
-  const issues = [...located.issues];
+  const { grid } = located;
+  if (!located.chosen || !grid) return { candidates: located.candidates, issues: located.issues };
+  const { chosen, issues } = chooseFullTimeSalary(grid, located.chosen, located.issues);
 
   const headerIssue = (code: string, message: string, fix: string) =>
     issues.push(
