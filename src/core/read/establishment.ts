@@ -749,12 +749,6 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
     // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
     row.values.proRataSalary !== undefined;
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
-  const message =
-    post.grade === undefined
-      ? `No salary information for ${describeValue(post.title)}: no salary, minimum or maximum salary, or grade`
-      : ctx.hasScales
-        ? `No salary information for ${describeValue(post.title)}: no salary, and grade '${post.grade}' is not in the pay scales table`
-        : `No salary information for ${describeValue(post.title)}: no salary, and no pay scales table to look up grade '${post.grade}'`;
   // At the grade when there is one (the lookup failed), else at the empty salary cell.
   const column =
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
@@ -763,18 +757,52 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
     ctx.columns.maxSalary ??
     ctx.columns.grade ??
     ctx.grid.origin.column;
+  const missing = missingPay(post, ctx);
   ctx.issues.push(
     issueAt(
       ctx.grid,
       row.index,
       column - ctx.grid.origin.column,
       "error",
-      "salary-missing",
-      message,
-      nearGradeFix(post.grade, ctx.scales) ??
-        "enter a salary (or minimum and maximum), or add the grade to a pay scales table"
+      missing.code,
+      missing.message,
+      missing.fix
     )
   );
+}
+
+/**
+ * Why a post has no pay to cost, and what to do. An agency row has its charge, but the
+ * Establishment Cost and Grant Costing sheets cost every row as employed, on its salary:
+ * said so, rather than as a bare missing salary.
+ */
+function missingPay(post: Post, ctx: PostContext): { code: string; message: string; fix: string } {
+  const grade =
+    post.grade === undefined
+      ? ""
+      : ctx.hasScales
+        ? ` (grade '${post.grade}' is not in the pay scales table)`
+        : ` (no pay scales table to look up grade '${post.grade}')`;
+  const near = nearGradeFix(post.grade, ctx.scales);
+  if (post.agencyHourlyRate !== undefined || post.agencyRate !== undefined)
+    return {
+      code: "agency-salary-missing",
+      message: `${describeValue(post.title)} has an agency rate but no salary${grade}: the Establishment Cost and Grant Costing sheets cost an agency row as an employee, on its salary, so it cannot be costed there`,
+      fix:
+        near ??
+        "enter the salary the post would be paid as an employee (or a grade in the pay scales table); its agency charge is costed on the Restructure sheet",
+    };
+  const message =
+    post.grade === undefined
+      ? `No salary information for ${describeValue(post.title)}: no salary, minimum or maximum salary, or grade`
+      : ctx.hasScales
+        ? `No salary information for ${describeValue(post.title)}: no salary, and grade '${post.grade}' is not in the pay scales table`
+        : `No salary information for ${describeValue(post.title)}: no salary, and no pay scales table to look up grade '${post.grade}'`;
+  return {
+    code: "salary-missing",
+    message,
+    fix: near ?? "enter a salary (or minimum and maximum), or add the grade to a pay scales table",
+  };
 }
 
 /**

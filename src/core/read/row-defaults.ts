@@ -6,7 +6,8 @@
  * choice the build made for the user (with no column at all, one note at the table says so).
  */
 import { columnLetters, type Issue } from "../grid";
-import type { Assumptions, Establishment, Post, PostField } from "../model";
+import type { Assumptions, Establishment, PayScales, Post, PostField } from "../model";
+import { gradeKey } from "../model";
 import { formatNumber } from "../money";
 import { issueAtAddress } from "./issues";
 
@@ -29,7 +30,8 @@ interface RowDefault {
   severity: "info" | "warning";
   field: PostField;
   /** Whether the post takes the default, and what it took. */
-  taken: (post: Post, a: Assumptions) => string | undefined;
+  /** `graded`: the grades the pay scales cost (by gradeKey). */
+  taken: (post: Post, a: Assumptions, graded: ReadonlySet<string>) => string | undefined;
   fix: string;
   /** "rows … have a blank headcount": for the note that counts the rest. */
   many: string;
@@ -66,13 +68,16 @@ const ROW_DEFAULTS: readonly RowDefault[] = [
     code: "actual-salary-missing",
     severity: "warning",
     field: "salary",
-    taken: (post, a) =>
+    taken: (post, a, graded) =>
       a.costingPoint !== "actual" ||
       post.salary !== undefined ||
       // A salary cell that could not be read has its error there: nothing is costed.
       post.cells.salary !== undefined ||
       post.spinalPoint !== undefined ||
-      (post.grade === undefined && post.minSalary === undefined && post.maxSalary === undefined)
+      // No grade the pay scales cost and no range: the post's error says it is not costed.
+      (post.minSalary === undefined &&
+        post.maxSalary === undefined &&
+        !(post.grade !== undefined && graded.has(gradeKey(post.grade))))
         ? undefined
         : "No actual salary or spinal point, so with costing point 'actual' the post is costed at the bottom of its grade",
     fix: "type the post-holder's salary or spinal point, or set another costing point",
@@ -81,14 +86,19 @@ const ROW_DEFAULTS: readonly RowDefault[] = [
 ];
 
 /** One note per blank a figure rests on, at its cell; past ROW_NOTES_MAX of a kind, one note counts the rest. */
-export function rowDefaults(est: Establishment | undefined, a: Assumptions): Issue[] {
+export function rowDefaults(
+  est: Establishment | undefined,
+  a: Assumptions,
+  payScales?: PayScales
+): Issue[] {
   if (!est) return [];
+  const graded = new Set(payScales?.points.map((p) => gradeKey(p.grade)));
   const issues: Issue[] = [];
   for (const d of ROW_DEFAULTS) {
     const hits: Array<{ address: string; message: string }> = [];
     for (const post of est.posts) {
       const address = cellOf(est, post, d.field);
-      const message = address && d.taken(post, a);
+      const message = address && d.taken(post, a, graded);
       if (address && message) hits.push({ address, message });
     }
     issues.push(...rowNotes(est.sheet, hits, d.severity, d.code, d.fix, d.many));

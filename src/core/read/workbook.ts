@@ -122,7 +122,7 @@ export function readWorkbook(
       ...roles.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),
       ...defaultsTaken(est.establishment, assumptions),
-      ...rowDefaults(est.establishment, assumptions.assumptions),
+      ...rowDefaults(est.establishment, assumptions.assumptions, pay.payScales),
       // The costing's settings matter only when there are posts to cost.
       ...(est.establishment ? shapingDefaults(workbook.grids, assumptions) : []),
       ...grantAmountMissing(assumptions),
