@@ -24,6 +24,7 @@ import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
+import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
@@ -470,6 +471,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
 
   readAgencyRate(post, row, ctx);
   checkFte(post, row, ctx);
+  matchPostGrade(post, row, ctx);
   checkPay(post, row, ctx);
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
     flag(
@@ -771,6 +773,27 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
   );
 }
 
+/** A grade the pay scales have in another form is costed as theirs, and that is said at its cell. */
+function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+  const typed = post.grade;
+  const at = row.cells.grade;
+  if (typed === undefined || at === undefined) return;
+  const match = matchGrade(typed, ctx.scales, post.spinalPoint);
+  if (!match) return;
+  post.grade = match.grade;
+  ctx.issues.push(
+    issueAtAddress(
+      ctx.grid.sheet,
+      at,
+      "info",
+      "grade-matched",
+      `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}`,
+      `nothing to do if that is the post's grade; otherwise type the grade as the pay scales spell it`,
+      typed
+    )
+  );
+}
+
 /**
  * Why a post has no pay to cost, and what to do. An agency row has its charge, but the
  * Establishment Cost and Grant Costing sheets cost every row as employed, on its salary:
@@ -820,9 +843,16 @@ function nearGradeFix(
   const near = [...scales]
     .filter(([k]) => numbers(k) === numbers(key) && editDistance(key, k) === 1)
     .map(([, r]) => r.name);
-  if (near.length === 0) return undefined;
+  if (near.length === 0) return combinedFix(grade, scales);
   const names = near.map((n) => `'${n}'`).join(" or ");
   return `did you mean ${names}? Correct the grade, enter a salary (or minimum and maximum), or add '${grade}' to the pay scales table`;
+}
+
+/** A combined grade ("SO1/2") with no spinal point, or one in none or several of its grades. */
+function combinedFix(grade: string, scales: Map<string, GradeRange>): string | undefined {
+  const named = combinedGrades(grade, scales).map((g) => g.name);
+  if (named.length === 0) return undefined;
+  return `did you mean ${list(named, "or")}? '${grade}' is more than one grade of the pay scales: type the post's grade, or give its spinal point (SCP) so that the one of them that has it is costed`;
 }
 
 /** Warns on each post ID seen before, naming the cell where it was first seen. */
