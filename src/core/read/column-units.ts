@@ -104,11 +104,14 @@ export function columnUnits(
 export function scaleRow(
   row: TableRow<PostField>,
   scaling: ColumnScaling,
-  typed: (field: PostField) => CellValue | undefined
+  grid: Grid,
+  chosen: TableCandidate<PostField>
 ): void {
   for (const [field, factor] of scaling) {
     const v = row.values[field];
-    const own = typed(field);
+    const column = chosen.columns[field];
+    const own =
+      column === undefined ? undefined : grid.values[row.index]?.[column - grid.origin.column];
     if (typeof v === "number" && !(typeof own === "string" && /%\s*$/.test(own)))
       row.values[field] = scaled(v, factor);
   }
