@@ -273,10 +273,8 @@ function readRange<F extends string>(
   const range = into ? parseMoneyRange(v) : undefined;
   if (!into || !range || into.some((f) => row.values[f] !== undefined)) return false;
   if (m.spec.limit && !range.every((x) => withinLimit(x, m.spec.limit as Limit))) return false;
-  into.forEach((f, i) => {
-    row.values[f] = range[i];
-    row.cells[f] = row.cells[m.spec.field];
-  });
+  // No cell for either end: the text is no figure a live formula could read.
+  into.forEach((f, i) => (row.values[f] = range[i]));
   delete row.cells[m.spec.field];
   row.issues.push(
     issueAt(
