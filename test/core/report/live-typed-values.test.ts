@@ -68,7 +68,7 @@ describe("values typed with words, live", () => {
     expect(got).toEqual(want);
   });
 
-  it("costs each post from the value read: salaries and FTE in the cost sheet", () => {
+  it("costs each post from the value read (the cost sheet's FTE, and salary for the FTE)", () => {
     const headers = shareable[0].cells.find((row) =>
       row.some((c) => c?.kind === "text" && c.text === "FTE")
     );
@@ -80,6 +80,12 @@ describe("values typed with words, live", () => {
       const c = row[texts.indexOf(header)];
       return c && c.kind !== "text" ? c.value : undefined;
     };
-    expect(rows.map((row) => [figure(row, "FTE"), figure(row, "Salary")])).toEqual([]);
+    expect(rows.map((row) => [figure(row, "FTE"), figure(row, "Salary")])).toEqual([
+      [1, 30000],
+      [0.5, 17500], // £35,000 FTE × 0.5
+      [1, 32076],
+      [1, 33910.5], // the mid-point of £32,076 and £35,745
+      [0.5, 16750], // the mid-point of £32,000 and £35,000, × 0.5
+    ]);
   });
 });
