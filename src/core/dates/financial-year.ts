@@ -18,12 +18,16 @@ export function financialYearLabel(fy: FinancialYear): string {
 }
 
 /**
- * Reads "2024/25", "2024-25", "2024/2025", "FY2024/25" or a bare 2024 as FY 2024/25.
- * Returns undefined for anything else, including "2024/26" (not consecutive years).
+ * Reads "2024/25", "2024-25", "2024/2025", "FY2024/25", "FY24/25" or a bare 2024 as FY
+ * 2024/25. Returns undefined for anything else, including "2024/26" (not consecutive
+ * years) and a bare "24/25" (FY or the century says it is a year, not a fraction or a date).
  */
 export function parseFinancialYear(text: string | number): FinancialYear | undefined {
   if (typeof text === "number")
     return Number.isInteger(text) && text > 1900 && text < 2200 ? text : undefined;
+  const short = /^\s*FY\s*(\d{2})\s*[/-]\s*(\d{2})\s*$/i.exec(text);
+  if (short)
+    return (Number(short[1]) + 1) % 100 === Number(short[2]) ? 2000 + Number(short[1]) : undefined;
   const match = /^\s*(?:FY\s*)?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*$/i.exec(text);
   if (!match) return undefined;
   const start = Number(match[1]);

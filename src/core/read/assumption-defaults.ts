@@ -117,6 +117,10 @@ export function awardsInBase(read: ReadAssumptionsResult): Issue[] {
   const { sheet, cells } = read.source;
   const a = read.assumptions;
   if (!sheet) return [];
+  // An unreadable first year is its own error: no note may talk of the year used instead.
+  const firstAt = read.source.cells.firstYear;
+  if (read.issues.some((i) => i.severity === "error" && i.sheet === sheet && i.address === firstAt))
+    return [];
   const first = financialYearLabel(a.firstYear);
   return a.payAwards.flatMap((award) => {
     const at = cells[`payAward:${award.year}`] ?? cells[`payAwardMinimum:${award.year}`];

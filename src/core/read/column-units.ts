@@ -97,11 +97,23 @@ export function columnUnits(
   return { scales, issues };
 }
 
-/** A row's figures in the costing's units (annual pounds, FTE as a fraction), in place. */
-export function scaleRow(row: TableRow<PostField>, scaling: ColumnScaling): void {
+/**
+ * A row's figures in the costing's units (annual pounds, FTE as a fraction), in place.
+ * A cell typed with its own % sign ("50%") was read as a fraction already: not scaled again.
+ */
+export function scaleRow(
+  row: TableRow<PostField>,
+  scaling: ColumnScaling,
+  grid: Grid,
+  chosen: TableCandidate<PostField>
+): void {
   for (const [field, factor] of scaling) {
     const v = row.values[field];
-    if (typeof v === "number") row.values[field] = scaled(v, factor);
+    const column = chosen.columns[field];
+    const own =
+      column === undefined ? undefined : grid.values[row.index]?.[column - grid.origin.column];
+    if (typeof v === "number" && !(typeof own === "string" && /%\s*$/.test(own)))
+      row.values[field] = scaled(v, factor);
   }
 }
 

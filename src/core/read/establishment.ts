@@ -131,7 +131,7 @@ export function readEstablishment(
   const posts: Post[] = [];
   const sums = new UnlabelledTotals(grid, chosen.lastIndex);
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, (row) => {
-    scaleRow(row, scaling);
+    scaleRow(row, scaling, grid, chosen);
     if (fromHours) fteFromHours(row, fromHours, grid, postIssues);
     const total = sums.read(row);
     if (total) return total;

@@ -76,6 +76,8 @@ export {
   parseMeasure,
   parseMoney,
   parseNumber,
+  parseFte,
+  parseMoneyRange,
   parsePercent,
   parsePoint,
   parseText,

@@ -12,12 +12,16 @@ import {
   parsePoint,
   parseText,
   parseYear,
+  parseFte,
   parseFteOrDeleted,
   parseAgencyRate,
   parseQuotedRate,
   partShare,
+  isMonthWithoutDay,
+  isSharesOnOneRow,
 } from "./values";
 import { formatFigure } from "./text";
+import { formatPoundsInText } from "../money";
 
 /** A parsed cell: text, a number (money, FTE, date serial, rate…) or a yes/no. */
 export type FieldValue = string | number | boolean;
@@ -34,6 +38,7 @@ export type ValueKind =
   | "contract"
   | "point"
   | "year"
+  | "fte"
   | "fteOrDeleted"
   | "agencyRate";
 
@@ -50,6 +55,8 @@ export interface KindRule {
   fallback?: FieldValue;
   /** What an unreadable value is, when it is something else the reader knows ("£350 per day"). */
   explain?: (value: CellValue) => Explained | undefined;
+  /** How a value typed with words or signs was read ("1 FTE" for "1.0 FTE"), said at its cell. */
+  reads?: (value: CellValue, parsed: number) => string | undefined;
 }
 
 /** An unreadable value the reader knows for something else, and what to do with it. */
@@ -88,6 +95,47 @@ function rateNotYearly(value: CellValue): Explained | undefined {
   };
 }
 
+/** "0.5 + 0.5" in an FTE cell: two people's shares, which one row cannot cost apart. */
+function sharesNotFte(value: CellValue): Explained | undefined {
+  if (!isSharesOnOneRow(value)) return undefined;
+  return {
+    problem: "is a job share's FTEs on one row, not one FTE",
+    fix: "put each job sharer on a row of their own (0.5 FTE each), or enter the post's total FTE (1) with No of staff 2",
+    code: "shares-on-one-row",
+  };
+}
+
+/** "Sep-25" in a date cell: which day of the month is not for the reader to guess. */
+function monthNotDate(value: CellValue): Explained | undefined {
+  if (!isMonthWithoutDay(value)) return undefined;
+  return {
+    problem: "is a month with no day",
+    fix: "enter the day as well, e.g. 01/09/2025 for a post starting in September 2025 or 30/09/2025 for one ending then",
+    code: "month-no-day",
+  };
+}
+
+/** Text other than a plain figure: a reading the user should see at the cell. */
+function typedWithWords(value: CellValue): value is string {
+  return typeof value === "string" && !/^\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*$/.test(value);
+}
+
+/** "1.0 FTE" is read as 1; "50%" as 0.5 (a share of full time). */
+function fteReading(value: CellValue, fte: number): string | undefined {
+  if (!typedWithWords(value) || !/fte|wte|%|\d\s\d/i.test(value)) return undefined;
+  return `${formatFigure(fte)} FTE${/%/.test(value) ? " (a percentage of full time)" : ""}`;
+}
+
+/** "£35,000 FTE" is the full-time salary; "32 076" has a space for a thousands separator. */
+function moneyReading(value: CellValue, amount: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const fte = /(?:fte|wte)\s*$/i.test(value);
+  const spaced = /\d[ \u00a0]\d{3}(?:\D|$)/.test(value);
+  if (!fte && !spaced) return undefined;
+  const why = [fte ? "a full-time salary" : "", spaced ? "the space a thousands separator" : ""];
+  return `${formatPoundsInText(amount)} (${why.filter((w) => w !== "").join("; ")})`;
+}
+
 /**
  * Unreadable numbers, money, dates and rates are errors: guessing them would cost the
  * wrong pounds. Unreadable yes/no and contract words only label a post: warnings.
@@ -114,6 +162,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     fix: "enter an amount, e.g. 20862 or £20,862",
     severity: "error",
     explain: rateNotYearly,
+    reads: moneyReading,
   },
   percent: {
     parse: parsePercent,
@@ -135,6 +184,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     code: "not-date",
     fix: "enter a date as dd/mm/yyyy, e.g. 01/09/2024",
     severity: "error",
+    explain: monthNotDate,
   },
   boolean: {
     parse: parseBoolean,
@@ -159,12 +209,23 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     fix: "enter the point number, e.g. 12",
     severity: "error",
   },
+  fte: {
+    parse: parseFte,
+    problem: "is not a number",
+    code: "not-number",
+    fix: "enter a number, e.g. 1 or 0.5",
+    severity: "error",
+    explain: sharesNotFte,
+    reads: fteReading,
+  },
   fteOrDeleted: {
     parse: parseFteOrDeleted,
     problem: "is not a number",
     code: "not-number",
     fix: "enter a number, e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post",
     severity: "error",
+    explain: sharesNotFte,
+    reads: fteReading,
   },
   agencyRate: {
     parse: parseAgencyRate,
@@ -196,6 +257,8 @@ export interface FieldSpec<F extends string> {
   limit?: Limit;
   /** For documentation and the task pane's mapping dropdown. */
   description: string;
+  /** A range typed in one cell ("£32,076 - £35,745") is read into these two fields, low first. */
+  rangeInto?: readonly [F, F];
 }
 
 /**

@@ -153,7 +153,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     {
       field: "fte",
       label: "FTE",
-      kind: "number",
+      kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
       description:
@@ -252,6 +252,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       label: "Salary",
       kind: "money",
       limit: LIMITS.salary,
+      rangeInto: ["minSalary", "maxSalary"],
       description: "The post-holder's actual full-time annual salary.",
       synonyms: [
         "salary",
@@ -400,7 +401,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     {
       field: "currentFte",
       label: "Current FTE",
-      kind: "number",
+      kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
       description: "FTE before a restructure (read as the post's FTE).",
@@ -726,7 +727,7 @@ export const ROLES_SCHEMA: TableSchema<RoleField> = {
     {
       field: "fte",
       label: "FTE",
-      kind: "number",
+      kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 12 or 2.5",
       description: "The role's FTE to share across the localities.",

@@ -8,6 +8,8 @@ import { isBlankRow, totalsLabelOf } from "./rows";
 import type { FieldSpec, FieldValue, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
+import { parseMoneyRange } from "./values";
+import { formatPoundsInText } from "../money";
 import { HiddenRows, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
 import type { CellPosition } from "../grid";
 import {
@@ -71,6 +73,7 @@ function mappedColumns<F extends string>(
 
 export const NUMERIC_KINDS: ReadonlySet<string> = new Set([
   "number",
+  "fte",
   "money",
   "percent",
   "measure",
@@ -232,6 +235,62 @@ export function textCutIssue(grid: Grid, r: number, c: number, label: string): I
   return issueAt(grid, r, c, "warning", "text-too-long", message, fix);
 }
 
+function readAsNote<F extends string>(
+  grid: Grid,
+  r: number,
+  m: MappedColumn<F>,
+  v: CellValue,
+  reading: string
+): Issue {
+  return issueAt(
+    grid,
+    r,
+    m.c,
+    "info",
+    `${kebab(m.spec.field)}-read-as`,
+    `${m.spec.label} ${describeValue(v)} is read as ${reading}`,
+    "nothing to do if that is right; otherwise type the figure alone",
+    v
+  );
+}
+
+/**
+ * A range in one cell ("£32,076 - £35,745" in Salary) read as the two fields its column
+ * names (the post's minimum and maximum), where the row has no figure of its own for them.
+ */
+function readRange<F extends string>(
+  grid: Grid,
+  r: number,
+  m: MappedColumn<F>,
+  v: CellValue,
+  row: {
+    values: Partial<Record<F, FieldValue>>;
+    cells: Partial<Record<F, string>>;
+    issues: Issue[];
+  }
+): boolean {
+  const into = m.spec.rangeInto;
+  const range = into ? parseMoneyRange(v) : undefined;
+  if (!into || !range || into.some((f) => row.values[f] !== undefined)) return false;
+  if (m.spec.limit && !range.every((x) => withinLimit(x, m.spec.limit as Limit))) return false;
+  // No cell for either end: the text is no figure a live formula could read.
+  into.forEach((f, i) => (row.values[f] = range[i]));
+  delete row.cells[m.spec.field];
+  row.issues.push(
+    issueAt(
+      grid,
+      r,
+      m.c,
+      "info",
+      `${kebab(m.spec.field)}-range`,
+      `${m.spec.label} ${describeValue(v)} is a range: read as the post's minimum ${formatPoundsInText(range[0])} and maximum ${formatPoundsInText(range[1])}, costed as a minimum and maximum salary are`,
+      "nothing to do if that is the grade's range; type the post-holder's salary alone to cost it instead",
+      v
+    )
+  );
+  return true;
+}
+
 const NOTHING_UNREADABLE: Readonly<Record<string, true>> = Object.freeze({});
 
 function readRow<F extends string>(
@@ -291,8 +350,11 @@ function readRow<F extends string>(
       (typeof parsed === "number" ? !withinLimit(parsed, limit) : refusedForSize(v));
     if (parsed !== undefined && !tooBig) {
       values[field] = parsed;
+      const reading = typeof parsed === "number" ? rule.reads?.(v, parsed) : undefined;
+      if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }
+    if (!tooBig && readRange(grid, r, m, v, { values, cells, issues })) continue;
     if (unreadable === (NOTHING_UNREADABLE as object)) unreadable = {};
     unreadable[field] = true;
     if (rule.fallback !== undefined) values[field] = rule.fallback;

@@ -40,13 +40,18 @@ function figureCell(value: CellValue): value is number | string | boolean {
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** 0.5, "0.5", "1,234.5", " 7 ". Not "£", not "%", not words. */
+/** Thousands separators: "32,076" and "32 076" (a space, or Excel's no-break space). */
+function withoutThousands(text: string): string {
+  return text.replace(/,(?=\d{3}(?:\D|$))/g, "").replace(/(?<=\d)[ \u00a0](?=\d{3}(?:\D|$))/g, "");
+}
+
+/** 0.5, "0.5", "1,234.5", "32 076", " 7 ". Not "£", not "%", not words. */
 export function parseNumber(value: CellValue): number | undefined {
   if (!figureCell(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "boolean") return undefined;
   if (PLAIN_NUMBER.test(value)) return Number(value); // fast path: no copies
-  const text = value.trim().replace(/,(?=\d{3}(?:\D|$))/g, "");
+  const text = withoutThousands(value.trim());
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
@@ -67,13 +72,14 @@ export function parseMoney(value: CellValue): number | undefined {
     negative = true;
     text = bracketed[1].trim();
   }
-  text = text.replace(/\s*(?:p\.?a\.?|per annum|a year)$/, "");
+  // "£35,000 FTE": the full-time salary, which is what a Salary cell holds.
+  text = text.replace(/\s*(?:p\.?a\.?|per annum|a year|fte|wte)$/, "");
   text = text.replace(/^gbp\s*/, "").replace(/\s*gbp$/, "");
   const sign = /^([+-])?\s*£?\s*([+-])?/.exec(text);
   const signs = `${sign?.[1] ?? ""}${sign?.[2] ?? ""}`;
   if (signs.length > 1) return undefined;
   if (signs === "-") negative = !negative;
-  text = text.slice(sign?.[0].length ?? 0).replace(/,(?=\d{3}(?:\D|$))/g, "");
+  text = withoutThousands(text.slice(sign?.[0].length ?? 0));
   const match = /^(\d+\.?\d*|\.\d+)\s*(k|m)?$/.exec(text);
   if (!match) return undefined;
   const scale = match[2] === "k" ? 1_000 : match[2] === "m" ? 1_000_000 : 1;
@@ -97,6 +103,46 @@ export function parsePercent(value: CellValue): number | undefined {
   const n = parseNumber(value);
   if (n === undefined) return undefined;
   return Math.abs(n) > 1 ? tidy(n / 100) : n;
+}
+
+/**
+ * An FTE: a number, "1.0 FTE" (the unit typed after it), or a percentage of full time
+ * ("50%" is 0.5, "100%" is 1). A bare number is never read as a percentage here: a column
+ * of them is, by its heading (see column-units.ts).
+ */
+export function parseFte(value: CellValue): number | undefined {
+  const n = parseNumber(value);
+  if (n !== undefined || typeof value !== "string" || !figureCell(value)) return n;
+  const text = value.trim().replace(/\s*(?:fte|wte)$/i, "");
+  const percent = /^(\d+\.?\d*|\.\d+)\s*%$/.exec(text);
+  return percent ? tidy(Number(percent[1]) / 100) : parseNumber(text);
+}
+
+/** "0.5 + 0.5", "0.6/0.4": a job share typed as its shares on one row. */
+export function isSharesOnOneRow(value: CellValue): boolean {
+  return (
+    typeof value === "string" &&
+    /^\s*(?:\d+\.?\d*|\.\d+)(?:\s*[+/&]\s*(?:\d+\.?\d*|\.\d+))+\s*$/.test(value)
+  );
+}
+
+/** "£32,076 - £35,745", "32k-35k", "£32,076 to £35,745": a grade's range, lowest first. */
+export function parseMoneyRange(value: CellValue): [number, number] | undefined {
+  if (typeof value !== "string" || !figureCell(value)) return undefined;
+  const m = /^(.*?\d\s*[km]?)\s*(?:-|–|—|to)\s*(£?\s*\d.*)$/i.exec(value.trim());
+  if (!m) return undefined;
+  const low = parseMoney(m[1]);
+  const high = parseMoney(m[2]);
+  return low !== undefined && high !== undefined && low >= 0 && low < high
+    ? [low, high]
+    : undefined;
+}
+
+/** "Sep-25", "March 2026", "Sept '25": a month and year with no day. */
+export function isMonthWithoutDay(value: CellValue): boolean {
+  if (typeof value !== "string" || !figureCell(value)) return false;
+  const m = /^([A-Za-z]+)\.?[\s\-/.']*(\d{2}|\d{4})$/.exec(value.trim());
+  return m !== null && monthNumber(m[1]) !== undefined;
 }
 
 /**
@@ -282,7 +328,7 @@ export const DELETED = "deleted";
 
 /** A Proposed FTE: a number, or a deletion word read as DELETED ("Deleted" → "deleted"). */
 export function parseFteOrDeleted(value: CellValue): number | string | undefined {
-  return isDeletionWord(value) ? DELETED : parseNumber(value);
+  return isDeletionWord(value) ? DELETED : parseFte(value);
 }
 
 /** The period an agency rate is quoted for. */
