@@ -43,7 +43,10 @@ export function gradeRangePay(
   if (a.costingPoint === "actual") return "costed at the actual salary, and there is none";
   const min = rangeEnd(est, post, "minSalary", textCell);
   const max = rangeEnd(est, post, "maxSalary", textCell);
-  if (!min || !max) return "no salary cell, and no grade minimum and maximum cells";
+  if (!min || !max)
+    return post.minSalary !== undefined && post.maxSalary !== undefined && !post.cells.minSalary
+      ? "its grade's minimum and maximum are typed in one cell, as text no formula can read"
+      : "no salary cell, and no grade minimum and maximum cells";
   const lo = post.minSalary;
   const hi = post.maxSalary;
   if (lo === undefined || hi === undefined || !(lo >= 0) || !(hi >= 0))

@@ -47,6 +47,15 @@ function build(mode: "live" | "shareable"): SheetSpec[] {
   return built.sheets;
 }
 
+it("says why a grade range typed in one Salary cell stays a value in a live sheet", () => {
+  const built = buildWorkbook(grids(), request("live"));
+  const said = built.summaries.flatMap((s) => s.warnings).join(" ");
+  expect(said).toContain(
+    "its grade's minimum and maximum are typed in one cell, as text no formula can read"
+  );
+  expect(said).not.toContain("no salary cell, and no grade minimum and maximum cells");
+});
+
 const hfSource = (values: CellValue[][]): Raw[][] =>
   values.map((row) => row.map((v) => (v === "" ? null : typeof v === "string" ? `'${v}` : v)));
 
