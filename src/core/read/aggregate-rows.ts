@@ -251,6 +251,23 @@ export class UnlabelledTotals {
     private readonly lastIndex: number
   ) {}
 
+  /**
+   * A row with figures but no Position, labelled in a group column instead ("EH100 Family
+   * Support" in the Team column): a subtotal when read with that label as its title.
+   */
+  readKeyless(row: TableRow<PostField>): boolean {
+    const field = GROUPS.find((g) => typeof row.values[g] === "string");
+    if (field === undefined) return false;
+    const values = { ...row.values, title: row.values[field] };
+    delete values[field];
+    const cells = { ...row.cells, title: row.cells[field] };
+    const said = this.warnings.length;
+    if (this.read({ ...row, values, cells }) !== undefined) return true;
+    // Not taken: the row's "no Position" error says to label it, not "costed as a post".
+    this.warnings.length = said;
+    return false;
+  }
+
   /** The kind of total the row is by its figures, or undefined to build it as a post. */
   read(row: TableRow<PostField>): TotalKind | undefined {
     // Rows between (a blank, a heading, a totals row) end the block.

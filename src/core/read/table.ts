@@ -95,7 +95,9 @@ export function readTable<F extends string>(
   grid: Grid,
   candidate: TableCandidate<F>,
   schema: TableSchema<F>,
-  onRow?: (row: TableRow<F>) => TotalKind | undefined
+  onRow?: (row: TableRow<F>) => TotalKind | undefined,
+  /** A row with data but no key: whether the handler read it as a totals row (not an error). */
+  onKeyless?: (row: TableRow<F>) => boolean
 ): TableRead<F> {
   const columns = mappedColumns(grid, candidate, schema);
   const numericSet = new Set(columns.filter((m) => NUMERIC_KINDS.has(m.spec.kind)).map((m) => m.c));
@@ -167,7 +169,7 @@ export function readTable<F extends string>(
     const key = parsed.values[schema.keyField];
     const filled = Object.keys(parsed.cells).length;
     if (key === undefined) {
-      if (parsed.unreadable[schema.keyField]) continue;
+      if (parsed.unreadable[schema.keyField] || onKeyless?.(parsed)) continue;
       const c = keyColumn?.c ?? firstColumn;
       issues.push(
         issueAt(

@@ -270,3 +270,30 @@ describe("no false alarms", () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe("a subtotal row labelled in the Team column, its Post Title blank (tried by hand)", () => {
+  const head = ["Cost Centre", "Team", "Post Title", "FTE", "Salary"];
+  const rows = (subtotal: number): Cell[][] => [
+    head,
+    ["EH100", "Family Support", "Family Support Worker", 1, 37035],
+    ["EH100", "Family Support", "Senior FSW", 1, 39513],
+    ["", "EH100 Family Support", "", 2, subtotal],
+    ["EH200", "Youth Work", "Youth Worker", 1, 33366],
+  ];
+
+  it("is read as a subtotal by its sums and its label, not refused for having no Post Title", () => {
+    const r = readEstablishment({ grids: [grid("Budget", rows(76548))] });
+    expect(titles(r)).toEqual(["Family Support Worker", "Senior FSW", "Youth Worker"]);
+    expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(said(r)).toContain(
+      "info:subtotal-row@B4: 'EH100 Family Support' is read as a subtotal of the 2 posts on rows 2 to 3, not a post: its FTE (2) and Salary (£76,548) are their sums and its label names their cost centre 'EH100', so it is not costed"
+    );
+  });
+
+  it("that does not add up keeps the 'no Post Title' error alone, with how to label it", () => {
+    const r = readEstablishment({ grids: [grid("Budget", rows(76549))] });
+    expect(r.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.address])).toEqual([
+      ["title-missing", "C4"],
+    ]);
+  });
+});
