@@ -130,22 +130,17 @@ export function readEstablishment(
   // Row checks go to their own list, so table-level issues (parsing, totals) come first.
   const posts: Post[] = [];
   const sums = new UnlabelledTotals(grid, chosen.lastIndex);
-  const read = readTable(
-    grid,
-    chosen,
-    ESTABLISHMENT_SCHEMA,
-    (row) => {
-      scaleRow(row, scaling, grid, chosen);
-      if (fromHours) fteFromHours(row, fromHours, grid, postIssues);
-      const total = sums.read(row);
-      if (total) return total;
-      const post = buildPost(row, context);
-      sums.add(post);
-      if (post) posts.push(post);
-      return undefined;
-    },
-    (row) => sums.readKeyless(row)
-  );
+  const onRow = (row: TableRow<PostField>) => {
+    scaleRow(row, scaling, grid, chosen);
+    if (fromHours) fteFromHours(row, fromHours, grid, postIssues);
+    const total = sums.read(row);
+    if (total) return total;
+    const post = buildPost(row, context);
+    sums.add(post);
+    if (post) posts.push(post);
+    return undefined;
+  };
+  const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, onRow, (r) => sums.readKeyless(r));
   issues.push(...read.issues, ...postIssues, ...sums.issues());
   issues.push(...columnNotes(grid, chosen, posts));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));

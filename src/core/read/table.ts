@@ -90,13 +90,14 @@ export const NUMERIC_KINDS: ReadonlySet<string> = new Set([
  * with their address; totals are reconciled against the rows they sum. The row handler
  * may return the kind of totals row it read a data row as, by its figures (an unlabelled
  * subtotal): that row is then left out of the sums, and closes its block as a totals row would.
+ * `onKeyless` is asked of a row with data but no key: true if it read it as a totals row
+ * (labelled elsewhere in the row), which is then no "no key" error.
  */
 export function readTable<F extends string>(
   grid: Grid,
   candidate: TableCandidate<F>,
   schema: TableSchema<F>,
   onRow?: (row: TableRow<F>) => TotalKind | undefined,
-  /** A row with data but no key: whether the handler read it as a totals row (not an error). */
   onKeyless?: (row: TableRow<F>) => boolean
 ): TableRead<F> {
   const columns = mappedColumns(grid, candidate, schema);
