@@ -9,7 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
-import { capture } from "./support";
+import { capture, PLAIN_ASSUMPTIONS } from "./support";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-cli-grades-"))));
@@ -18,14 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function build(sheets: Record<string, (string | number)[][]>) {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
-  wb.addWorksheet("Assumptions").addRows([
-    ["Setting", "Value"],
-    ["First financial year", "2025/26"],
-    ["Number of years", 1],
-    ["Costing point", "actual"],
-    ["Increment rule", "none"],
-    ["Employer pension rate", "19%"],
-  ]);
+  wb.addWorksheet("Assumptions").addRows(PLAIN_ASSUMPTIONS);
   const file = path.join(dir, "in.xlsx");
   await wb.xlsx.writeFile(file);
   const c = capture();

@@ -9,7 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
-import { capture } from "./support";
+import { capture, PLAIN_ASSUMPTIONS } from "./support";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-cli-salary-headings-"))));
@@ -18,15 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function workbook(rows: (string | number)[][], extra: (string | number)[][] = []) {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Establishment").addRows(rows);
-  wb.addWorksheet("Assumptions").addRows([
-    ["Setting", "Value"],
-    ["First financial year", "2025/26"],
-    ["Number of years", 1],
-    ["Costing point", "actual"],
-    ["Increment rule", "none"],
-    ["Employer pension rate", "19%"],
-    ...extra,
-  ]);
+  wb.addWorksheet("Assumptions").addRows([...PLAIN_ASSUMPTIONS, ...extra]);
   const file = path.join(dir, "in.xlsx");
   await wb.xlsx.writeFile(file);
   return file;

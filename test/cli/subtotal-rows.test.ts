@@ -10,7 +10,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { BuildJson } from "../../src/cli/build";
-import { capture } from "./support";
+import { capture, PLAIN_ASSUMPTIONS } from "./support";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-cli-subtotals-"))));
@@ -27,14 +27,7 @@ async function budget(): Promise<string> {
     ["CS200", "Team Manager", 1, 1, 47000],
     ["", "CS200 Social Care", 5, 5, 201504],
   ]);
-  wb.addWorksheet("Assumptions").addRows([
-    ["Setting", "Value"],
-    ["First financial year", "2025/26"],
-    ["Number of years", 1],
-    ["Costing point", "actual"],
-    ["Increment rule", "none"],
-    ["Employer pension rate", "19%"],
-  ]);
+  wb.addWorksheet("Assumptions").addRows(PLAIN_ASSUMPTIONS);
   const file = path.join(dir, "budget.xlsx");
   await wb.xlsx.writeFile(file);
   return file;

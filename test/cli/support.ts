@@ -28,3 +28,16 @@ export function recordingBuild(result: BuildResult) {
   };
   return { build, calls };
 }
+
+/**
+ * An Assumptions sheet that leaves only the figures a test checks by hand: 2025/26, one
+ * year, each post at its own salary, no increments, pension 19%.
+ */
+export const PLAIN_ASSUMPTIONS: (string | number)[][] = [
+  ["Setting", "Value"],
+  ["First financial year", "2025/26"],
+  ["Number of years", 1],
+  ["Costing point", "actual"],
+  ["Increment rule", "none"],
+  ["Employer pension rate", "19%"],
+];
