@@ -27,6 +27,7 @@ import {
   callOf,
   ExprError,
   INDEX,
+  intLit,
   lit,
   omitted,
   toNumber,
@@ -233,7 +234,8 @@ function costPostOnce(id: Value[], year: FinancialYear, s: CallSettings): CostFi
 
 /** =ESTAB.SALARY(cell,1,0): one salary cell read as the functions read money. */
 export const salaryOf = (cell: Expr): Expr =>
-  call("ESTAB.SALARY", ([v]) => toNumber(v), cell, lit(1), lit(0));
+  callOf("ESTAB.SALARY", runSalary, [cell, intLit(1), intLit(0)]);
+const runSalary = (args: Value[]): Value => toNumber(args[0]);
 
 /** =ESTAB.AGENCYCOST(hourlyRate, hoursPerWeek, weeks): agencyAnnualCost, as the cell function calls it. */
 export const agencyCost = (rate: Expr, hours: Expr, weeks: Expr): Expr =>
@@ -345,6 +347,8 @@ function runProfile(args: Value[]): Value {
     args;
   const key = FIGURE_OF.get(String(figure ?? "total"));
   if (!key) throw new ExprError("ESTAB.PROFILE: bad figure");
+  if (lastProfile && sameButFigure(lastProfile.args, args))
+    return [lastProfile.costed.map((y) => y[key])];
   const id = [salary, fte, fy, years, start, end, awards, points, headcount, pension, settings]
     .map(argKey)
     .join("|");
@@ -375,7 +379,23 @@ function runProfile(args: Value[]): Value {
     if (profiles.size > 50_000) profiles.clear();
     profiles.set(id, costed);
   }
+  lastProfile = { args: args.slice(), costed };
   return [costed.map((y) => y[key])];
+}
+
+/**
+ * The profile costed last, with its arguments: a post's figures are asked for one after
+ * another with the same argument values (its points the very array), so no key is made
+ * for the rest of them. The same values always give the same profile.
+ */
+let lastProfile: { args: Value[]; costed: PostYearCost[] } | undefined;
+
+const PROFILE_FIGURE = 10;
+function sameButFigure(last: Value[], args: Value[]): boolean {
+  if (last.length !== args.length) return false;
+  for (let i = 0; i < args.length; i++)
+    if (i !== PROFILE_FIGURE && last[i] !== args[i]) return false;
+  return true;
 }
 
 /** A range's numbers in order, as the share functions read them (a blank cell is an error there). */

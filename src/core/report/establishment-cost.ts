@@ -229,7 +229,7 @@ function postTable(s: CostSheet): PlacedTable {
           live?.book,
           shown,
           () => fullTimeSalaryDefinition(rowOf(pc).pay, shown),
-          `${postName(pc)} full-time salary`,
+          () => `${postName(pc)} full-time salary`,
           "money"
         );
       },
@@ -252,7 +252,7 @@ function postTable(s: CostSheet): PlacedTable {
         live?.book,
         pc.years[0][key],
         () => rowOf(pc).figures(key),
-        `${postName(pc)} ${FIGURE_ARG[key]}`,
+        () => `${postName(pc)} ${FIGURE_ARG[key]}`,
         "money"
       ),
   });

@@ -134,12 +134,6 @@ export function toNumber(v: Value): number {
   throw new ExprError(`text "${v}" in arithmetic`);
 }
 
-/** Every number of a range or value, as SUM reads them: numbers only, text and blanks skipped. */
-function numbersIn(v: Value): number[] {
-  if (isMatrix(v)) return v.flat().filter((x): x is number => typeof x === "number");
-  return typeof v === "number" ? [v] : [toNumber(v)];
-}
-
 function arith(op: "+" | "-" | "*" | "/", x: number, y: number): number {
   if (op === "+") return x + y;
   if (op === "-") return x - y;
@@ -194,11 +188,24 @@ export function value(e: Expr): Value {
   }
 }
 
+/**
+ * A call's argument values, in an array kept for calls at this depth of nesting: a live
+ * sheet evaluates some 150,000 calls and no run keeps the array it is given (the ESTAB
+ * memos copy what they keep), so one array per depth serves them all.
+ */
 function valuesOf(args: Expr[]): Value[] {
-  const out = new Array<Value>(args.length);
-  for (let i = 0; i < args.length; i++) out[i] = value(args[i]);
+  const out = (argValues[depth] ??= []);
+  out.length = args.length;
+  depth++;
+  try {
+    for (let i = 0; i < args.length; i++) out[i] = value(args[i]);
+  } finally {
+    depth--;
+  }
   return out;
 }
+const argValues: Value[][] = [];
+let depth = 0;
 
 /**
  * IF's arguments as a spreadsheet evaluates them: the test, then only the branch it takes
@@ -380,10 +387,34 @@ const scalarArg = (v: Value): Scalar => {
 };
 
 export const SUM = (...args: Expr[]): Expr =>
-  call("SUM", (vs) => vs.flatMap(numbersIn).reduce((s, x) => s + x, 0), ...args);
+  call("SUM", (vs) => fold(vs, 0, (s, x) => s + x), ...args);
+
+/** The numbers of every value, as SUM, MAX and MIN read them, folded without a list of them. */
+function fold(vs: Value[], from: number, f: (acc: number, x: number) => number): number {
+  let acc = from;
+  for (const v of vs) {
+    if (!isMatrix(v)) acc = f(acc, typeof v === "number" ? v : toNumber(v));
+    else for (const row of v) for (const x of row) if (typeof x === "number") acc = f(acc, x);
+  }
+  return acc;
+}
+
+/**
+ * A small whole number as one literal node for every call that passes it (ROUND's digits,
+ * INDEX's row and column): a literal is never changed and keeps no memo, so calls share it.
+ */
+const smallInts: Expr[] = [];
+export function intLit(n: number): Expr {
+  if (!Number.isInteger(n) || n < 0 || n > 64) return lit(n);
+  return (smallInts[n] ??= lit(n));
+}
+
+// Each function's run is one function for all its calls, not a closure per call: the live
+// sheets make some 150,000 calls, and one run keeps the evaluator's call sites monomorphic.
 
 /** ROUND, half away from zero as Excel rounds. */
-export const ROUND = (x: Expr, digits: number): Expr => call("ROUND", runRound, x, lit(digits));
+export const ROUND = (x: Expr, digits: number): Expr =>
+  callOf("ROUND", runRound, [x, intLit(digits)]);
 
 // Indexed rather than destructured: ROUND is in most figures, and destructuring goes through an iterator.
 function runRound(args: Value[]): Value {
@@ -396,50 +427,40 @@ function arithMap(m: Matrix, f: (n: number) => number): Matrix {
   return m.map((row) => row.map((c) => f(toNumber(c))));
 }
 
+function runRoundUp(args: Value[]): Value {
+  const s = 10 ** toNumber(args[1]);
+  const n = toNumber(args[0]);
+  return (Math.sign(n) * Math.ceil(Math.abs(n) * s - 1e-9)) / s;
+}
 export const ROUNDUP = (x: Expr, digits: number): Expr =>
-  call(
-    "ROUNDUP",
-    ([v, d]) => {
-      const s = 10 ** toNumber(d);
-      const n = toNumber(v);
-      return (Math.sign(n) * Math.ceil(Math.abs(n) * s - 1e-9)) / s;
-    },
-    x,
-    lit(digits)
-  );
+  callOf("ROUNDUP", runRoundUp, [x, intLit(digits)]);
 
-export const MAX = (...args: Expr[]): Expr =>
-  call("MAX", (vs) => Math.max(...vs.flatMap(numbersIn)), ...args);
+const runMax = (vs: Value[]): Value => fold(vs, -Infinity, Math.max);
+export const MAX = (...args: Expr[]): Expr => callOf("MAX", runMax, args);
 
-export const MIN = (...args: Expr[]): Expr =>
-  call("MIN", (vs) => Math.min(...vs.flatMap(numbersIn)), ...args);
+const runMin = (vs: Value[]): Value => fold(vs, Infinity, Math.min);
+export const MIN = (...args: Expr[]): Expr => callOf("MIN", runMin, args);
 
-export const ABS = (x: Expr): Expr => call("ABS", ([v]) => Math.abs(toNumber(v)), x);
+const runAbs = (args: Value[]): Value => Math.abs(toNumber(args[0]));
+export const ABS = (x: Expr): Expr => callOf("ABS", runAbs, [x]);
 
+function runN(args: Value[]): Value {
+  const s = scalarArg(args[0]);
+  return typeof s === "number" ? s : s === true ? 1 : 0;
+}
 /** N(): a number stays, anything else is 0. */
-export const N = (x: Expr): Expr =>
-  call(
-    "N",
-    ([v]) => {
-      const s = scalarArg(v);
-      return typeof s === "number" ? s : s === true ? 1 : 0;
-    },
-    x
-  );
+export const N = (x: Expr): Expr => callOf("N", runN, [x]);
 
-export const LEN = (x: Expr): Expr =>
-  call(
-    "LEN",
-    ([v]) => {
-      const s = scalarArg(v);
-      return s === null ? 0 : typeof s === "boolean" ? (s ? 4 : 5) : String(s).length;
-    },
-    x
-  );
+function runLen(args: Value[]): Value {
+  const s = scalarArg(args[0]);
+  return s === null ? 0 : typeof s === "boolean" ? (s ? 4 : 5) : String(s).length;
+}
+export const LEN = (x: Expr): Expr => callOf("LEN", runLen, [x]);
 
+const runIf = (args: Value[]): Value => (truthOf(scalarArg(args[0])) ? args[1] : args[2]);
 /** IF(test, then, else): a number test is true unless 0. */
 export const IF = (test: Expr, then: Expr, otherwise: Expr): Expr =>
-  call("IF", ([t, a, b]) => (truthOf(scalarArg(t)) ? a : b), test, then, otherwise);
+  callOf("IF", runIf, [test, then, otherwise]);
 
 /** Comparisons for IF tests, over numbers: IF(cell>0, …). */
 export const GT = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: ">", left, right });
@@ -449,22 +470,23 @@ export const EQ = (left: Expr, right: Expr): Expr => ({ kind: "cmp", op: "=", le
 export const OR = (...tests: Expr[]): Expr =>
   call("OR", (vs) => vs.some((v) => truthOf(scalarArg(v))), ...tests);
 
+function runIndex(args: Value[]): Value {
+  const m = args[0];
+  const rows = isMatrix(m) ? m : [[m]];
+  const i = toNumber(args[1]) - 1;
+  // No column argument: the run is given no third value.
+  const c = args.length > 2 ? args[2] : undefined;
+  const j = c === undefined || c === null ? 0 : toNumber(c) - 1;
+  const v = rows[i]?.[j];
+  if (v === undefined) throw new ExprError("#REF!: INDEX outside the array");
+  return v;
+}
 /** INDEX(array, row, [column]), 1-based. */
 export const INDEX = (array: Expr, row: number, column?: number): Expr =>
-  call(
+  callOf(
     "INDEX",
-    ([m, r, c]) => {
-      const rows = isMatrix(m) ? m : [[m]];
-      const i = toNumber(r) - 1;
-      // No column argument: the run is given no third value.
-      const j = c === undefined || c === null ? 0 : toNumber(c) - 1;
-      const v = rows[i]?.[j];
-      if (v === undefined) throw new ExprError("#REF!: INDEX outside the array");
-      return v;
-    },
-    array,
-    lit(row),
-    ...(column === undefined ? [] : [lit(column)])
+    runIndex,
+    column === undefined ? [array, intLit(row)] : [array, intLit(row), intLit(column)]
   );
 
 /** "C4" → "$C$4": an absolute reference, for cells every row's formula points at. */

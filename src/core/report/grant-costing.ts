@@ -374,7 +374,7 @@ function profileCell(s: GrantSheet, pc: PostCosting, figure: Part | "total", y: 
     s.live?.book,
     pc.years[y][figure],
     () => s.profileOf(pc)(figure, y + 1),
-    `${postName(pc)} year ${y + 1} ${FIGURE_ARG[figure]}`,
+    () => `${postName(pc)} year ${y + 1} ${FIGURE_ARG[figure]}`,
     "money"
   );
 }

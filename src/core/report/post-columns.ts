@@ -30,7 +30,7 @@ export function postIdentityColumns(live?: PostLive): ColumnSpec<PostCosting>[] 
             live.book,
             value(pc),
             () => identityDefinition(live.establishment, pc.post, what, value(pc), live.textCell),
-            `${postName(pc)} ${what}`,
+            () => `${postName(pc)} ${what}`,
             what === "fte" ? "fte" : "integer"
           )
       : value;

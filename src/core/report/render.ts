@@ -24,7 +24,8 @@ export function figureCell(
   book: LiveBook | undefined,
   value: number,
   define: () => Definition,
-  what: string,
+  /** Which figure, for the build summary when it stays a value (made only then). */
+  what: string | (() => string),
   format?: NumberFormatName,
   style?: CellStyle
 ): NumberCell {
@@ -52,6 +53,6 @@ export function figureCell(
       return { kind: "number", value, format, style, live: cellFormula(d, book.on) };
     }
   }
-  book.notLive.push(`${what}: ${reason}`);
+  book.notLive.push(`${typeof what === "string" ? what : what()}: ${reason}`);
   return num(value, format, style);
 }

@@ -119,7 +119,7 @@ function figure(
   address: string,
   value: number,
   define: () => Definition,
-  what: string,
+  what: () => string,
   format: NumberFormatName
 ): Figure {
   const cell = figureCell(s.book, value, define, what, format);
@@ -140,11 +140,17 @@ function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => st
   // Read only by the definitions, which figureCell asks for only when the sheet is live.
   const live = s.live as RestructureInputs;
   const post = p.post;
-  const name = postLabel(p);
   let side: ProposedFte | undefined;
   const sideOf = () => (side ??= proposedFte(live, post));
   const fig = (key: string, value: number, define: () => Definition, what: string) =>
-    figure(s, at(key), value, define, `${name} ${what}`, key.startsWith("fte") ? "fte" : "money");
+    figure(
+      s,
+      at(key),
+      value,
+      define,
+      () => `${postLabel(p)} ${what}`,
+      key.startsWith("fte") ? "fte" : "money"
+    );
   const fteNow = fig("fteNow", p.currentFte, () => fteNowDefinition(live, post), "FTE now");
   const fteProposed = fig(
     "fteProposed",
@@ -361,7 +367,7 @@ function agencyFigures(
   const live = s.live as RestructureInputs;
   const post = p.post;
   const fig = (key: string, value: number, define: () => Definition, what: string) =>
-    figure(s, at(key), value, define, `${postLabel(p)} ${what}`, AGENCY_FORMATS[key]);
+    figure(s, at(key), value, define, () => `${postLabel(p)} ${what}`, AGENCY_FORMATS[key]);
   const est = () => live.establishment;
   const textIn = (...f: PostField[]) => postTextReason(live.textCell, est(), post, ...f);
   const rateCell = () => postCell(est(), post, "agencyHourlyRate");

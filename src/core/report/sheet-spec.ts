@@ -157,11 +157,13 @@ export interface SheetSpec {
 }
 
 export const text = (t: string, style?: CellStyle): TextCell => ({ kind: "text", text: t, style });
+/** `live` is there, undefined, so a live sheet's number cells all have one shape (see figureCell). */
 export const num = (value: number, format?: NumberFormatName, style?: CellStyle): NumberCell => ({
   kind: "number",
   value,
   format,
   style,
+  live: undefined,
 });
 export const formula = (
   f: string,
