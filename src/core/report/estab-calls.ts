@@ -343,12 +343,28 @@ function argKey(v: Value): string {
 }
 
 function runProfile(args: Value[]): Value {
-  const [salary, fte, fy, years, start, end, awards, points, headcount, pension, figure, settings] =
-    args;
-  const key = FIGURE_OF.get(String(figure ?? "total"));
+  const key = FIGURE_OF.get(String(args[PROFILE_FIGURE] ?? "total"));
   if (!key) throw new ExprError("ESTAB.PROFILE: bad figure");
   if (lastProfile && sameButFigure(lastProfile.args, args))
     return [lastProfile.costed.map((y) => y[key])];
+  lastProfile = { args: args.slice(), costed: costProfile(args) };
+  return [lastProfile.costed.map((y) => y[key])];
+}
+
+/** The post's profile for the arguments' values: costed once per set of values (see profiles). */
+function costProfile(args: Value[]): PostYearCost[] {
+  // Indexed, not destructured: destructuring goes through an iterator.
+  const salary = args[0];
+  const fte = args[1];
+  const fy = args[2];
+  const years = args[3];
+  const start = args[4];
+  const end = args[5];
+  const awards = args[6];
+  const points = args[7];
+  const headcount = args[8];
+  const pension = args[9];
+  const settings = args[11];
   const id = [salary, fte, fy, years, start, end, awards, points, headcount, pension, settings]
     .map(argKey)
     .join("|");
@@ -379,8 +395,7 @@ function runProfile(args: Value[]): Value {
     if (profiles.size > 50_000) profiles.clear();
     profiles.set(id, costed);
   }
-  lastProfile = { args: args.slice(), costed };
-  return [costed.map((y) => y[key])];
+  return costed;
 }
 
 /**

@@ -194,8 +194,9 @@ export function value(e: Expr): Value {
  * memos copy what they keep), so one array per depth serves them all.
  */
 function valuesOf(args: Expr[]): Value[] {
-  const out = (argValues[depth] ??= []);
-  out.length = args.length;
+  // By arity too: setting an array's length is a slow path, and INDEX tells 2 arguments from 3 by it.
+  const n = args.length;
+  const out = ((argValues[depth] ??= [])[n] ??= new Array<Value>(n).fill(null));
   depth++;
   try {
     for (let i = 0; i < args.length; i++) out[i] = value(args[i]);
@@ -204,7 +205,7 @@ function valuesOf(args: Expr[]): Value[] {
   }
   return out;
 }
-const argValues: Value[][] = [];
+const argValues: Value[][][] = [];
 let depth = 0;
 
 /**
