@@ -5,7 +5,7 @@ import type { TableCandidate } from "./detect";
 import { issueAt, kebab } from "./issues";
 import type { TotalKind } from "./rows";
 import { isBlankRow, totalsLabelOf } from "./rows";
-import type { FieldSpec, FieldValue, TableSchema } from "./schema";
+import type { FieldSpec, FieldValue, Guessed, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
 import { parseMoneyRange } from "./values";
@@ -243,16 +243,17 @@ function readAsNote<F extends string>(
   r: number,
   m: MappedColumn<F>,
   v: CellValue,
-  reading: string
+  reading: string | Guessed
 ): Issue {
+  const guessed = typeof reading === "string" ? undefined : reading;
   return issueAt(
     grid,
     r,
     m.c,
-    "info",
-    `${kebab(m.spec.field)}-read-as`,
-    `${m.spec.label} ${describeValue(v)} is read as ${reading}`,
-    "nothing to do if that is right; otherwise type the figure alone",
+    guessed ? "warning" : "info",
+    `${kebab(m.spec.field)}-${guessed?.code ?? "read-as"}`,
+    `${m.spec.label} ${describeValue(v)} is read as ${guessed ? guessed.reading : (reading as string)}`,
+    guessed?.fix ?? "nothing to do if that is right; otherwise type the figure alone",
     v
   );
 }
@@ -346,6 +347,8 @@ function readRow<F extends string>(
       const { text, cut } = withinTextLimit(parsed);
       values[field] = text;
       if (cut) issues.push(textCutIssue(grid, r, m.c, m.spec.label));
+      const reading = rule.reads?.(v, parsed);
+      if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }
     const tooBig =
@@ -353,7 +356,7 @@ function readRow<F extends string>(
       (typeof parsed === "number" ? !withinLimit(parsed, limit) : refusedForSize(v));
     if (parsed !== undefined && !tooBig) {
       values[field] = parsed;
-      const reading = typeof parsed === "number" ? rule.reads?.(v, parsed) : undefined;
+      const reading = rule.reads?.(v, parsed);
       if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }
