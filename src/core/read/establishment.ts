@@ -794,8 +794,12 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
     // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
     row.values.proRataSalary !== undefined;
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
-  // At the grade when there is one (the lookup failed), else at the empty salary cell.
+  const isNew = isNewPost(post);
+  if (isNew && proposedPayGiven(post, row, ctx)) return;
+  // At the grade when there is one (the lookup failed), else at the empty salary cell; a
+  // new post's at its proposed salary, the pay it is costed at.
   const column =
+    (isNew ? (ctx.columns.proposedSalary ?? ctx.columns.proposedGrade) : undefined) ??
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
     ctx.columns.salary ??
     ctx.columns.minSalary ??
@@ -813,6 +817,21 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       missing.message,
       missing.fix
     )
+  );
+}
+
+/** A post with no FTE now and some proposed: it has no current side to cost. */
+function isNewPost(post: Post): boolean {
+  return post.fte === 0 && post.proposedFte !== undefined && post.proposedFte > 0;
+}
+
+/** A proposed salary, or a proposed grade the pay scales have: a new post's pay. */
+function proposedPayGiven(post: Post, row: TableRow<PostField>, ctx: PostContext): boolean {
+  const grade = post.proposedGrade;
+  return (
+    post.proposedSalary !== undefined ||
+    row.unreadable.proposedSalary === true ||
+    (grade !== undefined && ctx.scales.has(gradeKey(grade)))
   );
 }
 
@@ -857,6 +876,12 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
       fix:
         near ??
         "enter the salary the post would be paid as an employee (or a grade in the pay scales table); its agency charge is costed on the Restructure sheet",
+    };
+  if (isNewPost(post) && ctx.columns.proposedSalary !== undefined)
+    return {
+      code: "salary-missing",
+      message: `No salary information for ${describeValue(post.title)}, a new post (no FTE now): no proposed salary, no salary, and no grade in a pay scales table`,
+      fix: "enter its proposed salary (or a proposed grade in the pay scales table)",
     };
   const message =
     post.grade === undefined

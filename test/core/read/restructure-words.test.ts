@@ -211,3 +211,45 @@ describe("a Proposed FTE typed as a dash, n/a or a deletion phrase (tryout 3, mk
     );
   });
 });
+
+/** mk-14b: a new post with only its proposed side filled in. */
+describe("a new post with only its proposed side (tryout 3, mk-14b)", () => {
+  const HEADER = ["Post ID", "Post title", "Grade", "FTE", "Salary", "Grade", "FTE", "Salary"];
+  const read = (row: (string | number)[]) =>
+    readEstablishment({
+      grids: [
+        grid("Restructure", [
+          ["", "", "Current", "", "", "Proposed", "", ""],
+          HEADER,
+          ["P1", "Team Manager", "SS12", 1, 50000, "SS13", 1, 54000],
+          row,
+        ]),
+      ],
+    });
+
+  it("needs no current salary: it is costed at its proposed salary", () => {
+    const r = read(["P8", "Practice Lead", "", "", "", "SS12", 1, 50000]);
+    expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    const p8 = r.establishment!.posts[1];
+    expect([p8.fte, p8.proposedFte, p8.salary, p8.proposedSalary, p8.proposedGrade]).toEqual([
+      0,
+      1,
+      undefined,
+      50000,
+      "SS12",
+    ]);
+  });
+
+  it("with no proposed salary either, is refused at the proposed Salary cell, which it names", () => {
+    const r = read(["P8", "Practice Lead", "", "", "", "SS12", 1, ""]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address, i.message, i.fix])).toEqual([
+      [
+        "error",
+        "salary-missing",
+        "H4",
+        "No salary information for 'Practice Lead', a new post (no FTE now): no proposed salary, no salary, and no grade in a pay scales table",
+        "enter its proposed salary (or a proposed grade in the pay scales table)",
+      ],
+    ]);
+  });
+});
