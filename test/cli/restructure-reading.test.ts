@@ -159,3 +159,24 @@ it("mk-14: the dash, n/a and DELETE (VR) are each said at their cell", async () 
     ["info", "proposed-fte-read-as", "G8"],
   ]);
 });
+
+it("mk-14d: a post struck through in the proposed list is costed, with a warning at its row", async () => {
+  const list: Rows = [
+    ["Post ID", "Position", "Grade", "Team", "Salary", "FTE"],
+    ["P1", "Social Worker", "SS09", "North", 38000, 1],
+    ["P2", "Social Worker", "SS09", "North", 38000, 1],
+    ["P3", "Team Manager", "SS12", "North", 50000, 1],
+  ];
+  const { code, json } = await build(
+    { "Current structure": list, "Proposed structure": list },
+    (ws, name) => {
+      if (name === "Proposed structure")
+        ws.getRow(3).eachCell((c) => (c.font = { strike: true, color: { argb: "FF808080" } }));
+    }
+  );
+  expect(code).toBe(0);
+  expect(changesOf(json)["Full-year effect"]).toBe(0);
+  expect(
+    json.issues.filter((i) => i.code === "struck-row").map((i) => [i.severity, i.sheet, i.address])
+  ).toEqual([["warning", "Proposed structure", "A3"]]);
+});

@@ -10,7 +10,7 @@ import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
 import { parseMoneyRange } from "./values";
 import { formatPoundsInText } from "../money";
-import { HiddenRows, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
+import { HiddenRows, STRUCK, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
 import type { CellPosition } from "../grid";
 import {
   outOfRangeMessage,
@@ -128,6 +128,7 @@ export function readTable<F extends string>(
   );
   issues.push(...merged.issues);
   const hidden = new HiddenRows(grid, view);
+  const struck = new HiddenRows(grid, view, STRUCK);
 
   let blankStart = -1;
   let seenData = false;
@@ -203,6 +204,7 @@ export function readTable<F extends string>(
     }
     sums.add(parsed);
     hidden.read(r, key);
+    struck.read(r, key);
     // Handing rows over as they are read lets them die young: 100,000 rows stay fast.
     if (!onRow) rows.push(parsed);
     else {
@@ -210,7 +212,7 @@ export function readTable<F extends string>(
       if (readAs) sums.retractLast(readAs);
     }
   }
-  issues.push(...hidden.finish());
+  issues.push(...hidden.finish(), ...struck.finish());
   return { rows, totals, issues };
 }
 

@@ -253,3 +253,45 @@ describe("a new post with only its proposed side (tryout 3, mk-14b)", () => {
     ]);
   });
 });
+
+/** mk-14d: a deleted post struck through in the proposed list instead of removed. */
+describe("struck-through rows (tryout 3, mk-14d)", () => {
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => [`P${i + 1}`, "Social Worker", "SS09", 38000, 1]);
+  const read = (n: number, struck: number[]) =>
+    readEstablishment({
+      grids: [
+        {
+          ...grid("Proposed structure", [
+            ["Post ID", "Position", "Grade", "Salary", "FTE"],
+            ...rows(n),
+          ]),
+          struckRows: struck,
+        },
+      ],
+    });
+
+  it("costs the row, with a warning at its first cell", () => {
+    const r = read(3, [2]);
+    expect(r.establishment!.posts.map((p) => p.fte)).toEqual([1, 1, 1]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address, i.message, i.fix])).toEqual([
+      [
+        "warning",
+        "struck-row",
+        "A3",
+        "Row 3 ('Social Worker') is struck through, and is read as a post like every row, so it is costed (Excel's SUM counts it too); a strikethrough does not delete a post",
+        "if the post is deleted, delete the row (in a restructure's one table, enter 0 as its Proposed FTE or a Status of Deleted); if it is a post, remove the strikethrough (Ctrl+5) to silence this",
+      ],
+    ]);
+  });
+
+  it("names the first 20 and counts the rest in one warning", () => {
+    const struck = Array.from({ length: 23 }, (_, i) => i + 1);
+    const r = read(23, struck);
+    expect(r.issues.filter((i) => i.code === "struck-row")).toHaveLength(20);
+    const more = r.issues.filter((i) => i.code === "struck-rows-more");
+    expect(more.map((i) => [i.address, i.message])).toEqual([
+      ["A22", "3 more struck-through rows are read as posts like every row (rows 22 to 24)"],
+    ]);
+  });
+});
