@@ -127,8 +127,7 @@ export function readTable<F extends string>(
     columns.map((m) => ({ c: m.c, label: m.spec.label, numeric: NUMERIC_KINDS.has(m.spec.kind) }))
   );
   issues.push(...merged.issues);
-  const hidden = new HiddenRows(grid, view);
-  const struck = new HiddenRows(grid, view, STRUCK);
+  const marked = [new HiddenRows(grid, view), new HiddenRows(grid, view, STRUCK)];
 
   let blankStart = -1;
   let seenData = false;
@@ -203,8 +202,7 @@ export function readTable<F extends string>(
       continue;
     }
     sums.add(parsed);
-    hidden.read(r, key);
-    struck.read(r, key);
+    for (const rows of marked) rows.read(r, key);
     // Handing rows over as they are read lets them die young: 100,000 rows stay fast.
     if (!onRow) rows.push(parsed);
     else {
@@ -212,7 +210,7 @@ export function readTable<F extends string>(
       if (readAs) sums.retractLast(readAs);
     }
   }
-  issues.push(...hidden.finish(), ...struck.finish());
+  issues.push(...marked.flatMap((rows) => rows.finish()));
   return { rows, totals, issues };
 }
 
