@@ -144,6 +144,10 @@ it.each([
     "New",
   ]);
   expect(json.issues.filter((i) => i.severity === "error")).toEqual([]);
+  // No pay for no FTE today costs nothing: no "costed at £0" warning on the cost sheets.
+  expect(json.sheets.flatMap((s) => s.warnings).filter((w) => w.includes("Practice Lead"))).toEqual(
+    []
+  );
 });
 
 it("mk-14: the dash, n/a and DELETE (VR) are each said at their cell", async () => {
