@@ -11,8 +11,8 @@ import type { WorkbookGrids } from "../core/workbook/types";
  * results, rich text and hyperlinks as their plain text, "" for empty cells. A merged
  * area holds its value in its top-left cell only (as Office.js gives it; ExcelJS repeats
  * the master's value in every merged cell, which would look like repeated headers).
- * Hidden rows (by hand or filtered out) and merged areas come with each Grid as facts
- * (`hiddenRows`, `merges`): the core says how it read them.
+ * Hidden rows (by hand or filtered out), rows struck through and merged areas come with
+ * each Grid as facts (`hiddenRows`, `struckRows`, `merges`): the core says how it read them.
  */
 
 // ExcelJS.ValueType, restated so this module needs no runtime import of exceljs.
@@ -67,6 +67,8 @@ interface SheetCells {
   runs: CellRange[];
   /** Zero-based rows holding a value that are hidden (by hand or by a filter), ascending. */
   hiddenRows: number[];
+  /** Zero-based rows with text whose text cells are all struck through, ascending. */
+  struckRows: number[];
   /** Merged areas, zero-based, found from their cells' masters (ExcelJS's public cell API). */
   merges: CellRange[];
 }
@@ -75,11 +77,15 @@ function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
   const rows = new Map<number, CellValue[]>();
   const runs: CellRange[] = [];
   const hiddenRows: number[] = [];
+  const struckRows: number[] = [];
   const merges = new Map<string, CellRange>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const values: CellValue[] = [];
     let run: CellRange | undefined;
     if (row.hidden) hiddenRows.push(r - 1);
+    // Struck through: every text cell of the row, and at least one (a figure alone says nothing).
+    let text = 0;
+    let struck = 0;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) {
         const master = cell.master;
@@ -101,6 +107,10 @@ function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
           : gridValueOf(cell.value);
       if (v === "") return;
       values[c] = v;
+      if (typeof v === "string") {
+        text++;
+        if (cell.font?.strike) struck++;
+      }
       // One range per run of adjacent cells: a 100,000-row table gives 100,000 ranges.
       if (run && run.end.column === c - 2) run.end.column = c - 1;
       else
@@ -109,8 +119,9 @@ function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
         );
     });
     if (values.length > 0) rows.set(r, values);
+    if (text > 0 && struck === text) struckRows.push(r - 1);
   });
-  return { rows, runs, hiddenRows, merges: [...merges.values()] };
+  return { rows, runs, hiddenRows, struckRows, merges: [...merges.values()] };
 }
 
 /** The values of a range (zero-based, inclusive), "" where a cell is empty. */

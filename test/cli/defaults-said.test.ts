@@ -17,7 +17,7 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-cli-defaults-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The grids as a workbook a person typed: "" is a cell left empty; rows hidden and cells merged as the grid says. */
+/** The grids as a workbook a person typed: "" is a cell left empty; rows hidden or struck through and cells merged as the grid says. */
 async function workbookOf(grids: Grid[], name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const g of grids) {
@@ -28,6 +28,8 @@ async function workbookOf(grids: Grid[], name: string): Promise<string> {
       })
     );
     for (const r of g.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
+    for (const r of g.struckRows ?? [])
+      ws.getRow(r + 1).eachCell((cell) => (cell.font = { strike: true }));
     for (const { start, end } of g.merges ?? [])
       ws.mergeCells(start.row + 1, start.column + 1, end.row + 1, end.column + 1);
   }

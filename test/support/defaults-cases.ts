@@ -226,4 +226,57 @@ export const DEFAULT_CASES: Case[] = [
     ],
     said: "info merged-label Staff!G2",
   },
+  {
+    what: "a post on a struck-through row: costed like every row",
+    grids: [
+      {
+        ...grid("Staff", [STAFF, post("Social Worker"), post("Old post")]),
+        struckRows: [2],
+      },
+      settings(),
+    ],
+    said: "warning struck-row Staff!A3",
+  },
+  ...restructureCases(),
 ];
+
+/** A one-table restructure's Proposed FTE and Status read as officers type them (tryout 3). */
+function restructureCases(): Case[] {
+  const head = [...STAFF, "Proposed FTE", "Status"];
+  const one = (proposed: CellValue, status: CellValue) => [
+    grid("Staff", [head, post("Social Worker", 30000, [proposed, status]), post("Team Manager")]),
+    settings(),
+  ];
+  const list = (sheet: string, team: string) =>
+    grid(sheet, [
+      ["Post title", "Grade", "Team", "Salary", "FTE"],
+      ["Business Support Officer", "G4", team, 24000, 1],
+    ]);
+  return [
+    {
+      what: "a Status other than a plain deletion word read as deleted",
+      grids: one("", "Deleted - VR"),
+      said: "info status-read-as-deleted Staff!H2",
+    },
+    {
+      what: "a Status not read beside a blank Proposed FTE: no change",
+      grids: one("", "At risk"),
+      said: "warning status-not-read Staff!H2",
+    },
+    {
+      what: "a dash in Proposed FTE: 0",
+      grids: one("-", ""),
+      said: "info proposed-fte-read-as Staff!G2",
+    },
+    {
+      what: "n/a in Proposed FTE: deleted",
+      grids: one("n/a", ""),
+      said: "warning proposed-fte-assumed-deleted Staff!G2",
+    },
+    {
+      what: "a post with no ID in another team in the proposed list: one post moved",
+      grids: [list("Current structure", "North"), list("Proposed structure", "South"), settings()],
+      said: "info structure-matched-moved Current structure!A2",
+    },
+  ];
+}

@@ -144,6 +144,21 @@ describe("readWorkbookGrids", () => {
     expect(table.merges).toBeUndefined();
   });
 
+  it("gives the rows whose text cells are all struck through, a figure alone not counting", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Proposed");
+    ws.getRow(1).values = ["Post ID", "Position", "FTE"];
+    ws.getRow(2).values = ["P1", "Social Worker", 1];
+    ws.getRow(3).values = ["P2", "Social Worker", 1];
+    ws.getRow(4).values = ["P3", "Team Manager", 1];
+    ws.getRow(5).values = ["P4", "Team Manager", 1];
+    ws.getRow(3).eachCell((cell) => (cell.font = { strike: true }));
+    ws.getCell("B4").font = { strike: true }; // P3's ID is not struck: not the row
+    ws.getCell("C5").font = { strike: true }; // the figure alone
+    const { grids } = readWorkbookGrids(await roundTrip(wb));
+    expect(grids[0].struckRows).toEqual([2]);
+  });
+
   it("reads errors, rich text, hyperlinks and cached formula results from a file", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Mixed");

@@ -43,6 +43,8 @@ interface Rule {
   matchedBy: StructureMatch;
   key: (p: Post) => string | undefined;
   describe: (p: Post) => string;
+  /** Pairs only a key held by one post in each list, never in list order. */
+  onlyOne?: boolean;
 }
 
 const shown = (s: string | undefined) => (s?.trim() ? s.trim() : "no team");
@@ -63,6 +65,17 @@ const RULES: readonly Rule[] = [
     key: (p) => `${looseText(p.title)}|${looseText(p.team)}`,
     describe: (p) => `${p.title}, ${shown(p.team)}`,
   },
+  // A post moved to another team, when nothing else could be it: a post with an ID keeps
+  // to it, and two such posts (which moved where?) stay deleted and new.
+  {
+    matchedBy: "title, grade and salary",
+    key: (p) =>
+      p.postId?.trim() || p.salary === undefined
+        ? undefined
+        : `${looseText(p.title)}|${gradeKey(p.grade ?? "")}|${Math.round(p.salary * 100)}`,
+    describe: (p) => `${p.title}, ${p.grade?.trim() || "no grade"}, £${p.salary ?? ""}`,
+    onlyOne: true,
+  },
 ];
 
 function groupBy(posts: readonly ListedPost[], key: Rule["key"]): Map<string, ListedPost[]> {
@@ -79,7 +92,9 @@ function groupBy(posts: readonly ListedPost[], key: Rule["key"]): Map<string, Li
 
 /**
  * Matches the posts of a current and a proposed list: by post ID where both lists give
- * one, then by title + grade + team, then by title + team (each as people type them).
+ * one, then by title + grade + team, then by title + team (each as people type them), then
+ * a post with no ID by title + grade + salary when it is the only one so in each list (a
+ * post moved to another team).
  * Where several posts share a key they are paired in the order listed, and the
  * ambiguity is returned for the user to check. Unmatched current posts are deleted,
  * unmatched proposed posts new. Pairs come in the current list's order, new posts last.
@@ -105,7 +120,7 @@ export function matchStructures(
     );
     for (const [k, now] of left) {
       const then = right.get(k);
-      if (!then) continue;
+      if (!then || (rule.onlyOne && (now.length > 1 || then.length > 1))) continue;
       const inOrder = now.length > 1 || then.length > 1;
       if (inOrder)
         ambiguities.push({

@@ -443,7 +443,9 @@ function costPostInto(
     warnings = ["FTE is not a number of 0 or more: costed at 0"];
   const people = peopleFor(fte, post.headcount);
   const { ladder, salaries } = ladderOf(ctx, post);
-  if (ladder.warning) warnings = [...warnings, ladder.warning];
+  // No pay for no FTE (a new post, today) costs nothing whatever its salary: nothing to warn.
+  if (ladder.warning && !(ladder.source === "none" && fte === 0))
+    warnings = [...warnings, ladder.warning];
   const statutory = a.onCostMode !== "flat";
   const pensionRate = statutory ? (post.pensionRate ?? a.pensionRate) : 0;
   const flatRate = statutory ? 0 : a.flatOnCostRate;

@@ -22,6 +22,12 @@ export interface Grid {
    */
   hiddenRows?: number[];
   /**
+   * Zero-based sheet rows of this grid whose text cells are all struck through (font
+   * strikethrough: an officer's "deleted" mark), ascending. Absent: none, or not asked
+   * (the Office.js adapter does not read fonts).
+   */
+  struckRows?: number[];
+  /**
    * Merged areas overlapping this grid, in sheet positions. As in `range.values`, a merged
    * area's value is in its top-left cell and the others read "".
    */

@@ -1,10 +1,12 @@
 import type { Grid } from "./grid";
 import type { CellRange } from "./regions";
 
-/** What an adapter found of a sheet besides its values: the hidden rows and merged areas. */
+/** What an adapter found of a sheet besides its values: the hidden and struck-through rows, merged areas. */
 export interface SheetView {
   /** Zero-based sheet rows hidden by hand or filtered out. */
   hiddenRows: readonly number[];
+  /** Zero-based sheet rows whose text cells are all struck through; absent when not read. */
+  struckRows?: readonly number[];
   /** Merged areas, sheet positions. */
   merges: readonly CellRange[];
   /** The merged areas could not be asked for (see Grid.mergesUnknown). */
@@ -23,6 +25,8 @@ export function withSheetView(grid: Grid, view: SheetView): Grid {
       m.start.row <= bottom && top <= m.end.row && m.start.column <= right && left <= m.end.column
   );
   if (hiddenRows.length > 0) grid.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
+  const struckRows = (view.struckRows ?? []).filter((r) => r >= top && r <= bottom);
+  if (struckRows.length > 0) grid.struckRows = [...struckRows].sort((a, b) => a - b);
   if (merges.length > 0)
     grid.merges = merges.map((m) => ({ start: { ...m.start }, end: { ...m.end } }));
   if (view.mergesUnknown) grid.mergesUnknown = true;

@@ -121,7 +121,12 @@ export interface PostSource {
 }
 
 /** The rule that paired a current post with a proposed one. */
-export type StructureMatch = "post ID" | "title, grade and team" | "title and team";
+export type StructureMatch =
+  | "post ID"
+  | "title, grade and team"
+  | "title and team"
+  /** The one post in each list with that title, grade and salary, in another team. */
+  | "title, grade and salary";
 
 export interface PostStructure {
   /** The current list's row; absent for a new post. */

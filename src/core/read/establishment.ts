@@ -26,7 +26,13 @@ import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
-import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
+import { DELETED, parseContractType, type RateUnit } from "./values";
+import {
+  DELETION_WORDS_SAID,
+  NO_CHANGE_WORDS_SAID,
+  isDeletionWord,
+  statusWord,
+} from "./status-words";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 import {
   FULL_TIME_SETTING,
@@ -382,7 +388,7 @@ const MONEY_FIELDS: Array<[PostField, string]> = [
 function flag(
   ctx: PostContext,
   row: TableRow<PostField>,
-  severity: "error" | "warning",
+  severity: "error" | "warning" | "info",
   field: PostField,
   code: string,
   message: string,
@@ -550,32 +556,68 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
 /**
  * The proposed FTE of a one-table restructure. Officers fill only the rows that change, so
  * a blank Proposed FTE is no change (the current FTE); 0, "deleted" in the cell, or a
- * Status of Deleted / Delete / Remove deletes the post (proposed FTE 0).
+ * Status saying the post goes (Deleted, Disestablish, Redundancy…) deletes the post
+ * (proposed FTE 0). A status read from a longer phrase, or not read at all beside a blank
+ * Proposed FTE, is said at the Status cell.
  */
 function proposedFteRead(
   row: TableRow<PostField>,
   ctx: PostContext
 ): { proposedFte?: number; proposedFteFrom?: ProposedFteFrom } {
   const cell = row.values.proposedFte;
+  const status = row.values.status ?? "";
   if (typeof cell === "number") {
-    if (cell > 0 && isDeletionWord(row.values.status ?? ""))
+    if (cell > 0 && isDeletionWord(status))
       flag(
         ctx,
         row,
         "warning",
         "status",
         "status-deleted-with-fte",
-        `Status says ${describeValue(row.values.status ?? "")} but Proposed FTE is ${formatFigure(cell)} for ${describeValue(textOf(row, "title") ?? "")}: the post is kept at ${formatFigure(cell)} FTE`,
+        `Status says ${describeValue(status)} but Proposed FTE is ${formatFigure(cell)} for ${describeValue(textOf(row, "title") ?? "")}: the post is kept at ${formatFigure(cell)} FTE`,
         "enter 0 as the proposed FTE to delete the post, or change the status"
       );
     return { proposedFte: cell, proposedFteFrom: "given" };
   }
   if (cell === DELETED) return { proposedFte: 0, proposedFteFrom: "deleted typed" };
-  if (isDeletionWord(row.values.status ?? ""))
+  const word = statusWord(status);
+  if (word === "deleted, read") statusSaid(row, ctx, "status-read-as-deleted");
+  if (word === "deleted" || word === "deleted, read")
     return { proposedFte: 0, proposedFteFrom: "status deleted" };
-  if (ctx.hasProposed && !row.unreadable.proposedFte)
-    return { proposedFteFrom: "blank: unchanged" };
-  return {};
+  if (!ctx.hasProposed || row.unreadable.proposedFte) return {};
+  if (word === "unknown" && parseContractType(status) === undefined)
+    statusSaid(row, ctx, "status-not-read");
+  return { proposedFteFrom: "blank: unchanged" };
+}
+
+/** How a Status cell beside a blank Proposed FTE was read, at the Status cell. */
+function statusSaid(
+  row: TableRow<PostField>,
+  ctx: PostContext,
+  code: "status-read-as-deleted" | "status-not-read"
+): void {
+  const status = describeValue(row.values.status ?? "");
+  const title = describeValue(textOf(row, "title") ?? "");
+  const fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
+  if (code === "status-read-as-deleted")
+    return flag(
+      ctx,
+      row,
+      "info",
+      "status",
+      code,
+      `Status ${status} is read as deleted: ${title} has a proposed FTE of 0`,
+      "nothing to do if the post goes; otherwise enter its proposed FTE"
+    );
+  flag(
+    ctx,
+    row,
+    "warning",
+    "status",
+    code,
+    `Status ${status} is not a status I read, and the Proposed FTE is blank, so ${title} is read as no change${fte === undefined ? "" : ` (proposed FTE = current FTE ${formatFigure(fte)})`}`,
+    `enter the proposed FTE (0 if the post is deleted); statuses read as deleted: ${DELETION_WORDS_SAID}; as no change: ${NO_CHANGE_WORDS_SAID}`
+  );
 }
 
 /** A Status column holding contract words is the contract type, when no column is headed so. */
@@ -752,8 +794,12 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
     // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
     row.values.proRataSalary !== undefined;
   if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
-  // At the grade when there is one (the lookup failed), else at the empty salary cell.
+  const isNew = isNewPost(post);
+  if (isNew && proposedPayGiven(post, row, ctx)) return;
+  // At the grade when there is one (the lookup failed), else at the empty salary cell; a
+  // new post's at its proposed salary, the pay it is costed at.
   const column =
+    (isNew ? (ctx.columns.proposedSalary ?? ctx.columns.proposedGrade) : undefined) ??
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
     ctx.columns.salary ??
     ctx.columns.minSalary ??
@@ -771,6 +817,21 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       missing.message,
       missing.fix
     )
+  );
+}
+
+/** A post with no FTE now and some proposed: it has no current side to cost. */
+function isNewPost(post: Post): boolean {
+  return post.fte === 0 && post.proposedFte !== undefined && post.proposedFte > 0;
+}
+
+/** A proposed salary, or a proposed grade the pay scales have: a new post's pay. */
+function proposedPayGiven(post: Post, row: TableRow<PostField>, ctx: PostContext): boolean {
+  const grade = post.proposedGrade;
+  return (
+    post.proposedSalary !== undefined ||
+    row.unreadable.proposedSalary === true ||
+    (grade !== undefined && ctx.scales.has(gradeKey(grade)))
   );
 }
 
@@ -815,6 +876,12 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
       fix:
         near ??
         "enter the salary the post would be paid as an employee (or a grade in the pay scales table); its agency charge is costed on the Restructure sheet",
+    };
+  if (isNewPost(post) && ctx.columns.proposedSalary !== undefined)
+    return {
+      code: "salary-missing",
+      message: `No salary information for ${describeValue(post.title)}, a new post (no FTE now): no proposed salary, no salary, and no grade in a pay scales table`,
+      fix: "enter its proposed salary (or a proposed grade in the pay scales table)",
     };
   const message =
     post.grade === undefined

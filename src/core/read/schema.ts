@@ -19,7 +19,9 @@ import {
   partShare,
   isMonthWithoutDay,
   isSharesOnOneRow,
+  DELETED,
 } from "./values";
+import { isDash, isNotApplicable, statusWord } from "./status-words";
 import { formatFigure } from "./text";
 import { formatPoundsInText } from "../money";
 
@@ -56,7 +58,15 @@ export interface KindRule {
   /** What an unreadable value is, when it is something else the reader knows ("£350 per day"). */
   explain?: (value: CellValue) => Explained | undefined;
   /** How a value typed with words or signs was read ("1 FTE" for "1.0 FTE"), said at its cell. */
-  reads?: (value: CellValue, parsed: number) => string | undefined;
+  reads?: (value: CellValue, parsed: FieldValue) => string | Guessed | undefined;
+}
+
+/** A reading that is a guess, not the only one the value has: a warning at its cell. */
+export interface Guessed {
+  reading: string;
+  fix: string;
+  /** Code suffix: "assumed-deleted". */
+  code: string;
 }
 
 /** An unreadable value the reader knows for something else, and what to do with it. */
@@ -121,19 +131,37 @@ function typedWithWords(value: CellValue): value is string {
 }
 
 /** "1.0 FTE" is read as 1; "50%" as 0.5 (a share of full time). */
-function fteReading(value: CellValue, fte: number): string | undefined {
-  if (!typedWithWords(value) || !/fte|wte|%|\d\s\d/i.test(value)) return undefined;
+function fteReading(value: CellValue, fte: FieldValue): string | undefined {
+  if (typeof fte !== "number" || !typedWithWords(value) || !/fte|wte|%|\d\s\d/i.test(value))
+    return undefined;
   return `${formatFigure(fte)} FTE${/%/.test(value) ? " (a percentage of full time)" : ""}`;
 }
 
 /** "£35,000 FTE" is the full-time salary; "32 076" has a space for a thousands separator. */
-function moneyReading(value: CellValue, amount: number): string | undefined {
-  if (typeof value !== "string") return undefined;
+function moneyReading(value: CellValue, amount: FieldValue): string | undefined {
+  if (typeof value !== "string" || typeof amount !== "number") return undefined;
   const fte = /(?:fte|wte)\s*$/i.test(value);
   const spaced = /\d[ \u00a0]\d{3}(?:\D|$)/.test(value);
   if (!fte && !spaced) return undefined;
   const why = [fte ? "a full-time salary" : "", spaced ? "the space a thousands separator" : ""];
   return `${formatPoundsInText(amount)} (${why.filter((w) => w !== "").join("; ")})`;
+}
+
+/**
+ * A Proposed FTE typed other than as a figure or a plain deletion word: a dash is nought,
+ * "DELETE (VR)" deletes, and "n/a" is taken as no post in the proposed structure (the other
+ * reading, no change, is a blank cell), a guess and so a warning.
+ */
+function proposedFteReading(value: CellValue, fte: FieldValue): string | Guessed | undefined {
+  if (isDash(value)) return "0 FTE (a dash is nought): the post is deleted";
+  if (fte !== DELETED) return fteReading(value, fte);
+  if (isNotApplicable(value))
+    return {
+      reading: "deleted (proposed FTE 0): 'n/a' is taken as no post in the proposed structure",
+      fix: "enter 0 to delete the post, or leave the cell blank if the post is unchanged",
+      code: "assumed-deleted",
+    };
+  return statusWord(value) === "deleted, read" ? "deleted (proposed FTE 0)" : undefined;
 }
 
 /**
@@ -225,7 +253,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     fix: "enter a number, e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post",
     severity: "error",
     explain: sharesNotFte,
-    reads: fteReading,
+    reads: proposedFteReading,
   },
   agencyRate: {
     parse: parseAgencyRate,

@@ -456,7 +456,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       label: "Status",
       kind: "text",
       description:
-        "What the restructure does to the post: Deleted, Delete or Remove deletes it; a contract word (Permanent, Agency…) is read as the contract type when there is no Contract type column.",
+        "What the restructure does to the post: Deleted, Redundancy or VR… delete it; a contract word (Permanent, Agency…) is read as the contract type when there is no Contract type column.",
       synonyms: [
         "status",
         "post status",

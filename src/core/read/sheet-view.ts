@@ -124,13 +124,52 @@ function mergesUnchecked(grid: Grid, rows: TableRows): Issue {
   );
 }
 
-/** Hidden rows named one by one before the rest are counted in one warning. */
+/** Hidden (or struck-through) rows named one by one before the rest are counted in one warning. */
 export const HIDDEN_ROWS_NAMED = 20;
 
+/** A mark on a row that does not change its values: hidden, or struck through. */
+interface RowMark {
+  rows: (grid: Grid) => readonly number[] | undefined;
+  code: string;
+  /** "is hidden or filtered out": completes "Row 7 ('Senior Practitioner') …". */
+  is: string;
+  /** "hidden or filtered-out": "3 more … rows". */
+  adjective: string;
+  why: string;
+  postFix: string;
+  /** The fix for a row of another table (a locality, a pay point). */
+  otherFix: (noun: string) => string;
+}
+
+const HIDDEN: RowMark = {
+  rows: (grid) => grid.hiddenRows,
+  code: "hidden-row",
+  is: "is hidden or filtered out",
+  adjective: "hidden or filtered-out",
+  why: " (Excel's SUM counts it too)",
+  postFix:
+    "nothing to do if it is a post (unhide it to check it); if it is not (an old post kept out of sight), delete the row or move it off the table; in a restructure, a Status of Deleted deletes it from the proposed structure only",
+  otherFix: (noun) =>
+    `nothing to do if it is a ${noun} (unhide it to check it); if it is not, delete the row or move it off the table`,
+};
+
+/** Struck through: an officer's mark for a deleted post, which a SUM (and the reader) still counts. */
+export const STRUCK: RowMark = {
+  rows: (grid) => grid.struckRows,
+  code: "struck-row",
+  is: "is struck through",
+  adjective: "struck-through",
+  why: ", so it is costed (Excel's SUM counts it too); a strikethrough does not delete a post",
+  postFix:
+    "if the post is deleted, delete the row (in a restructure's one table, enter 0 as its Proposed FTE or a Status of Deleted); if it is a post, remove the strikethrough (Ctrl+5) to silence this",
+  otherFix: (noun) =>
+    `if it is not a ${noun}, delete the row or move it off the table; if it is, remove the strikethrough (Ctrl+5) to silence this`,
+};
+
 /**
- * Rows hidden by hand or filtered out are read like every row, as Excel's SUM counts
- * them: the first HIDDEN_ROWS_NAMED each get a warning at their first cell, the rest one
- * warning at the first of them, with their count and rows.
+ * Rows hidden by hand or filtered out (or, with STRUCK, struck through) are read like every
+ * row, as Excel's SUM counts them: the first HIDDEN_ROWS_NAMED each get a warning at their
+ * first cell, the rest one warning at the first of them, with their count and rows.
  */
 export class HiddenRows {
   private readonly hidden: ReadonlySet<number>;
@@ -139,9 +178,10 @@ export class HiddenRows {
 
   constructor(
     private readonly grid: Grid,
-    private readonly rows: TableRows
+    private readonly rows: TableRows,
+    private readonly mark: RowMark = HIDDEN
   ) {
-    this.hidden = new Set(grid.hiddenRows ?? []);
+    this.hidden = new Set(mark.rows(grid) ?? []);
   }
 
   /** Called with each data row read (grid-relative) and its key (the post's title). */
@@ -158,8 +198,8 @@ export class HiddenRows {
         r,
         this.rows.firstColumn,
         "warning",
-        "hidden-row",
-        `Row ${this.grid.origin.row + r + 1}${named} is hidden or filtered out, and is read as a ${this.rows.noun} like every row (Excel's SUM counts it too)`,
+        this.mark.code,
+        `Row ${this.grid.origin.row + r + 1}${named} ${this.mark.is}, and is read as a ${this.rows.noun} like every row${this.mark.why}`,
         this.fix()
       )
     );
@@ -181,16 +221,14 @@ export class HiddenRows {
         this.rest[0],
         this.rows.firstColumn,
         "warning",
-        "hidden-rows-more",
-        `${n} more hidden or filtered-out ${n === 1 ? `row is` : `rows are`} read as ${this.rows.noun}s like every row (${rows})`,
+        `${this.mark.code.replace(/-row$/, "-rows")}-more`,
+        `${n} more ${this.mark.adjective} ${n === 1 ? `row is` : `rows are`} read as ${this.rows.noun}s like every row (${rows})`,
         this.fix()
       ),
     ];
   }
 
   private fix(): string {
-    return this.rows.noun === "post"
-      ? "nothing to do if it is a post (unhide it to check it); if it is not (an old post kept out of sight), delete the row or move it off the table; in a restructure, a Status of Deleted deletes it from the proposed structure only"
-      : `nothing to do if it is a ${this.rows.noun} (unhide it to check it); if it is not, delete the row or move it off the table`;
+    return this.rows.noun === "post" ? this.mark.postFix : this.mark.otherFix(this.rows.noun);
   }
 }

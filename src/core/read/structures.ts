@@ -14,6 +14,8 @@ import type { ColumnMapping, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables } from "./detect";
 import { readEstablishment } from "./establishment";
 import { issueAtAddress } from "./issues";
+import { describeValue } from "./text";
+import { formatPoundsInText } from "../money";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 
 /** The two lists the user named (sheet or Excel Table names); found by their names when absent. */
@@ -266,13 +268,14 @@ function merge(
   const count = (f: (p: (typeof matching.pairs)[number]) => boolean) =>
     matching.pairs.filter(f).length;
   const by = (rule: string) => count((p) => p.matchedBy === rule);
+  const moved = matching.pairs.filter((p) => p.matchedBy === "title, grade and salary");
   const counted = (n: number, side: string) => `${n} ${side} post${n === 1 ? "" : "s"}`;
   const summary = issueAtAddress(
     current.sheet,
     header,
     "info",
     "two-structures",
-    `Read as a restructure from two lists (${found.how}): current structure ${nameOf(found.current)}, proposed structure ${nameOf(found.proposed)}. Posts matched: ${by("post ID")} by post ID, ${by("title, grade and team")} by title, grade and team, ${by("title and team")} by title and team; ${counted(
+    `Read as a restructure from two lists (${found.how}): current structure ${nameOf(found.current)}, proposed structure ${nameOf(found.proposed)}. Posts matched: ${by("post ID")} by post ID, ${by("title, grade and team")} by title, grade and team, ${by("title and team")} by title and team${moved.length > 0 ? `, ${moved.length} by title, grade and salary (in another team)` : ""}; ${counted(
       count((p) => !p.proposed),
       "current"
     )} not in the proposed list (deleted), ${counted(
@@ -284,9 +287,27 @@ function merge(
   return {
     current,
     restructure,
-    issues: [summary, ...matching.ambiguities.map(ambiguityIssue)],
+    issues: [summary, ...moved.map(movedIssue), ...matching.ambiguities.map(ambiguityIssue)],
   };
 }
+
+/** A post with no ID paired across teams by its title, grade and salary: said at its row. */
+function movedIssue(pair: MatchedPair): Issue {
+  const now = pair.current!;
+  const then = pair.proposed!;
+  const { title, grade, salary } = now.post;
+  return issueAtAddress(
+    now.sheet,
+    now.post.cells.title ?? `A${now.post.sourceRow + 1}`,
+    "info",
+    "structure-matched-moved",
+    `${describeValue(title)} (${grade?.trim() || "no grade"}, ${formatPoundsInText(salary ?? 0)}) is in ${shownTeam(now.post.team)} now and ${shownTeam(then.post.team)} at ${cellOf(then)}: with no post ID, and the only such post in each list, it is read as one post moved team`,
+    "nothing to do if it is the same post; if not, give the posts a Post ID in both lists"
+  );
+}
+
+const shownTeam = (team: string | undefined) =>
+  team?.trim() ? `team '${team.trim()}'` : "no team";
 
 const cellOf = (l: ListedPost) =>
   `${quoteSheetName(l.sheet)}!${l.post.cells.title ?? `row ${l.post.sourceRow + 1}`}`;

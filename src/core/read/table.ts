@@ -5,12 +5,12 @@ import type { TableCandidate } from "./detect";
 import { issueAt, kebab } from "./issues";
 import type { TotalKind } from "./rows";
 import { isBlankRow, totalsLabelOf } from "./rows";
-import type { FieldSpec, FieldValue, TableSchema } from "./schema";
+import type { FieldSpec, FieldValue, Guessed, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
 import { parseMoneyRange } from "./values";
 import { formatPoundsInText } from "../money";
-import { HiddenRows, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
+import { HiddenRows, STRUCK, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
 import type { CellPosition } from "../grid";
 import {
   outOfRangeMessage,
@@ -127,7 +127,7 @@ export function readTable<F extends string>(
     columns.map((m) => ({ c: m.c, label: m.spec.label, numeric: NUMERIC_KINDS.has(m.spec.kind) }))
   );
   issues.push(...merged.issues);
-  const hidden = new HiddenRows(grid, view);
+  const marked = [new HiddenRows(grid, view), new HiddenRows(grid, view, STRUCK)];
 
   let blankStart = -1;
   let seenData = false;
@@ -202,7 +202,7 @@ export function readTable<F extends string>(
       continue;
     }
     sums.add(parsed);
-    hidden.read(r, key);
+    for (const rows of marked) rows.read(r, key);
     // Handing rows over as they are read lets them die young: 100,000 rows stay fast.
     if (!onRow) rows.push(parsed);
     else {
@@ -210,7 +210,7 @@ export function readTable<F extends string>(
       if (readAs) sums.retractLast(readAs);
     }
   }
-  issues.push(...hidden.finish());
+  issues.push(...marked.flatMap((rows) => rows.finish()));
   return { rows, totals, issues };
 }
 
@@ -243,16 +243,17 @@ function readAsNote<F extends string>(
   r: number,
   m: MappedColumn<F>,
   v: CellValue,
-  reading: string
+  reading: string | Guessed
 ): Issue {
+  const guessed = typeof reading === "string" ? undefined : reading;
   return issueAt(
     grid,
     r,
     m.c,
-    "info",
-    `${kebab(m.spec.field)}-read-as`,
-    `${m.spec.label} ${describeValue(v)} is read as ${reading}`,
-    "nothing to do if that is right; otherwise type the figure alone",
+    guessed ? "warning" : "info",
+    `${kebab(m.spec.field)}-${guessed?.code ?? "read-as"}`,
+    `${m.spec.label} ${describeValue(v)} is read as ${guessed ? guessed.reading : (reading as string)}`,
+    guessed?.fix ?? "nothing to do if that is right; otherwise type the figure alone",
     v
   );
 }
@@ -346,6 +347,8 @@ function readRow<F extends string>(
       const { text, cut } = withinTextLimit(parsed);
       values[field] = text;
       if (cut) issues.push(textCutIssue(grid, r, m.c, m.spec.label));
+      const reading = rule.reads?.(v, parsed);
+      if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }
     const tooBig =
@@ -353,7 +356,7 @@ function readRow<F extends string>(
       (typeof parsed === "number" ? !withinLimit(parsed, limit) : refusedForSize(v));
     if (parsed !== undefined && !tooBig) {
       values[field] = parsed;
-      const reading = typeof parsed === "number" ? rule.reads?.(v, parsed) : undefined;
+      const reading = rule.reads?.(v, parsed);
       if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }

@@ -10,6 +10,7 @@ import {
 } from "../dates";
 import type { ContractType } from "../model";
 import { EARLIEST_DATE, LATEST_DATE, MAX_FIGURE_LENGTH } from "./limits";
+import { isDash, isDeletionWord, isNotApplicable } from "./status-words";
 
 /**
  * Cell value parsers. Each takes one cell value exactly as Excel gives it and returns the
@@ -296,39 +297,17 @@ export function parseContractType(value: CellValue): ContractType | undefined {
   ];
 }
 
-/** Words that delete a post, in a Proposed FTE cell or a Status column. */
-const DELETION_WORDS = new Set([
-  "deleted",
-  "delete",
-  "del",
-  "remove",
-  "removed",
-  "deletion",
-  "to be deleted",
-  "to delete",
-  "post deleted",
-  "post to be deleted",
-  "delete post",
-  "deleted post",
-]);
-
-/** "Deleted", "Delete", "Remove": a post the restructure deletes. */
-export function isDeletionWord(value: CellValue): boolean {
-  if (typeof value !== "string") return false;
-  return DELETION_WORDS.has(
-    value
-      .toLowerCase()
-      .replace(/[^a-z]+/g, " ")
-      .trim()
-  );
-}
-
 /** The post's marker for a deleted post, as a Proposed FTE cell reads it. */
 export const DELETED = "deleted";
 
-/** A Proposed FTE: a number, or a deletion word read as DELETED ("Deleted" → "deleted"). */
+/**
+ * A Proposed FTE: a number; a deletion word ("Deleted", "DELETE (VR)") or "n/a" (no post
+ * proposed) read as DELETED; a dash as 0, as finance sheets write nought. The readings that
+ * are not a plain figure or word are said at the cell (schema.ts, proposedFteReading).
+ */
 export function parseFteOrDeleted(value: CellValue): number | string | undefined {
-  return isDeletionWord(value) ? DELETED : parseFte(value);
+  if (isDeletionWord(value) || isNotApplicable(value)) return DELETED;
+  return isDash(value) ? 0 : parseFte(value);
 }
 
 /** The period an agency rate is quoted for. */

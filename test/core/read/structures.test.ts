@@ -316,6 +316,65 @@ describe("matching without post IDs", () => {
     );
   });
 
+  it("pairs the one post of a title, grade and salary that moved team, and says so at its row (tryout 3, mk-13c)", () => {
+    const two = figures([
+      grid("Current structure", [
+        head,
+        ["Social Worker", "SS09", "North", 38000, 4],
+        ["Business Support Officer", "SS04", "North", 24000, 1],
+      ]),
+      grid("Proposed structure", [
+        head,
+        ["Social Worker", "SS09", "North", 38000, 4],
+        ["Business Support Officer", "SS04", "South", 24000, 1],
+      ]),
+    ]);
+    expect(two.r.posts.map((p) => [p.title, p.matchedBy, p.changes, p.change])).toEqual([
+      ["Social Worker", "title, grade and team", ["unchanged"], 0],
+      ["Business Support Officer", "title, grade and salary", ["team changed"], 0],
+    ]);
+    const said = two.inputs.issues.filter((i) => i.code === "structure-matched-moved");
+    expect(said.map((i) => [i.severity, i.sheet, i.address, i.message])).toEqual([
+      [
+        "info",
+        "Current structure",
+        "A3",
+        "'Business Support Officer' (SS04, £24,000) is in team 'North' now and team 'South' at 'Proposed structure'!A3: with no post ID, and the only such post in each list, it is read as one post moved team",
+      ],
+    ]);
+    expect(two.inputs.issues.find((i) => i.code === "two-structures")!.message).toContain(
+      "Posts matched: 0 by post ID, 1 by title, grade and team, 0 by title and team, 1 by title, grade and salary (in another team); 0 current posts not in the proposed list (deleted), 0 proposed posts not in the current list (new)"
+    );
+  });
+
+  it("does not pair by salary two posts that moved (which went where?), nor a post with an ID", () => {
+    const two = figures([
+      grid("Current structure", [
+        head,
+        ["Business Support Officer", "SS04", "North", 24000, 1],
+        ["Business Support Officer", "SS04", "East", 24000, 1],
+      ]),
+      grid("Proposed structure", [
+        head,
+        ["Business Support Officer", "SS04", "South", 24000, 1],
+        ["Business Support Officer", "SS04", "West", 24000, 1],
+      ]),
+    ]);
+    expect(two.r.posts.map((p) => p.classification)).toEqual(["deleted", "deleted", "new", "new"]);
+    const ids = ["Post ID", ...head];
+    const withIds = figures([
+      grid("Current structure", [
+        ids,
+        ["P1", "Business Support Officer", "SS04", "North", 24000, 1],
+      ]),
+      grid("Proposed structure", [
+        ids,
+        ["P9", "Business Support Officer", "SS04", "South", 24000, 1],
+      ]),
+    ]);
+    expect(withIds.r.posts.map((p) => p.classification)).toEqual(["deleted", "new"]);
+  });
+
   it("an unmatched current post is deleted and an unmatched proposed post new", () => {
     const two = figures([
       grid("Current", [head, ["Youth Worker", "SS06", "South", 25000, 1]]),
