@@ -250,7 +250,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   const a = inputs.assumptions;
   const provenance = { generatedAt: request.generatedAt, version: request.version };
   const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
-  const textCell = (sheet: string, address: string) => holdsText(workbook.grids, sheet, address);
+  const textCell = textCellsOf(workbook.grids);
   // Live figures refer to the Assumptions sheet in the workbook, the one the user edits
   // (the doors keep it and do not write the copy); without one, to the copy this build writes.
   const assumptionsSheet = wanted.includes("assumptions")
@@ -459,4 +459,19 @@ function finishLive(
         ],
       };
   }
+}
+
+/**
+ * Whether a source cell holds text, asked by every live figure of every post of every
+ * sheet (a post's FTE cell some twenty times): each cell is looked up in the grids once.
+ */
+function textCellsOf(grids: WorkbookGrids["grids"]): (sheet: string, address: string) => boolean {
+  const known = new Map<string, Map<string, boolean>>();
+  return (sheet, address) => {
+    let cells = known.get(sheet);
+    if (!cells) known.set(sheet, (cells = new Map()));
+    let holds = cells.get(address);
+    if (holds === undefined) cells.set(address, (holds = holdsText(grids, sheet, address)));
+    return holds;
+  };
 }
