@@ -272,6 +272,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
     (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
   const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
+  // The user's own cells, for the method blocks' "typed at … or default" of every setting.
+  const assumptionsTyped = assumptionCellsRead(inputs.assumptionsSource, workbook.grids);
   const annualCosting = (est: Establishment): EstablishmentCosting =>
     shared.cost(est.posts, "all", a, financialYearsWindow(a.firstYear, 1));
 
@@ -280,7 +282,14 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     const est = inputs.establishment;
     if (key === "cost" && est) {
       const cost = buildEstablishmentCostSheet(
-        { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
+        {
+          establishment: est,
+          assumptions: a,
+          payScales: inputs.payScales,
+          ...provenance,
+          live,
+          assumptionsTyped,
+        },
         annualCosting(est)
       );
       costCells = cost.cells;
@@ -293,6 +302,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           payScales: inputs.payScales,
           ...provenance,
           live,
+          assumptionsTyped,
         })
       );
     } else if (key === "changes" && est) {
