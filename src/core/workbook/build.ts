@@ -34,6 +34,7 @@ import {
 import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
 import { establishmentTotalIssue } from "./shares-total";
+import { zeroMeasureIssues } from "./shares-measures";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -414,7 +415,13 @@ export function localitySharesSheet(
       live,
     });
     const { rounded, total } = built.result;
-    return { ...built, issues: establishmentTotalIssue(est, rounded, total, a.allocationUnit) };
+    return {
+      ...built,
+      issues: [
+        ...establishmentTotalIssue(est, rounded, total, a.allocationUnit),
+        ...zeroMeasureIssues(localities, built.result.need.weights),
+      ],
+    };
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
     return {
