@@ -21,6 +21,7 @@ import {
 } from "../report/locality-shares";
 import { costedTypedRoles, rolesOfPosts, type RolesBy } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import { SETTINGS_USED_HEADING, settingsUsedLines } from "../report/settings-used";
 import { chartData } from "../report/charts";
 import { printReady } from "../report/print";
 import { buildScenariosSheet } from "../report/scenarios";
@@ -201,14 +202,17 @@ function restructureSheet(
   provenance: { generatedAt: string; version: string },
   live:
     | { assumptionCells?: AssumptionCells; textCell: (sheet: string, address: string) => boolean }
-    | undefined
+    | undefined,
+  assumptionsTyped?: AssumptionCells
 ) {
   const twoLists = inputs.restructure !== undefined;
+  const year = restructureYear(a);
   const changes = buildRestructureSheet({
     establishment: inputs.restructure ?? est,
     assumptions: a,
-    costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
+    costOf: annualCostOf(a, inputs.payScales, year),
     ...provenance,
+    settingsUsed: [SETTINGS_USED_HEADING, ...settingsUsedLines(a, assumptionsTyped, [year])],
     live: live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
   });
   if (live && twoLists)
@@ -307,7 +311,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
         })
       );
     } else if (key === "changes" && est) {
-      const changes = restructureSheet(inputs, est, a, provenance, live);
+      const changes = restructureSheet(inputs, est, a, provenance, live, assumptionsTyped);
       issues.push(...changes.issues);
       built.push(changes);
     } else if (key === "shares" && inputs.localities) {
