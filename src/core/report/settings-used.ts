@@ -111,13 +111,15 @@ function awardWords(a: Assumptions, fy: FinancialYear): string {
 
 /**
  * One line per setting the costing of `years` used: on-cost method, employer NI per year,
- * pension, levy, costing point, increments, pay award per year, vacancy factor. `typedAt`
- * is the user's Assumptions sheet as read (undefined when the workbook has none).
+ * pension, levy, costing point, increments, pay award per year, and the vacancy factor
+ * unless the sheet does not apply it (the restructure's yearly costs). `typedAt` is the
+ * user's Assumptions sheet as read (undefined when the workbook has none).
  */
 export function settingsUsedLines(
   a: Assumptions,
   typedAt: AssumptionCells | undefined,
-  years: readonly FinancialYear[]
+  years: readonly FinancialYear[],
+  { vacancy = true }: { vacancy?: boolean } = {}
 ): string[] {
   const from = (key: string) => fromWords(typedAt, key);
   const lines: string[] = [];
@@ -154,7 +156,7 @@ export function settingsUsedLines(
         : "";
     lines.push(`Pay award ${label}: ${awardWords(a, fy)} — ${from(`payAward:${fy}`)}${minimum}.`);
   }
-  lines.push(`Vacancy factor: ${pct(a.vacancyFactor)} — ${from("vacancyFactor")}.`);
+  if (vacancy) lines.push(`Vacancy factor: ${pct(a.vacancyFactor)} — ${from("vacancyFactor")}.`);
   return lines;
 }
 

@@ -212,7 +212,11 @@ function restructureSheet(
     assumptions: a,
     costOf: annualCostOf(a, inputs.payScales, year),
     ...provenance,
-    settingsUsed: [SETTINGS_USED_HEADING, ...settingsUsedLines(a, assumptionsTyped, [year])],
+    // Its yearly costs take no vacancy factor off, so that setting is not one it used.
+    settingsUsed: [
+      SETTINGS_USED_HEADING,
+      ...settingsUsedLines(a, assumptionsTyped, [year], { vacancy: false }),
+    ],
     live: live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
   });
   if (live && twoLists)

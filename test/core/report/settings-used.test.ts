@@ -108,6 +108,28 @@ describe("the settings a costing used, on the sheet (mk-22)", () => {
     expect(live.sheets.map(makeShareable)).toEqual(shareable.sheets);
   });
 
+  it("lists on the Restructure sheet its year's settings, and no vacancy factor (it takes none off)", () => {
+    const posts = grid("Staff", [
+      ["Post ID", "Position", "Salary", "FTE", "No of staff", "Proposed FTE"],
+      ["P1", "Team Manager", 50000, 1, 1, 2],
+    ]);
+    const assumptions = grid("Assumptions", [
+      ["Setting", "Value"],
+      ["First financial year", "2025/26"],
+      ["Vacancy factor", "3%"],
+      ["Implementation date", "01/10/2026"],
+    ]);
+    const r = buildWorkbook({ grids: [posts, assumptions] }, { ...request, only: ["changes"] });
+    const lines = settingsUsed(sheetOf(r, "changes"));
+    expect(lines[1]).toBe(
+      "Employer NI 2026/27: 15% of each person's pay above £417 a month — default: the statutory 2026/27 rate and threshold (not on the Assumptions sheet)."
+    );
+    expect(lines[lines.length - 1]).toBe(
+      "Pay award 2026/27: none — default (not on the Assumptions sheet)."
+    );
+    expect(lines.filter((l) => l.startsWith("Vacancy"))).toEqual([]);
+  });
+
   it("words a year of two NI rates month by month", () => {
     const rates = [...new Array(7).fill(0.1505), ...new Array(5).fill(0.138)];
     expect(ratesInWords(rates)).toBe("15.05% April–October, 13.8% November–March");
