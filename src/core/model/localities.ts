@@ -21,6 +21,8 @@ export interface Localities {
    * as 11 − decile so that more deprived weighs more: its cells are not the figures.
    */
   deprivationFromDeciles?: true;
+  /** The population column's heading as typed ("Resident population aged 0-17"), for its label. */
+  populationHeading?: string;
 }
 
 /** One role of a roles table the analyst typed: its name and the FTE to share out. */

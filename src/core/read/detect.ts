@@ -225,6 +225,8 @@ function mapHeaderCells<F extends string>(
     if (used !== undefined) {
       const year = latestYear.has(field) ? yearOf(row[c]) : undefined;
       const usedYear = year === undefined ? undefined : yearOf(row[used]);
+      // "Cost Centre Desc" beside "Cost Centre" describes the code: text, not a second one.
+      if (describes(texts[c], texts[used])) return;
       if (year === undefined || usedYear === undefined || year === usedYear)
         duplicates.push({ field, column: c, used });
       else if (year > usedYear) {
@@ -270,6 +272,15 @@ function mapHeaderCells<F extends string>(
     duplicates,
     rejected,
   };
+}
+
+/** A heading that is another's followed by a word for its description ("cost centre desc"). */
+function describes(heading: string, of: string): boolean {
+  return (
+    of !== "" &&
+    /^(desc|descr|description|name)$/.test(heading.slice(of.length).trim()) &&
+    heading.startsWith(`${of} `)
+  );
 }
 
 /** The first year a header names: "Referrals 2023/24" → 2023 (undefined when none). */

@@ -923,26 +923,35 @@ function combinedFix(grade: string, scales: Map<string, GradeRange>): string | u
   return `did you mean ${list(named, "or")}? '${grade}' is more than one grade of the pay scales: type the post's grade, or give its spinal point (SCP) so that the one of them that has it is costed`;
 }
 
-/** Warns on each post ID seen before, naming the cell where it was first seen. */
+/**
+ * Warns on each post ID seen before, naming the cell where it was first seen. Both rows are
+ * costed (maternity cover, a job share): the warning says so, with the FTE on the one ID
+ * and what the table comes to, so a total that counts a post twice is not silent.
+ */
 function flagDuplicatePostIds(grid: Grid, posts: readonly Post[], issues: Issue[]): void {
-  const seen = new Map<string, string>();
-  for (const post of posts) {
-    if (post.postId === undefined) continue;
-    const key = post.postId.toLowerCase();
-    const first = seen.get(key);
-    const address = post.cells.postId ?? toA1({ row: post.sourceRow, column: grid.origin.column });
-    if (first === undefined) {
-      seen.set(key, address);
-      continue;
+  const byId = new Map<string, Post[]>();
+  for (const post of posts)
+    if (post.postId !== undefined) {
+      const key = post.postId.toLowerCase();
+      byId.set(key, [...(byId.get(key) ?? []), post]);
     }
+  const fte = (ps: readonly Post[]) => formatFigure(ps.reduce((n, p) => n + p.fte, 0));
+  const postsCount = posts.length - [...byId.values()].reduce((n, ps) => n + ps.length - 1, 0);
+  const table = `the table's ${posts.length} rows cost ${fte(posts)} FTE on ${postsCount} post${postsCount === 1 ? "" : "s"}`;
+  const cellOf = (post: Post) =>
+    post.cells.postId ?? toA1({ row: post.sourceRow, column: grid.origin.column });
+  for (const post of posts) {
+    const rows = post.postId === undefined ? [] : (byId.get(post.postId.toLowerCase()) ?? []);
+    if (rows.length < 2 || rows[0] === post) continue;
+    const both = rows.length === 2 ? "both rows are" : `all ${rows.length} rows are`;
     issues.push(
       issueAtAddress(
         grid.sheet,
-        address,
+        cellOf(post),
         "warning",
         "duplicate-post-id",
-        `Post ID ${describeValue(post.postId)} is also used at ${first}`,
-        "give each post its own ID",
+        `Post ID ${describeValue(post.postId as string)} is also used at ${cellOf(rows[0])}: ${both} costed, ${fte(rows)} FTE on the one post (${table})`,
+        "if one row covers a post-holder who is away and only one is paid, give the unpaid row an end date or FTE 0; otherwise give each post its own ID",
         post.postId
       )
     );

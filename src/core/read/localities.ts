@@ -152,6 +152,8 @@ export function readLocalities(
   const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities: shared };
   if (chosen.table !== undefined) result.table = chosen.table;
   if (deciles) result.deprivationFromDeciles = true;
+  const population = chosen.headers.find((h) => h.column === chosen.columns.population)?.text;
+  if (population !== undefined) result.populationHeading = population;
   return { localities: result, candidates: located.candidates, issues };
 }
 

@@ -25,6 +25,7 @@ import {
 } from "./table-layout";
 import { rateInput, costSettings, type AssumptionCells } from "./assumption-cells";
 import { sourceRef } from "./expr";
+import { SETTINGS_USED_HEADING, settingsUsedLines } from "./settings-used";
 import { costFigureDefinitions, fullTimeSalaryDefinition, type Definition } from "./post-inputs";
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { salaryBasis } from "./salary-basis";
@@ -41,6 +42,8 @@ export interface EstablishmentCostInput {
   source?: string;
   /** Sheet name wanted; "Establishment Cost" by default. */
   sheetName?: string;
+  /** The user's Assumptions sheet as read, for the settings-used lines (none: defaults throughout). */
+  assumptionsTyped?: AssumptionCells;
   /** Live: define the figures over the source's cells and the Assumptions sheet's. */
   live?: LiveInputs;
 }
@@ -412,6 +415,8 @@ function methodSection(s: CostSheet): void {
       : `Employer NI per person per month above the ${label} secondary threshold (people = headcount, or FTE rounded up); pension at the row's rate or ${pct(a.pensionRate)}; ${a.apprenticeshipLevy ? "apprenticeship levy 0.5% of salary" : "no apprenticeship levy"}.`,
     "Each figure is rounded to the penny; a post's total is the sum of its rounded figures; totals are SUMs of the figures shown.",
     `The vacancy factor (${pct(a.vacancyFactor)}) is taken off the total as its own line.`,
+    SETTINGS_USED_HEADING,
+    ...settingsUsedLines(a, s.input.assumptionsTyped, [a.firstYear]),
   ];
   notes.forEach((l, i) => d.row([text(l, i === 0 ? "subtitle" : "note")]));
 }

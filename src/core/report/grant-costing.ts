@@ -38,6 +38,7 @@ import { figureCell, liveBook, type LiveBook } from "./render";
 import { payOf } from "./post-pay";
 import type { LiveInputs } from "./establishment-cost";
 import { chartAnchorBelow, grantChart, withChart, type GrantChartCells } from "./charts";
+import { SETTINGS_USED_HEADING, settingsUsedLines } from "./settings-used";
 
 export interface GrantCostingInput {
   establishment: Establishment;
@@ -56,6 +57,8 @@ export interface GrantCostingInput {
   source?: string;
   /** Sheet name wanted; "Grant Costing" by default. */
   sheetName?: string;
+  /** The user's Assumptions sheet as read, for the settings-used lines (none: defaults throughout). */
+  assumptionsTyped?: AssumptionCells;
   /**
    * Live: each post's FTE, headcount and yearly figures are defined over its cells (as
    * ESTAB.PROFILE), the vacancy factor and the grant over the Assumptions sheet's cells.
@@ -210,9 +213,12 @@ export function buildGrantCostingSheet(
   const yearsRow = kSummary(s, table, detail, cost, grant);
   groupSection(s, table);
   s.d.blank();
-  methodologyLines(s.a, s.flat).forEach((l, i) =>
-    s.d.row([text(l, i === 0 ? "subtitle" : "note")])
-  );
+  const years = Array.from({ length: s.window.years }, (_, i) => s.window.firstYear + i);
+  [
+    ...methodologyLines(s.a, s.flat),
+    SETTINGS_USED_HEADING,
+    ...settingsUsedLines(s.a, input.assumptionsTyped, years),
+  ].forEach((l, i) => s.d.row([text(l, i === 0 ? "subtitle" : "note")]));
   const built = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
     freeze: { rows: table.headerRow + 1, columns: 1 },
     minWidths: [32],

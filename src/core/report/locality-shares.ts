@@ -340,28 +340,43 @@ function totalDefinition({ s, input, live }: SharesSheet, unit: Expr): Definitio
   return establishmentFteDefinition(live.establishment, unit, live.textCell);
 }
 
-const MEASURES: ReadonlyArray<{ label: string; key: keyof LocalityWeights }> = [
-  { label: "Population 0–19", key: "population" },
+/**
+ * The population column's label, from its heading: "Population 0–17" for a heading naming
+ * ages 0-17, "Population" for one naming none, "Population 0–19" when no heading is known.
+ */
+export function populationLabel(heading: string | undefined): string {
+  if (heading === undefined) return "Population 0–19";
+  const ages = /\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b/i.exec(heading);
+  return ages && Number(ages[1]) < Number(ages[2])
+    ? `Population ${ages[1]}–${ages[2]}`
+    : "Population";
+}
+
+const measuresOf = (
+  localities: Localities
+): ReadonlyArray<{ label: string; key: keyof LocalityWeights }> => [
+  { label: populationLabel(localities.populationHeading), key: "population" },
   { label: "Deprivation-weighted population", key: "deprivation" },
   { label: "Demand", key: "demand" },
   { label: "Equal share", key: "equal" },
 ];
 
 /**
- * The weights given and used; the weights used, in MEASURES' order. Live, each given
+ * The weights given and used; the weights used, in measuresOf's order. Live, each given
  * weight is its Assumptions cell (VALUE reads "50%" as typed) and each used one the given
  * one, or scaled by their sum when they do not add up to 100%, as normaliseWeights does.
  */
 function weightsSection(x: SharesSheet): Placed[] {
   const { d, s, book } = x;
+  const measures = measuresOf(x.input.localities);
   const { need } = s;
   const first = d.nextRow() + 1; // zero-based row of the first measure
   const placed = (column: number, weights: LocalityWeights) =>
-    MEASURES.map((m, k) => ({ address: d.address(first + k, column), value: weights[m.key] }));
+    measures.map((m, k) => ({ address: d.address(first + k, column), value: weights[m.key] }));
   const given = placed(1, need.weightsGiven);
   const used = placed(2, need.weights);
   const ac = x.live?.assumptionCells;
-  const keys = MEASURES.map((m) => `localityWeights.${m.key}`);
+  const keys = measures.map((m) => `localityWeights.${m.key}`);
   const cells = book !== undefined && keys.every((k) => assumptionCell(ac, k));
   const sum = SUM(
     onSheet(
@@ -377,7 +392,7 @@ function weightsSection(x: SharesSheet): Placed[] {
     return IF(GT(ABS(sub(sum, lit(1))), lit(WEIGHT_SUM_TOLERANCE)), div(g, sum), g);
   };
   const weightCols: ColumnSpec<number>[] = [
-    { key: "measure", header: "Measure", cell: (k) => MEASURES[k].label },
+    { key: "measure", header: "Measure", cell: (k) => measures[k].label },
     {
       key: "given",
       header: "Weight given",
@@ -388,7 +403,7 @@ function weightsSection(x: SharesSheet): Placed[] {
           book,
           given[k].value,
           () => givenDef(k),
-          `weight given: ${MEASURES[k].key}`,
+          `weight given: ${measures[k].key}`,
           "percent"
         ),
     },
@@ -402,7 +417,7 @@ function weightsSection(x: SharesSheet): Placed[] {
           book,
           used[k].value,
           () => usedDef(k),
-          `weight used: ${MEASURES[k].key}`,
+          `weight used: ${measures[k].key}`,
           "percent"
         ),
     },
@@ -468,7 +483,7 @@ function figureColumns(x: SharesSheet, at: At): ColumnSpec<LocalityRow>[] {
   };
   return [
     { key: "name", header: "Locality", width: 20, cell: (r) => r.locality.name },
-    figure("population", "Population 0–19"),
+    figure("population", populationLabel(input.localities.populationHeading)),
     figure("deprivation", `Deprivation ${deprivationKind(s.localities)}`),
     {
       key: "weighted",
@@ -809,6 +824,7 @@ function costRoundingGap(
 }
 
 function methodology(
+  population: string,
   s: LocalityShares,
   w: LocalityWeights,
   rolesBy: RolesBy = "title",
@@ -819,7 +835,7 @@ function methodology(
   const kind = deprivationKind(s.localities);
   const lines = [
     "How this was calculated",
-    `Population share = the locality's 0–19 population ÷ all localities'. Deprivation share = its population × deprivation ${kind} ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.`,
+    `Population share = the locality's ${population.replace(/^Population ?(.*)$/, "$1 population").trim()} ÷ all localities'. Deprivation share = its population × deprivation ${kind} ÷ the same for all. Demand share = its demand ÷ all demand. Equal share = 1 ÷ number of localities.`,
     kind === "rate"
       ? "Deprivation is read as a rate: every locality's figure is between 0 and 1 (e.g. IDACI 0.20), shown as a percentage."
       : "Deprivation is read as a score, not a rate: a locality's figure is above 1 (e.g. an IMD score of 21.4), shown as the score. The need index weights each locality's population by its score as given (population × score), so only the scores' proportions between localities count.",
@@ -853,9 +869,15 @@ function methodology(
 function notesSection({ d, s, input }: SharesSheet): void {
   for (const w of s.warnings) d.row([text(w, "warning")]);
   if (s.warnings.length > 0) d.blank();
-  methodology(s, s.need.weights, input.rolesBy, input.rolesSource, input.costPerFte).forEach(
-    (line, i) => d.row([text(line, i === 0 ? "subtitle" : "note")])
-  );
+  const population = populationLabel(input.localities.populationHeading);
+  methodology(
+    population,
+    s,
+    s.need.weights,
+    input.rolesBy,
+    input.rolesSource,
+    input.costPerFte
+  ).forEach((line, i) => d.row([text(line, i === 0 ? "subtitle" : "note")]));
 }
 
 function summaryOf({ s }: SharesSheet, sheetName: string, table: PlacedTable): SheetSummary {

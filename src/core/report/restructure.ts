@@ -65,6 +65,8 @@ export interface RestructureSheetInput {
   version: string;
   /** Sheet name wanted; "Restructure" by default. */
   sheetName?: string;
+  /** The settings the costing used and where each came from (settings-used.ts), ending the method block. */
+  settingsUsed?: readonly string[];
   /**
    * Live: define the per-post figures over the source's cells and the Assumptions sheet's,
    * priced with these assumptions (those costOf costs with) and pay scales.
@@ -988,11 +990,14 @@ function warningsSection(s: RestructureSheet): void {
 }
 
 function methodSection(s: RestructureSheet): void {
-  methodology(
-    s.r,
-    s.input.assumptions.agencyWeeksPerYear,
-    s.input.assumptions.agencyHoursPerWeek ?? FULL_TIME_HOURS
-  ).forEach((line, i) => s.d.row([text(line, i === 0 ? "subtitle" : "note")]));
+  [
+    ...methodology(
+      s.r,
+      s.input.assumptions.agencyWeeksPerYear,
+      s.input.assumptions.agencyHoursPerWeek ?? FULL_TIME_HOURS
+    ),
+    ...(s.input.settingsUsed ?? []),
+  ].forEach((line, i) => s.d.row([text(line, i === 0 ? "subtitle" : "note")]));
 }
 
 /** The agency saving, split like for like and the FTE change: only when a post converts. */

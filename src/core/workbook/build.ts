@@ -21,6 +21,7 @@ import {
 } from "../report/locality-shares";
 import { costedTypedRoles, rolesOfPosts, type RolesBy } from "../report/locality-roles";
 import { buildAssumptionsSheet } from "../report/assumptions-sheet";
+import { SETTINGS_USED_HEADING, settingsUsedLines } from "../report/settings-used";
 import { chartData } from "../report/charts";
 import { printReady } from "../report/print";
 import { buildScenariosSheet } from "../report/scenarios";
@@ -34,6 +35,7 @@ import {
 import type { LiveBook } from "../report/render";
 import { withoutOutputSheets } from "./inputs";
 import { establishmentTotalIssue } from "./shares-total";
+import { zeroMeasureIssues } from "./shares-measures";
 import type { BuildRequest, BuildResult, SheetSummary, WorkbookGrids } from "./types";
 
 /** The calculated sheets in the order they are written. */
@@ -200,14 +202,21 @@ function restructureSheet(
   provenance: { generatedAt: string; version: string },
   live:
     | { assumptionCells?: AssumptionCells; textCell: (sheet: string, address: string) => boolean }
-    | undefined
+    | undefined,
+  assumptionsTyped?: AssumptionCells
 ) {
   const twoLists = inputs.restructure !== undefined;
+  const year = restructureYear(a);
   const changes = buildRestructureSheet({
     establishment: inputs.restructure ?? est,
     assumptions: a,
-    costOf: annualCostOf(a, inputs.payScales, restructureYear(a)),
+    costOf: annualCostOf(a, inputs.payScales, year),
     ...provenance,
+    // Its yearly costs take no vacancy factor off, so that setting is not one it used.
+    settingsUsed: [
+      SETTINGS_USED_HEADING,
+      ...settingsUsedLines(a, assumptionsTyped, [year], { vacancy: false }),
+    ],
     live: live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
   });
   if (live && twoLists)
@@ -272,6 +281,8 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     assumptionCellsRead(inputs.assumptionsSource, workbook.grids) ??
     (assumptionsSheet && assumptionCellsOf(assumptionsSheet.sheet));
   const live = request.mode === "live" ? { assumptionCells, textCell } : undefined;
+  // The user's own cells, for the method blocks' "typed at … or default" of every setting.
+  const assumptionsTyped = assumptionCellsRead(inputs.assumptionsSource, workbook.grids);
   const annualCosting = (est: Establishment): EstablishmentCosting =>
     shared.cost(est.posts, "all", a, financialYearsWindow(a.firstYear, 1));
 
@@ -280,7 +291,14 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     const est = inputs.establishment;
     if (key === "cost" && est) {
       const cost = buildEstablishmentCostSheet(
-        { establishment: est, assumptions: a, payScales: inputs.payScales, ...provenance, live },
+        {
+          establishment: est,
+          assumptions: a,
+          payScales: inputs.payScales,
+          ...provenance,
+          live,
+          assumptionsTyped,
+        },
         annualCosting(est)
       );
       costCells = cost.cells;
@@ -293,10 +311,11 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
           payScales: inputs.payScales,
           ...provenance,
           live,
+          assumptionsTyped,
         })
       );
     } else if (key === "changes" && est) {
-      const changes = restructureSheet(inputs, est, a, provenance, live);
+      const changes = restructureSheet(inputs, est, a, provenance, live, assumptionsTyped);
       issues.push(...changes.issues);
       built.push(changes);
     } else if (key === "shares" && inputs.localities) {
@@ -404,7 +423,13 @@ export function localitySharesSheet(
       live,
     });
     const { rounded, total } = built.result;
-    return { ...built, issues: establishmentTotalIssue(est, rounded, total, a.allocationUnit) };
+    return {
+      ...built,
+      issues: [
+        ...establishmentTotalIssue(est, rounded, total, a.allocationUnit),
+        ...zeroMeasureIssues(localities, built.result.need.weights),
+      ],
+    };
   } catch (e) {
     if (!(e instanceof SharesInputError)) throw e;
     return {

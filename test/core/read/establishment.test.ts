@@ -346,7 +346,7 @@ describe("validation with cell addresses", () => {
       ["P1", "Worker B", "SS08", 21000, 1, 1],
     ]);
     expect(messages(r.issues)).toEqual([
-      "Sheet1!A3: Post ID 'P1' is also used at A2 — give each post its own ID",
+      "Sheet1!A3: Post ID 'P1' is also used at A2: both rows are costed, 2 FTE on the one post (the table's 2 rows cost 2 FTE on 1 post) — if one row covers a post-holder who is away and only one is paid, give the unpaid row an end date or FTE 0; otherwise give each post its own ID",
     ]);
   });
 

@@ -17,6 +17,7 @@ describe("localities", () => {
     expect(r.localities).toEqual({
       sheet: "Need",
       range: "A2:D6",
+      populationHeading: "Population 0-19",
       localities: [
         {
           sourceRow: 2,

@@ -7,6 +7,7 @@ import { financialYearLabel } from "../../../src/core/dates";
 import { costEstablishment, costingWindow } from "../../../src/core/costing";
 import type { BuildRequest, WorkbookGrids } from "../../../src/core/workbook/types";
 import { makeShareable, type SheetSpec } from "../../../src/core/report";
+import { SETTINGS_USED_HEADING } from "../../../src/core/report/settings-used";
 
 const request: BuildRequest = { mode: "shareable", generatedAt: "2026-11-23", version: "0.1.0" };
 
@@ -223,7 +224,18 @@ describe("buildWorkbook", () => {
       { ...request, only: ["cost"], outputSheets: [costSheet.name, assumptionsSheet.name] }
     );
     expect(again.ok).toBe(true);
-    expect(again.sheets[0].cells).toEqual(costSheet.cells);
+    // The same sheet, but for where each setting came from: now the copy's cells, typed.
+    const upToSettings = (cells: SheetSpec["cells"]) =>
+      cells.slice(
+        0,
+        cells.findIndex((row) => row[0]?.kind === "text" && row[0].text === SETTINGS_USED_HEADING)
+      );
+    expect(upToSettings(again.sheets[0].cells)).toEqual(upToSettings(costSheet.cells));
+    expect(upToSettings(costSheet.cells).length).toBeGreaterThan(20);
+    const said = again.sheets[0].cells.flat().map((c) => (c?.kind === "text" ? c.text : ""));
+    expect(said).toContain(
+      "Employer pension: 19% of salary for a post with no rate of its own — typed at Assumptions!B18."
+    );
   });
 
   it("costs from the caller's financial year when the workbook has no assumptions sheet", () => {
