@@ -136,7 +136,7 @@ export const postCost = (p: PostCostArgs): Expr => postCostFigures(p)(p.figure);
 
 /**
  * A post's ESTAB.POSTCOST calls, one per figure: the argument nodes made once and shared,
- * so a row's figures are evaluated and printed over the same nodes (see printedArgs).
+ * so a row's figures are evaluated over the same nodes (a call's value is kept on it).
  */
 export function postCostFigures(
   p: Omit<PostCostArgs, "figure">

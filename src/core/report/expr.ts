@@ -42,21 +42,18 @@ export type Expr =
       args: Expr[];
       /** The core function the spreadsheet function is: the same arithmetic, the same reading of inputs. */
       run: (args: Value[]) => Value;
-      /** Its value and printed text, kept on the node (see `memoOf`). */
+      /** Its value, kept on the node (see `memoOf`). */
       memo?: CallMemo;
     };
 
 /**
- * A call's value and its text on one sheet, kept with the call: a post's pay is one subtree
- * shared by its figures. Kept on the node (a WeakMap of some 100,000 calls made the live
+ * A call's value, kept with the call: a post's pay is one subtree shared by its figures. Kept on the node (a WeakMap of some 100,000 calls made the live
  * build spend its time in the map and the collector), valid while `args` is the array it
  * was made for, so a copy with other arguments ({ ...call, args }) does not reuse it.
  */
 interface CallMemo {
   args: Expr[];
   value?: Value;
-  on?: string;
-  text?: string;
 }
 
 /** An input that cannot be evaluated as the spreadsheet would (text in arithmetic, #DIV/0!). */
@@ -113,8 +110,7 @@ export const callOf = (name: string, run: (args: Value[]) => Value, args: Expr[]
 type Call = Extract<Expr, { kind: "call" }>;
 function memoOf(e: Call): CallMemo {
   let m = e.memo;
-  if (m === undefined || m.args !== e.args)
-    e.memo = m = { args: e.args, value: undefined, on: undefined, text: undefined };
+  if (m === undefined || m.args !== e.args) e.memo = m = { args: e.args, value: undefined };
   return m;
 }
 
@@ -269,96 +265,99 @@ const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
  * another sheet are qualified with its quoted name, references to `on` are not.
  */
 export function formula(e: Expr, on?: string): string {
-  return print(e, on, 0);
+  return printed(e, on, "");
 }
 
 /**
- * The expression as a cell's formula ("=" and its text) in one flat string: text made by
- * concatenation is kept as a tree of its pieces until read, and a live sheet keeps some
- * 150,000 formulas. A call is joined with its "=" into one string (a join is flat), not
- * printed and then copied flat with the "=".
+ * The expression as a cell's formula ("=" and its text), in one flat string: a live sheet
+ * keeps some 150,000 formulas, and text made by concatenation is kept as a tree of its
+ * pieces until read.
  */
-export function cellFormula(e: Expr, on?: string): string {
-  if (e.kind === "call") {
-    const args = printedArgs(e, on);
-    const n = args.length;
-    if (n === 0) return `=${e.name}()`;
-    // The texts are kept for the next call (see printedArgs): framed for the join, then restored.
-    const first = args[0];
-    const last = args[n - 1];
-    args[0] = `=${e.name}(${first}`;
-    args[n - 1] = `${n === 1 ? args[0] : last})`;
-    const text = args.join(",");
-    args[0] = first;
-    args[n - 1] = last;
-    return text;
-  }
-  const text = `=${print(e, on, 0)}`;
-  // Reading a character makes a tree of pieces one flat string.
-  text.charCodeAt(0);
-  return text;
-}
+export const cellFormula = (e: Expr, on?: string): string => printed(e, on, "=");
 
 /**
- * The arguments of the call printed last, and their texts: a post's figures are calls one
- * after another over the same argument nodes (its salary, FTE and date cells), differing
- * in one (the figure asked for). An argument that is the very node printed last, on the
- * same sheet, has the same text (nodes are not changed once made), so it is not printed again.
+ * The text is its pieces (names, addresses, the sheets' prefixes, punctuation: strings
+ * that exist already) put in one array and joined once, so printing makes no string but
+ * the formula itself and the numbers' and texts' own.
  */
-let lastArgs: Expr[] = [];
-let lastOn: string | undefined;
-let lastTexts: string[] = [];
-
-/** A call's arguments as text, trailing omitted ones left out. */
-function printedArgs(e: Call, on: string | undefined): string[] {
-  let n = e.args.length;
-  while (n > 0 && e.args[n - 1].kind === "omitted") n--;
-  // Read before printing: printing a nested call sets them to that call's.
-  const before = lastOn === on ? lastArgs : [];
-  const beforeTexts = lastTexts;
-  const texts = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const a = e.args[i];
-    texts[i] = i < beforeTexts.length && before[i] === a ? beforeTexts[i] : print(a, on, 0);
-  }
-  lastArgs = e.args;
-  lastOn = on;
-  lastTexts = texts;
-  return texts;
+const pieces: string[] = [];
+/** How many of `pieces` the text has: the array is never shortened (that frees and regrows it). */
+let count = 0;
+function put(piece: string): void {
+  pieces[count++] = piece;
 }
 
-function print(e: Expr, on: string | undefined, outer: number): string {
+function printed(e: Expr, on: string | undefined, lead: string): string {
+  count = 0;
+  if (lead) put(lead);
+  print(e, on, 0);
+  return pieces.slice(0, count).join("");
+}
+
+function print(e: Expr, on: string | undefined, outer: number): void {
   switch (e.kind) {
     case "lit":
-      return isMatrix(e.value)
-        ? `{${e.value.map((row) => row.map(scalarText).join(",")).join(";")}}`
-        : scalarText(e.value);
+      if (isMatrix(e.value)) printMatrix(e.value);
+      else printScalar(e.value);
+      return;
     case "omitted":
-      return "";
+      return;
     case "ref":
-      return e.sheet === undefined || e.sheet === on
-        ? e.address
-        : `${sheetPrefix(e.sheet)}${e.address}`;
+      if (e.sheet !== undefined && e.sheet !== on) put(sheetPrefix(e.sheet));
+      put(e.address);
+      return;
     case "op": {
       const p = PRECEDENCE[e.op];
       // Left-associative: the right operand of - and / needs brackets at equal precedence.
-      const text = `${print(e.left, on, p)}${e.op}${print(e.right, on, p + 1)}`;
-      return p < outer ? `(${text})` : text;
+      if (p < outer) put("(");
+      print(e.left, on, p);
+      put(e.op);
+      print(e.right, on, p + 1);
+      if (p < outer) put(")");
+      return;
     }
     case "neg":
-      return `-${print(e.arg, on, 3)}`;
+      put("-");
+      print(e.arg, on, 3);
+      return;
     case "cmp":
-      return `${print(e.left, on, 1)}${e.op}${print(e.right, on, 1)}`;
+      print(e.left, on, 1);
+      put(e.op);
+      print(e.right, on, 1);
+      return;
     case "call": {
-      // As with values: a shared call (a post's pay) is printed once per sheet it is on.
-      const key = on ?? "";
-      const m = memoOf(e);
-      if (m.text !== undefined && m.on === key) return m.text;
-      m.on = key;
-      m.text = `${e.name}(${printedArgs(e, on).join(",")})`;
-      return m.text;
+      // Trailing omitted arguments are left out: =ESTAB.POSTCOST(A5,B5,"2024/25").
+      let n = e.args.length;
+      while (n > 0 && e.args[n - 1].kind === "omitted") n--;
+      put(e.name);
+      put("(");
+      for (let i = 0; i < n; i++) {
+        if (i > 0) put(",");
+        print(e.args[i], on, 0);
+      }
+      put(")");
+      return;
     }
   }
+}
+
+function printMatrix(m: Matrix): void {
+  put("{");
+  for (let r = 0; r < m.length; r++) {
+    if (r > 0) put(";");
+    for (let c = 0; c < m[r].length; c++) {
+      if (c > 0) put(",");
+      printScalar(m[r][c]);
+    }
+  }
+  put("}");
+}
+
+function printScalar(v: Scalar): void {
+  if (typeof v !== "string" || v.includes('"')) return put(scalarText(v));
+  put('"');
+  put(v);
+  put('"');
 }
 
 /** Whether the expression reads anything outside the sheet it is written on, or calls an ESTAB function. */
