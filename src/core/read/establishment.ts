@@ -24,6 +24,7 @@ import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
+import { salaryAsProRata } from "./pro-rata-evidence";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
@@ -65,7 +66,8 @@ export function readEstablishment(
   const located = locateTable(workbook, ESTABLISHMENT_SCHEMA, options, true);
   const { grid } = located;
   if (!located.chosen || !grid) return { candidates: located.candidates, issues: located.issues };
-  const { chosen, issues } = chooseFullTimeSalary(grid, located.chosen, located.issues);
+  const salary = salaryColumn(grid, located.chosen, located.issues, options);
+  const { chosen, issues } = salary;
 
   const headerIssue = (code: string, message: string, fix: string) =>
     issues.push(
@@ -142,7 +144,7 @@ export function readEstablishment(
   };
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, onRow, (r) => sums.readKeyless(r));
   issues.push(...read.issues, ...postIssues, ...sums.issues());
-  issues.push(...columnNotes(grid, chosen, posts));
+  issues.push(...columnNotes(grid, chosen, posts, salary.proRataShown));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
@@ -174,6 +176,31 @@ export function readEstablishment(
   if (chosen.table !== undefined) establishment.table = chosen.table;
   if (Object.keys(units.scales).length > 0) establishment.columnScales = units.scales;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/**
+ * What the salary column holds: of two, the full-time one (full-time-salary.ts); of one
+ * headed as the salary, pay pro rata when its rows show it (pro-rata-evidence.ts).
+ */
+function salaryColumn(
+  grid: Grid,
+  located: TableCandidate<PostField>,
+  found: readonly Issue[],
+  options: ReadEstablishmentOptions
+): { chosen: TableCandidate<PostField>; issues: Issue[]; proRataShown: boolean } {
+  const fullTime = chooseFullTimeSalary(grid, located, found);
+  const proRata = salaryAsProRata(
+    grid,
+    fullTime.chosen,
+    options.payScales,
+    columnUnits(grid, fullTime.chosen).scales.salary ?? 1,
+    options.mapping?.salary !== undefined
+  );
+  return {
+    chosen: proRata?.chosen ?? fullTime.chosen,
+    issues: [...fullTime.issues, ...(proRata?.issues ?? [])],
+    proRataShown: proRata !== undefined,
+  };
 }
 
 /**
@@ -284,13 +311,15 @@ function totalsRows(
 function columnNotes(
   grid: Grid,
   chosen: TableCandidate<PostField>,
-  posts: readonly Post[]
+  posts: readonly Post[],
+  proRataShown: boolean
 ): Issue[] {
   const { columns } = chosen;
   const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
   return [
     ...unchangedNote(grid, chosen.headers, columns.proposedFte, posts),
-    ...proRataNote(grid, chosen, posts),
+    // A salary column the rows showed to be pro rata is explained at its heading already.
+    ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
     ...fteLooksLikeHours(
       grid.sheet,
       fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },

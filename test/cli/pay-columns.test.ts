@@ -1,0 +1,58 @@
+/**
+ * The tester's pay columns through `estab build` (tryout 3): an iTrent "Annual Salary" that
+ * is each assignment's pay for its FTE (mk-09d) is costed as that pay, said at the heading.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import type { BuildJson } from "../../src/cli/build";
+import { capture, PLAIN_ASSUMPTIONS } from "./support";
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), "estab-cli-pay-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function build(sheets: Record<string, (string | number)[][]>) {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+  wb.addWorksheet("Assumptions").addRows(PLAIN_ASSUMPTIONS);
+  const file = path.join(dir, "in.xlsx");
+  await wb.xlsx.writeFile(file);
+  const c = capture();
+  expect(await main(["build", file, "-o", path.join(dir, "out.xlsx"), "--json"], c.io)).toBe(0);
+  return JSON.parse(c.stdout()) as BuildJson;
+}
+
+const costTotals = (json: BuildJson) => json.sheets.find((s) => s.key === "cost")!.totals;
+
+describe("estab build on an iTrent export whose one Annual Salary is the pay for the FTE (mk-09d)", () => {
+  it("costs £28,700 × 2.1 FTE = £60,270 of pay, not £46,207, and says so at G1", async () => {
+    const json = await build({
+      "iTrent export": [
+        [
+          "Assignment Number",
+          "Position Title",
+          "Grade",
+          "Spinal Column Point",
+          "Contracted Hours",
+          "FTE",
+          "Annual Salary",
+        ],
+        ["100234-1", "Family Support Worker", "SS06", 20, 18.5, 0.5, 14350],
+        ["100235-1", "Family Support Worker", "SS06", 20, 37, 1, 28700],
+        ["100236-1", "Family Support Worker", "SS06", 20, 22.2, 0.6, 17220],
+      ],
+    });
+    // NI 15% × ((14,350 − 5,004) + (28,700 − 5,004) + (17,220 − 5,004)) = 6,788.70;
+    // pension 19% × 60,270 = 11,451.30; levy 0.5% = 301.35.
+    expect(costTotals(json)).toMatchObject({
+      Salary: 60270,
+      "Employer NI": 6788.7,
+      "Total cost": 78811.35,
+    });
+    const said = json.issues.find((i) => i.code === "salary-read-as-pro-rata")!;
+    expect(said).toMatchObject({ sheet: "iTrent export", address: "G1", severity: "info" });
+  });
+});
