@@ -1,6 +1,7 @@
 /**
  * The tester's pay columns through `estab build` (tryout 3): an iTrent "Annual Salary" that
- * is each assignment's pay for its FTE (mk-09d) is costed as that pay, said at the heading.
+ * is each assignment's pay for its FTE (mk-09d) is costed as that pay, said at the heading;
+ * allowance columns (mk-03) are not costed, said at each heading.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,5 +55,22 @@ describe("estab build on an iTrent export whose one Annual Salary is the pay for
     });
     const said = json.issues.find((i) => i.code === "salary-read-as-pro-rata")!;
     expect(said).toMatchObject({ sheet: "iTrent export", address: "G1", severity: "info" });
+  });
+});
+
+describe("estab build on allowances in their own columns (mk-03)", () => {
+  it("costs the basic salaries only, £90,000, and warns at each allowance heading", async () => {
+    const json = await build({
+      Establishment: [
+        ["Post ID", "Position", "Grade", "Basic Salary", "FTE", "Car allowance", "Acting up"],
+        ["P1", "Social Worker", "SS09", 40000, 1, 1200, ""],
+        ["P2", "Team Manager", "SS12", 50000, 1, 1200, 4000],
+      ],
+    });
+    // NI 15% × ((40,000 − 5,004) + (50,000 − 5,004)) = 11,998.80; pension 17,100; levy 450.
+    expect(costTotals(json)).toMatchObject({ Salary: 90000, "Total cost": 119548.8 });
+    expect(
+      json.issues.filter((i) => i.code === "allowance-not-costed").map((i) => i.address)
+    ).toEqual(["F1", "G1"]);
   });
 });

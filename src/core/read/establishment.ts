@@ -25,6 +25,7 @@ import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
 import { salaryAsProRata } from "./pro-rata-evidence";
+import { allowanceNotes } from "./allowances";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
@@ -320,6 +321,7 @@ function columnNotes(
     ...unchangedNote(grid, chosen.headers, columns.proposedFte, posts),
     // A salary column the rows showed to be pro rata is explained at its heading already.
     ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
+    ...allowanceNotes(grid, chosen, posts),
     ...fteLooksLikeHours(
       grid.sheet,
       fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
