@@ -1,7 +1,9 @@
 /**
  * The tester's pay columns through `estab build` (tryout 3): an iTrent "Annual Salary" that
  * is each assignment's pay for its FTE (mk-09d) is costed as that pay, said at the heading;
- * allowance columns (mk-03) are not costed, said at each heading.
+ * allowance columns (mk-03) are not costed, said at each heading; an FTE its hours do not
+ * give (mk-24) is costed, warned at its cell; a term-time post (mk-01) is costed for the
+ * year, warned at its weeks.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,5 +74,46 @@ describe("estab build on allowances in their own columns (mk-03)", () => {
     expect(
       json.issues.filter((i) => i.code === "allowance-not-costed").map((i) => i.address)
     ).toEqual(["F1", "G1"]);
+  });
+});
+
+describe("estab build on an FTE that disagrees with its hours (mk-24)", () => {
+  it("costs FTE 1 and warns at D2 that 18.5 of 37 hours is 0.5 FTE", async () => {
+    const json = await build({
+      Establishment: [
+        ["Position Title", "Grade", "Annual Salary", "FTE", "Contracted Hours", "Standard Hours"],
+        ["Family Worker", "SS06", 30000, 1, 18.5, 37],
+        ["Family Worker", "SS06", 30000, 1, 37, 37],
+      ],
+    });
+    expect(costTotals(json)).toMatchObject({ FTE: 2, Salary: 60000 });
+    expect(json.issues.filter((i) => i.code === "fte-hours-disagree")).toMatchObject([
+      { sheet: "Establishment", address: "D2", severity: "warning" },
+    ]);
+  });
+});
+
+describe("estab build on a term-time-only post with Weeks worked (mk-01)", () => {
+  it("costs both posts for the year, £54,000, and warns at G2", async () => {
+    const json = await build({
+      Establishment: [
+        [
+          "Post ID",
+          "Position",
+          "Grade",
+          "Salary",
+          "FTE",
+          "No of staff",
+          "Weeks worked",
+          "Term time only",
+        ],
+        ["P1", "Teaching Assistant", "SS04", 24000, 1, 1, 39, "Y"],
+        ["P2", "Family Worker", "SS06", 30000, 1, 1, 52, "N"],
+      ],
+    });
+    expect(costTotals(json)).toMatchObject({ Salary: 54000 });
+    expect(json.issues.filter((i) => i.code === "term-time-not-costed")).toMatchObject([
+      { sheet: "Establishment", address: "G2", severity: "warning" },
+    ]);
   });
 });

@@ -26,12 +26,14 @@ import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
 import { salaryAsProRata } from "./pro-rata-evidence";
 import { allowanceNotes } from "./allowances";
+import { termTimeNotes } from "./term-time";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 import {
   FULL_TIME_SETTING,
+  fteAgainstHours,
   fteFromHours,
   fteFromHoursNote,
   hoursAsFte,
@@ -126,6 +128,7 @@ export function readEstablishment(
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
     hasScales: options.payScales !== undefined,
+    fullTimeWeek: options.fullTimeWeek?.hours,
   };
   const units = columnUnits(grid, chosen);
   const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
@@ -322,6 +325,7 @@ function columnNotes(
     // A salary column the rows showed to be pro rata is explained at its heading already.
     ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
     ...allowanceNotes(grid, chosen, posts),
+    ...termTimeNotes(grid, chosen, posts),
     ...fteLooksLikeHours(
       grid.sheet,
       fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
@@ -372,6 +376,8 @@ interface PostContext {
   fteColumn?: number;
   scales: Map<string, GradeRange>;
   hasScales: boolean;
+  /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
+  fullTimeWeek?: number;
 }
 
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
@@ -688,6 +694,8 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is its weekly hours, and is costed as ${formatFigure(post.fte)} full-time posts`,
       `enter the FTE: the hours ÷ the full-time week (e.g. ${formatFigure(hours)} ÷ 37 = ${formatFigure(Math.round((hours / 37) * 100) / 100)})`
     );
+  const disagree = fteAgainstHours(ctx.grid.sheet, post, ctx.fullTimeWeek);
+  if (disagree) ctx.issues.push(disagree);
   const headcount = post.headcount;
   if (headcount === undefined) return;
   if (!Number.isInteger(headcount))
