@@ -3,7 +3,8 @@
  * is each assignment's pay for its FTE (mk-09d) is costed as that pay, said at the heading;
  * allowance columns (mk-03) are not costed, said at each heading; an FTE its hours do not
  * give (mk-24) is costed, warned at its cell; a term-time post (mk-01) is costed for the
- * year, warned at its weeks.
+ * year, warned at its weeks; an Increment date column (mk-08) is not read, said at it with
+ * the Assumptions sheet's Increment rule.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -114,6 +115,25 @@ describe("estab build on a term-time-only post with Weeks worked (mk-01)", () =>
     expect(costTotals(json)).toMatchObject({ Salary: 54000 });
     expect(json.issues.filter((i) => i.code === "term-time-not-costed")).toMatchObject([
       { sheet: "Establishment", address: "G2", severity: "warning" },
+    ]);
+  });
+});
+
+describe("estab build with an Increment date column (mk-08)", () => {
+  it("names the Increment rule set on the Assumptions sheet at G1", async () => {
+    const json = await build({
+      Establishment: [
+        ["Post ID", "Position", "Grade", "Salary", "FTE", "Start date", "Increment date"],
+        ["P1", "Family Worker", "SS06", 28700, 1, "01/10/2020", "01/10"],
+      ],
+    });
+    expect(json.issues.filter((i) => i.code === "increment-date-not-read")).toMatchObject([
+      {
+        sheet: "Establishment",
+        address: "G1",
+        message:
+          "Column G 'Increment date' is not read: every post's increments follow the Increment rule, no increments",
+      },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { columnLetters, toA1 } from "../grid";
 import type {
   ContractType,
   Establishment,
+  IncrementRule,
   PayScales,
   Post,
   PostField,
@@ -27,6 +28,7 @@ import { chooseFullTimeSalary } from "./full-time-salary";
 import { salaryAsProRata } from "./pro-rata-evidence";
 import { allowanceNotes } from "./allowances";
 import { termTimeNotes } from "./term-time";
+import { incrementDateNotes } from "./increment-date";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, isDeletionWord, parseContractType, type RateUnit } from "./values";
@@ -48,6 +50,8 @@ export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   payScales?: PayScales;
   /** 'Full-time hours a week' from the Assumptions sheet: a table of hours with no FTE column divides by it. */
   fullTimeWeek?: FullTimeWeek;
+  /** The Assumptions sheet's Increment rule (1 April when absent), named where a post's own increment date is not read. */
+  incrementRule?: IncrementRule;
 }
 
 export interface ReadEstablishmentResult {
@@ -148,7 +152,7 @@ export function readEstablishment(
   };
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, onRow, (r) => sums.readKeyless(r));
   issues.push(...read.issues, ...postIssues, ...sums.issues());
-  issues.push(...columnNotes(grid, chosen, posts, salary.proRataShown));
+  issues.push(...columnNotes(grid, chosen, posts, salary.proRataShown, options.incrementRule));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
@@ -316,7 +320,8 @@ function columnNotes(
   grid: Grid,
   chosen: TableCandidate<PostField>,
   posts: readonly Post[],
-  proRataShown: boolean
+  proRataShown: boolean,
+  incrementRule: IncrementRule = "april"
 ): Issue[] {
   const { columns } = chosen;
   const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
@@ -326,6 +331,7 @@ function columnNotes(
     ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
     ...allowanceNotes(grid, chosen, posts),
     ...termTimeNotes(grid, chosen, posts),
+    ...incrementDateNotes(grid, chosen, posts, incrementRule),
     ...fteLooksLikeHours(
       grid.sheet,
       fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
