@@ -201,7 +201,7 @@ function salaryColumn(
     grid,
     fullTime.chosen,
     options.payScales,
-    columnUnits(grid, fullTime.chosen).scales.salary ?? 1,
+    columnUnits(grid, fullTime.chosen).scales,
     options.mapping?.salary !== undefined
   );
   return {

@@ -16,6 +16,8 @@ import type { TableCandidate } from "./detect";
 import { ROUNDING } from "./full-time-salary";
 import { issueAtAddress } from "./issues";
 import { describeValue, formatFigure } from "./text";
+import type { ColumnScales } from "./column-units";
+import { parseFte, parseMoney, parsePoint } from "./values";
 
 /** What a part-time row says about the column: pay for its FTE, a full-time salary, or neither. */
 type Reading = { kind: "pro rata" | "full time"; why: string } | { kind: "unknown"; at: string };
@@ -47,7 +49,7 @@ export function salaryAsProRata(
   grid: Grid,
   chosen: TableCandidate<PostField>,
   payScales: PayScales | undefined,
-  salaryScale: number,
+  scales: ColumnScales,
   userMapped: boolean
 ): ProRataReading | undefined {
   const { columns } = chosen;
@@ -58,7 +60,7 @@ export function salaryAsProRata(
     return undefined;
   const heading = chosen.headers.find((h) => h.column === column);
   if (!heading) return undefined;
-  const rows = salaryRows(grid, chosen, column, fteColumn, salaryScale);
+  const rows = salaryRows(grid, chosen, column, fteColumn, scales);
   const readings = rows
     .filter((r) => r.fte > 0 && r.fte < 1)
     .map((r) => readRow(r, rows, payScales));
@@ -103,32 +105,36 @@ export function salaryAsProRata(
   };
 }
 
-/** The rows' salary (in pounds a year), FTE, grade and point, as typed. */
+/** The rows' salary (in pounds a year), FTE (a fraction), grade and point, as read. */
 function salaryRows(
   grid: Grid,
   chosen: TableCandidate<PostField>,
   column: number,
   fteColumn: number,
-  scale: number
+  scales: ColumnScales
 ): Row[] {
   const at = (r: number, c: number | undefined) =>
-    c === undefined ? undefined : grid.values[r]?.[c - grid.origin.column];
+    c === undefined ? "" : (grid.values[r]?.[c - grid.origin.column] ?? "");
   const { grade, spinalPoint, title } = chosen.columns;
+  const fteScale = scales[chosen.columns.fte !== undefined ? "fte" : "currentFte"] ?? 1;
   const rows: Row[] = [];
   for (let r = chosen.headerIndex + 1; r <= chosen.lastIndex; r++) {
-    const [salary, fte] = [at(r, column), at(r, fteColumn)];
-    if (typeof salary !== "number" || typeof fte !== "number" || !(salary > 0)) continue;
+    const salary = parseMoney(at(r, column));
+    const typed = at(r, fteColumn);
+    // A column of FTE % holds 50 for 0.5; a "50%" typed with its sign is a fraction already.
+    const fte = typeof typed === "number" ? typed * fteScale : parseFte(typed);
+    if (salary === undefined || fte === undefined || !(salary > 0)) continue;
     const g = at(r, grade);
-    const p = at(r, spinalPoint);
+    const point = parsePoint(at(r, spinalPoint));
     rows.push({
       at: toA1({ row: grid.origin.row + r, column }),
-      who: title === undefined ? "" : `${describeValue(at(r, title) ?? "")} `,
-      salary: salary * scale,
+      who: title === undefined ? "" : `${describeValue(at(r, title))} `,
+      salary: salary * (scales.salary ?? 1),
       fte,
       ...(typeof g === "string" && g.trim() !== ""
         ? { grade: gradeKey(g), gradeText: g.trim() }
         : {}),
-      ...(typeof p === "number" ? { point: p } : {}),
+      ...(point !== undefined ? { point } : {}),
     });
   }
   return rows;

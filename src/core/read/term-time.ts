@@ -22,6 +22,11 @@ const WEEKS_HEADING = /\b(?:weeks|wks)\b/;
 const PER_WEEK = /\b(?:hours?|hrs?|days?|rate|pay|pw)\b|\b(?:per|a|each) weeks?\b/;
 const TERM_TIME = /\b(?:term time|termtime|tto)\b/;
 
+/** Whether a cell's text says term time ("Term time only", "TTO", "term-time"). */
+export function isTermTimeText(text: string): boolean {
+  return TERM_TIME.test(normaliseLabel(text));
+}
+
 /** Why a row looks term-time only, and at which cell: a weeks figure, a Y, or the words. */
 function termTimeCell(
   heading: string,
@@ -35,7 +40,7 @@ function termTimeCell(
   }
   if (TERM_TIME.test(key) && parseBoolean(value) === true)
     return { said: `${describeValue(value)} in '${heading}'` };
-  if (typeof value === "string" && TERM_TIME.test(normaliseLabel(value)))
+  if (typeof value === "string" && isTermTimeText(value))
     return { said: `${describeValue(value)} in '${heading}'` };
   return undefined;
 }

@@ -97,4 +97,20 @@ describe("one salary column that is pay for the FTE (iTrent 'Annual Salary', mk-
     expect(r.establishment!.posts.map((p) => p.salary)).toEqual([14350, 28700, 17220]);
     expect(r.issues.filter((i) => i.code.startsWith("salary"))).toEqual([]);
   });
+
+  it("reads an FTE % column and money typed as text alike (SAP: 50 is 0.5 FTE)", () => {
+    const r = read([
+      ["Position", "Pay Scale Group", "Pay Scale Level", "FTE %", "Annual Salary"],
+      ["Care Manager", "SS09", "30", 50, "£20,000"],
+      ["Care Manager", "SS09", "30", 100, "£40,000"],
+    ]);
+    expect(r.establishment!.posts.map((p) => [p.fte, p.salary])).toEqual([
+      [0.5, 40000],
+      [1, 40000],
+    ]);
+    expect(where(r.issues)).toEqual([
+      "info:salary-read-as-pro-rata@E1",
+      "info:column-unit-converted@D1",
+    ]);
+  });
 });

@@ -37,6 +37,9 @@ describe("term-time-only posts (tryout3 mk-01, mk-02)", () => {
       ["Learning Mentor", "SS05", 26000, 1, "TTO", "TTO"],
       ["Family Worker", "SS06", 30000, 1, "Permanent", "Full year"],
     ]);
+    expect(r.issues.find((i) => i.code === "contract-type-unknown")!.message).toBe(
+      "Contract type 'Term time only' is a working pattern (term time), not a contract type: read as 'other', and the post is costed for the whole year"
+    );
     expect(where(r.issues).filter((w) => w.includes("term-time"))).toEqual([
       "warning:term-time-not-costed@E2",
       "warning:term-time-not-costed@E3",
