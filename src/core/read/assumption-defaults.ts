@@ -12,7 +12,7 @@ import { formatNumber } from "../money";
 import type { ReadAssumptionsResult } from "./assumptions";
 import { issueAtAddress } from "./issues";
 
-const INCREMENT_WORDS: Record<IncrementRule, string> = {
+export const INCREMENT_WORDS: Record<IncrementRule, string> = {
   april: "one point each 1 April",
   anniversary: "one point on each start-date anniversary",
   none: "no increments",

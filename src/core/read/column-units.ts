@@ -34,7 +34,8 @@ const MONTHLY = /\b(?:monthly|per month|a month|pcm|p ?m)\b/i;
 const THOUSANDS = /£\s*'?\s*0{3}\b|£\s*k\b|\(\s*0{3}s?\s*\)|\b0{3}s\b|\bthousands?\b|\bk\s*\)/i;
 const NOT_ANNUAL =
   /\b(?:weekly|per week|a week|p ?w|daily|per day|a day|hourly|per hour|an hour|p ?h)\b/i;
-const PERCENT = /%|\bper ?cent(?:age)?\b/i;
+/** A percentage of full time; SAP's Capacity Utilisation Level is one (80 is 0.8 FTE). */
+const PERCENT = /%|\bper ?cent(?:age)?\b|\bcapacity utili[sz]ation\b/i;
 
 interface Unit {
   field: PostField;

@@ -4,6 +4,7 @@ import type { WorkbookGrids } from "../workbook/types";
 import type { TableSchema } from "./schema";
 import { hasNumberIn, isBlankRow, totalKindOf, totalsLabelOf } from "./rows";
 import { normaliseLabel } from "./text";
+import { isAllowanceHeading } from "./allowances";
 import { costHeading, withoutExclusions } from "./cost-headings";
 import { parseDate, parseMoney } from "./values";
 
@@ -152,8 +153,10 @@ export function fieldForHeader<F extends string>(
   // Money other than the basic salary maps to no column ("Salary inc NI & pension" is not
   // the pension rate either); a budget only to no money column ("Budget FTE" is the FTE).
   const cost = costHeading(key);
-  if (cost === undefined || field === undefined) return field;
   const money = schema.fields.find((f) => f.field === field)?.kind === "money";
+  // An allowance ("Acting up salary", "Market supplement pay") is not the salary.
+  if (money && isAllowanceHeading(kept)) return undefined;
+  if (cost === undefined || field === undefined) return field;
   return cost === "budget" && !money ? field : undefined;
 }
 

@@ -4,6 +4,7 @@ import { columnLetters, toA1 } from "../grid";
 import type {
   ContractType,
   Establishment,
+  IncrementRule,
   PayScales,
   Post,
   PostField,
@@ -24,6 +25,10 @@ import { fteLooksLikeHours, implausibleSalaries } from "./implausible";
 import { UnlabelledTotals } from "./aggregate-rows";
 import { setAsideSalaryHeadings } from "./cost-headings";
 import { chooseFullTimeSalary } from "./full-time-salary";
+import { salaryAsProRata } from "./pro-rata-evidence";
+import { allowanceNotes } from "./allowances";
+import { termTimeNotes } from "./term-time";
+import { incrementDateNotes } from "./increment-date";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
 import { DELETED, parseContractType, type RateUnit } from "./values";
@@ -36,6 +41,7 @@ import {
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 import {
   FULL_TIME_SETTING,
+  fteAgainstHours,
   fteFromHours,
   fteFromHoursNote,
   hoursAsFte,
@@ -50,6 +56,8 @@ export interface ReadEstablishmentOptions extends TableChoice<PostField> {
   payScales?: PayScales;
   /** 'Full-time hours a week' from the Assumptions sheet: a table of hours with no FTE column divides by it. */
   fullTimeWeek?: FullTimeWeek;
+  /** The Assumptions sheet's Increment rule (1 April when absent), named where a post's own increment date is not read. */
+  incrementRule?: IncrementRule;
 }
 
 export interface ReadEstablishmentResult {
@@ -71,7 +79,8 @@ export function readEstablishment(
   const located = locateTable(workbook, ESTABLISHMENT_SCHEMA, options, true);
   const { grid } = located;
   if (!located.chosen || !grid) return { candidates: located.candidates, issues: located.issues };
-  const { chosen, issues } = chooseFullTimeSalary(grid, located.chosen, located.issues);
+  const salary = salaryColumn(grid, located.chosen, located.issues, options);
+  const { chosen, issues } = salary;
 
   const headerIssue = (code: string, message: string, fix: string) =>
     issues.push(
@@ -129,6 +138,7 @@ export function readEstablishment(
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
     hasScales: options.payScales !== undefined,
+    fullTimeWeek: options.fullTimeWeek?.hours,
   };
   const units = columnUnits(grid, chosen);
   const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
@@ -148,7 +158,7 @@ export function readEstablishment(
   };
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, onRow, (r) => sums.readKeyless(r));
   issues.push(...read.issues, ...postIssues, ...sums.issues());
-  issues.push(...columnNotes(grid, chosen, posts));
+  issues.push(...columnNotes(grid, chosen, posts, salary.proRataShown, options.incrementRule));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
   issues.push(
@@ -180,6 +190,31 @@ export function readEstablishment(
   if (chosen.table !== undefined) establishment.table = chosen.table;
   if (Object.keys(units.scales).length > 0) establishment.columnScales = units.scales;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/**
+ * What the salary column holds: of two, the full-time one (full-time-salary.ts); of one
+ * headed as the salary, pay pro rata when its rows show it (pro-rata-evidence.ts).
+ */
+function salaryColumn(
+  grid: Grid,
+  located: TableCandidate<PostField>,
+  found: readonly Issue[],
+  options: ReadEstablishmentOptions
+): { chosen: TableCandidate<PostField>; issues: Issue[]; proRataShown: boolean } {
+  const fullTime = chooseFullTimeSalary(grid, located, found);
+  const proRata = salaryAsProRata(
+    grid,
+    fullTime.chosen,
+    options.payScales,
+    columnUnits(grid, fullTime.chosen).scales,
+    options.mapping?.salary !== undefined
+  );
+  return {
+    chosen: proRata?.chosen ?? fullTime.chosen,
+    issues: [...fullTime.issues, ...(proRata?.issues ?? [])],
+    proRataShown: proRata !== undefined,
+  };
 }
 
 /**
@@ -290,13 +325,19 @@ function totalsRows(
 function columnNotes(
   grid: Grid,
   chosen: TableCandidate<PostField>,
-  posts: readonly Post[]
+  posts: readonly Post[],
+  proRataShown: boolean,
+  incrementRule: IncrementRule = "april"
 ): Issue[] {
   const { columns } = chosen;
   const fteHeader = chosen.headers.find((h) => h.column === (columns.fte ?? columns.currentFte));
   return [
     ...unchangedNote(grid, chosen.headers, columns.proposedFte, posts),
-    ...proRataNote(grid, chosen, posts),
+    // A salary column the rows showed to be pro rata is explained at its heading already.
+    ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
+    ...allowanceNotes(grid, chosen, posts),
+    ...termTimeNotes(grid, chosen, posts),
+    ...incrementDateNotes(grid, chosen, posts, incrementRule),
     ...fteLooksLikeHours(
       grid.sheet,
       fteHeader && { address: fteHeader.address, column: columnLetters(fteHeader.column) },
@@ -347,6 +388,8 @@ interface PostContext {
   fteColumn?: number;
   scales: Map<string, GradeRange>;
   hasScales: boolean;
+  /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
+  fullTimeWeek?: number;
 }
 
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
@@ -699,6 +742,8 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is its weekly hours, and is costed as ${formatFigure(post.fte)} full-time posts`,
       `enter the FTE: the hours ÷ the full-time week (e.g. ${formatFigure(hours)} ÷ 37 = ${formatFigure(Math.round((hours / 37) * 100) / 100)})`
     );
+  const disagree = fteAgainstHours(ctx.grid.sheet, post, ctx.fullTimeWeek);
+  if (disagree) ctx.issues.push(disagree);
   const headcount = post.headcount;
   if (headcount === undefined) return;
   if (!Number.isInteger(headcount))

@@ -119,3 +119,38 @@ export function fteFromHoursNote(grid: Grid, how: HoursAsFte, posts: readonly Po
       : "nothing to do if those are the full-time weeks; otherwise correct them, or add an FTE column"
   );
 }
+
+/** FTE and hours ÷ full-time hours further apart than this are two figures, not rounding. */
+const FTE_ROUNDING = 0.01;
+
+/**
+ * A post with an FTE and weekly hours that disagree (FTE 1 beside 18.5 of 37 hours): the
+ * FTE is costed, and a warning at it says what the hours give. Not for agency rows, whose
+ * hours are the row's total and are checked on their own (checkAgencyHours).
+ */
+export function fteAgainstHours(
+  sheet: string,
+  post: Post,
+  week: number | undefined
+): Issue | undefined {
+  const { hoursPerWeek: hours, fte } = post;
+  const fullTime = post.fullTimeHours ?? week;
+  const at = post.cells.fte ?? post.cells.currentFte;
+  if (hours === undefined || fullTime === undefined || !(fullTime > 0) || at === undefined)
+    return undefined;
+  // FTE 0 is a new post's (its hours are the proposed post's); FTE = hours is fte-is-hours.
+  if (post.contractType === "agency" || fte === 0 || Math.abs(fte - hours) < 1e-9) return undefined;
+  const byHours = hours / fullTime;
+  if (Math.abs(byHours - fte) <= FTE_ROUNDING) return undefined;
+  const f = formatFigure;
+  const ofWeek = post.fullTimeHours === undefined ? ` ('${FULL_TIME_SETTING}')` : "";
+  return issueAtAddress(
+    sheet,
+    at,
+    "warning",
+    "fte-hours-disagree",
+    `FTE ${f(fte)} for ${describeValue(post.title)} is not its hours: ${f(hours)} of a ${f(fullTime)}-hour week${ofWeek} is ${f(byHours)} FTE; the FTE ${f(fte)} is costed`,
+    `if the post works ${f(hours)} of ${f(fullTime)} hours, enter ${f(Math.round(byHours * 100) / 100)} as its FTE; if the hours are out of date, correct them`,
+    fte
+  );
+}

@@ -11,7 +11,7 @@ const FULL_TIME_HEADING =
   /\b(fte|ft|full time|whole time|wte)\b.*\bsalary\b|\bsalary\b.*\b(fte|ft|full time)\b/;
 
 /** Pounds either way a pay × FTE may be rounded to by a payroll. */
-const ROUNDING = 1;
+export const ROUNDING = 1;
 
 export interface FullTimeSalaryChoice {
   chosen: TableCandidate<PostField>;

@@ -1,6 +1,7 @@
 import type { CellValue } from "../grid";
 import type { Severity } from "../grid";
 import type { Limit } from "./limits";
+import { isTermTimeText } from "./term-time";
 import {
   parseBoolean,
   parseContractType,
@@ -75,6 +76,16 @@ export interface Explained {
   fix: string;
   /** Code suffix instead of the kind's ("part-share"). */
   code?: string;
+}
+
+/** "Term time only" / "TTO" as the contract: a working pattern, which term-time.ts warns is costed for the year. */
+function termTimeNotContract(value: CellValue): Explained | undefined {
+  if (typeof value !== "string" || !isTermTimeText(value)) return undefined;
+  return {
+    problem:
+      "is a working pattern (term time), not a contract type: read as 'other', and the post is costed for the whole year",
+    fix: "enter the contract type (Permanent, Temporary, Fixed-term, Agency or Secondment), and fold term time into the FTE (the term-time warning at this cell says how)",
+  };
 }
 
 /** "50%" in a yes/no cell (Grant funded): a share of a post, which is not costed as a share. */
@@ -229,6 +240,7 @@ export const KIND_RULES: Readonly<Record<ValueKind, KindRule>> = {
     fix: "use Permanent, Temporary, Fixed-term, Agency or Secondment; read as 'other' for now",
     severity: "warning",
     fallback: "other",
+    explain: termTimeNotContract,
   },
   point: {
     parse: parsePoint,

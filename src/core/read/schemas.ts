@@ -103,6 +103,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "grade band",
         "current grade",
         "nhs band",
+        "pay scale group",
       ],
     },
     {
@@ -174,6 +175,12 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "percentage of full time",
         "percent of full time",
         "% of full time",
+        // SAP HR: the employment percentage (80 is 0.8 FTE).
+        "capacity utilisation level",
+        "capacity utilization level",
+        "capacity utilisation",
+        "capacity utilization",
+        "employment percentage",
       ],
     },
     {
@@ -296,7 +303,16 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "point",
       limit: LIMITS.spinalPoint,
       description: "Spinal column point (SCP) the post-holder is on.",
-      synonyms: ["spinal point", "scp", "spinal column point", "spine point", "pay point", "point"],
+      synonyms: [
+        "spinal point",
+        "scp",
+        "spinal column point",
+        "spine point",
+        "pay point",
+        "point",
+        // SAP HR: the step within the Pay Scale Group (the grade).
+        "pay scale level",
+      ],
     },
     {
       field: "startDate",

@@ -7,7 +7,7 @@ import {
 } from "../changes/match";
 import type { Grid, Issue } from "../grid";
 import { columnLetters, isBlank, quoteSheetName, topLeftOf } from "../grid";
-import type { Establishment, PayScales, Post, PostField, TableRef } from "../model";
+import type { Establishment, IncrementRule, PayScales, Post, PostField, TableRef } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { FullTimeWeek } from "./fte-from-hours";
 import type { ColumnMapping, TableCandidate } from "./detect";
@@ -28,6 +28,7 @@ export interface ReadStructuresOptions extends StructureChoice {
   mapping?: ColumnMapping<PostField>;
   payScales?: PayScales;
   fullTimeWeek?: FullTimeWeek;
+  incrementRule?: IncrementRule;
 }
 
 export interface StructuresRead {
@@ -219,6 +220,7 @@ export function readStructures(
       mapping: options.mapping,
       payScales: options.payScales,
       fullTimeWeek: options.fullTimeWeek,
+      incrementRule: options.incrementRule,
     });
   const now = read(found.current);
   const then = read(found.proposed);

@@ -23,7 +23,7 @@ import { agencyWeekOf, hourlyAgencyRate } from "../changes/agency";
 import { establishmentFte, fundingKey, grantPosts, hasFunding } from "../model";
 import { editDistance } from "./text";
 import type { ColumnMapping, TableCandidate } from "./detect";
-import { readEstablishment } from "./establishment";
+import { readEstablishment, type ReadEstablishmentOptions } from "./establishment";
 import type { FullTimeWeek } from "./fte-from-hours";
 import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
@@ -103,7 +103,10 @@ export function readWorkbook(
       )
     : { issues: [] };
   const posts = roles.chosen ? withoutTable(workbook, roles.chosen) : workbook;
-  const est = readStructure(posts, options, pay.payScales, fullTimeWeek(assumptions));
+  const est = readStructure(posts, options, pay.payScales, {
+    fullTimeWeek: fullTimeWeek(assumptions),
+    incrementRule: assumptions.assumptions.incrementRule,
+  });
   const rolesFte = roles.roles?.roles.reduce((sum, r) => sum + r.fte, 0);
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
@@ -207,7 +210,7 @@ function readStructure(
   workbook: WorkbookGrids,
   options: ReadWorkbookOptions,
   payScales: PayScales | undefined,
-  week: FullTimeWeek | undefined
+  settings: Pick<ReadEstablishmentOptions, "fullTimeWeek" | "incrementRule">
 ): {
   establishment?: Establishment;
   restructure?: Establishment;
@@ -221,7 +224,7 @@ function readStructure(
       proposed: options.proposed,
       mapping: options.mapping,
       payScales,
-      fullTimeWeek: week,
+      ...settings,
     });
     if (two && "current" in two)
       return {
@@ -236,7 +239,7 @@ function readStructure(
     choice: options.establishment,
     mapping: options.mapping,
     payScales,
-    fullTimeWeek: week,
+    ...settings,
   });
 }
 
