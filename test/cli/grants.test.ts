@@ -54,3 +54,36 @@ it.each(["Grant amount", "Grant"])(
     expect(json.issues.map((i) => i.code)).toEqual(["assumptions-years-across"]);
   }
 );
+
+it("says at its row that a permanent post on the grant costs £39,599.40 after the grant ends (mk-20b)", async () => {
+  const json = await build({
+    Establishment: [
+      ["Post ID", "Position", "Grade", "Salary", "FTE", "No of staff", "Contract type", "Funding"],
+      ["G1", "Youth Worker", "SS06", 30000, 1, 1, "Permanent", "Youth Investment"],
+    ],
+    Assumptions: [
+      ["Setting", "Value"],
+      ["First financial year", "2025/26"],
+      ["Number of years", 3],
+      ["Costing point", "actual"],
+      ["Increment rule", "none"],
+      ["Employer pension rate", "19%"],
+      ["Grant name", "Youth Investment"],
+      ["Grant amount", 80000],
+      ["Grant start", "01/04/2025"],
+      ["Grant end", "31/03/2027"],
+    ],
+  });
+  expect(json.sheets.find((s) => s.key === "grant")!.totals).toMatchObject({
+    "2026/27 commitment": 39599.4,
+    "2027/28 commitment": 0,
+  });
+  expect(
+    json.issues.filter((i) => i.code === "post-outlives-grant").map((i) => [i.address, i.message])
+  ).toEqual([
+    [
+      "G2",
+      "Youth Worker (G1) is permanent with no end date, so it runs past the grant's end on 31/03/2027: the Grant Costing sheet shows £0 for it after that, and its cost then, £39,599.40 in 2027/28, falls to the core budget (or to exit costs, if the post ends with the grant)",
+    ],
+  ]);
+});

@@ -286,15 +286,15 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       costCells = cost.cells;
       built.push(cost);
     } else if (key === "grant" && est) {
-      built.push(
-        buildGrantCostingSheet({
-          establishment: est,
-          assumptions: a,
-          payScales: inputs.payScales,
-          ...provenance,
-          live,
-        })
-      );
+      const grant = buildGrantCostingSheet({
+        establishment: est,
+        assumptions: a,
+        payScales: inputs.payScales,
+        ...provenance,
+        live,
+      });
+      issues.push(...grant.issues);
+      built.push(grant);
     } else if (key === "changes" && est) {
       const changes = restructureSheet(inputs, est, a, provenance, live);
       issues.push(...changes.issues);
