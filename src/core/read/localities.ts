@@ -9,6 +9,7 @@ import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
 import { detectTables } from "./detect";
 import { labelOf, readTable } from "./table";
 import { describeValue, formatFigure } from "./text";
+import { formatNumber } from "../money";
 
 export interface ReadLocalitiesResult {
   /** Present when the workbook has a localities table. */
@@ -131,6 +132,7 @@ export function readLocalities(
   }
   const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
   issues.push(...deprivationRank(shared, chosen, options.weights));
+  issues.push(...demandRate(shared, chosen, options.weights));
   const deciles = fromDeciles(shared, chosen, issues);
   if (!deciles) warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
   // No locality to share to: a shares sheet would be nonsense, so there is none to build.
@@ -253,6 +255,55 @@ function deprivationRank(
       used
         ? "give a measure instead: the IMD score (e.g. 25.3) or the IDACI rate (e.g. 0.20) from the English Indices of Deprivation, or the IMD decile (1 = the most deprived tenth, headed 'IMD decile'); or set the deprivation weight to 0%"
         : "nothing to do; give an IMD score, IDACI rate or decile before giving deprivation a weight"
+    ),
+  ];
+}
+
+/** "per 10,000", "per 1,000 children", "%", "per cent": the base a rate is of, when a heading gives one. */
+function rateBase(heading: string): number | undefined {
+  if (/%|\bper ?cent\b|\bpercentage\b/i.test(heading)) return 100;
+  const m = /\bper\s+(\d[\d,]*|hundred|thousand)\b/i.exec(heading);
+  if (!m) return undefined;
+  const words: Record<string, number> = { hundred: 100, thousand: 1000 };
+  return words[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ""));
+}
+
+/**
+ * A demand column of rates ("CIN rate per 10,000 children", "% referred") is read as it
+ * is, as a count: demand shares go by the figures, so a rate gives a locality of 4,000
+ * children as much as one of 16,000 at the same rate. It is not multiplied by the
+ * Population column, whose population may not be the rate's (children under 18 against
+ * 0–19): a warning at the heading says so and what the count would be; a note while the
+ * demand weight is 0%, when no share depends on it.
+ */
+function demandRate(
+  localities: readonly Locality[],
+  chosen: TableCandidate<LocalityField>,
+  weights: LocalityWeights | undefined
+): Issue[] {
+  const header = chosen.headers.find((h) => h.column === chosen.columns.demand);
+  if (!header) return [];
+  const base = rateBase(header.text);
+  if (base === undefined && !/\brates?\b|\bproportion\b/i.test(header.text)) return [];
+  const used = measureUsed("demand", weights);
+  const first = localities[0];
+  // Excel keeps 25% as 0.25: a percentage column of fractions is already the rate.
+  const fractions = base === 100 && localities.every((l) => l.demand <= 1);
+  const divisor = base === undefined ? undefined : fractions ? 1 : base;
+  const example =
+    divisor !== undefined && first && chosen.columns.population !== undefined
+      ? ` (${describeValue(first.name)}: ${formatNumber(first.demand, 4)} × ${formatNumber(first.population)}${divisor === 1 ? "" : ` ÷ ${formatNumber(divisor)}`} = ${formatNumber((first.demand * first.population) / divisor, 0)})`
+      : "";
+  return [
+    issueAtAddress(
+      chosen.sheet,
+      header.address,
+      used ? "warning" : "info",
+      "demand-rate",
+      `Column ${columnLetters(header.column)} '${header.text}' looks like a rate, but demand is shared by counts: each locality's figure is read as a count${used ? ", so a locality with fewer children and the same rate gets the same demand share" : "; the demand weight is 0%, so no share depends on it"}`,
+      used
+        ? `give demand as a count (referrals, children in need): the rate × the population it is of${divisor !== undefined && divisor !== 1 ? ` ÷ ${formatNumber(divisor)}` : ""}${example}; or set the demand weight to 0%`
+        : "nothing to do; give demand as a count before giving it a weight"
     ),
   ];
 }
