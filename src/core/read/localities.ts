@@ -78,7 +78,6 @@ export function readLocalities(
   }
 
   const localities: Locality[] = [];
-  const seen = new Map<string, string>();
   for (const row of read.rows) {
     const name = String(row.values.name ?? "");
     const locality: Locality = {
@@ -112,22 +111,6 @@ export function readLocalities(
         ok = false;
       } else locality[field] = v; // never negative: the reader refuses it at its cell
     }
-    const key = name.trim().toLowerCase();
-    const first = seen.get(key);
-    const nameCell = row.cells.name;
-    if (first !== undefined && nameCell !== undefined) {
-      issues.push(
-        issueAtAddress(
-          grid.sheet,
-          nameCell,
-          "warning",
-          "duplicate-locality",
-          `Locality ${describeValue(name)} is listed twice (also at ${first})`,
-          "merge the two rows, or rename one",
-          name
-        )
-      );
-    } else if (nameCell !== undefined) seen.set(key, nameCell);
     if (ok) localities.push(locality);
   }
   const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
@@ -151,10 +134,73 @@ export function readLocalities(
     return { candidates: located.candidates, issues };
   }
 
-  const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities: shared };
+  const result: Localities = {
+    sheet: chosen.sheet,
+    range: chosen.range,
+    localities: sumRowsOfALocality(shared, chosen, issues),
+  };
   if (chosen.table !== undefined) result.table = chosen.table;
   if (deciles) result.deprivationFromDeciles = true;
   return { localities: result, candidates: located.candidates, issues };
+}
+
+/**
+ * Several rows of one locality (its wards, with the locality beside each) are one
+ * locality: population and demand added up, deprivation the average weighted by
+ * population (a plain average with no population), said at the first row. The sums have
+ * no one cell, so a live sheet keeps that locality's figures as values. Rows with the
+ * same figures look typed twice: a warning, as they are added up all the same.
+ */
+function sumRowsOfALocality(
+  localities: readonly Locality[],
+  chosen: TableCandidate<LocalityField>,
+  issues: Issue[]
+): Locality[] {
+  const groups = new Map<string, Locality[]>();
+  for (const l of localities) {
+    const key = l.name.trim().toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()].map((rows) => {
+    const [first] = rows;
+    if (rows.length === 1) return first;
+    const add = (f: "population" | "demand") => rows.reduce((t, l) => t + l[f], 0);
+    const population = add("population");
+    const deprivation =
+      population > 0
+        ? rows.reduce((t, l) => t + l.deprivation * l.population, 0) / population
+        : rows.reduce((t, l) => t + l.deprivation, 0) / rows.length;
+    const merged: Locality = {
+      sourceRow: first.sourceRow,
+      name: first.name,
+      population,
+      deprivation,
+      demand: add("demand"),
+      cells: first.cells.name ? { name: first.cells.name } : {},
+    };
+    const same = rows.every((l) => MEASURES.every((f) => l[f] === first[f]));
+    const cells = rows.map((l) => l.cells.name).filter((c): c is string => c !== undefined);
+    const has = (f: (typeof MEASURES)[number]) => chosen.columns[f] !== undefined;
+    const figure = (f: (typeof MEASURES)[number]) =>
+      `${labelOf(LOCALITIES_SCHEMA, f)} ${formatNumber(merged[f], 2)}`;
+    const added = (["population", "demand"] as const).filter(has).map(figure);
+    const averaged = has("deprivation")
+      ? [`${figure("deprivation")}, the average${population > 0 ? " weighted by population" : ""}`]
+      : [];
+    issues.push(
+      issueAtAddress(
+        chosen.sheet,
+        cells[0] ?? chosen.range,
+        same ? "warning" : "info",
+        "locality-rows-added",
+        `Locality ${describeValue(first.name)} has ${rows.length} rows (${cells.join(", ")}), shared to as one locality: ${[...added, ...averaged].join(", ")}${same ? "; the rows' figures are the same, as if one row was typed twice" : ""}`,
+        same
+          ? "delete the row typed twice; if they are parts of the locality (wards), nothing to do"
+          : "nothing to do if they are parts of the locality (wards); if they are different places, give each its own name"
+      )
+    );
+    return merged;
+  });
 }
 
 /**
