@@ -11,6 +11,7 @@ import type {
   TotalsRow,
 } from "../model";
 import { gradeKey } from "../model";
+import { hourlyPay } from "./hourly-pay";
 import { formatPounds, formatPoundsInText } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
@@ -123,6 +124,7 @@ export function readEstablishment(
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
     hasScales: options.payScales !== undefined,
+    rateHeading: chosen.headers.find((h) => h.column === columns.agencyHourlyRate)?.text,
   };
   const units = columnUnits(grid, chosen);
   const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
@@ -341,6 +343,8 @@ interface PostContext {
   fteColumn?: number;
   scales: Map<string, GradeRange>;
   hasScales: boolean;
+  /** The Agency hourly rate column's heading: "Hourly rate" on a casual row is pay (hourly-pay.ts). */
+  rateHeading?: string;
 }
 
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
@@ -471,6 +475,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   if (typeof row.values.grantFunded === "boolean") post.grantFunded = row.values.grantFunded;
 
   readAgencyRate(post, row, ctx);
+  hourlyPay(post, row, ctx);
   checkFte(post, row, ctx);
   matchPostGrade(post, row, ctx);
   checkPay(post, row, ctx);
