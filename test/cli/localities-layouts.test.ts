@@ -115,3 +115,19 @@ describe("estab build, wards with their locality beside each (tryout mk-17b)", (
     ]);
   });
 });
+
+it("keeps a locality added up from its wards as values in a live build, and says why", async () => {
+  const file = await workbook(
+    [
+      ["Ward", "Locality", "Population 0-19", "IMD score", "Contacts"],
+      ["Abbey", "North", 3000, 30, 120],
+      ["Bridge", "North", 2500, 25, 80],
+      ["Elm", "East", 5000, 35, 200],
+    ],
+    [["FTE to share out", 12]]
+  );
+  const { json } = await buildJson(file, "--live", "--column", "localities.Locality=Locality");
+  expect(json.sheets.find((s) => s.key === "shares")!.warnings.join(" ")).toContain(
+    "North population share: North's figures are its rows added up, in no one cell"
+  );
+});

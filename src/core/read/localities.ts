@@ -177,9 +177,10 @@ function sumRowsOfALocality(
       deprivation,
       demand: add("demand"),
       cells: first.cells.name ? { name: first.cells.name } : {},
+      addedFrom: rows.map((l) => l.cells.name).filter((c): c is string => c !== undefined),
     };
     const same = rows.every((l) => MEASURES.every((f) => l[f] === first[f]));
-    const cells = rows.map((l) => l.cells.name).filter((c): c is string => c !== undefined);
+    const cells = merged.addedFrom ?? [];
     const has = (f: (typeof MEASURES)[number]) => chosen.columns[f] !== undefined;
     const figure = (f: (typeof MEASURES)[number]) =>
       `${labelOf(LOCALITIES_SCHEMA, f)} ${formatNumber(merged[f], 2)}`;

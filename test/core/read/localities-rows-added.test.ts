@@ -27,6 +27,7 @@ describe("several rows of one locality (its wards; tryout mk-17b)", () => {
     ]);
     // The sums have no one cell: only the name's is kept.
     expect(r.localities?.localities[0].cells).toEqual({ name: "A2" });
+    expect(r.localities?.localities[0].addedFrom).toEqual(["A2", "A3"]);
     expect(r.localities?.localities[2].cells).toEqual({
       name: "A6",
       population: "B6",
