@@ -58,6 +58,17 @@ it("costs casual and sessional hourly rates as pay, rate × hours × 52, with on
     ],
   ]);
   expect(json.issues.filter((i) => i.severity === "error")).toEqual([]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, "out.xlsx"));
+  const costedAt: unknown[] = [];
+  wb.getWorksheet("Establishment Cost")!.eachRow((row, n) => {
+    if (n >= 7 && n <= 9) costedAt.push([row.getCell(1).value, row.getCell(8).value]);
+  });
+  expect(costedAt).toEqual([
+    ["Family Worker", "Salary as given"],
+    ["Sessional Youth Worker", "Hourly rate × hours × 52 ÷ FTE"],
+    ["Casual Contact Supervisor", "Hourly rate × hours × 52 ÷ FTE"],
+  ]);
 });
 
 it("costs a sessional row with a salary on its salary, the hourly rate said to be its pay (mk-05b)", async () => {
