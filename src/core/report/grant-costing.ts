@@ -202,8 +202,9 @@ export function buildGrantCostingSheet(
   const warnings: string[] = [...windowWarnings(s.a), ...s.costing.warnings];
   for (const pc of s.costing.posts)
     for (const w of pc.warnings) warnings.push(`${postName(pc)}: ${w}`);
-  const issues = postsOutlivingGrant(input.establishment, s.posts, s.a, input.payScales);
-  warnings.push(...issues.map((i) => `${i.message}.`));
+  const outliving = postsOutlivingGrant(input.establishment, s.posts, s.a, input.payScales);
+  const issues = outliving.issues;
+  if (outliving.summary) warnings.push(outliving.summary);
   const warningRow = titleSection(s);
   const table = postTable(s);
   const cost = costLines(s, table);

@@ -9,8 +9,8 @@ import { financialYearLabel, formatUkDate } from "../dates";
 import type { Issue } from "../grid";
 import { topLeftOf } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
-import { formatPounds } from "../money";
-import { costEstablishment, financialYearsWindow } from "../costing";
+import { formatPounds, roundPenny } from "../money";
+import { costEstablishment, financialYearsWindow, type PostCosting } from "../costing";
 import { issueAtAddress } from "../read/issues";
 
 const CONTRACT_WORDS: Record<NonNullable<Post["contractType"]>, string> = {
@@ -24,21 +24,37 @@ const CONTRACT_WORDS: Record<NonNullable<Post["contractType"]>, string> = {
 
 /**
  * A warning for each post that runs past the grant's end date within the years costed,
- * with what it costs from the day after the grant ends to the end of those years.
+ * with what it costs from the day after the grant ends to the end of those years; and the
+ * one line the sheet's warnings give for them all.
  */
 export function postsOutlivingGrant(
   establishment: Establishment,
   posts: readonly Post[],
   a: Assumptions,
   payScales?: PayScales
-): Issue[] {
+): { issues: Issue[]; summary?: string } {
   const grantEnd = a.grant.end;
   const years = financialYearsWindow(a.firstYear, a.years);
-  if (grantEnd === undefined || grantEnd >= years.end) return [];
+  if (grantEnd === undefined || grantEnd >= years.end) return { issues: [] };
   const outliving = posts.filter((p) => p.endDate === undefined || p.endDate > grantEnd);
-  if (outliving.length === 0) return [];
+  if (outliving.length === 0) return { issues: [] };
   const after = costEstablishment(outliving, a, { ...years, start: grantEnd + 1 }, payScales);
-  return after.posts.flatMap((pc) => {
+  const issues = outlivingIssues(establishment, after.posts, grantEnd);
+  if (issues.length === 0) return { issues };
+  const total = roundPenny(after.posts.reduce((t, pc) => t + pc.total.total, 0));
+  const count = issues.length === 1 ? "1 post runs" : `${issues.length} posts run`;
+  return {
+    issues,
+    summary: `${count} past the grant's end on ${formatUkDate(grantEnd)}: ${formatPounds(total)} after it, to the end of the years costed, falls to the core budget or to exit costs (a warning at each post's row says its figures).`,
+  };
+}
+
+function outlivingIssues(
+  establishment: Establishment,
+  costed: readonly PostCosting[],
+  grantEnd: number
+): Issue[] {
+  return costed.flatMap((pc) => {
     const costs = pc.years.filter((y) => y.total > 0);
     if (costs.length === 0) return [];
     const p = pc.post;
