@@ -79,3 +79,55 @@ describe("estab build, locality layouts", () => {
     });
   });
 });
+
+describe("estab build, wards with their locality beside each (tryout mk-17b)", () => {
+  const WARDS = [
+    ["Ward", "Locality", "Population 0-19", "IMD score", "Contacts"],
+    ["Abbey", "North", 3000, 30, 120],
+    ["Bridge", "North", 2500, 25, 80],
+    ["Castle", "South", 4000, 15, 90],
+    ["Dale", "South", 3500, 20, 100],
+    ["Elm", "East", 5000, 35, 200],
+  ];
+
+  it("shares to each locality once, its wards added up, and the FTE adds up to what is shared", async () => {
+    const file = await workbook(WARDS, [
+      ["FTE to share out", 12],
+      ["Allocation unit (FTE)", 1],
+    ]);
+    const { code, json } = await buildJson(file, "--column", "localities.Locality=Locality");
+    expect(code).toBe(0);
+    // Need index by hand (weights 50/30/20, the tester's own share-out):
+    // North 0.32057, South 0.35799, East 0.32144 of 12 FTE: 4, 4, 4.
+    expect(json.sheets.find((s) => s.key === "shares")!.totals).toMatchObject({
+      "FTE shared out": 12,
+      "North: FTE": 4,
+      "South: FTE": 4,
+      "East: FTE": 4,
+    });
+    expect(
+      json.issues
+        .filter((i) => i.code === "locality-rows-added")
+        .map((i) => [i.address, i.severity])
+    ).toEqual([
+      ["B2", "info"],
+      ["B4", "info"],
+    ]);
+  });
+});
+
+it("keeps a locality added up from its wards as values in a live build, and says why", async () => {
+  const file = await workbook(
+    [
+      ["Ward", "Locality", "Population 0-19", "IMD score", "Contacts"],
+      ["Abbey", "North", 3000, 30, 120],
+      ["Bridge", "North", 2500, 25, 80],
+      ["Elm", "East", 5000, 35, 200],
+    ],
+    [["FTE to share out", 12]]
+  );
+  const { json } = await buildJson(file, "--live", "--column", "localities.Locality=Locality");
+  expect(json.sheets.find((s) => s.key === "shares")!.warnings.join(" ")).toContain(
+    "North population share: North's figures are its rows added up, in no one cell"
+  );
+});

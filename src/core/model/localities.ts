@@ -9,6 +9,8 @@ export interface Locality {
   /** Recent demand: referrals, open cases. */
   demand: number;
   cells: Partial<Record<"name" | "population" | "deprivation" | "demand", string>>;
+  /** Its several rows' name cells, when its figures are those rows added up (its wards). */
+  addedFrom?: string[];
 }
 
 export interface Localities {

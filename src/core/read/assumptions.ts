@@ -939,6 +939,18 @@ export function matchSetting(label: string): Matched | undefined {
   return { yearSpec, year, key: `${yearSpec.key}:${year}` };
 }
 
+/**
+ * In a years-across row whose label names both a one-value setting and a per-year one
+ * ("Grant amount", "Grant"): the one value when the row is a name (the grant's, text, not
+ * amounts) or a single amount; amounts in two or more years are the per-year setting.
+ */
+function oneValueRow(label: string, values: readonly CellValue[]): boolean {
+  const spec = SETTING_LOOKUP.get(normaliseLabel(label));
+  if (!spec) return false;
+  if (spec.shown === undefined) return values.some((v) => parseMoney(v) === undefined);
+  return values.length === 1;
+}
+
 export interface ReadAssumptionsOptions {
   /** First FY to assume when the sheet does not say (e.g. the current FY). Default 2025. */
   defaultFirstYear?: FinancialYear;
@@ -1109,8 +1121,8 @@ export function readSettingRows(
   const names = settingNames(defaults.firstYear);
 
   const match = {
-    plain: (label: string) => SETTING_LOOKUP.has(normaliseLabel(label)),
     perYear: (label: string) => "yearSpec" in (matchSetting(label) ?? {}),
+    oneValue: oneValueRow,
   };
   for (let r = start; r < grid.values.length; r++) {
     const label = grid.values[r]?.[labelColumn];

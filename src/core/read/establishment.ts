@@ -12,6 +12,7 @@ import type {
   TotalsRow,
 } from "../model";
 import { gradeKey } from "../model";
+import { hourlyPay } from "./hourly-pay";
 import { formatPounds, formatPoundsInText } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
@@ -139,6 +140,7 @@ export function readEstablishment(
     scales,
     hasScales: options.payScales !== undefined,
     fullTimeWeek: options.fullTimeWeek?.hours,
+    rateHeading: chosen.headers.find((h) => h.column === columns.agencyHourlyRate)?.text,
   };
   const units = columnUnits(grid, chosen);
   const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
@@ -390,6 +392,8 @@ interface PostContext {
   hasScales: boolean;
   /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
   fullTimeWeek?: number;
+  /** The Agency hourly rate column's heading: "Hourly rate" on a casual row is pay (hourly-pay.ts). */
+  rateHeading?: string;
 }
 
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
@@ -520,6 +524,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   if (typeof row.values.grantFunded === "boolean") post.grantFunded = row.values.grantFunded;
 
   readAgencyRate(post, row, ctx);
+  hourlyPay(post, row, ctx);
   checkFte(post, row, ctx);
   matchPostGrade(post, row, ctx);
   checkPay(post, row, ctx);

@@ -9,6 +9,7 @@ import { LOCALITIES_SCHEMA, type LocalityField } from "./schemas";
 import { detectTables } from "./detect";
 import { labelOf, readTable } from "./table";
 import { describeValue, formatFigure } from "./text";
+import { formatNumber } from "../money";
 
 export interface ReadLocalitiesResult {
   /** Present when the workbook has a localities table. */
@@ -77,7 +78,6 @@ export function readLocalities(
   }
 
   const localities: Locality[] = [];
-  const seen = new Map<string, string>();
   for (const row of read.rows) {
     const name = String(row.values.name ?? "");
     const locality: Locality = {
@@ -111,26 +111,11 @@ export function readLocalities(
         ok = false;
       } else locality[field] = v; // never negative: the reader refuses it at its cell
     }
-    const key = name.trim().toLowerCase();
-    const first = seen.get(key);
-    const nameCell = row.cells.name;
-    if (first !== undefined && nameCell !== undefined) {
-      issues.push(
-        issueAtAddress(
-          grid.sheet,
-          nameCell,
-          "warning",
-          "duplicate-locality",
-          `Locality ${describeValue(name)} is listed twice (also at ${first})`,
-          "merge the two rows, or rename one",
-          name
-        )
-      );
-    } else if (nameCell !== undefined) seen.set(key, nameCell);
     if (ok) localities.push(locality);
   }
   const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
   issues.push(...deprivationRank(shared, chosen, options.weights));
+  issues.push(...demandRate(shared, chosen, options.weights));
   const deciles = fromDeciles(shared, chosen, issues);
   if (!deciles) warnMixedDeprivationScale(shared, grid, chosen.columns.deprivation, issues);
   // No locality to share to: a shares sheet would be nonsense, so there is none to build.
@@ -149,12 +134,76 @@ export function readLocalities(
     return { candidates: located.candidates, issues };
   }
 
-  const result: Localities = { sheet: chosen.sheet, range: chosen.range, localities: shared };
+  const result: Localities = {
+    sheet: chosen.sheet,
+    range: chosen.range,
+    localities: sumRowsOfALocality(shared, chosen, issues),
+  };
   if (chosen.table !== undefined) result.table = chosen.table;
   if (deciles) result.deprivationFromDeciles = true;
   const population = chosen.headers.find((h) => h.column === chosen.columns.population)?.text;
   if (population !== undefined) result.populationHeading = population;
   return { localities: result, candidates: located.candidates, issues };
+}
+
+/**
+ * Several rows of one locality (its wards, with the locality beside each) are one
+ * locality: population and demand added up, deprivation the average weighted by
+ * population (a plain average with no population), said at the first row. The sums have
+ * no one cell, so a live sheet keeps that locality's figures as values. Rows with the
+ * same figures look typed twice: a warning, as they are added up all the same.
+ */
+function sumRowsOfALocality(
+  localities: readonly Locality[],
+  chosen: TableCandidate<LocalityField>,
+  issues: Issue[]
+): Locality[] {
+  const groups = new Map<string, Locality[]>();
+  for (const l of localities) {
+    const key = l.name.trim().toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()].map((rows) => {
+    const [first] = rows;
+    if (rows.length === 1) return first;
+    const add = (f: "population" | "demand") => rows.reduce((t, l) => t + l[f], 0);
+    const population = add("population");
+    const deprivation =
+      population > 0
+        ? rows.reduce((t, l) => t + l.deprivation * l.population, 0) / population
+        : rows.reduce((t, l) => t + l.deprivation, 0) / rows.length;
+    const merged: Locality = {
+      sourceRow: first.sourceRow,
+      name: first.name,
+      population,
+      deprivation,
+      demand: add("demand"),
+      cells: first.cells.name ? { name: first.cells.name } : {},
+      addedFrom: rows.map((l) => l.cells.name).filter((c): c is string => c !== undefined),
+    };
+    const same = rows.every((l) => MEASURES.every((f) => l[f] === first[f]));
+    const cells = merged.addedFrom ?? [];
+    const has = (f: (typeof MEASURES)[number]) => chosen.columns[f] !== undefined;
+    const figure = (f: (typeof MEASURES)[number]) =>
+      `${labelOf(LOCALITIES_SCHEMA, f)} ${formatNumber(merged[f], 2)}`;
+    const added = (["population", "demand"] as const).filter(has).map(figure);
+    const averaged = has("deprivation")
+      ? [`${figure("deprivation")}, the average${population > 0 ? " weighted by population" : ""}`]
+      : [];
+    issues.push(
+      issueAtAddress(
+        chosen.sheet,
+        cells[0] ?? chosen.range,
+        same ? "warning" : "info",
+        "locality-rows-added",
+        `Locality ${describeValue(first.name)} has ${rows.length} rows (${cells.join(", ")}), shared to as one locality: ${[...added, ...averaged].join(", ")}${same ? "; the rows' figures are the same, as if one row was typed twice" : ""}`,
+        same
+          ? "delete the row typed twice; if they are parts of the locality (wards), nothing to do"
+          : "nothing to do if they are parts of the locality (wards); if they are different places, give each its own name"
+      )
+    );
+    return merged;
+  });
 }
 
 /**
@@ -255,6 +304,55 @@ function deprivationRank(
       used
         ? "give a measure instead: the IMD score (e.g. 25.3) or the IDACI rate (e.g. 0.20) from the English Indices of Deprivation, or the IMD decile (1 = the most deprived tenth, headed 'IMD decile'); or set the deprivation weight to 0%"
         : "nothing to do; give an IMD score, IDACI rate or decile before giving deprivation a weight"
+    ),
+  ];
+}
+
+/** "per 10,000", "per 1,000 children", "%", "per cent": the base a rate is of, when a heading gives one. */
+function rateBase(heading: string): number | undefined {
+  if (/%|\bper ?cent\b|\bpercentage\b/i.test(heading)) return 100;
+  const m = /\bper\s+(\d[\d,]*|hundred|thousand)\b/i.exec(heading);
+  if (!m) return undefined;
+  const words: Record<string, number> = { hundred: 100, thousand: 1000 };
+  return words[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ""));
+}
+
+/**
+ * A demand column of rates ("CIN rate per 10,000 children", "% referred") is read as it
+ * is, as a count: demand shares go by the figures, so a rate gives a locality of 4,000
+ * children as much as one of 16,000 at the same rate. It is not multiplied by the
+ * Population column, whose population may not be the rate's (children under 18 against
+ * 0–19): a warning at the heading says so and what the count would be; a note while the
+ * demand weight is 0%, when no share depends on it.
+ */
+function demandRate(
+  localities: readonly Locality[],
+  chosen: TableCandidate<LocalityField>,
+  weights: LocalityWeights | undefined
+): Issue[] {
+  const header = chosen.headers.find((h) => h.column === chosen.columns.demand);
+  if (!header) return [];
+  const base = rateBase(header.text);
+  if (base === undefined && !/\brates?\b|\bproportion\b/i.test(header.text)) return [];
+  const used = measureUsed("demand", weights);
+  const first = localities[0];
+  // Excel keeps 25% as 0.25: a percentage column of fractions is already the rate.
+  const fractions = base === 100 && localities.every((l) => l.demand <= 1);
+  const divisor = base === undefined ? undefined : fractions ? 1 : base;
+  const example =
+    divisor !== undefined && first && chosen.columns.population !== undefined
+      ? ` (${describeValue(first.name)}: ${formatNumber(first.demand, 4)} × ${formatNumber(first.population)}${divisor === 1 ? "" : ` ÷ ${formatNumber(divisor)}`} = ${formatNumber((first.demand * first.population) / divisor, 0)})`
+      : "";
+  return [
+    issueAtAddress(
+      chosen.sheet,
+      header.address,
+      used ? "warning" : "info",
+      "demand-rate",
+      `Column ${columnLetters(header.column)} '${header.text}' looks like a rate, but demand is shared by counts: each locality's figure is read as a count${used ? ", so a locality with fewer children and the same rate gets the same demand share" : "; the demand weight is 0%, so no share depends on it"}`,
+      used
+        ? `give demand as a count (referrals, children in need): the rate × the population it is of${divisor !== undefined && divisor !== 1 ? ` ÷ ${formatNumber(divisor)}` : ""}${example}; or set the demand weight to 0%`
+        : "nothing to do; give demand as a count before giving it a weight"
     ),
   ];
 }

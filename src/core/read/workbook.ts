@@ -28,6 +28,7 @@ import type { FullTimeWeek } from "./fte-from-hours";
 import { readStructures } from "./structures";
 import { readLocalities } from "./localities";
 import { readRoles, withoutTable } from "./roles";
+import { personRows } from "./people";
 import type { LocalityField } from "./schemas";
 import { readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
@@ -108,6 +109,11 @@ export function readWorkbook(
     incrementRule: assumptions.assumptions.incrementRule,
   });
   const rolesFte = roles.roles?.roles.reduce((sum, r) => sum + r.fte, 0);
+  const people = personRows(posts, est.establishment, assumptions.assumptions);
+  // A person's number read as the Post ID: the person's warning says more at those cells.
+  const estIssues = est.issues.filter(
+    (i) => !(i.code === "duplicate-post-id" && people.replaced.has(i.address))
+  );
   const inputs: WorkbookInputs = {
     establishmentCandidates: est.candidates,
     localityCandidates: localities.candidates,
@@ -117,7 +123,8 @@ export function readWorkbook(
     baseAssumptions: assumptions.base,
     baseAssumptionsSource: assumptions.baseSource,
     issues: [
-      ...sharesOnly(est.issues, options, assumptions, localities.localities, roles.roles),
+      ...sharesOnly(estIssues, options, assumptions, localities.localities, roles.roles),
+      ...people.issues,
       ...tablesNotRead(est),
       ...assumptions.issues,
       ...pay.issues,

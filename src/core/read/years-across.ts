@@ -55,25 +55,48 @@ export interface YearEntry {
   column: number;
 }
 
-/**
- * The settings one row gives. `perYear(label, year)` says whether "label year" names a
- * setting kept per year (a pay award); `plain(label)` whether the label alone names one.
- */
+/** How a row's label is matched to the settings (assumptions.ts knows them). */
+export interface YearMatch {
+  /** "label year" names a setting kept per year (a pay award, the grant). */
+  perYear: (label: string) => boolean;
+  /**
+   * The label alone names a setting that these values are one value of: "Grant" with a
+   * name, not amounts; "Grant amount" with one amount (the whole grant), not one a year.
+   */
+  oneValue: (label: string, values: readonly CellValue[]) => boolean;
+}
+
+/** The settings one row gives: per year, or the one value of a setting named by the label. */
 export function yearEntries(
   grid: Grid,
   r: number,
   label: string,
   years: readonly YearColumn[],
-  match: { plain: (label: string) => boolean; perYear: (label: string) => boolean },
+  match: YearMatch,
   issues: Issue[]
 ): YearEntry[] {
   const row = grid.values[r] ?? [];
   const filled = years.filter((y) => !isBlank(row[y.column]));
   if (filled.length === 0) return [];
   const withYear = (y: YearColumn) => `${label.trim()} ${financialYearLabel(y.year)}`;
-  if (!match.plain(label) && match.perYear(withYear(filled[0])))
+  const kept = match.perYear(withYear(filled[0]));
+  const values = filled.map((y) => row[y.column]);
+  if (kept && !match.oneValue(label, values))
     return filled.map((y) => ({ label: withYear(y), column: y.column }));
   const [used, ...later] = filled;
+  if (kept && typeof row[used.column] === "number")
+    issues.push(
+      issueAt(
+        grid,
+        r,
+        used.column,
+        "info",
+        "years-across-one-value",
+        `${describeValue(label.trim())} has one value, under ${financialYearLabel(used.year)}: it is read as ${describeValue(label.trim())} for the whole costing, not for ${financialYearLabel(used.year)} alone`,
+        `if it is that year's alone, label the row '${withYear(used)}', or type the other years' values beside it`,
+        row[used.column]
+      )
+    );
   const shown = (v: CellValue | undefined) => String(v).trim();
   for (const y of later)
     if (shown(row[y.column]) !== shown(row[used.column]))

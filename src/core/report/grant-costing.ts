@@ -37,6 +37,8 @@ import { profileDefinitions, type Definition, type ProfileSettings } from "./pos
 import { figureCell, liveBook, type LiveBook } from "./render";
 import { payOf } from "./post-pay";
 import type { LiveInputs } from "./establishment-cost";
+import { postsOutlivingGrant } from "./grant-outlived";
+import type { Issue } from "../grid";
 import { chartAnchorBelow, grantChart, withChart, type GrantChartCells } from "./charts";
 import { SETTINGS_USED_HEADING, settingsUsedLines } from "./settings-used";
 
@@ -198,11 +200,14 @@ interface GrantLines {
 export function buildGrantCostingSheet(
   input: GrantCostingInput,
   precomputed?: EstablishmentCosting
-): SheetBuild & { live?: LiveBook } {
+): SheetBuild & { live?: LiveBook; issues: Issue[] } {
   const s = grantSheet(input, precomputed);
   const warnings: string[] = [...windowWarnings(s.a), ...s.costing.warnings];
   for (const pc of s.costing.posts)
     for (const w of pc.warnings) warnings.push(`${postName(pc)}: ${w}`);
+  const outliving = postsOutlivingGrant(input.establishment, s.posts, s.a, input.payScales);
+  const issues = outliving.issues;
+  if (outliving.summary) warnings.push(outliving.summary);
   const warningRow = titleSection(s);
   const table = postTable(s);
   const cost = costLines(s, table);
@@ -233,7 +238,12 @@ export function buildGrantCostingSheet(
       )
     : built;
   const book = s.live?.book;
-  return { sheet, ...(book ? { live: book } : {}), summary: summaryOf(s, cost, grant, warnings) };
+  return {
+    sheet,
+    ...(book ? { live: book } : {}),
+    summary: summaryOf(s, cost, grant, warnings),
+    issues,
+  };
 }
 
 /** The £k summary's years (shorter than the table's "2025/26 total cost"), the commitment and the grant left, per FY. */

@@ -548,10 +548,13 @@ function shareColumns(x: SharesSheet, at: At, weights: Placed[]): ColumnSpec<Loc
     if (!calls.has(m.key)) calls.set(m.key, oneMeasureShares(input.localities, m.weights));
     const index = calls.get(m.key);
     if (index) return index(i);
+    const added = input.localities.localities.find((l) => l.addedFrom);
     return {
       reason: input.localities.deprivationFromDeciles
         ? "the deprivation figures are 11 − the deciles in their cells"
-        : "the localities' figures are not in one column each, in order",
+        : added
+          ? `${added.name}'s figures are its rows added up, in no one cell`
+          : "the localities' figures are not in one column each, in order",
     };
   };
   const needDef = (r: LocalityRow): Definition =>

@@ -36,7 +36,10 @@ export function salaryBasis(pc: PostCosting, costingPoint: CostingPoint): string
   if (pay.source === "salary")
     return post.cells.proRataSalary && !post.cells.salary
       ? "Salary pro rata ÷ FTE"
-      : "Salary as given";
+      : // A casual or sessional row's pay by the hour (read/hourly-pay.ts): no salary cell.
+        post.cells.agencyHourlyRate && !post.cells.salary
+        ? "Hourly rate × hours × 52 ÷ FTE"
+        : "Salary as given";
   const at = pointWord(pc, costingPoint);
   if (pay.source === "pay-scales") {
     if (pay.startBetween)

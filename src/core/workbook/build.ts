@@ -304,16 +304,16 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
       costCells = cost.cells;
       built.push(cost);
     } else if (key === "grant" && est) {
-      built.push(
-        buildGrantCostingSheet({
-          establishment: est,
-          assumptions: a,
-          payScales: inputs.payScales,
-          ...provenance,
-          live,
-          assumptionsTyped,
-        })
-      );
+      const grant = buildGrantCostingSheet({
+        establishment: est,
+        assumptions: a,
+        payScales: inputs.payScales,
+        ...provenance,
+        live,
+        assumptionsTyped,
+      });
+      issues.push(...grant.issues);
+      built.push(grant);
     } else if (key === "changes" && est) {
       const changes = restructureSheet(inputs, est, a, provenance, live, assumptionsTyped);
       issues.push(...changes.issues);

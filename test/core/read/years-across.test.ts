@@ -86,3 +86,53 @@ describe("a per-year setting typed without its year on a Setting | Value sheet",
     ]);
   });
 });
+
+describe("a grant by year on an Assumptions sheet with the years across (tryout mk-21)", () => {
+  const withGrantRow = (label: string, ...amounts: (string | number)[]) =>
+    read([
+      ["Assumption", "2025/26", "2026/27", "2027/28"],
+      [label, ...amounts],
+      ["Grant name", "Youth Investment"],
+    ]);
+
+  it.each(["Grant amount", "Grant"])(
+    "reads a '%s' row of amounts as each year's grant",
+    (label) => {
+      const r = withGrantRow(label, 120000, 60000, 60000);
+      expect(r.assumptions.grant).toEqual({
+        name: "Youth Investment",
+        amountsByYear: { 2025: 120000, 2026: 60000, 2027: 60000 },
+      });
+      expect(r.source.cells).toMatchObject({
+        "grant:2025": "B2",
+        "grant:2026": "C2",
+        "grant:2027": "D2",
+      });
+      expect(where(r.issues)).toEqual(["info:assumptions-years-across@B1"]);
+    }
+  );
+
+  it("reads a 'Grant' row with a name as the grant's name", () => {
+    const r = read([
+      ["Assumption", "2025/26", "2026/27"],
+      ["Grant", "Youth Investment", "Youth Investment"],
+    ]);
+    expect(r.assumptions.grant).toEqual({ name: "Youth Investment" });
+    expect(where(r.issues)).toEqual(["info:assumptions-years-across@B1"]);
+  });
+
+  it("reads one Grant amount under the first year as the whole grant, and says so", () => {
+    const r = withGrantRow("Grant amount", 750000, "", "");
+    expect(r.assumptions.grant).toEqual({ name: "Youth Investment", amount: 750000 });
+    expect(where(r.issues)).toEqual([
+      "info:assumptions-years-across@B1",
+      "info:years-across-one-value@B2",
+    ]);
+    expect(r.issues[1].message).toBe(
+      "'Grant amount' has one value, under 2025/26: it is read as 'Grant amount' for the whole costing, not for 2025/26 alone"
+    );
+    expect(r.issues[1].fix).toBe(
+      "if it is that year's alone, label the row 'Grant amount 2025/26', or type the other years' values beside it"
+    );
+  });
+});
