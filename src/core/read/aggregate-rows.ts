@@ -114,6 +114,8 @@ const COUNTED: ReadonlyArray<[PostField, (p: Post) => number]> = [
   ["hoursPerWeek", (p) => p.hoursPerWeek ?? 0],
 ];
 const PAY_OF_POST = ["salary", "minSalary", "maxSalary", "proposedSalary"] as const;
+/** Each pay field with the key of its sum × FTE, made once (every post adds to both). */
+const PAY_KEYS = PAY_OF_POST.map((f) => [f, `${f}×fte`] as const);
 /** Pay figures: the row's field and the post's it adds up (pro-rata pay is salary × FTE). */
 const PAID: ReadonlyArray<[PostField, (typeof PAY_OF_POST)[number]]> = [
   ["salary", "salary"],
@@ -165,11 +167,11 @@ class PostSums {
     this.last = post.sourceRow;
     this.plus("fte", post.fte);
     for (const [f, of] of COUNTED) this.plus(f, of(post));
-    for (const f of PAY_OF_POST) {
+    for (const [f, timesFte] of PAY_KEYS) {
       const v = post[f];
       if (v === undefined) continue;
       this.plus(f, v);
-      this.plus(`${f}×fte`, v * post.fte);
+      this.plus(timesFte, v * post.fte);
     }
     for (const g of GROUPS) {
       const v = post[g]?.trim() ?? null;
@@ -194,8 +196,11 @@ class PostSums {
   adds(figure: Figure): boolean {
     // Pay is often summed to the pound; counts to the 0.005 a TOTAL row is checked to.
     const slack = figure.money ? 0.5 : 0.005;
-    return this.sumsFor(figure).some(
-      (sum) => Math.abs(sum - figure.value) <= slack + 1e-9 * Math.abs(sum)
+    const near = (sum: number | undefined) =>
+      sum !== undefined && Math.abs(sum - figure.value) <= slack + 1e-9 * Math.abs(sum);
+    // Looked at for every row of the table: no array of the sums is made to ask.
+    return (
+      near(this.sums.get(figure.key)) || (figure.money && near(this.sums.get(`${figure.key}×fte`)))
     );
   }
 

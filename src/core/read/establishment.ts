@@ -983,7 +983,9 @@ function flagDuplicatePostIds(grid: Grid, posts: readonly Post[], issues: Issue[
   for (const post of posts)
     if (post.postId !== undefined) {
       const key = post.postId.toLowerCase();
-      byId.set(key, [...(byId.get(key) ?? []), post]);
+      const same = byId.get(key);
+      if (same) same.push(post);
+      else byId.set(key, [post]);
     }
   const fte = (ps: readonly Post[]) => formatFigure(ps.reduce((n, p) => n + p.fte, 0));
   const postsCount = posts.length - [...byId.values()].reduce((n, ps) => n + ps.length - 1, 0);

@@ -20,7 +20,8 @@ import type { ColumnScales } from "./column-units";
 import { parseFte, parseMoney, parsePoint } from "./values";
 
 /** What a part-time row says about the column: pay for its FTE, a full-time salary, or neither. */
-type Reading = { kind: "pro rata" | "full time"; why: string } | { kind: "unknown"; at: string };
+type Reading =
+  { kind: "pro rata" | "full time"; why: () => string } | { kind: "unknown"; at: string };
 
 interface Row {
   at: string;
@@ -61,9 +62,10 @@ export function salaryAsProRata(
   const heading = chosen.headers.find((h) => h.column === column);
   if (!heading) return undefined;
   const rows = salaryRows(grid, chosen, column, fteColumn, scales);
+  const fullTime = fullTimeByGradeAndPoint(rows);
   const readings = rows
     .filter((r) => r.fte > 0 && r.fte < 1)
-    .map((r) => readRow(r, rows, payScales));
+    .map((r) => readRow(r, fullTime, payScales));
   const shown = readings.filter((r) => r.kind === "pro rata");
   const against = readings.filter((r) => r.kind === "full time");
   const unknown = readings.filter((r) => r.kind === "unknown");
@@ -71,7 +73,7 @@ export function salaryAsProRata(
   const name = `Column ${columnLetters(column)} '${heading.text}'`;
   const letter = columnLetters(column);
   const mapBack = `map Salary to it (--column Salary=${letter}, or in the task pane pick it for Salary)`;
-  const example = (r: Reading) => ("why" in r ? r.why : "");
+  const example = (r: Reading) => ("why" in r ? r.why() : "");
   if (against.length > 0) {
     const issue = issueAtAddress(
       grid.sheet,
@@ -140,36 +142,72 @@ function salaryRows(
   return rows;
 }
 
+/** A row's grade and point as one key (either may be absent). */
+const gradeAndPoint = (row: Row) => `${row.grade ?? ""}\u0000${row.point ?? ""}`;
+
+/**
+ * The 1 FTE rows by grade and point, found once rather than per part-time row: the first row
+ * of each salary, in sheet order. Posts on one grade and point share a salary or a few, so
+ * each part-time row compares with a handful of figures, and the first match is still the
+ * first such row on the sheet.
+ */
+function fullTimeByGradeAndPoint(rows: readonly Row[]): Map<string, Row[]> {
+  const byKey = new Map<string, Row[]>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (row.fte !== 1) continue;
+    const key = gradeAndPoint(row);
+    if (seen.has(`${key}\u0000${row.salary}`)) continue;
+    seen.add(`${key}\u0000${row.salary}`);
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  return byKey;
+}
+
 /** What one part-time row says: by a full-time row on its grade and point, else by the pay scales. */
-function readRow(row: Row, rows: readonly Row[], payScales: PayScales | undefined): Reading {
+function readRow(
+  row: Row,
+  fullTime: ReadonlyMap<string, readonly Row[]>,
+  payScales: PayScales | undefined
+): Reading {
   const near = (a: number, b: number) => Math.abs(a - b) <= ROUNDING;
-  const paid = `${row.who}at ${row.at}: ${formatPoundsInText(row.salary)} ÷ ${formatFigure(row.fte)} FTE = ${formatPoundsInText(row.salary / row.fte)}`;
-  const on = [
-    row.grade && `grade ${row.gradeText}`,
-    row.point !== undefined && `point ${formatFigure(row.point)}`,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  // Worded only for a row that shows something: every part-time row of the table is read.
+  const paid = () =>
+    `${row.who}at ${row.at}: ${formatPoundsInText(row.salary)} ÷ ${formatFigure(row.fte)} FTE = ${formatPoundsInText(row.salary / row.fte)}`;
+  const on = () =>
+    [
+      row.grade && `grade ${row.gradeText}`,
+      row.point !== undefined && `point ${formatFigure(row.point)}`,
+    ]
+      .filter(Boolean)
+      .join(" ");
   if (row.grade !== undefined || row.point !== undefined) {
-    const peers = rows.filter((r) => r.fte === 1 && r.grade === row.grade && r.point === row.point);
+    const peers = fullTime.get(gradeAndPoint(row)) ?? [];
     const peer = peers.find((p) => near(row.salary, p.salary * row.fte));
     if (peer)
       return {
         kind: "pro rata",
-        why: `${paid}, the salary of ${peer.who}at ${peer.at} on the same ${on}`,
+        why: () => `${paid()}, the salary of ${peer.who}at ${peer.at} on the same ${on()}`,
       };
     const same = peers.find((p) => near(row.salary, p.salary));
     if (same)
       return {
         kind: "full time",
-        why: `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has the salary of ${same.who}at ${same.at} at 1 FTE, ${formatPoundsInText(row.salary)}`,
+        why: () =>
+          `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has the salary of ${same.who}at ${same.at} at 1 FTE, ${formatPoundsInText(row.salary)}`,
       };
   }
   return byScales(row, payScales, paid) ?? { kind: "unknown", at: row.at };
 }
 
 /** By the pay scales: the salary of the row's point × FTE, or below its grade by the FTE. */
-function byScales(row: Row, payScales: PayScales | undefined, paid: string): Reading | undefined {
+function byScales(
+  row: Row,
+  payScales: PayScales | undefined,
+  paid: () => string
+): Reading | undefined {
   if (!payScales || row.grade === undefined) return undefined;
   const points = payScales.points.filter((p) => gradeKey(p.grade) === row.grade);
   if (points.length === 0) return undefined;
@@ -179,12 +217,14 @@ function byScales(row: Row, payScales: PayScales | undefined, paid: string): Rea
     if (near(row.salary, point.salary * row.fte))
       return {
         kind: "pro rata",
-        why: `${paid}, the pay scales' salary of ${point.grade} point ${formatFigure(point.point)}`,
+        why: () =>
+          `${paid()}, the pay scales' salary of ${point.grade} point ${formatFigure(point.point)}`,
       };
     if (near(row.salary, point.salary))
       return {
         kind: "full time",
-        why: `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has the full-time salary of ${point.grade} point ${formatFigure(point.point)}`,
+        why: () =>
+          `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has the full-time salary of ${point.grade} point ${formatFigure(point.point)}`,
       };
   }
   const min = Math.min(...points.map((p) => p.salary));
@@ -195,12 +235,14 @@ function byScales(row: Row, payScales: PayScales | undefined, paid: string): Rea
   if (row.salary < min - ROUNDING && inGrade(fullTime))
     return {
       kind: "pro rata",
-      why: `${paid}, inside grade ${grade} (${formatPoundsInText(min)} to ${formatPoundsInText(max)}), which ${formatPoundsInText(row.salary)} is below`,
+      why: () =>
+        `${paid()}, inside grade ${grade} (${formatPoundsInText(min)} to ${formatPoundsInText(max)}), which ${formatPoundsInText(row.salary)} is below`,
     };
   if (inGrade(row.salary) && fullTime > max + ROUNDING)
     return {
       kind: "full time",
-      why: `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has ${formatPoundsInText(row.salary)}, inside grade ${grade}`,
+      why: () =>
+        `${row.who}at ${row.at} at ${formatFigure(row.fte)} FTE has ${formatPoundsInText(row.salary)}, inside grade ${grade}`,
     };
   return undefined;
 }

@@ -22,26 +22,48 @@ const WEEKS_HEADING = /\b(?:weeks|wks)\b/;
 const PER_WEEK = /\b(?:hours?|hrs?|days?|rate|pay|pw)\b|\b(?:per|a|each) weeks?\b/;
 const TERM_TIME = /\b(?:term time|termtime|tto)\b/;
 
+/** No text says term time without "term" or t-t-o: most cells are passed without normalising. */
+const MAYBE_TERM_TIME = /term|t[.'’]*t[.'’]*o/i;
+
 /** Whether a cell's text says term time ("Term time only", "TTO", "term-time"). */
 export function isTermTimeText(text: string): boolean {
-  return TERM_TIME.test(normaliseLabel(text));
+  return MAYBE_TERM_TIME.test(text) && TERM_TIME.test(normaliseLabel(text));
+}
+
+/** What a heading can say of term time: worked out once per table, not once per row. */
+interface TermTimeHeading {
+  text: string;
+  column: number;
+  /** A count of weeks worked ("Weeks worked"), not a rate per week. */
+  weeks: boolean;
+  /** A yes/no column about term time ("Term time only"). */
+  flag: boolean;
+}
+
+function termTimeHeading(h: { text: string; column: number }): TermTimeHeading {
+  const key = normaliseLabel(h.text);
+  return {
+    text: h.text,
+    column: h.column,
+    weeks: WEEKS_HEADING.test(key) && !PER_WEEK.test(key),
+    flag: TERM_TIME.test(key),
+  };
 }
 
 /** Why a row looks term-time only, and at which cell: a weeks figure, a Y, or the words. */
 function termTimeCell(
-  heading: string,
+  heading: TermTimeHeading,
   value: CellValue
 ): { weeks?: number; said: string } | undefined {
-  const key = normaliseLabel(heading);
-  if (WEEKS_HEADING.test(key) && !PER_WEEK.test(key)) {
+  if (heading.weeks) {
     const weeks = parseNumber(value);
     if (weeks !== undefined && weeks > 0 && weeks < 52)
-      return { weeks, said: `${formatFigure(weeks)} in '${heading}'` };
+      return { weeks, said: `${formatFigure(weeks)} in '${heading.text}'` };
   }
-  if (TERM_TIME.test(key) && parseBoolean(value) === true)
-    return { said: `${describeValue(value)} in '${heading}'` };
+  if (heading.flag && parseBoolean(value) === true)
+    return { said: `${describeValue(value)} in '${heading.text}'` };
   if (typeof value === "string" && isTermTimeText(value))
-    return { said: `${describeValue(value)} in '${heading}'` };
+    return { said: `${describeValue(value)} in '${heading.text}'` };
   return undefined;
 }
 
@@ -52,10 +74,11 @@ export function termTimeNotes(
   posts: readonly Post[]
 ): Issue[] {
   const issues: Issue[] = [];
+  const headings = chosen.headers.map(termTimeHeading);
   for (const post of posts) {
     const row = grid.values[post.sourceRow - grid.origin.row] ?? [];
-    const found = chosen.headers
-      .map((h) => ({ h, seen: termTimeCell(h.text, row[h.column - grid.origin.column] ?? "") }))
+    const found = headings
+      .map((h) => ({ h, seen: termTimeCell(h, row[h.column - grid.origin.column] ?? "") }))
       .filter((x) => x.seen !== undefined);
     const first = found.find((x) => x.seen?.weeks !== undefined) ?? found[0];
     if (!first?.seen) continue;
