@@ -462,14 +462,21 @@ function fundingNearMisses(establishment: Establishment, name: string): Issue[] 
   const grant = fundingKey(name);
   const byValue = new Map<string, Post[]>();
   const shares = new Map<string, Post[]>();
+  // Each distinct Funding text is compared with the grant once, however many posts carry it.
+  const near = new Map<string, boolean>();
   for (const p of establishment.posts) {
     const funding = p.funding?.trim();
     if (!funding) continue;
-    const matched = fundingKey(funding) === grant;
-    if (!matched && !looksLikeGrant(fundingKey(funding), grant)) continue;
+    const key = fundingKey(funding);
+    const matched = key === grant;
+    let looksLike = near.get(key);
+    if (looksLike === undefined) near.set(key, (looksLike = looksLikeGrant(key, grant)));
+    if (!matched && !looksLike) continue;
     // "Supporting Families (50%)": a share the costing cannot take, matched or not.
     const to = /%/.test(funding) ? shares : matched ? undefined : byValue;
-    to?.set(funding, [...(to.get(funding) ?? []), p]);
+    const same = to?.get(funding);
+    if (same) same.push(p);
+    else to?.set(funding, [p]);
   }
   return [
     ...[...byValue].map(([funding, posts]) => nearGrantIssue(establishment, name, funding, posts)),
