@@ -11,6 +11,13 @@ export const COSTING_POINT_WORDS: Record<CostingPoint, string> = {
 };
 /** When increments are paid: each 1 April with a minimum service, on the start-date anniversary, or never. */
 export type IncrementRule = "april" | "anniversary" | "none";
+
+/** The increment rule in the words the sheets and notes use. */
+export const INCREMENT_RULE_WORDS: Record<IncrementRule, string> = {
+  april: "one point each 1 April",
+  anniversary: "one point on each start-date anniversary",
+  none: "no increments",
+};
 /** Statutory employer NI, pension and levy; or one flat on-cost percentage instead. */
 export type OnCostMode = "statutory" | "flat";
 

@@ -6,17 +6,11 @@
  */
 import { columnLetters, fromA1, topLeftOf, type Grid, type Issue } from "../grid";
 import { financialYearLabel } from "../dates";
-import type { Assumptions, Establishment, IncrementRule, Localities } from "../model";
-import { COSTING_POINT_WORDS } from "../model";
+import type { Assumptions, Establishment, Localities } from "../model";
+import { COSTING_POINT_WORDS, INCREMENT_RULE_WORDS } from "../model";
 import { formatNumber } from "../money";
 import type { ReadAssumptionsResult } from "./assumptions";
 import { issueAtAddress } from "./issues";
-
-export const INCREMENT_WORDS: Record<IncrementRule, string> = {
-  april: "one point each 1 April",
-  anniversary: "one point on each start-date anniversary",
-  none: "no increments",
-};
 
 /** Each shaping setting: its key, its name on the sheet, and the default in words. */
 const SHAPING: ReadonlyArray<[string, string, (a: Assumptions) => string | undefined]> = [
@@ -28,7 +22,7 @@ const SHAPING: ReadonlyArray<[string, string, (a: Assumptions) => string | undef
     "Employer pension rate",
     (a) => (a.onCostMode === "flat" ? undefined : `${formatNumber(a.pensionRate * 100, 2)}%`),
   ],
-  ["incrementRule", "Increment rule", (a) => INCREMENT_WORDS[a.incrementRule]],
+  ["incrementRule", "Increment rule", (a) => INCREMENT_RULE_WORDS[a.incrementRule]],
 ];
 
 /** Whether the sheet's value cell for a setting holds something. */

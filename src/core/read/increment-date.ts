@@ -7,7 +7,7 @@
 import type { Grid, Issue } from "../grid";
 import { columnLetters, isBlank } from "../grid";
 import type { IncrementRule, Post, PostField } from "../model";
-import { INCREMENT_WORDS } from "./assumption-defaults";
+import { INCREMENT_RULE_WORDS } from "../model";
 import type { TableCandidate } from "./detect";
 import { issueAtAddress } from "./issues";
 import { normaliseLabel } from "./text";
@@ -38,7 +38,7 @@ export function incrementDateNotes(
         h.address,
         "warning",
         "increment-date-not-read",
-        `Column ${columnLetters(h.column)} '${h.text}' is not read: every post's increments follow the Increment rule, ${INCREMENT_WORDS[rule]}`,
+        `Column ${columnLetters(h.column)} '${h.text}' is not read: every post's increments follow the Increment rule, ${INCREMENT_RULE_WORDS[rule]}`,
         fix
       )
     );

@@ -6,7 +6,7 @@
  */
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { fromA1, quoteSheetName } from "../grid";
-import { COSTING_POINT_WORDS, type Assumptions } from "../model";
+import { COSTING_POINT_WORDS, INCREMENT_RULE_WORDS, type Assumptions } from "../model";
 import { formatPoundsInText, roundTo } from "../money";
 import {
   APPRENTICESHIP_LEVY_RATE,
@@ -141,7 +141,7 @@ export function settingsUsedLines(
   }
   lines.push(
     `Costing point: ${a.costingPoint} (the ${COSTING_POINT_WORDS[a.costingPoint]}) — ${from("costingPoint")}.`,
-    `Increment rule: ${a.incrementRule} — ${from("incrementRule")}.`
+    `Increment rule: ${a.incrementRule} (${INCREMENT_RULE_WORDS[a.incrementRule]}) — ${from("incrementRule")}.`
   );
   if (a.incrementRule === "april")
     lines.push(

@@ -37,7 +37,7 @@ describe("the settings a costing used, on the sheet (mk-22)", () => {
       `Employer pension: 19% of salary for a post with no rate of its own — ${none}.`,
       `Apprenticeship levy: 0.5% of salary, no allowance taken off (the £15,000 allowance is the whole employer's) — ${none}.`,
       `Costing point: bottom (the bottom of the grade) — ${none}.`,
-      `Increment rule: april — ${none}.`,
+      `Increment rule: april (one point each 1 April) — ${none}.`,
       `Increment service months: 6 — ${none}.`,
       `Pay award 2025/26: none — ${none}.`,
       `Vacancy factor: 0% — ${none}.`,
@@ -67,7 +67,7 @@ describe("the settings a costing used, on the sheet (mk-22)", () => {
       `Employer pension: 19% of salary for a post with no rate of its own — ${missing}.`,
       `Apprenticeship levy: 0.5% of salary, no allowance taken off (the £15,000 allowance is the whole employer's) — ${missing}.`,
       "Costing point: actual (the post-holder's actual salary or point) — typed at Assumptions!B4.",
-      `Increment rule: april — ${missing}.`,
+      `Increment rule: april (one point each 1 April) — ${missing}.`,
       `Increment service months: 6 — ${missing}.`,
       `Pay award 2025/26: none — ${missing}.`,
       "Pay award 2026/27: £1,290 or 2.5%, whichever is higher, from 1 April — typed at Assumptions!B7.",
@@ -88,7 +88,7 @@ describe("the settings a costing used, on the sheet (mk-22)", () => {
     expect(settingsUsed(r.sheets[0]).slice(0, 3)).toEqual([
       "On-cost method: flat, 28% of salary in place of employer NI, pension and levy — typed at Assumptions!B3; the rate typed at Assumptions!B4.",
       "Costing point: bottom (the bottom of the grade) — default (not on the Assumptions sheet).",
-      "Increment rule: none — typed at Assumptions!B5.",
+      "Increment rule: none (no increments) — typed at Assumptions!B5.",
     ]);
   });
 
