@@ -27,6 +27,7 @@ import {
 import { roundPenny } from "../money";
 import { yearEntries, yearsAcrossHeader, yearsAcrossNote, type YearColumn } from "./years-across";
 import { readScenarios } from "./scenarios";
+import { grantYearsOutsideDates } from "./grant-years";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -1312,6 +1313,7 @@ function crossCheck(
         "make them agree; the yearly amounts are used for each year's headroom"
       );
   }
+  issues.push(...grantYearsOutsideDates(grid.sheet, a.grant, cells));
 }
 
 /**
