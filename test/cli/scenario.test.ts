@@ -65,6 +65,35 @@ describe("estab build --scenario", () => {
     );
   });
 
+  it("names the scenario in what it prints and on every sheet costed with it, so it cannot pass for the base", async () => {
+    const file = await demoWith("named.xlsx", () => undefined);
+    const out = path.join(dir, "named-out.xlsx");
+    const c = capture();
+    expect(await main(["build", file, "-o", out, "--scenario", "pay award 4%"], c.io)).toBe(0);
+    expect(c.stdout().split("\n")[0]).toMatch(/, costed with the scenario 'pay award 4%'$/);
+    const { grids } = readWorkbookGrids(await loadWorkbook(readFileSync(out)));
+    const said = "with the scenario 'Pay award 4%' (its settings, the Value column's for the rest)";
+    const lineWith = (sheet: string) =>
+      grids
+        .find((g) => g.sheet === sheet)
+        ?.values.slice(0, 4)
+        .flat()
+        .find((v) => typeof v === "string" && v.includes("built"));
+    for (const sheet of ["Establishment Cost", "Grant Costing", "Restructure", "Assumptions"])
+      expect(lineWith(sheet)).toContain(said);
+    // The Scenarios sheet compares every scenario with the base, whichever was built.
+    expect(lineWith("Scenarios")).not.toContain("with the scenario");
+    // And a build of the base names none.
+    const base = path.join(dir, "base-out.xlsx");
+    expect(await main(["build", file, "-o", base], capture().io)).toBe(0);
+    const baseGrids = readWorkbookGrids(await loadWorkbook(readFileSync(base))).grids;
+    const cost = baseGrids
+      .find((g) => g.sheet === "Establishment Cost")
+      ?.values.slice(0, 4)
+      .flat();
+    expect(cost?.some((v) => typeof v === "string" && v.includes("with the scenario"))).toBe(false);
+  });
+
   it("an unknown name is an error listing the scenarios there are; nothing is written", async () => {
     const file = await demoWith("scenario.xlsx", () => undefined);
     const c = capture();

@@ -1,4 +1,4 @@
-import { readableDate } from "./print";
+import { builtBy, type Provenance } from "./print";
 import type { CellValue } from "../grid";
 import type { SheetSpec, SpecCell } from "./sheet-spec";
 import { SHEET_NAMES } from "./sheet-names";
@@ -85,14 +85,14 @@ function cellOf(value: CellValue, style?: "input"): SpecCell | null {
  */
 export function buildAssumptionsSheet(
   grid: readonly CellValue[][],
-  provenance: { generatedAt: string; version: string },
+  provenance: Provenance,
   heading = "Assumptions used by Establishment Costing"
 ): { sheet: SheetSpec; summary: SheetSummary } {
   const cells: (SpecCell | null)[][] = [
     [text(heading, "title")],
     [
       text(
-        `Edit the Value column; the Notes say what each setting means. Establishment Costing ${provenance.version}, built ${readableDate(provenance.generatedAt)}.`,
+        `Edit the Value column; the Notes say what each setting means. ${builtBy(provenance)}.`,
         "note"
       ),
     ],

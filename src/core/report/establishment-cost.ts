@@ -1,4 +1,4 @@
-import { readableDate } from "./print";
+import { builtBy } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
@@ -38,6 +38,8 @@ export interface EstablishmentCostInput {
   assumptions: Assumptions;
   payScales?: PayScales;
   generatedAt: string;
+  /** The scenario built, named on the sheet (`estab build --scenario`). */
+  scenario?: string;
   version: string;
   source?: string;
   /** Sheet name wanted; "Establishment Cost" by default. */
@@ -179,12 +181,7 @@ function titleSection(s: CostSheet): { headline: string; warnRow: number } {
   const headline = `${formatNumber(headcountOf(costing), 2)} staff, ${formatNumber(fteTotalOf(costing), 2)} FTE, costing ${formatPounds(total)} in ${label} (about ${roughPounds(total)} a year)`;
   d.row([text(`Establishment cost ${label}`, "title")]);
   d.row([text(headline, "subtitle")]);
-  d.row([
-    text(
-      `Source: ${source} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
-      "note"
-    ),
-  ]);
+  d.row([text(`Source: ${source} · ${builtBy(input)}`, "note")]);
   const warnRow = d.nextRow();
   d.row([]);
   d.blank();

@@ -1,4 +1,4 @@
-import { readableDate } from "./print";
+import { builtBy } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import {
   costEstablishment,
@@ -55,6 +55,8 @@ export interface GrantCostingInput {
   groupBy?: "team" | "grade";
   /** Provenance: when, by which version, and from which range (default: the establishment's). */
   generatedAt: string;
+  /** The scenario built, named on the sheet (`estab build --scenario`). */
+  scenario?: string;
   version: string;
   source?: string;
   /** Sheet name wanted; "Grant Costing" by default. */
@@ -370,12 +372,7 @@ function titleSection(s: GrantSheet): number {
       "subtitle"
     ),
   ]);
-  d.row([
-    text(
-      `Source: ${source} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
-      "note"
-    ),
-  ]);
+  d.row([text(`Source: ${source} · ${builtBy(input)}`, "note")]);
   const warningRow = d.nextRow();
   d.row([]); // filled once the over-commitment is known
   d.blank();

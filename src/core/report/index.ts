@@ -10,6 +10,7 @@ export {
   type LocalityShares,
 } from "./locality-shares";
 export { buildAssumptionsSheet, ASSUMPTIONS_SHEET_NAME } from "./assumptions-sheet";
+export type { Provenance } from "./print";
 export { ESTAB_CALL, followsInputs, makeShareable, withLiveFormulas } from "./shareable";
 export { buildScenariosSheet, type ScenariosSheetInput } from "./scenarios";
 export { scenarioFigures, type ScenarioFigures, type ScenarioInputs } from "./scenario-figures";

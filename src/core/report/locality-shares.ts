@@ -1,4 +1,4 @@
-import { readableDate } from "./print";
+import { builtBy } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import { formatNumber, formatPounds, roundTo } from "../money";
 import { columnLetters, quoteSheetName } from "../grid";
@@ -78,6 +78,8 @@ export interface LocalitySharesSheetInput {
   /** Where the roles given were typed ("'Roles'!A1:B4"), for the method. */
   rolesSource?: string;
   generatedAt: string;
+  /** The scenario built, named on the sheet (`estab build --scenario`). */
+  scenario?: string;
   version: string;
   /** Sheet name wanted; "Locality shares" by default. */
   sheetName?: string;
@@ -264,7 +266,7 @@ function titleSection({ d, input }: SharesSheet): void {
   d.row([text("Needs-led locality shares", "title")]);
   d.row([
     text(
-      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · Establishment Costing ${input.version} · built ${readableDate(input.generatedAt)}`,
+      `Source: ${quoteSheetName(src.sheet)}!${src.range}${src.table ? ` (table ${src.table})` : ""} · ${builtBy(input)}`,
       "note"
     ),
   ]);

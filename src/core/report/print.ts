@@ -22,6 +22,26 @@ export const MAX_FITTED_WIDTH = 50;
  */
 export const FIT_TO_WIDTH_LIMIT = 200;
 
+/** Who built a sheet and when; and, for a build of one scenario, whose assumptions it used. */
+export interface Provenance {
+  generatedAt: string;
+  version: string;
+  /** The scenario built (`estab build --scenario`), as its column is headed. */
+  scenario?: string;
+}
+
+/**
+ * "Establishment Costing 0.1.0 · built 7 December 2026, 23:51 UTC", naming the scenario
+ * when one was built: a sheet costed on a scenario's pay award must not pass for the base.
+ */
+export function builtBy(p: Provenance): string {
+  const scenario =
+    p.scenario === undefined
+      ? ""
+      : ` · with the scenario '${p.scenario}' (its settings, the Value column's for the rest)`;
+  return `Establishment Costing ${p.version} · built ${readableDate(p.generatedAt)}${scenario}`;
+}
+
 /** "4 December 2026, 14:19 UTC" from an ISO timestamp; anything else is given back as it is. */
 export function readableDate(iso: string): string {
   const d = new Date(iso);

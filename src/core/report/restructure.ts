@@ -1,4 +1,4 @@
-import { readableDate } from "./print";
+import { builtBy } from "./print";
 import { SHEET_NAMES } from "./sheet-names";
 import { formatPounds, roundTo } from "../money";
 import {
@@ -62,6 +62,8 @@ export interface RestructureSheetInput {
   options?: ChangesOptions;
   /** Provenance: when and by which version. */
   generatedAt: string;
+  /** The scenario built, named on the sheet (`estab build --scenario`). */
+  scenario?: string;
   version: string;
   /** Sheet name wanted; "Restructure" by default. */
   sheetName?: string;
@@ -776,7 +778,7 @@ function titleSection(s: RestructureSheet): void {
   const lists = est.structures;
   d.row([
     text(
-      `Source: ${lists ? `current structure ${where(lists.current)}, proposed structure ${where(lists.proposed)}` : where(est)} · Establishment Costing ${s.input.version} · built ${readableDate(s.input.generatedAt)}`,
+      `Source: ${lists ? `current structure ${where(lists.current)}, proposed structure ${where(lists.proposed)}` : where(est)} · ${builtBy(s.input)}`,
       "note"
     ),
   ]);

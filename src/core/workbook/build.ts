@@ -6,7 +6,7 @@ import { assumptionsGrid, findScenario, readWorkbook, type WorkbookInputs } from
 import { financialYearsWindow, sharedCosting, type EstablishmentCosting } from "../costing";
 import { annualCostOf, uncostedIssues } from "../changes";
 import { financialYearOf } from "../dates";
-import type { SheetBuild, SheetKey, SheetSpec } from "../report";
+import type { Provenance, SheetBuild, SheetKey, SheetSpec } from "../report";
 import { SHEET_KEYS } from "../report";
 import {
   buildEstablishmentCostSheet,
@@ -199,7 +199,7 @@ function restructureSheet(
   inputs: WorkbookInputs,
   est: Establishment,
   a: Assumptions,
-  provenance: { generatedAt: string; version: string },
+  provenance: Provenance,
   live:
     | { assumptionCells?: AssumptionCells; textCell: (sheet: string, address: string) => boolean }
     | undefined,
@@ -230,6 +230,17 @@ function restructureSheet(
   return { ...changes, issues: uncostedIssues(inputs.restructure ?? est, changes.result) };
 }
 
+/** When and by what version the sheets were built, and the scenario's name as headed. */
+function provenanceOf(request: BuildRequest, inputs: WorkbookInputs): Provenance {
+  const chosen =
+    request.scenario !== undefined ? findScenario(inputs.scenarios, request.scenario) : undefined;
+  return {
+    generatedAt: request.generatedAt,
+    version: request.version,
+    ...(chosen ? { scenario: chosen.name } : {}),
+  };
+}
+
 /**
  * Reads the workbook, checks it, computes every requested sheet and returns them with
  * their summaries. Nothing is returned to write when any error-severity issue was found:
@@ -257,7 +268,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
   if (hasErrors(issues)) return { ok: false, issues, sheets: [], summaries: [] };
 
   const a = inputs.assumptions;
-  const provenance = { generatedAt: request.generatedAt, version: request.version };
+  const provenance = provenanceOf(request, inputs);
   const built: Array<{ sheet: SheetSpec; summary: SheetSummary; live?: LiveBook }> = [];
   const textCell = textCellsOf(workbook.grids);
   // Live figures refer to the Assumptions sheet in the workbook, the one the user edits
@@ -404,7 +415,7 @@ export function localitySharesSheet(
   localities: Localities,
   est: Establishment | undefined,
   a: Assumptions,
-  provenance: { generatedAt: string; version: string },
+  provenance: Provenance,
   annualCosting: (est: Establishment) => EstablishmentCosting,
   live?: LocalitySharesLive,
   roles?: RolesWanted

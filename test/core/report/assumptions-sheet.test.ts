@@ -44,7 +44,7 @@ describe("the Assumptions sheet", () => {
 
   it("gives the build date in words", () => {
     expect(sheet.cells[1][0]).toMatchObject({
-      text: "Edit the Value column; the Notes say what each setting means. Establishment Costing test, built 4 December 2026, 14:19 UTC.",
+      text: "Edit the Value column; the Notes say what each setting means. Establishment Costing test · built 4 December 2026, 14:19 UTC.",
     });
   });
 
