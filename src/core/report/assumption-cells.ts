@@ -31,6 +31,17 @@ export interface AssumptionCells {
    * sheet a build writes): the settings range of a costing that needs most of them.
    */
   table?: string;
+  /**
+   * Live with the Scenarios sheet's switch: the cells hold the scenario in use, so the
+   * figures follow its "Scenario in use" cell, and the sheets' settings used say so.
+   */
+  switch?: ScenarioSwitchCell;
+}
+
+/** The "Scenario in use" cell ("Scenarios!B5") and what it held when the sheets were built. */
+export interface ScenarioSwitchCell {
+  cell: string;
+  builtWith: string;
 }
 
 /** The Assumptions sheet a build writes: Setting | Value | Notes, labels in A and values in B. */

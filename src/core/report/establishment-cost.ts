@@ -413,7 +413,9 @@ function methodSection(s: CostSheet): void {
     "Each figure is rounded to the penny; a post's total is the sum of its rounded figures; totals are SUMs of the figures shown.",
     `The vacancy factor (${pct(a.vacancyFactor)}) is taken off the total as its own line.`,
     SETTINGS_USED_HEADING,
-    ...settingsUsedLines(a, s.input.assumptionsTyped, [a.firstYear]),
+    ...settingsUsedLines(a, s.input.assumptionsTyped, [a.firstYear], {
+      switched: s.input.live?.assumptionCells?.switch,
+    }),
   ];
   notes.forEach((l, i) => d.row([text(l, i === 0 ? "subtitle" : "note")]));
 }

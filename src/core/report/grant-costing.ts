@@ -224,7 +224,9 @@ export function buildGrantCostingSheet(
   [
     ...methodologyLines(s.a, s.flat),
     SETTINGS_USED_HEADING,
-    ...settingsUsedLines(s.a, input.assumptionsTyped, years),
+    ...settingsUsedLines(s.a, input.assumptionsTyped, years, {
+      switched: input.live?.assumptionCells?.switch,
+    }),
   ].forEach((l, i) => s.d.row([text(l, i === 0 ? "subtitle" : "note")]));
   const built = s.d.toSpec("grant", input.sheetName ?? SHEET_NAMES.grant, {
     freeze: { rows: table.headerRow + 1, columns: 1 },

@@ -201,5 +201,15 @@ export function inUseBlock(
   for (const [key, address] of Object.entries(input.baseCells))
     if (address) cells[key] = inUseOf.get(address) as string;
   const valueAt = (r: number, c: number): CellValue => held.get(`${r}:${c}`) ?? "";
-  return { sheet: sheetName, cells, valueAt, table: settingsBlock(cells, valueAt) };
+  const switched = {
+    cell: `${quoteSheetName(sheetName)}!${placed.cell.replace(/\$/g, "")}`,
+    builtWith: input.chosen ?? BASE_NAME,
+  };
+  return {
+    sheet: sheetName,
+    cells,
+    valueAt,
+    table: settingsBlock(cells, valueAt),
+    switch: switched,
+  };
 }

@@ -14,7 +14,8 @@ import {
   NI_TABLE_LAST_YEAR,
   niRulesFor,
 } from "../rules";
-import type { AssumptionCells } from "./assumption-cells";
+import type { AssumptionCells, ScenarioSwitchCell } from "./assumption-cells";
+import { BASE_NAME } from "../read";
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
 
@@ -119,10 +120,15 @@ export function settingsUsedLines(
   a: Assumptions,
   typedAt: AssumptionCells | undefined,
   years: readonly FinancialYear[],
-  { vacancy = true }: { vacancy?: boolean } = {}
+  { vacancy = true, switched }: { vacancy?: boolean; switched?: ScenarioSwitchCell } = {}
 ): string[] {
   const from = (key: string) => fromWords(typedAt, key);
   const lines: string[] = [];
+  // The lines are text, fixed at the build; the live figures move with the switch.
+  if (switched)
+    lines.push(
+      `These are the settings of ${switched.builtWith === BASE_NAME ? "the base (the Value column)" : `the scenario '${switched.builtWith}'`}, in use when the sheet was built. The figures follow the Scenarios sheet's Scenario in use cell (${switched.cell}): with another scenario in use they are costed on its settings (its Assumptions in use block), not on these.`
+    );
   if (a.onCostMode === "flat")
     lines.push(
       `On-cost method: flat, ${pct(a.flatOnCostRate)} of salary in place of employer NI, pension and levy — ${from("onCostMode")}; the rate ${from("flatOnCostRate")}.`

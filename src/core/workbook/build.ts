@@ -215,7 +215,10 @@ function restructureSheet(
     // Its yearly costs take no vacancy factor off, so that setting is not one it used.
     settingsUsed: [
       SETTINGS_USED_HEADING,
-      ...settingsUsedLines(a, assumptionsTyped, [year], { vacancy: false }),
+      ...settingsUsedLines(a, assumptionsTyped, [year], {
+        vacancy: false,
+        switched: twoLists ? undefined : live?.assumptionCells?.switch,
+      }),
     ],
     live: live && !twoLists ? { ...live, assumptions: a, payScales: inputs.payScales } : undefined,
   });
