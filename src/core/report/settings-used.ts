@@ -14,6 +14,7 @@ import {
   NI_TABLE_LAST_YEAR,
   niRulesFor,
 } from "../rules";
+import { isNoFigureWord } from "../read";
 import type { AssumptionCells } from "./assumption-cells";
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
@@ -37,16 +38,21 @@ export function ratesInWords(rates: readonly number[]): string {
     .join(", ");
 }
 
-/** Where one setting came from: the cell the user typed it in, or why the default was used. */
-type Origin = { typed: string } | { blank: string } | { absent: true };
+/**
+ * Where one setting came from: the cell the user typed it in, or why the default was used
+ * (blank, absent, or words that give no figure: "TBC", "statutory").
+ */
+type Origin = { typed: string } | { blank: string } | { words: string } | { absent: true };
 
 function originOf(typedAt: AssumptionCells | undefined, key: string): Origin {
   const address = typedAt?.cells[key];
   if (!typedAt || !address) return { absent: true };
   const cell = `${quoteSheetName(typedAt.sheet)}!${address}`;
   const at = fromA1(address);
-  return String(typedAt.valueAt(at.row, at.column)).trim() === ""
-    ? { blank: cell }
+  const value = typedAt.valueAt(at.row, at.column);
+  if (String(value).trim() === "") return { blank: cell };
+  return isNoFigureWord(value)
+    ? { words: `${cell} says '${String(value).trim()}'` }
     : { typed: cell };
 }
 
@@ -56,6 +62,7 @@ function originOf(typedAt: AssumptionCells | undefined, key: string): Origin {
  */
 function whyDefault(typedAt: AssumptionCells | undefined, origin: Origin): string {
   if ("blank" in origin) return `${origin.blank} is blank`;
+  if ("words" in origin) return origin.words;
   return typedAt
     ? "not on the Assumptions sheet"
     : "the workbook built from has no Assumptions sheet";
