@@ -479,3 +479,28 @@ describe("the settings used, as the sheets list them", () => {
     );
   });
 });
+
+describe("in a scenario column", () => {
+  it("reads the scenario's words at its own cell, and the base's once", () => {
+    const r = readAssumptions({
+      grids: [
+        grid("Assumptions", [
+          ["Setting", "Value", "NJC offer"],
+          ["First financial year", "2025/26", ""],
+          ["Pay award 2026/27", "TBC", "3.5% (NJC offer)"],
+          ["Employer pension rate", "21.5% (LGPS)", ""],
+        ]),
+      ],
+    });
+    expect(r.assumptions.payAwards).toEqual([]);
+    expect(r.scenarios[0].assumptions.payAwards).toEqual([{ year: 2026, percent: 0.035 }]);
+    expect(r.scenarios[0].assumptions.pensionRate).toBe(0.215);
+    expect(
+      r.issues.filter((i) => SAID.has(i.code)).map((i) => `${i.severity}:${i.code}@${i.address}`)
+    ).toEqual([
+      "info:setting-read-as@B4",
+      "warning:setting-not-known@B3",
+      "info:setting-read-as@C3",
+    ]);
+  });
+});
