@@ -24,10 +24,17 @@ import {
   withinTextLimit,
   type Limit,
 } from "./limits";
-import { roundPenny } from "../money";
+import { formatPoundsInText, roundPenny } from "../money";
 import { yearEntries, yearsAcrossHeader, yearsAcrossNote, type YearColumn } from "./years-across";
 import { readScenarios } from "./scenarios";
 import { grantYearsOutsideDates } from "./grant-years";
+import {
+  readWords,
+  usedWithoutValue,
+  type Said,
+  type SettingWords,
+  type Unit,
+} from "./setting-words";
 
 /**
  * The assumptions sheet: two columns, Setting | Value, and an optional Notes column. Every
@@ -95,6 +102,8 @@ interface SettingSpec {
   cellOf: (d: Assumptions) => CellValue;
   /** Reads a non-blank value into the draft, or says what is wrong with it. */
   apply: (draft: Draft, value: CellValue) => Problem | undefined;
+  /** How the value may be typed with words (setting-words.ts); absent: plain or no-figure words. */
+  words?: SettingWords;
 }
 
 /** Settings with one row per financial year: "Pay award 2025/26". */
@@ -108,6 +117,7 @@ interface YearSettingSpec {
   /** The value cell for that year, as the assumptions sheet shows it ("" when not set). */
   cell: (a: Assumptions, year: FinancialYear) => CellValue;
   apply: (draft: Draft, year: FinancialYear, value: CellValue) => Problem | undefined;
+  words: SettingWords;
 }
 
 const pct = (n: number) => `${formatFigure(n * 100)}%`;
@@ -162,7 +172,8 @@ function percentSetting(
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
   limit: Limit,
-  warnAbove?: number
+  warnAbove?: number,
+  statutory?: SettingWords["statutory"]
 ): SettingSpec {
   return {
     key,
@@ -170,6 +181,7 @@ function percentSetting(
     shown: "percent",
     synonyms,
     note,
+    words: { kind: "percent", statutory },
     cellOf: (d) => {
       const v = get(d);
       return v === undefined ? "" : pct(v);
@@ -206,13 +218,15 @@ function numberSetting(
   get: (a: Assumptions) => number | undefined,
   set: (a: Assumptions, v: number) => void,
   limit: Limit,
-  format: { whole?: boolean; example: string }
+  format: { whole?: boolean; example: string; unit?: Unit; per?: "week" | "year" }
 ): SettingSpec {
+  const { unit, per, whole, example } = format;
   return {
     key,
     label,
     synonyms,
     note,
+    words: unit ? { kind: "count", unit, per, whole, example } : { kind: "plain" },
     cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const v = parseNumber(value);
@@ -236,6 +250,8 @@ function moneySetting(
   set: (a: Assumptions, v: number) => void,
   limit: Limit,
   example: string,
+  /** The period the setting's pounds are for, and how said words read in it. */
+  words: SettingWords,
   /** A figure that reads but looks like a slip: said, and costed as typed. */
   unusual?: (pounds: number) => Problem | undefined
 ): SettingSpec {
@@ -245,6 +261,7 @@ function moneySetting(
     shown: "money",
     synonyms,
     note,
+    words,
     cellOf: (d) => get(d) ?? "",
     apply: (draft, value) => {
       const read = moneyValue(label, value, limit, `enter e.g. ${example}`);
@@ -271,6 +288,7 @@ function dateSetting(
     shown: "date",
     synonyms,
     note,
+    words: { kind: "date" },
     cellOf: (d) => {
       const v = get(d);
       return v === undefined ? "" : formatUkDate(v);
@@ -299,7 +317,8 @@ function choiceSetting<T extends string>(
   note: string,
   words: Record<string, T>,
   get: (a: Assumptions) => T,
-  set: (a: Assumptions, v: T) => void
+  set: (a: Assumptions, v: T) => void,
+  typedWords: SettingWords = { kind: "plain" }
 ): SettingSpec {
   const options = [...new Set(Object.values(words))];
   return {
@@ -307,6 +326,7 @@ function choiceSetting<T extends string>(
     label,
     synonyms,
     note,
+    words: typedWords,
     cellOf: get,
     apply: (draft, value) => {
       const v = typeof value === "string" ? words[normaliseLabel(value)] : undefined;
@@ -475,7 +495,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.years,
     (a, v) => (a.years = v),
     LIMITS.years,
-    { whole: true, example: "3" }
+    { whole: true, example: "3", unit: "year" }
   ),
   choiceSetting(
     "costingPoint",
@@ -493,7 +513,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     "april (each 1 April, given the service below), anniversary (on the start-date anniversary) or none.",
     INCREMENT_RULES,
     (a) => a.incrementRule,
-    (a, v) => (a.incrementRule = v)
+    (a, v) => (a.incrementRule = v),
+    { kind: "increment-rule" }
   ),
   numberSetting(
     "incrementServiceMonths",
@@ -508,7 +529,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.incrementServiceMonths,
     (a, v) => (a.incrementServiceMonths = v),
     LIMITS.incrementServiceMonths,
-    { whole: true, example: "6" }
+    { whole: true, example: "6", unit: "month" }
   ),
   numberSetting(
     "gradeSteps",
@@ -545,7 +566,9 @@ export const SETTINGS: readonly SettingSpec[] = [
     "Blank: the statutory rate for each year. Enter e.g. 15% to use one rate for every year.",
     (a) => a.niRate,
     (a, v) => (a.niRate = v),
-    LIMITS.niRate
+    LIMITS.niRate,
+    undefined,
+    "blank"
   ),
   moneySetting(
     "niMonthlyThreshold",
@@ -561,13 +584,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a, v) => (a.niMonthlyThreshold = v),
     LIMITS.niMonthlyThreshold,
     "£417",
+    { kind: "money", per: "month", threshold: true, statutory: "blank" },
     (v) =>
       v > MOST_LIKELY_MONTHLY_THRESHOLD
         ? {
             severity: "warning",
             code: "setting-unusual",
             message: `NI monthly threshold £${formatFigure(v)} looks like a year's threshold (it is per person per month, £417 for £5,000 a year), and is costed as a month's`,
-            fix: `if it is a year's, type the month's: £${formatFigure(Math.round((v / 12) * 100) / 100)}`,
+            fix: `if it is a year's, type it with its period, '${formatPoundsInText(v)} a year' (read as ${formatPoundsInText(Math.round(v / 12))} a month, in whole pounds as HMRC publishes its thresholds)`,
           }
         : undefined
   ),
@@ -587,13 +611,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.pensionRate,
     (a, v) => (a.pensionRate = v),
     LIMITS.pensionRate,
-    0.4
+    0.4,
+    "none"
   ),
   {
     key: "apprenticeshipLevy",
     label: "Apprenticeship levy",
     synonyms: ["levy", "apprenticeship levy applies", "include apprenticeship levy"],
     note: "Yes or No: 0.5% of pay from 2017/18, for large employers.",
+    words: { kind: "levy", statutory: "yes" },
     cellOf: (d) => YES_NO(d.apprenticeshipLevy),
     apply: (draft, value) => {
       const v = parseBoolean(value);
@@ -621,6 +647,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: "Grant name",
     synonyms: ["grant", "name of grant", "funding stream"],
     note: "The grant's name, as in the Funding column of the establishment.",
+    words: { kind: "text" },
     cellOf: (d) => d.grant.name ?? "",
     apply: (draft, value) => {
       const { text, cut } = withinTextLimit(String(value).trim());
@@ -636,7 +663,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.grant.amount,
     (a, v) => (a.grant.amount = v),
     LIMITS.grantAmount,
-    "£750,000"
+    "£750,000",
+    { kind: "money", per: "whole" }
   ),
   dateSetting(
     "grant.start",
@@ -662,7 +690,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.exitCostWeeks,
     (a, v) => (a.exitCostWeeks = v),
     LIMITS.exitCostWeeks,
-    { example: "0 or 12" }
+    { example: "0 or 12", unit: "week" }
   ),
   dateSetting(
     "implementationDate",
@@ -677,6 +705,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: "Management grades",
     synonyms: ["management grade", "manager grades", "grades counted as management"],
     note: "Grades counted as management (besides posts flagged in the table), comma-separated, e.g. SS14, SS15.",
+    words: { kind: "text" },
     cellOf: (d) => d.managementGrades.join(", "),
     apply: (draft, value) => {
       const { text, cut } = withinTextLimit(String(value));
@@ -695,7 +724,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.agencyWeeksPerYear,
     (a, v) => (a.agencyWeeksPerYear = v),
     LIMITS.agencyWeeksPerYear,
-    { example: "52" }
+    { example: "52", unit: "week", per: "year" }
   ),
   numberSetting(
     "agencyHoursPerWeek",
@@ -705,7 +734,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.agencyHoursPerWeek,
     (a, v) => (a.agencyHoursPerWeek = v),
     LIMITS.agencyHoursPerWeek,
-    { example: "37" }
+    { example: "37", unit: "hour", per: "week" }
   ),
   numberSetting(
     "agencyDaysPerWeek",
@@ -715,7 +744,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.agencyDaysPerWeek,
     (a, v) => (a.agencyDaysPerWeek = v),
     LIMITS.agencyDaysPerWeek,
-    { example: "5" }
+    { example: "5", unit: "day", per: "week" }
   ),
   percentSetting(
     "localityWeights.population",
@@ -790,7 +819,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     (a) => a.fullTimeHoursPerWeek,
     (a, v) => (a.fullTimeHoursPerWeek = v),
     LIMITS.fullTimeHoursPerWeek,
-    { example: "37" }
+    { example: "37", unit: "hour", per: "week" }
   ),
 ];
 
@@ -801,6 +830,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     shown: "percent",
     synonyms: ["pay rise", "pay uplift", "award", "pay inflation"],
     note: "Award from 1 April, e.g. 3%, or '£1,290 or 2.5%' (whichever is higher). Blank: no award.",
+    words: { kind: "percent", award: true },
     cell: (a, year) => {
       const award = a.payAwards.find((w) => w.year === year);
       if (!award) return "";
@@ -858,6 +888,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
       "pay award cash minimum",
     ],
     note: "Optional flat cash minimum for that year's award, e.g. £1,290.",
+    words: { kind: "money", per: "year" },
     // Written inside the award cell ("£1,290 or 2.5%"), so this row stays blank.
     cell: () => "",
     apply: (draft, year, value) => {
@@ -878,6 +909,7 @@ export const YEAR_SETTINGS: readonly YearSettingSpec[] = [
     shown: "money",
     synonyms: ["grant amount", "grant for", "grant income"],
     note: "Grant for that financial year, when it is paid in yearly amounts.",
+    words: { kind: "money", per: "year" },
     cell: (a, year) => a.grant.amountsByYear?.[year] ?? "",
     apply: (draft, year, value) => {
       const read = moneyValue("Grant", value, LIMITS.grantAmount, "enter e.g. £250,000");
@@ -1120,6 +1152,9 @@ export function readSettingRows(
   const issues: Issue[] = [];
   const labelCells = new Map<string, { cell: string; value: string }>();
   const names = settingNames(defaults.firstYear);
+  // What a value with no figure ("TBC") leaves in use is known once every row is read.
+  const later: Array<{ r: number; c: number; value: CellValue; said: (a: Assumptions) => Said }> =
+    [];
 
   const match = {
     perYear: (label: string) => "yearSpec" in (matchSetting(label) ?? {}),
@@ -1175,8 +1210,9 @@ export function readSettingRows(
     });
     cells[matched.key] = toA1(positionIn(grid, r, valueColumn));
     if (value === undefined || isBlank(value)) return;
-    const problem = applyValue(draft, matched, labelValue, value);
-    if (problem)
+    const { now, whenRead } = applyValue(draft, matched, labelValue, value);
+    if (whenRead) later.push({ r, c: valueColumn, value, said: whenRead });
+    for (const problem of now)
       at(
         valueColumn,
         problem.severity ?? "error",
@@ -1188,6 +1224,10 @@ export function readSettingRows(
   }
 
   const assumptions = finish(draft);
+  for (const { r, c, value, said } of later) {
+    const s = said(assumptions);
+    issues.push(issueAt(grid, r, c, s.severity, s.code, s.message, s.fix, value));
+  }
   crossCheck(grid, assumptions, cells, draft, issues);
   return { assumptions, cells, issues };
 }
@@ -1223,22 +1263,51 @@ function duplicateRow(
   return true;
 }
 
-/** One non-blank value into the draft, or what is wrong with it. */
+/**
+ * One non-blank value into the draft: what to say at its cell now, and, for a value that
+ * gives no figure ("TBC"), what to say once the figure used instead is known.
+ */
 function applyValue(
   draft: Draft,
   matched: Matched,
   labelValue: string,
   value: CellValue
-): Problem | undefined {
+): { now: Problem[]; whenRead?: (a: Assumptions) => Said } {
   if (isErrorValue(value))
     return {
-      message: `${labelValue.trim()} is ${value} (an Excel error)`,
-      fix: "correct the formula or type the value",
-      code: "setting-error-cell",
+      now: [
+        {
+          message: `${labelValue.trim()} is ${value} (an Excel error)`,
+          fix: "correct the formula or type the value",
+          code: "setting-error-cell",
+        },
+      ],
     };
-  return "spec" in matched
-    ? matched.spec.apply(draft, value)
-    : matched.yearSpec.apply(draft, matched.year, value);
+  const words = ("spec" in matched ? matched.spec.words : matched.yearSpec.words) ?? PLAIN;
+  const reading = readWords(labelValue.trim(), words, value, draft.a);
+  if (reading && "refused" in reading) return { now: [reading.refused] };
+  if (reading && "keep" in reading)
+    return { now: [], whenRead: (a) => reading.keep(usedInstead(matched, a)) };
+  const read = reading ? reading.read : value;
+  const problem =
+    "spec" in matched
+      ? matched.spec.apply(draft, read)
+      : matched.yearSpec.apply(draft, matched.year, read);
+  // A figure read from words that cannot be used is the figure's error alone.
+  if (!reading || (problem && (problem.severity ?? "error") === "error"))
+    return { now: problem ? [problem] : [] };
+  return { now: problem ? [reading.said, problem] : [reading.said] };
+}
+
+const PLAIN: SettingWords = { kind: "plain" };
+
+/** What the sheets use for a setting whose value gave no figure: its default, in words. */
+function usedInstead(matched: Matched, a: Assumptions): string {
+  const key = "spec" in matched ? matched.spec.key : matched.yearSpec.key;
+  const words = usedWithoutValue(key, a, "year" in matched ? matched.year : undefined);
+  if (words) return words;
+  const cell = "spec" in matched ? matched.spec.cellOf(a) : "";
+  return cell === "" ? "no value for it" : `the default, ${cell}`;
 }
 
 function finish(draft: Draft): Assumptions {

@@ -93,3 +93,4 @@ export {
   type Limit,
 } from "./limits";
 export { normaliseLabel, editDistance, closestLabel } from "./text";
+export { isNoFigureWord } from "./setting-words";

@@ -171,7 +171,8 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-function monthNumber(name: string): number | undefined {
+/** "Apr", "April", "Sept": the month's number, 1 to 12. */
+export function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
   const key = lower.length > 3 && lower.startsWith("sept") ? "sept" : lower.slice(0, 3);
   const month = MONTHS[key];

@@ -15,7 +15,7 @@ import {
   niRulesFor,
 } from "../rules";
 import type { AssumptionCells, ScenarioSwitchCell } from "./assumption-cells";
-import { BASE_NAME } from "../read";
+import { BASE_NAME, isNoFigureWord } from "../read";
 
 const pct = (x: number): string => `${roundTo(x * 100, 2)}%`;
 
@@ -38,16 +38,21 @@ export function ratesInWords(rates: readonly number[]): string {
     .join(", ");
 }
 
-/** Where one setting came from: the cell the user typed it in, or why the default was used. */
-type Origin = { typed: string } | { blank: string } | { absent: true };
+/**
+ * Where one setting came from: the cell the user typed it in, or why the default was used
+ * (blank, absent, or words that give no figure: "TBC", "statutory").
+ */
+type Origin = { typed: string } | { blank: string } | { words: string } | { absent: true };
 
 function originOf(typedAt: AssumptionCells | undefined, key: string): Origin {
   const address = typedAt?.cells[key];
   if (!typedAt || !address) return { absent: true };
   const cell = `${quoteSheetName(typedAt.sheet)}!${address}`;
   const at = fromA1(address);
-  return String(typedAt.valueAt(at.row, at.column)).trim() === ""
-    ? { blank: cell }
+  const value = typedAt.valueAt(at.row, at.column);
+  if (String(value).trim() === "") return { blank: cell };
+  return isNoFigureWord(value)
+    ? { words: `${cell} says '${String(value).trim()}'` }
     : { typed: cell };
 }
 
@@ -57,6 +62,7 @@ function originOf(typedAt: AssumptionCells | undefined, key: string): Origin {
  */
 function whyDefault(typedAt: AssumptionCells | undefined, origin: Origin): string {
   if ("blank" in origin) return `${origin.blank} is blank`;
+  if ("words" in origin) return origin.words;
   return typedAt
     ? "not on the Assumptions sheet"
     : "the workbook built from has no Assumptions sheet";

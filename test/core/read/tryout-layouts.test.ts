@@ -120,7 +120,13 @@ describe("assumptions as finance officers type them", () => {
     });
     expect(r.assumptions.niMonthlyThreshold).toBe(5000);
     expect(r.issues.map((i) => [i.severity, i.code, i.address, i.fix])).toEqual([
-      ["warning", "setting-unusual", "B2", "if it is a year's, type the month's: £416.67"],
+      [
+        "warning",
+        "setting-unusual",
+        "B2",
+        // £5,000 ÷ 12 = £416.67, which HMRC publishes as £417.
+        "if it is a year's, type it with its period, '£5,000 a year' (read as £417 a month, in whole pounds as HMRC publishes its thresholds)",
+      ],
     ]);
   });
 });
