@@ -54,3 +54,26 @@ it.each(["Employee Number", "Person Number"])(
     );
   }
 );
+
+it("says at J Smith's second row that a name on two rows may be one person costed as two", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Staff").addRows([
+    ["Position", "Employee Name", "Grade", "FTE", "Salary"],
+    ["Family Support Worker", "J Smith", "SS06", 0.5, 30000],
+    ["Contact Supervisor", "J Smith", "SS04", 0.5, 24000],
+    ["Contact Supervisor", "Vacant", "SS04", 1, 24000],
+    ["Contact Supervisor", "Vacant", "SS04", 1, 24000],
+  ]);
+  wb.addWorksheet("Assumptions").addRows(PLAIN_ASSUMPTIONS);
+  const file = path.join(dir, "in.xlsx");
+  await wb.xlsx.writeFile(file);
+  const c = capture();
+  expect(await main(["build", file, "-o", path.join(dir, "out.xlsx"), "--json"], c.io)).toBe(0);
+  const json = JSON.parse(c.stdout()) as BuildJson;
+  const said = json.issues.filter((i) => i.code === "person-on-several-rows");
+  // The two vacancies are no one: only J Smith, at the second row's name cell.
+  expect(said.map((i) => [i.sheet, i.address])).toEqual([["Staff", "B3"]]);
+  expect(said[0].message).toContain(
+    "Employee Name 'J Smith' is on 2 rows (B2, B3), matched by name (two people can share one): if one person, costed as 2 people"
+  );
+});

@@ -216,3 +216,32 @@ describe("estab init --scenario", () => {
     expect(c.stderr()).toContain("The scenario 'cut' is given twice.");
   });
 });
+
+describe("a Scenarios sheet of the user's own, and the one the tool writes", () => {
+  it("warns of a typed Scenarios sheet, and not of the one an earlier build wrote", async () => {
+    // The demo (its Assumptions sheet has three scenario columns), built live:
+    // the workbook itself, its own sheets and the calculated ones beside them.
+    const demo = await demoWith("demo.xlsx", () => undefined);
+    const built = path.join(dir, "built.xlsx");
+    expect(await main(["build", demo, "--live", "-o", built], capture().io)).toBe(0);
+    const codes = (j: BuildJson) => j.issues.filter((i) => i.code === "scenario-sheet-not-read");
+    // Built again from it: its Scenarios sheet is the tool's, marked as such.
+    const grids = readWorkbookGrids(await loadWorkbook(readFileSync(built), "built"));
+    expect(grids.grids.some((g) => g.sheet === "Scenarios")).toBe(true);
+    expect(codes(await buildJson(built))).toEqual([]);
+    // An officer's own sheet of scenarios, a row each, is not read: said at its first cell.
+    const typed = await demoWith("typed.xlsx", (ws) => {
+      ws.workbook.addWorksheet("Scenario planning").addRows([
+        ["Scenario", "Pay award 2026/27"],
+        ["Pay award 5%", 0.05],
+      ]);
+    });
+    expect(codes(await buildJson(typed)).map((i) => [i.sheet, i.address, i.message])).toEqual([
+      [
+        "Scenario planning",
+        "A1",
+        "The sheet 'Scenario planning' is not read: scenarios are read only from columns beside the Value column of the Assumptions sheet, so nothing on this sheet is costed or compared; the scenarios costed are the Assumptions sheet's: 'Pay award 4%', 'NI before April 2025', 'Vacancies 5%'",
+      ],
+    ]);
+  });
+});

@@ -24,10 +24,12 @@ const same = (a: number, b: number): boolean =>
 
 /**
  * Rows that are the sum of a contiguous group of at least two localities just above them
- * (a district total under its wards), then, among what is left, a row that is the sum of
- * all the others (a county row, above or below). Only the additive figures are compared
- * (population and demand, those the table has): deprivation is a rate or score, not a sum.
- * A row whose compared figures are all 0 sums nothing.
+ * (a district total under its wards), then rows that are the sum of the run just below
+ * them, up to the next such row or a blank row (a locality's line above its wards), then,
+ * among what is left, a row that is the sum of all the others (a county row, above or
+ * below). Only the additive figures are compared (population and demand, those the table
+ * has): deprivation is a rate or score, not a sum. A row whose compared figures are all 0
+ * sums nothing.
  */
 export function findAggregateRows(
   localities: readonly Locality[],
@@ -37,26 +39,26 @@ export function findAggregateRows(
   const found: AggregateRow[] = [];
   const excluded = new Set<number>();
   const counts = (l: Locality) => fields.some((f) => l[f] > 0);
-  for (let i = 2; i < localities.length; i++) {
-    const target = localities[i];
-    if (!counts(target)) continue;
-    const sums = fields.map(() => 0);
-    const group: number[] = [];
-    // Figures are never negative, so the running sums only grow: stop once one is past.
-    for (let j = i - 1; j >= 0; j--) {
-      if (excluded.has(j)) continue;
-      group.unshift(j);
-      fields.forEach((f, k) => (sums[k] += localities[j][f]));
-      if (fields.some((f, k) => sums[k] > target[f] && !same(sums[k], target[f]))) break;
-      if (group.length >= 2 && fields.every((f, k) => same(sums[k], target[f]))) {
-        found.push({ index: i, sums: group, all: false });
-        excluded.add(i);
-        break;
-      }
-    }
+  const take = (i: number, run: Iterable<number>) => {
+    if (excluded.has(i) || !counts(localities[i])) return;
+    const sums = runSumming(localities, fields, localities[i], run);
+    if (sums === undefined) return;
+    found.push({ index: i, sums, all: false });
+    excluded.add(i);
+  };
+  function* above(i: number) {
+    for (let j = i - 1; j >= 0; j--) if (!excluded.has(j)) yield j;
   }
+  // Next to each other on the sheet: a blank row (or a totals row) between ends the run.
+  const adjoins = (j: number) => localities[j].sourceRow === localities[j - 1].sourceRow + 1;
+  function* below(i: number) {
+    for (let j = i + 1; j < localities.length && !excluded.has(j) && adjoins(j); j++) yield j;
+  }
+  for (let i = 2; i < localities.length; i++) take(i, above(i));
+  // From the foot up, so that each line's run stops at the next line found below it.
+  for (let i = localities.length - 3; i >= 0; i--) take(i, below(i));
   const kept = localities.map((_, i) => i).filter((i) => !excluded.has(i));
-  if (kept.length < 3) return found;
+  if (kept.length < 3) return found.sort((a, b) => a.index - b.index);
   const totals = fields.map((f) => kept.reduce((s, i) => s + localities[i][f], 0));
   const county = kept.find(
     (i) =>
@@ -66,6 +68,29 @@ export function findAggregateRows(
   if (county !== undefined)
     found.push({ index: county, sums: kept.filter((i) => i !== county), all: true });
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The rows of a run, taken in its order, whose figures add up to the target's (at least
+ * two of them), in the table's order; undefined when no start of the run does. Figures are
+ * never negative, so the running sums only grow: it stops once one is past.
+ */
+function runSumming(
+  localities: readonly Locality[],
+  fields: readonly Additive[],
+  target: Locality,
+  run: Iterable<number>
+): number[] | undefined {
+  const sums = fields.map(() => 0);
+  const group: number[] = [];
+  for (const j of run) {
+    group.push(j);
+    fields.forEach((f, k) => (sums[k] += localities[j][f]));
+    if (fields.some((f, k) => sums[k] > target[f] && !same(sums[k], target[f]))) return undefined;
+    if (group.length >= 2 && fields.every((f, k) => same(sums[k], target[f])))
+      return group.sort((a, b) => a - b);
+  }
+  return undefined;
 }
 
 /** The warning at an aggregate row's name cell: it is left out of the shares. */

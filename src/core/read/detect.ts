@@ -54,6 +54,8 @@ export interface Duplicate<F extends string> {
   used: number;
   /** Both headers name a year and `used` is the later one (schema.latestYear). */
   latest?: true;
+  /** `used` is right of `column`, and its heading comes earlier in the field's synonyms. */
+  preferred?: true;
 }
 
 /** How far below the start (or below the previous table) a header row is looked for. */
@@ -102,6 +104,8 @@ const BLOCKING_WORDS =
 
 interface SynonymIndex<F extends string> {
   exact: Map<string, F>;
+  /** Each exact synonym's place in its field's list: the lower, the more it is that field. */
+  rank: Map<string, number>;
   /** Multi-word and strong synonyms, longest first, padded with spaces for whole-word search. */
   within: Array<{ padded: string; field: F }>;
   reject: Set<string>;
@@ -113,11 +117,15 @@ function synonymIndex<F extends string>(schema: TableSchema<F>): SynonymIndex<F>
   const cached = indexCache.get(schema);
   if (cached) return cached as SynonymIndex<F>;
   const exact = new Map<string, F>();
+  const places = new Map<string, number>();
   const within: Array<{ padded: string; field: F }> = [];
   for (const spec of schema.fields) {
-    for (const synonym of spec.synonyms) {
+    for (const [place, synonym] of spec.synonyms.entries()) {
       const key = normaliseLabel(synonym);
-      if (!exact.has(key)) exact.set(key, spec.field);
+      if (!exact.has(key)) {
+        exact.set(key, spec.field);
+        places.set(key, place);
+      }
       if (key.includes(" ") || STRONG_WORDS.has(key))
         within.push({ padded: ` ${key} `, field: spec.field });
     }
@@ -128,6 +136,7 @@ function synonymIndex<F extends string>(schema: TableSchema<F>): SynonymIndex<F>
   within.sort((a, b) => rank(a.field) - rank(b.field) || b.padded.length - a.padded.length);
   const index = {
     exact,
+    rank: places,
     within,
     reject: new Set((schema.rejectHeaders ?? []).map(normaliseLabel)),
   };
@@ -222,6 +231,16 @@ function mapHeaderCells<F extends string>(
 
   // Exact synonyms first, so "Post title" beats "Post holder" found by containment.
   const latestYear = new Set<F>(schema.latestYear ?? []);
+  // Found by containment, a heading ranks after every exact one (and keeps the left-most).
+  const rankOf = (c: number) => index.rank.get(texts[c]) ?? Infinity;
+  /** The field's column becomes `c`; `used` is left unread, said as `why` (or not at all). */
+  const replace = (field: F, c: number, used: number, why?: "latest" | "preferred") => {
+    columns[field] = c;
+    taken.delete(used);
+    taken.add(c);
+    for (const d of duplicates) if (d.field === field) d.used = c;
+    if (why) duplicates.push({ field, column: used, used: c, [why]: true });
+  };
   const claim = (field: F, c: number) => {
     if (excluded.has(field) || taken.has(c)) return;
     const used = columns[field];
@@ -230,14 +249,13 @@ function mapHeaderCells<F extends string>(
       const usedYear = year === undefined ? undefined : yearOf(row[used]);
       // "Cost Centre Desc" beside "Cost Centre" describes the code: text, not a second one.
       if (describes(texts[c], texts[used])) return;
-      if (year === undefined || usedYear === undefined || year === usedYear)
-        duplicates.push({ field, column: c, used });
-      else if (year > usedYear) {
-        columns[field] = c;
-        taken.add(c);
-        for (const d of duplicates) if (d.field === field) d.used = c;
-        duplicates.push({ field, column: used, used: c, latest: true });
-      } else duplicates.push({ field, column: c, used, latest: true });
+      if (year !== undefined && usedYear !== undefined && year !== usedYear) {
+        if (year > usedYear) replace(field, c, used, "latest");
+        else duplicates.push({ field, column: c, used, latest: true });
+      } else if (rankOf(c) < rankOf(used))
+        // "Locality" right of "Ward": the field's synonyms are in order of preference.
+        replace(field, c, used, describes(texts[used], texts[c]) ? undefined : "preferred");
+      else duplicates.push({ field, column: c, used });
       return;
     }
     columns[field] = c;

@@ -36,6 +36,7 @@ export {
   BASE_NAME,
   NOTE_HEADERS,
   STRUCTURAL_SETTINGS,
+  SCENARIOS_SHEET_TITLE,
   type ScenariosRead,
 } from "./scenarios";
 export {

@@ -1,7 +1,7 @@
 import type { Grid, Issue } from "../grid";
 import { columnLetters, isBlank } from "../grid";
 import type { WorkbookGrids } from "../workbook/types";
-import type { ColumnMapping, TableCandidate } from "./detect";
+import type { ColumnMapping, Duplicate, TableCandidate } from "./detect";
 import { chooseCandidate, detectTables, HEADER_SEARCH_ROWS } from "./detect";
 import { issueAt } from "./issues";
 import { editDistance, normaliseLabel } from "./text";
@@ -106,7 +106,7 @@ export function locateTable<F extends string>(
         d.column - grid.origin.column,
         "warning",
         "duplicate-column",
-        `Column ${columnLetters(d.column)} also looks like ${labelOf(schema, d.field)}; column ${columnLetters(d.used)} is used`,
+        `Column ${columnLetters(d.column)} also looks like ${labelOf(schema, d.field)}; column ${columnLetters(d.used)} is used${d.preferred ? preferredBecause(chosen, d) : ""}`,
         `if column ${columnLetters(d.column)} is the right one, map ${labelOf(schema, d.field)} to it`
       )
     );
@@ -114,6 +114,12 @@ export function locateTable<F extends string>(
   const misses = nearMisses(chosen, schema, grid);
   issues.push(...misses.map((miss) => nearMissIssue(grid, chosen, miss)));
   return { candidates, chosen, grid, issues, misses };
+}
+
+/** ", as the heading 'Locality' is taken before 'Ward'": why the right-hand column won. */
+function preferredBecause<F extends string>(chosen: TableCandidate<F>, d: Duplicate<F>): string {
+  const text = (column: number) => chosen.headers.find((h) => h.column === column)?.text ?? "";
+  return `, as the heading '${text(d.used)}' is taken before '${text(d.column)}'`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The establishment's people, where a payroll export names them: an Employee Number or
- * Person Number column beside each assignment. One person on two rows (two assignments,
+ * Person Number column beside each assignment, or else the people's names (Employee Name,
+ * Post holder), which two people may share. One person on two rows (two assignments,
  * two part-time posts) is costed as two: each row has its own employer NI threshold and
  * counts once in the headcount. HMRC adds up the earnings of one person's jobs with one
  * employer for NI, unless they are paid apart; so that is said at the person's rows, with
@@ -14,20 +15,41 @@ import { formatPounds, formatPoundsInText, roundPenny } from "../money";
 import { niRulesFor } from "../rules";
 import type { WorkbookGrids } from "../workbook/types";
 import { issueAtAddress } from "./issues";
+import { isDash, isNotApplicable } from "./status-words";
 import { describeValue } from "./text";
 
 /** "Employee Number", "Person No.", "Staff ID", "Payroll ref": a person's key, not a post's. */
 const PERSON_HEADING =
   /^\s*(?:employee|person|staff|payroll|personnel|emp)\s*(?:number|num|no\.?|id|ref(?:erence)?|code)\s*$/i;
 
-/** The column of the header row that names people, when the export has one. */
+/** "Employee Name", "Name", "Staff name", "Post holder": a person by name, when there is no number. */
+const NAME_HEADING =
+  /^\s*(?:(?:(?:employee|staff|person|post ?holder|postholder)(?:'s)?\s+)?(?:full\s+)?name|post ?holder|postholder)\s*$/i;
+
+/** Not a person: a post with no one in it yet, or covered by an agency. */
+const NOT_A_PERSON =
+  /^\s*(?:vacant|vacancy|vacancies|tbc|tba|to be (?:confirmed|appointed|recruited)|agency|unfilled|none)\b/i;
+
+/** The column of the header row that names people, when the export has one: a number first. */
 function personColumn(
   grid: Grid,
   est: Establishment
-): { column: number; heading: string } | undefined {
+): { column: number; heading: string; byName: boolean } | undefined {
   const header = grid.values[est.headerRow - grid.origin.row] ?? [];
-  const c = header.findIndex((v) => typeof v === "string" && PERSON_HEADING.test(v));
-  return c < 0 ? undefined : { column: c, heading: String(header[c]).trim() };
+  const find = (heading: RegExp) =>
+    header.findIndex((v) => typeof v === "string" && heading.test(v));
+  const number = find(PERSON_HEADING);
+  const c = number >= 0 ? number : find(NAME_HEADING);
+  return c < 0 ? undefined : { column: c, heading: String(header[c]).trim(), byName: number < 0 };
+}
+
+/** The key of the person a cell names, or undefined for none (blank; by name: vacant, TBC, agency). */
+function personKey(v: CellValue | undefined, byName: boolean): string | undefined {
+  if (v === undefined || isBlank(v)) return undefined;
+  if (byName && (typeof v !== "string" || NOT_A_PERSON.test(v) || isDash(v) || isNotApplicable(v)))
+    return undefined;
+  // A name is one whatever its spacing: "J  Smith" is "J Smith".
+  return String(v).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** How a person's rows are costed, and the most their second and later rows' NI thresholds take off in the first year. */
@@ -61,9 +83,8 @@ export function personRows(
   const cellOf = (p: Post) => toA1(positionIn(grid, p.sourceRow - grid.origin.row, c));
   const byPerson = new Map<string, Post[]>();
   for (const p of est.posts) {
-    const v: CellValue | undefined = grid.values[p.sourceRow - grid.origin.row]?.[c];
-    if (v === undefined || isBlank(v)) continue;
-    const key = String(v).trim().toLowerCase();
+    const key = personKey(grid.values[p.sourceRow - grid.origin.row]?.[c], person.byName);
+    if (key === undefined) continue;
     byPerson.set(key, [...(byPerson.get(key) ?? []), p]);
   }
   const issues: Issue[] = [];
@@ -72,7 +93,10 @@ export function personRows(
     if (posts.length < 2) continue;
     const cells = posts.map(cellOf);
     const value = grid.values[posts[0].sourceRow - grid.origin.row]?.[c];
-    const message = `${person.heading} ${describeValue(String(value).trim())} is on ${posts.length} rows (${cells.join(", ")}): one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`;
+    const who = `${person.heading} ${describeValue(String(value).trim())} is on ${posts.length} rows (${cells.join(", ")})`;
+    const message = person.byName
+      ? `${who}, matched by name (two people can share one): if one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`
+      : `${who}: one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`;
     for (const cell of cells.slice(1)) {
       replaced.add(cell);
       issues.push(
@@ -82,7 +106,7 @@ export function personRows(
           "warning",
           "person-on-several-rows",
           message,
-          "nothing to do if the posts are paid apart; if not, add the NI said to the costing, or cost the person on one row with the FTE and pay added up",
+          `nothing to do if ${person.byName ? "they are two people, or " : ""}the posts are paid apart; if not, add the NI said to the costing, or cost the person on one row with the FTE and pay added up`,
           value
         )
       );

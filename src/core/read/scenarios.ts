@@ -4,8 +4,8 @@
  * Each is read as the sheet would be read with its values in the Value column, so it is
  * parsed and checked exactly like the base, and its problems are reported at its cells.
  */
-import type { CellValue, Issue } from "../grid";
-import { isBlank, isErrorValue, positionIn, toA1 } from "../grid";
+import type { CellValue, Grid, Issue } from "../grid";
+import { isBlank, isErrorValue, positionIn, quoteSheetName, toA1 } from "../grid";
 import type { Scenario } from "../model";
 import type { Block, SettingRowsRead } from "./assumptions";
 import { issueAt, issueAtAddress } from "./issues";
@@ -320,4 +320,67 @@ export function newScenarioColumn(block: Block, rawName: string): NewScenarioCol
   while (rows.some((row) => !isBlank(row?.[column] ?? ""))) column++;
   const address = toA1(positionIn(grid, start - 1, column));
   return { name, row: start - 1, column, address, letter: address.replace(/\d+$/, "") };
+}
+
+/** The title of the Scenarios sheet this tool writes (src/core/report/scenarios.ts). */
+export const SCENARIOS_SHEET_TITLE = "Scenarios compared with the base";
+
+/** "Scenarios", "Scenario planning", "What if", "Sensitivity": a sheet of scenarios by its name. */
+const SCENARIO_SHEET_NAME = /\bscenarios?\b|\bwhat[\s-]?ifs?\b|\bsensitivit(?:y|ies)\b/i;
+
+/** What the workbook's read took: for the sheets of scenarios it did not. */
+export interface SheetsRead {
+  /** Sheets any table or the settings were read from (or found on), in any case. */
+  sheets: ReadonlySet<string>;
+  /** The settings' sheet, when there is one. */
+  assumptionsSheet?: string;
+  /** The scenarios read from its columns. */
+  scenarios: readonly Scenario[];
+}
+
+/**
+ * A sheet of scenarios the user laid out themselves ("Scenarios": a row or a column per
+ * scenario) is not read: only the Assumptions sheet's columns beside Value are scenarios.
+ * Left in silence, its scenarios would look costed, so a warning at its first cell says
+ * how to give them. The Scenarios sheet this tool writes is not the user's: an earlier
+ * build's is left out before the read (its ownership mark), a copy of one known by its title.
+ */
+export function scenarioSheetsNotRead(grids: readonly Grid[], read: SheetsRead): Issue[] {
+  const said = new Set<string>();
+  const issues: Issue[] = [];
+  for (const grid of grids) {
+    const key = grid.sheet.toLowerCase();
+    if (!SCENARIO_SHEET_NAME.test(grid.sheet) || said.has(key) || read.sheets.has(key)) continue;
+    const first = firstFilledCell(grid);
+    if (!first) continue;
+    said.add(key);
+    if (String(grid.values[first.row][first.column]).trim() === SCENARIOS_SHEET_TITLE) continue;
+    const settings = read.assumptionsSheet
+      ? `the ${quoteSheetName(read.assumptionsSheet)} sheet`
+      : "an Assumptions sheet (a Setting | Value header)";
+    const costed = read.scenarios.length
+      ? `; the scenarios costed are ${settings}'s: ${read.scenarios.map((s) => describeValue(s.name)).join(", ")}`
+      : "";
+    issues.push(
+      issueAt(
+        grid,
+        first.row,
+        first.column,
+        "warning",
+        "scenario-sheet-not-read",
+        `The sheet ${describeValue(grid.sheet)} is not read: scenarios are read only from columns beside the Value column of ${settings}, so nothing on this sheet is costed or compared${costed}`,
+        `give each scenario a column to the right of the Value column of ${settings}, headed with its name (e.g. 'Pay award 4%'), holding only the settings it changes (estab init --scenario NAME writes one in a new workbook; in the task pane, Add a scenario on the Assumptions tab)`
+      )
+    );
+  }
+  return issues;
+}
+
+/** The grid's first cell with something in it, row by row (grid-relative). */
+function firstFilledCell(grid: Grid): { row: number; column: number } | undefined {
+  for (let r = 0; r < grid.values.length; r++) {
+    const c = (grid.values[r] ?? []).findIndex((v) => !isBlank(v));
+    if (c >= 0) return { row: r, column: c };
+  }
+  return undefined;
 }

@@ -39,7 +39,7 @@ import {
   localityDefaults,
   shapingDefaults,
 } from "./assumption-defaults";
-import { findScenario } from "./scenarios";
+import { findScenario, scenarioSheetsNotRead } from "./scenarios";
 import { agencyCostedAsEmployee, pensionSchemes, salaryNotCosted } from "./costed-as";
 
 export interface ReadWorkbookOptions extends ReadAssumptionsOptions {
@@ -160,6 +160,16 @@ export function readWorkbook(
         assumptions.source,
         pay.payScales
       ),
+      ...scenarioSheetsNotRead(workbook.grids, {
+        sheets: sheetsRead(assumptions.source.sheet, [
+          est.candidates,
+          localities.candidates,
+          pay.candidates,
+          roles.roles ? [roles.roles] : [],
+        ]),
+        assumptionsSheet: assumptions.found ? assumptions.source.sheet : undefined,
+        scenarios: assumptions.scenarios,
+      }),
     ],
   };
   if (est.establishment) inputs.establishment = est.establishment;
@@ -168,6 +178,16 @@ export function readWorkbook(
   if (roles.roles) inputs.roles = roles.roles;
   if (pay.payScales) inputs.payScales = pay.payScales;
   return inputs;
+}
+
+/** The sheets (lower case) the settings were read from, and any table was found on. */
+function sheetsRead(
+  assumptionsSheet: string,
+  found: ReadonlyArray<ReadonlyArray<{ sheet: string }>>
+): Set<string> {
+  const sheets = new Set(found.flatMap((tables) => tables.map((t) => t.sheet.toLowerCase())));
+  if (assumptionsSheet !== "") sheets.add(assumptionsSheet.toLowerCase());
+  return sheets;
 }
 
 /**

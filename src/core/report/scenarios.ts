@@ -9,7 +9,7 @@ import { readableDate } from "./print";
 import { columnLetters, quoteSheetName, type CellValue } from "../grid";
 import { financialYearLabel, type FinancialYear } from "../dates";
 import { deduction, formatPounds, formatPoundsInText, roundPenny } from "../money";
-import { SETTINGS, YEAR_SETTINGS } from "../read";
+import { SCENARIOS_SHEET_TITLE, SETTINGS, YEAR_SETTINGS } from "../read";
 import { formula, num, text, type SpecCell } from "./sheet-spec";
 import { createSheetDraft, type CellInput, type SheetDraft } from "./table-layout";
 import type { SheetBuild, SummaryFigure } from "./summary";
@@ -79,7 +79,7 @@ function changeText(key: string, f: ScenarioFigures): string {
 function heading(l: Layout, input: ScenariosSheetInput): void {
   const { d, years, figures } = l;
   const k = figures.length - 1;
-  d.row([text("Scenarios compared with the base", "title")]);
+  d.row([text(SCENARIOS_SHEET_TITLE, "title")]);
   d.row([
     text(
       `${financialYearLabel(years[0])} to ${financialYearLabel(years[years.length - 1])} · ${k} scenario${k === 1 ? "" : "s"} · the grant's posts, costed as on the Grant Costing sheet`,

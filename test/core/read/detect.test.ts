@@ -241,3 +241,20 @@ describe("explicit column mapping", () => {
     ]);
   });
 });
+
+describe("two columns of one field: the earlier name in the field's list wins", () => {
+  it("reads 'Post ID' right of 'Employee No' as the Post ID, and says why at the other", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Staff", [
+          ["Employee No", "Post ID", "Position", "Salary", "FTE"],
+          ["E100", "P1", "Family Worker", 30000, 1],
+        ]),
+      ],
+    });
+    expect(r.establishment!.posts[0].postId).toBe("P1");
+    expect(messages(r.issues)).toEqual([
+      "Staff!A1: Column A also looks like Post ID; column B is used, as the heading 'Post ID' is taken before 'Employee No' — if column A is the right one, map Post ID to it",
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { readLocalities } from "../../../src/core/read";
 import { findAggregateRows } from "../../../src/core/read/aggregate-rows";
 import type { Locality } from "../../../src/core/model";
+import { buildWorkbook } from "../../../src/core/workbook/build";
 import { grid, messages } from "./helpers";
 
 const aggregateIssues = (r: ReturnType<typeof readLocalities>) =>
@@ -27,7 +28,7 @@ describe("aggregate rows in the localities table", () => {
     expect(r.issues[0].severity).toBe("warning");
   });
 
-  it("finds a county row above the districts, as the sum of all the others", () => {
+  it("finds a county row above the districts, as the sum of the rows under it", () => {
     const r = readLocalities({
       grids: [
         grid("L", [
@@ -40,8 +41,9 @@ describe("aggregate rows in the localities table", () => {
       ],
     });
     expect(names(r)).toEqual(["Ashford", "Canterbury", "Dover"]);
+    // 28,000 + 31,000 + 23,000 = 82,000 and 610 + 700 + 690 = 2,000: the run under it.
     expect(messages(aggregateIssues(r))).toEqual([
-      "L!A2: 'Kent' looks like a total, not a locality: its Population 0-19 and Demand are the sums of the other 3 localities, so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "L!A2: 'Kent' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 3 to 5 ('Ashford' to 'Dover'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
     ]);
   });
 
@@ -104,9 +106,121 @@ describe("aggregate rows in the localities table", () => {
       findAggregateRows([at("A", 0, 0), at("B", 0, 0), at("C", 0, 0)], ["population"])
     ).toEqual([]);
     expect(findAggregateRows([at("A", 5, 0), at("B", 5, 0)], ["population"])).toEqual([]);
+    // A row above two that add up to it, on the rows under it (sheet rows 2, 3, 4)…
+    const on = (l: Locality, sourceRow: number): Locality => ({ ...l, sourceRow });
+    const four = [at("A", 30, 0), at("B", 10, 0), at("C", 20, 0), at("D", 5, 0)];
+    expect(findAggregateRows(four.map(on).slice(0, 3), ["population"])).toEqual([
+      { index: 0, sums: [1, 2], all: false },
+    ]);
+    // …but not with a blank row between (A on row 1, B on row 3): 30 is not 65 − 30 either.
+    expect(
+      findAggregateRows(
+        [on(four[0], 1), on(four[1], 3), on(four[2], 4), on(four[3], 5)],
+        ["population"]
+      )
+    ).toEqual([]);
     // Decimals add up within rounding.
     expect(
       findAggregateRows([at("A", 0.1, 0), at("B", 0.2, 0), at("C", 0.3, 0)], ["population"])
     ).toEqual([{ index: 2, sums: [0, 1], all: false }]);
+  });
+
+  it("finds a locality's line above its wards, each run ending at the next line", () => {
+    const r = readLocalities({
+      grids: [
+        grid("L", [
+          ["Locality", "Population 0-19", "Contacts"],
+          ["North", 300, 35],
+          ["N1", 100, 10],
+          ["N2", 200, 25],
+          ["South", 270, 20],
+          ["S1", 150, 5],
+          ["S2", 50, 7],
+          ["S3", 70, 8],
+        ]),
+      ],
+    });
+    // North: 100 + 200 = 300 and 10 + 25 = 35; South: 150 + 50 + 70 = 270 and 5 + 7 + 8 = 20.
+    expect(names(r)).toEqual(["N1", "N2", "S1", "S2", "S3"]);
+    expect(messages(aggregateIssues(r))).toEqual([
+      "L!A2: 'North' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 3 to 4 ('N1' to 'N2'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "L!A5: 'South' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 6 to 8 ('S1' to 'S3'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+    ]);
+    expect(aggregateIssues(r).every((i) => i.severity === "warning")).toBe(true);
+  });
+
+  it("does not run a locality's line past a blank row, and finds a county line over it all", () => {
+    const r = readLocalities({
+      grids: [
+        grid("L", [
+          ["Locality", "Population 0-19", "Contacts"],
+          ["County", 570, 55],
+          [],
+          ["North", 300, 35],
+          ["N1", 100, 10],
+          ["N2", 200, 25],
+          ["South", 270, 20],
+          ["S1", 150, 5],
+          ["S2", 50, 7],
+          ["S3", 70, 8],
+        ]),
+      ],
+    });
+    expect(names(r)).toEqual(["N1", "N2", "S1", "S2", "S3"]);
+    // Past the blank row County's run would fail anyway (300 + 100 + 200 > 570): it is the
+    // sum of the five wards left, 100 + 200 + 150 + 50 + 70 = 570 and 10 + 25 + 5 + 7 + 8 = 55.
+    expect(aggregateIssues(r).map((i) => `${i.address} ${i.message.split(": ")[1]}`)).toEqual([
+      "A2 its Population 0-19 and Demand are the sums of the other 5 localities, so it is left out of the shares",
+      "A4 its Population 0-19 and Demand are the sums of rows 5 to 6 ('N1' to 'N2'), so it is left out of the shares",
+      "A7 its Population 0-19 and Demand are the sums of rows 8 to 10 ('S1' to 'S3'), so it is left out of the shares",
+    ]);
+  });
+
+  it("shares the FTE to the wards alone, adding up exactly, when the locality lines are above them", () => {
+    const result = buildWorkbook(
+      {
+        grids: [
+          grid("Localities", [
+            ["Locality", "Population 0-19", "Referrals"],
+            ["North", 300, 35],
+            ["N1", 100, 10],
+            ["N2", 200, 25],
+            ["South", 270, 20],
+            ["S1", 150, 5],
+            ["S2", 50, 7],
+            ["S3", 70, 8],
+          ]),
+          grid("Assumptions", [
+            ["Setting", "Value"],
+            ["FTE to share out", 10],
+            ["Allocation unit (FTE)", 0.1],
+            ["Population weight", 1],
+            ["Deprivation weight", 0],
+            ["Demand weight", 0],
+          ]),
+        ],
+      },
+      { mode: "shareable", generatedAt: "2026-11-23", version: "0.1.0" }
+    );
+    expect(result.ok).toBe(true);
+    const figures = Object.fromEntries(
+      result.summaries.find((s) => s.key === "shares")!.figures.map((f) => [f.label, f.value])
+    );
+    // 100 units of 0.1 FTE by population of 570 (North and South left out, not 1,140):
+    // quotas 17.54, 35.09, 26.32, 8.77, 12.28 → floors 17 + 35 + 26 + 8 + 12 = 98, and the
+    // two largest remainders (S2 .77, N1 .54) take one more: 1.8 + 3.5 + 2.6 + 0.9 + 1.2 = 10.
+    expect(figures).toMatchObject({
+      "FTE shared out": 10,
+      "N1: FTE": 1.8,
+      "N2: FTE": 3.5,
+      "S1: FTE": 2.6,
+      "S2: FTE": 0.9,
+      "S3: FTE": 1.2,
+    });
+    expect(Object.keys(figures).filter((k) => /^(North|South)\b/.test(k))).toEqual([]);
+    expect(result.issues.filter((i) => i.code === "aggregate-row").map((i) => i.address)).toEqual([
+      "A2",
+      "A5",
+    ]);
   });
 });

@@ -113,3 +113,62 @@ describe("localities headers as analysts write them", () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe("a Ward column and a Locality column (the earlier name in the Locality list wins)", () => {
+  const read = (rows: (string | number)[][]) => readLocalities({ grids: [grid("Wards", rows)] });
+
+  it("reads the Locality column right of the Ward column as the place, and says so at the Ward", () => {
+    const r = read([
+      ["Ward", "Locality", "Population 0-19", "Referrals"],
+      ["Abbey", "North", 3000, 120],
+      ["Brook", "North", 2500, 80],
+      ["Castle", "South", 4000, 90],
+    ]);
+    // North: 3,000 + 2,500 = 5,500 and 120 + 80 = 200, its two wards' rows added up.
+    expect(r.localities!.localities.map((l) => [l.name, l.population, l.demand])).toEqual([
+      ["North", 5500, 200],
+      ["South", 4000, 90],
+    ]);
+    expect(messages(r.issues.filter((i) => i.code === "duplicate-column"))).toEqual([
+      "Wards!A1: Column A also looks like Locality; column B is used, as the heading 'Locality' is taken before 'Ward' — if column A is the right one, map Locality to it",
+    ]);
+    expect(r.issues.map((i) => `${i.severity}:${i.code}@${i.address}`)).toEqual([
+      "warning:duplicate-column@A1",
+      "warning:deprivation-column-missing@A1",
+      "info:locality-rows-added@B2",
+    ]);
+  });
+
+  it("reads the Locality column left of the Ward column as before, the Ward said as not read", () => {
+    const r = read([
+      ["Locality", "Ward", "Population 0-19", "Referrals"],
+      ["North", "Abbey", 3000, 120],
+      ["North", "Brook", 2500, 80],
+      ["South", "Castle", 4000, 90],
+    ]);
+    expect(r.localities!.localities.map((l) => [l.name, l.population, l.demand])).toEqual([
+      ["North", 5500, 200],
+      ["South", 4000, 90],
+    ]);
+    expect(messages(r.issues.filter((i) => i.code === "duplicate-column"))).toEqual([
+      "Wards!B1: Column B also looks like Locality; column A is used — if column B is the right one, map Locality to it",
+    ]);
+  });
+
+  it("reads the Ward column when it is mapped", () => {
+    const r = readLocalities(
+      {
+        grids: [
+          grid("Wards", [
+            ["Ward", "Locality", "Population 0-19", "Referrals"],
+            ["Abbey", "North", 3000, 120],
+            ["Brook", "North", 2500, 80],
+          ]),
+        ],
+      },
+      { mapping: { name: "Ward" } }
+    );
+    expect(r.localities!.localities.map((l) => l.name)).toEqual(["Abbey", "Brook"]);
+    expect(r.issues.filter((i) => i.code === "duplicate-column")).toEqual([]);
+  });
+});

@@ -47,3 +47,65 @@ describe("one person on two rows of a payroll export (tryout mk-10, mk-10b)", ()
     expect(personIssues("Payroll area")).toEqual([]);
   });
 });
+
+describe("one person on two rows, by name where the export has no number", () => {
+  const STAFF = (nameHeading: string, ...more: (string | number)[][]) =>
+    grid("Staff list", [
+      ["Position", nameHeading, "Grade", "FTE", "Salary"],
+      ["Family Support Worker", "J Smith", "SS06", 0.5, 30000],
+      ["Contact Supervisor", "J Smith", "SS04", 0.5, 24000],
+      ["Contact Supervisor", "A Khan", "SS04", 1, 24000],
+      ...more,
+    ]);
+  const byName = (nameHeading: string, ...more: (string | number)[][]) =>
+    readWorkbook({ grids: [STAFF(nameHeading, ...more), ASSUMPTIONS()] }).issues.filter(
+      (i) => i.code === "person-on-several-rows"
+    );
+
+  it.each(["Employee Name", "Name", "Staff name", "Post holder"])(
+    "warns at J Smith's second row under '%s', saying it matched by name",
+    (heading) => {
+      // As for a number: 15% × £417 × 12 = £750.60 more if one payroll pays both 0.5 posts.
+      expect(byName(heading).map((i) => [i.severity, i.address, i.message, i.fix])).toEqual([
+        [
+          "warning",
+          "B3",
+          `${heading} 'J Smith' is on 2 rows (B2, B3), matched by name (two people can share one): if one person, costed as 2 people: each row has its own employer NI threshold and counts in the headcount; if one payroll pays them, HMRC adds the pay up for NI, and the employer NI is up to £750.60 a year more in 2025/26 (a threshold of £417 a month for each row after the first)`,
+          "nothing to do if they are two people, or the posts are paid apart; if not, add the NI said to the costing, or cost the person on one row with the FTE and pay added up",
+        ],
+      ]);
+    }
+  );
+
+  it("does not take a vacancy, TBC, an agency row or a blank for a person", () => {
+    const empty = (who: string): (string | number)[] => ["Social Worker", who, "SS06", 1, 38000];
+    const issues = byName(
+      "Employee Name",
+      empty("Vacant"),
+      empty("vacancy"),
+      empty("TBC"),
+      empty("Agency"),
+      empty(""),
+      empty("Vacant"),
+      empty("TBC"),
+      empty("agency"),
+      empty("")
+    );
+    expect(issues.map((i) => i.address)).toEqual(["B3"]);
+  });
+
+  it("keys by the Employee Number when the export has both, not by the name", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Staff list", [
+          ["Employee Number", "Employee Name", "Position", "FTE", "Salary"],
+          ["200100", "J Smith", "Family Support Worker", 0.5, 30000],
+          ["200200", "J Smith", "Contact Supervisor", 0.5, 24000],
+        ]),
+        ASSUMPTIONS(),
+      ],
+    });
+    // Two numbers: two people who share a name, so nothing to say.
+    expect(r.issues.filter((i) => i.code === "person-on-several-rows")).toEqual([]);
+  });
+});
