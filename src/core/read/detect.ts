@@ -232,6 +232,7 @@ function mapHeaderCells<F extends string>(
   // Exact synonyms first, so "Post title" beats "Post holder" found by containment.
   const latestYear = new Set<F>(schema.latestYear ?? []);
   // Found by containment, a heading ranks after every exact one (and keeps the left-most).
+  const ranked = new Set<F>(schema.preferEarlierSynonym ?? []);
   const rankOf = (c: number) => index.rank.get(texts[c]) ?? Infinity;
   /** The field's column becomes `c`; `used` is left unread, said as `why` (or not at all). */
   const replace = (field: F, c: number, used: number, why?: "latest" | "preferred") => {
@@ -252,7 +253,7 @@ function mapHeaderCells<F extends string>(
       if (year !== undefined && usedYear !== undefined && year !== usedYear) {
         if (year > usedYear) replace(field, c, used, "latest");
         else duplicates.push({ field, column: c, used, latest: true });
-      } else if (rankOf(c) < rankOf(used))
+      } else if (ranked.has(field) && rankOf(c) < rankOf(used))
         // "Locality" right of "Ward": the field's synonyms are in order of preference.
         replace(field, c, used, describes(texts[used], texts[c]) ? undefined : "preferred");
       else duplicates.push({ field, column: c, used });

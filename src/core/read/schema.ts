@@ -335,4 +335,11 @@ export interface TableSchema<F extends string> {
    * when every such column names a year, the latest is used (with a note), not the left-most.
    */
   latestYear?: readonly F[];
+  /**
+   * Fields whose synonyms are in order of preference even across columns: of two columns
+   * ("Ward", "Locality"), the earlier synonym's is read wherever it stands. Not for words
+   * that name a number as often as a title ("Position", "Post" in an HR export), where the
+   * left-most is read, as for every other field.
+   */
+  preferEarlierSynonym?: readonly F[];
 }

@@ -23,6 +23,8 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
     "maxSalary",
   ],
   totalFields: ["fte", "currentFte", "proposedFte", "headcount"],
+  // "Employee No" left of "Post ID" is a person's number beside the post's: Post ID is read.
+  preferEarlierSynonym: ["postId"],
   weights: {
     title: 3,
     fte: 3,
@@ -610,6 +612,7 @@ export const LOCALITIES_SCHEMA: TableSchema<LocalityField> = {
   // deprivation; "Children on CP plans" demand.
   wordsFirst: ["deprivation", "demand"],
   latestYear: ["population", "deprivation", "demand"],
+  preferEarlierSynonym: ["name"],
   fields: [
     {
       field: "name",
