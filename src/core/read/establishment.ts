@@ -138,6 +138,7 @@ export function readEstablishment(
     columns,
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
+    gradesSaid: new Set(),
     hasScales: options.payScales !== undefined,
     fullTimeWeek: options.fullTimeWeek?.hours,
     rateHeading: chosen.headers.find((h) => h.column === columns.agencyHourlyRate)?.text,
@@ -389,6 +390,8 @@ interface PostContext {
   /** Sheet column of FTE (or Current FTE), for "FTE is blank" messages. */
   fteColumn?: number;
   scales: Map<string, GradeRange>;
+  /** Typed grades (by gradeKey) whose match to the pay scales was said, at the first post. */
+  gradesSaid: Set<string>;
   hasScales: boolean;
   /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
   fullTimeWeek?: number;
@@ -526,8 +529,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   readAgencyRate(post, row, ctx);
   hourlyPay(post, row, ctx);
   checkFte(post, row, ctx);
-  matchPostGrade(post, row, ctx);
-  checkPay(post, row, ctx);
+  checkPay(post, row, ctx, matchPostGrade(post, row, ctx));
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
     flag(
       ctx,
@@ -778,7 +780,13 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
   }
 }
 
-function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+function checkPay(
+  post: Post,
+  row: TableRow<PostField>,
+  ctx: PostContext,
+  /** The grade was refused as two of the pay scales': said once, not again as no salary. */
+  gradeRefused: boolean
+): void {
   // The salary itself is weighed against its grade in implausibleSalaries, which also
   // says what unit it looks typed in; the grade's bounds and the proposed salary here.
   for (const [field, label] of MONEY_FIELDS) {
@@ -835,7 +843,7 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       `Spinal point ${formatFigure(post.spinalPoint)} for ${describeValue(post.title)} is not a point of grade ${post.grade}`,
       "check the point and the grade against the pay scales table"
     );
-  if (!ctx.checkPay) return;
+  if (!ctx.checkPay || gradeRefused) return;
   const unreadable =
     row.unreadable.salary ||
     row.unreadable.minSalary ||
@@ -885,14 +893,49 @@ function proposedPayGiven(post: Post, row: TableRow<PostField>, ctx: PostContext
   );
 }
 
-/** A grade the pay scales have in another form is costed as theirs, and that is said at its cell. */
-function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+/**
+ * A grade the pay scales have in another form is costed as theirs, and that is said at its
+ * cell (a band's number, at the first post typed so). One that is two of their grades so
+ * ("6" with "Band 6" and "Grade 6") is an error there; true then.
+ */
+function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext): boolean {
   const typed = post.grade;
   const at = row.cells.grade;
-  if (typed === undefined || at === undefined) return;
+  if (typed === undefined || at === undefined) return false;
   const match = matchGrade(typed, ctx.scales, post.spinalPoint);
-  if (!match) return;
+  if (!match) return false;
+  if ("among" in match) {
+    ctx.issues.push(
+      issueAtAddress(
+        ctx.grid.sheet,
+        at,
+        "error",
+        "grade-ambiguous",
+        `Grade ${describeValue(typed)} for ${describeValue(post.title)} could be ${list(match.among, "or")} of the pay scales, which are different grades`,
+        `type the grade as the pay scales spell it, e.g. '${match.among[0]}'`,
+        typed
+      )
+    );
+    return true;
+  }
   post.grade = match.grade;
+  if (match.once) {
+    const key = gradeKey(typed);
+    if (ctx.gradesSaid.has(key)) return false;
+    ctx.gradesSaid.add(key);
+    ctx.issues.push(
+      issueAtAddress(
+        ctx.grid.sheet,
+        at,
+        "info",
+        "grade-matched",
+        `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}, and so is every other post of grade ${describeValue(typed)}`,
+        `nothing to do if that is the posts' grade; otherwise type the grade as the pay scales spell it`,
+        typed
+      )
+    );
+    return false;
+  }
   ctx.issues.push(
     issueAtAddress(
       ctx.grid.sheet,
@@ -904,6 +947,7 @@ function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext):
       typed
     )
   );
+  return false;
 }
 
 /**
