@@ -138,7 +138,6 @@ export function readEstablishment(
     columns,
     fteColumn: columns.fte ?? columns.currentFte,
     scales,
-    gradesSaid: new Set(),
     hasScales: options.payScales !== undefined,
     fullTimeWeek: options.fullTimeWeek?.hours,
     rateHeading: chosen.headers.find((h) => h.column === columns.agencyHourlyRate)?.text,
@@ -391,7 +390,7 @@ interface PostContext {
   fteColumn?: number;
   scales: Map<string, GradeRange>;
   /** Typed grades (by gradeKey) whose match to the pay scales was said, at the first post. */
-  gradesSaid: Set<string>;
+  gradesSaid?: Set<string>;
   hasScales: boolean;
   /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
   fullTimeWeek?: number;
@@ -921,8 +920,9 @@ function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext):
   post.grade = match.grade;
   if (match.once) {
     const key = gradeKey(typed);
-    if (ctx.gradesSaid.has(key)) return false;
-    ctx.gradesSaid.add(key);
+    const said = (ctx.gradesSaid ??= new Set());
+    if (said.has(key)) return false;
+    said.add(key);
     ctx.issues.push(
       issueAtAddress(
         ctx.grid.sheet,
