@@ -110,9 +110,7 @@ export function readEstablishment(
       "The establishment has no FTE column",
       unlessMissed(["fte", "currentFte"], fteFix(chosen))
     );
-  const hasPayColumn = ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
-    (f) => columns[f as PostField] !== undefined
-  );
+  const hasPayColumn = hasPay(columns, options.payScales);
   if (!hasPayColumn) {
     const aside = setAsideSalaryHeadings(grid, chosen);
     headerIssue(
@@ -398,6 +396,17 @@ interface PostContext {
   rateHeading?: string;
 }
 
+/** A column pay can come from: a salary, a grade, or a spinal point when the pay scales are a spine. */
+function hasPay(columns: Partial<Record<PostField, number>>, payScales?: PayScales): boolean {
+  return (
+    ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
+      (f) => columns[f as PostField] !== undefined
+    ) ||
+    (columns.spinalPoint !== undefined && !!payScales?.points.some((p) => p.grade === ""))
+  );
+}
+
+/** The pay scales' grades by gradeKey; a pay spine's points (no grade) are under "". */
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
   const out = new Map<string, GradeRange>();
   for (const p of payScales?.points ?? []) {
@@ -850,13 +859,24 @@ function checkPay(
     row.unreadable.proRataSalary ||
     // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
     row.values.proRataSalary !== undefined;
-  if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
+  const onSpine =
+    post.spinalPoint !== undefined && ctx.scales.get("")?.points.has(post.spinalPoint);
+  if (
+    salary !== undefined ||
+    min !== undefined ||
+    max !== undefined ||
+    unreadable ||
+    scale ||
+    onSpine
+  )
+    return;
   const isNew = isNewPost(post);
   if (isNew && proposedPayGiven(post, row, ctx)) return;
   // At the grade when there is one (the lookup failed), else at the empty salary cell; a
   // new post's at its proposed salary, the pay it is costed at.
   const column =
     (isNew ? (ctx.columns.proposedSalary ?? ctx.columns.proposedGrade) : undefined) ??
+    (ctx.scales.has("") ? ctx.columns.spinalPoint : undefined) ??
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
     ctx.columns.salary ??
     ctx.columns.minSalary ??
@@ -977,6 +997,8 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
       message: `No salary information for ${describeValue(post.title)}, a new post (no FTE now): no proposed salary, no salary, and no grade in a pay scales table`,
       fix: "enter its proposed salary (or a proposed grade in the pay scales table)",
     };
+  const spine = ctx.scales.get("");
+  if (spine) return offSpine(post, spine);
   const message =
     post.grade === undefined
       ? `No salary information for ${describeValue(post.title)}: no salary, minimum or maximum salary, or grade`
@@ -988,6 +1010,25 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
     message,
     fix: near ?? "enter a salary (or minimum and maximum), or add the grade to a pay scales table",
   };
+}
+
+/** A post the pay spine cannot price: no spinal point, or one not on it. */
+function offSpine(post: Post, spine: GradeRange): { code: string; message: string; fix: string } {
+  const points = [...spine.points].sort((a, b) => a - b);
+  const span = `points ${formatFigure(points[0])} to ${formatFigure(points[points.length - 1])}`;
+  const grade =
+    post.grade === undefined ? "" : `, so grade '${post.grade}' cannot be looked up in them`;
+  return post.spinalPoint === undefined
+    ? {
+        code: "salary-missing",
+        message: `No salary information for ${describeValue(post.title)}: no salary or spinal point, and the pay scales are a pay spine (${span}) with no grades${grade}`,
+        fix: "give the post its spinal point (SCP) on the pay spine, or a salary",
+      }
+    : {
+        code: "salary-missing",
+        message: `No salary information for ${describeValue(post.title)}: no salary, and spinal point ${formatFigure(post.spinalPoint)} is not on the pay spine (${span})`,
+        fix: "check the spinal point against the pay spine, or enter a salary",
+      };
 }
 
 /**
@@ -1003,6 +1044,7 @@ function nearGradeFix(
   // A slip in the letters, never in the numbers: SS02 is not a slip for SS05.
   const numbers = (k: string) => k.match(/\d+/g)?.join(" ") ?? "";
   const near = [...scales]
+    .filter(([k]) => k !== "")
     .filter(([k]) => numbers(k) === numbers(key) && editDistance(key, k) === 1)
     .map(([, r]) => r.name);
   if (near.length === 0) return combinedFix(grade, scales);

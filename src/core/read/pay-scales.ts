@@ -6,7 +6,8 @@ import { gradeKey } from "../model";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate, YearColumn } from "./detect";
 import { issueAt, issueAtAddress } from "./issues";
-import { locateTable, type TableChoice } from "./locate";
+import { locateTable, type Located, type TableChoice } from "./locate";
+import type { TableSchema } from "./schema";
 import { PAY_SCALES_SCHEMA, type PayScaleField } from "./schemas";
 import { labelOf, readTable, type TableRow } from "./table";
 import { describeValue, formatFigure } from "./text";
@@ -36,12 +37,14 @@ export function readPayScales(
   workbook: WorkbookGrids,
   options: TableChoice<PayScaleField> = {}
 ): ReadPayScalesResult {
-  const located = locateTable(workbook, PAY_SCALES_SCHEMA, options, false);
+  const graded = locateTable(workbook, PAY_SCALES_SCHEMA, options, false);
+  const located = graded.chosen ? graded : spineTable(workbook, options, graded);
   const { chosen, grid } = located;
   if (!chosen || !grid) return { candidates: located.candidates, issues: located.issues };
   const across = chosen.yearColumns ?? [];
   const issues = across.length ? acrossIssues(located.issues, grid, chosen) : [...located.issues];
-  const read = readTable(grid, chosen, PAY_SCALES_SCHEMA);
+  if (chosen.columns.grade === undefined) issues.push(spineNote(grid.sheet, chosen));
+  const read = readTable(grid, chosen, schemaOf(chosen));
   issues.push(...read.issues);
   const salariesOf = across.length
     ? yearSalaries(grid, chosen, across, read.rows, issues)
@@ -84,6 +87,51 @@ export function readPayScales(
   return result;
 }
 
+/**
+ * A pay spine: points and their salaries with no Grade column ("Point | 2024/25 |
+ * 2025/26"), a table whose first column is the point. Its points have no grade (""): a post
+ * is costed at its own spinal point on it. Not looked for when a graded table is there.
+ */
+const SPINE_SCHEMA: TableSchema<PayScaleField> = {
+  ...PAY_SCALES_SCHEMA,
+  keyField: "point",
+  minFields: 2,
+  requiredFields: ["point", "salary"],
+};
+
+/** The schema a table was found by: a spine has no Grade column. */
+const schemaOf = (chosen: TableCandidate<PayScaleField>): TableSchema<PayScaleField> =>
+  chosen.columns.grade === undefined ? SPINE_SCHEMA : PAY_SCALES_SCHEMA;
+
+function spineTable(
+  workbook: WorkbookGrids,
+  options: TableChoice<PayScaleField>,
+  graded: Located<PayScaleField>
+): Located<PayScaleField> {
+  const spine = locateTable(workbook, SPINE_SCHEMA, options, false);
+  const first = spine.chosen?.headers[0]?.column;
+  return first !== undefined && first === spine.chosen?.columns.point ? spine : graded;
+}
+
+/** Said at the spine's Point heading: how its posts are costed, and what it cannot say. */
+function spineNote(sheet: string, chosen: TableCandidate<PayScaleField>): Issue {
+  const at = chosen.headers.find((h) => h.column === chosen.columns.point)?.address as string;
+  return issueAtAddress(
+    sheet,
+    at,
+    "info",
+    "pay-scales-spine",
+    "The pay scales have no Grade column, so they are read as a pay spine: a post is costed at its own spinal point on it, with no increments (the spine does not say where a grade's points stop)",
+    "nothing to do if the posts stay on their points; to cost increments, add a Grade column giving each point's grade (a point in two grades on two rows)"
+  );
+}
+
+/** "Grade 'SS08' point 12", or "Point 12" on a pay spine. */
+const pointName = (grade: string, point: number): string =>
+  grade === ""
+    ? `Point ${formatFigure(point)}`
+    : `Grade ${describeValue(grade)} point ${formatFigure(point)}`;
+
 /** A row with a blank point, or no salary, is an error; one with an unreadable cell is already one. */
 function rowComplete(
   grid: Grid,
@@ -105,7 +153,7 @@ function rowComplete(
         column - grid.origin.column,
         "error",
         `${field}-missing`,
-        `${labelOf(PAY_SCALES_SCHEMA, field)} is blank on a row of grade ${describeValue(grade)}`,
+        `${labelOf(PAY_SCALES_SCHEMA, field)} is blank on a row of ${grade === "" ? `point ${formatFigure(Number(row.values.point))}` : `grade ${describeValue(grade)}`}`,
         field === "point" ? "enter the point number, e.g. 12" : "enter the salary, e.g. £24,000"
       )
     );
@@ -126,7 +174,7 @@ function duplicatePoint(
     first.grade.trim() !== p.grade.trim()
       ? ` as ${describeValue(first.grade)}, read as the same grade`
       : "";
-  const what = `Grade ${describeValue(p.grade)} point ${formatFigure(p.point)}${p.year === undefined ? "" : ` for ${financialYearLabel(p.year)}`}`;
+  const what = `${pointName(p.grade, p.point)}${p.year === undefined ? "" : ` for ${financialYearLabel(p.year)}`}`;
   return issueAtAddress(
     sheet,
     p.cell as string,
@@ -256,7 +304,7 @@ function yearSalaries(
     const read = readTable(
       grid,
       { ...chosen, columns: { ...chosen.columns, salary: y.column } },
-      PAY_SCALES_SCHEMA
+      schemaOf(chosen)
     );
     // Only this column's cells: the rest of the row was read (and said) with the first.
     const letters = columnLetters(y.column);
@@ -293,7 +341,8 @@ function blankYears(
     if (blank.length === 0) return;
     const fy = financialYearLabel(y.year);
     const r = blank[0];
-    const what = `grade ${describeValue(String(r.values.grade ?? ""))} point ${formatFigure(Number(r.values.point))}`;
+    const name = pointName(String(r.values.grade ?? ""), Number(r.values.point));
+    const what = name[0].toLowerCase() + name.slice(1);
     out.push(
       blank.length === priced.length
         ? issueAtAddress(
