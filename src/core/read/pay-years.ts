@@ -30,7 +30,12 @@ export function payYearOf(heading: CellValue): FinancialYear | undefined {
   let text = heading.trim().toLowerCase().replace(/\s+/g, " ");
   for (let i = 0; i < 3; i++) {
     const before = text;
-    text = text.replace(BEFORE, "").replace(FROM, "").replace(AFTER, "").trim();
+    text = text
+      .replace(BEFORE, "")
+      .replace(FROM, "")
+      .replace(AFTER, "")
+      .replace(/^\((.*)\)$/, "$1")
+      .trim();
     if (text === before) break;
   }
   if (!/\d/.test(text)) return undefined;

@@ -75,6 +75,7 @@ describe("a salary column per year", () => {
     [["Apr-25", "Apr-26"], "C 'Apr-25'"],
     [["From 1 April 2025", "From 1 April 2026"], "C 'From 1 April 2025'"],
     [["FY25/26", "FY26/27"], "C 'FY25/26'"],
+    [["Salary (2025/26)", "Salary (2026/27)"], "C 'Salary (2025/26)'"],
   ])("reads headings %j as the years they start in", (headings, first) => {
     const wb = workbook(across(headings, [1, 2]));
     expect(salaries(wb)).toEqual([24720, 25400, 26162]);
