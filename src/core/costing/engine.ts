@@ -74,6 +74,8 @@ export interface PostCosting {
     pointsToTop: number;
     /** The two spinal points a mid-point between points is the mean of. */
     startBetween?: [number, number];
+    /** Priced at its own point on a pay spine (pay scales with no grades). */
+    spine?: true;
   };
   warnings: string[];
 }
@@ -523,6 +525,7 @@ function costPostInto(
       startPoint: startRung.point,
       pointsToTop: rungs - 1 - ladder.start,
       ...(startRung.meanOf ? { startBetween: startRung.meanOf } : {}),
+      ...(ladder.grade === "" ? { spine: true as const } : {}),
     },
     warnings
   );

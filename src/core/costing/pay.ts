@@ -131,7 +131,8 @@ export interface PayScaleIndex {
 export function indexPayScales(payScales: PayScales | undefined): PayScaleIndex {
   const grades: PayScaleIndex["grades"] = new Map();
   for (const p of payScales?.points ?? []) {
-    if (!Number.isFinite(p.salary) || !p.grade) continue;
+    // A pay spine's points have no grade (""): a post is priced at its own point on it.
+    if (!Number.isFinite(p.salary)) continue;
     const key = gradeKey(p.grade);
     let g = grades.get(key);
     if (!g) grades.set(key, (g = { grade: p.grade, points: new Map() }));
@@ -172,6 +173,19 @@ export function payLadderFor(
   baseYear: FinancialYear
 ): PayLadder {
   const scale = post.grade !== undefined ? scales.grades.get(gradeKey(post.grade)) : undefined;
+  // A pay spine (points with no grade) prices a post at its own point, with no increments:
+  // it does not say where the grade's points stop.
+  const onSpine =
+    !scale && post.spinalPoint !== undefined
+      ? scales.grades.get("")?.points.get(post.spinalPoint)
+      : undefined;
+  if (onSpine)
+    return {
+      grade: "",
+      points: [{ point: post.spinalPoint, salary: baseFigure(onSpine, baseYear) }],
+      start: 0,
+      source: "pay-scales",
+    };
   let points: LadderPoint[] | undefined;
   let source: PaySource = "none";
   let grade: string | undefined;

@@ -1,5 +1,6 @@
 import type { CellValue, Grid } from "../grid";
 import { columnIndex, isBlank, positionIn, rangeA1, toA1 } from "../grid";
+import type { FinancialYear } from "../dates";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableSchema } from "./schema";
 import { hasNumberIn, isBlankRow, totalKindOf, totalsLabelOf } from "./rows";
@@ -45,6 +46,14 @@ export interface TableCandidate<F extends string> {
   unresolved: Array<{ field: F; wanted: string }>;
   /** Headers that mapped to a field already taken by another column (the one used). */
   duplicates: Array<Duplicate<F>>;
+  /** schema.yearsAcross: the columns of its field, one per year, left to right (sheet columns). */
+  yearColumns?: YearColumn[];
+}
+
+/** A column of a field laid out one column per financial year (schema.yearsAcross). */
+export interface YearColumn {
+  column: number;
+  year: FinancialYear;
 }
 
 /** A second column for a field: `column` is not read, `used` is. */
@@ -175,6 +184,7 @@ interface RowMapping<F extends string> {
   unresolved: Array<{ field: F; wanted: string }>;
   duplicates: Array<Duplicate<F>>;
   rejected: boolean;
+  yearColumns?: YearColumn[];
 }
 
 /** Maps one row read as a header (grid-relative columns). Overrides win over synonyms. */
@@ -229,6 +239,7 @@ function mapHeaderCells<F extends string>(
     }
   }
 
+  const yearColumns = claimYearColumns(row, texts, schema, excluded, columns, taken);
   // Exact synonyms first, so "Post title" beats "Post holder" found by containment.
   const latestYear = new Set<F>(schema.latestYear ?? []);
   // Found by containment, a heading ranks after every exact one (and keeps the left-most).
@@ -293,7 +304,34 @@ function mapHeaderCells<F extends string>(
     unresolved,
     duplicates,
     rejected,
+    ...(yearColumns ? { yearColumns } : {}),
   };
+}
+
+/**
+ * schema.yearsAcross: every heading that names a financial year is its field for that
+ * year, the first its column; claimed before the synonyms, so "Salary 2025/26" beside
+ * "Salary 2024/25" is the next year's, not a second salary. Undefined with no such heading.
+ */
+function claimYearColumns<F extends string>(
+  row: readonly CellValue[],
+  texts: readonly string[],
+  schema: TableSchema<F>,
+  excluded: ReadonlySet<F>,
+  columns: Partial<Record<F, number>>,
+  taken: Set<number>
+): YearColumn[] | undefined {
+  const across = schema.yearsAcross;
+  if (!across || excluded.has(across.field)) return undefined;
+  const found: YearColumn[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const year = texts[c] === "" ? undefined : across.yearOf(row[c]);
+    if (year !== undefined && !taken.has(c)) found.push({ column: c, year });
+  }
+  if (found.length === 0) return undefined;
+  columns[across.field] = found[0].column;
+  for (const y of found) taken.add(y.column);
+  return found;
 }
 
 /** A heading that is another's followed by a word for its description ("cost centre desc"). */
@@ -522,6 +560,9 @@ function candidateFrom<F extends string>(
       column: toSheet(d.column),
       used: toSheet(d.used),
     })),
+    ...(m.yearColumns
+      ? { yearColumns: m.yearColumns.map((y) => ({ ...y, column: toSheet(y.column) })) }
+      : {}),
   };
 }
 

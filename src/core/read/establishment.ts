@@ -110,9 +110,7 @@ export function readEstablishment(
       "The establishment has no FTE column",
       unlessMissed(["fte", "currentFte"], fteFix(chosen))
     );
-  const hasPayColumn = ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
-    (f) => columns[f as PostField] !== undefined
-  );
+  const hasPayColumn = hasPay(columns, options.payScales);
   if (!hasPayColumn) {
     const aside = setAsideSalaryHeadings(grid, chosen);
     headerIssue(
@@ -389,6 +387,8 @@ interface PostContext {
   /** Sheet column of FTE (or Current FTE), for "FTE is blank" messages. */
   fteColumn?: number;
   scales: Map<string, GradeRange>;
+  /** Typed grades (by gradeKey) whose match to the pay scales was said, at the first post. */
+  gradesSaid?: Set<string>;
   hasScales: boolean;
   /** 'Full-time hours a week' from the Assumptions sheet, for an FTE checked against hours. */
   fullTimeWeek?: number;
@@ -396,6 +396,17 @@ interface PostContext {
   rateHeading?: string;
 }
 
+/** A column pay can come from: a salary, a grade, or a spinal point when the pay scales are a spine. */
+function hasPay(columns: Partial<Record<PostField, number>>, payScales?: PayScales): boolean {
+  return (
+    ["salary", "proRataSalary", "minSalary", "maxSalary", "grade"].some(
+      (f) => columns[f as PostField] !== undefined
+    ) ||
+    (columns.spinalPoint !== undefined && !!payScales?.points.some((p) => p.grade === ""))
+  );
+}
+
+/** The pay scales' grades by gradeKey; a pay spine's points (no grade) are under "". */
 function gradeRanges(payScales: PayScales | undefined): Map<string, GradeRange> {
   const out = new Map<string, GradeRange>();
   for (const p of payScales?.points ?? []) {
@@ -526,8 +537,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   readAgencyRate(post, row, ctx);
   hourlyPay(post, row, ctx);
   checkFte(post, row, ctx);
-  matchPostGrade(post, row, ctx);
-  checkPay(post, row, ctx);
+  checkPay(post, row, ctx, matchPostGrade(post, row, ctx));
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
     flag(
       ctx,
@@ -778,7 +788,13 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
   }
 }
 
-function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+function checkPay(
+  post: Post,
+  row: TableRow<PostField>,
+  ctx: PostContext,
+  /** The grade was refused as two of the pay scales': said once, not again as no salary. */
+  gradeRefused: boolean
+): void {
   // The salary itself is weighed against its grade in implausibleSalaries, which also
   // says what unit it looks typed in; the grade's bounds and the proposed salary here.
   for (const [field, label] of MONEY_FIELDS) {
@@ -835,7 +851,7 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       `Spinal point ${formatFigure(post.spinalPoint)} for ${describeValue(post.title)} is not a point of grade ${post.grade}`,
       "check the point and the grade against the pay scales table"
     );
-  if (!ctx.checkPay) return;
+  if (!ctx.checkPay || gradeRefused) return;
   const unreadable =
     row.unreadable.salary ||
     row.unreadable.minSalary ||
@@ -843,13 +859,24 @@ function checkPay(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
     row.unreadable.proRataSalary ||
     // Pay for no FTE costs nothing whatever the full-time salary: not a missing salary.
     row.values.proRataSalary !== undefined;
-  if (salary !== undefined || min !== undefined || max !== undefined || unreadable || scale) return;
+  const onSpine =
+    post.spinalPoint !== undefined && ctx.scales.get("")?.points.has(post.spinalPoint);
+  if (
+    salary !== undefined ||
+    min !== undefined ||
+    max !== undefined ||
+    unreadable ||
+    scale ||
+    onSpine
+  )
+    return;
   const isNew = isNewPost(post);
   if (isNew && proposedPayGiven(post, row, ctx)) return;
   // At the grade when there is one (the lookup failed), else at the empty salary cell; a
   // new post's at its proposed salary, the pay it is costed at.
   const column =
     (isNew ? (ctx.columns.proposedSalary ?? ctx.columns.proposedGrade) : undefined) ??
+    (ctx.scales.has("") ? ctx.columns.spinalPoint : undefined) ??
     (post.grade !== undefined ? ctx.columns.grade : undefined) ??
     ctx.columns.salary ??
     ctx.columns.minSalary ??
@@ -885,14 +912,50 @@ function proposedPayGiven(post: Post, row: TableRow<PostField>, ctx: PostContext
   );
 }
 
-/** A grade the pay scales have in another form is costed as theirs, and that is said at its cell. */
-function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext): void {
+/**
+ * A grade the pay scales have in another form is costed as theirs, and that is said at its
+ * cell (a band's number, at the first post typed so). One that is two of their grades so
+ * ("6" with "Band 6" and "Grade 6") is an error there; true then.
+ */
+function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext): boolean {
   const typed = post.grade;
   const at = row.cells.grade;
-  if (typed === undefined || at === undefined) return;
+  if (typed === undefined || at === undefined) return false;
   const match = matchGrade(typed, ctx.scales, post.spinalPoint);
-  if (!match) return;
+  if (!match) return false;
+  if ("among" in match) {
+    ctx.issues.push(
+      issueAtAddress(
+        ctx.grid.sheet,
+        at,
+        "error",
+        "grade-ambiguous",
+        `Grade ${describeValue(typed)} for ${describeValue(post.title)} could be ${list(match.among, "or")} of the pay scales, which are different grades`,
+        `type the grade as the pay scales spell it, e.g. '${match.among[0]}'`,
+        typed
+      )
+    );
+    return true;
+  }
   post.grade = match.grade;
+  if (match.once) {
+    const key = gradeKey(typed);
+    const said = (ctx.gradesSaid ??= new Set());
+    if (said.has(key)) return false;
+    said.add(key);
+    ctx.issues.push(
+      issueAtAddress(
+        ctx.grid.sheet,
+        at,
+        "info",
+        "grade-matched",
+        `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}, and so is every other post of grade ${describeValue(typed)}`,
+        `nothing to do if that is the posts' grade; otherwise type the grade as the pay scales spell it`,
+        typed
+      )
+    );
+    return false;
+  }
   ctx.issues.push(
     issueAtAddress(
       ctx.grid.sheet,
@@ -904,6 +967,7 @@ function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext):
       typed
     )
   );
+  return false;
 }
 
 /**
@@ -933,6 +997,8 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
       message: `No salary information for ${describeValue(post.title)}, a new post (no FTE now): no proposed salary, no salary, and no grade in a pay scales table`,
       fix: "enter its proposed salary (or a proposed grade in the pay scales table)",
     };
+  const spine = ctx.scales.get("");
+  if (spine) return offSpine(post, spine);
   const message =
     post.grade === undefined
       ? `No salary information for ${describeValue(post.title)}: no salary, minimum or maximum salary, or grade`
@@ -944,6 +1010,25 @@ function missingPay(post: Post, ctx: PostContext): { code: string; message: stri
     message,
     fix: near ?? "enter a salary (or minimum and maximum), or add the grade to a pay scales table",
   };
+}
+
+/** A post the pay spine cannot price: no spinal point, or one not on it. */
+function offSpine(post: Post, spine: GradeRange): { code: string; message: string; fix: string } {
+  const points = [...spine.points].sort((a, b) => a - b);
+  const span = `points ${formatFigure(points[0])} to ${formatFigure(points[points.length - 1])}`;
+  const grade =
+    post.grade === undefined ? "" : `, so grade '${post.grade}' cannot be looked up in them`;
+  return post.spinalPoint === undefined
+    ? {
+        code: "salary-missing",
+        message: `No salary information for ${describeValue(post.title)}: no salary or spinal point, and the pay scales are a pay spine (${span}) with no grades${grade}`,
+        fix: "give the post its spinal point (SCP) on the pay spine, or a salary",
+      }
+    : {
+        code: "salary-missing",
+        message: `No salary information for ${describeValue(post.title)}: no salary, and spinal point ${formatFigure(post.spinalPoint)} is not on the pay spine (${span})`,
+        fix: "check the spinal point against the pay spine, or enter a salary",
+      };
 }
 
 /**
@@ -959,6 +1044,7 @@ function nearGradeFix(
   // A slip in the letters, never in the numbers: SS02 is not a slip for SS05.
   const numbers = (k: string) => k.match(/\d+/g)?.join(" ") ?? "";
   const near = [...scales]
+    .filter(([k]) => k !== "")
     .filter(([k]) => numbers(k) === numbers(key) && editDistance(key, k) === 1)
     .map(([, r]) => r.name);
   if (near.length === 0) return combinedFix(grade, scales);

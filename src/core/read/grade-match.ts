@@ -11,6 +11,13 @@ export interface GradeMatch {
   grade: string;
   /** Why, for the note at the grade's cell. */
   why: string;
+  /** Said once, at the first post so matched, for every post of the grade as typed. */
+  once?: true;
+}
+
+/** A grade that names more than one of the pay scales' grades in the same way: not guessed. */
+export interface GradeAmbiguous {
+  among: string[];
 }
 
 /** More grades than this in "PO1-PO12" is not a span of grades but something else. */
@@ -26,7 +33,7 @@ export function matchGrade(
   typed: string,
   scales: ReadonlyMap<string, ScaleGrade>,
   point: number | undefined
-): GradeMatch | undefined {
+): GradeMatch | GradeAmbiguous | undefined {
   if (scales.has(gradeKey(typed))) return undefined;
   const bare = typed.replace(/\s*\([^)]*\)\s*$/, "");
   const plain = bare !== typed ? scales.get(gradeKey(bare)) : undefined;
@@ -34,6 +41,14 @@ export function matchGrade(
     return {
       grade: plain.name,
       why: `read as grade '${plain.name}' of the pay scales (the bracket is not part of the grade)`,
+    };
+  const banded = sameNumber(bare, scales);
+  if (banded.length > 1) return { among: banded.map((g) => g.name) };
+  if (banded.length === 1)
+    return {
+      grade: banded[0].name,
+      why: `read as '${banded[0].name}' of the pay scales`,
+      once: true,
     };
   const named = combinedGrades(bare, scales);
   if (point === undefined || named.length < 2) return undefined;
@@ -47,6 +62,39 @@ export function matchGrade(
     )} in the pay scales that has the post's spinal point ${point}`,
   };
 }
+
+/**
+ * The number of a band or grade with the word in front taken off: "Band 6", "AfC 6", "AfC
+ * Band 6", "NHS Band 6", "Grade 6" and "6" are 6; "Band 8a" is 8a. Undefined for anything
+ * else ("SS08", "PO3": letters that are part of the grade).
+ */
+function gradeNumber(grade: string): string | undefined {
+  return /^(?:nhs|afc|agendaforchange)?(?:band|grade)?[-:.]?(\d+[a-z]?)$/.exec(
+    gradeKey(grade)
+  )?.[1];
+}
+
+/**
+ * The pay-scale grades that are the typed grade's number under another word or none: an
+ * NHS establishment types "6" or "AfC 6" for the pay scales' "Band 6" (or the reverse).
+ */
+function sameNumber(typed: string, scales: ReadonlyMap<string, ScaleGrade>): ScaleGrade[] {
+  const number = gradeNumber(typed);
+  if (number === undefined) return [];
+  // Asked for every post: the pay scales' grades are grouped by number once.
+  let byNumber = numbered.get(scales);
+  if (!byNumber) {
+    byNumber = new Map();
+    for (const g of scales.values()) {
+      const n = gradeNumber(g.name);
+      if (n !== undefined) byNumber.set(n, [...(byNumber.get(n) ?? []), g]);
+    }
+    numbered.set(scales, byNumber);
+  }
+  return byNumber.get(number) ?? [];
+}
+
+const numbered = new WeakMap<ReadonlyMap<string, ScaleGrade>, Map<string, ScaleGrade[]>>();
 
 /**
  * The pay-scale grades a combined grade names: "SO1/2" is SO1 and SO2, "PO3-PO5" is PO3,

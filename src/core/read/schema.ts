@@ -1,5 +1,6 @@
 import type { CellValue } from "../grid";
 import type { Severity } from "../grid";
+import type { FinancialYear } from "../dates";
 import type { Limit } from "./limits";
 import { isTermTimeText } from "./term-time";
 import {
@@ -342,4 +343,10 @@ export interface TableSchema<F extends string> {
    * left-most is read, as for every other field.
    */
   preferEarlierSynonym?: readonly F[];
+  /**
+   * A field that may come as one column per financial year, each headed by its year
+   * ("2024/25 | 2025/26", "Salary 2025/26"): every such column is the field for its year
+   * (TableCandidate.yearColumns), the first of them its column.
+   */
+  yearsAcross?: { field: F; yearOf: (heading: CellValue) => FinancialYear | undefined };
 }

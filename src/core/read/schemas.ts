@@ -1,5 +1,6 @@
 import type { PostField } from "../model";
 import { LIMITS } from "./limits";
+import { payYearOf } from "./pay-years";
 import type { TableSchema } from "./schema";
 
 /**
@@ -765,6 +766,8 @@ export const PAY_SCALES_SCHEMA: TableSchema<PayScaleField> = {
   signalFields: ["point", "salary"],
   totalFields: [],
   weights: { grade: 2, point: 2, salary: 2 },
+  // "Grade | SCP | 2024/25 | 2025/26": a salary column per year, each that year's scale.
+  yearsAcross: { field: "salary", yearOf: payYearOf },
   // An establishment with Grade, SCP and Salary columns is not a pay scales table.
   rejectHeaders: [
     "position",

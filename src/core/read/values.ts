@@ -142,8 +142,18 @@ export function parseMoneyRange(value: CellValue): [number, number] | undefined 
 /** "Sep-25", "March 2026", "Sept '25": a month and year with no day. */
 export function isMonthWithoutDay(value: CellValue): boolean {
   if (typeof value !== "string" || !figureCell(value)) return false;
-  const m = /^([A-Za-z]+)\.?[\s\-/.']*(\d{2}|\d{4})$/.exec(value.trim());
+  const m = MONTH_YEAR.exec(value.trim());
   return m !== null && monthNumber(m[1]) !== undefined;
+}
+
+const MONTH_YEAR = /^([A-Za-z]+)\.?[\s\-/.']*(\d{2}|\d{4})$/;
+
+/** The first of the month of "Apr-25", "April 2025", "Sept '25" (a month and year, no day). */
+export function parseMonthYear(value: CellValue): Serial | undefined {
+  if (typeof value !== "string" || !figureCell(value)) return undefined;
+  const m = MONTH_YEAR.exec(value.trim());
+  const month = m ? monthNumber(m[1]) : undefined;
+  return m && month !== undefined ? dateOf(fullYear(m[2]), month, 1) : undefined;
 }
 
 /**

@@ -30,7 +30,7 @@ import { readLocalities } from "./localities";
 import { readRoles, withoutTable } from "./roles";
 import { personRows } from "./people";
 import type { LocalityField } from "./schemas";
-import { readPayScales } from "./pay-scales";
+import { payScalesFirstYear, readPayScales } from "./pay-scales";
 import { rowDefaults } from "./row-defaults";
 import {
   awardsInBase,
@@ -128,6 +128,7 @@ export function readWorkbook(
       ...tablesNotRead(est),
       ...assumptions.issues,
       ...pay.issues,
+      ...(est.establishment ? payScalesFirstYear(pay, assumptions.assumptions.firstYear) : []),
       ...localities.issues,
       ...roles.issues,
       ...sharesIssues(est.establishment, assumptions, localities.localities),

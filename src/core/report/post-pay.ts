@@ -150,7 +150,7 @@ function pointsOfGrade(scales: PayScales): Map<string, PayPoint[]> {
   if (byGrade) return byGrade;
   byGrade = new Map();
   for (const p of scales.points) {
-    if (!Number.isFinite(p.salary) || !p.grade) continue;
+    if (!Number.isFinite(p.salary)) continue;
     const key = gradeKey(p.grade);
     const list = byGrade.get(key);
     if (list) list.push(p);
@@ -180,10 +180,7 @@ export function payOf(
   textCell?: TextCell,
   payFor: PayFor = "years"
 ): PostPay | string {
-  const entries =
-    scales && post.grade !== undefined
-      ? pointsOfGrade(scales).get(gradeKey(post.grade))
-      : undefined;
+  const entries = scales ? payScaleEntries(post, pointsOfGrade(scales)) : undefined;
   if (entries && scales) return payScalePay(est, post, a, scales, entries, payFor);
   const salaryExpr = postCell(est, post, "salary");
   if (isMoney(post.minSalary) || isMoney(post.maxSalary)) {
@@ -229,6 +226,17 @@ export function payOf(
     };
   }
   return "no salary, grade range or pay scale";
+}
+
+/**
+ * The pay scales' rows that price a post, as payLadderFor finds them: its grade's, else
+ * its own spinal point's on a pay spine (points with no grade, ""), the one point alone.
+ */
+function payScaleEntries(post: Post, byGrade: Map<string, PayPoint[]>): PayPoint[] | undefined {
+  const graded = post.grade !== undefined ? byGrade.get(gradeKey(post.grade)) : undefined;
+  if (graded || post.spinalPoint === undefined) return graded;
+  const own = byGrade.get("")?.filter((p) => p.point === post.spinalPoint);
+  return own?.length ? own : undefined;
 }
 
 /** Pay from the pay scales table's rows for the post's grade (`entries`, non-empty). */

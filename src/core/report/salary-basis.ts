@@ -40,6 +40,7 @@ export function salaryBasis(pc: PostCosting, costingPoint: CostingPoint): string
         post.cells.agencyHourlyRate && !post.cells.salary
         ? "Hourly rate × hours × 52 ÷ FTE"
         : "Salary as given";
+  if (pay.spine) return `Pay spine: SCP ${pay.startPoint}`;
   const at = pointWord(pc, costingPoint);
   if (pay.source === "pay-scales") {
     if (pay.startBetween)
