@@ -299,6 +299,11 @@ export interface FieldSpec<F extends string> {
   description: string;
   /** A range typed in one cell ("£32,076 - £35,745") is read into these two fields, low first. */
   rangeInto?: readonly [F, F];
+  /**
+   * Why a figure still to be confirmed ("TBC", "?") is refused here rather than read as
+   * blank, for a column that is not required: its blank says something ("no change").
+   */
+  figureNeeded?: string;
 }
 
 /**

@@ -157,6 +157,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
+      figureNeeded: "the post cannot be costed without it",
       description:
         "Full-time equivalent (WTE in the NHS) of the row: 1 is full time; a row of several people adds up.",
       synonyms: [
@@ -420,6 +421,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
+      figureNeeded: "the post cannot be costed without it",
       description: "FTE before a restructure (read as the post's FTE).",
       synonyms: [
         "current fte",
@@ -436,6 +438,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fteOrDeleted",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post; leave it blank for no change",
+      figureNeeded: "it is not read as blank, because a blank Proposed FTE means no change",
       description: "FTE after a restructure: blank is no change, 0 or 'deleted' deletes the post.",
       synonyms: ["proposed fte", "proposed wte", "new fte", "fte proposed", "future fte"],
     },
