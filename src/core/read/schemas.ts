@@ -487,6 +487,24 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       ],
     },
     {
+      field: "toDelete",
+      label: "Delete (Y/N)",
+      kind: "boolean",
+      description:
+        "Y if the restructure deletes the post (read as a Status of Deleted); N or blank leaves it as it is.",
+      synonyms: [
+        "delete y n",
+        "deleted y n",
+        "to delete y n",
+        "to delete",
+        "to be deleted",
+        "deleted",
+        "delete",
+        "delete post",
+        "for deletion",
+      ],
+    },
+    {
       field: "grantFunded",
       label: "Grant funded",
       kind: "boolean",
