@@ -133,7 +133,8 @@ function proposedOf(
   let cell = row.values.proposedFte;
   if (cell === DASH || cell === NOT_APPLICABLE) {
     if (status?.keeps) return unchangedByStatus(row, ctx, status);
-    cell = nilSaid(row, ctx, cell);
+    // "n/a" beside a Status that deletes the post is no guess: the Status says so.
+    cell = cell === NOT_APPLICABLE && status?.deletes ? DELETED : nilSaid(row, ctx, cell);
   }
   if (typeof cell === "number") {
     contradiction(row, ctx, status, cell);

@@ -290,3 +290,22 @@ describe("a dash or n/a beside a Status that keeps the post, and contradictions 
     ]);
   });
 });
+
+describe("n/a in Proposed FTE beside a Status that deletes the post", () => {
+  it("is deleted with no guess to warn of: the Status says so", () => {
+    const r = readEstablishment({
+      grids: [
+        grid("Restructure", [
+          HEADER,
+          ["P1", "Social Worker", 40000, 1, "n/a", "Deleted from 01/10/2025"],
+        ]),
+      ],
+    });
+    expect(
+      r.establishment!.posts.map((p) => [p.proposedFte, p.proposedFteFrom, p.endDate])
+    ).toEqual([[0, "deleted typed", serialOf(2025, 9, 30)]]);
+    expect(r.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+      ["info", "status-read-as-deleted", "F2"],
+    ]);
+  });
+});
