@@ -158,9 +158,10 @@ it("mk-14: the dash, n/a and DELETE (VR) are each said at their cell", async () 
   expect(
     issuesOf(json, ["proposed-fte-read-as", "proposed-fte-assumed-deleted", "salary-missing"])
   ).toEqual([
+    // DELETE (VR) is said as its cell is read; the dash and n/a with the Status beside them.
+    ["info", "proposed-fte-read-as", "G8"],
     ["info", "proposed-fte-read-as", "G5"],
     ["warning", "proposed-fte-assumed-deleted", "G6"],
-    ["info", "proposed-fte-read-as", "G8"],
   ]);
 });
 

@@ -26,6 +26,7 @@ import {
 } from "./classify";
 import { roundPenny, sumMoney } from "../money";
 import { partYearFraction, type PartYear } from "./part-year";
+import { financialYearFraction } from "../dates";
 
 /** A post's cost for a whole year, to the penny. */
 export interface AnnualCost {
@@ -370,6 +371,17 @@ function totalsOf(posts: readonly PostChange[], withPartYear: boolean): ChangeTo
   };
 }
 
+/**
+ * The share of the year of implementation a post's change falls in: from the implementation
+ * date, or from the post's own date when its Status gives one ("Deleted from 01/10/2025"),
+ * all of the year for a date before it and none for one after.
+ */
+function partYearShare(post: Post, partYear: PartYear): number {
+  return post.changeDate === undefined
+    ? partYear.fraction
+    : financialYearFraction(partYear.financialYear, post.changeDate);
+}
+
 /** One post costed now and as proposed, classified, with its agency conversion if any. */
 function postChangeOf(
   post: Post,
@@ -403,7 +415,7 @@ function postChangeOf(
     currentBasis: now.basis,
     proposedBasis: then.basis,
     change,
-    partYearChange: partYear ? roundPenny(change * partYear.fraction) : undefined,
+    partYearChange: partYear ? roundPenny(change * partYearShare(post, partYear)) : undefined,
     classification: kinds[0],
     changes: kinds,
     managementBefore:

@@ -38,7 +38,8 @@ export type PostField =
   | "agencyDailyRate"
   | "agencyWeeklyRate"
   | "agencyAnnualRate"
-  | "status";
+  | "status"
+  | "toDelete";
 
 /**
  * One row of the establishment: a funded post (or a group of identical posts: a row of
@@ -75,6 +76,12 @@ export interface Post {
   /** A "Full-time hours" column: the post's full-time week, when the table gives FTE as hours. */
   fullTimeHours?: number;
   proposedFte?: number;
+  /**
+   * The day a dated Status puts the post's change from ("Deleted from 01/10/2025", "New from
+   * 01/01/2026"): the Restructure sheet's part-year effect for the post runs from then, not
+   * from the implementation date.
+   */
+  changeDate?: Serial;
   proposedGrade?: string;
   proposedSalary?: number;
   proposedContractType?: ContractType;
@@ -96,8 +103,9 @@ export interface Post {
   /**
    * How the proposed FTE was read when it is not a figure typed in its cell: a blank
    * Proposed FTE read as no change ("blank: unchanged"), or a deletion word in the
-   * Proposed FTE cell ("deleted typed") or the Status column ("status deleted"). Absent
-   * for a typed figure and for a table with no Proposed FTE column.
+   * Proposed FTE cell ("deleted typed") or the Status column ("status deleted"), or a dash or
+   * n/a in the Proposed FTE cell beside a Status that keeps the post ("status unchanged").
+   * Absent for a typed figure and for a table with no Proposed FTE column.
    */
   proposedFteFrom?: ProposedFteFrom;
   /** A proposed list's grade range, for a post regraded there with no salary given. */
@@ -141,7 +149,8 @@ export interface PostStructure {
   inOrder?: boolean;
 }
 
-export type ProposedFteFrom = "given" | "blank: unchanged" | "deleted typed" | "status deleted";
+export type ProposedFteFrom =
+  "given" | "blank: unchanged" | "deleted typed" | "status deleted" | "status unchanged";
 
 /** A TOTAL / sub-total row the table carried, kept to reconcile against. */
 export interface TotalsRow {

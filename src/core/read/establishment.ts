@@ -8,7 +8,6 @@ import type {
   PayScales,
   Post,
   PostField,
-  ProposedFteFrom,
   TotalsRow,
 } from "../model";
 import { gradeKey } from "../model";
@@ -32,13 +31,8 @@ import { termTimeNotes } from "./term-time";
 import { incrementDateNotes } from "./increment-date";
 import { combinedGrades, list, matchGrade } from "./grade-match";
 import { columnUnits, scaleRow, scaled, type ColumnScales } from "./column-units";
-import { DELETED, parseContractType, type RateUnit } from "./values";
-import {
-  DELETION_WORDS_SAID,
-  NO_CHANGE_WORDS_SAID,
-  isDeletionWord,
-  statusWord,
-} from "./status-words";
+import { parseContractType, type RateUnit } from "./values";
+import { deleteColumnNote, readProposed } from "./restructure-row";
 import { LIMITS, outOfRangeMessage, withinLimit, type Limit } from "./limits";
 import {
   FULL_TIME_SETTING,
@@ -130,7 +124,6 @@ export function readEstablishment(
   const context: PostContext = {
     grid,
     issues: postIssues,
-    hasProposed: columns.proposedFte !== undefined,
     checkPay: hasPayColumn,
     checkFte: hasFteColumn,
     columns,
@@ -139,6 +132,8 @@ export function readEstablishment(
     hasScales: options.payScales !== undefined,
     fullTimeWeek: options.fullTimeWeek?.hours,
     rateHeading: chosen.headers.find((h) => h.column === columns.agencyHourlyRate)?.text,
+    proposedColumn: columns.proposedFte,
+    deletedByColumn: [],
   };
   const units = columnUnits(grid, chosen);
   const scaling = Object.entries(units.scales) as Array<[PostField, number]>;
@@ -158,18 +153,11 @@ export function readEstablishment(
   };
   const read = readTable(grid, chosen, ESTABLISHMENT_SCHEMA, onRow, (r) => sums.readKeyless(r));
   issues.push(...read.issues, ...postIssues, ...sums.issues());
-  issues.push(...columnNotes(grid, chosen, posts, salary.proRataShown, options.incrementRule));
+  const said = { proRataShown: salary.proRataShown, deletedByColumn: context.deletedByColumn };
+  issues.push(...columnNotes(grid, chosen, posts, said, options.incrementRule));
   if (fromHours && posts.length > 0) issues.push(fteFromHoursNote(grid, fromHours, posts));
   flagDuplicatePostIds(grid, posts, issues);
-  issues.push(
-    ...implausibleSalaries(grid.sheet, posts, (post) =>
-      post.minSalary !== undefined && post.maxSalary !== undefined
-        ? { min: post.minSalary, max: post.maxSalary }
-        : post.grade !== undefined
-          ? scales.get(gradeKey(post.grade))
-          : undefined
-    )
-  );
+  issues.push(...salariesAgainstGrades(grid, posts, scales));
   // Nothing to cost and nothing else said why: costing it would write £0 sheets.
   if (posts.length === 0 && !issues.some((i) => i.severity === "error"))
     headerIssue(
@@ -190,6 +178,21 @@ export function readEstablishment(
   if (chosen.table !== undefined) establishment.table = chosen.table;
   if (Object.keys(units.scales).length > 0) establishment.columnScales = units.scales;
   return { establishment, candidates: located.candidates, issues };
+}
+
+/** Each salary weighed against its own range, or its grade's in the pay scales. */
+function salariesAgainstGrades(
+  grid: Grid,
+  posts: readonly Post[],
+  scales: Map<string, GradeRange>
+): Issue[] {
+  return implausibleSalaries(grid.sheet, posts, (post) =>
+    post.minSalary !== undefined && post.maxSalary !== undefined
+      ? { min: post.minSalary, max: post.maxSalary }
+      : post.grade !== undefined
+        ? scales.get(gradeKey(post.grade))
+        : undefined
+  );
 }
 
 /**
@@ -326,7 +329,7 @@ function columnNotes(
   grid: Grid,
   chosen: TableCandidate<PostField>,
   posts: readonly Post[],
-  proRataShown: boolean,
+  said: { proRataShown: boolean; deletedByColumn: readonly number[] },
   incrementRule: IncrementRule = "april"
 ): Issue[] {
   const { columns } = chosen;
@@ -334,7 +337,13 @@ function columnNotes(
   return [
     ...unchangedNote(grid, chosen.headers, columns.proposedFte, posts),
     // A salary column the rows showed to be pro rata is explained at its heading already.
-    ...(proRataShown ? [] : proRataNote(grid, chosen, posts)),
+    ...(said.proRataShown ? [] : proRataNote(grid, chosen, posts)),
+    ...deleteColumnNote(
+      grid,
+      chosen.headers.find((h) => h.column === columns.toDelete),
+      columns.proposedFte !== undefined,
+      said.deletedByColumn
+    ),
     ...allowanceNotes(grid, chosen, posts),
     ...termTimeNotes(grid, chosen, posts),
     ...incrementDateNotes(grid, chosen, posts, incrementRule),
@@ -380,7 +389,6 @@ interface GradeRange {
 interface PostContext {
   grid: Grid;
   issues: Issue[];
-  hasProposed: boolean;
   checkPay: boolean;
   checkFte: boolean;
   columns: Partial<Record<PostField, number>>;
@@ -394,6 +402,10 @@ interface PostContext {
   fullTimeWeek?: number;
   /** The Agency hourly rate column's heading: "Hourly rate" on a casual row is pay (hourly-pay.ts). */
   rateHeading?: string;
+  /** Sheet column of Proposed FTE (restructure-row.ts). */
+  proposedColumn?: number;
+  /** Sheet rows of the posts a Y under a Delete (Y/N) heading deleted, for the note at it. */
+  deletedByColumn: number[];
 }
 
 /** A column pay can come from: a salary, a grade, or a spinal point when the pay scales are a spine. */
@@ -489,7 +501,8 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   const title = textOf(row, "title") ?? "";
 
   let fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
-  const { proposedFte, proposedFteFrom } = proposedFteRead(row, ctx);
+  const proposed = readProposed(row, ctx);
+  const { proposedFte, proposedFteFrom } = proposed;
   const fteUnreadable = row.unreadable.fte || row.unreadable.currentFte;
   // A blank current FTE beside a proposed figure is a new post.
   if (fte === undefined && proposedFteFrom === "given" && !fteUnreadable) fte = 0;
@@ -525,6 +538,11 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     if (typeof v === "number") post[f] = v;
   }
   if (proposedFte !== undefined) post.proposedFte = proposedFte;
+  // A dated Status ("Deleted from 01/10/2025") dates the post where its own columns do not.
+  for (const f of ["changeDate", "startDate", "endDate"] as const) {
+    const day = proposed[f];
+    if (day !== undefined) post[f] = day;
+  }
   fromProRata(post, row, ctx);
   const contract = row.values.contractType ?? statusContract(row, ctx);
   if (typeof contract === "string") post.contractType = contract as ContractType;
@@ -608,73 +626,6 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
     "agency-hours-ambiguous",
     `Hours ${h} for ${formatFigure(fte)} FTE on row ${rowNumber} (${describeValue(post.title)}, agency) are read as the row's total hours a week (${formatFigure(found.hoursFte)} FTE's worth), so the agency cost is for ${formatFigure(found.hoursFte)} FTE, not ${formatFigure(fte)}`,
     fix
-  );
-}
-
-/**
- * The proposed FTE of a one-table restructure. Officers fill only the rows that change, so
- * a blank Proposed FTE is no change (the current FTE); 0, "deleted" in the cell, or a
- * Status saying the post goes (Deleted, Disestablish, Redundancy…) deletes the post
- * (proposed FTE 0). A status read from a longer phrase, or not read at all beside a blank
- * Proposed FTE, is said at the Status cell.
- */
-function proposedFteRead(
-  row: TableRow<PostField>,
-  ctx: PostContext
-): { proposedFte?: number; proposedFteFrom?: ProposedFteFrom } {
-  const cell = row.values.proposedFte;
-  const status = row.values.status ?? "";
-  if (typeof cell === "number") {
-    if (cell > 0 && isDeletionWord(status))
-      flag(
-        ctx,
-        row,
-        "warning",
-        "status",
-        "status-deleted-with-fte",
-        `Status says ${describeValue(status)} but Proposed FTE is ${formatFigure(cell)} for ${describeValue(textOf(row, "title") ?? "")}: the post is kept at ${formatFigure(cell)} FTE`,
-        "enter 0 as the proposed FTE to delete the post, or change the status"
-      );
-    return { proposedFte: cell, proposedFteFrom: "given" };
-  }
-  if (cell === DELETED) return { proposedFte: 0, proposedFteFrom: "deleted typed" };
-  const word = statusWord(status);
-  if (word === "deleted, read") statusSaid(row, ctx, "status-read-as-deleted");
-  if (word === "deleted" || word === "deleted, read")
-    return { proposedFte: 0, proposedFteFrom: "status deleted" };
-  if (!ctx.hasProposed || row.unreadable.proposedFte) return {};
-  if (word === "unknown" && parseContractType(status) === undefined)
-    statusSaid(row, ctx, "status-not-read");
-  return { proposedFteFrom: "blank: unchanged" };
-}
-
-/** How a Status cell beside a blank Proposed FTE was read, at the Status cell. */
-function statusSaid(
-  row: TableRow<PostField>,
-  ctx: PostContext,
-  code: "status-read-as-deleted" | "status-not-read"
-): void {
-  const status = describeValue(row.values.status ?? "");
-  const title = describeValue(textOf(row, "title") ?? "");
-  const fte = numberOf(row, "fte") ?? numberOf(row, "currentFte");
-  if (code === "status-read-as-deleted")
-    return flag(
-      ctx,
-      row,
-      "info",
-      "status",
-      code,
-      `Status ${status} is read as deleted: ${title} has a proposed FTE of 0`,
-      "nothing to do if the post goes; otherwise enter its proposed FTE"
-    );
-  flag(
-    ctx,
-    row,
-    "warning",
-    "status",
-    code,
-    `Status ${status} is not a status I read, and the Proposed FTE is blank, so ${title} is read as no change${fte === undefined ? "" : ` (proposed FTE = current FTE ${formatFigure(fte)})`}`,
-    `enter the proposed FTE (0 if the post is deleted); statuses read as deleted: ${DELETION_WORDS_SAID}; as no change: ${NO_CHANGE_WORDS_SAID}`
   );
 }
 

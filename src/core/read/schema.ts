@@ -23,7 +23,7 @@ import {
   isSharesOnOneRow,
   DELETED,
 } from "./values";
-import { isDash, isNotApplicable, statusWord } from "./status-words";
+import { statusWord } from "./status-words";
 import { formatFigure } from "./text";
 import { formatPoundsInText } from "../money";
 
@@ -160,19 +160,11 @@ function moneyReading(value: CellValue, amount: FieldValue): string | undefined 
 }
 
 /**
- * A Proposed FTE typed other than as a figure or a plain deletion word: a dash is nought,
- * "DELETE (VR)" deletes, and "n/a" is taken as no post in the proposed structure (the other
- * reading, no change, is a blank cell), a guess and so a warning.
+ * A Proposed FTE typed other than as a figure or a plain deletion word: "DELETE (VR)"
+ * deletes. A dash and "n/a" are read with the Status beside them (restructure-row.ts).
  */
-function proposedFteReading(value: CellValue, fte: FieldValue): string | Guessed | undefined {
-  if (isDash(value)) return "0 FTE (a dash is nought): the post is deleted";
+function proposedFteReading(value: CellValue, fte: FieldValue): string | undefined {
   if (fte !== DELETED) return fteReading(value, fte);
-  if (isNotApplicable(value))
-    return {
-      reading: "deleted (proposed FTE 0): 'n/a' is taken as no post in the proposed structure",
-      fix: "enter 0 to delete the post, or leave the cell blank if the post is unchanged",
-      code: "assumed-deleted",
-    };
   return statusWord(value) === "deleted, read" ? "deleted (proposed FTE 0)" : undefined;
 }
 
@@ -300,6 +292,11 @@ export interface FieldSpec<F extends string> {
   description: string;
   /** A range typed in one cell ("£32,076 - £35,745") is read into these two fields, low first. */
   rangeInto?: readonly [F, F];
+  /**
+   * Why a figure still to be confirmed ("TBC", "?") is refused here rather than read as
+   * blank, for a column that is not required: its blank says something ("no change").
+   */
+  figureNeeded?: string;
 }
 
 /**

@@ -160,6 +160,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
+      figureNeeded: "the post cannot be costed without it",
       description:
         "Full-time equivalent (WTE in the NHS) of the row: 1 is full time; a row of several people adds up.",
       synonyms: [
@@ -423,6 +424,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fte",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5",
+      figureNeeded: "the post cannot be costed without it",
       description: "FTE before a restructure (read as the post's FTE).",
       synonyms: [
         "current fte",
@@ -439,6 +441,7 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
       kind: "fteOrDeleted",
       limit: LIMITS.fte,
       fix: "enter e.g. 1 or 0.5, or 0 (or 'deleted') to delete the post; leave it blank for no change",
+      figureNeeded: "it is not read as blank, because a blank Proposed FTE means no change",
       description: "FTE after a restructure: blank is no change, 0 or 'deleted' deletes the post.",
       synonyms: ["proposed fte", "proposed wte", "new fte", "fte proposed", "future fte"],
     },
@@ -484,6 +487,24 @@ export const ESTABLISHMENT_SCHEMA: TableSchema<PostField> = {
         "restructure action",
         "proposed change",
         "action",
+      ],
+    },
+    {
+      field: "toDelete",
+      label: "Delete (Y/N)",
+      kind: "boolean",
+      description:
+        "Y if the restructure deletes the post (read as a Status of Deleted); N or blank leaves it as it is.",
+      synonyms: [
+        "delete y n",
+        "deleted y n",
+        "to delete y n",
+        "to delete",
+        "to be deleted",
+        "deleted",
+        "delete",
+        "delete post",
+        "for deletion",
       ],
     },
     {

@@ -28,7 +28,7 @@ const GOES =
 
 /** A word that turns a deletion word round or makes it uncertain: "Not deleted", "At risk of redundancy". */
 const BUT =
-  /\b(?:not|no|never|cancel\w*|withdr\w*|revers\w*|avoid\w*|risk|retain\w*|kept|keep|instead|unless|if)\b/;
+  /\b(?:not|no|never|cancel\w*|withdr\w*|revers\w*|avoid\w*|risk|retain\w*|kept|keep|instead|unless|if|hold|deferr?\w*|postpon\w*|paused)\b/;
 
 /**
  * Statuses that leave the post as it is, compared on the status or its part before a
@@ -105,6 +105,48 @@ export function statusWord(value: CellValue): StatusWord | undefined {
 export function isDeletionWord(value: CellValue): boolean {
   const word = statusWord(value);
   return word === "deleted" || word === "deleted, read";
+}
+
+/**
+ * Statuses that say the post stays, compared as NO_CHANGE_WORDS are: a dash beside one is no
+ * change, and a Proposed FTE of 0 beside one a contradiction. Not the words that only say
+ * who is in post (Vacant, Filled) or nothing (n/a, None, OK): a vacant post is often the one
+ * deleted.
+ */
+const KEEPS_WORDS = new Set([
+  "no change",
+  "no changes",
+  "unchanged",
+  "same",
+  "as is",
+  "existing",
+  "retained",
+  "retain",
+  "remains",
+  "remain",
+  "continue",
+  "continues",
+  "continuing",
+  "ringfenced",
+  "ring fenced",
+  "slotted in",
+  "slot in",
+  "assimilated",
+  "matched",
+  "regraded",
+  "regrade",
+  "re graded",
+  "renamed",
+  "retitled",
+]);
+
+/** "No change", "Retained", "Same", "Ringfenced (J Smith)": a status that keeps the post. */
+export function keepsPost(value: CellValue): boolean {
+  if (typeof value !== "string" || statusWord(value) !== "no change") return false;
+  return (
+    KEEPS_WORDS.has(words(value)) ||
+    KEEPS_WORDS.has(words(value.split(/\s[-–—]\s|[(),;:/]/)[0] ?? ""))
+  );
 }
 
 /** The words read as deleted, for the messages that list them. */

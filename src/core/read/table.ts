@@ -8,7 +8,8 @@ import { isBlankRow, totalsLabelOf } from "./rows";
 import type { FieldSpec, FieldValue, Guessed, TableSchema } from "./schema";
 import { KIND_RULES } from "./schema";
 import { describeValue, formatFigure } from "./text";
-import { parseMoneyRange } from "./values";
+import { DELETED as DELETED_WORD, parseMoneyRange } from "./values";
+import { figureWords } from "./uncertain";
 import { formatPoundsInText } from "../money";
 import { HiddenRows, STRUCK, mergedCells, withMergedLabels, type TableRows } from "./sheet-view";
 import type { CellPosition } from "../grid";
@@ -297,6 +298,85 @@ function readRange<F extends string>(
 
 const NOTHING_UNREADABLE: Readonly<Record<string, true>> = Object.freeze({});
 
+/** The kinds a figure marked as uncertain ("c. 0.5") or typed "nil" is read in: amounts, not dates. */
+const FIGURE_KINDS: ReadonlySet<string> = new Set([
+  "number",
+  "fte",
+  "fteOrDeleted",
+  "money",
+  "percent",
+  "measure",
+  "agencyRate",
+]);
+
+/** A figure as the messages give it: £30,000.00, 0.5 FTE, 19.5%. */
+function shownFigure(kind: string, parsed: FieldValue): string {
+  const rate = typeof parsed === "string" ? /:(.+)$/.exec(parsed) : null;
+  const n = rate ? Number(rate[1]) : typeof parsed === "number" ? parsed : NaN;
+  if (kind === "money" || kind === "agencyRate") return formatPoundsInText(n);
+  if (kind === "fte" || kind === "fteOrDeleted") return `${formatFigure(n)} FTE`;
+  return kind === "percent" ? `${formatFigure(n * 100)}%` : formatFigure(n);
+}
+
+/**
+ * A figure cell typed in words (uncertain.ts): "nil" is 0 and "c. 0.5" is 0.5, said at the
+ * cell (a figure marked uncertain with a warning); "TBC" or "?" is no figure yet, an error
+ * where the column needs one (a required field, or one whose blank says something), else
+ * read as blank with a warning. Undefined when the cell is none of these.
+ */
+function wordedFigure<F extends string>(
+  grid: Grid,
+  r: number,
+  m: MappedColumn<F>,
+  v: CellValue,
+  required: boolean,
+  issues: Issue[]
+): { parsed?: FieldValue; reading?: string | Guessed; blank?: true; refused?: true } | undefined {
+  const kind = m.spec.kind;
+  const words = NUMERIC_KINDS.has(kind) ? figureWords(v) : undefined;
+  if (!words || (words.kind !== "not known" && !FIGURE_KINDS.has(kind))) return undefined;
+  const { label } = m.spec;
+  if (words.kind === "nil") {
+    const parsed = KIND_RULES[kind].parse(0);
+    return parsed === undefined
+      ? undefined
+      : {
+          parsed,
+          reading: `${shownFigure(kind, parsed)} ('nil' is nought)${kind === "fteOrDeleted" ? ": the post is deleted" : ""}`,
+        };
+  }
+  if (words.kind === "marked") {
+    const parsed = KIND_RULES[kind].parse(words.figure);
+    if (parsed === undefined || parsed === DELETED_WORD) return undefined;
+    return {
+      parsed,
+      reading: {
+        reading: `${shownFigure(kind, parsed)}, a figure marked as uncertain ('${words.marker}')`,
+        fix: `check the figure and, once it is settled, type it alone (${words.figure}) to silence this; until then it is costed as read`,
+        code: "uncertain",
+      },
+    };
+  }
+  const needed = required ? (m.spec.figureNeeded ?? "every row needs one") : m.spec.figureNeeded;
+  issues.push(
+    issueAt(
+      grid,
+      r,
+      m.c,
+      needed ? "error" : "warning",
+      `${kebab(m.spec.field)}-not-known`,
+      needed
+        ? `${label} ${describeValue(v)} is a figure still to be confirmed: ${needed}`
+        : `${label} ${describeValue(v)} is a figure still to be confirmed, so it is read as blank`,
+      needed
+        ? (m.spec.fix ?? KIND_RULES[kind].fix)
+        : "enter the figure once it is settled; until then the row is read as if this cell were empty",
+      v
+    )
+  );
+  return needed ? { refused: true } : { blank: true };
+}
+
 function readRow<F extends string>(
   grid: Grid,
   r: number,
@@ -341,13 +421,18 @@ function readRow<F extends string>(
       );
       continue;
     }
-    const parsed = rule.parse(v);
+    const worded = wordedFigure(grid, r, m, v, required.has(field), issues);
+    if (worded?.blank) {
+      delete cells[field];
+      continue;
+    }
+    const parsed = worded && !worded.refused ? worded.parsed : rule.parse(v);
     const limit = m.spec.limit;
     if (typeof parsed === "string") {
       const { text, cut } = withinTextLimit(parsed);
       values[field] = text;
       if (cut) issues.push(textCutIssue(grid, r, m.c, m.spec.label));
-      const reading = rule.reads?.(v, parsed);
+      const reading = worded?.reading ?? rule.reads?.(v, parsed);
       if (reading) issues.push(readAsNote(grid, r, m, v, reading));
       continue;
     }
@@ -356,8 +441,13 @@ function readRow<F extends string>(
       (typeof parsed === "number" ? !withinLimit(parsed, limit) : refusedForSize(v));
     if (parsed !== undefined && !tooBig) {
       values[field] = parsed;
-      const reading = rule.reads?.(v, parsed);
+      const reading = worded?.reading ?? rule.reads?.(v, parsed);
       if (reading) issues.push(readAsNote(grid, r, m, v, reading));
+      continue;
+    }
+    if (worded?.refused) {
+      if (unreadable === (NOTHING_UNREADABLE as object)) unreadable = {};
+      unreadable[field] = true;
       continue;
     }
     if (!tooBig && readRange(grid, r, m, v, { values, cells, issues })) continue;

@@ -181,7 +181,7 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** "Apr", "April", "Sept": the month's number, 1 to 12. */
+/** "Sep", "Sept", "September" → 9; a name that is no month's start, undefined. */
 export function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
   const key = lower.length > 3 && lower.startsWith("sept") ? "sept" : lower.slice(0, 3);
@@ -310,15 +310,21 @@ export function parseContractType(value: CellValue): ContractType | undefined {
 
 /** The post's marker for a deleted post, as a Proposed FTE cell reads it. */
 export const DELETED = "deleted";
+/** A dash in a Proposed FTE cell: nought, unless the Status beside it keeps the post. */
+export const DASH = "dash";
+/** "n/a" in a Proposed FTE cell: no post proposed, unless the Status beside it keeps the post. */
+export const NOT_APPLICABLE = "n/a";
 
 /**
- * A Proposed FTE: a number; a deletion word ("Deleted", "DELETE (VR)") or "n/a" (no post
- * proposed) read as DELETED; a dash as 0, as finance sheets write nought. The readings that
- * are not a plain figure or word are said at the cell (schema.ts, proposedFteReading).
+ * A Proposed FTE: a number; a deletion word ("Deleted", "DELETE (VR)") read as DELETED; a
+ * dash or "n/a" as DASH or NOT_APPLICABLE, whose reading depends on the Status beside them
+ * (restructure-row.ts says it at the cell). A deletion phrase that is not a plain word is
+ * said at the cell (schema.ts, proposedFteReading).
  */
 export function parseFteOrDeleted(value: CellValue): number | string | undefined {
-  if (isDeletionWord(value) || isNotApplicable(value)) return DELETED;
-  return isDash(value) ? 0 : parseFte(value);
+  if (isNotApplicable(value)) return NOT_APPLICABLE;
+  if (isDeletionWord(value)) return DELETED;
+  return isDash(value) ? DASH : parseFte(value);
 }
 
 /** The period an agency rate is quoted for. */

@@ -98,12 +98,15 @@ export interface ProposedFte {
  * current FTE), a number is the FTE proposed, and "Deleted" typed there reads as 0 through
  * N(), as 0 deletes: IF(LEN(cell)=0,fte,N(cell)). A post deleted by its Status column reads
  * N(cell), 0 while the cell is blank (a figure typed beside a Deleted status is kept, as the
- * reader keeps it). With no Proposed FTE column, the current FTE.
+ * reader keeps it). With no Proposed FTE column, or a dash beside a Status that keeps the
+ * post, the current FTE.
  */
 export function proposedFte(c: RestructureInputs, post: Post): ProposedFte {
   const fte = fteCell(c, post);
   const cell = proposedFteCell(c, post);
-  if (!cell) return { expr: fte, fields: ["fte"], viaN: false };
+  // A dash or n/a beside a Status that keeps the post is no change: the FTE now, as read.
+  if (!cell || post.proposedFteFrom === "status unchanged")
+    return { expr: fte, fields: ["fte"], viaN: false };
   // "Deleted" is text the formula reads as 0 on purpose: not a number typed as text.
   const typed: PostField[] = post.proposedFteFrom === "deleted typed" ? [] : ["proposedFte"];
   if (!fte || post.proposedFteFrom === "status deleted")

@@ -187,8 +187,10 @@ function postFigures(s: RestructureSheet, p: PostChange, at: (key: string) => st
       ),
     "change (full year)"
   );
-  const date = s.input.assumptions.implementationDate;
+  const implemented = s.input.assumptions.implementationDate;
   // The date is the sheet's shape (its year and this column): a constant, built again to change.
+  // A post whose Status dates its own change ("Deleted from 01/10/2025") runs from that day.
+  const date = implemented === undefined ? undefined : (post.changeDate ?? implemented);
   const partYear =
     date === undefined
       ? undefined
@@ -319,6 +321,7 @@ const PROPOSED_FTE_WORDS: Record<ProposedFteFrom, string> = {
   "blank: unchanged": "Blank: unchanged",
   "deleted typed": "'Deleted' typed",
   "status deleted": "Status: deleted",
+  "status unchanged": "Status: unchanged",
 };
 
 const sourceText = (src: PostSource | undefined): string =>
@@ -715,6 +718,10 @@ function methodology(r: ProposedVersusCurrent, weeks: number, hours: number): st
     lines.push(
       `Part-year effect = each post's full-year change × ${p.daysRemaining}/${p.daysInYear}, the days from ${formatUkDate(p.date)} to 31 March in ${financialYearLabel(p.financialYear)}, rounded to the penny per post.`
     );
+    if (r.posts.some((c) => c.post.changeDate !== undefined))
+      lines.push(
+        `A post whose Status gives its own date ('Deleted from 01/10/2025', 'New from 01/01/2026') has its part-year effect from that date instead: its change × the share of ${financialYearLabel(p.financialYear)} from then to 31 March (all of it for a date before the year, none for one after).`
+      );
   }
   lines.push(
     "Management cost: posts flagged as management in the table, or whose grade is one of the management grades in the assumptions; before uses current cost, after uses proposed cost and grade.",

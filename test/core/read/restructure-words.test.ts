@@ -180,7 +180,14 @@ describe("a Proposed FTE typed as a dash, n/a or a deletion phrase (tryout 3, mk
   });
 
   it("says each reading at its cell, n/a (a guess) as a warning", () => {
+    // The deletion phrase is said as its cell is read; a dash and n/a with the Status beside them.
     expect(r.issues.map((i) => [i.severity, i.code, i.address, i.message])).toEqual([
+      [
+        "info",
+        "proposed-fte-read-as",
+        "E5",
+        "Proposed FTE 'DELETE (VR)' is read as deleted (proposed FTE 0)",
+      ],
       [
         "info",
         "proposed-fte-read-as",
@@ -196,17 +203,11 @@ describe("a Proposed FTE typed as a dash, n/a or a deletion phrase (tryout 3, mk
       [
         "info",
         "proposed-fte-read-as",
-        "E5",
-        "Proposed FTE 'DELETE (VR)' is read as deleted (proposed FTE 0)",
-      ],
-      [
-        "info",
-        "proposed-fte-read-as",
         "E6",
         "Proposed FTE '–' is read as 0 FTE (a dash is nought): the post is deleted",
       ],
     ]);
-    expect(r.issues[1].fix).toBe(
+    expect(r.issues[2].fix).toBe(
       "enter 0 to delete the post, or leave the cell blank if the post is unchanged"
     );
   });
