@@ -94,7 +94,7 @@ export function readLocalities(
       const column = chosen.columns[field];
       if (column === undefined) continue;
       const c = column - grid.origin.column;
-      const label = labelOf(LOCALITIES_SCHEMA, field);
+      const label = headingOf(chosen, field);
       if (typeof v !== "number") {
         if (!row.unreadable[field])
           issues.push(
@@ -113,7 +113,7 @@ export function readLocalities(
     }
     if (ok) localities.push(locality);
   }
-  const shared = leaveOutAggregates(localities, grid.sheet, chosen.columns, issues);
+  const shared = leaveOutAggregates(localities, chosen, issues);
   issues.push(...deprivationRank(shared, chosen, options.weights));
   issues.push(...demandRate(shared, chosen, options.weights));
   const deciles = fromDeciles(shared, chosen, issues);
@@ -185,7 +185,7 @@ function sumRowsOfALocality(
     const cells = merged.addedFrom ?? [];
     const has = (f: (typeof MEASURES)[number]) => chosen.columns[f] !== undefined;
     const figure = (f: (typeof MEASURES)[number]) =>
-      `${labelOf(LOCALITIES_SCHEMA, f)} ${formatNumber(merged[f], 2)}`;
+      `${headingOf(chosen, f)} ${formatNumber(merged[f], 2)}`;
     const added = (["population", "demand"] as const).filter(has).map(figure);
     const averaged = has("deprivation")
       ? [`${figure("deprivation")}, the average${population > 0 ? " weighted by population" : ""}`]
@@ -207,18 +207,28 @@ function sumRowsOfALocality(
 }
 
 /**
+ * A column's heading as the table has it ("Population 0-17"), for what is said of its
+ * figures: the field's own label ("Population 0-19") would name an age range not there.
+ */
+function headingOf(chosen: TableCandidate<LocalityField>, field: LocalityField): string {
+  const column = chosen.columns[field];
+  const heading = chosen.headers.find((h) => h.column === column)?.text.trim();
+  return heading || labelOf(LOCALITIES_SCHEMA, field);
+}
+
+/**
  * An unlabelled county or district row would be shared to as a locality of its own: the
  * localities without it, and a warning at each such row.
  */
 function leaveOutAggregates(
   localities: Locality[],
-  sheet: string,
-  columns: Partial<Record<LocalityField, number>>,
+  chosen: TableCandidate<LocalityField>,
   issues: Issue[]
 ): Locality[] {
+  const { sheet, columns } = chosen;
   const additive = (["population", "demand"] as const).filter((f) => columns[f] !== undefined);
   const aggregates = findAggregateRows(localities, additive);
-  const labels = additive.map((f) => labelOf(LOCALITIES_SCHEMA, f));
+  const labels = additive.map((f) => headingOf(chosen, f));
   for (const a of aggregates) issues.push(aggregateRowIssue(sheet, localities, a, labels));
   const left = new Set(aggregates.map((a) => a.index));
   return localities.filter((_, i) => !left.has(i));

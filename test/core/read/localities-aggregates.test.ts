@@ -23,7 +23,7 @@ describe("aggregate rows in the localities table", () => {
     });
     expect(names(r)).toEqual(["Ashford", "Canterbury", "Dover"]);
     expect(messages(r.issues)).toEqual([
-      "Localities!A5: 'Kent' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 2 to 4 ('Ashford' to 'Dover'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "Localities!A5: 'Kent' looks like a total, not a locality: its Population 0-19 and Referrals are the sums of rows 2 to 4 ('Ashford' to 'Dover'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
     ]);
     expect(r.issues[0].severity).toBe("warning");
   });
@@ -43,7 +43,7 @@ describe("aggregate rows in the localities table", () => {
     expect(names(r)).toEqual(["Ashford", "Canterbury", "Dover"]);
     // 28,000 + 31,000 + 23,000 = 82,000 and 610 + 700 + 690 = 2,000: the run under it.
     expect(messages(aggregateIssues(r))).toEqual([
-      "L!A2: 'Kent' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 3 to 5 ('Ashford' to 'Dover'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "L!A2: 'Kent' looks like a total, not a locality: its Population and Referrals are the sums of rows 3 to 5 ('Ashford' to 'Dover'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
     ]);
   });
 
@@ -143,8 +143,8 @@ describe("aggregate rows in the localities table", () => {
     // North: 100 + 200 = 300 and 10 + 25 = 35; South: 150 + 50 + 70 = 270 and 5 + 7 + 8 = 20.
     expect(names(r)).toEqual(["N1", "N2", "S1", "S2", "S3"]);
     expect(messages(aggregateIssues(r))).toEqual([
-      "L!A2: 'North' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 3 to 4 ('N1' to 'N2'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
-      "L!A5: 'South' looks like a total, not a locality: its Population 0-19 and Demand are the sums of rows 6 to 8 ('S1' to 'S3'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "L!A2: 'North' looks like a total, not a locality: its Population 0-19 and Contacts are the sums of rows 3 to 4 ('N1' to 'N2'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
+      "L!A5: 'South' looks like a total, not a locality: its Population 0-19 and Contacts are the sums of rows 6 to 8 ('S1' to 'S3'), so it is left out of the shares — nothing to do if it is a total (label it 'Total' to say so, or delete the row); if it is a locality of its own, check its figures",
     ]);
     expect(aggregateIssues(r).every((i) => i.severity === "warning")).toBe(true);
   });
@@ -170,9 +170,9 @@ describe("aggregate rows in the localities table", () => {
     // Past the blank row County's run would fail anyway (300 + 100 + 200 > 570): it is the
     // sum of the five wards left, 100 + 200 + 150 + 50 + 70 = 570 and 10 + 25 + 5 + 7 + 8 = 55.
     expect(aggregateIssues(r).map((i) => `${i.address} ${i.message.split(": ")[1]}`)).toEqual([
-      "A2 its Population 0-19 and Demand are the sums of the other 5 localities, so it is left out of the shares",
-      "A4 its Population 0-19 and Demand are the sums of rows 5 to 6 ('N1' to 'N2'), so it is left out of the shares",
-      "A7 its Population 0-19 and Demand are the sums of rows 8 to 10 ('S1' to 'S3'), so it is left out of the shares",
+      "A2 its Population 0-19 and Contacts are the sums of the other 5 localities, so it is left out of the shares",
+      "A4 its Population 0-19 and Contacts are the sums of rows 5 to 6 ('N1' to 'N2'), so it is left out of the shares",
+      "A7 its Population 0-19 and Contacts are the sums of rows 8 to 10 ('S1' to 'S3'), so it is left out of the shares",
     ]);
   });
 

@@ -76,7 +76,7 @@ describe("localities", () => {
       "L!B3: Population 0-19 -5 is out of range: it must be from 0 to 100,000,000 — enter the number of children and young people, e.g. 10000",
       "L!B4: Population 0-19 'lots' is not a number — enter the number of children and young people, e.g. 10000",
       "L!B7: Total row says Population 0-19 99999 but the 5 rows it covers add up to 30000 — check for missing, extra or double-counted rows; the rows are costed, not the total",
-      "L!D2: Demand is blank for 'A' — enter a figure (0 if there is none)",
+      "L!D2: Referrals is blank for 'A' — enter a figure (0 if there is none)",
     ]);
     // A's second row is not added to its first, which has an error (a locality's rows are
     // added up: localities-rows-added.test.ts).

@@ -36,7 +36,7 @@ describe("several rows of one locality (its wards; tryout mk-17b)", () => {
     });
     expect(where(r.issues)).toEqual(["info:locality-rows-added@A2", "info:locality-rows-added@A4"]);
     expect(r.issues[0].message).toBe(
-      "Locality 'North' has 2 rows (A2, A3), shared to as one locality: Population 0-19 5,500, Demand 200, Deprivation 27.73, the average weighted by population"
+      "Locality 'North' has 2 rows (A2, A3), shared to as one locality: Population 0-19 5,500, Contacts 200, IMD score 27.73, the average weighted by population"
     );
   });
 
@@ -54,7 +54,7 @@ describe("several rows of one locality (its wards; tryout mk-17b)", () => {
       [
         "warning",
         "A2",
-        "Locality 'North' has 2 rows (A2, A4), shared to as one locality: Population 0-19 6,000, Demand 240, Deprivation 30, the average weighted by population; the rows' figures are the same, as if one row was typed twice",
+        "Locality 'North' has 2 rows (A2, A4), shared to as one locality: Population 0-19 6,000, Contacts 240, IMD score 30, the average weighted by population; the rows' figures are the same, as if one row was typed twice",
         "delete the row typed twice; if they are parts of the locality (wards), nothing to do",
       ],
     ]);
