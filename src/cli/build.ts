@@ -313,7 +313,7 @@ export async function runBuild(
     return 0;
   }
   io.stdout.write(
-    `Wrote ${output} (${plural(written.length, "sheet")}: ${written.map((w) => w.name).join(", ")})${options.scenario !== undefined ? `, costed with the scenario '${options.scenario.trim()}'` : ""}\n`
+    `Wrote ${output} (${plural(written.length, "sheet")}: ${written.map((w) => w.name).join(", ")})${result.scenario !== undefined ? `, costed with the scenario '${result.scenario}'` : ""}\n`
   );
   for (const line of summaryLines(
     result.summaries.map((s) => ({

@@ -70,7 +70,7 @@ describe("estab build --scenario", () => {
     const out = path.join(dir, "named-out.xlsx");
     const c = capture();
     expect(await main(["build", file, "-o", out, "--scenario", "pay award 4%"], c.io)).toBe(0);
-    expect(c.stdout().split("\n")[0]).toMatch(/, costed with the scenario 'pay award 4%'$/);
+    expect(c.stdout().split("\n")[0]).toMatch(/, costed with the scenario 'Pay award 4%'$/);
     const { grids } = readWorkbookGrids(await loadWorkbook(readFileSync(out)));
     const said = "with the scenario 'Pay award 4%' (its settings, the Value column's for the rest)";
     const lineWith = (sheet: string) =>

@@ -360,6 +360,7 @@ export function buildWorkbook(workbook: WorkbookGrids, request: BuildRequest): B
     ok: true,
     issues,
     sheets,
+    ...(provenance.scenario !== undefined ? { scenario: provenance.scenario } : {}),
     // The figures each chart draws, read from its finished sheet, for the task pane.
     summaries: built.map((b, i) => ({
       ...b.summary,

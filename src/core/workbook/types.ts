@@ -58,6 +58,8 @@ export interface BuildResult {
   issues: Issue[];
   sheets: SheetSpec[];
   summaries: BuiltSummary[];
+  /** The scenario built (request.scenario), as its column is headed. */
+  scenario?: string;
 }
 
 /**
