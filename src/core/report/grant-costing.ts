@@ -8,7 +8,13 @@ import {
   type EstablishmentCosting,
   type PostCosting,
 } from "../costing";
-import { financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
+import {
+  financialYearEnd,
+  financialYearLabel,
+  financialYearStart,
+  formatUkDate,
+  type FinancialYear,
+} from "../dates";
 import { columnLetters, quoteSheetName } from "../grid";
 import type { Assumptions, Establishment, PayScales, Post } from "../model";
 import { COSTING_POINT_WORDS, grantPosts } from "../model";
@@ -659,6 +665,33 @@ function grantSection(s: GrantSheet, cost: CostLines): GrantLines {
   return out;
 }
 
+/**
+ * Yearly grant for a year outside the grant's dates, said on the verdict line too: it is
+ * counted in the grant available as typed, so "within grant" may rest on it (the reader
+ * warns at the amount's cell, grant-year-outside-dates; a manager reads this line).
+ */
+function grantYearsOutside(s: GrantSheet, g: GrantLines): string | undefined {
+  const { start, end } = s.a.grant;
+  if (!g.hasByYear || (start !== undefined && end !== undefined && end < start)) return undefined;
+  const outside = s.years.filter(
+    (fy) =>
+      (g.grantYear(fy) ?? 0) > 0 &&
+      ((end !== undefined && financialYearStart(fy) > end) ||
+        (start !== undefined && financialYearEnd(fy) < start))
+  );
+  if (outside.length === 0) return undefined;
+  const each = outside.map(
+    (fy) => `${financialYearLabel(fy)} (${formatPounds(g.grantYear(fy) ?? 0)})`
+  );
+  const dates = [
+    start !== undefined ? `starts ${formatUkDate(start)}` : "",
+    end !== undefined ? `ends ${formatUkDate(end)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return `WARNING: the grant ${dates}, but the grant available counts ${each.join(", ")} for ${outside.length === 1 ? "a year" : "years"} outside those dates, as typed on the Assumptions sheet: check the grant's dates or clear ${outside.length === 1 ? "that amount" : "those amounts"}.`;
+}
+
 /** Over-commitment (or no grant), in words, for the line under the title. */
 function verdict(
   s: GrantSheet,
@@ -682,6 +715,8 @@ function verdict(
     ? s.years.filter((fy, y) => (g.grantYear(fy) ?? 0) < commitment[y]).map(financialYearLabel)
     : [];
   if (overYears.length > 0) status += ` Costs exceed the year's grant in ${overYears.join(", ")}.`;
+  const outside = grantYearsOutside(s, g);
+  if (outside) status += ` ${outside}`;
   // A grant no post's Funding names: said on the sheet's verdict line, as at the Grant
   // name cell, instead of a "within grant" that would read as good news.
   const est = s.input.establishment;
@@ -690,6 +725,7 @@ function verdict(
     status = `WARNING: no post's Funding names the grant '${s.grantName}', so no post is costed against it: check the Grant name on the Assumptions sheet against the Funding column.`;
   const isWarning =
     noMatch ||
+    outside !== undefined ||
     (grantTotal !== undefined && ((headroomTotal as number) < 0 || overYears.length > 0));
   return { status, isWarning };
 }

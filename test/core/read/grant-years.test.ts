@@ -49,6 +49,15 @@ describe("a yearly grant amount outside the grant's dates", () => {
     // Three yearly amounts and their total, £300,000, though the grant pays £200,000.
     expect(values.filter((v) => v !== null)).toEqual([100000, 100000, 100000, 300000]);
     expect(built.issues.some((i) => i.code === "grant-year-outside-dates")).toBe(true);
+    // …and the verdict line under the title, which a manager reads without the add-in.
+    const verdict = sheet?.cells
+      .flat()
+      .find((c) => c?.kind === "text" && c.text.startsWith("Within grant"));
+    // £300,000 against one post's 3 years (£30,000 + NI + pension + levy a year).
+    expect(verdict && verdict.kind === "text" && verdict.text).toMatch(
+      /^Within grant: .* WARNING: the grant starts 01\/04\/2025 and ends 31\/03\/2027, but the grant available counts 2027\/28 \(£100,000\.00\) for a year outside those dates, as typed on the Assumptions sheet: check the grant's dates or clear that amount\.$/
+    );
+    expect(verdict && verdict.kind === "text" && verdict.style).toBe("warning");
   });
 
   it("says nothing for a year inside the dates", () => {
