@@ -150,9 +150,10 @@ function startSalary(
 }
 
 /**
- * A Salary column that the costing point leaves uncosted (bottom, mid or top of the grade
- * costs the grade's point): a warning at the Salary heading, only when some post's salary
- * (or spinal point) would have changed its figure, with the first such post.
+ * A Salary column (or, with none, a spinal point column) that the costing point leaves
+ * uncosted (bottom, mid or top of the grade costs the grade's point): a warning at its
+ * heading, only when some post's salary or spinal point would have changed its figure,
+ * with the first such post.
  */
 export function salaryNotCosted(
   est: Establishment | undefined,
@@ -160,13 +161,14 @@ export function salaryNotCosted(
   source: AssumptionsSource,
   payScales: PayScales | undefined
 ): Issue[] {
-  const column = est?.columns.salary;
+  const column = est?.columns.salary ?? est?.columns.spinalPoint;
   if (!est || column === undefined || a.costingPoint === "actual") return [];
+  const name = est.columns.salary !== undefined ? "Salary" : "spinal point";
   const scales = indexPayScales(payScales);
   // Posts alike in what prices them are alike here: each pair of salaries is found once.
   const seen = new Map<string, { costed: number; actual: number }>();
   const changed = est.posts.flatMap((post) => {
-    if (!isMoney(post.salary)) return [];
+    if (!isMoney(post.salary) && post.spinalPoint === undefined) return [];
     const key = `${post.grade ?? ""}|${post.minSalary}|${post.maxSalary}|${post.salary}|${post.spinalPoint}`;
     let pair = seen.get(key);
     if (!pair) {
@@ -189,7 +191,7 @@ export function salaryNotCosted(
       `${columnLetters(column)}${est.headerRow + 1}`,
       "warning",
       "salary-not-costed",
-      `The Salary column is not costed: the costing point is the ${COSTING_POINT_WORDS[a.costingPoint]} (${set}), so ${changed.length === 1 ? "1 post is" : `${changed.length} posts are`} costed at the grade's point, not the salary or spinal point typed (e.g. '${first.post.title}' row ${first.post.sourceRow + 1}: ${pounds(first.costed)}, not ${pounds(first.actual)})`,
+      `The ${name} column is not costed: the costing point is the ${COSTING_POINT_WORDS[a.costingPoint]} (${set}), so ${changed.length === 1 ? "1 post is" : `${changed.length} posts are`} costed at the grade's point, not the salary or spinal point typed (e.g. '${first.post.title}' row ${first.post.sourceRow + 1}: ${pounds(first.costed)}, not ${pounds(first.actual)})`,
       "set 'Costing point' to 'actual' on the Assumptions sheet to cost each post-holder's salary (or spinal point); nothing to do if the grade's point is what the budget wants"
     ),
   ];

@@ -172,3 +172,44 @@ describe("a Salary column the costing point leaves uncosted (tryout mk-36)", () 
     ]);
   });
 });
+
+describe("a spinal point column the costing point leaves uncosted, with no Salary column (tryout t2d)", () => {
+  const read = (point?: string) =>
+    readWorkbook({
+      grids: [
+        grid("Pay scales", [
+          ["Grade", "SCP", "Salary"],
+          ["PO1", 26, 33500],
+          ["PO1", 27, 34400],
+          ["PO1", 28, 35300],
+        ]),
+        grid("Establishment", [
+          ["Post Title", "Grade", "SCP", "FTE"],
+          ["Officer A", "PO1", 26, 1],
+          ["Officer B", "PO1", 28, 0.6],
+        ]),
+        ...(point
+          ? [
+              grid("Assumptions", [
+                ["Setting", "Value"],
+                ["Costing point", point],
+              ]),
+            ]
+          : []),
+      ],
+    });
+
+  it("warns at the SCP heading: Officer B is costed at SCP 26's £33,500, not SCP 28's £35,300", () => {
+    const w = of(read().issues, "salary-not-costed");
+    expect(w.map((i) => [i.severity, i.sheet, i.address])).toEqual([
+      ["warning", "Establishment", "C1"],
+    ]);
+    expect(w[0].message).toBe(
+      "The spinal point column is not costed: the costing point is the bottom of the grade (the default: not set on an Assumptions sheet), so 1 post is costed at the grade's point, not the salary or spinal point typed (e.g. 'Officer B' row 3: £33,500.00, not £35,300.00)"
+    );
+  });
+
+  it("says nothing when the costing point is 'actual'", () => {
+    expect(of(read("actual").issues, "salary-not-costed")).toEqual([]);
+  });
+});
