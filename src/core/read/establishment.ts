@@ -117,7 +117,9 @@ export function readEstablishment(
         )
     );
     issues.push(...aside.issues);
-  }
+  } else if (columns.salary === undefined && columns.proRataSalary === undefined)
+    // Costed from the grades, a "Budget Salary" column beside them is still not read: said.
+    issues.push(...setAsideSalaryHeadings(grid, chosen).issues);
 
   const scales = gradeRanges(options.payScales);
   const postIssues: Issue[] = [];

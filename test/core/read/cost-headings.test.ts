@@ -10,6 +10,7 @@ import {
   LOCALITIES_SCHEMA,
   readEstablishment,
   readLocalities,
+  readWorkbook,
 } from "../../../src/core/read";
 import { buildWorkbook } from "../../../src/core/workbook/build";
 import type { BuildRequest } from "../../../src/core/workbook/types";
@@ -229,5 +230,33 @@ describe("a localities heading of a low-income rate", () => {
       [10000, 0.3, 1500],
     ]);
     expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("a cost heading beside a Grade column (tryout t9d)", () => {
+  it("is still said to be set aside when the posts are costed from their grades", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("Establishment", [
+          ["Post Title", "Grade", "FTE", "Budget Salary"],
+          ["Family Worker", "SO1", 1, 33000],
+          ["Senior FW", "SO1", 1, 32000],
+        ]),
+        grid("Pay scales", [
+          ["Grade", "SCP", "Salary"],
+          ["SO1", 23, 31000],
+          ["SO1", 24, 32000],
+          ["SO1", 25, 33000],
+        ]),
+      ],
+    });
+    // Costed at the grade's bottom point, £31,000 each: the column is not read, and that is said.
+    expect(r.establishment?.posts.map((p) => p.salary)).toEqual([undefined, undefined]);
+    const aside = r.issues.filter((i) => i.code === "salary-column-set-aside");
+    expect(aside.map((i) => [i.severity, i.address])).toEqual([["warning", "D1"]]);
+    expect(aside[0].message).toBe(
+      "Column D 'Budget Salary' is a budget, which for a post is usually its full cost with on-costs, so it is not read as the salary (costed, the on-costs would be counted twice)"
+    );
+    expect(aside[0].fix).toContain("map Salary to it (--column Salary=D");
   });
 });
