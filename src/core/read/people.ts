@@ -16,7 +16,7 @@ import { niRulesFor } from "../rules";
 import type { WorkbookGrids } from "../workbook/types";
 import { issueAtAddress } from "./issues";
 import { isDash, isNotApplicable } from "./status-words";
-import { describeValue } from "./text";
+import { describeValue, formatFigure } from "./text";
 
 /** "Employee Number", "Person No.", "Staff ID", "Payroll ref": a person's key, not a post's. */
 const PERSON_HEADING =
@@ -85,7 +85,9 @@ export function personRows(
   for (const p of est.posts) {
     const key = personKey(grid.values[p.sourceRow - grid.origin.row]?.[c], person.byName);
     if (key === undefined) continue;
-    byPerson.set(key, [...(byPerson.get(key) ?? []), p]);
+    const rows = byPerson.get(key);
+    if (rows) rows.push(p);
+    else byPerson.set(key, [p]);
   }
   const issues: Issue[] = [];
   const replaced = new Set<string>();
@@ -94,21 +96,22 @@ export function personRows(
     const cells = posts.map(cellOf);
     const value = grid.values[posts[0].sourceRow - grid.origin.row]?.[c];
     const who = `${person.heading} ${describeValue(String(value).trim())} is on ${posts.length} rows (${cells.join(", ")})`;
-    const message = person.byName
-      ? `${who}, matched by name (two people can share one): if one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`
-      : `${who}: one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`;
+    // Every cell alike: one row typed (or exported) twice, a post costed twice, not two jobs.
+    const rowText = (p: Post) => JSON.stringify(grid.values[p.sourceRow - grid.origin.row]);
+    const twice = posts.every((p) => rowText(p) === rowText(posts[0]));
+    const fte = formatFigure(posts.reduce((t, p) => t + p.fte, 0));
+    const message = twice
+      ? `${who}, and the rows are the same in every cell, as if one row was typed twice: ${describeValue(posts[0].title)} is costed ${posts.length} times (${fte} FTE in all)`
+      : person.byName
+        ? `${who}, matched by name (two people can share one): if one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`
+        : `${who}: one person, costed as ${posts.length} people: ${howCosted(a, posts.length - 1)}`;
+    const fix = twice
+      ? "delete the row typed twice; if they are two posts the person holds, nothing to do"
+      : `nothing to do if ${person.byName ? "they are two people, or " : ""}the posts are paid apart; if not, add the NI said to the costing, or cost the person on one row with the FTE and pay added up`;
     for (const cell of cells.slice(1)) {
       replaced.add(cell);
       issues.push(
-        issueAtAddress(
-          est.sheet,
-          cell,
-          "warning",
-          "person-on-several-rows",
-          message,
-          `nothing to do if ${person.byName ? "they are two people, or " : ""}the posts are paid apart; if not, add the NI said to the costing, or cost the person on one row with the FTE and pay added up`,
-          value
-        )
+        issueAtAddress(est.sheet, cell, "warning", "person-on-several-rows", message, fix, value)
       );
     }
   }

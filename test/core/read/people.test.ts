@@ -109,3 +109,30 @@ describe("one person on two rows, by name where the export has no number", () =>
     expect(r.issues.filter((i) => i.code === "person-on-several-rows")).toEqual([]);
   });
 });
+
+describe("one person's row exported twice (tryout t5)", () => {
+  it("says the rows are the same and the post is costed twice, not an NI question", () => {
+    const r = readWorkbook({
+      grids: [
+        grid("HR Export", [
+          ["Employee Number", "Employee Name", "Position Title", "FTE", "Salary"],
+          ["E100", "Jane Smith", "Family Worker", 0.6, 30000],
+          ["E200", "Tom Jones", "Social Worker", 1, 40000],
+          ["E200", "Tom Jones", "Social Worker", 1, 40000],
+        ]),
+        ASSUMPTIONS(),
+      ],
+    });
+    const said = r.issues.filter((i) => i.code === "person-on-several-rows");
+    expect(said.map((i) => [i.severity, i.address, i.message, i.fix])).toEqual([
+      [
+        "warning",
+        "A4",
+        "Employee Number 'E200' is on 2 rows (A3, A4), and the rows are the same in every cell, as if one row was typed twice: 'Social Worker' is costed 2 times (2 FTE in all)",
+        "delete the row typed twice; if they are two posts the person holds, nothing to do",
+      ],
+    ]);
+    // Both rows are still costed, as typed: the warning is what says so.
+    expect(r.establishment?.posts.map((p) => p.fte)).toEqual([0.6, 1, 1]);
+  });
+});
