@@ -151,6 +151,8 @@ const PAID: ReadonlyArray<[PostField, (typeof PAY_OF_POST)[number]]> = [
 ];
 /** What a subtotal's label names: the block's team, cost centre, locality or funding. */
 const GROUPS = ["costCentre", "team", "locality", "funding"] as const;
+/** Where a subtotal row with no Position puts its label: a group column, or the Post ID's. */
+const LABEL_FIELDS = [...GROUPS, "postId"] as const;
 
 const words = (text: string): string =>
   ` ${text
@@ -283,10 +285,11 @@ export class UnlabelledTotals {
 
   /**
    * A row with figures but no Position, labelled in a group column instead ("EH100 Family
-   * Support" in the Team column): a subtotal when read with that label as its title.
+   * Support" in the Team column), or in the first column, the Post ID's: a subtotal when
+   * read with that label as its title.
    */
   readKeyless(row: TableRow<PostField>): boolean {
-    const field = GROUPS.find((g) => typeof row.values[g] === "string");
+    const field = LABEL_FIELDS.find((g) => typeof row.values[g] === "string");
     if (field === undefined) return false;
     const values = { ...row.values, title: row.values[field] };
     delete values[field];

@@ -297,3 +297,33 @@ describe("a subtotal row labelled in the Team column, its Post Title blank (trie
     ]);
   });
 });
+
+describe("a subtotal row labelled in the first column, the Post No.'s (tryout t8b)", () => {
+  const r = budget([
+    ["Post No.", "Title", "Grade", "FTE", "Salary", "Cost Centre"],
+    ["EH01", "Early Help Manager", "PO6", 1, 52000, "EH100"],
+    ["EH02", "Family Worker", "SO1", 1, 31000, "EH100"],
+    ["EH03", "Family Worker", "SO1", 0.5, 31000, "EH100"],
+    // 1 + 1 + 0.5 = 2.5 FTE; £52,000 + £31,000 + £31,000 = £114,000 (salaries as typed).
+    ["EH100 Early Help", "", "", 2.5, 114000, ""],
+    ["EH04", "Youth Worker", "Sc6", 1, 27000, "EH200"],
+    ["EH05", "Youth Worker", "Sc6", 1, 27000, "EH200"],
+    ["EH200 Youth", "", "", 2, 54000, ""],
+  ]);
+
+  it("is read as a subtotal, not refused as a row with no Position", () => {
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(titles(r)).toEqual([
+      "Early Help Manager",
+      "Family Worker",
+      "Family Worker",
+      "Youth Worker",
+      "Youth Worker",
+    ]);
+    expect(r.establishment!.posts.reduce((s, p) => s + p.fte, 0)).toBe(4.5);
+    expect(said(r)).toEqual([
+      "info:subtotal-row@A5: 'EH100 Early Help' is read as a subtotal of the 3 posts on rows 2 to 4, not a post: its FTE (2.5) and Salary (£114,000) are their sums and its label names their cost centre 'EH100', so it is not costed",
+      "info:subtotal-row@A8: 'EH200 Youth' is read as a subtotal of the 2 posts on rows 6 to 7, not a post: its FTE (2) and Salary (£54,000) are their sums and its label names their cost centre 'EH200', so it is not costed",
+    ]);
+  });
+});
