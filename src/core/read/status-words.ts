@@ -31,11 +31,12 @@ const BUT =
   /\b(?:not|no|never|cancel\w*|withdr\w*|revers\w*|avoid\w*|risk|retain\w*|kept|keep|instead|unless|if|hold|deferr?\w*|postpon\w*|paused)\b/;
 
 /**
- * Statuses that leave the post as it is, compared on the status or its part before a
- * separator ("No change (vacant)", "Ringfenced - J Smith").
+ * Statuses that say the post stays, compared as the no-change words are: a dash beside one is no
+ * change, and a Proposed FTE of 0 beside one a contradiction. Not the words that only say
+ * who is in post (Vacant, Filled) or nothing (n/a, None, OK): a vacant post is often the one
+ * deleted.
  */
-const NO_CHANGE_WORDS = new Set([
-  "",
+const KEEPS_WORDS = new Set([
   "no change",
   "no changes",
   "unchanged",
@@ -55,14 +56,24 @@ const NO_CHANGE_WORDS = new Set([
   "slot in",
   "assimilated",
   "matched",
-  "vacant",
-  "filled",
-  "occupied",
   "regraded",
   "regrade",
   "re graded",
   "renamed",
   "retitled",
+]);
+
+/**
+ * Statuses that leave the post as it is (those that keep it, and those that say only who is
+ * in post or nothing), compared on the status or its part before a
+ * separator ("No change (vacant)", "Ringfenced - J Smith").
+ */
+const NO_CHANGE_WORDS = new Set([
+  ...KEEPS_WORDS,
+  "",
+  "vacant",
+  "filled",
+  "occupied",
   "n a",
   "na",
   "none",
@@ -106,39 +117,6 @@ export function isDeletionWord(value: CellValue): boolean {
   const word = statusWord(value);
   return word === "deleted" || word === "deleted, read";
 }
-
-/**
- * Statuses that say the post stays, compared as NO_CHANGE_WORDS are: a dash beside one is no
- * change, and a Proposed FTE of 0 beside one a contradiction. Not the words that only say
- * who is in post (Vacant, Filled) or nothing (n/a, None, OK): a vacant post is often the one
- * deleted.
- */
-const KEEPS_WORDS = new Set([
-  "no change",
-  "no changes",
-  "unchanged",
-  "same",
-  "as is",
-  "existing",
-  "retained",
-  "retain",
-  "remains",
-  "remain",
-  "continue",
-  "continues",
-  "continuing",
-  "ringfenced",
-  "ring fenced",
-  "slotted in",
-  "slot in",
-  "assimilated",
-  "matched",
-  "regraded",
-  "regrade",
-  "re graded",
-  "renamed",
-  "retitled",
-]);
 
 /** "No change", "Retained", "Same", "Ringfenced (J Smith)": a status that keeps the post. */
 export function keepsPost(value: CellValue): boolean {
