@@ -15,7 +15,7 @@ import { hourlyPay } from "./hourly-pay";
 import { formatPounds, formatPoundsInText } from "../money";
 import type { WorkbookGrids } from "../workbook/types";
 import type { TableCandidate } from "./detect";
-import { issueAt, issueAtAddress, kebab } from "./issues";
+import { flagField, issueAt, issueAtAddress, kebab } from "./issues";
 import { locateTable, nearMissText, type TableChoice } from "./locate";
 import { ESTABLISHMENT_SCHEMA } from "./schemas";
 import type { TableRow, TableTotal } from "./table";
@@ -234,7 +234,7 @@ function fromProRata(post: Post, row: TableRow<PostField>, ctx: PostContext): vo
   const fullTime = paid / post.fte;
   // A tiny FTE (0.000001) makes a pay a full-time salary no post has: refused, not costed.
   if (!withinLimit(fullTime, LIMITS.salary)) {
-    flag(
+    flagField(
       ctx,
       row,
       "error",
@@ -456,24 +456,6 @@ const MONEY_FIELDS: Array<[PostField, string]> = [
   ["proposedSalary", "Proposed salary"],
 ];
 
-/** An issue about one field of a post's row: at its cell, or at the title when it is blank. */
-function flag(
-  ctx: PostContext,
-  row: TableRow<PostField>,
-  severity: "error" | "warning" | "info",
-  field: PostField,
-  code: string,
-  message: string,
-  fix: string
-): void {
-  const { grid } = ctx;
-  const address =
-    row.cells[field] ?? row.cells.title ?? toA1({ row: row.sourceRow, column: grid.origin.column });
-  ctx.issues.push(
-    issueAtAddress(grid.sheet, address, severity, code, message, fix, row.values[field])
-  );
-}
-
 const TEXT_FIELDS = [
   "postId",
   "grade",
@@ -559,7 +541,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
   checkFte(post, row, ctx);
   checkPay(post, row, ctx, matchPostGrade(post, row, ctx));
   if (post.startDate !== undefined && post.endDate !== undefined && post.endDate < post.startDate)
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -569,7 +551,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
       "check the dates; the post is costed for no time"
     );
   if (post.pensionRate !== undefined && post.pensionRate > 0.5)
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -584,7 +566,7 @@ function buildPost(row: TableRow<PostField>, ctx: PostContext): Post | undefined
     post.hoursPerWeek !== undefined &&
     (post.hoursPerWeek <= 0 || post.hoursPerWeek > 60 * people)
   )
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -620,7 +602,7 @@ function checkAgencyHours(post: Post, row: TableRow<PostField>, ctx: PostContext
     found.workers !== undefined && found.perWorkerTotal !== undefined
       ? `if it is ${h} hours for each of the ${formatFigure(found.workers)} workers, enter ${formatFigure(found.perWorkerTotal)} (${blank}); if ${h} is the row's total, nothing to do`
       : `if it is ${h} hours for each worker, enter the whole row's hours a week (${blank}); if ${h} is the row's total, nothing to do`;
-  flag(
+  flagField(
     ctx,
     row,
     "warning",
@@ -671,7 +653,7 @@ function readAgencyRate(post: Post, row: TableRow<PostField>, ctx: PostContext):
   const unit = quoted ? (quoted[1] as RateUnit) : headerUnit;
   const amount = quoted ? Number(quoted[2]) : (v as number);
   if (!withinLimit(amount, RATE_LIMIT[unit])) {
-    flag(
+    flagField(
       ctx,
       row,
       "error",
@@ -685,7 +667,7 @@ function readAgencyRate(post: Post, row: TableRow<PostField>, ctx: PostContext):
   if (unit === "hour") post.agencyHourlyRate = amount;
   else post.agencyRate = { amount, unit, field };
   for (const [other] of given.slice(1))
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -701,7 +683,7 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
   // The weekly hours typed in the FTE cell too: costed as that many full-time posts.
   const hours = post.hoursPerWeek;
   if (hours !== undefined && hours > 1.5 && Math.abs(post.fte - hours) < 1e-9)
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -715,7 +697,7 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
   const headcount = post.headcount;
   if (headcount === undefined) return;
   if (!Number.isInteger(headcount))
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -729,7 +711,7 @@ function checkFte(post: Post, row: TableRow<PostField>, ctx: PostContext): void 
       headcount === 1
         ? `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is more than one person can work`
         : `FTE ${formatFigure(post.fte)} for ${describeValue(post.title)} is more than its ${formatFigure(headcount)} staff`;
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -754,7 +736,7 @@ function checkPay(
     if (field === "salary") continue;
     const v = numberOf(row, field);
     if (v !== undefined && v > 0 && v < 1000)
-      flag(
+      flagField(
         ctx,
         row,
         "warning",
@@ -766,7 +748,7 @@ function checkPay(
   }
   const { minSalary: min, maxSalary: max, salary } = post;
   if (min !== undefined && max !== undefined && min > max)
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -785,7 +767,7 @@ function checkPay(
     low <= high &&
     (salary < low || salary > high)
   )
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -795,7 +777,7 @@ function checkPay(
       "check the salary and the grade"
     );
   if (post.spinalPoint !== undefined && scale && !scale.points.has(post.spinalPoint))
-    flag(
+    flagField(
       ctx,
       row,
       "warning",
@@ -891,32 +873,22 @@ function matchPostGrade(post: Post, row: TableRow<PostField>, ctx: PostContext):
     return true;
   }
   post.grade = match.grade;
+  // A match said once (an NHS band typed as its number) is said at the first post typed so.
   if (match.once) {
-    const key = gradeKey(typed);
     const said = (ctx.gradesSaid ??= new Set());
+    const key = gradeKey(typed);
     if (said.has(key)) return false;
     said.add(key);
-    ctx.issues.push(
-      issueAtAddress(
-        ctx.grid.sheet,
-        at,
-        "info",
-        "grade-matched",
-        `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}, and so is every other post of grade ${describeValue(typed)}`,
-        `nothing to do if that is the posts' grade; otherwise type the grade as the pay scales spell it`,
-        typed
-      )
-    );
-    return false;
   }
+  const every = match.once ? `, and so is every other post of grade ${describeValue(typed)}` : "";
   ctx.issues.push(
     issueAtAddress(
       ctx.grid.sheet,
       at,
       "info",
       "grade-matched",
-      `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}`,
-      `nothing to do if that is the post's grade; otherwise type the grade as the pay scales spell it`,
+      `Grade ${describeValue(typed)} for ${describeValue(post.title)} is ${match.why}${every}`,
+      `nothing to do if that is the ${match.once ? "posts'" : "post's"} grade; otherwise type the grade as the pay scales spell it`,
       typed
     )
   );

@@ -1,5 +1,7 @@
 import type { CellValue, Grid, Issue, Severity } from "../grid";
 import { positionIn, toA1 } from "../grid";
+import type { PostField } from "../model";
+import type { TableRow } from "./table";
 
 /** An issue about grid cell [r][c]: the address is the sheet's, as the user sees it. */
 export function issueAt(
@@ -41,4 +43,25 @@ export function issueAtAddress(
 /** "proposedFte" → "proposed-fte", for issue codes. */
 export function kebab(field: string): string {
   return field.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}
+
+/**
+ * An issue about one field of a post's row, added to `ctx.issues`: at the field's cell, or
+ * at the title when that is blank (else the row's first cell), with what the cell held.
+ */
+export function flagField(
+  ctx: { grid: Grid; issues: Issue[] },
+  row: TableRow<PostField>,
+  severity: Severity,
+  field: PostField,
+  code: string,
+  message: string,
+  fix: string
+): void {
+  const { grid } = ctx;
+  const address =
+    row.cells[field] ?? row.cells.title ?? toA1({ row: row.sourceRow, column: grid.origin.column });
+  ctx.issues.push(
+    issueAtAddress(grid.sheet, address, severity, code, message, fix, row.values[field])
+  );
 }

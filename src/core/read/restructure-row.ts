@@ -7,10 +7,10 @@
  * Each reading that is not a plain figure, and each contradiction, is said at its cell.
  */
 import type { CellValue, Grid, Issue } from "../grid";
-import { columnLetters, toA1 } from "../grid";
+import { columnLetters } from "../grid";
 import type { PostField, ProposedFteFrom } from "../model";
 import type { Serial } from "../dates";
-import { issueAtAddress } from "./issues";
+import { flagField, issueAtAddress } from "./issues";
 import type { TableRow } from "./table";
 import { describeValue, formatFigure } from "./text";
 import { DASH, DELETED, NOT_APPLICABLE, parseContractType } from "./values";
@@ -73,24 +73,6 @@ function statusOf(row: TableRow<PostField>): StatusSaid | undefined {
   return flag === false
     ? { field: "toDelete", deletes: false, keeps: true, phrase: false }
     : undefined;
-}
-
-function say(
-  ctx: RestructureRowContext,
-  row: TableRow<PostField>,
-  severity: "error" | "warning" | "info",
-  field: PostField,
-  code: string,
-  message: string,
-  fix: string
-): void {
-  const address =
-    row.cells[field] ??
-    row.cells.title ??
-    toA1({ row: row.sourceRow, column: ctx.grid.origin.column });
-  ctx.issues.push(
-    issueAtAddress(ctx.grid.sheet, address, severity, code, message, fix, row.values[field])
-  );
 }
 
 const titleOf = (row: TableRow<PostField>) =>
@@ -159,7 +141,7 @@ function unchangedByStatus(
   status: StatusSaid
 ): ProposedRead {
   const fte = currentFteOf(row);
-  say(
+  flagField(
     ctx,
     row,
     "info",
@@ -174,7 +156,7 @@ function unchangedByStatus(
 /** A dash is nought, as accounts write it; "n/a" is taken as no post proposed (a guess). */
 function nilSaid(row: TableRow<PostField>, ctx: RestructureRowContext, cell: string) {
   if (cell === DASH) {
-    say(
+    flagField(
       ctx,
       row,
       "info",
@@ -185,7 +167,7 @@ function nilSaid(row: TableRow<PostField>, ctx: RestructureRowContext, cell: str
     );
     return 0;
   }
-  say(
+  flagField(
     ctx,
     row,
     "warning",
@@ -214,7 +196,7 @@ function contradiction(
 ): void {
   if (!status) return;
   if (cell > 0 && status.deletes)
-    say(
+    flagField(
       ctx,
       row,
       "warning",
@@ -224,7 +206,7 @@ function contradiction(
       "enter 0 as the proposed FTE to delete the post, or change the status"
     );
   if (cell === 0 && status.keeps && currentFteOf(row)! > 0)
-    say(
+    flagField(
       ctx,
       row,
       "warning",
@@ -236,7 +218,7 @@ function contradiction(
 }
 
 function deletedSaid(row: TableRow<PostField>, ctx: RestructureRowContext): void {
-  say(
+  flagField(
     ctx,
     row,
     "info",
@@ -249,7 +231,7 @@ function deletedSaid(row: TableRow<PostField>, ctx: RestructureRowContext): void
 
 function notReadSaid(row: TableRow<PostField>, ctx: RestructureRowContext): void {
   const fte = currentFteOf(row);
-  say(
+  flagField(
     ctx,
     row,
     "warning",
@@ -262,7 +244,7 @@ function notReadSaid(row: TableRow<PostField>, ctx: RestructureRowContext): void
 
 /** "Deleted from Sep-25": deleted, but with no date read, so for the whole year. */
 function undatedSaid(row: TableRow<PostField>, ctx: RestructureRowContext, s: StatusSaid): void {
-  say(
+  flagField(
     ctx,
     row,
     "warning",
@@ -285,7 +267,7 @@ function dateNotUsed(
     dated.change === "new"
       ? `the post has a current FTE of ${formatFigure(fte ?? 0)}, so it is not new`
       : `its Proposed FTE is ${formatFigure(read.proposedFte ?? 0)}, so it is not deleted`;
-  say(
+  flagField(
     ctx,
     row,
     "warning",
@@ -339,7 +321,7 @@ function datedSaid(
   const taken = dated.dayTaken
     ? ` ('${dated.typed}' has no day, so the ${dated.change === "ends" ? "last day of the month" : "1st"} is taken)`
     : "";
-  say(
+  flagField(
     ctx,
     row,
     dated.dayTaken ? "warning" : "info",
@@ -361,7 +343,7 @@ function differs(
   from: Serial
 ): void {
   const label = DATE_LABEL[field];
-  say(
+  flagField(
     ctx,
     row,
     "warning",

@@ -5,7 +5,13 @@
  * setting's default, said as a warning: a pay award "TBC" is never costed as a silent 0.
  */
 import type { CellValue, Severity } from "../grid";
-import { calendarDateOf, financialYearLabel, formatUkDate, type FinancialYear } from "../dates";
+import {
+  calendarDateOf,
+  financialYearLabel,
+  formatUkDate,
+  MONTH_NAMES,
+  type FinancialYear,
+} from "../dates";
 import type { Assumptions } from "../model";
 import { formatNumber, formatPoundsInText, roundPenny } from "../money";
 import { APPRENTICESHIP_LEVY_RATE, NI_TABLE, niRulesFor } from "../rules";
@@ -457,11 +463,6 @@ function incrementDay(label: string, value: CellValue): WordReading | undefined 
     "type april, anniversary or none; for posts that step up on their own dates, type anniversary and give each post its start date"
   );
 }
-
-const MONTH_NAMES =
-  "January February March April May June July August September October November December".split(
-    " "
-  );
 
 /** "1 April" with no year, in a date setting: refused, as the year cannot be told. */
 function dateWithoutYear(
